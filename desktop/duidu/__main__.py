@@ -1,0 +1,3 @@
+from duidu.cli.main import main
+
+raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""Data shipped with Duidu (installed as the package ``duidu.resources``)."""

@@ -1,0 +1,1 @@
+"""The embedded default corpus (installed as the package ``duidu.seeds``)."""

@@ -1,0 +1,23 @@
+"""Test isolation: no test touches the user's real library, settings or the network."""
+
+from __future__ import annotations
+
+import os
+
+# Before any Qt import anywhere in the session.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest
+
+
+@pytest.fixture(autouse=True)
+def _isolated_home(tmp_path, monkeypatch):
+    """Point every per-user location (library, settings, caches) into the test's tmp dir."""
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
+    monkeypatch.setenv("DUIDU_LIBRARY", str(tmp_path / "library.duidu"))
+    yield
