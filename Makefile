@@ -1,0 +1,58 @@
+# Set-up, tests and the app in one place, so a fresh Debian clone and CI do the same thing.
+
+PYTHON ?= python3
+VENV   := .venv
+STAMP  := $(VENV)/.installed-stamp
+PYTEST_ARGS ?=
+
+# What PySide6-Essentials' xcb and offscreen plugins link against (read off `readelf -d`
+# of QtCore/Gui/Widgets/DBus/XcbQpa and plugins/platforms, xcbglintegrations), plus a
+# CJK font so Chinese renders as glyphs, and Xvfb (+ xauth for xvfb-run) for a real X screen.
+DEB_PACKAGES := \
+	fonts-noto-cjk xvfb xauth \
+	libgl1 libegl1 libglib2.0-0 libfontconfig1 libfreetype6 libdbus-1-3 \
+	libx11-6 libx11-xcb1 libxkbcommon0 libxkbcommon-x11-0 \
+	libxcb1 libxcb-cursor0 libxcb-glx0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 \
+	libxcb-randr0 libxcb-render0 libxcb-render-util0 libxcb-shape0 libxcb-shm0 \
+	libxcb-sync1 libxcb-util1 libxcb-xfixes0 libxcb-xkb1
+
+.PHONY: deps venv run test bench clean
+
+deps:
+	@if [ "$$(id -u)" != 0 ] || ! command -v apt-get >/dev/null 2>&1; then \
+		echo "deps: not root or no apt-get; install these yourself if missing: $(DEB_PACKAGES)"; \
+	else \
+		missing=""; \
+		for p in $(DEB_PACKAGES); do \
+			dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; \
+		done; \
+		if [ -n "$$missing" ]; then \
+			echo "deps: installing$$missing"; \
+			export DEBIAN_FRONTEND=noninteractive; \
+			apt-get update -qq && \
+			apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+		fi; \
+	fi
+
+venv: $(STAMP)
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+
+# Re-install only when the project's dependencies may have changed.
+$(STAMP): pyproject.toml | $(VENV)/bin/python
+	$(VENV)/bin/pip install -q -e '.[test]'
+	touch $@
+
+run: deps venv
+	$(VENV)/bin/duidu
+
+test: deps venv
+	QT_QPA_PLATFORM=offscreen $(VENV)/bin/python -m pytest $(PYTEST_ARGS)
+
+bench: venv
+	$(VENV)/bin/python benchmarks/run.py
+
+clean:
+	rm -rf $(VENV) build dist .pytest_cache duidu.egg-info
+	find . -name __pycache__ -type d -prune -exec rm -rf {} +

@@ -1,0 +1,106 @@
+"""Keeps the layers honest: Qt only in duidu.ui, and imports pointing one way (ui -> library -> engine -> text)."""
+
+from __future__ import annotations
+
+import ast
+import json
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+PKG_ROOT = Path(__file__).resolve().parent.parent / "desktop" / "duidu"
+QT_TOPS = {"PySide6", "shiboken6"}
+
+# layer -> the duidu sub-packages it must never import.
+FORBIDDEN = {
+    "text": {"library", "cli", "ui", "engine"},
+    "engine": {"library", "cli", "ui"},
+    "library": {"cli", "ui"},
+}
+
+
+def _module_name(path: Path) -> str:
+    parts = ["duidu", *path.relative_to(PKG_ROOT).with_suffix("").parts]
+    if parts[-1] == "__init__":
+        parts.pop()
+    return ".".join(parts)
+
+
+def _sources() -> list[Path]:
+    return sorted(p for p in PKG_ROOT.rglob("*.py") if "__pycache__" not in p.parts)
+
+
+def _layer(path: Path) -> str | None:
+    rel = path.relative_to(PKG_ROOT).parts
+    return rel[0] if len(rel) > 1 else None
+
+
+def _imported_modules(path: Path) -> set[str]:
+    """Absolute names of every module a file imports, anywhere in it (lazy imports too)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    own = _module_name(path).split(".")
+    package = own if path.name == "__init__.py" else own[:-1]
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = package[: len(package) - (node.level - 1)]
+                module = ".".join(base + ([node.module] if node.module else []))
+            else:
+                module = node.module or ""
+            found.add(module)
+            # `from duidu import ui` imports the sub-package duidu.ui.
+            found.update(f"{module}.{alias.name}" for alias in node.names)
+    return found
+
+
+def test_sources_found():
+    assert (PKG_ROOT / "__init__.py").is_file()
+
+
+@pytest.mark.parametrize("path", _sources(), ids=lambda p: str(p.relative_to(PKG_ROOT)))
+def test_static_imports(path: Path):
+    imports = _imported_modules(path)
+    layer = _layer(path)
+    if layer != "ui":
+        qt = sorted(m for m in imports if m.split(".")[0] in QT_TOPS)
+        assert not qt, f"{path.relative_to(PKG_ROOT)} imports Qt ({qt}); only duidu.ui may"
+    banned = FORBIDDEN.get(layer or "", set())
+    bad = sorted(m for m in imports if m.split(".")[:2] in (["duidu", b] for b in banned))
+    assert not bad, f"duidu.{layer} must not import {bad} (layers point one way)"
+
+
+_CHILD = textwrap.dedent(
+    """
+    import importlib, json, sys
+    names = json.loads(sys.argv[1])
+    culprit = None
+    for name in names:
+        importlib.import_module(name)
+        if culprit is None and ({"PySide6", "shiboken6"} & set(sys.modules)):
+            culprit = name
+    print(json.dumps({"imported": len(names), "culprit": culprit,
+                      "qt": sorted(m for m in sys.modules if m.split(".")[0] in ("PySide6", "shiboken6"))}))
+    """
+)
+
+
+def test_non_ui_modules_import_without_qt():
+    names = [
+        _module_name(p)
+        for p in _sources()
+        if _layer(p) != "ui" and p.name != "__main__.py"  # __main__ would run the CLI
+    ]
+    proc = subprocess.run(
+        [sys.executable, "-c", _CHILD, json.dumps(names)],
+        capture_output=True, text=True, timeout=120, cwd=PKG_ROOT.parent.parent,
+    )
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    result = json.loads(proc.stdout.strip().splitlines()[-1])
+    assert result["imported"] == len(names)
+    assert not result["qt"], f"importing {result['culprit']} pulled in {result['qt']}"
