@@ -1,0 +1,118 @@
+"""One function per ``duidu`` subcommand: parse nothing, print results, return the exit code."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from dataclasses import asdict
+
+from duidu.cli.main import dump_json
+from duidu.library.errors import InputError
+from duidu.library.store import Library
+
+
+def _open(args) -> Library:
+    return Library.open(args.library)
+
+
+def cmd_import(args, parser: argparse.ArgumentParser) -> int:
+    if args.title and len(args.paths) > 1:
+        parser.error("--title names one document: import one file at a time with it")
+    meta = {"title": args.title, "region": args.region, "date": args.date, "source": args.source}
+    failed = 0
+    results = []
+    with _open(args) as lib:
+        for path in args.paths:
+            try:
+                r = lib.import_file(path, encoding=args.encoding, metadata=meta)
+            except InputError as exc:
+                failed += 1
+                print(f"duidu: {exc}", file=sys.stderr)
+                results.append({"path": path, "error": exc.reason})
+                continue
+            d = r.document
+            results.append({"path": path, "created": r.created, "encoding": r.encoding_note, "pinyin_removed": r.pinyin_removed, "excluded": r.excluded, "document": asdict(d)})
+            if args.json:
+                continue
+            if r.created:
+                print(f"imported {d.id}: {d.title} [{d.script}] — {r.encoding_note}; "
+                      f"{r.pinyin_removed} pinyin readings removed; {r.excluded} furniture lines marked")
+            else:
+                print(f"already in the library as {d.id}: {d.title} (same text)")
+    if args.json:
+        dump_json(results)
+    return 1 if failed else 0
+
+
+def cmd_list(args, parser) -> int:
+    with _open(args) as lib:
+        docs = lib.documents()
+    if args.json:
+        dump_json([asdict(d) for d in docs])
+        return 0
+    for d in docs:
+        print(f"{d.id:>4}  {d.title}  [{d.region or '—'}; {d.date or '—'}; {d.script}; {d.length} 字]")
+    return 0
+
+
+def cmd_show(args, parser) -> int:
+    with _open(args) as lib:
+        doc = lib.resolve(args.doc)
+        body = lib.text(doc.id)
+        view = lib.view(doc.id, args.script)
+    if not args.json:
+        sys.stdout.write(view.text)
+        if not view.text.endswith("\n"):
+            sys.stdout.write("\n")
+        return 0
+    out = {
+        "id": doc.id,
+        "title": doc.title,
+        "region": doc.region,
+        "date": doc.date,
+        "source": doc.source,
+        "script": doc.script,
+        "script_confidence": doc.script_confidence,
+        "text": body.text,
+        "paragraphs": [[p.start, p.end] for p in body.paragraphs],
+        "sentences": [[s.start, s.end] for s in body.sentences],
+        "excluded": [{"start": e.start, "end": e.end, "reason": e.reason} for e in body.excluded],
+    }
+    if args.script != "original":
+        out["view"] = {
+            "script": view.script,
+            "config": view.config,
+            "text": view.text,
+            "paragraphs": [list(view.map.to_dst_span(p.start, p.end)) for p in body.paragraphs],
+        }
+    dump_json(out)
+    return 0
+
+
+def cmd_convert(args, parser) -> int:
+    from duidu.text.script import CONFIGS, convert
+
+    if args.config not in CONFIGS:
+        parser.error(f"unknown --config {args.config!r} (choose from {', '.join(CONFIGS)})")
+    if args.file == "-":
+        text = sys.stdin.read()
+    else:
+        from duidu.library.readers import read_source
+
+        text = read_source(args.file).raw
+    sys.stdout.write(convert(text, args.config).text)
+    return 0
+
+
+def cmd_search(args, parser) -> int:
+    with _open(args) as lib:
+        doc_id = lib.resolve(args.doc).id if args.doc else None
+        hits = lib.search(args.query, document_id=doc_id, limit=args.limit)
+    if args.json:
+        dump_json([asdict(h) for h in hits])
+        return 0
+    for h in hits:
+        print(f"{h.document_id:>4} ¶{h.paragraph + 1:<3} {h.title[:24]}  …{h.before}【{h.match}】{h.after}…")
+    if not hits:
+        print(f"no matches for {args.query!r}", file=sys.stderr)
+    return 0

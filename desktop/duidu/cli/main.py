@@ -1,0 +1,89 @@
+"""``duidu``: the command line, a thin face over the library (the GUI is the other face).
+
+Exit codes: 0 success, 1 input error (one line naming the file and the reason), 2 usage.
+Heavy modules are imported inside the commands so ``duidu --version`` starts cold in ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+
+from duidu import __version__
+
+SCRIPTS = ("original", "simplified", "traditional", "tw", "hk")
+_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+def _date(value: str) -> str:
+    if not _DATE.match(value):
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
+    return value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="duidu", description="对读 Duidu: read Chinese policy documents against each other.")
+    p.add_argument("--version", action="version", version=f"duidu {__version__}")
+    p.add_argument("--library", metavar="PATH", help="library file (default: $DUIDU_LIBRARY, then the user-data folder)")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+
+    imp = sub.add_parser("import", help="import .txt .md .html .docx files")
+    imp.add_argument("paths", nargs="+", metavar="PATH")
+    imp.add_argument("--encoding", help="decode with this encoding instead of detecting it (e.g. gb18030, big5)")
+    imp.add_argument("--title")
+    imp.add_argument("--region")
+    imp.add_argument("--date", type=_date)
+    imp.add_argument("--source")
+    imp.add_argument("--json", action="store_true", help="print the results as JSON")
+
+    ls = sub.add_parser("list", help="list the library's documents")
+    ls.add_argument("--json", action="store_true")
+
+    show = sub.add_parser("show", help="print a document, in any script")
+    show.add_argument("doc", metavar="DOC", help="id, file name or unique title prefix")
+    show.add_argument("--script", choices=SCRIPTS, default="original")
+    show.add_argument("--json", action="store_true")
+
+    conv = sub.add_parser("convert", help="convert text with an OpenCC configuration")
+    conv.add_argument("--config", required=True, help="s2t, t2s, s2tw, tw2s, s2hk, hk2s, s2twp, tw2sp, t2tw, t2hk")
+    conv.add_argument("file", nargs="?", default="-", metavar="FILE", help="a file, or - for standard input")
+
+    se = sub.add_parser("search", help="find words in the library, in any script")
+    se.add_argument("query")
+    se.add_argument("--doc", metavar="DOC", help="only this document")
+    se.add_argument("--limit", type=int, default=100)
+    se.add_argument("--json", action="store_true")
+
+    gui = sub.add_parser("gui", help="start the desktop app (the default)")
+    gui.add_argument("--screenshot", metavar="FILE.png", help="render the window to a PNG and exit")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    from duidu.library.errors import InputError
+
+    try:
+        if args.command in (None, "gui"):
+            from duidu.ui.app import run
+
+            return run(library_path=args.library, screenshot=getattr(args, "screenshot", None))
+        from duidu.cli import commands
+
+        return getattr(commands, f"cmd_{args.command}")(args, parser)
+    except InputError as exc:
+        print(f"duidu: {exc}", file=sys.stderr)
+        return 1
+    except BrokenPipeError:  # `duidu show … | head`
+        sys.stderr.close()
+        return 0
+    except KeyboardInterrupt:
+        return 130
+
+
+def dump_json(value) -> None:
+    json.dump(value, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")

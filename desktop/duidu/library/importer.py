@@ -1,0 +1,88 @@
+"""From a file (or a seed) to the rows of one document: everything computed before writing.
+
+Preparing is pure (nothing touches the database), so the write that follows is one short
+transaction and a failure anywhere leaves the library as it was.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+from duidu.library.errors import InputError
+from duidu.library.readers import SourceFile, read_source
+from duidu.library.search import index_rows
+from duidu.text.clean import CleanText, clean
+from duidu.text.script import detect_script
+
+METADATA = ("title", "region", "date", "source", "author", "kind", "notes")
+MAX_TITLE = 60  # a first line longer than this is a paragraph, not a title
+
+
+@dataclass(frozen=True)
+class PreparedDocument:
+    source: SourceFile
+    cleaned: CleanText
+    row: dict
+    index: list[dict] = field(default_factory=list)
+
+    @property
+    def text_hash(self) -> str:
+        return self.row["text_hash"]
+
+
+def _default_title(source: SourceFile, cleaned: CleanText) -> str:
+    if source.title and source.title.strip():
+        return source.title.strip()
+    excluded = [(e.start, e.end) for e in cleaned.excluded]
+    for p in cleaned.paragraphs:
+        if not any(s <= p.start < e for s, e in excluded):
+            line = cleaned.text[p.start : p.end]
+            if len(line) <= MAX_TITLE:
+                return line
+            break
+    return Path(source.path).stem
+
+
+def prepare(
+    path: str | os.PathLike,
+    *,
+    encoding: str | None = None,
+    metadata: dict | None = None,
+    seed: bool = False,
+) -> PreparedDocument:
+    """Read, decode, clean and analyse ``path``; raises InputError for bad input."""
+    source = read_source(path, encoding=encoding)
+    cleaned = clean(source.body)
+    if not cleaned.text.strip():
+        raise InputError(str(path), "no text left after cleaning")
+    meta = {k: v for k, v in (metadata or {}).items() if k in METADATA and v not in (None, "")}
+    guess = detect_script(cleaned.text)
+    row = {
+        "title": meta.get("title") or _default_title(source, cleaned),
+        "region": meta.get("region"),
+        "date": meta.get("date"),
+        "source": meta.get("source"),
+        "author": meta.get("author"),
+        "kind": meta.get("kind"),
+        "notes": meta.get("notes"),
+        "file_name": Path(path).name,
+        "format": source.format,
+        "encoding": source.encoding,
+        "encoding_note": source.encoding_note,
+        "raw_text": source.raw,
+        "text": cleaned.text,
+        "text_hash": hashlib.sha256(cleaned.text.encode("utf-8")).hexdigest(),
+        "script": guess.script,
+        "script_confidence": guess.confidence,
+        "pinyin_removed": cleaned.pinyin_removed,
+        "seed": int(seed),
+        "imported_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+    }
+    paragraphs = [(n, p.start, p.end) for n, p in enumerate(cleaned.paragraphs)]
+    excluded = [(e.start, e.end) for e in cleaned.excluded]
+    index = list(index_rows(0, cleaned.text, paragraphs, excluded))
+    return PreparedDocument(source, cleaned, row, index)

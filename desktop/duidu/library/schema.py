@@ -1,0 +1,98 @@
+"""The library schema and its migrations, one numbered step each (PRAGMA user_version).
+
+Each step runs in one transaction with the version bump, so a library is never left
+half-migrated. A library written by a newer Duidu is refused rather than damaged.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from sqlite_utils import Database
+
+from duidu.library.errors import InputError
+
+
+def _v1_documents(db: Database) -> None:
+    db["documents"].create(
+        {
+            "id": int,
+            "title": str,
+            "region": str,
+            "date": str,
+            "source": str,
+            "author": str,
+            "kind": str,
+            "notes": str,
+            "file_name": str,
+            "format": str,
+            "encoding": str,
+            "encoding_note": str,
+            "raw_text": str,  # exactly as decoded, for provenance
+            "text": str,  # the stored (reading) text: every offset refers to it
+            "text_hash": str,
+            "script": str,
+            "script_confidence": float,
+            "pinyin_removed": int,
+            "seed": int,
+            "imported_at": str,
+        },
+        pk="id",
+        not_null={"title", "raw_text", "text", "text_hash", "script"},
+    )
+    db["documents"].create_index(["text_hash"], unique=True)
+    for name, extra in (
+        ("paragraphs", {}),
+        ("sentences", {"paragraph": int}),
+        ("excluded", {"reason": str}),
+    ):
+        db[name].create(
+            {"document_id": int, "n": int, "start": int, "end": int, **extra},
+            pk=("document_id", "n"),
+            foreign_keys=[("document_id", "documents", "id")],
+        )
+    # Script views are derived data, cached because converting costs ~0.1 s per 10k chars.
+    db["views"].create(
+        {"document_id": int, "script": str, "config": str, "text": str, "map": bytes},
+        pk=("document_id", "script"),
+        foreign_keys=[("document_id", "documents", "id")],
+    )
+
+
+def _v2_search_index(db: Database) -> None:
+    # Bigrams of the key form: finds 2-character words (双减, 职教) that SQLite's trigram
+    # tokenizer cannot, and never misses a query that straddles a word-segmentation boundary.
+    db.execute(
+        "CREATE VIRTUAL TABLE search_index USING fts5("
+        "grams, key UNINDEXED, document_id UNINDEXED, paragraph UNINDEXED, tokenize='unicode61')"
+    )
+    from duidu.library.search import index_rows  # late: search imports the text layer
+
+    for doc in db.query("SELECT id, text FROM documents"):
+        excluded = [(r["start"], r["end"]) for r in db["excluded"].rows_where("document_id = ?", [doc["id"]])]
+        paragraphs = [
+            (r["n"], r["start"], r["end"])
+            for r in db["paragraphs"].rows_where("document_id = ?", [doc["id"]], order_by="n")
+        ]
+        for row in index_rows(doc["id"], doc["text"], paragraphs, excluded):
+            db["search_index"].insert(row)
+
+
+MIGRATIONS: list[Callable[[Database], None]] = [_v1_documents, _v2_search_index]
+LATEST = len(MIGRATIONS)
+
+
+def version(db: Database) -> int:
+    return db.execute("PRAGMA user_version").fetchone()[0]
+
+
+def migrate(db: Database, path: str, target: int = LATEST) -> int:
+    """Bring ``db`` up to ``target``; returns the version it started at."""
+    start = version(db)
+    if start > LATEST:
+        raise InputError(path, f"library schema version {start} is newer than this Duidu understands ({LATEST}); upgrade Duidu")
+    for v in range(start, target):
+        with db.atomic():
+            MIGRATIONS[v](db)
+            db.execute(f"PRAGMA user_version = {v + 1}")
+    return start

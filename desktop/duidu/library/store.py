@@ -1,0 +1,162 @@
+"""The library: one SQLite file, and the only door to it (the CLI and the UI both use this).
+
+WAL and foreign keys are on; each user action is one transaction; a new library is created
+on first use and the seeds are imported into it.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from duidu.library import schema
+from duidu.library.documents import Document, DocumentText, ExcludedRange, ImportResult, Range
+from duidu.library.errors import InputError
+from duidu.library.importer import PreparedDocument, prepare
+from duidu.library.location import library_path
+from duidu.library.search import SearchHit, search
+from duidu.library.views import ScriptView, script_view
+
+_DOC_COLUMNS = (
+    "id, title, region, date, source, author, kind, file_name, format, encoding, "
+    "script, script_confidence, length(text) AS length, seed"
+)
+
+
+class Library:
+    def __init__(self, db: Database, path: Path) -> None:
+        self.db = db
+        self.path = path
+
+    # -- opening ------------------------------------------------------------------
+    @classmethod
+    def open(cls, path: str | os.PathLike | None = None, *, seed: bool = True) -> "Library":
+        """Open (creating and seeding on first use) the library at ``path`` or the default."""
+        p = library_path(path)
+        if p.is_dir():
+            raise InputError(str(p), "is a directory, not a library file")
+        try:
+            p.parent.mkdir(parents=True, exist_ok=True)
+            db = Database(p)
+            db.execute("PRAGMA foreign_keys = ON")
+            db.enable_wal()
+            started = schema.migrate(db, str(p))
+        except sqlite3.DatabaseError as exc:
+            raise InputError(str(p), f"not a Duidu library ({exc})") from None
+        except OSError as exc:
+            raise InputError(str(p), exc.strerror or str(exc)) from None
+        lib = cls(db, p)
+        if started == 0 and seed:
+            from duidu.library.seeds import import_seeds
+
+            import_seeds(lib)
+        return lib
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> "Library":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # -- reading ------------------------------------------------------------------
+    def documents(self) -> list[Document]:
+        rows = self.db.query(f"SELECT {_DOC_COLUMNS} FROM documents ORDER BY id")
+        return [Document.from_row(r) for r in rows]
+
+    def document(self, document_id: int) -> Document:
+        rows = list(self.db.query(f"SELECT {_DOC_COLUMNS} FROM documents WHERE id = ?", [document_id]))
+        if not rows:
+            raise InputError(str(document_id), "no such document in the library")
+        return Document.from_row(rows[0])
+
+    def resolve(self, ref: str) -> Document:
+        """A document by id, file name, or unique title prefix."""
+        ref = ref.strip()
+        if ref.isdigit():
+            rows = list(self.db.query(f"SELECT {_DOC_COLUMNS} FROM documents WHERE id = ?", [int(ref)]))
+            if rows:
+                return Document.from_row(rows[0])
+        for where in ("file_name = ?", "title = ?", "substr(title, 1, length(?)) = ?"):
+            params = [ref] if where.count("?") == 1 else [ref, ref]
+            rows = list(self.db.query(f"SELECT {_DOC_COLUMNS} FROM documents WHERE {where} ORDER BY id", params))
+            if len(rows) == 1:
+                return Document.from_row(rows[0])
+            if len(rows) > 1:
+                ids = ", ".join(f"{r['id']} ({r['title']})" for r in rows[:5])
+                raise InputError(ref, f"matches {len(rows)} documents: {ids}; use an id")
+        raise InputError(ref, "no document with that id, file name or title")
+
+    def text(self, document_id: int) -> DocumentText:
+        doc = self.document(document_id)
+        text, raw = self.db.execute("SELECT text, raw_text FROM documents WHERE id = ?", [document_id]).fetchone()
+
+        def spans(table: str, extra: str = "") -> list[tuple]:
+            sql = f"SELECT start, end{extra} FROM {table} WHERE document_id = ? ORDER BY n"
+            return self.db.execute(sql, [document_id]).fetchall()
+
+        return DocumentText(
+            document=doc,
+            text=text,
+            raw_text=raw,
+            paragraphs=tuple(Range(*r) for r in spans("paragraphs")),
+            sentences=tuple(Range(*r) for r in spans("sentences")),
+            excluded=tuple(ExcludedRange(*r) for r in spans("excluded", ", reason")),
+        )
+
+    def view(self, document_id: int, script: str) -> ScriptView:
+        self.document(document_id)  # a clear error for an unknown id
+        return script_view(self.db, document_id, script)
+
+    def search(self, query: str, *, document_id: int | None = None, limit: int = 100) -> list[SearchHit]:
+        return search(self.db, query, document_id=document_id, limit=limit)
+
+    # -- writing ------------------------------------------------------------------
+    def import_file(
+        self,
+        path: str | os.PathLike,
+        *,
+        encoding: str | None = None,
+        metadata: dict | None = None,
+        seed: bool = False,
+    ) -> ImportResult:
+        """Import one file; the same content already present is recognised, not duplicated."""
+        prepared = prepare(path, encoding=encoding, metadata=metadata, seed=seed)
+        return self.add(prepared)
+
+    def add(self, prepared: PreparedDocument) -> ImportResult:
+        existing = self.db.execute("SELECT id FROM documents WHERE text_hash = ?", [prepared.text_hash]).fetchone()
+        if existing:
+            return self._result(self.document(existing[0]), False, prepared)
+        cleaned = prepared.cleaned
+        with self.db.atomic():
+            doc_id = self.db["documents"].insert(prepared.row).last_pk
+            self.db["paragraphs"].insert_all(
+                {"document_id": doc_id, "n": n, "start": p.start, "end": p.end}
+                for n, p in enumerate(cleaned.paragraphs)
+            )
+            self.db["sentences"].insert_all(
+                {"document_id": doc_id, "n": n, "start": s.start, "end": s.end, "paragraph": s.paragraph}
+                for n, s in enumerate(cleaned.sentences)
+            )
+            self.db["excluded"].insert_all(
+                {"document_id": doc_id, "n": n, "start": e.start, "end": e.end, "reason": e.reason}
+                for n, e in enumerate(cleaned.excluded)
+            )
+            self.db["search_index"].insert_all({**row, "document_id": doc_id} for row in prepared.index)
+        return self._result(self.document(doc_id), True, prepared)
+
+    @staticmethod
+    def _result(doc: Document, created: bool, prepared: PreparedDocument) -> ImportResult:
+        return ImportResult(
+            document=doc,
+            created=created,
+            encoding_note=prepared.source.encoding_note,
+            pinyin_removed=prepared.cleaned.pinyin_removed,
+            excluded=len(prepared.cleaned.excluded),
+        )

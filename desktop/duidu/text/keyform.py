@@ -1,0 +1,79 @@
+"""The comparison key form: what the engine and the search index compare.
+
+Simplified script (OpenCC t2s), full-width forms folded to ASCII, Latin lower-cased,
+punctuation, whitespace and control characters dropped, numerals kept (both Arabic and
+Chinese). A traditional and a simplified document therefore compare as one script, and
+``成渝地区，双城`` matches ``成渝地區雙城``. The map sends every key span back to the
+stored text.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterable
+
+from duidu.text.offsets import OffsetMap, OffsetMapBuilder
+from duidu.text.script import convert
+
+
+@dataclass(frozen=True)
+class KeyForm:
+    text: str
+    map: OffsetMap  # stored text -> key text
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(ch: str) -> str:
+    """The key character for ``ch``, or "" when it does not count."""
+    code = ord(ch)
+    if 0xFF01 <= code <= 0xFF5E:  # full-width ASCII
+        ch = chr(code - 0xFEE0)
+    cat = unicodedata.category(ch)
+    if cat[0] in "PZC":  # punctuation, separators (spaces), control/format
+        return ""
+    return ch.lower() if ch.isascii() else ch
+
+
+def _fold(text: str) -> tuple[str, OffsetMap]:
+    out: list[str] = []
+    b = OffsetMapBuilder()
+    for ch in text:
+        k = _fold_char(ch)
+        if k:
+            out.append(k)
+            b.keep(1)
+        else:
+            b.delete(1)
+    return "".join(out), b.build()
+
+
+def _drop_ranges(text: str, ranges: Iterable[tuple[int, int]]) -> tuple[str, OffsetMap]:
+    out: list[str] = []
+    b = OffsetMapBuilder()
+    pos = 0
+    for start, end in sorted(ranges):
+        start = max(start, pos)
+        if end <= start:
+            continue
+        out.append(text[pos:start])
+        b.keep(start - pos)
+        b.delete(end - start)
+        pos = end
+    out.append(text[pos:])
+    b.keep(len(text) - pos)
+    return "".join(out), b.build()
+
+
+def key_form(text: str, excluded: Iterable[tuple[int, int]] = ()) -> KeyForm:
+    """The key form of ``text``, leaving out the ``excluded`` ranges (page furniture)."""
+    kept, m0 = _drop_ranges(text, excluded)
+    simplified = convert(kept, "t2s")
+    folded, m2 = _fold(simplified.text)
+    return KeyForm(folded, m0.then(simplified.map).then(m2))
+
+
+def query_key(query: str) -> str:
+    """A search query in key form (no map needed)."""
+    return _fold(convert(query, "t2s").text)[0]

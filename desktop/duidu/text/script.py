@@ -1,0 +1,191 @@
+"""Script conversion (OpenCC) with an exact offset map, and script detection.
+
+The engine is opencc-python-reimplemented fed with OpenCC's current dictionaries
+(``resources/opencc``). Its ``convert`` returns only a string; a reader that highlights and
+anchors spans needs to know which source characters became which output characters. So
+this module loads the dictionaries through the engine's own loader and walks the engine's
+own matching rule (per stage: the longest dictionary key anywhere in the clause, leftmost
+among equals, then recursively left and right of it; a group's dictionaries tried in
+order), recording one segment per replacement. ``tests/test_script.py`` checks that the
+text produced equals ``OpenCC.convert`` character for character on the conformance cases,
+the golden texts and the seeds.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import threading
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Literal
+
+from duidu.paths import resource_path
+from duidu.text.offsets import OffsetMap, OffsetMapBuilder
+
+CONFIGS = ("s2t", "t2s", "s2tw", "tw2s", "s2hk", "hk2s", "s2twp", "tw2sp", "t2tw", "t2hk")
+
+# A dictionary as the engine loads it: (longest key, shortest key, key -> "value [value…]").
+_Dict = tuple[int, int, dict[str, str]]
+
+_lock = threading.Lock()
+
+
+@dataclass(frozen=True)
+class Converted:
+    """A converted text and its map from the input (source) to the output (view)."""
+
+    text: str
+    map: OffsetMap
+
+
+def _engine():
+    from opencc import OpenCC  # the engine; imported lazily (cold `duidu --version`)
+
+    return OpenCC()
+
+
+@lru_cache(maxsize=1)
+def _chains() -> dict[str, list[list[str]]]:
+    data = json.loads(resource_path("opencc", "chains.json").read_text(encoding="utf-8"))
+    return {k: v for k, v in data.items() if not k.startswith("_")}
+
+
+_dict_cache: dict[str, _Dict] = {}
+
+
+def _load(name: str) -> _Dict:
+    """One dictionary, through the engine's loader (which also caches by path)."""
+    with _lock:
+        if name not in _dict_cache:
+            path = str(resource_path("opencc", "dictionary", f"{name}.txt"))
+            data: list = []
+            _engine()._add_dictionaries([path], data)
+            _dict_cache[name] = data[0]
+        return _dict_cache[name]
+
+
+@lru_cache(maxsize=None)
+def _stages(config: str) -> tuple[tuple[_Dict, ...], ...]:
+    chains = _chains()
+    if config not in chains:
+        raise ValueError(f"unknown conversion {config!r} (known: {', '.join(CONFIGS)})")
+    return tuple(tuple(_load(name) for name in group) for group in chains[config])
+
+
+# The engine's clause separators: no dictionary key spans one.
+_SPLIT = re.compile(
+    r"(\s+|-|,|\.|\?|!|\*|　|，|。|、|；|：|？|！|…|“|”|‘|’|『|』|「|」|﹁|﹂|—|－|（|）|《|》|〈|〉|～|．|／|＼"
+    r"|︒|︑|︔|︓|︿|﹀|︹|︺|︙|︐|［|﹇|］|﹈|︕|︖|︰|︳|︴|︽|︾|︵|︶|｛|︷|｝|︸|﹃|﹄|【|︻|】|︼)"
+)
+
+
+def _longest(s: str, d: _Dict) -> tuple[int, int, str] | None:
+    """The engine's search: longest key first, leftmost position first."""
+    max_len, min_len, table = d
+    n = len(s)
+    for length in range(min(n, max_len), min_len - 1, -1):
+        for i in range(n - length + 1):
+            value = table.get(s[i : i + length])
+            if value is not None:
+                return i, length, value.split(" ")[0]
+    return None
+
+
+def _convert_clause(clause: str, group: tuple[_Dict, ...], out: list[str], b: OffsetMapBuilder) -> None:
+    # Explicit stack instead of recursion: a long clause could nest deeper than Python allows.
+    stack: list[tuple[str, int] | tuple[None, tuple[int, str]]] = [(clause, 0)]
+    while stack:
+        s, k = stack.pop()
+        if s is None:
+            length, value = k  # type: ignore[misc]
+            out.append(value)
+            b.replace(length, len(value))
+            continue
+        found = None
+        while k < len(group):
+            found = _longest(s, group[k])
+            if found:
+                break
+            k += 1
+        if not found:
+            out.append(s)
+            b.keep(len(s))
+            continue
+        i, length, value = found
+        if i + length < len(s):
+            stack.append((s[i + length :], k))
+        stack.append((None, (length, value)))
+        if i:
+            stack.append((s[:i], k))
+
+
+def _apply_stage(text: str, group: tuple[_Dict, ...]) -> Converted:
+    out: list[str] = []
+    b = OffsetMapBuilder()
+    for n, piece in enumerate(_SPLIT.split(text)):
+        if n % 2 or not piece:
+            out.append(piece)
+            b.keep(len(piece))
+        else:
+            _convert_clause(piece, group, out, b)
+    return Converted("".join(out), b.build())
+
+
+def convert(text: str, config: str) -> Converted:
+    """Convert ``text`` with an OpenCC configuration (``s2t``, ``tw2sp`` …) and map it."""
+    result = Converted(text, OffsetMap.identity(len(text)))
+    for group in _stages(config):
+        step = _apply_stage(result.text, group)
+        result = Converted(step.text, result.map.then(step.map))
+    return result
+
+
+def engine_convert(text: str, config: str) -> str:
+    """The engine's own ``convert`` on the same dictionaries (for cross-checks)."""
+    engine = _engine()
+    engine._dict_chain_data = [list(group) for group in _stages(config)]
+    engine._dict_init_done = True
+    return engine.convert(text)
+
+
+# -- script detection --------------------------------------------------------------
+
+Script = Literal["simplified", "traditional", "mixed", "unknown"]
+
+
+@dataclass(frozen=True)
+class ScriptGuess:
+    script: Script
+    confidence: float  # 0..1
+    simplified_marks: int  # characters found only in simplified text
+    traditional_marks: int  # characters found only in traditional text
+
+
+@lru_cache(maxsize=1)
+def _marks() -> tuple[frozenset[str], frozenset[str]]:
+    st = _load("STCharacters")[2]
+    ts = _load("TSCharacters")[2]
+    simp = {k for k, v in st.items() if k not in v.split(" ")}
+    trad = {k for k, v in ts.items() if k not in v.split(" ")}
+    # A character that is a key of both tables (e.g. 乾, 著) tells nothing.
+    return frozenset(simp - trad), frozenset(trad - simp)
+
+
+def detect_script(text: str) -> ScriptGuess:
+    """Simplified, traditional or mixed, from characters that exist in only one script."""
+    simp, trad = _marks()
+    ns = sum(1 for ch in text if ch in simp)
+    nt = sum(1 for ch in text if ch in trad)
+    total = ns + nt
+    if total == 0:
+        return ScriptGuess("unknown", 0.0, 0, 0)
+    share = max(ns, nt) / total
+    # Few marks make a weak guess: scale confidence by evidence (20+ marks = full weight).
+    confidence = round(share * min(1.0, total / 20), 3)
+    if share >= 0.9:
+        script: Script = "simplified" if ns > nt else "traditional"
+    else:
+        script = "mixed"
+        confidence = round((1 - abs(ns - nt) / total) * min(1.0, total / 20), 3)
+    return ScriptGuess(script, confidence, ns, nt)
