@@ -71,15 +71,47 @@ class OffsetMapBuilder:
         return OffsetMap(self._src, self._dst, bytes(self._linear))
 
 
-class OffsetMap:
-    """Maps spans of a source string to a destination string and back."""
+class _Layer:
+    """One segment run: segment k spans src[src[k]:src[k+1]] and dst[dst[k]:dst[k+1]]."""
 
-    __slots__ = ("_src", "_dst", "_linear")
+    __slots__ = ("src", "dst", "linear")
 
     def __init__(self, src: array, dst: array, linear: bytes) -> None:
-        self._src = src  # boundaries: segment k is src[_src[k]:_src[k+1]]
-        self._dst = dst
-        self._linear = linear
+        self.src = src
+        self.dst = dst
+        self.linear = linear
+
+    @property
+    def is_identity(self) -> bool:
+        return len(self.linear) == 0 or (len(self.linear) == 1 and self.linear[0] == 1)
+
+    def swapped(self) -> "_Layer":
+        return _Layer(self.dst, self.src, self.linear)
+
+    def segments(self) -> Iterator[Segment]:
+        for k, lin in enumerate(self.linear):
+            yield Segment(self.src[k + 1] - self.src[k], self.dst[k + 1] - self.dst[k], bool(lin))
+
+
+class OffsetMap:
+    """Maps spans of a source string to a destination string and back.
+
+    A composed map keeps its steps and maps a span through each in turn, so widening and
+    tightening happen exactly as they would step by step.
+    """
+
+    __slots__ = ("_layers",)
+
+    def __init__(self, src: array, dst: array, linear: bytes) -> None:
+        self._layers: tuple[_Layer, ...] = (_Layer(src, dst, linear),)
+
+    @classmethod
+    def _chain(cls, layers: Iterable[_Layer]) -> "OffsetMap":
+        layers = list(layers)
+        kept = [layer for layer in layers if not layer.is_identity] or layers[:1]
+        m = cls.__new__(cls)
+        m._layers = tuple(kept)
+        return m
 
     # -- construction -------------------------------------------------------------
     @classmethod
@@ -98,34 +130,36 @@ class OffsetMap:
     # -- inspection ---------------------------------------------------------------
     @property
     def src_len(self) -> int:
-        return self._src[-1]
+        return self._layers[0].src[-1]
 
     @property
     def dst_len(self) -> int:
-        return self._dst[-1]
+        return self._layers[-1].dst[-1]
 
     @property
     def is_identity(self) -> bool:
-        return len(self._linear) == 0 or (len(self._linear) == 1 and self._linear[0] == 1)
-
-    def segments(self) -> Iterator[Segment]:
-        for k, lin in enumerate(self._linear):
-            yield Segment(self._src[k + 1] - self._src[k], self._dst[k + 1] - self._dst[k], bool(lin))
+        return all(layer.is_identity for layer in self._layers)
 
     def __eq__(self, other: object) -> bool:
-        return isinstance(other, OffsetMap) and list(self.segments()) == list(other.segments())
+        return isinstance(other, OffsetMap) and [list(x.segments()) for x in self._layers] == [
+            list(x.segments()) for x in other._layers
+        ]
 
     def __repr__(self) -> str:
-        return f"OffsetMap({self.src_len}->{self.dst_len}, {len(self._linear)} segments)"
+        return f"OffsetMap({self.src_len}->{self.dst_len}, {len(self._layers)} steps)"
 
     # -- mapping ------------------------------------------------------------------
     def to_dst_span(self, start: int, end: int) -> tuple[int, int]:
         """The destination span covering source ``[start, end)``."""
-        return _map_span(self._src, self._dst, self._linear, start, end)
+        for layer in self._layers:
+            start, end = _map_span(layer.src, layer.dst, layer.linear, start, end)
+        return start, end
 
     def to_src_span(self, start: int, end: int) -> tuple[int, int]:
         """The source span covering destination ``[start, end)``."""
-        return _map_span(self._dst, self._src, self._linear, start, end)
+        for layer in reversed(self._layers):
+            start, end = _map_span(layer.dst, layer.src, layer.linear, start, end)
+        return start, end
 
     def to_dst(self, pos: int) -> int:
         """A single source position (a caret) in the destination."""
@@ -135,29 +169,40 @@ class OffsetMap:
         return self.to_src_span(pos, pos)[0]
 
     def inverse(self) -> "OffsetMap":
-        return OffsetMap(self._dst, self._src, self._linear)
+        return OffsetMap._chain(layer.swapped() for layer in reversed(self._layers))
 
     def then(self, other: "OffsetMap") -> "OffsetMap":
         """Compose: ``self`` maps S to M, ``other`` maps M to D; the result maps S to D."""
         if self.dst_len != other.src_len:
             raise ValueError(f"cannot compose {self!r} with {other!r}")
-        return OffsetMap.from_segments(_compose(list(self.segments()), list(other.segments())))
+        return OffsetMap._chain(self._layers + other._layers)
 
     # -- persistence --------------------------------------------------------------
     def to_bytes(self) -> bytes:
-        n = len(self._linear)
-        return array("q", [n]).tobytes() + self._src.tobytes() + self._dst.tobytes() + self._linear
+        parts = [array("q", [len(self._layers)]).tobytes()]
+        for layer in self._layers:
+            parts += [array("q", [len(layer.linear)]).tobytes(), layer.src.tobytes(), layer.dst.tobytes(), layer.linear]
+        return b"".join(parts)
 
     @classmethod
     def from_bytes(cls, blob: bytes) -> "OffsetMap":
-        head = array("q")
-        head.frombytes(blob[:8])
-        n = head[0]
-        width = 8 * (n + 1)
-        src, dst = array("q"), array("q")
-        src.frombytes(blob[8 : 8 + width])
-        dst.frombytes(blob[8 + width : 8 + 2 * width])
-        return cls(src, dst, bytes(blob[8 + 2 * width :]))
+        view = memoryview(blob)
+
+        def ints(offset: int, count: int) -> array:
+            a = array("q")
+            a.frombytes(view[offset : offset + 8 * count])
+            return a
+
+        layers = []
+        pos = 8
+        for _ in range(ints(0, 1)[0]):
+            n = ints(pos, 1)[0]
+            pos += 8
+            src, dst = ints(pos, n + 1), ints(pos + 8 * (n + 1), n + 1)
+            pos += 16 * (n + 1)
+            layers.append(_Layer(src, dst, bytes(view[pos : pos + n])))
+            pos += n
+        return cls._chain(layers)
 
 
 def _map_span(frm: array, to: array, linear: bytes, start: int, end: int) -> tuple[int, int]:
@@ -181,65 +226,6 @@ def _map_span(frm: array, to: array, linear: bytes, start: int, end: int) -> tup
     else:
         b = to[k]
     return a, max(a, b)
-
-
-def _compose(first: list[Segment], second: list[Segment]) -> Iterator[Segment]:
-    """Walk both segment lists over the middle string, splitting only linear segments."""
-    a = [list(s) for s in first]
-    b = [list(s) for s in second]
-    i = j = 0
-
-    def take_a(limit: int | None) -> tuple[int, int]:
-        nonlocal i
-        s, m, lin = a[i]
-        if lin and limit is not None and limit < m:
-            a[i][0] -= limit
-            a[i][1] -= limit
-            return limit, limit
-        i += 1
-        return s, m
-
-    def take_b(limit: int | None) -> tuple[int, int]:
-        nonlocal j
-        m, d, lin = b[j]
-        if lin and limit is not None and limit < m:
-            b[j][0] -= limit
-            b[j][1] -= limit
-            return limit, limit
-        j += 1
-        return m, d
-
-    while i < len(a) or j < len(b):
-        if i < len(a) and a[i][1] == 0:  # deleted before the middle string
-            yield Segment(a[i][0], 0, False)
-            i += 1
-            continue
-        if j < len(b) and b[j][0] == 0:  # inserted after it
-            yield Segment(0, b[j][1], False)
-            j += 1
-            continue
-        if a[i][2] and b[j][2]:
-            n = min(a[i][1], b[j][0])
-            take_a(n)
-            take_b(n)
-            yield Segment(n, n, True)
-            continue
-        # An atomic segment on either side: grow a group until both sides meet.
-        src = dst = pa = pb = 0
-        if not a[i][2]:
-            s, m = take_a(None)
-            src, pa = src + s, pa + m
-        else:
-            m, d = take_b(None)
-            dst, pb = dst + d, pb + m
-        while pa != pb:
-            if pa < pb:
-                s, m = take_a(pb - pa)
-                src, pa = src + s, pa + m
-            else:
-                m, d = take_b(pa - pb)
-                dst, pb = dst + d, pb + m
-        yield Segment(src, dst, False)
 
 
 _ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
