@@ -1,0 +1,176 @@
+"""The library store: seeds on first use, one transaction per import, migrations, views, search."""
+
+from __future__ import annotations
+
+import sqlite3
+import tomllib
+
+import pytest
+
+from duidu.library import schema
+from duidu.library.errors import InputError
+from duidu.library.importer import prepare
+from duidu.library.location import library_path
+from duidu.library.store import Library
+from duidu.paths import seed_path
+from duidu.text.keyform import query_key
+
+
+@pytest.fixture
+def lib(tmp_path):
+    with Library.open(tmp_path / "lib.sqlite") as library:
+        yield library
+
+
+def counts(library: Library) -> dict[str, int]:
+    return {t: library.db[t].count for t in ("documents", "paragraphs", "sentences", "excluded", "search_index")}
+
+
+def test_new_library_holds_the_seeds_with_their_metadata(lib):
+    manifest = tomllib.loads(seed_path("manifest.toml").read_text(encoding="utf-8"))["document"]
+    docs = lib.documents()
+    assert [d.file_name for d in docs] == [m["file"] for m in manifest]
+    for doc, meta in zip(docs, manifest):
+        assert doc.title == meta["title"]
+        assert doc.region == meta["region"]
+        assert doc.date == meta.get("date")
+        assert doc.script == meta["script"]
+        assert doc.seed
+
+
+def test_sqlite_settings(lib):
+    assert lib.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert lib.db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert schema.version(lib.db) == schema.LATEST
+
+
+def test_stored_text_is_cleaned_and_raw_text_is_kept(lib):
+    sichuan = lib.text(lib.resolve("001_6a591adfc5be8ef4.txt").id)
+    assert "(wǎng)" not in sichuan.text and "(wǎng)" in sichuan.raw_text
+    assert sichuan.raw_text == seed_path("001_6a591adfc5be8ef4.txt").read_text(encoding="utf-8")
+    assert "聯席會議第七次會議" in sichuan.text
+    assert sichuan.paragraphs and sichuan.sentences and sichuan.excluded
+    for p in sichuan.paragraphs:
+        assert sichuan.text[p.start : p.end].strip() == sichuan.text[p.start : p.end]
+
+
+def test_same_content_is_recognised_by_hash(lib, tmp_path):
+    copy = tmp_path / "again.txt"
+    copy.write_bytes(seed_path("003_a7b1866d95dd2697.txt").read_bytes())
+    before = counts(lib)
+    result = lib.import_file(copy)
+    assert not result.created
+    assert result.document.file_name == "003_a7b1866d95dd2697.txt"
+    assert counts(lib) == before
+    # The same text in another encoding is the same content.
+    gbk = tmp_path / "again-gbk.txt"
+    gbk.write_bytes(seed_path("003_a7b1866d95dd2697.txt").read_text(encoding="utf-8").encode("gb18030"))
+    assert not lib.import_file(gbk).created
+
+
+def test_import_is_one_transaction(lib, tmp_path):
+    doc = tmp_path / "new.txt"
+    doc.write_text("川渝两地共建职业教育联盟。\n第二段落，推进产教融合。", encoding="utf-8")
+    prepared = prepare(doc)
+    broken = type(prepared)(prepared.source, prepared.cleaned, prepared.row, [{"no_such_column": 1}])
+    before = counts(lib)
+    with pytest.raises(sqlite3.OperationalError):
+        lib.add(broken)
+    assert counts(lib) == before  # no half-written document
+    result = lib.add(prepared)
+    assert result.created
+    assert counts(lib)["documents"] == before["documents"] + 1
+    assert counts(lib)["paragraphs"] == before["paragraphs"] + 2
+
+
+def test_resolve_by_id_file_name_and_title_prefix(lib, tmp_path):
+    other = tmp_path / "other.txt"
+    other.write_text("重庆另一份文件的正文。", encoding="utf-8")
+    lib.import_file(other, metadata={"title": "重庆另一份文件"})
+    first = lib.documents()[0]
+    assert lib.resolve(str(first.id)) == first
+    assert lib.resolve(first.file_name) == first
+    assert lib.resolve("长三角").title == "长三角教育协同发展综述"
+    with pytest.raises(InputError, match="matches 2 documents"):
+        lib.resolve("重庆")
+    with pytest.raises(InputError, match="no document"):
+        lib.resolve("不存在的标题")
+
+
+def test_migration_from_v1_backfills_the_search_index(tmp_path):
+    path = tmp_path / "old.sqlite"
+    from sqlite_utils import Database
+
+    db = Database(path)
+    schema.migrate(db, str(path), target=1)
+    text = "成立成渝地區學前教育發展共同體。"
+    db["documents"].insert({"id": 1, "title": "旧库文档", "raw_text": text, "text": text, "text_hash": "h", "script": "traditional", "seed": 0})
+    db["paragraphs"].insert({"document_id": 1, "n": 0, "start": 0, "end": len(text)})
+    db.close()
+    with Library.open(path) as library:
+        assert schema.version(library.db) == schema.LATEST
+        assert [d.title for d in library.documents()] == ["旧库文档"]  # not re-seeded
+        hits = library.search("学前教育")
+        assert [(h.document_id, h.match) for h in hits] == [(1, "學前教育")]
+
+
+def test_newer_or_foreign_files_are_refused(tmp_path):
+    newer = tmp_path / "newer.sqlite"
+    con = sqlite3.connect(newer)
+    con.execute("PRAGMA user_version = 99")
+    con.close()
+    with pytest.raises(InputError, match="newer than this Duidu"):
+        Library.open(newer)
+    junk = tmp_path / "junk.sqlite"
+    junk.write_bytes(b"this is not sqlite at all" * 100)
+    with pytest.raises(InputError, match="not a Duidu library"):
+        Library.open(junk)
+    with pytest.raises(InputError, match="is a directory"):
+        Library.open(tmp_path)
+
+
+def test_library_location(tmp_path, monkeypatch):
+    assert library_path(tmp_path / "x.sqlite") == tmp_path / "x.sqlite"
+    monkeypatch.setenv("DUIDU_LIBRARY", str(tmp_path / "env.sqlite"))
+    assert library_path() == tmp_path / "env.sqlite"
+    monkeypatch.delenv("DUIDU_LIBRARY")
+    assert str(library_path()).startswith(str(tmp_path / "home"))
+
+
+def test_script_views_map_to_stored_text_and_are_cached(lib):
+    doc = lib.resolve("000_bf6dfff8fbad574e.txt")
+    stored = lib.text(doc.id)
+    view = lib.view(doc.id, "tw")
+    assert view.config == "s2twp"
+    assert lib.db["views"].count == 1
+    for p in stored.paragraphs[:20]:
+        a, b = view.map.to_dst_span(p.start, p.end)
+        assert view.map.to_src_span(a, b) == (p.start, p.end)
+    again = lib.view(doc.id, "tw")
+    assert again.text == view.text and again.map == view.map
+    assert lib.view(doc.id, "simplified").text == stored.text  # already simplified: as stored
+    sichuan = lib.resolve("001_6a591adfc5be8ef4.txt")
+    simp = lib.view(sichuan.id, "simplified")
+    assert simp.config == "t2s" and "联席会议第七次会议" in simp.text
+
+
+@pytest.mark.parametrize("query", ["協同", "协同", "双减", "职教", "县管校聘", "學前教育", "产教融合"])
+def test_search_is_script_insensitive_and_finds_two_character_words(lib, query):
+    hits = lib.search(query)
+    assert hits, query
+    for h in hits:
+        stored = lib.text(h.document_id).text
+        assert stored[h.start : h.end] == h.match
+        assert query_key(h.match) == query_key(query)
+
+
+def test_search_counts_every_occurrence_and_skips_furniture(lib):
+    # 7 in the simplified seeds, 2 more (職教集團, 職教聯盟) in the traditional one
+    total = sum(p.read_text(encoding="utf-8").count(w) for p in seed_path().glob("*.txt") for w in ("职教", "職教"))
+    assert total == 9
+    assert len(lib.search("职教")) == total
+    assert lib.search("协同") and len(lib.search("协同")) == len(lib.search("協同"))
+    assert lib.search("责任编辑") == []  # page furniture is not indexed
+    assert lib.search("，") == []
+    one = lib.search("渝", limit=500)
+    assert all(h.match in ("渝",) for h in one) and len(one) > 20
