@@ -1,0 +1,127 @@
+"""The minimal window on a fresh library: the seeds listed, a sound model, pinyin sorting, a screenshot."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import textwrap
+import tomllib
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QImage
+
+from duidu.library.store import Library
+from duidu.ui.app import run
+from duidu.ui.library_model import Role
+from duidu.ui.main_window import WINDOW_TITLE, MainWindow
+
+MANIFEST = Path(__file__).resolve().parent.parent / "seeds" / "manifest.toml"
+
+
+@pytest.fixture
+def documents():
+    lib = Library.open()  # DUIDU_LIBRARY points into tmp_path (conftest)
+    try:
+        yield lib.documents()
+    finally:
+        lib.close()
+
+
+@pytest.fixture
+def window(qtbot, documents):
+    win = MainWindow(documents)
+    qtbot.addWidget(win)
+    win.resize(1600, 1000)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
+def _column(model, column: int = 0, role: int = Qt.ItemDataRole.DisplayRole) -> list:
+    return [model.index(r, column).data(role) for r in range(model.rowCount())]
+
+
+def test_window_lists_the_seed_documents(window):
+    manifest = tomllib.loads(MANIFEST.read_text(encoding="utf-8"))
+    assert window.windowTitle() == WINDOW_TITLE == "对读 Duidu"
+    assert window.model.rowCount() == 5
+    assert sorted(_column(window.model)) == sorted(d["title"] for d in manifest["document"])
+    assert sorted(_column(window.model, 0, Role.Title)) == sorted(d["title"] for d in manifest["document"])
+    headers = [window.model.headerData(c, Qt.Orientation.Horizontal) for c in range(5)]
+    assert headers == ["标题 Title", "地区 Region", "日期 Date", "文字 Script", "字数 Length"]
+    assert {"title", "region", "date", "script", "length"} <= {
+        bytes(v).decode() for v in window.model.roleNames().values()
+    }
+
+
+def test_model_and_proxy_pass_modeltester(window, qtmodeltester):
+    qtmodeltester.check(window.model)
+    qtmodeltester.check(window.proxy)
+
+
+def test_sorting_by_title_is_pinyin_order(window):
+    proxy = window.proxy
+    proxy.sort(0, Qt.SortOrder.AscendingOrder)
+    ascending = _column(proxy)
+    firsts = [t[0] for t in ascending]
+    # 国 guó < 加 jiā < 全 quán in pinyin; by code point it would be 全 < 加 < 国.
+    assert firsts.index("国") < firsts.index("加") < firsts.index("全")
+    proxy.sort(0, Qt.SortOrder.DescendingOrder)
+    assert _column(proxy) == ascending[::-1]
+
+
+def test_sorting_by_length_is_numeric(window):
+    proxy = window.proxy
+    proxy.sort(4, Qt.SortOrder.AscendingOrder)
+    lengths = _column(proxy, 4, Role.Length)
+    assert lengths == sorted(lengths) and len(set(lengths)) > 1
+
+
+def test_font_banner_only_without_chinese_font(qtbot, documents):
+    without = MainWindow(documents, chinese_font=False)
+    qtbot.addWidget(without)
+    assert without.font_banner.isVisibleTo(without)
+    assert "sudo apt install fonts-noto-cjk" in without.font_banner.text()
+    with_font = MainWindow(documents, chinese_font=True)
+    qtbot.addWidget(with_font)
+    assert not with_font.font_banner.isVisibleTo(with_font)
+
+
+def test_run_writes_a_1600x1000_screenshot(qapp, tmp_path):
+    shot = tmp_path / "shot.png"
+    assert run([], screenshot=str(shot)) == 0
+    assert shot.stat().st_size > 0
+    image = QImage(str(shot))
+    assert not image.isNull()
+    assert (image.width(), image.height()) == (1600, 1000)
+    # Not a blank canvas: the table drew something.
+    colours = {image.pixel(x, y) for x in range(0, 1600, 40) for y in range(0, 1000, 40)}
+    assert len(colours) > 2
+
+
+def test_startup_does_not_load_jieba(tmp_path):
+    """jieba costs ~1.4 s to import: starting on an existing library must not touch it."""
+    child = textwrap.dedent(
+        """
+        import json, sys
+        from duidu.ui.app import run
+        code = run([], screenshot=sys.argv[1])
+        print(json.dumps([code, "jieba" in sys.modules]))
+        """
+    )
+
+    def start() -> tuple[int, bool]:
+        proc = subprocess.run(
+            [sys.executable, "-c", child, str(tmp_path / "s.png")],
+            capture_output=True, text=True, timeout=120,
+        )
+        assert proc.returncode == 0, proc.stderr[-3000:]
+        return tuple(json.loads(proc.stdout.strip().splitlines()[-1]))
+
+    start()  # the first start creates the library and imports the seeds
+    code, jieba_loaded = start()
+    assert code == 0
+    assert not jieba_loaded, "starting the UI on an existing library imported jieba"
