@@ -1,0 +1,145 @@
+"""The command line: every subcommand on real data, exit codes, JSON shapes, no tracebacks."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from duidu import __version__
+from duidu.cli.main import main
+from duidu.paths import seed_path
+
+
+def duidu(capsys, *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_version_and_entry_point():
+    r = subprocess.run([sys.executable, "-m", "duidu", "--version"], capture_output=True, text=True)
+    assert (r.returncode, r.stdout.strip()) == (0, f"duidu {__version__}")
+    script = os.path.join(os.path.dirname(sys.executable), "duidu")
+    r = subprocess.run([script, "--version"], capture_output=True, text=True)
+    assert r.stdout.strip() == f"duidu {__version__}"
+
+
+def test_list_json_holds_the_seeds(capsys):
+    code, out, _ = duidu(capsys, "list", "--json")
+    docs = json.loads(out)
+    assert code == 0 and len(docs) == 5
+    assert {"id", "title", "region", "date", "script", "length"} <= set(docs[0])
+    assert [d["script"] for d in docs] == ["simplified", "traditional", "simplified", "simplified", "simplified"]
+
+
+def test_show_json_and_scripts(capsys):
+    code, out, _ = duidu(capsys, "show", "001_6a591adfc5be8ef4.txt", "--json")
+    doc = json.loads(out)
+    assert code == 0
+    assert doc["script"] == "traditional" and doc["region"] == "四川" and doc["date"] == "2024-10-30"
+    assert "(wǎng)" not in doc["text"]
+    for start, end in doc["paragraphs"]:
+        assert doc["text"][start:end].strip()
+    reasons = {e["reason"] for e in doc["excluded"]}
+    assert "copyright" in reasons
+    code, out, _ = duidu(capsys, "show", "全方位合作", "--script", "simplified", "--json")
+    doc = json.loads(out)
+    view = doc["view"]
+    assert view["config"] == "t2s" and "川渝毗邻地区将共同推进教育高质量发展" in view["text"]
+    assert len(view["paragraphs"]) == len(doc["paragraphs"])
+    code, out, _ = duidu(capsys, "show", "1", "--script", "tw")
+    assert code == 0 and "成渝地區雙城經濟圈" in out
+
+
+def test_import_reports_and_recognises_duplicates(capsys, tmp_path):
+    f = tmp_path / "sichuan-gbk.txt"
+    f.write_bytes("四川省推进川渝教育协同发展。\n共建名师名校长工作室。".encode("gb18030"))
+    code, out, err = duidu(capsys, "import", str(f), "--title", "川渝测试", "--region", "四川", "--date", "2025-01-02")
+    assert code == 0 and err == ""
+    assert "imported 6: 川渝测试" in out and "GB18030" in out.upper()
+    code, out, _ = duidu(capsys, "import", str(f), "--json")
+    result = json.loads(out)[0]
+    assert code == 0 and result["created"] is False and result["document"]["id"] == 6
+    code, out, _ = duidu(capsys, "show", "6", "--json")
+    doc = json.loads(out)
+    assert (doc["title"], doc["region"], doc["date"]) == ("川渝测试", "四川", "2025-01-02")
+
+
+def test_convert_file_and_stdin(capsys, tmp_path, monkeypatch):
+    f = tmp_path / "in.txt"
+    f.write_text("互联网教育", encoding="utf-8")
+    code, out, _ = duidu(capsys, "convert", "--config", "s2twp", str(f))
+    assert (code, out) == (0, "網際網路教育")
+    r = subprocess.run([sys.executable, "-m", "duidu", "convert", "--config", "t2s"], input="學前教育發展共同體", capture_output=True, text=True)
+    assert (r.returncode, r.stdout) == (0, "学前教育发展共同体")
+
+
+def test_search_json_spans_point_into_stored_text(capsys):
+    code, out, _ = duidu(capsys, "search", "協同發展", "--json")
+    hits = json.loads(out)
+    assert code == 0 and len(hits) > 10
+    code, out, _ = duidu(capsys, "show", str(hits[0]["document_id"]), "--json")
+    text = json.loads(out)["text"]
+    assert text[hits[0]["start"] : hits[0]["end"]] == hits[0]["match"]
+    code, out, _ = duidu(capsys, "search", "职教", "--doc", "全方位合作")
+    assert code == 0 and out.count("【職教】") == 2 and len(out.splitlines()) == 2
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["import"],
+        ["show"],
+        ["show", "1", "--script", "klingon"],
+        ["convert", "--config", "x2y", "-"],
+        ["import", "a.txt", "b.txt", "--title", "同一个标题"],
+        ["import", "a.txt", "--date", "十月"],
+        ["nonsense"],
+    ],
+)
+def test_usage_errors_exit_2(capsys, args):
+    with pytest.raises(SystemExit) as exc:
+        main(args)
+    assert exc.value.code == 2
+    assert "usage:" in capsys.readouterr().err
+
+
+def test_input_errors_exit_1_with_one_line(capsys, tmp_path):
+    missing = tmp_path / "missing.txt"
+    code, out, err = duidu(capsys, "import", str(missing))
+    assert code == 1 and err.strip() == f"duidu: {missing}: no such file"
+    code, _, err = duidu(capsys, "show", "99")
+    assert code == 1 and err.count("\n") == 1 and "99" in err
+    code, _, _ = duidu(capsys, "list")
+    assert code == 0
+
+
+def test_bad_inputs_never_traceback_and_never_write(tmp_path):
+    """Each bad input through the real command: one line naming the file, exit 1, nothing written."""
+    env = {**os.environ, "DUIDU_LIBRARY": str(tmp_path / "lib.sqlite")}
+    subprocess.run([sys.executable, "-m", "duidu", "list"], env=env, check=True, capture_output=True)
+    seed = seed_path("000_bf6dfff8fbad574e.txt").read_bytes()
+    bad = {
+        "empty.txt": b"",
+        "binary.txt": bytes(range(256)) * 64,
+        "truncated.txt": seed[:301] if seed[:301].decode("utf-8", "ignore") != seed[:301].decode("utf-8", "replace") else seed[:302],
+        "mixed.txt": seed[:900] + "教育协同发展".encode("gbk") * 20,
+        "english.txt": b"No Chinese in here at all.\n" * 10,
+        "page.pdf": b"%PDF-1.4",
+        "broken.docx": b"PK not really a zip",
+    }
+    for name, data in bad.items():
+        (tmp_path / name).write_bytes(data)
+    (tmp_path / "folder.txt").mkdir()
+    for name in [*bad, "folder.txt", "nowhere.txt"]:
+        r = subprocess.run([sys.executable, "-m", "duidu", "import", str(tmp_path / name)], env=env, capture_output=True, text=True)
+        assert r.returncode == 1, name
+        assert "Traceback" not in r.stderr, name
+        lines = r.stderr.strip().splitlines()
+        assert len(lines) == 1 and lines[0].startswith(f"duidu: {tmp_path / name}: "), (name, r.stderr)
+    r = subprocess.run([sys.executable, "-m", "duidu", "list", "--json"], env=env, capture_output=True, text=True)
+    assert len(json.loads(r.stdout)) == 5
