@@ -21,3 +21,22 @@ def _isolated_home(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
     monkeypatch.setenv("DUIDU_LIBRARY", str(tmp_path / "library.duidu"))
     yield
+
+
+class NetworkAttempt(RuntimeError):
+    """Raised by the guard below: Duidu must never open a network connection."""
+
+
+@pytest.fixture(autouse=True)
+def _no_network(monkeypatch):
+    """Every test runs with outgoing connections and name lookups refused."""
+    import socket
+
+    def refuse(*args, **kwargs):
+        raise NetworkAttempt(f"network access attempted: {args[1:] or kwargs}")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket.socket, "connect_ex", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+    yield
