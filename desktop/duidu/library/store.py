@@ -9,16 +9,19 @@ from __future__ import annotations
 import os
 import sqlite3
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlite_utils import Database
 
 from duidu.library import schema
 from duidu.library.documents import Document, DocumentText, ExcludedRange, ImportResult, Range
 from duidu.library.errors import InputError
-from duidu.library.importer import PreparedDocument, prepare
 from duidu.library.location import library_path
 from duidu.library.search import SearchHit, search
 from duidu.library.views import ScriptView, script_view
+
+if TYPE_CHECKING:  # the import pipeline (readers, cleaning) loads only when importing
+    from duidu.library.importer import PreparedDocument
 
 _DOC_COLUMNS = (
     "id, title, region, date, source, author, kind, file_name, format, encoding, "
@@ -126,10 +129,12 @@ class Library:
         seed: bool = False,
     ) -> ImportResult:
         """Import one file; the same content already present is recognised, not duplicated."""
+        from duidu.library.importer import prepare
+
         prepared = prepare(path, encoding=encoding, metadata=metadata, seed=seed)
         return self.add(prepared)
 
-    def add(self, prepared: PreparedDocument) -> ImportResult:
+    def add(self, prepared: "PreparedDocument") -> ImportResult:
         existing = self.db.execute("SELECT id FROM documents WHERE text_hash = ?", [prepared.text_hash]).fetchone()
         if existing:
             return self._result(self.document(existing[0]), False, prepared)
@@ -152,7 +157,7 @@ class Library:
         return self._result(self.document(doc_id), True, prepared)
 
     @staticmethod
-    def _result(doc: Document, created: bool, prepared: PreparedDocument) -> ImportResult:
+    def _result(doc: Document, created: bool, prepared: "PreparedDocument") -> ImportResult:
         return ImportResult(
             document=doc,
             created=created,
