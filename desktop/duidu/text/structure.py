@@ -1,0 +1,91 @@
+"""Paragraphs and sentences of a reading text.
+
+A paragraph is a non-blank line, trimmed of surrounding whitespace (ideographic space U+3000,
+NBSP, zero-width space and a stray BOM count as whitespace). A sentence ends after a run of
+sentence-final marks (``。！？!?；;`` or an ellipsis ``……``) together with the closing quotes and
+brackets that follow it (``”’」』）)``). Sentences never cross a paragraph edge; inside a
+paragraph they cover its text without gaps except the whitespace between them.
+
+ASCII ``!?;`` end a sentence only when no ASCII letter, digit or ``=&`` follows, so a URL's query
+string (``a.php?id=1``) or an HTML entity stays inside its sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Characters trimmed from both ends of a line and skipped between sentences.
+WHITESPACE = (
+    " \t\r\n\f\v\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009"
+    "\u200a\u200b\u2028\u2029\u202f\u205f\u3000\ufeff"
+)
+# A sentence ends after one of these (runs are kept together: "？！", "。。").
+SENTENCE_FINAL = "。！？；｡"
+ASCII_FINAL = "!?;"
+# An ellipsis ends a sentence when at least two of these stand together ("……").
+ELLIPSES = "…⋯"
+# Carried with the sentence they close.
+CLOSERS = "”’」』）)》〉】\u300f"
+
+# The leading lookahead lets the regex engine skip ahead by character class (much faster).
+_SENTENCE_END = re.compile(
+    rf"(?=[{SENTENCE_FINAL}{re.escape(ASCII_FINAL)}{ELLIPSES}])"
+    rf"(?:[{SENTENCE_FINAL}]|[{re.escape(ASCII_FINAL)}](?![A-Za-z0-9=&])"
+    + "".join(f"|{e}{{2,}}" for e in ELLIPSES)
+    + rf")+[{re.escape(CLOSERS)}]*"
+)
+_LEADING_WS = re.compile(f"[{WHITESPACE}]*")
+_WHITESPACE_SET = frozenset(WHITESPACE)
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    start: int
+    end: int
+    paragraph: int
+
+
+def paragraphs(text: str) -> list[Span]:
+    """Every non-blank line of ``text`` (split on LF), trimmed, in order."""
+    out: list[Span] = []
+    pos = 0
+    for line in text.split("\n"):
+        body = line.lstrip(WHITESPACE)
+        if body:
+            start = pos + len(line) - len(body)
+            out.append(Span(start, start + len(body.rstrip(WHITESPACE))))
+        pos += len(line) + 1
+    return out
+
+
+def sentences(text: str, paras: list[Span] | tuple[Span, ...]) -> list[Sentence]:
+    """The sentences of each paragraph, in order, each trimmed of surrounding whitespace."""
+    out: list[Sentence] = []
+    append = out.append
+    ends = _SENTENCE_END.finditer
+    leading = _LEADING_WS.match
+    space = _WHITESPACE_SET
+    for index, para in enumerate(paras):
+        start = para.start
+        stop = para.end
+        for m in ends(text, start, stop):
+            end = m.end()
+            if text[start] in space:
+                start = leading(text, start, end).end()
+                if start == end:
+                    continue
+            append(Sentence(start, end, index))
+            start = end
+        if start < stop:
+            # The paragraph is trimmed, so only the head of the remainder can be blank.
+            if text[start] in space:
+                start = leading(text, start, stop).end()
+            append(Sentence(start, stop, index))
+    return out
