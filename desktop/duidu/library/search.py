@@ -8,7 +8,8 @@ bigrams matches exactly the key-form substring. Hits are mapped back to stored-t
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterable, Iterator
+from bisect import bisect_right
+from typing import Iterable, Iterator, Sequence
 
 from sqlite_utils import Database
 
@@ -35,9 +36,18 @@ def _grams(key: str) -> str:
     return " ".join(key[i : i + 2] for i in range(len(key) - 1))
 
 
-def local_ranges(ranges: Iterable[tuple[int, int]], start: int, end: int) -> list[tuple[int, int]]:
-    """The parts of ``ranges`` inside ``[start, end)``, relative to ``start``."""
-    return [(max(s, start) - start, min(e, end) - start) for s, e in ranges if s < end and e > start]
+def local_ranges(ranges: Sequence[tuple[int, int]], start: int, end: int) -> list[tuple[int, int]]:
+    """The parts of sorted, non-overlapping ``ranges`` inside ``[start, end)``, relative to ``start``."""
+    i = bisect_right(ranges, (start, start))
+    if i and ranges[i - 1][1] > start:
+        i -= 1
+    out = []
+    while i < len(ranges) and ranges[i][0] < end:
+        s, e = ranges[i]
+        if e > start:
+            out.append((max(s, start) - start, min(e, end) - start))
+        i += 1
+    return out
 
 
 def index_rows(
@@ -47,7 +57,7 @@ def index_rows(
     excluded: Iterable[tuple[int, int]],
 ) -> Iterator[dict]:
     """Index rows for a document's paragraphs ``(n, start, end)``, furniture left out."""
-    excluded = list(excluded)
+    excluded = sorted(excluded)
     for n, start, end in paragraphs:
         key = key_form(text[start:end], local_ranges(excluded, start, end)).text
         if key:
@@ -75,7 +85,7 @@ def search(db: Database, query: str, *, document_id: int | None = None, limit: i
         doc_id, n = row
         if doc_id not in docs:
             d = db.execute("SELECT title, text FROM documents WHERE id = ?", [doc_id]).fetchone()
-            ex = db.execute("SELECT start, end FROM excluded WHERE document_id = ?", [doc_id]).fetchall()
+            ex = db.execute("SELECT start, end FROM excluded WHERE document_id = ? ORDER BY start", [doc_id]).fetchall()
             docs[doc_id] = (d[0], d[1], ex)
         title, text, ex = docs[doc_id]
         p_start, p_end = db.execute(

@@ -39,13 +39,22 @@ def _fold_char(ch: str) -> str:
 def _fold(text: str) -> tuple[str, OffsetMap]:
     out: list[str] = []
     b = OffsetMapBuilder()
+    kept = dropped = 0  # current runs, handed to the builder only when they end
     for ch in text:
         k = _fold_char(ch)
         if k:
+            if dropped:
+                b.delete(dropped)
+                dropped = 0
             out.append(k)
-            b.keep(1)
+            kept += 1
         else:
-            b.delete(1)
+            if kept:
+                b.keep(kept)
+                kept = 0
+            dropped += 1
+    b.keep(kept)
+    b.delete(dropped)
     return "".join(out), b.build()
 
 

@@ -66,11 +66,11 @@ def _load(name: str) -> _Dict:
 
 
 @lru_cache(maxsize=None)
-def _stages(config: str) -> tuple[tuple[_Dict, ...], ...]:
+def _stages(config: str) -> tuple[tuple[tuple[_Dict, dict], ...], ...]:
     chains = _chains()
     if config not in chains:
         raise ValueError(f"unknown conversion {config!r} (known: {', '.join(CONFIGS)})")
-    return tuple(tuple(_load(name) for name in group) for group in chains[config])
+    return tuple(tuple((_load(name), _key_lengths(name)) for name in group) for group in chains[config])
 
 
 # The engine's clause separators: no dictionary key spans one.
@@ -80,19 +80,34 @@ _SPLIT = re.compile(
 )
 
 
-def _longest(s: str, d: _Dict) -> tuple[int, int, str] | None:
-    """The engine's search: longest key first, leftmost position first."""
-    max_len, min_len, table = d
+@lru_cache(maxsize=None)
+def _key_lengths(name: str) -> dict[str, tuple[int, ...]]:
+    """For each first character, the key lengths that start with it, longest first."""
+    lengths: dict[str, set[int]] = {}
+    for key in _load(name)[2]:
+        lengths.setdefault(key[0], set()).add(len(key))
+    return {ch: tuple(sorted(ls, reverse=True)) for ch, ls in lengths.items()}
+
+
+def _longest(s: str, d: _Dict, by_first: dict[str, tuple[int, ...]]) -> tuple[int, int, str] | None:
+    """The engine's choice (longest key first, then leftmost), found position by position:
+    only key lengths that exist for the character at each position are tried."""
+    table = d[2]
     n = len(s)
-    for length in range(min(n, max_len), min_len - 1, -1):
-        for i in range(n - length + 1):
-            value = table.get(s[i : i + length])
-            if value is not None:
-                return i, length, value.split(" ")[0]
-    return None
+    best_len, best_at = 0, -1
+    for i, ch in enumerate(s):
+        for length in by_first.get(ch, ()):
+            if length <= best_len:
+                break
+            if i + length <= n and s[i : i + length] in table:
+                best_len, best_at = length, i
+                break
+    if best_at < 0:
+        return None
+    return best_at, best_len, table[s[best_at : best_at + best_len]].split(" ")[0]
 
 
-def _convert_clause(clause: str, group: tuple[_Dict, ...], out: list[str], b: OffsetMapBuilder) -> None:
+def _convert_clause(clause: str, group: tuple[tuple[_Dict, dict], ...], out: list[str], b: OffsetMapBuilder) -> None:
     # Explicit stack instead of recursion: a long clause could nest deeper than Python allows.
     stack: list[tuple[str, int] | tuple[None, tuple[int, str]]] = [(clause, 0)]
     while stack:
@@ -104,7 +119,7 @@ def _convert_clause(clause: str, group: tuple[_Dict, ...], out: list[str], b: Of
             continue
         found = None
         while k < len(group):
-            found = _longest(s, group[k])
+            found = _longest(s, *group[k])
             if found:
                 break
             k += 1
@@ -120,7 +135,7 @@ def _convert_clause(clause: str, group: tuple[_Dict, ...], out: list[str], b: Of
             stack.append((s[:i], k))
 
 
-def _apply_stage(text: str, group: tuple[_Dict, ...]) -> Converted:
+def _apply_stage(text: str, group: tuple[tuple[_Dict, dict], ...]) -> Converted:
     out: list[str] = []
     b = OffsetMapBuilder()
     for n, piece in enumerate(_SPLIT.split(text)):
@@ -144,7 +159,7 @@ def convert(text: str, config: str) -> Converted:
 def engine_convert(text: str, config: str) -> str:
     """The engine's own ``convert`` on the same dictionaries (for cross-checks)."""
     engine = _engine()
-    engine._dict_chain_data = [list(group) for group in _stages(config)]
+    engine._dict_chain_data = [[d for d, _ in group] for group in _stages(config)]
     engine._dict_init_done = True
     return engine.convert(text)
 
