@@ -52,6 +52,7 @@ test: deps venv
 
 bench: venv
 	$(VENV)/bin/python benchmarks/run.py
+	$(VENV)/bin/python benchmarks/conformance.py
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache duidu.egg-info
