@@ -143,3 +143,33 @@ def test_bad_inputs_never_traceback_and_never_write(tmp_path):
         assert len(lines) == 1 and lines[0].startswith(f"duidu: {tmp_path / name}: "), (name, r.stderr)
     r = subprocess.run([sys.executable, "-m", "duidu", "list", "--json"], env=env, capture_output=True, text=True)
     assert len(json.loads(r.stdout)) == 5
+
+
+@pytest.mark.parametrize("args", [["search", "双减", "--limit", "0"], ["search", "双减", "--limit", "-5"], ["show", ""], ["--library", "", "list"], ["search", " "]])
+def test_empty_and_non_positive_arguments_are_usage_errors(capsys, args):
+    with pytest.raises(SystemExit) as exc:
+        main(args)
+    assert exc.value.code == 2
+
+
+def test_a_busy_library_gets_one_line_not_a_traceback(tmp_path):
+    import sqlite3
+
+    env = {**os.environ, "DUIDU_LIBRARY": str(tmp_path / "lib.sqlite")}
+    subprocess.run([sys.executable, "-m", "duidu", "list"], env=env, check=True, capture_output=True)
+    doc = tmp_path / "new.txt"
+    doc.write_text("川渝两地共建职业教育联盟。", encoding="utf-8")
+    holder = sqlite3.connect(tmp_path / "lib.sqlite")
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        r = subprocess.run([sys.executable, "-m", "duidu", "import", str(doc)], env=env, capture_output=True, text=True)
+        # Reading goes on while another process writes (WAL), conversion cache or not.
+        shown = subprocess.run([sys.executable, "-m", "duidu", "show", "1", "--script", "hk"], env=env, capture_output=True, text=True)
+    finally:
+        holder.rollback()
+        holder.close()
+    assert r.returncode == 1 and "Traceback" not in r.stderr
+    assert r.stderr.strip() == f"duidu: {tmp_path / 'lib.sqlite'}: the library is busy (another Duidu is writing to it); try again"
+    assert shown.returncode == 0 and "成渝地區雙城經濟圈" in shown.stdout
+    r = subprocess.run([sys.executable, "-m", "duidu", "list", "--json"], env=env, capture_output=True, text=True)
+    assert len(json.loads(r.stdout)) == 5

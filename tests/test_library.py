@@ -174,3 +174,50 @@ def test_search_counts_every_occurrence_and_skips_furniture(lib):
     assert lib.search("，") == []
     one = lib.search("渝", limit=500)
     assert all(h.match in ("渝",) for h in one) and len(one) > 20
+
+
+def test_mixed_documents_convert_both_ways(lib, tmp_path):
+    mixed = tmp_path / "mixed.txt"
+    simp = seed_path("000_bf6dfff8fbad574e.txt").read_text(encoding="utf-8").splitlines()[4]
+    trad = "成立成渝學前教育發展共同體，組建小學教育聯盟。舉辦6個職教集團、4個職教聯盟，覆蓋兩地662所職業院校。" * 3
+    mixed.write_text(simp + "\n" + trad, encoding="utf-8")
+    doc = lib.import_file(mixed).document
+    assert doc.script == "mixed"
+    simplified = lib.view(doc.id, "simplified")
+    assert simplified.config == "t2s" and "成立成渝学前教育发展共同体" in simplified.text
+    traditional = lib.view(doc.id, "traditional")
+    assert traditional.config == "s2t" and "成立成渝學前教育發展共同體" in traditional.text
+    assert "協同發展" in traditional.text
+
+
+def test_interrupted_first_run_is_set_up_again(tmp_path, monkeypatch):
+    from duidu.library import seeds
+
+    real_add = Library.add
+    calls = {"n": 0}
+
+    def add_then_interrupt(self, prepared):
+        calls["n"] += 1
+        if calls["n"] == 3:
+            raise KeyboardInterrupt
+        return real_add(self, prepared)
+
+    monkeypatch.setattr(Library, "add", add_then_interrupt)
+    path = tmp_path / "first.sqlite"
+    with pytest.raises(KeyboardInterrupt):
+        Library.open(path)
+    monkeypatch.setattr(Library, "add", real_add)
+    with Library.open(path) as library:
+        assert len(library.documents()) == len(seeds.manifest()) == 5
+
+
+def test_concurrent_first_opens_share_one_library(tmp_path):
+    import subprocess
+    import sys
+
+    path = tmp_path / "race.sqlite"
+    code = "import sys; from duidu.library.store import Library; print(len(Library.open(sys.argv[1]).documents()))"
+    procs = [subprocess.Popen([sys.executable, "-c", code, str(path)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(4)]
+    results = [p.communicate() for p in procs]
+    assert [p.returncode for p in procs] == [0, 0, 0, 0], [err for _, err in results]
+    assert [out.strip() for out, _ in results] == ["5"] * 4

@@ -114,3 +114,15 @@ def test_detect_mixed_and_unknown():
     assert guess.simplified_marks > 0 and guess.traditional_marks > 0
     none = detect_script("The quick brown fox 12345")
     assert (none.script, none.confidence) == ("unknown", 0.0)
+
+
+@pytest.mark.parametrize("config, n", [("s2t", 0), ("s2tw", 2), ("t2s", 1)])
+def test_every_character_maps_exactly_when_lengths_do_not_change(config, n):
+    """Equal-length phrases (协同→協同) stay character for character: no span ever widens."""
+    text = seed_text(n)
+    result = convert(text, config)
+    assert len(result.text) == len(text)
+    for i in range(len(text)):
+        a, b = result.map.to_dst_span(i, i + 1)
+        assert (a, b) == (i, i + 1)
+        assert result.map.to_src_span(a, b) == (i, i + 1)

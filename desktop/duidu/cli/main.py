@@ -9,11 +9,12 @@ from __future__ import annotations
 import argparse
 import json
 import re
+import sqlite3
 import sys
 
 from duidu import __version__
+from duidu.text.script import VIEW_SCRIPTS
 
-SCRIPTS = ("original", "simplified", "traditional", "tw", "hk")
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
@@ -23,10 +24,22 @@ def _date(value: str) -> str:
     return value
 
 
+def _positive(value: str) -> int:
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a positive whole number")
+    return int(value)
+
+
+def _nonempty(value: str) -> str:
+    if not value.strip():
+        raise argparse.ArgumentTypeError("must not be empty")
+    return value
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="duidu", description="对读 Duidu: read Chinese policy documents against each other.")
     p.add_argument("--version", action="version", version=f"duidu {__version__}")
-    p.add_argument("--library", metavar="PATH", help="library file (default: $DUIDU_LIBRARY, then the user-data folder)")
+    p.add_argument("--library", metavar="PATH", type=_nonempty, help="library file (default: $DUIDU_LIBRARY, then the user-data folder)")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
     imp = sub.add_parser("import", help="import .txt .md .html .docx files")
@@ -42,8 +55,8 @@ def build_parser() -> argparse.ArgumentParser:
     ls.add_argument("--json", action="store_true")
 
     show = sub.add_parser("show", help="print a document, in any script")
-    show.add_argument("doc", metavar="DOC", help="id, file name or unique title prefix")
-    show.add_argument("--script", choices=SCRIPTS, default="original")
+    show.add_argument("doc", metavar="DOC", type=_nonempty, help="id, file name or unique title prefix")
+    show.add_argument("--script", choices=VIEW_SCRIPTS, default="original")
     show.add_argument("--json", action="store_true")
 
     conv = sub.add_parser("convert", help="convert text with an OpenCC configuration")
@@ -51,9 +64,9 @@ def build_parser() -> argparse.ArgumentParser:
     conv.add_argument("file", nargs="?", default="-", metavar="FILE", help="a file, or - for standard input")
 
     se = sub.add_parser("search", help="find words in the library, in any script")
-    se.add_argument("query")
-    se.add_argument("--doc", metavar="DOC", help="only this document")
-    se.add_argument("--limit", type=int, default=100)
+    se.add_argument("query", type=_nonempty)
+    se.add_argument("--doc", metavar="DOC", type=_nonempty, help="only this document")
+    se.add_argument("--limit", type=_positive, default=100)
     se.add_argument("--json", action="store_true")
 
     gui = sub.add_parser("gui", help="start the desktop app (the default)")
@@ -76,6 +89,12 @@ def main(argv: list[str] | None = None) -> int:
         return getattr(commands, f"cmd_{args.command}")(args, parser)
     except InputError as exc:
         print(f"duidu: {exc}", file=sys.stderr)
+        return 1
+    except sqlite3.OperationalError as exc:  # after opening: locked by another writer, disk full…
+        from duidu.library.errors import database_reason
+        from duidu.library.location import library_path
+
+        print(f"duidu: {library_path(args.library)}: {database_reason(exc)}", file=sys.stderr)
         return 1
     except BrokenPipeError:  # `duidu show … | head`
         sys.stderr.close()

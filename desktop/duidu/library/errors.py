@@ -10,3 +10,13 @@ class InputError(Exception):
         super().__init__(f"{source}: {reason}")
         self.source = source
         self.reason = reason
+
+
+def database_reason(exc: Exception) -> str:
+    """The user's words for an SQLite failure on an open library."""
+    text = str(exc)
+    if "locked" in text or "busy" in text:
+        return "the library is busy (another Duidu is writing to it); try again"
+    if "readonly" in text or "read-only" in text:
+        return "the library is read-only here"
+    return f"library error: {text}"

@@ -15,7 +15,7 @@ from sqlite_utils import Database
 
 from duidu.library import schema
 from duidu.library.documents import Document, DocumentText, ExcludedRange, ImportResult, Range
-from duidu.library.errors import InputError
+from duidu.library.errors import InputError, database_reason
 from duidu.library.location import library_path
 from duidu.library.search import SearchHit, search
 from duidu.library.views import ScriptView, script_view
@@ -46,16 +46,29 @@ class Library:
             db = Database(p)
             db.execute("PRAGMA foreign_keys = ON")
             db.enable_wal()
-            started = schema.migrate(db, str(p))
+            lib = cls(db, p)
+            if schema.version(db) == schema.LATEST:
+                return lib  # set up already: reading needs no write lock
+            # Creating, migrating and seeding are one write transaction: two processes
+            # opening a new library wait for each other, and an interrupted first run
+            # leaves an empty file that the next run sets up again.
+            db.execute("BEGIN IMMEDIATE")
+            try:
+                started = schema.migrate(db, str(p))
+                if started == 0 and seed:
+                    from duidu.library.seeds import import_seeds
+
+                    import_seeds(lib)
+                db.execute("COMMIT")
+            except BaseException:
+                db.rollback()
+                raise
+        except sqlite3.OperationalError as exc:
+            raise InputError(str(p), database_reason(exc)) from None
         except sqlite3.DatabaseError as exc:
             raise InputError(str(p), f"not a Duidu library ({exc})") from None
         except OSError as exc:
             raise InputError(str(p), exc.strerror or str(exc)) from None
-        lib = cls(db, p)
-        if started == 0 and seed:
-            from duidu.library.seeds import import_seeds
-
-            import_seeds(lib)
         return lib
 
     def close(self) -> None:

@@ -7,25 +7,31 @@ library: converting costs about 0.1 s per 10,000 characters, reading the cache a
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass
 
 from sqlite_utils import Database
 
 from duidu.text.offsets import OffsetMap, utf16_map
+from duidu.text.script import VIEW_SCRIPTS as TARGETS
 from duidu.text.script import convert
 
-TARGETS = ("original", "simplified", "traditional", "tw", "hk")
-
-# (target, the document's script family) -> OpenCC configuration; None: shown as stored.
+# (target, the document's script) -> OpenCC configuration; None: shown as stored.
+# A mixed document goes through the simplified-source chain for traditional targets (s2t
+# leaves traditional characters alone) and through t2s for the simplified view.
 _ROUTES: dict[tuple[str, str], str | None] = {
-    ("simplified", "simp"): None,
-    ("simplified", "trad"): "t2s",
-    ("traditional", "simp"): "s2t",
-    ("traditional", "trad"): None,
-    ("tw", "simp"): "s2twp",
-    ("tw", "trad"): "t2tw",
-    ("hk", "simp"): "s2hk",
-    ("hk", "trad"): "t2hk",
+    ("simplified", "simplified"): None,
+    ("simplified", "traditional"): "t2s",
+    ("simplified", "mixed"): "t2s",
+    ("traditional", "simplified"): "s2t",
+    ("traditional", "traditional"): None,
+    ("traditional", "mixed"): "s2t",
+    ("tw", "simplified"): "s2twp",
+    ("tw", "traditional"): "t2tw",
+    ("tw", "mixed"): "s2twp",
+    ("hk", "simplified"): "s2hk",
+    ("hk", "traditional"): "t2hk",
+    ("hk", "mixed"): "s2hk",
 }
 
 
@@ -46,10 +52,9 @@ def route(target: str, document_script: str) -> str | None:
         raise ValueError(f"unknown script {target!r} (choose from {', '.join(TARGETS)})")
     if target == "original":
         return None
-    # A mixed document is converted like a simplified one: simplified characters are the
-    # ones s2t changes, and traditional ones pass through it unchanged.
-    family = "trad" if document_script == "traditional" else "simp"
-    return _ROUTES[(target, family)]
+    if document_script not in ("traditional", "mixed"):
+        document_script = "simplified"  # "unknown": nothing to tell, treat as simplified
+    return _ROUTES[(target, document_script)]
 
 
 def script_view(db: Database, document_id: int, target: str) -> ScriptView:
@@ -67,9 +72,12 @@ def script_view(db: Database, document_id: int, target: str) -> ScriptView:
     if cached:
         return ScriptView(target, config, cached[0], OffsetMap.from_bytes(cached[1]))
     converted = convert(text, config)
-    with db.atomic():
-        db["views"].upsert(
-            {"document_id": document_id, "script": target, "config": config, "text": converted.text, "map": converted.map.to_bytes()},
-            pk=("document_id", "script"),
-        )
+    try:
+        with db.atomic():
+            db["views"].upsert(
+                {"document_id": document_id, "script": target, "config": config, "text": converted.text, "map": converted.map.to_bytes()},
+                pk=("document_id", "script"),
+            )
+    except sqlite3.OperationalError:
+        pass  # the cache is an optimisation: a busy or read-only library still shows the view
     return ScriptView(target, config, converted.text, converted.map)

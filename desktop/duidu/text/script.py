@@ -23,6 +23,8 @@ from typing import Literal
 from duidu.paths import resource_path
 from duidu.text.offsets import OffsetMap, OffsetMapBuilder
 
+# What a reader can ask to see a document in; ``views`` picks the configuration for each.
+VIEW_SCRIPTS = ("original", "simplified", "traditional", "tw", "hk")
 CONFIGS = ("s2t", "t2s", "s2tw", "tw2s", "s2hk", "hk2s", "s2twp", "tw2sp", "t2tw", "t2hk")
 
 # A dictionary as the engine loads it: (longest key, shortest key, key -> "value [value…]").
@@ -115,7 +117,10 @@ def _convert_clause(clause: str, group: tuple[tuple[_Dict, dict], ...], out: lis
         if s is None:
             length, value = k  # type: ignore[misc]
             out.append(value)
-            b.replace(length, len(value))
+            if len(value) == length:  # 协同→協同: character for character, spans stay exact
+                b.keep(length)
+            else:  # 互联网→網際網路: indivisible
+                b.replace(length, len(value))
             continue
         found = None
         while k < len(group):
