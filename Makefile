@@ -26,6 +26,7 @@ deps:
 		for p in $(DEB_PACKAGES); do \
 			dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; \
 		done; \
+		$(PYTHON) -c "import ensurepip, venv" 2>/dev/null || missing="$$missing python3-venv"; \
 		if [ -n "$$missing" ]; then \
 			echo "deps: installing$$missing"; \
 			export DEBIAN_FRONTEND=noninteractive; \

@@ -48,3 +48,9 @@ def test_excluded_ranges_are_left_out():
 def test_query_key_matches_document_key():
     assert query_key("協同 發展") == "协同发展"
     assert query_key("，。") == ""
+
+
+def test_compatibility_ideographs_fold_to_unified_forms():
+    # U+F9B1 and U+FA0E are compatibility code points some sources use
+    assert key_form("\uf9b1\u9234").text == key_form("\u9234\u9234").text
+    assert len(key_form("\uf9b1").text) == 1

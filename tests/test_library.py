@@ -45,9 +45,10 @@ def test_sqlite_settings(lib):
 
 
 def test_stored_text_is_cleaned_and_raw_text_is_kept(lib):
-    sichuan = lib.text(lib.resolve("001_6a591adfc5be8ef4.txt").id)
-    assert "(wǎng)" not in sichuan.text and "(wǎng)" in sichuan.raw_text
-    assert sichuan.raw_text == seed_path("001_6a591adfc5be8ef4.txt").read_text(encoding="utf-8")
+    doc_id = lib.resolve("001_6a591adfc5be8ef4.txt").id
+    sichuan = lib.text(doc_id)
+    assert "(wǎng)" not in sichuan.text and "(wǎng)" in lib.raw_text(doc_id)
+    assert lib.raw_text(doc_id) == seed_path("001_6a591adfc5be8ef4.txt").read_text(encoding="utf-8")
     assert "聯席會議第七次會議" in sichuan.text
     assert sichuan.paragraphs and sichuan.sentences and sichuan.excluded
     for p in sichuan.paragraphs:

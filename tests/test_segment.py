@@ -195,3 +195,22 @@ def test_lazy_load_is_thread_safe(monkeypatch):
     assert len(made) == 1
     assert len(results) == 6
     assert all(r == ["川渝通办", "、", "产教融合", "和", "名师名校长工作室"] for r in results)
+
+
+def test_traditional_documents_segment_like_simplified_ones_with_stored_offsets():
+    from duidu.text.clean import clean
+    from duidu.text.segment import segment_document
+
+    stored = clean(next(seed_path().glob("001_*.txt")).read_text(encoding="utf-8")).text
+    words = segment_document(stored)
+    assert "".join(w.text for w in words) == stored
+    assert all(stored[w.start : w.end] == w.text for w in words)
+    texts = [w.text for w in words]
+    # Terms of the user dictionary come out whole in their traditional spelling.
+    assert "成渝地區雙城經濟圈" in texts
+    assert "職教集團" in texts
+    assert "名師名校長工作室" in texts
+    # Plain jieba on the traditional text itself cannot do that.
+    from duidu.text.segment import segment
+
+    assert "成渝地區雙城經濟圈" not in [w.text for w in segment(stored)]

@@ -61,7 +61,6 @@ class DocumentText:
 
     document: Document
     text: str
-    raw_text: str
     paragraphs: tuple[Range, ...]
     sentences: tuple[Range, ...]
     excluded: tuple[ExcludedRange, ...]

@@ -110,7 +110,7 @@ class Library:
 
     def text(self, document_id: int) -> DocumentText:
         doc = self.document(document_id)
-        text, raw = self.db.execute("SELECT text, raw_text FROM documents WHERE id = ?", [document_id]).fetchone()
+        (text,) = self.db.execute("SELECT text FROM documents WHERE id = ?", [document_id]).fetchone()
 
         def spans(table: str, extra: str = "") -> list[tuple]:
             sql = f"SELECT start, end{extra} FROM {table} WHERE document_id = ? ORDER BY n"
@@ -119,11 +119,15 @@ class Library:
         return DocumentText(
             document=doc,
             text=text,
-            raw_text=raw,
             paragraphs=tuple(Range(*r) for r in spans("paragraphs")),
             sentences=tuple(Range(*r) for r in spans("sentences")),
             excluded=tuple(ExcludedRange(*r) for r in spans("excluded", ", reason")),
         )
+
+    def raw_text(self, document_id: int) -> str:
+        """The file's text exactly as decoded (provenance; offsets never refer to it)."""
+        self.document(document_id)
+        return self.db.execute("SELECT raw_text FROM documents WHERE id = ?", [document_id]).fetchone()[0]
 
     def view(self, document_id: int, script: str) -> ScriptView:
         self.document(document_id)  # a clear error for an unknown id

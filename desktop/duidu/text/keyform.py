@@ -1,6 +1,7 @@
 """The comparison key form: what the engine and the search index compare.
 
-Simplified script (OpenCC t2s), full-width forms folded to ASCII, Latin lower-cased,
+Simplified script (OpenCC t2s), full-width forms folded to ASCII, CJK compatibility
+ideographs folded to their unified forms, Latin lower-cased,
 punctuation, whitespace and control characters dropped, numerals kept (both Arabic and
 Chinese). A traditional and a simplified document therefore compare as one script, and
 ``成渝地区，双城`` matches ``成渝地區雙城``. The map sends every key span back to the
@@ -34,6 +35,17 @@ def _fold_char(ch: str) -> str:
     if cat[0] in "PZC":  # punctuation, separators (spaces), control/format
         return ""
     return ch.lower() if ch.isascii() else ch
+
+
+@lru_cache(maxsize=1)
+def _unified() -> dict[int, str]:
+    """CJK compatibility ideographs -> their unified forms (one character each)."""
+    table = {}
+    for code in [*range(0xF900, 0xFB00), *range(0x2F800, 0x2FA20)]:
+        unified = unicodedata.normalize("NFC", chr(code))
+        if unified != chr(code) and len(unified) == 1:
+            table[code] = unified
+    return table
 
 
 def _fold(text: str) -> tuple[str, OffsetMap]:
@@ -78,11 +90,11 @@ def _drop_ranges(text: str, ranges: Iterable[tuple[int, int]]) -> tuple[str, Off
 def key_form(text: str, excluded: Iterable[tuple[int, int]] = ()) -> KeyForm:
     """The key form of ``text``, leaving out the ``excluded`` ranges (page furniture)."""
     kept, m0 = _drop_ranges(text, excluded)
-    simplified = convert(kept, "t2s")
+    simplified = convert(kept.translate(_unified()), "t2s")  # one for one: the map holds
     folded, m2 = _fold(simplified.text)
     return KeyForm(folded, m0.then(simplified.map).then(m2))
 
 
 def query_key(query: str) -> str:
     """A search query in key form (no map needed)."""
-    return _fold(convert(query, "t2s").text)[0]
+    return _fold(convert(query.translate(_unified()), "t2s").text)[0]

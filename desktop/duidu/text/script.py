@@ -14,7 +14,6 @@ the golden texts and the seeds.
 from __future__ import annotations
 
 import json
-import re
 import threading
 from dataclasses import dataclass
 from functools import lru_cache
@@ -57,7 +56,7 @@ _dict_cache: dict[str, _Dict] = {}
 
 
 def _load(name: str) -> _Dict:
-    """One dictionary, through the engine's loader (which also caches by path)."""
+    """One dictionary, read by the engine's own loader, cached here for the process."""
     with _lock:
         if name not in _dict_cache:
             path = str(resource_path("opencc", "dictionary", f"{name}.txt"))
@@ -75,11 +74,10 @@ def _stages(config: str) -> tuple[tuple[tuple[_Dict, dict], ...], ...]:
     return tuple(tuple((_load(name), _key_lengths(name)) for name in group) for group in chains[config])
 
 
-# The engine's clause separators: no dictionary key spans one.
-_SPLIT = re.compile(
-    r"(\s+|-|,|\.|\?|!|\*|　|，|。|、|；|：|？|！|…|“|”|‘|’|『|』|「|」|﹁|﹂|—|－|（|）|《|》|〈|〉|～|．|／|＼"
-    r"|︒|︑|︔|︓|︿|﹀|︹|︺|︙|︐|［|﹇|］|﹈|︕|︖|︰|︳|︴|︽|︾|︵|︶|｛|︷|｝|︸|﹃|﹄|【|︻|】|︼)"
-)
+@lru_cache(maxsize=1)
+def _clauses():
+    """The engine's own clause separators (no dictionary key spans one)."""
+    return _engine().split_chars_re
 
 
 @lru_cache(maxsize=None)
@@ -143,7 +141,7 @@ def _convert_clause(clause: str, group: tuple[tuple[_Dict, dict], ...], out: lis
 def _apply_stage(text: str, group: tuple[tuple[_Dict, dict], ...]) -> Converted:
     out: list[str] = []
     b = OffsetMapBuilder()
-    for n, piece in enumerate(_SPLIT.split(text)):
+    for n, piece in enumerate(_clauses().split(text)):
         if n % 2 or not piece:
             out.append(piece)
             b.keep(len(piece))

@@ -24,7 +24,7 @@ import threading
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["Word", "segment", "warm_up", "user_terms"]
+__all__ = ["Word", "segment", "segment_document", "warm_up", "user_terms"]
 
 USERDICT = "userdict.txt"
 
@@ -126,4 +126,20 @@ def segment(text: str, *, pos: bool = False) -> list[Word]:
             at = found
         words.append(Word(at, at + len(w), w, pair.flag))
         at += len(w)
+    return words
+
+
+def segment_document(text: str, *, pos: bool = False) -> list[Word]:
+    """Words of a stored text in any script, with offsets into ``text``.
+
+    jieba segments the simplified form (t2s); each word's span is mapped back, so a
+    traditional document gets simplified-quality segmentation and its own characters.
+    """
+    from duidu.text.script import convert
+
+    simplified = convert(text, "t2s")
+    words = []
+    for w in segment(simplified.text, pos=pos):
+        start, end = simplified.map.to_src_span(w.start, w.end)
+        words.append(Word(start, end, text[start:end], w.pos))
     return words
