@@ -126,3 +126,18 @@ def test_every_character_maps_exactly_when_lengths_do_not_change(config, n):
         a, b = result.map.to_dst_span(i, i + 1)
         assert (a, b) == (i, i + 1)
         assert result.map.to_src_span(a, b) == (i, i + 1)
+
+
+@pytest.mark.parametrize("config", ["s2twp", "tw2sp", "s2hk"])
+def test_long_unpunctuated_clauses_match_the_engine(config):
+    """A page without punctuation is one clause: same output as the engine, without its
+    quadratic rescanning (the engine takes seconds here; benchmarks measure the rest)."""
+    import random
+
+    rng = random.Random(7)
+    pieces = ["互联网", "发展中国家", "學前教育", "資訊", "软件", "计算机", "教育", "發展", "共同体", "乾隆", "头发", "后面", "著作", "台湾", "𠮷", "a1"]
+    for _ in range(3):
+        clause = "".join(rng.choice(pieces) for _ in range(400))
+        result = convert(clause, config)
+        assert result.text == engine_convert(clause, config)
+        assert result.map.src_len == len(clause) and result.map.dst_len == len(result.text)

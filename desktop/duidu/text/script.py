@@ -89,53 +89,47 @@ def _key_lengths(name: str) -> dict[str, tuple[int, ...]]:
     return {ch: tuple(sorted(ls, reverse=True)) for ch, ls in lengths.items()}
 
 
-def _longest(s: str, d: _Dict, by_first: dict[str, tuple[int, ...]]) -> tuple[int, int, str] | None:
-    """The engine's choice (longest key first, then leftmost), found position by position:
-    only key lengths that exist for the character at each position are tried."""
-    table = d[2]
-    n = len(s)
-    best_len, best_at = 0, -1
-    for i, ch in enumerate(s):
-        for length in by_first.get(ch, ()):
-            if length <= best_len:
-                break
-            if i + length <= n and s[i : i + length] in table:
-                best_len, best_at = length, i
-                break
-    if best_at < 0:
-        return None
-    return best_at, best_len, table[s[best_at : best_at + best_len]].split(" ")[0]
-
-
 def _convert_clause(clause: str, group: tuple[tuple[_Dict, dict], ...], out: list[str], b: OffsetMapBuilder) -> None:
-    # Explicit stack instead of recursion: a long clause could nest deeper than Python allows.
-    stack: list[tuple[str, int] | tuple[None, tuple[int, str]]] = [(clause, 0)]
-    while stack:
-        s, k = stack.pop()
-        if s is None:
-            length, value = k  # type: ignore[misc]
-            out.append(value)
-            if len(value) == length:  # 协同→協同: character for character, spans stay exact
-                b.keep(length)
-            else:  # 互联网→網際網路: indivisible
-                b.replace(length, len(value))
-            continue
-        found = None
-        while k < len(group):
-            found = _longest(s, *group[k])
-            if found:
-                break
-            k += 1
-        if not found:
-            out.append(s)
-            b.keep(len(s))
-            continue
-        i, length, value = found
-        if i + length < len(s):
-            stack.append((s[i + length :], k))
-        stack.append((None, (length, value)))
-        if i:
-            stack.append((s[:i], k))
+    """Replace dictionary keys in one clause, choosing exactly what the engine chooses.
+
+    The engine takes the longest key anywhere in the clause (leftmost among equals), then
+    recurses left and right of it; a piece no key of a dictionary fits into goes on to the
+    group's next dictionary. Taking every candidate (key, position) in the order (longest,
+    leftmost) and keeping it when its characters are still free gives the same matches:
+    a candidate inside a piece cannot precede that piece's own choice, and one straddling a
+    piece's edge overlaps the match that made the edge. This runs in n log n where the
+    engine's rescanning is quadratic in the clause length.
+    """
+    n = len(clause)
+    taken = bytearray(n)
+    chosen: list[tuple[int, int, str]] = []
+    for table, by_first in group:
+        keys = table[2]
+        candidates = []
+        for i, ch in enumerate(clause):
+            for length in by_first.get(ch, ()):
+                if i + length <= n and not taken[i] and clause[i : i + length] in keys:
+                    candidates.append((-length, i))
+        candidates.sort()
+        for neg, i in candidates:
+            end = i - neg
+            if not any(taken[i:end]):
+                taken[i:end] = b"\x01" * (end - i)
+                chosen.append((i, end, keys[clause[i:end]].split(" ")[0]))
+    pos = 0
+    for start, end, value in sorted(chosen):
+        if start > pos:
+            out.append(clause[pos:start])
+            b.keep(start - pos)
+        out.append(value)
+        if len(value) == end - start:  # 协同→協同: character for character, spans stay exact
+            b.keep(end - start)
+        else:  # 互联网→網際網路: indivisible
+            b.replace(end - start, len(value))
+        pos = end
+    if pos < n:
+        out.append(clause[pos:])
+        b.keep(n - pos)
 
 
 def _apply_stage(text: str, group: tuple[tuple[_Dict, dict], ...]) -> Converted:

@@ -16,10 +16,8 @@ import re
 from dataclasses import dataclass
 
 # Characters trimmed from both ends of a line and skipped between sentences.
-WHITESPACE = (
-    " \t\r\n\f\v\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009"
-    "\u200a\u200b\u2028\u2029\u202f\u205f\u3000\ufeff"
-)
+from .chars import WHITESPACE, WHITESPACE_SET
+
 # A sentence ends after one of these (runs are kept together: "？！", "。。").
 SENTENCE_FINAL = "。！？；｡"
 ASCII_FINAL = "!?;"
@@ -36,7 +34,6 @@ _SENTENCE_END = re.compile(
     + rf")+[{re.escape(CLOSERS)}]*"
 )
 _LEADING_WS = re.compile(f"[{WHITESPACE}]*")
-_WHITESPACE_SET = frozenset(WHITESPACE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +68,7 @@ def sentences(text: str, paras: list[Span] | tuple[Span, ...]) -> list[Sentence]
     append = out.append
     ends = _SENTENCE_END.finditer
     leading = _LEADING_WS.match
-    space = _WHITESPACE_SET
+    space = WHITESPACE_SET
     for index, para in enumerate(paras):
         start = para.start
         stop = para.end
