@@ -11,7 +11,18 @@ UTF-16 without a BOM, recognised by its zero bytes falling on one side of each p
 strict GB18030 and Big5 decodes, scored by how many of the Han characters they produce are
 *common* ones. The common set is built from the codecs themselves (GB2312 level 1 plus Big5
 level 1, about 7,000 characters covering well over 99% of running text in either script); the
-wrong codec maps real text onto rare characters, so its score drops to roughly half.
+wrong codec maps real text onto rare characters, so its score drops to a third or a half.
+
+A file can also be *mixed*: GBK pasted after Big5, or UTF-8 after GBK. The strict decode of
+such a file often succeeds, so the winning codec's whole text is scored again piece by
+piece: every window of a few hundred characters and every line that holds enough Han
+characters must read as common Han on its own, and a text too short for that (fewer than
+MIN_EVIDENCE Han characters in all) must do so as a whole. The counting is done by regular
+expressions, never character by character in Python, so a 20 MB file is scored in full in a
+fraction of a second.
+
+``decode`` is what importing uses; ``decode_bytes`` is the same detection for text that need
+not be Chinese at all (``duidu convert`` on a file or standard input).
 
 (Named ``charsets`` rather than ``encodings`` so it can never be mistaken for the stdlib
 package of that name.)
@@ -19,23 +30,24 @@ package of that name.)
 
 from __future__ import annotations
 
+import bisect
 import codecs
+import math
 import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from duidu.library.errors import InputError
+from duidu.text.chars import HAN, HAN_BLOCKS, count_han, has_han
 
 SAMPLE_CHUNK = 64 * 1024  # scoring reads up to three chunks of this size (start, middle, end)
 MIN_COMMON_SHARE = 0.80  # below this share of common Han the text is not what the codec says
 MIN_PLAUSIBLE = 0.90  # UTF-16 without BOM: share of characters that must look like text
-MIN_EVIDENCE = 20  # fewer Han characters than this: scores are noise, trust strict decoding
+MIN_EVIDENCE = 20  # Han characters a window needs before it is judged on its own
+WINDOW_STEP = 256  # characters; windows of twice this overlap by half (see _unreadable)
 BINARY_CONTROL_SHARE = 0.01  # text has (almost) no C0 control bytes; binary data ~10%
-
-HAN = re.compile(
-    "[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ebef\U00030000-\U0003134f]"
-)
 
 # C0 controls that never occur in text. Kept: \t \n \v \f \r, ESC (ANSI colours) and SUB
 # (the DOS end-of-file mark). None of these bytes is ever part of a GB18030/Big5/UTF-8
@@ -105,6 +117,19 @@ def decode(data: bytes, source: str, encoding: str | None = None,
     return Decoded(found.text, found.encoding, found.confidence, found.note + rejected)
 
 
+def decode_bytes(data: bytes, source: str, encoding: str | None = None) -> tuple[str, str]:
+    """Plain text of any kind (a file or standard input) to ``(text, encoding note)``.
+
+    For ``duidu convert``: the same detection as an import and the same InputErrors for
+    binary, truncated and mixed input, but no file formats and no "contains no Chinese"
+    check -- text without Han characters decodes too (ASCII as UTF-8), and empty input gives
+    ``""``. ``encoding`` is the user's override. A leading byte-order mark is not part of the
+    text (the note says it was there); nothing else is changed, line ends included.
+    """
+    found = decode(data, source, encoding)
+    return found.text.removeprefix("\ufeff"), found.note
+
+
 # --- the user said which codec -------------------------------------------------------------
 
 def _decode_given(data: bytes, source: str, encoding: str) -> Decoded:
@@ -143,10 +168,9 @@ def _decode_declared(data: bytes, declared: str) -> Decoded | None:
             text = data.decode(codec, "strict")
         except UnicodeDecodeError:
             continue
-        han, common = han_stats(text[: 3 * SAMPLE_CHUNK])
-        if han == 0 and not data.isascii():  # non-ASCII bytes that make no Chinese: mojibake
+        if not data.isascii() and not has_han(text):  # non-ASCII bytes, no Chinese: mojibake
             return None
-        if han >= MIN_EVIDENCE and common / han < MIN_COMMON_SHARE:
+        if _unreadable(text) is not None:
             return None
         return Decoded(text, codec, 1.0, f"{label(codec)} (declared in the document as {declared})")
     return None
@@ -224,11 +248,12 @@ def _guess_legacy(data: bytes, source: str, utf8_error: int) -> Decoded:
             han, common = stats
             scored.append((-(common / han if han else 0.0), rank, codec, han, common))
     scored.sort()
-    why_not = "not valid GB18030/Big5 either"
+    why_not = None  # the reason the best-scoring candidate was refused
     for neg_share, _, codec, han, common in scored:
         share = -neg_share
         if han >= MIN_EVIDENCE and share < MIN_COMMON_SHARE:  # decodes, but into mojibake
-            why_not = f"as {label(codec)} only {share:.0%} of its Han characters are common ones"
+            why_not = why_not or (f"as {label(codec)} only {_percent(share)} of its Han "
+                                  "characters are common ones")
             break  # the rest score lower still
         try:
             text = data.decode(codec, "strict")
@@ -236,12 +261,102 @@ def _guess_legacy(data: bytes, source: str, utf8_error: int) -> Decoded:
             if han >= MIN_EVIDENCE:  # the sample read well: a cut-off end, not another codec
                 _raise_if_truncated(e, data, source, label(codec))
             continue
+        bad = _unreadable(text)
+        if bad is not None:  # a stretch of mojibake: another encoding inside, or no Chinese
+            why_not = why_not or bad.reason(text, codec)
+            continue
         evidence = min(1.0, han / MIN_EVIDENCE)  # thin evidence lowers confidence
-        return Decoded(text, codec, round(share * evidence, 2),
-                       f"{label(codec)} (guessed: {share:.0%} of {han:,} sampled Han "
-                       "characters are common ones)")
+        if han == 0:
+            note = f"{label(codec)} (guessed: no Han characters to go by)"
+        else:
+            note = (f"{label(codec)} (guessed: {share:.0%} of {han:,} sampled Han "
+                    "characters are common ones)")
+        return Decoded(text, codec, round(share * evidence, 2), note)
+    why_not = why_not or "not valid GB18030/Big5 either"
     raise InputError(source, f"mixed or unknown encoding: not valid UTF-8 at byte {utf8_error}, "
                              f"and {why_not}; pass --encoding")
+
+
+class _Stretch(NamedTuple):
+    """Part of a decoded text that does not read as Chinese."""
+    start: int  # character offsets
+    end: int
+    han: int
+    common: int
+    whole: bool  # the whole text, judged as one because it is short
+
+    def reason(self, text: str, codec: str) -> str:
+        share = _percent(self.common / self.han)
+        if self.whole:
+            return f"as {label(codec)} only {share} of its Han characters are common ones"
+        first = text.count("\n", 0, self.start) + 1
+        last = first + text.count("\n", self.start, max(self.start, self.end - 1))
+        lines = f"line {first}" if first == last else f"lines {first}-{last}"
+        return f"as {label(codec)} only {share} of the Han characters in {lines} are common ones"
+
+
+def _unreadable(text: str) -> _Stretch | None:
+    """The first stretch of ``text`` that is not plausible Chinese, or None.
+
+    Judged on their own: every window of two steps of WINDOW_STEP characters (each window
+    overlapping the next by one step, so a run of mojibake a few hundred characters long
+    cannot hide between windows) and every line. A window or line with at least MIN_EVIDENCE
+    Han characters fails when fewer than MIN_COMMON_SHARE of them are common. A text with
+    fewer Han characters than that in all is judged as a whole: a short file gets no benefit
+    of the doubt.
+
+    Cheap on big files: one regex pass finds the rare characters (few, in real text), and only
+    the windows and lines that contain one are counted, by stripping runs of Han characters.
+    """
+    rare_at = [m.start() for m in _rare_han().finditer(text)]
+    if not rare_at:
+        return None  # every Han character is a common one
+    found: list[_Stretch] = []
+
+    def judge(start: int, end: int, han: int, rare: int) -> bool:
+        if han >= MIN_EVIDENCE and (han - rare) / han < MIN_COMMON_SHARE:
+            found.append(_Stretch(start, end, han, han - rare, False))
+            return True
+        return False
+
+    # Windows.
+    step = WINDOW_STEP
+    steps = max(1, -(-len(text) // step))
+    rare_in = Counter(p // step for p in rare_at)
+    han_in: dict[int, int] = {}
+    for i in {near for i in rare_in for near in (i - 1, i, i + 1) if 0 <= near < steps}:
+        han_in[i] = count_han(text[i * step : (i + 1) * step])
+    for w in sorted({w for i in rare_in for w in (i - 1, i) if 0 <= w <= max(0, steps - 2)}):
+        window = range(w, min(w + 2, steps))
+        if judge(w * step, min(len(text), (w + 2) * step), sum(han_in[i] for i in window),
+                 sum(rare_in[i] for i in window)):
+            break
+    # Lines.
+    i = 0
+    while i < len(rare_at):
+        start = text.rfind("\n", 0, rare_at[i]) + 1
+        end = text.find("\n", rare_at[i])
+        end = len(text) if end == -1 else end
+        j = bisect.bisect_left(rare_at, end, i)
+        if judge(start, end, count_han(text[start:end]), j - i):
+            break
+        i = j
+    if found:
+        return min(found)  # the earlier of the first window and the first line
+    # A short text, judged as a whole.
+    total = 0
+    for i in range(steps):
+        total += han_in[i] if i in han_in else count_han(text[i * step : (i + 1) * step])
+        if total >= MIN_EVIDENCE:
+            return None  # enough evidence, and every window and line with enough has passed
+    if (total - len(rare_at)) / total < MIN_COMMON_SHARE:
+        return _Stretch(0, len(text), total, total - len(rare_at), True)
+    return None
+
+
+def _percent(share: float) -> str:
+    """Rounded down, so a share that fails a threshold is never shown as equal to it."""
+    return f"{math.floor(share * 100)}%"
 
 
 def _sample_stats(data: bytes, codec: str) -> tuple[int, int] | None:
@@ -299,9 +414,38 @@ def _decode_pairs(codec: str, lead: int, trails) -> list[str]:
 
 def han_stats(text: str) -> tuple[int, int]:
     """(number of Han characters, how many of them are common)."""
-    counts = Counter(HAN.findall(text))
-    common = common_han()
-    return sum(counts.values()), sum(n for ch, n in counts.items() if ch in common)
+    han = count_han(text)
+    rare = len(text) - len(_rare_han_run().sub("", text)) if han else 0
+    return han, han - rare
+
+
+@lru_cache(maxsize=1)
+def _rare_han_class() -> str:
+    """A regex class of the Han characters that are not common: the Han ranges with the
+    common ones cut out, so rare characters are found by the regex engine, not in Python."""
+    common = sorted(map(ord, common_han()))
+    ranges = []
+    for first, last, _ in HAN_BLOCKS:
+        start = first
+        i = bisect.bisect_left(common, first)
+        while i < len(common) and common[i] <= last:
+            if common[i] > start:
+                ranges.append((start, common[i] - 1))
+            start = common[i] + 1
+            i += 1
+        if start <= last:
+            ranges.append((start, last))
+    return "[" + "".join(chr(a) if a == b else f"{chr(a)}-{chr(b)}" for a, b in ranges) + "]"
+
+
+@lru_cache(maxsize=1)
+def _rare_han() -> re.Pattern[str]:
+    return re.compile(_rare_han_class())
+
+
+@lru_cache(maxsize=1)
+def _rare_han_run() -> re.Pattern[str]:
+    return re.compile(_rare_han_class() + "+")
 
 
 # --- errors --------------------------------------------------------------------------------

@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
+from duidu.text.chars import HAN_RANGES
+
 # Elements whose content is never document text.
 SKIPPED = frozenset({
     "script", "style", "noscript", "template", "iframe", "svg", "math", "object", "canvas",
@@ -30,7 +32,9 @@ CELLS = frozenset({"td", "th"})  # cells of one row stay on one line, separated 
 _HTML_SPACE = re.compile(r"[ \t\n\r\f]+")
 _META_CHARSET = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.I)
 _XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._:-]+)""")
-_WIDE = re.compile("[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\U00020000-\U0003134f]")
+# Characters a browser treats as wide for the segment-break rule: Han (duidu.text.chars) plus
+# CJK radicals, punctuation, kana and bopomofo (U+2E80-U+33FF) and full-width forms.
+_WIDE = re.compile(f"[{HAN_RANGES}\u2e80-\u33ff\uff00-\uffef]")
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,9 @@ Taiwan, a Word document -- and Duidu must either read it exactly or say in one l
 cannot. So every failure here is an InputError naming the file and the reason (never a
 traceback, never half a document), and nothing is decoded leniently: a byte that does not
 fit is reported, not replaced. Encoding detection lives in ``charsets``, page text in
-``html_text``, Word text in ``docx_text``.
+``html_text``, Word text in ``docx_text``; what counts as Han and as whitespace in
+``duidu.text.chars``. ``decode_bytes`` (from ``charsets``, offered here too) decodes bytes
+that are not a document to import -- ``duidu convert`` input -- with the same detection.
 
 What comes back:
 
@@ -26,14 +28,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from duidu.library import charsets, docx_text, html_text
+from duidu.library.charsets import decode_bytes  # noqa: F401 (also offered here, for convert)
 from duidu.library.errors import InputError
+from duidu.text.chars import has_han, is_blank
 
 FORMATS = {
     ".txt": "text", ".md": "text", ".text": "text",
     ".html": "html", ".htm": "html", ".xhtml": "html",
     ".docx": "docx",
 }
-_BLANK = " \t\n\r\f\v\u3000\u00a0\ufeff"  # what an "empty" file may still contain
 
 
 @dataclass(frozen=True)
@@ -59,7 +62,7 @@ def read_source(path: str | os.PathLike, encoding: str | None = None) -> SourceF
         raise InputError(source, "the file is empty (0 bytes)")
     reader = {"text": _read_text, "html": _read_html, "docx": _read_docx}[fmt]
     result = reader(source, data, encoding)
-    if not charsets.HAN.search(result.body):
+    if not has_han(result.body):
         where = "" if fmt == "text" else " (outside scripts, styles and navigation)"
         raise InputError(source, f"contains no Chinese text{where}")
     return result
@@ -123,7 +126,7 @@ def _read_html(source: str, data: bytes, encoding: str | None) -> SourceFile:
         page = html_text.extract(decoded.text.removeprefix("\ufeff"))
     except ValueError as e:
         raise InputError(source, f"cannot parse the HTML ({e})") from None
-    if not page.text.strip(_BLANK):
+    if is_blank(page.text):
         raise InputError(source, "the page has no text (after dropping scripts, styles "
                                  "and navigation)")
     return _source_file(source, "html", decoded, page.text, title=page.title)
@@ -135,7 +138,7 @@ def _read_docx(source: str, data: bytes, encoding: str | None) -> SourceFile:
     except docx_text.NotDocx as e:
         raise InputError(source, f"not a valid .docx file: {e}") from None
     raw = "\n".join(doc.paragraphs)
-    body = "\n".join(p for p in doc.paragraphs if p.strip(_BLANK))
+    body = "\n".join(p for p in doc.paragraphs if not is_blank(p))
     if not body:
         raise InputError(source, "the document has no text")
     return SourceFile(path=source, format="docx", raw=raw, body=body, encoding=None,
@@ -144,7 +147,7 @@ def _read_docx(source: str, data: bytes, encoding: str | None) -> SourceFile:
 
 
 def _require_content(source: str, text: str) -> None:
-    if not text.strip(_BLANK):
+    if is_blank(text):
         raise InputError(source, "the file is empty (only whitespace)")
 
 

@@ -16,6 +16,8 @@ import re
 from dataclasses import dataclass
 from typing import Callable, Sequence
 
+from .chars import HAN_RANGES
+
 # -- keyword tables ------------------------------------------------------------------------
 
 # Whole-line site sections and page chrome: a line made only of these is navigation.
@@ -103,8 +105,7 @@ SENTENCE_MARKS = "。！？!?；;"
 
 # -- compiled patterns ---------------------------------------------------------------------
 
-_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
-_NAME = rf"[{_HAN}·]{{2,5}}"
+_NAME = rf"[{HAN_RANGES}·]{{2,5}}"  # a person's name: two to five Han characters
 _ROLES = "|".join(CAPTION_ROLES)
 _CAPTION = re.compile(
     # "...。曾誠 攝", "新华社记者 李四 摄", "（记者 张三 摄）"; the credit word is set off by a space.

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from .chars import HAN_RANGES
 from .offsets import OffsetMap, OffsetMapBuilder
 
 # Vowels (and syllabic nasals) that carry a tone mark, both cases. ü counts: it only occurs in
@@ -26,16 +27,13 @@ TONE_MARKED += TONE_MARKED.upper()
 READING_LETTERS = "A-Za-z" + TONE_MARKED + "ê" + "Ê"
 MAX_READING_LETTERS = 7
 
-# Han characters: unified ideographs with extensions A-H, compatibility ideographs and the
-# supplements, plus 〇.
-HAN = (
-    "\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-    "\U00020000-\U0002fa1f\U00030000-\U000323af"
-)
+# What a reading may follow: a Han character (duidu.text.chars) or 〇 (U+3007, the
+# ideographic zero of "二〇二四", which is not in the Han blocks but is read like one).
+READING_BASE = HAN_RANGES + "\u3007"
 
 _N = MAX_READING_LETTERS
 _READING = re.compile(
-    rf"(?<=[{HAN}])"
+    rf"(?<=[{READING_BASE}])"
     # ( ... ) or （ ... ）: a tone mark somewhere inside, then only letters up to the closer.
     rf"(?:\((?=[^)]{{0,{_N}}}[{TONE_MARKED}])[{READING_LETTERS}]{{1,{_N}}}\)"
     rf"|（(?=[^）]{{0,{_N}}}[{TONE_MARKED}])[{READING_LETTERS}]{{1,{_N}}}）)"

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-# Characters trimmed from both ends of a line and skipped between sentences.
+# WHITESPACE: trimmed from both ends of a line and skipped between sentences.
 from .chars import WHITESPACE, WHITESPACE_SET
 
 # A sentence ends after one of these (runs are kept together: "？！", "。。").
