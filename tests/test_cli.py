@@ -173,3 +173,20 @@ def test_a_busy_library_gets_one_line_not_a_traceback(tmp_path):
     assert shown.returncode == 0 and "成渝地區雙城經濟圈" in shown.stdout
     r = subprocess.run([sys.executable, "-m", "duidu", "list", "--json"], env=env, capture_output=True, text=True)
     assert len(json.loads(r.stdout)) == 5
+
+
+def test_convert_decodes_like_import_and_passes_other_text_through(tmp_path):
+    def convert(*args, data: bytes) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-m", "duidu", "convert", "--config", "s2t", *args], input=data, capture_output=True)
+
+    gbk = tmp_path / "gbk.txt"
+    gbk.write_bytes("学前教育发展共同体".encode("gb18030"))
+    r = convert(str(gbk), data=b"")
+    assert (r.returncode, r.stdout.decode()) == (0, "學前教育發展共同體")
+    english = tmp_path / "notes.csv"
+    english.write_bytes(b"plain, ascii\n")
+    assert convert(str(english), data=b"").stdout == b"plain, ascii\n"
+    r = convert("-", data=bytes(range(256)) * 8)
+    assert r.returncode == 1 and b"Traceback" not in r.stderr and r.stderr.startswith(b"duidu: <stdin>: ")
+    r = convert(str(tmp_path / "missing.txt"), data=b"")
+    assert r.returncode == 1 and r.stderr.decode().strip().endswith("no such file")

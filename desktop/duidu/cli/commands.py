@@ -94,12 +94,22 @@ def cmd_convert(args, parser) -> int:
 
     if args.config not in CONFIGS:
         parser.error(f"unknown --config {args.config!r} (choose from {', '.join(CONFIGS)})")
-    if args.file == "-":
-        text = sys.stdin.read()
-    else:
-        from duidu.library.readers import read_source
+    from duidu.library.charsets import decode_bytes
 
-        text = read_source(args.file).raw
+    if args.file == "-":
+        data, source = sys.stdin.buffer.read(), "<stdin>"
+    else:
+        source = args.file
+        try:
+            with open(args.file, "rb") as f:
+                data = f.read()
+        except FileNotFoundError:
+            raise InputError(source, "no such file") from None
+        except IsADirectoryError:
+            raise InputError(source, "is a directory, not a file") from None
+        except OSError as exc:
+            raise InputError(source, exc.strerror or str(exc)) from None
+    text, _ = decode_bytes(data, source)
     sys.stdout.write(convert(text, args.config).text)
     return 0
 
