@@ -1,23 +1,24 @@
 """Boilerplate: stock phrasing that would drown the real matches between two documents.
 
-Two tests, either suffices: most of the passage is made of stop phrases
-(``resources/stopphrases.txt``), or the passage recurs across most of the library
-(its key text is found in at least ``LIBRARY_SHARE`` of the documents, given a library of
-at least ``MIN_LIBRARY`` documents; the library layer answers that from its index).
+Nearly all of the passage is made of stop phrases (``resources/stopphrases.txt``) or of phrasing
+that recurs across most of the library (found in at least ``LIBRARY_SHARE`` of the
+documents, given a library of at least ``MIN_LIBRARY``; the library layer answers that
+from its index).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Callable
 
 from duidu.paths import resource_path
 from duidu.text.keyform import query_key
 
-STOP_SHARE = 0.6  # of a passage's key characters covered by stop phrases
-LIBRARY_SHARE = 0.6  # of the library's documents containing the passage
+DISTINCTIVE = 4  # characters a passage needs beyond stock phrasing (框架协议, 职教集团)
+LIBRARY_SHARE = 0.75  # of the library's documents containing a stretch: "most of the library"
 MIN_LIBRARY = 4  # fewer documents say nothing about what is common
+COMMON_GRAM = 7  # characters of the stretches whose library frequency is looked up
 
 
 @lru_cache(maxsize=1)
@@ -27,29 +28,43 @@ def stop_phrases() -> tuple[str, ...]:
     return tuple(sorted((k for k in keys if k), key=len, reverse=True))
 
 
-def stop_share(key: str) -> float:
-    """How much of ``key`` the stop phrases cover."""
-    if not key:
-        return 0.0
-    covered = bytearray(len(key))
-    for phrase in stop_phrases():
-        at = key.find(phrase)
-        while at >= 0:
-            covered[at : at + len(phrase)] = b"\x01" * len(phrase)
-            at = key.find(phrase, at + 1)
-    return sum(covered) / len(key)
+def _mark(covered: bytearray, key: str, phrase: str) -> None:
+    at = key.find(phrase)
+    while at >= 0:
+        covered[at : at + len(phrase)] = b"\x01" * len(phrase)
+        at = key.find(phrase, at + 1)
 
 
-@dataclass(frozen=True)
+@dataclass
 class Boilerplate:
-    """The test, bound to a library: ``documents_with(key)`` counts documents containing it."""
+    """The test, bound to a library: ``documents_with(key)`` counts documents containing it.
+
+    A passage is boilerplate when, once stop phrases and phrasing common across the library
+    (every ``COMMON_GRAM``-character stretch found in at least ``LIBRARY_SHARE`` of the
+    documents) are set aside, fewer than ``DISTINCTIVE`` characters remain: a passage that
+    only adds a verb to the region's name is still the region's name, while
+    《…教育协同发展框架协议》 is a particular agreement.
+    """
 
     library_size: int = 0
     documents_with: Callable[[str], int] | None = None
+    _df: dict[str, int] = field(default_factory=dict, repr=False)
+
+    def _common(self, gram: str) -> bool:
+        if gram not in self._df:
+            self._df[gram] = self.documents_with(gram)  # type: ignore[misc]
+        return self._df[gram] >= LIBRARY_SHARE * self.library_size
+
+    def distinctive(self, key: str) -> int:
+        """Characters of ``key`` that are not stock phrasing."""
+        covered = bytearray(len(key))
+        for phrase in stop_phrases():
+            _mark(covered, key, phrase)
+        if self.documents_with is not None and self.library_size >= MIN_LIBRARY:
+            for i in range(len(key) - COMMON_GRAM + 1):
+                if self._common(key[i : i + COMMON_GRAM]):
+                    covered[i : i + COMMON_GRAM] = b"\x01" * COMMON_GRAM
+        return len(key) - sum(covered)
 
     def __call__(self, key: str) -> bool:
-        if stop_share(key) >= STOP_SHARE:
-            return True
-        if self.documents_with is None or self.library_size < MIN_LIBRARY:
-            return False
-        return self.documents_with(key) >= LIBRARY_SHARE * self.library_size
+        return self.distinctive(key) < DISTINCTIVE

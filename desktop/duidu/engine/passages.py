@@ -18,8 +18,8 @@ from duidu.engine.document import EngineDocument
 from duidu.engine.progress import CancelToken, Progress, checkpoint
 
 SEED = 4  # characters in a seed n-gram
-MIN_LENGTH = 10  # key characters a passage needs (chosen on tests/passage_pairs.toml)
-THRESHOLD = 0.8  # least similarity of a fuzzy passage
+MIN_LENGTH = 8  # key characters a passage needs (chosen on tests/passage_pairs.toml: make quality)
+THRESHOLD = 0.85  # least similarity of a fuzzy passage (same table)
 MAX_GAP = 8  # characters skipped on either side between two runs of one passage
 MAX_SEED_OCCURRENCES = 40  # a seed this common in B starts nothing (runs still cross it)
 

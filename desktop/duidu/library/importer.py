@@ -16,6 +16,7 @@ from duidu.library.errors import InputError
 from duidu.library.readers import SourceFile, read_source
 from duidu.library.search import index_rows
 from duidu.text.clean import CleanText, clean
+from duidu.text.keyform import KeyForm, key_form
 from duidu.text.script import detect_script
 
 METADATA = ("title", "region", "date", "source", "author", "kind", "notes")
@@ -28,6 +29,7 @@ class PreparedDocument:
     cleaned: CleanText
     row: dict
     index: list[dict] = field(default_factory=list)
+    key: KeyForm | None = None  # the comparison key form, cached for the engine
 
     @property
     def text_hash(self) -> str:
@@ -85,4 +87,4 @@ def prepare(
     paragraphs = [(n, p.start, p.end) for n, p in enumerate(cleaned.paragraphs)]
     excluded = [(e.start, e.end) for e in cleaned.excluded]
     index = list(index_rows(0, cleaned.text, paragraphs, excluded))
-    return PreparedDocument(source, cleaned, row, index)
+    return PreparedDocument(source, cleaned, row, index, key_form(cleaned.text, excluded))

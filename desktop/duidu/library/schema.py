@@ -78,7 +78,21 @@ def _v2_search_index(db: Database) -> None:
             db["search_index"].insert(row)
 
 
-MIGRATIONS: list[Callable[[Database], None]] = [_v1_documents, _v2_search_index]
+def _v3_engine_cache(db: Database) -> None:
+    # Per-document work the comparison engine needs, done once at import.
+    db["keyforms"].create(
+        {"document_id": int, "key": str, "map": bytes},
+        pk="document_id",
+        foreign_keys=[("document_id", "documents", "id")],
+    )
+    from duidu.library.engine_cache import store_keyform  # late: it imports the text layer
+
+    for doc in db.query("SELECT id, text FROM documents"):
+        excluded = [(r["start"], r["end"]) for r in db["excluded"].rows_where("document_id = ?", [doc["id"]], order_by="n")]
+        store_keyform(db, doc["id"], doc["text"], excluded)
+
+
+MIGRATIONS: list[Callable[[Database], None]] = [_v1_documents, _v2_search_index, _v3_engine_cache]
 LATEST = len(MIGRATIONS)
 
 

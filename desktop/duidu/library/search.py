@@ -30,7 +30,7 @@ class SearchHit:
     after: str
 
 
-def _grams(key: str) -> str:
+def grams(key: str) -> str:
     if len(key) < 2:
         return key
     return " ".join(key[i : i + 2] for i in range(len(key) - 1))
@@ -61,7 +61,7 @@ def index_rows(
     for n, start, end in paragraphs:
         key = key_form(text[start:end], local_ranges(excluded, start, end)).text
         if key:
-            yield {"grams": _grams(key), "key": key, "document_id": document_id, "paragraph": n}
+            yield {"grams": grams(key), "key": key, "document_id": document_id, "paragraph": n}
 
 
 def search(db: Database, query: str, *, document_id: int | None = None, limit: int = 100) -> list[SearchHit]:
@@ -71,7 +71,7 @@ def search(db: Database, query: str, *, document_id: int | None = None, limit: i
         return []
     if len(q) >= 2:
         sql = "SELECT document_id, paragraph FROM search_index WHERE search_index MATCH ?"
-        params: list = ['"' + _grams(q).replace('"', '""') + '"']
+        params: list = ['"' + grams(q).replace('"', '""') + '"']
     else:  # one character: bigrams cannot answer; scan the stored key forms
         sql = "SELECT document_id, paragraph FROM search_index WHERE instr(key, ?) > 0"
         params = [q]

@@ -15,12 +15,16 @@ from sqlite_utils import Database
 
 from duidu.library import schema
 from duidu.library.documents import Document, DocumentText, ExcludedRange, ImportResult, Range
+from duidu.library.engine_cache import documents_with, engine_document, store_keyform
 from duidu.library.errors import InputError, database_reason
 from duidu.library.location import library_path
 from duidu.library.search import SearchHit, search
 from duidu.library.views import ScriptView, script_view
 
-if TYPE_CHECKING:  # the import pipeline (readers, cleaning) loads only when importing
+if TYPE_CHECKING:  # the import pipeline and the engine load only when used
+    from duidu.engine.boilerplate import Boilerplate
+    from duidu.engine.compare import Comparison
+    from duidu.engine.document import EngineDocument
     from duidu.library.importer import PreparedDocument
 
 _DOC_COLUMNS = (
@@ -136,6 +140,23 @@ class Library:
     def search(self, query: str, *, document_id: int | None = None, limit: int = 100) -> list[SearchHit]:
         return search(self.db, query, document_id=document_id, limit=limit)
 
+    # -- comparing ----------------------------------------------------------------
+    def engine_document(self, document_id: int) -> "EngineDocument":
+        self.document(document_id)
+        return engine_document(self.db, document_id)
+
+    def boilerplate(self) -> "Boilerplate":
+        """The boilerplate test bound to this library's document frequencies."""
+        from duidu.engine.boilerplate import Boilerplate
+
+        return Boilerplate(self.db["documents"].count, lambda key: documents_with(self.db, key))
+
+    def compare(self, a_id: int, b_id: int, **options) -> "Comparison":
+        """The engine's full analysis of a pair (options as ``engine.compare.compare``)."""
+        from duidu.engine.compare import compare
+
+        return compare(self.engine_document(a_id), self.engine_document(b_id), is_boilerplate=self.boilerplate(), **options)
+
     # -- writing ------------------------------------------------------------------
     def import_file(
         self,
@@ -171,6 +192,7 @@ class Library:
                 for n, e in enumerate(cleaned.excluded)
             )
             self.db["search_index"].insert_all({**row, "document_id": doc_id} for row in prepared.index)
+            store_keyform(self.db, doc_id, cleaned.text, [(e.start, e.end) for e in cleaned.excluded], prepared.key)
         return self._result(self.document(doc_id), True, prepared)
 
     @staticmethod

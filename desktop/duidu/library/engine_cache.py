@@ -1,0 +1,41 @@
+"""The engine's per-document inputs, kept in the library so each is computed once, at import."""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+
+from duidu.engine.document import EngineDocument, Span
+from duidu.library.search import grams
+from duidu.text.keyform import KeyForm, key_form
+from duidu.text.offsets import OffsetMap
+
+
+def store_keyform(db: Database, document_id: int, text: str, excluded: list[tuple[int, int]],
+                  key: KeyForm | None = None) -> None:
+    key = key or key_form(text, excluded)
+    db["keyforms"].insert({"document_id": document_id, "key": key.text, "map": key.map.to_bytes()}, replace=True)
+
+
+def engine_document(db: Database, document_id: int) -> EngineDocument:
+    title, region, text = db.execute("SELECT title, region, text FROM documents WHERE id = ?", [document_id]).fetchone()
+
+    def spans(table: str) -> tuple[Span, ...]:
+        rows = db.execute(f"SELECT start, end FROM {table} WHERE document_id = ? ORDER BY n", [document_id])
+        return tuple(Span(s, e) for s, e in rows)
+
+    excluded = spans("excluded")
+    row = db.execute("SELECT key, map FROM keyforms WHERE document_id = ?", [document_id]).fetchone()
+    if row:
+        key = KeyForm(row[0], OffsetMap.from_bytes(row[1]))
+    else:  # written by an import that predates the cache (never, after migration 3)
+        key = key_form(text, [(e.start, e.end) for e in excluded])
+    return EngineDocument(document_id, title, region, text, spans("paragraphs"), spans("sentences"), excluded, key)
+
+
+def documents_with(db: Database, key: str) -> int:
+    """How many documents contain ``key`` (a key-form string) outside their furniture."""
+    if len(key) < 2:
+        sql, param = "SELECT COUNT(DISTINCT document_id) FROM search_index WHERE instr(key, ?) > 0", key
+    else:
+        sql, param = "SELECT COUNT(DISTINCT document_id) FROM search_index WHERE search_index MATCH ?", f'"{grams(key)}"'
+    return db.execute(sql, [param]).fetchone()[0]
