@@ -11,6 +11,7 @@ candidates are settled greedily, largest first, so each stretch of text links on
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from typing import Callable
 
@@ -21,7 +22,7 @@ SEED = 4  # characters in a seed n-gram
 MIN_LENGTH = 8  # key characters a passage needs (chosen on tests/passage_pairs.toml: make quality)
 THRESHOLD = 0.85  # least similarity of a fuzzy passage (same table)
 MAX_GAP = 8  # characters skipped on either side between two runs of one passage
-MAX_SEED_OCCURRENCES = 40  # a seed this common in B starts nothing (runs still cross it)
+MAX_SEED_PAIRS = 36  # a seed found this many times in A times in B starts nothing (runs still cross it)
 
 
 @dataclass(frozen=True)
@@ -41,9 +42,16 @@ class Passage:
     boilerplate: bool = False
 
 
-@dataclass
 class _Chain:
-    runs: list[list[int]]  # [a, b, length] exact runs in key coordinates, in order
+    """Exact runs ``[a, b, length]`` (key coordinates, in order) that make one passage."""
+
+    __slots__ = ("runs", "a1", "b1", "matched")
+
+    def __init__(self, runs: list[list[int]]) -> None:
+        self.runs = runs
+        self.a1 = runs[-1][0] + runs[-1][2]
+        self.b1 = runs[-1][1] + runs[-1][2]
+        self.matched = sum(r[2] for r in runs)
 
     @property
     def a0(self) -> int:
@@ -53,36 +61,43 @@ class _Chain:
     def b0(self) -> int:
         return self.runs[0][1]
 
-    @property
-    def a1(self) -> int:
-        return self.runs[-1][0] + self.runs[-1][2]
-
-    @property
-    def b1(self) -> int:
-        return self.runs[-1][1] + self.runs[-1][2]
-
-    @property
-    def matched(self) -> int:
-        return sum(r[2] for r in self.runs)
+    def similarity_with(self, a: int, b: int, length: int) -> float:
+        """Similarity if the run were appended (without building the chain)."""
+        matched = self.matched + length
+        return 2 * matched / ((a + length - self.a0) + (b + length - self.b0))
 
     def similarity(self) -> float:
         return 2 * self.matched / ((self.a1 - self.a0) + (self.b1 - self.b0))
 
+    def append(self, a: int, b: int, length: int) -> None:
+        self.runs.append([a, b, length])
+        self.a1, self.b1 = a + length, b + length
+        self.matched += length
 
-def _runs(ka: str, kb: str, cancel: CancelToken | None, progress: Progress | None) -> list[list[int]]:
-    """Maximal exact runs of at least SEED characters, found from n-gram seeds."""
+
+def _runs(ka: str, kb: str, cancel: CancelToken | None, progress: Progress | None) -> tuple[list[list[int]], bytearray]:
+    """Maximal exact runs of at least SEED characters, found from n-gram seeds, and where in
+    A seeds were too common to use (``_extend`` looks for runs through those)."""
     index: dict[str, list[int]] = {}
     for j in range(len(kb) - SEED + 1):
         index.setdefault(kb[j : j + SEED], []).append(j)
+    in_a = Counter(ka[i : i + SEED] for i in range(len(ka) - SEED + 1))
     runs: list[list[int]] = []
+    capped = bytearray(len(ka))
     covered: dict[int, int] = {}  # diagonal (b - a) -> end in A of the last run on it
     na, nb = len(ka), len(kb)
     step = max(1, na // 20)
     for i in range(na - SEED + 1):
         if i % step == 0:
             checkpoint(0.6 * i / max(1, na), progress, cancel)
-        hits = index.get(ka[i : i + SEED])
-        if not hits or len(hits) > MAX_SEED_OCCURRENCES:
+        g = ka[i : i + SEED]
+        hits = index.get(g)
+        # Repeated phrasing would pair every copy in A with every copy in B; such seeds
+        # start nothing, and the runs through them are found from their rarer neighbours.
+        if not hits:
+            continue
+        if len(hits) * in_a[g] > MAX_SEED_PAIRS:
+            capped[i] = 1
             continue
         for j in hits:
             d = j - i
@@ -100,36 +115,84 @@ def _runs(ka: str, kb: str, cancel: CancelToken | None, progress: Progress | Non
             covered[d] = end
             runs.append([a, b, end - a])
     runs.sort()
-    return runs
+    return runs, capped
 
 
 def _chains(runs: list[list[int]], threshold: float) -> list[_Chain]:
-    """Chain runs that follow each other closely in both texts."""
-    done: list[_Chain] = []
-    open_: list[_Chain] = []
+    """Chain runs (sorted by A) that follow each other closely in both texts.
+
+    Open chains are found by where they end in B, so each run looks at a handful of
+    candidates however much the texts repeat themselves.
+    """
+    chains: list[_Chain] = []
+    by_end: dict[int, list[_Chain]] = {}  # end in B -> chains ending there
     for a, b, length in runs:
-        still = []
-        for c in open_:
-            (still if c.a1 + MAX_GAP >= a else done).append(c)
-        open_ = still
-        best = None
-        for c in open_:
-            ga, gb = a - c.a1, b - c.b1
-            if not (-length < ga <= MAX_GAP and -length < gb <= MAX_GAP):
+        best, best_cut, best_matched = None, 0, -1
+        for b1 in range(b - MAX_GAP, b + SEED):
+            bucket = by_end.get(b1)
+            if not bucket:
                 continue
-            cut = max(0, -ga, -gb)  # overlapping ends: start this run later
-            if cut >= length:
-                continue
-            candidate = _Chain(c.runs + [[a + cut, b + cut, length - cut]])
-            if candidate.similarity() < threshold:
-                continue
-            if best is None or candidate.matched > best[1].matched:
-                best = (c, candidate)
-        if best:
-            best[0].runs = best[1].runs
+            bucket[:] = [c for c in bucket if c.a1 + MAX_GAP >= a]  # drop chains left behind
+            for c in bucket:
+                ga, gb = a - c.a1, b - c.b1
+                if not (-SEED < ga <= MAX_GAP):
+                    continue
+                cut = max(0, -ga, -gb)  # overlapping ends: start this run later
+                if cut >= length or c.similarity_with(a + cut, b + cut, length - cut) < threshold:
+                    continue
+                if c.matched > best_matched:
+                    best, best_cut, best_matched = c, cut, c.matched
+        if best is None:
+            chain = _Chain([[a, b, length]])
+            chains.append(chain)
         else:
-            open_.append(_Chain([[a, b, length]]))
-    return done + open_
+            chain = best
+            by_end[chain.b1].remove(chain)
+            chain.append(a + best_cut, b + best_cut, length - best_cut)
+        by_end.setdefault(chain.b1, []).append(chain)
+    return chains
+
+
+def _next_run(ka: str, kb: str, a1: int, b1: int) -> tuple[int, int, int] | None:
+    """The closest exact run of at least SEED characters starting within MAX_GAP after
+    (a1, b1) in both texts, extended as far as it goes."""
+    window: dict[str, list[int]] = {}
+    for b in range(b1, min(b1 + MAX_GAP, len(kb) - SEED) + 1):
+        window.setdefault(kb[b : b + SEED], []).append(b)
+    best = None
+    for a in range(a1, min(a1 + MAX_GAP, len(ka) - SEED) + 1):
+        for b in window.get(ka[a : a + SEED], ()):
+            end = SEED
+            while a + end < len(ka) and b + end < len(kb) and ka[a + end] == kb[b + end]:
+                end += 1
+            key = ((a - a1) + (b - b1), -end)  # closest first, then longest
+            if best is None or key < best[0]:
+                best = (key, (a, b, end))
+    return best[1] if best else None
+
+
+def _extend(chain: _Chain, ka: str, kb: str, ra: str, rb: str, capped: bytearray, threshold: float) -> None:
+    """Grow a chain through phrasing too common to have seeded it (随迁子女…义务教育).
+
+    Any other run nearby was seeded and chained already, so only where a capped seed
+    starts within reach is there anything to look for.
+    """
+    while 1 in capped[chain.a1 : chain.a1 + MAX_GAP + 1]:
+        found = _next_run(ka, kb, chain.a1, chain.b1)
+        if not found or chain.similarity_with(*found) < threshold:
+            break
+        chain.append(*found)
+    # Backwards: the same search on the reversed texts ``ra``, ``rb``.
+    while 1 in capped[max(0, chain.a0 - MAX_GAP - SEED) : max(0, chain.a0 - SEED + 1)]:
+        found = _next_run(ra, rb, len(ka) - chain.a0, len(kb) - chain.b0)
+        if not found:
+            break
+        a, b, length = len(ka) - found[0] - found[2], len(kb) - found[1] - found[2], found[2]
+        candidate = _Chain([[a, b, length]] + chain.runs)
+        if candidate.similarity() < threshold:
+            break
+        chain.runs.insert(0, [a, b, length])
+        chain.matched += length
 
 
 def _take(chains: list[_Chain], taken_a: bytearray, taken_b: bytearray, need_a: bool, need_b: bool,
@@ -167,9 +230,14 @@ def find_passages(
     passages are returned flagged, and callers hide them by default.
     """
     ka, kb = a.keyform.text, b.keyform.text
-    runs = _runs(ka, kb, cancel, progress)
+    runs, capped = _runs(ka, kb, cancel, progress)
     checkpoint(0.7, progress, cancel)
     chains = _chains(runs, threshold)
+    ra, rb = ka[::-1], kb[::-1]
+    for c in chains:
+        _extend(c, ka, kb, ra, rb, capped, threshold)
+    # Too short or too loose to ever be shown: settle only the rest.
+    chains = [c for c in chains if min(c.a1 - c.a0, c.b1 - c.b0) >= min_length and c.similarity() >= threshold]
     chains.sort(key=lambda c: (-c.matched, c.a0, c.b0))
     taken_a, taken_b = bytearray(len(ka)), bytearray(len(kb))
     # One to one first; then text repeated on one side may link to a stretch already used
