@@ -1,0 +1,186 @@
+"""Figures: the numbers two documents give for the same measure, paired, with the ones that differ flagged.
+
+Reports on one programme quote its figures again and again — 6个职教集团 / 6個職教集團,
+召开7次联席会议 / 聯席會議第七次會議, 首届 / 舉辦3屆 — and a reviewer wants to see where two
+documents agree and where they do not. A figure is a number with a measure word
+(``numerals.find_figures``) attached to a measure mention in the same clause:
+
+* inside the mention's own evidence (举办五届的…论坛),
+* just before it, at most ``GAP_BEFORE`` characters ahead and not across 、 (成立6个职教集团,
+  召开7次教育协同发展工作联席会议, 100名教师互派交流),
+* just after it, when it closes the clause or is an ordinal (互派访问学者139人, 联席会议第七次会议),
+* or first in the next clause when that clause opens with 覆盖/涉及/参与 … (…职教联盟,覆盖两地
+  职业院校662所), attached to the last mention before it.
+
+Pairs are made per measure and compatible measure word (名/人/位 alike; 次 with 次, so an
+ordinal 第七次 meets a count 7次): equal values first, then in reading order; a figure left
+over meets the closest value on the other side, so no stated figure goes unshown.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections import deque
+from dataclasses import dataclass
+from typing import Sequence
+
+from duidu.engine.document import EngineDocument
+from duidu.engine.measures import MeasureMention
+from duidu.engine.numerals import Number, find_figures
+
+__all__ = ["Figure", "FigurePair", "extract_figures", "pair_figures", "UNIT_CLASS"]
+
+GAP_BEFORE = 10  # characters between a number and the measure it counts
+GAP_AFTER = 4
+# A clause opening with one of these gives the coverage of the measure before it.
+COVER = ("覆盖", "覆蓋", "涉及", "惠及", "辐射", "輻射", "参与", "參與", "累计", "累計", "共计", "共計")
+# Measure words that count the same things (others are their own class).
+UNIT_CLASS = {"名": "人", "人": "人", "位": "人", "个": "个", "项": "个", "家": "个",
+              "次": "次", "场": "次", "场次": "次", "届": "届", "期": "届"}
+_BREAK = re.compile(r"[，,；;。：:！？!?\n]")
+_ITEM_END = "、，,；;。：:！？!?\n等"
+
+
+@dataclass(frozen=True)
+class Figure:
+    measure: str
+    start: int  # offsets in the stored text
+    end: int
+    text: str  # doc.text[start:end]: 6个, 第七次, 首届, 130余份
+    value: float
+    unit: str  # simplified measure word: 个 所 名 次 届 对 项 人 …; 万 is in the value
+    ordinal: bool = False  # 第七次, 首届
+
+
+@dataclass(frozen=True)
+class FigurePair:
+    measure: str
+    a_text: str
+    b_text: str
+    a_value: float
+    b_value: float
+    differs: bool
+    a_start: int
+    a_end: int
+    b_start: int
+    b_end: int
+
+
+def _figure(doc: EngineDocument, m: MeasureMention, n: Number) -> Figure:
+    return Figure(m.measure, n.start, n.end, doc.text[n.start:n.end], n.value, n.unit, n.ordinal)
+
+
+def extract_figures(doc: EngineDocument, mentions: Sequence[MeasureMention]) -> list[Figure]:
+    """The figures attached to ``mentions`` (the document's measures), sorted by start."""
+    text = doc.text
+    mentions = sorted(mentions, key=lambda m: (m.start, m.end))
+    if not mentions:
+        return []
+    breaks = [b.start() for b in _BREAK.finditer(text)]
+    numbers = list(find_figures(text))
+    starts = [n.start for n in numbers]
+    used: set[int] = set()
+    found: list[Figure] = []
+
+    def clause(pos: int, end: int) -> tuple[int, int]:
+        k = bisect_left(breaks, pos)
+        j = bisect_left(breaks, end)
+        return (breaks[k - 1] + 1 if k else 0), (breaks[j] if j < len(breaks) else len(text))
+
+    def take(m: MeasureMention, k: int) -> None:
+        used.add(k)
+        found.append(_figure(doc, m, numbers[k]))
+
+    # Pass 1: numbers inside or just before a mention (Chinese counts stand before the noun).
+    for i, m in enumerate(mentions):
+        cs, _ = clause(m.start, m.end)
+        prev_end = mentions[i - 1].end if i else 0
+        for k in range(bisect_left(starts, m.start), bisect_left(starts, m.end)):
+            if numbers[k].end <= m.end:
+                take(m, k)
+        k = bisect_left(starts, m.start) - 1
+        while k >= 0 and numbers[k].end > m.start:
+            k -= 1
+        if k >= 0 and k not in used:
+            n = numbers[k]
+            gap = text[n.end:m.start]
+            if n.start >= max(cs, prev_end) and len(gap) <= GAP_BEFORE and "、" not in gap:
+                take(m, k)
+    # Pass 2: numbers just after a mention, or opening the clause that follows it.
+    for i, m in enumerate(mentions):
+        cs, ce = clause(m.start, m.end)
+        next_start = mentions[i + 1].start if i + 1 < len(mentions) else len(text)
+        k = bisect_left(starts, m.end)
+        if k < len(numbers) and k not in used:
+            n = numbers[k]
+            gap = text[m.end:n.start]
+            closes = n.end >= len(text) or text[n.end] in _ITEM_END
+            if (n.end <= min(ce, next_start) and len(gap) <= GAP_AFTER and "、" not in gap
+                    and (closes or n.ordinal)):
+                take(m, k)
+                continue
+        if next_start <= ce or ce >= len(text) or text[ce] not in "，,":
+            continue  # not the last mention of its clause, or the sentence ends here
+        nxt = text[ce + 1:].lstrip()
+        if nxt.startswith(COVER):
+            _, ne = clause(ce + 1, ce + 1)
+            k = bisect_left(starts, ce + 1)
+            if k < len(numbers) and numbers[k].end <= min(ne, next_start) and k not in used:
+                take(m, k)
+    found.sort(key=lambda f: (f.start, f.end))
+    return found
+
+
+def _unit_class(unit: str) -> str:
+    return UNIT_CLASS.get(unit, unit)
+
+
+def _pair(measure: str, a: Figure, b: Figure) -> FigurePair:
+    return FigurePair(measure, a.text, b.text, a.value, b.value, abs(a.value - b.value) > 1e-9,
+                      a.start, a.end, b.start, b.end)
+
+
+def _closest(values: list[tuple[float, int]], value: float) -> int:
+    """The index of the value nearest ``value`` in ``values`` (sorted (value, index) pairs)."""
+    k = bisect_left(values, (value, -1))
+    near = [values[x] for x in (k - 1, k) if 0 <= x < len(values)]
+    return min(near, key=lambda v: (abs(v[0] - value), v[1]))[1]
+
+
+def _match(aa: list[Figure], bb: list[Figure]) -> list[tuple[int, int]]:
+    """Index pairs: equal values first, then the rest in reading order, then leftovers to the closest."""
+    waiting: dict[float, deque[int]] = {}
+    for j, b in enumerate(bb):
+        waiting.setdefault(b.value, deque()).append(j)
+    matched, free_a, taken = [], [], set()
+    for i, a in enumerate(aa):
+        queue = waiting.get(a.value)
+        if queue:
+            j = queue.popleft()
+            taken.add(j)
+            matched.append((i, j))
+        else:
+            free_a.append(i)
+    free_b = [j for j in range(len(bb)) if j not in taken]
+    n = min(len(free_a), len(free_b))
+    matched += zip(free_a[:n], free_b[:n])
+    a_values = sorted((a.value, i) for i, a in enumerate(aa))
+    b_values = sorted((b.value, j) for j, b in enumerate(bb))
+    matched += [(i, _closest(b_values, aa[i].value)) for i in free_a[n:]]
+    matched += [(_closest(a_values, bb[j].value), j) for j in free_b[n:]]
+    return matched
+
+
+def pair_figures(a_figs: Sequence[Figure], b_figs: Sequence[Figure]) -> list[FigurePair]:
+    """Figures of the same measure and compatible measure word in A and B, paired and compared."""
+    groups: dict[tuple[str, str], tuple[list[Figure], list[Figure]]] = {}
+    for side, figs in ((0, a_figs), (1, b_figs)):
+        for f in sorted(figs, key=lambda f: f.start):
+            groups.setdefault((f.measure, _unit_class(f.unit)), ([], []))[side].append(f)
+    pairs: list[FigurePair] = []
+    for (measure, _), (aa, bb) in groups.items():
+        if aa and bb:
+            pairs += [_pair(measure, aa[i], bb[j]) for i, j in _match(aa, bb)]
+    pairs.sort(key=lambda p: (p.a_start, p.b_start))
+    return pairs

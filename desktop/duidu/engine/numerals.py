@@ -1,0 +1,141 @@
+"""Numbers as policy texts write them: 6个 / 6個 / 六个, 第七次, 首届, 1.2万, 130余份.
+
+Figures are compared across documents and scripts, so every way of writing a count must come
+to the same value: Arabic and full-width digits, Chinese numerals (一二三…十百千万亿, 两/兩,
+〇/零), mixed forms (25.8万), ordinals (第七 = 7) and 首 (首届, 首批 = 1). A numeral that is
+not a well-formed number is a *name*, not a figure: 十三五 (a five-year plan) parses to None.
+
+``find_figures(text)`` finds every number that carries a measure word (个/所/名/次/届/对/项
+…), because a bare number in a policy text is usually a year, a code (33618) or a name.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterator
+
+_DIGITS = {"零": 0, "〇": 0, "○": 0, "一": 1, "壹": 1, "二": 2, "贰": 2, "貳": 2, "两": 2, "兩": 2,
+           "三": 3, "叁": 3, "參": 3, "四": 4, "肆": 4, "五": 5, "伍": 5, "六": 6, "陆": 6, "陸": 6,
+           "七": 7, "柒": 7, "八": 8, "捌": 8, "九": 9, "玖": 9}
+_SMALL = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
+_BIG = {"万": 10_000, "萬": 10_000, "亿": 100_000_000, "億": 100_000_000}
+_CN_CHARS = "".join([*_DIGITS, *_SMALL, *_BIG])
+_FULLWIDTH = str.maketrans("０１２３４５６７８９．", "0123456789.")
+
+# Measure words, simplified -> (traditional spellings). Longer ones first in the regex.
+# 批 only counts after 首/第 ("一批" means "a number of"); 年 is left out (years are not figures).
+UNITS = {
+    "场次": ("場次",), "人次": (), "个": ("個", "箇"), "所": (), "名": (), "位": (), "人": (), "次": (),
+    "届": ("屆",), "期": (), "对": ("對",), "项": ("項",), "家": (), "门": ("門",), "场": ("場",),
+    "份": (), "类": ("類",), "支": (), "批": (), "条": ("條",), "座": (), "轮": ("輪",),
+}
+_UNIT_OF = {spelling: simple for simple, trad in UNITS.items() for spelling in (simple, *trad)}
+_UNIT_RE = "|".join(sorted(map(re.escape, _UNIT_OF), key=len, reverse=True))
+_ARABIC = r"[0-9０-９]+(?:[.．][0-9０-９]+)?"
+_NUMBER = rf"(?:{_ARABIC}[万萬亿億千]?|[{_CN_CHARS}]+)"
+FIGURE_RE = re.compile(
+    rf"(?P<ord>第)?(?P<num>{_NUMBER})(?P<approx>余|餘|多)?(?P<unit>{_UNIT_RE})"
+    rf"|(?P<first>首)(?P<unit1>届|屆|批|次|个|個|家|期|轮|輪)"
+)
+
+
+@dataclass(frozen=True)
+class Number:
+    """One figure found in a text: ``text[start:end]``, its value and simplified measure word."""
+
+    start: int
+    end: int
+    value: float
+    unit: str
+    ordinal: bool  # 第七次, 首届: which one, rather than how many
+
+
+def chinese_number(s: str) -> int | None:
+    """The value of a Chinese numeral (三十六, 一百零五, 两万五千), or None if it is no number.
+
+    Place units must fall left to right (十三五 fails: 五 follows 三 with no unit between).
+    A digit-by-digit reading is accepted only with a zero in it (二〇二四), as years write it.
+    """
+    if not s or any(ch not in _DIGITS and ch not in _SMALL and ch not in _BIG for ch in s):
+        return None
+    if all(ch in _DIGITS for ch in s):
+        if len(s) == 1:
+            return _DIGITS[s]
+        if "〇" not in s and "零" not in s and "○" not in s:
+            return None  # 三五 ("three or five") is not a number
+        return int("".join(str(_DIGITS[ch]) for ch in s))
+    total = section = 0
+    digit: int | None = None
+    none = 10**12
+    last_small = last_big = none
+    zero = False  # a 零 since the last unit: the next digit is a units digit
+    for ch in s:
+        if ch in _DIGITS:
+            if digit is not None:
+                return None  # two digits with no unit between: 十三五
+            if _DIGITS[ch] == 0:
+                zero = True
+            else:
+                digit = _DIGITS[ch]
+        elif ch in _SMALL:
+            u = _SMALL[ch]
+            if u >= last_small:
+                return None
+            if digit is None:
+                if u != 10 or (section and not zero):
+                    return None  # a bare 十 opens a section (十三) or follows 零 (一千零十)
+                digit = 1
+            section += digit * u
+            digit, last_small, zero = None, u, False
+        else:
+            big = _BIG[ch]
+            if big >= last_big or (digit is None and not section):
+                return None
+            section += digit or 0
+            total = (total + section) * big if big > 10_000 else total + section * big
+            section, digit, last_small, last_big, zero = 0, None, none, big, False
+    if digit is not None:
+        if zero or last_small == 10 or (last_small == none and last_big == none):
+            section += digit
+        elif last_small != none:
+            section += digit * last_small // 10  # 一百五 = 150
+        else:
+            section += digit * last_big // 10  # 两万五 = 25000
+    return total + section
+
+
+def parse_number(s: str) -> float | None:
+    """Any one number: ``36``, ``３６``, ``三十六``, ``1.2万``, ``第七`` (= 7), ``首`` (= 1)."""
+    s = s.strip().translate(_FULLWIDTH)
+    if s.startswith("第"):
+        s = s[1:]
+    if s == "首":
+        return 1.0
+    m = re.fullmatch(r"([0-9]+(?:\.[0-9]+)?)([万萬亿億千百]*)", s)
+    if m:
+        value = float(m.group(1))
+        for ch in m.group(2):
+            value *= _BIG.get(ch) or _SMALL[ch]
+        return value
+    n = chinese_number(s)
+    return None if n is None else float(n)
+
+
+def find_figures(text: str, start: int = 0, end: int | None = None) -> Iterator[Number]:
+    """Every number with a measure word in ``text[start:end]``; offsets index ``text``."""
+    end = len(text) if end is None else end
+    for m in FIGURE_RE.finditer(text, start, end):
+        if m.group("first"):
+            if m.start() > 0 and text[m.start() - 1] in _CN_CHARS:
+                continue
+            yield Number(m.start(), m.end(), 1.0, _UNIT_OF[m.group("unit1")], True)
+            continue
+        num, unit = m.group("num"), _UNIT_OF[m.group("unit")]
+        a = m.start()
+        if a > 0 and not m.group("ord") and (text[a - 1] in _CN_CHARS or text[a - 1].isdigit()):
+            continue  # inside a longer numeral or name the regex started late in
+        value = parse_number(num)
+        if value is None or (unit == "批" and not m.group("ord")):
+            continue
+        yield Number(a, m.end(), value, unit, bool(m.group("ord")))

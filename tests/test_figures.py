@@ -1,0 +1,154 @@
+"""duidu.engine.numerals and duidu.engine.figures: numbers read in any script, paired across documents."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import pytest
+
+from duidu.engine.document import EngineDocument
+from duidu.engine.figures import Figure, FigurePair, extract_figures, pair_figures
+from duidu.engine.measures import extract_measures
+from duidu.engine.numerals import chinese_number, find_figures, parse_number
+from duidu.paths import seed_path
+from duidu.text.clean import clean
+
+SEEDS = {
+    0: "000_bf6dfff8fbad574e.txt",
+    1: "001_6a591adfc5be8ef4.txt",
+    2: "002_a26b798a85d25e72.txt",
+    3: "003_a7b1866d95dd2697.txt",
+    4: "004_bae3a0f70cd3e527.txt",
+}
+
+
+@lru_cache(maxsize=None)
+def seed(n: int) -> EngineDocument:
+    return EngineDocument.from_text(n, clean(seed_path(SEEDS[n]).read_text(encoding="utf-8")).text)
+
+
+@lru_cache(maxsize=None)
+def figures(n: int) -> tuple[Figure, ...]:
+    return tuple(extract_figures(seed(n), extract_measures(seed(n))))
+
+
+@lru_cache(maxsize=1)
+def pairs01() -> tuple[FigurePair, ...]:
+    return tuple(pair_figures(figures(0), figures(1)))
+
+
+def pairs_of(measure: str) -> list[tuple[str, str, float, float, bool]]:
+    return [(p.a_text, p.b_text, p.a_value, p.b_value, p.differs) for p in pairs01() if p.measure == measure]
+
+
+# -- numerals ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, value", [
+    ("三十六", 36), ("两", 2), ("兩", 2), ("一百零五", 105), ("1.2万", 12000), ("第七", 7), ("十", 10),
+    ("十三", 13), ("一千零十", 1010), ("一百五十", 150), ("两万五千", 25000), ("一亿二千万", 120_000_000),
+    ("25.8万", 258000), ("３６", 36), ("662", 662), ("二〇二四", 2024), ("首", 1),
+])
+def test_numbers_normalise(text, value):
+    assert parse_number(text) == value
+
+
+@pytest.mark.parametrize("text", ["十三五", "十四五", "三五", "万", "百", "五十五五", "一百一百", "七十十"])
+def test_names_and_malformed_numerals_are_not_numbers(text):
+    assert parse_number(text) is None
+    assert chinese_number(text) is None
+
+
+@pytest.mark.parametrize("text, found", [
+    ("成立6个职教集团", [("6个", 6, "个", False)]),
+    ("舉辦6個職教集團", [("6個", 6, "个", False)]),
+    ("聯席會議第七次會議", [("第七次", 7, "次", True)]),
+    ("举办首届川渝青年教师风采大赛", [("首届", 1, "届", True)]),
+    ("舉辦3屆川渝青年教師風采大賽", [("3屆", 3, "届", False)]),
+    ("覆盖两地职业院校662所", [("662所", 662, "所", False)]),
+    ("签署协议130余份", [("130余份", 130, "份", False)]),
+    ("累计解决随迁子女接受义务教育25.8万人", [("25.8万人", 258000, "人", False)]),
+    ("成立６个联盟", [("６个", 6, "个", False)]),
+    ("聚焦“两个关键词”", [("两个", 2, "个", False)]),
+    ("“十三五”以来", []),
+    ("十三五期间", []),
+    ("组建一批行业产教融合共同体", []),
+    ("对标《行动方案(2023—2027年)》", []),
+    ("“10+20”研训共同体", []),
+])
+def test_find_figures(text, found):
+    got = [(text[n.start:n.end], n.value, n.unit, n.ordinal) for n in find_figures(text)]
+    assert got == found
+
+
+# -- figures of the seeds ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("n", sorted(SEEDS))
+def test_figure_spans_point_at_the_text(n):
+    doc = seed(n)
+    for f in figures(n):
+        assert doc.text[f.start:f.end] == f.text
+        assert not any(e.start < f.end and f.start < e.end for e in doc.excluded)
+
+
+def test_vocational_groups_agree_six_and_six():
+    assert pairs_of("职教集团") == [("6个", "6個", 6, 6, False)]
+    assert ("662所", "662所", 662, 662, False) in pairs_of("职教联盟")
+    assert ("4个", "4個", 4, 4, False) in pairs_of("职教联盟")
+
+
+def test_joint_meeting_count_meets_the_ordinal():
+    assert ("7次", "第七次", 7, 7, False) in pairs_of("联席会议")
+    assert all(not differs for *_, differs in pairs_of("联席会议"))
+
+
+def test_first_contest_against_three_contests_differs():
+    assert "举办首届川渝青年教师风采大赛" in seed(0).text
+    assert "舉辦3屆川渝青年教師風采大賽" in seed(1).text
+    assert pairs_of("青年教师风采大赛") == [("首届", "3屆", 1, 3, True)]
+
+
+def test_teachers_studios_and_subjects_agree():
+    assert pairs_of("教师互派交流") == [("100名", "100名", 100, 100, False)]
+    assert pairs_of("名师名校长工作室") == [("10个", "10個", 10, 10, False)]
+    assert pairs_of("学科共建共享") == [("65个", "65個", 65, 65, False)]
+
+
+def test_pairs_carry_spans_in_both_documents():
+    a, b = seed(0), seed(1)
+    for p in pairs01():
+        assert a.text[p.a_start:p.a_end] == p.a_text
+        assert b.text[p.b_start:p.b_end] == p.b_text
+        assert p.differs == (p.a_value != p.b_value)
+
+
+def test_figures_attach_after_the_measure_and_to_coverage():
+    doc = EngineDocument.from_text(0, "成渝高校互派访问学者139人,组建23个学校发展共同体,参与学校达到46所。")
+    got = [(f.measure, f.text) for f in extract_figures(doc, extract_measures(doc))]
+    assert got == [("互派访问学者", "139人"), ("基础教育发展共同体", "23个"), ("基础教育发展共同体", "46所")]
+
+
+def test_a_number_far_from_the_measure_or_across_a_list_is_not_its_figure():
+    doc = EngineDocument.from_text(0, "评选出的22所高校在过去一年里持续开展学分银行建设,并举办3届论坛、作业设计大赛。")
+    got = [(f.measure, f.text) for f in extract_figures(doc, extract_measures(doc))]
+    assert got == []
+
+
+# -- pairing rules ------------------------------------------------------------------------------------
+
+def fig(measure: str, text: str, value: float, unit: str, at: int = 0) -> Figure:
+    return Figure(measure, at, at + len(text), text, value, unit)
+
+
+def test_pairs_need_the_same_measure_and_a_compatible_unit():
+    a = [fig("职教联盟", "4个", 4, "个"), fig("教师互派交流", "100名", 100, "名", 10)]
+    b = [fig("职教联盟", "662所", 662, "所"), fig("教师互派交流", "100人", 100, "人", 10),
+         fig("职教集团", "4个", 4, "个", 20)]
+    assert [(p.measure, p.a_text, p.b_text, p.differs) for p in pair_figures(a, b)] == [
+        ("教师互派交流", "100名", "100人", False)]
+
+
+def test_equal_values_pair_first_and_leftovers_meet_the_closest():
+    a = [fig("m", "3个", 3, "个", 0), fig("m", "5个", 5, "个", 10)]
+    b = [fig("m", "5個", 5, "个", 0), fig("m", "4個", 4, "个", 10), fig("m", "9個", 9, "个", 20)]
+    got = sorted((p.a_text, p.b_text, p.differs) for p in pair_figures(a, b))
+    assert got == [("3个", "4個", True), ("5个", "5個", False), ("5个", "9個", True)]

@@ -1,0 +1,199 @@
+"""duidu.engine.measures on the seeds: lexicon, patterns, spans, furniture, scripts, the table."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import pytest
+
+from duidu.engine.document import EngineDocument, Span
+from duidu.engine.measures import (CATEGORIES, OTHER, MeasureMention, by_region, extract_measures,
+                                   lexicon, measure_table)
+from duidu.paths import seed_path
+from duidu.text.clean import clean
+from duidu.text.keyform import query_key
+from duidu.text.script import convert
+
+SEEDS = {
+    0: ("000_bf6dfff8fbad574e.txt", "重庆"),
+    1: ("001_6a591adfc5be8ef4.txt", "四川"),
+    2: ("002_a26b798a85d25e72.txt", "重庆"),
+    3: ("003_a7b1866d95dd2697.txt", "长三角"),
+    4: ("004_bae3a0f70cd3e527.txt", "两江新区—天府新区"),
+}
+
+
+@lru_cache(maxsize=None)
+def seed(n: int) -> EngineDocument:
+    name, region = SEEDS[n]
+    text = clean(seed_path(name).read_text(encoding="utf-8")).text
+    return EngineDocument.from_text(n, text, title=name, region=region)
+
+
+@lru_cache(maxsize=None)
+def mentions(n: int) -> tuple[MeasureMention, ...]:
+    return tuple(extract_measures(seed(n)))
+
+
+def names(n: int) -> set[str]:
+    return {m.measure for m in mentions(n)}
+
+
+def evidence(n: int, measure: str) -> list[str]:
+    return [m.text for m in mentions(n) if m.measure == measure]
+
+
+# -- the lexicon -------------------------------------------------------------------------------
+
+def test_lexicon_is_large_well_formed_and_unambiguous():
+    entries = lexicon()
+    assert len(entries) >= 40
+    seen: dict[str, str] = {}
+    for e in entries:
+        assert e.category in CATEGORIES and e.category != OTHER
+        assert e.variants and e.name == query_key(e.name)
+        for v in e.variants:
+            assert v == query_key(v) and not any(ch.isdigit() for ch in v)
+            assert seen.setdefault(v, e.name) == e.name, f"{v} names both {seen[v]} and {e.name}"
+    assert len({e.name for e in entries}) == len(entries)
+
+
+# -- seeds 000 (Chongqing) and 001 (Sichuan, traditional) ---------------------------------------
+
+def test_chongqing_and_sichuan_share_the_core_measures():
+    shared = names(0) & names(1)
+    assert {"职教集团", "名师名校长工作室", "联席会议", "教师互派交流"} <= shared
+
+
+def test_each_seed_words_the_shared_measures_its_own_way():
+    assert "成立6个职教集团" in seed(0).text and "职教集团" in evidence(0, "职教集团")
+    assert "舉辦6個職教集團" in seed(1).text and "職教集團" in evidence(1, "职教集团")
+    assert "联席会议制度" in evidence(0, "联席会议") and "联席会议" in evidence(0, "联席会议")
+    assert evidence(1, "联席会议") == ["聯席會議", "聯席會議"]
+    assert evidence(0, "名师名校长工作室") == ["名师名校长工作室"]
+    assert evidence(1, "名师名校长工作室") == ["名師名校長工作室"]
+    assert evidence(1, "教师互派交流") == ["教師互派交流"]
+    # Seed 003 lists 名师、名校长工作室 with a comma the key form drops; the span keeps it.
+    assert "名师、名校长工作室" in evidence(3, "名师名校长工作室")
+
+
+def test_seed003_finds_the_longer_name_of_vocational_groups():
+    assert evidence(3, "职教集团").count("职业教育集团") == 5
+    assert "学分银行" in names(3) and "学分银行" in names(2)
+
+
+@pytest.mark.parametrize("n", sorted(SEEDS))
+def test_spans_point_at_the_evidence(n):
+    doc, found = seed(n), mentions(n)
+    assert found, "every seed states some measure"
+    assert [m.start for m in found] == sorted(m.start for m in found)
+    variants = {v: e.name for e in lexicon() for v in (*e.variants, e.name)}
+    for m in found:
+        assert doc.text[m.start:m.end] == m.text
+        assert m.source in ("lexicon", "pattern")
+        key = query_key(m.text)
+        if m.source == "lexicon":
+            assert variants[key] == m.measure
+        else:
+            assert key.endswith(("机制", "制度", "体制", "平台", "联盟", "共同体", "联合体", "工作室", "试验区",
+                                 "示范区", "实验区", "集团", "项目", "计划", "工程", "基地", "中心", "体系",
+                                 "协议", "方案", "论坛", "大赛", "学院", "研究院", "实验室", "智库", "生态圈"))
+
+
+def test_pattern_names_drop_numbers_quantifiers_and_places():
+    texts = ["成立6个川渝数字教育联盟。", "组建一批川渝数字教育联盟。", "組建一批川渝數字教育聯盟。"]
+    found = [extract_measures(EngineDocument.from_text(k, t)) for k, t in enumerate(texts)]
+    assert [[(m.measure, m.category, m.source) for m in f] for f in found] == [
+        [("建立数字教育联盟", OTHER, "pattern")]] * 3
+    assert [f[0].text for f in found] == ["成立6个川渝数字教育联盟", "组建一批川渝数字教育联盟",
+                                          "組建一批川渝數字教育聯盟"]
+
+
+def test_pattern_skips_bare_heads_and_attributive_verbs():
+    doc = EngineDocument.from_text(0, "完善机制,健全制度。督促落实的工作机制运行良好。")
+    assert extract_measures(doc) == []
+
+
+def test_pattern_yields_to_the_lexicon_and_lists_share_a_verb():
+    doc = EngineDocument.from_text(0, "共建10个名师名校长工作室、川渝青年教师发展中心和教研联合体。")
+    found = [(m.measure, m.source) for m in extract_measures(doc)]
+    assert found == [("名师名校长工作室", "lexicon"), ("共建青年教师发展中心", "pattern"),
+                     ("共建教研联合体", "pattern")]
+
+
+# -- furniture -----------------------------------------------------------------------------------
+
+def test_seed001_furniture_has_no_measures():
+    doc = seed(1)
+    assert doc.excluded
+    for m in mentions(1):
+        assert not any(e.start < m.end and m.start < e.end for e in doc.excluded), m
+
+
+def test_caption_and_excluded_lines_produce_no_measures():
+    caption = "成立6个职教集团签约仪式现场。曾诚 摄"
+    body = "两地成立6个职教集团,建立联席会议制度。"
+    doc = EngineDocument.from_text(0, f"{caption}\n{body}")
+    assert [(e.start, e.end) for e in doc.excluded] == [(0, len(caption))]
+    found = extract_measures(doc)
+    assert [m.measure for m in found] == ["职教集团", "联席会议"]
+    assert all(m.start > len(caption) for m in found)
+    # A range the library marks as excluded is ignored the same way, patterns included.
+    text = "组建川渝数字教育联盟。\n组建川渝智慧课堂联盟。"
+    cut = EngineDocument.from_text(1, text, excluded=(Span(0, 11),))
+    assert [m.measure for m in extract_measures(cut)] == ["建立智慧课堂联盟"]
+
+
+# -- scripts ---------------------------------------------------------------------------------------
+
+def test_traditional_and_simplified_sentences_give_the_same_measures():
+    doc = seed(1)
+    start = doc.text.index("同時,川渝兩地")
+    trad = doc.text[start:doc.text.index("(完)")]
+    simp = convert(trad, "t2s").text
+    assert trad != simp
+    a = extract_measures(EngineDocument.from_text(0, trad))
+    b = extract_measures(EngineDocument.from_text(1, simp))
+    assert len(a) >= 15
+    assert [(m.measure, m.category, m.source) for m in a] == [(m.measure, m.category, m.source) for m in b]
+    assert [query_key(m.text) for m in a] == [query_key(m.text) for m in b]
+
+
+def test_repeating_a_document_repeats_its_measures():
+    doc = seed(3)
+    copies = EngineDocument.from_text(9, "\n".join([doc.text] * 4))
+    once, four = mentions(3), extract_measures(copies)
+    assert len(four) == 4 * len(once)
+    assert [m.measure for m in four] == [m.measure for m in once] * 4
+
+
+# -- the table ---------------------------------------------------------------------------------------
+
+def test_measure_table_groups_across_the_seeds():
+    docs = [seed(n) for n in sorted(SEEDS)]
+    rows = measure_table(docs, {n: list(mentions(n)) for n in SEEDS})
+    by_name = {r.name: r for r in rows}
+    assert len(by_name) == len(rows)
+    assert set(by_name["名师名校长工作室"].mentions) == {0, 1, 2, 3, 4}
+    assert set(by_name["职教集团"].mentions) == {0, 1, 3}
+    assert set(by_name["联席会议"].mentions) == {0, 1, 4}
+    for row in rows:
+        for doc_id, spans in row.mentions.items():
+            assert spans == tuple(sorted(spans))
+            for s, e in spans:
+                assert any(m.start == s and m.end == e and m.measure == row.name for m in mentions(doc_id))
+    order = [(CATEGORIES.index(r.category), -len(r.mentions)) for r in rows]
+    assert order == sorted(order)
+    assert rows[-1].category == OTHER
+
+
+def test_measure_table_extracts_what_is_not_given():
+    docs = [seed(0), seed(1)]
+    assert measure_table(docs) == measure_table(docs, {0: list(mentions(0)), 1: list(mentions(1))})
+
+
+def test_by_region_counts_documents_per_region():
+    docs = [seed(n) for n in sorted(SEEDS)]
+    regions = by_region(measure_table(docs, {n: list(mentions(n)) for n in SEEDS}), docs)
+    assert regions["名师名校长工作室"] == {"重庆": 2, "四川": 1, "长三角": 1, "两江新区—天府新区": 1}
+    assert regions["职教集团"] == {"重庆": 1, "四川": 1, "长三角": 1}
