@@ -1,0 +1,97 @@
+"""The full analysis of a pair: shared passages, similarity, alignment, measures, figures.
+
+``compare`` is what the reader shows when two documents lie side by side and what
+``duidu compare --json`` prints (``Comparison.to_json`` is that contract).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable, Sequence
+
+from duidu.engine.alignment import Alignment, align
+from duidu.engine.document import EngineDocument
+from duidu.engine.figures import FigurePair, extract_figures, pair_figures
+from duidu.engine.measures import MeasureMention, MeasureRow, extract_measures, measure_table
+from duidu.engine.passages import MIN_LENGTH, Passage, find_passages
+from duidu.engine.progress import CancelToken, Progress, checkpoint
+from duidu.engine.similarity import Similarity, similarity
+
+
+@dataclass(frozen=True)
+class Comparison:
+    a: EngineDocument
+    b: EngineDocument
+    passages: tuple[Passage, ...]  # boilerplate included, flagged
+    similarity: Similarity
+    alignment: Alignment
+    measures: tuple[MeasureRow, ...]
+    figures: tuple[FigurePair, ...]
+
+    def shown(self, boilerplate: bool = False) -> tuple[Passage, ...]:
+        return self.passages if boilerplate else tuple(p for p in self.passages if not p.boilerplate)
+
+    def to_json(self, *, boilerplate: bool = False) -> dict:
+        def doc(d: EngineDocument) -> dict:
+            return {"id": d.id, "title": d.title, "region": d.region, "length": len(d.text)}
+
+        return {
+            "a": doc(self.a),
+            "b": doc(self.b),
+            "similarity": self.similarity.score,
+            "containment": {"a_in_b": self.similarity.a_in_b, "b_in_a": self.similarity.b_in_a},
+            "passages": [
+                {
+                    "a_start": p.a_start, "a_end": p.a_end, "b_start": p.b_start, "b_end": p.b_end,
+                    "a_text": p.a_text, "b_text": p.b_text, "similarity": p.similarity, "kind": p.kind,
+                    **({"boilerplate": p.boilerplate} if boilerplate else {}),
+                }
+                for p in self.shown(boilerplate)
+            ],
+            "alignment": [{"a_para": x.a, "b_para": x.b, "score": x.score} for x in self.alignment.pairs],
+            "measures": [
+                {
+                    "name": m.name, "category": m.category,
+                    "a": [list(s) for s in m.mentions.get(self.a.id, ())],
+                    "b": [list(s) for s in m.mentions.get(self.b.id, ())],
+                }
+                for m in self.measures
+            ],
+            "figures": [
+                {"measure": f.measure, "a_text": f.a_text, "b_text": f.b_text, "a_value": f.a_value,
+                 "b_value": f.b_value, "differs": f.differs}
+                for f in self.figures
+            ],
+        }
+
+
+def compare(
+    a: EngineDocument,
+    b: EngineDocument,
+    *,
+    min_length: int = MIN_LENGTH,
+    is_boilerplate: Callable[[str], bool] | None = None,
+    mentions: dict[int, Sequence[MeasureMention]] | None = None,
+    progress: Progress | None = None,
+    cancel: CancelToken | None = None,
+) -> Comparison:
+    """Analyse a pair. ``mentions`` are measures cached at import (extracted here if absent)."""
+
+    def part(lo: float, hi: float) -> Progress | None:
+        return None if progress is None else (lambda f: progress(lo + (hi - lo) * f))
+
+    passages = find_passages(a, b, min_length=min_length, is_boilerplate=is_boilerplate,
+                             progress=part(0.0, 0.6), cancel=cancel)
+    sim = similarity(passages, len(a.keyform.text), len(b.keyform.text))
+    shown = [p for p in passages if not p.boilerplate]
+    alignment = align(a, b, shown, document_similarity=sim.score)
+    checkpoint(0.7, progress, cancel)
+    mentions = dict(mentions or {})
+    for d in (a, b):
+        if d.id not in mentions:
+            mentions[d.id] = extract_measures(d)
+    checkpoint(0.9, progress, cancel)
+    rows = measure_table([a, b], {d.id: list(mentions[d.id]) for d in (a, b)})
+    figures = pair_figures(extract_figures(a, mentions[a.id]), extract_figures(b, mentions[b.id]))
+    checkpoint(1.0, progress, cancel)
+    return Comparison(a, b, tuple(passages), sim, alignment, tuple(rows), tuple(figures))
