@@ -1,7 +1,7 @@
 """Paragraph (or sentence) alignment: which parts of A go with which parts of B.
 
-Units are scored by the shared passages that fall in both (a Dice score over key
-characters). Two versions of one document get a monotonic path (the best-scoring
+Units are scored by the shared passages that fall in both (shared key characters over
+the smaller unit's). Two versions of one document get a monotonic path (the best-scoring
 sequence that keeps both orders); otherwise every pair above ``MIN_SCORE`` is kept, the
 best ``PER_UNIT`` for each unit of A, so reordered material still lines up.
 """
@@ -70,9 +70,11 @@ def _scores(a: EngineDocument, b: EngineDocument, passages: Sequence[Passage], u
                 shared[(i, j)] += na * nb / b_len  # A's share of the passage spread over B's units
     scores = {}
     for (i, j), s in shared.items():
-        size = (a_ends[i] - a_starts[i]) + (b_ends[j] - b_starts[j])
+        # Overlap with the smaller unit: a short paragraph told in full inside a long one
+        # is a perfect counterpart, which a Dice score would rate low.
+        size = min(a_ends[i] - a_starts[i], b_ends[j] - b_starts[j])
         if size:
-            scores[(i, j)] = min(1.0, 2 * s / size)
+            scores[(i, j)] = min(1.0, s / size)
     return scores
 
 

@@ -1,0 +1,113 @@
+"""The pair analysis and its command-line contract, on the seeds."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from duidu.cli.main import main
+from duidu.engine.alignment import align
+from duidu.engine.document import EngineDocument
+from duidu.engine.inline import in_view, inline_diff
+from duidu.engine.passages import find_passages
+from duidu.engine.progress import CancelToken, Cancelled
+from duidu.library.store import Library
+
+
+@pytest.fixture(scope="module")
+def lib(tmp_path_factory):
+    with Library.open(tmp_path_factory.mktemp("lib") / "seeds.sqlite") as library:
+        yield library
+
+
+@pytest.fixture(scope="module")
+def cq_sc(lib):
+    return lib.compare(1, 2)
+
+
+def test_json_contract(cq_sc, lib):
+    out = cq_sc.to_json()
+    assert set(out) == {"a", "b", "similarity", "containment", "passages", "alignment", "measures", "figures"}
+    assert out["a"] == {"id": 1, "title": lib.document(1).title, "region": "重庆", "length": lib.document(1).length}
+    assert set(out["containment"]) == {"a_in_b", "b_in_a"}
+    a_text, b_text = lib.text(1).text, lib.text(2).text
+    for p in out["passages"]:
+        assert set(p) == {"a_start", "a_end", "b_start", "b_end", "a_text", "b_text", "similarity", "kind"}
+        assert a_text[p["a_start"] : p["a_end"]] == p["a_text"] and b_text[p["b_start"] : p["b_end"]] == p["b_text"]
+    for m in out["measures"]:
+        assert set(m) == {"name", "category", "a", "b"}
+        assert all(a_text[s:e] for s, e in m["a"]) and all(b_text[s:e] for s, e in m["b"])
+    assert {x["measure"] for x in out["figures"] if x["differs"]} == {"青年教师风采大赛"}
+    assert all(set(x) == {"a_para", "b_para", "score"} for x in out["alignment"])
+
+
+def test_containment_is_asymmetric_and_boilerplate_does_not_count(cq_sc):
+    s = cq_sc.similarity
+    # The short Sichuan report is largely contained in the long Chongqing article, not the reverse.
+    assert s.b_in_a > s.a_in_b > 0
+    assert 0 < s.score < 1
+    hidden = [p for p in cq_sc.passages if p.boilerplate]
+    assert hidden and len(cq_sc.shown(True)) == len(cq_sc.shown()) + len(hidden)
+
+
+def test_alignment_pairs_the_paragraphs_that_share_passages(lib, cq_sc):
+    a, b = lib.text(1), lib.text(2)
+    pairs = {(x.a, x.b): x.score for x in cq_sc.alignment.pairs}
+    assert cq_sc.alignment.mode == "many-to-many"  # two different texts, not versions
+    # The paragraph on 职教集团 in each document line up.
+    pa = next(n for n, p in enumerate(a.paragraphs) if "成立6个职教集团" in a.text[p.start : p.end])
+    pb = next(n for n, p in enumerate(b.paragraphs) if "舉辦6個職教集團" in b.text[p.start : p.end])
+    assert (pa, pb) in pairs
+
+
+def test_versions_get_a_monotonic_path():
+    first = "第一段，成立成渝地区学前教育发展共同体。\n第二段，组建小学教育联盟和职教集团。\n第三段，共建名师名校长工作室十个。"
+    second = "第一段，成立成渝地区学前教育发展共同体。\n第二段，组建小学教育联盟和职教集團。\n新增一段完全不同的内容在这里。\n第三段，共建名师名校长工作室十二个。"
+    a, b = EngineDocument.from_text(1, first), EngineDocument.from_text(2, second)
+    alignment = align(a, b, find_passages(a, b), versions=True)
+    assert alignment.mode == "monotonic"
+    assert [(x.a, x.b) for x in alignment.pairs] == [(0, 0), (1, 1), (2, 3)]
+
+
+def test_inline_diff_maps_to_stored_text_and_views(lib, cq_sc):
+    a, b = lib.engine_document(1), lib.engine_document(2)
+    p = next(p for p in cq_sc.passages if "职教集团" in p.a_text)
+    ops = inline_diff(a, b, p.a_key, p.b_key)
+    assert [op.op for op in ops] == ["equal", "insert", "equal"]
+    inserted = ops[1]
+    assert b.text[inserted.b_start : inserted.b_end] == "662所" and inserted.a_start == inserted.a_end
+    view = lib.view(2, "simplified")
+    (_, shown, _) = in_view(ops, lib.view(1, "original").map, view.map)
+    assert view.text[shown.b_start : shown.b_end] == "662所"
+
+
+def test_compare_can_be_cancelled(lib):
+    token = CancelToken()
+    token.cancel()
+    with pytest.raises(Cancelled):
+        lib.compare(1, 3, cancel=token)
+
+
+def test_cli_compare_json_and_html(capsys, tmp_path):
+    assert main(["compare", "1", "全方位合作", "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["b"]["region"] == "四川" and out["passages"]
+    report = tmp_path / "report.html"
+    assert main(["compare", "1", "2", "--html", str(report)]) == 0
+    page = report.read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>") and "http" not in page.split("<body>")[1]
+    assert '<mark class="fuzzy" id="a' in page and "成立成渝學前教育發展共同體" in page
+    assert main(["compare", "1", "2"]) == 0
+    text = capsys.readouterr().out
+    assert "similarity" in text and "青年教师风采大赛" in text
+
+
+def test_cli_matrix(capsys):
+    assert main(["matrix", "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert len(out["documents"]) == 5 and len(out["pairs"]) == 10
+    pair = next(p for p in out["pairs"] if (p["a"], p["b"]) == (1, 2))
+    assert pair["b_in_a"] > pair["a_in_b"]
+    assert main(["matrix", "1", "2", "3"]) == 0
+    assert len(capsys.readouterr().out.splitlines()) >= 5
