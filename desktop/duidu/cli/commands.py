@@ -126,3 +126,62 @@ def cmd_search(args, parser) -> int:
     if not hits:
         print(f"no matches for {args.query!r}", file=sys.stderr)
     return 0
+
+
+def cmd_compare(args, parser) -> int:
+    options = {"min_length": args.min_length} if args.min_length else {}
+    with _open(args) as lib:
+        a, b = lib.resolve(args.a), lib.resolve(args.b)
+        comparison = lib.compare(a.id, b.id, **options)
+    if args.html:
+        from duidu.library.report import comparison_html
+
+        try:
+            with open(args.html, "w", encoding="utf-8") as f:
+                f.write(comparison_html(comparison, boilerplate=args.boilerplate))
+        except OSError as exc:
+            raise InputError(args.html, exc.strerror or str(exc)) from None
+    if args.json:
+        dump_json(comparison.to_json(boilerplate=args.boilerplate))
+    elif not args.html:
+        s = comparison.similarity
+        shown = comparison.shown(args.boilerplate)
+        print(f"A {a.id}: {a.title}\nB {b.id}: {b.title}")
+        print(f"similarity {s.score:.1%}; A in B {s.a_in_b:.1%}; B in A {s.b_in_a:.1%}; "
+              f"{len(shown)} shared passages, {len(comparison.passages) - len(shown)} boilerplate hidden")
+        for p in shown:
+            print(f"  [{p.kind} {p.similarity:.2f}] {p.a_text}  ↔  {p.b_text}")
+        shared = [m for m in comparison.measures if m.mentions.get(a.id) and m.mentions.get(b.id)]
+        if shared:
+            print("shared measures: " + "、".join(m.name for m in shared))
+        for f in comparison.figures:
+            print(f"  figure {f.measure}: {f.a_text} / {f.b_text}{'  ← differs' if f.differs else ''}")
+    return 0
+
+
+def cmd_matrix(args, parser) -> int:
+    with _open(args) as lib:
+        docs = [lib.resolve(d) for d in args.docs] if args.docs else lib.documents()
+        if len(docs) < 2:
+            parser.error("matrix needs at least two documents")
+        table = lib.similarity_matrix([d.id for d in docs])
+    if args.json:
+        dump_json({
+            "documents": [{"id": d.id, "title": d.title, "region": d.region} for d in docs],
+            "pairs": [{"a": a, "b": b, "similarity": s.score, "a_in_b": s.a_in_b, "b_in_a": s.b_in_a} for (a, b), s in table.items()],
+        })
+        return 0
+    ids = [d.id for d in docs]
+    print("similarity (containment of row in column)")
+    print("      " + "".join(f"{i:>8}" for i in ids))
+    for a in ids:
+        cells = []
+        for b in ids:
+            if a == b:
+                cells.append(f"{'—':>8}")
+                continue
+            s = table[(a, b)] if (a, b) in table else table[(b, a)]
+            share = s.a_in_b if (a, b) in table else s.b_in_a
+            cells.append(f"{share:>8.1%}")
+        print(f"{a:>6}" + "".join(cells))
+    return 0

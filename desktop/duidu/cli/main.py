@@ -69,6 +69,18 @@ def build_parser() -> argparse.ArgumentParser:
     se.add_argument("--limit", type=_positive, default=100)
     se.add_argument("--json", action="store_true")
 
+    cmp_ = sub.add_parser("compare", help="shared passages, alignment, measures and figures of two documents")
+    cmp_.add_argument("a", metavar="A", type=_nonempty)
+    cmp_.add_argument("b", metavar="B", type=_nonempty)
+    cmp_.add_argument("--json", action="store_true", help="print the comparison as JSON (the contract in the README)")
+    cmp_.add_argument("--html", metavar="FILE", help="write a self-contained side-by-side report")
+    cmp_.add_argument("--boilerplate", action="store_true", help="also show passages of stock phrasing")
+    cmp_.add_argument("--min-length", type=_positive, help="least key characters of a passage (default 8)")
+
+    mx = sub.add_parser("matrix", help="similarity and containment between documents")
+    mx.add_argument("docs", nargs="*", metavar="DOC", type=_nonempty, help="documents (default: the whole library)")
+    mx.add_argument("--json", action="store_true")
+
     gui = sub.add_parser("gui", help="start the desktop app (the default)")
     gui.add_argument("--screenshot", metavar="FILE.png", help="render the window to a PNG and exit")
     return p
