@@ -92,7 +92,15 @@ def _v3_engine_cache(db: Database) -> None:
         store_keyform(db, doc["id"], doc["text"], excluded)
 
 
-MIGRATIONS: list[Callable[[Database], None]] = [_v1_documents, _v2_search_index, _v3_engine_cache]
+def _v4_similar_index(db: Database) -> None:
+    # Similar-passage search: one row per sentence unit (bigrams, words, measures).
+    from duidu.library import similar_index  # late: it imports the engine
+
+    similar_index.create(db)
+    similar_index.backfill(db)
+
+
+MIGRATIONS: list[Callable[[Database], None]] = [_v1_documents, _v2_search_index, _v3_engine_cache, _v4_similar_index]
 LATEST = len(MIGRATIONS)
 
 

@@ -19,6 +19,8 @@ from duidu.library.engine_cache import documents_with, engine_document, store_ke
 from duidu.library.errors import InputError, database_reason
 from duidu.library.location import library_path
 from duidu.library.search import SearchHit, search
+from duidu.library import similar_index
+from duidu.library.similar_index import SimilarHit
 from duidu.library.views import ScriptView, script_view
 
 if TYPE_CHECKING:  # the import pipeline and the engine load only when used
@@ -140,6 +142,10 @@ class Library:
     def search(self, query: str, *, document_id: int | None = None, limit: int = 100) -> list[SearchHit]:
         return search(self.db, query, document_id=document_id, limit=limit)
 
+    def similar(self, text: str, *, document_id: int | None = None, top: int = 10) -> list[SimilarHit]:
+        """Passages most like ``text`` (any script, reworded too), best first; [] for an empty query."""
+        return similar_index.similar(self.db, text, document_id=document_id, top=top)
+
     # -- comparing ----------------------------------------------------------------
     def engine_document(self, document_id: int) -> "EngineDocument":
         self.document(document_id)
@@ -193,6 +199,7 @@ class Library:
             )
             self.db["search_index"].insert_all({**row, "document_id": doc_id} for row in prepared.index)
             store_keyform(self.db, doc_id, cleaned.text, [(e.start, e.end) for e in cleaned.excluded], prepared.key)
+            similar_index.index_import(self.db, doc_id, cleaned, prepared.key)
         return self._result(self.document(doc_id), True, prepared)
 
     @staticmethod
