@@ -27,6 +27,7 @@ if TYPE_CHECKING:  # the import pipeline and the engine load only when used
     from duidu.engine.boilerplate import Boilerplate
     from duidu.engine.compare import Comparison
     from duidu.engine.document import EngineDocument
+    from duidu.engine.similarity import Similarity
     from duidu.library.importer import PreparedDocument
 
 _DOC_COLUMNS = (
@@ -162,6 +163,22 @@ class Library:
         from duidu.engine.compare import compare
 
         return compare(self.engine_document(a_id), self.engine_document(b_id), is_boilerplate=self.boilerplate(), **options)
+
+    def similarity_matrix(self, ids: list[int], *, progress=None, cancel=None) -> dict[tuple[int, int], "Similarity"]:
+        """Similarity and containment for every pair of ``ids`` (shared passages only)."""
+        from duidu.engine.passages import find_passages
+        from duidu.engine.progress import checkpoint
+        from duidu.engine.similarity import similarity
+
+        docs = {i: self.engine_document(i) for i in ids}
+        boilerplate = self.boilerplate()
+        pairs = [(a, b) for n, a in enumerate(ids) for b in ids[n + 1 :]]
+        out = {}
+        for k, (a, b) in enumerate(pairs):
+            checkpoint(k / max(1, len(pairs)), progress, cancel)
+            found = find_passages(docs[a], docs[b], is_boilerplate=boilerplate, cancel=cancel)
+            out[(a, b)] = similarity(found, len(docs[a].keyform.text), len(docs[b].keyform.text))
+        return out
 
     # -- writing ------------------------------------------------------------------
     def import_file(
