@@ -194,8 +194,7 @@ def naive_scan(db: Database, text: str, max_doc: int | None) -> list[tuple[float
     """Every unit scored with the same score, no index: read all rows, score, sort."""
     query = similar_index.query_features(text)
     tokens = [(k, t) for k in ("grams", "words", "measures") for t in query.of(k)]
-    total = db.execute("SELECT max(rowid) FROM similar_index").fetchone()[0]
-    counts = similar_index._unit_counts(db, tokens)
+    counts, total = similar_index.token_counts(db, tokens)
     weights = {tok: idf(counts.get(tok, 0), total) for tok in tokens}
     sql = "SELECT grams, words, measures, document_id, start FROM similar_index"
     if max_doc is not None:

@@ -23,6 +23,7 @@ COMMON = 0.05  # a token in more units than this share only re-ranks, it fetches
 MIN_FETCH = 4  # ... unless the query has fewer rarer tokens than this
 BM25_WEIGHTS = (1.0, 2.0, 4.0)  # grams, words, measures: a shared word says more than a bigram
 
+UNIT_BITS = 20  # rowid = document id << UNIT_BITS | unit number: one document is one rowid range
 PARALLEL_CHARS = 2_000_000  # a backfill this large is worth starting worker processes for
 MAX_WORKERS = 4
 
@@ -63,15 +64,18 @@ def _words(key: str) -> list[str]:
 
 def rows(doc: EngineDocument) -> list[tuple]:
     us = units(doc)
+    if len(us) >= 1 << UNIT_BITS:
+        raise ValueError(f"document {doc.id} has {len(us)} sentences; the index holds {1 << UNIT_BITS} per document")
     out = []
-    for u, names in zip(us, measures_in(us, measure_mentions(doc))):
+    for n, (u, names) in enumerate(zip(us, measures_in(us, measure_mentions(doc)))):
         f = features(u.key, _words(u.key), names)
-        out.append((*(" ".join(sorted(f.of(kind))) for kind in KINDS), doc.id, u.start, u.end))  # sorted: reproducible
+        tokens = (" ".join(sorted(f.of(kind))) for kind in KINDS)  # sorted: the same rows from any process
+        out.append((doc.id << UNIT_BITS | n, *tokens, doc.id, u.start, u.end))
     return out
 
 
 def _insert(db: Database, rows: list[tuple]) -> None:
-    db.conn.executemany(f"INSERT INTO {TABLE} ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?)", rows)
+    db.conn.executemany(f"INSERT INTO {TABLE} (rowid, {_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
 
 
 def index_document(db: Database, doc: EngineDocument) -> None:
@@ -147,8 +151,7 @@ def similar(db: Database, text: str, *, document_id: int | None = None, top: int
     tokens = [(kind, t) for kind in KINDS for t in query.of(kind)]
     if not tokens or top <= 0:
         return []
-    total = db.execute(f"SELECT max(rowid) FROM {TABLE}").fetchone()[0] or 0  # rows are never deleted
-    counts = _unit_counts(db, tokens)
+    counts, total = token_counts(db, tokens)
     known = sorted((counts[tok], tok) for tok in tokens if counts.get(tok))
     fetch = [tok for n, tok in known if n <= COMMON * total]
     if len(fetch) < MIN_FETCH:
@@ -158,10 +161,12 @@ def similar(db: Database, text: str, *, document_id: int | None = None, top: int
     # Only rows holding a rarer token are candidates: a common token (教育, 发展) would make
     # bm25 rank a large share of the library. (Ranking them on all tokens too was slower and no better.)
     match = _any(fetch)
-    sql = (f"SELECT {_COLUMNS} FROM {TABLE} WHERE {TABLE} MATCH ?"
-           + (" AND document_id = ?" if document_id is not None else "")
-           + f" ORDER BY bm25({TABLE}, {', '.join(map(str, BM25_WEIGHTS))}) LIMIT {max(CANDIDATES, top)}")
-    params: list = [match] + ([document_id] if document_id is not None else [])
+    params: list = [match]
+    sql = f"SELECT {_COLUMNS} FROM {TABLE} WHERE {TABLE} MATCH ?"
+    if document_id is not None:  # a rowid range: FTS5 skips the other documents' rows unread
+        sql += " AND rowid BETWEEN ? AND ?"
+        params += [document_id << UNIT_BITS, (document_id + 1 << UNIT_BITS) - 1]
+    sql += f" ORDER BY bm25({TABLE}, {', '.join(map(str, BM25_WEIGHTS))}) LIMIT {max(CANDIDATES, top)}"
     weights = {tok: idf(counts.get(tok, 0), total) for tok in tokens}
 
     def weight(kind: str, token: str) -> float:
@@ -175,11 +180,13 @@ def similar(db: Database, text: str, *, document_id: int | None = None, top: int
     return [_hit(db, *r) for r in ranked[:top]]
 
 
-def _unit_counts(db: Database, tokens: list[tuple[str, str]]) -> dict[tuple[str, str], int]:
-    """How many units hold each ``(kind, token)``."""
+def token_counts(db: Database, tokens: list[tuple[str, str]]) -> tuple[dict[tuple[str, str], int], int]:
+    """How many units hold each ``(kind, token)``, and how many units there are."""
     terms = sorted({t for _, t in tokens})
     sql = f"SELECT term, col, doc FROM {TABLE}_vocab WHERE term IN ({', '.join('?' * len(terms))})"
-    return {(col, term): n for term, col, n in db.execute(sql, terms)}
+    counts = {(col, term): n for term, col, n in db.execute(sql, terms)}
+    total = db.execute(f"SELECT count(*) FROM {TABLE}_docsize").fetchone()[0]  # FTS5's row per unit: a quick count
+    return counts, total
 
 
 def _hit(db: Database, value: float, doc_id: int, start: int, end: int) -> SimilarHit:
