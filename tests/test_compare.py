@@ -111,3 +111,26 @@ def test_cli_matrix(capsys):
     assert pair["b_in_a"] > pair["a_in_b"]
     assert main(["matrix", "1", "2", "3"]) == 0
     assert len(capsys.readouterr().out.splitlines()) >= 5
+
+
+def test_cli_measures(capsys):
+    assert main(["measures", "1", "2", "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    rows = {m["name"]: m for m in out["measures"]}
+    assert set(rows["职教集团"]["documents"]) == {"1", "2"}
+    assert rows["职教集团"]["regions"] == {"重庆": 1, "四川": 1}
+    assert main(["measures"]) == 0
+    assert "[产教融合]" in capsys.readouterr().out
+
+
+def test_cli_similar(capsys):
+    assert main(["similar", "--text", "成立成渝學前教育發展共同體", "--json"]) == 0
+    results = json.loads(capsys.readouterr().out)["results"]
+    assert set(results[0]) == {"doc", "start", "end", "text", "score"}
+    assert "成立成渝" in results[0]["text"] and results[0]["score"] > results[-1]["score"]
+    assert main(["similar", "--text", "名师名校长工作室", "--doc", "1", "--top", "2"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 2 and all(" 1 " in line for line in lines)
+    with pytest.raises(SystemExit) as exc:
+        main(["similar", "--text", "，。"])
+    assert exc.value.code == 2

@@ -222,3 +222,13 @@ def test_concurrent_first_opens_share_one_library(tmp_path):
     results = [p.communicate() for p in procs]
     assert [p.returncode for p in procs] == [0, 0, 0, 0], [err for _, err in results]
     assert [out.strip() for out, _ in results] == ["5"] * 4
+
+
+def test_measures_are_extracted_once_at_import_and_cached(lib):
+    from duidu.engine.measures import extract_measures
+
+    cached = lib.mentions(2)
+    assert cached == extract_measures(lib.engine_document(2))
+    assert {"职教集团", "名师名校长工作室", "联席会议"} <= {m.measure for m in cached}
+    stored = lib.text(2).text
+    assert all(stored[m.start : m.end] == m.text for m in cached)

@@ -210,8 +210,17 @@ def test_seed_units_carry_the_measures_they_mention(lib):
 
 
 def test_the_measure_hook_feeds_the_index_and_the_query(tmp_path, monkeypatch):
-    monkeypatch.setattr(similar_index, "measure_mentions",
-                        lambda doc: [(m.start(), m.end(), "教师互派交流") for m in __import__("re").finditer("互派|派遣", doc.text)])
+    import re
+
+    from duidu.engine.measures import MeasureMention
+    from duidu.library import importer
+
+    def found(doc):
+        return [MeasureMention("教师互派交流", "人才与师资", m.start(), m.end(), m.group(), "lexicon") for m in re.finditer("互派|派遣", doc.text)]
+
+    # Documents: the measures extracted once at import (and cached); queries: the hook.
+    monkeypatch.setattr(importer, "extract_measures", found)
+    monkeypatch.setattr(similar_index, "measure_mentions", lambda doc: [(m.start, m.end, m.measure) for m in found(doc)])
     with Library.open(tmp_path / "lib.sqlite", seed=False) as library:
         a = tmp_path / "a.txt"
         a.write_text("川渝动态\n两地高校互派教师，开展联合教研。\n两地高校联合开展教研活动，组织教师培训。", encoding="utf-8")

@@ -185,3 +185,60 @@ def cmd_matrix(args, parser) -> int:
             cells.append(f"{share:>8.1%}")
         print(f"{a:>6}" + "".join(cells))
     return 0
+
+
+def cmd_measures(args, parser) -> int:
+    from duidu.engine.measures import by_region
+
+    with _open(args) as lib:
+        docs = [lib.resolve(d) for d in args.docs] if args.docs else lib.documents()
+        rows = lib.measure_table([d.id for d in docs])
+        regions = by_region(rows, [lib.engine_document(d.id) for d in docs])
+    if args.json:
+        dump_json({
+            "documents": [{"id": d.id, "title": d.title, "region": d.region} for d in docs],
+            "measures": [
+                {"name": r.name, "category": r.category,
+                 "documents": {str(i): [list(s) for s in spans] for i, spans in r.mentions.items()},
+                 "regions": regions.get(r.name, {})}
+                for r in rows
+            ],
+        })
+        return 0
+    ids = [d.id for d in docs]
+    print(_pad("measure", 24) + "".join(f"{i:>5}" for i in ids) + "   regions")
+    category = None
+    for r in rows:
+        if r.category != category:
+            category = r.category
+            print(f"[{category}]")
+        marks = "".join(f"{len(r.mentions.get(i, ())) or '·':>5}" for i in ids)
+        where = "、".join(f"{region}" for region in regions.get(r.name, {}))
+        print("  " + _pad(r.name[:11], 22) + f"{marks}   {where}")
+    return 0
+
+
+def _pad(text: str, width: int) -> str:
+    """Left-justify for a terminal, where a Chinese character takes two columns."""
+    import unicodedata
+
+    used = sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    return text + " " * max(0, width - used)
+
+
+def cmd_similar(args, parser) -> int:
+    from duidu.text.keyform import query_key
+
+    if len(query_key(args.text)) < 2:
+        parser.error("--text needs at least two characters that are not punctuation")
+    with _open(args) as lib:
+        doc_id = lib.resolve(args.doc).id if args.doc else None
+        hits = lib.similar(args.text, document_id=doc_id, top=args.top)
+    if args.json:
+        dump_json({"results": [{"doc": h.document_id, "start": h.start, "end": h.end, "text": h.text, "score": h.score} for h in hits]})
+        return 0
+    for h in hits:
+        print(f"{h.score:.2f}  {h.document_id:>4} {h.title[:20]}  {h.text}")
+    if not hits:
+        print("no similar passages", file=sys.stderr)
+    return 0

@@ -81,6 +81,16 @@ def build_parser() -> argparse.ArgumentParser:
     mx.add_argument("docs", nargs="*", metavar="DOC", type=_nonempty, help="documents (default: the whole library)")
     mx.add_argument("--json", action="store_true")
 
+    ms = sub.add_parser("measures", help="policy measures × documents (and regions)")
+    ms.add_argument("docs", nargs="*", metavar="DOC", type=_nonempty, help="documents (default: the whole library)")
+    ms.add_argument("--json", action="store_true")
+
+    sim = sub.add_parser("similar", help="passages of the library most like a given passage")
+    sim.add_argument("--text", required=True, type=_nonempty, help="the passage, in either script")
+    sim.add_argument("--doc", metavar="DOC", type=_nonempty, help="only this document")
+    sim.add_argument("--top", type=_positive, default=10)
+    sim.add_argument("--json", action="store_true")
+
     gui = sub.add_parser("gui", help="start the desktop app (the default)")
     gui.add_argument("--screenshot", metavar="FILE.png", help="render the window to a PNG and exit")
     return p

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from sqlite_utils import Database
 
 from duidu.engine.document import EngineDocument, Span
 from duidu.library.search import grams
 from duidu.text.keyform import KeyForm, key_form
 from duidu.text.offsets import OffsetMap
+
+if TYPE_CHECKING:
+    from duidu.engine.measures import MeasureMention
 
 
 def store_keyform(db: Database, document_id: int, text: str, excluded: list[tuple[int, int]],
@@ -39,3 +44,21 @@ def documents_with(db: Database, key: str) -> int:
     else:
         sql, param = "SELECT COUNT(DISTINCT document_id) FROM search_index WHERE search_index MATCH ?", f'"{grams(key)}"'
     return db.execute(sql, [param]).fetchone()[0]
+
+
+def store_mentions(db: Database, document_id: int, mentions: "list[MeasureMention]") -> None:
+    db["measure_mentions"].insert_all(
+        {"document_id": document_id, "n": n, "measure": m.measure, "category": m.category,
+         "start": m.start, "end": m.end, "text": m.text, "source": m.source}
+        for n, m in enumerate(mentions)
+    )
+
+
+def load_mentions(db: Database, document_id: int) -> "list[MeasureMention]":
+    from duidu.engine.measures import MeasureMention
+
+    rows = db.execute(
+        'SELECT measure, category, start, "end", text, source FROM measure_mentions WHERE document_id = ? ORDER BY n',
+        [document_id],
+    )
+    return [MeasureMention(*r) for r in rows]

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
+from duidu.engine.document import EngineDocument, Span
+from duidu.engine.measures import extract_measures
 from duidu.library.errors import InputError
 from duidu.library.readers import SourceFile, read_source
 from duidu.library.search import index_rows
@@ -30,6 +32,7 @@ class PreparedDocument:
     row: dict
     index: list[dict] = field(default_factory=list)
     key: KeyForm | None = None  # the comparison key form, cached for the engine
+    mentions: list = field(default_factory=list)  # MeasureMention: measures, cached too
 
     @property
     def text_hash(self) -> str:
@@ -87,4 +90,14 @@ def prepare(
     paragraphs = [(n, p.start, p.end) for n, p in enumerate(cleaned.paragraphs)]
     excluded = [(e.start, e.end) for e in cleaned.excluded]
     index = list(index_rows(0, cleaned.text, paragraphs, excluded))
-    return PreparedDocument(source, cleaned, row, index, key_form(cleaned.text, excluded))
+    key = key_form(cleaned.text, excluded)
+    return PreparedDocument(source, cleaned, row, index, key, extract_measures(engine_document(cleaned, key)))
+
+
+def engine_document(cleaned: CleanText, key: KeyForm, document_id: int = 0) -> EngineDocument:
+    """The engine's view of a document being imported."""
+    def spans(items) -> tuple[Span, ...]:
+        return tuple(Span(i.start, i.end) for i in items)
+
+    return EngineDocument(document_id, "", None, cleaned.text, spans(cleaned.paragraphs),
+                          spans(cleaned.sentences), spans(cleaned.excluded), key)

@@ -100,7 +100,23 @@ def _v4_similar_index(db: Database) -> None:
     similar_index.backfill(db)
 
 
-MIGRATIONS: list[Callable[[Database], None]] = [_v1_documents, _v2_search_index, _v3_engine_cache, _v4_similar_index]
+def _v5_measure_mentions(db: Database) -> None:
+    # Measures found in each document, extracted once (jieba with parts of speech is slow).
+    db["measure_mentions"].create(
+        {"document_id": int, "n": int, "measure": str, "category": str, "start": int, "end": int, "text": str, "source": str},
+        pk=("document_id", "n"),
+        foreign_keys=[("document_id", "documents", "id")],
+    )
+    from duidu.engine.measures import extract_measures  # late: the engine loads only when needed
+    from duidu.library.engine_cache import engine_document, store_mentions
+
+    for (doc_id,) in db.execute("SELECT id FROM documents ORDER BY id").fetchall():
+        store_mentions(db, doc_id, extract_measures(engine_document(db, doc_id)))
+
+
+MIGRATIONS: list[Callable[[Database], None]] = [
+    _v1_documents, _v2_search_index, _v3_engine_cache, _v4_similar_index, _v5_measure_mentions,
+]
 LATEST = len(MIGRATIONS)
 
 

@@ -62,12 +62,14 @@ def _words(key: str) -> list[str]:
     return [w.text for w in segment(key)]
 
 
-def rows(doc: EngineDocument) -> list[tuple]:
+def rows(doc: EngineDocument, mentions: list[tuple[int, int, str]] | None = None) -> list[tuple]:
+    """Index rows of ``doc``; ``mentions`` are its measures when already known (cached at import)."""
     us = units(doc)
     if len(us) >= 1 << UNIT_BITS:
         raise ValueError(f"document {doc.id} has {len(us)} sentences; the index holds {1 << UNIT_BITS} per document")
     out = []
-    for n, (u, names) in enumerate(zip(us, measures_in(us, measure_mentions(doc)))):
+    found = measure_mentions(doc) if mentions is None else mentions
+    for n, (u, names) in enumerate(zip(us, measures_in(us, found))):
         f = features(u.key, _words(u.key), names)
         tokens = (" ".join(sorted(f.of(kind))) for kind in KINDS)  # sorted: the same rows from any process
         out.append((doc.id << UNIT_BITS | n, *tokens, doc.id, u.start, u.end))
@@ -78,17 +80,8 @@ def _insert(db: Database, rows: list[tuple]) -> None:
     db.conn.executemany(f"INSERT INTO {TABLE} (rowid, {_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
 
 
-def index_document(db: Database, doc: EngineDocument) -> None:
-    _insert(db, rows(doc))
-
-
-def index_import(db: Database, document_id: int, cleaned, key: KeyForm | None) -> None:
-    """Index a document being imported (``cleaned``: its CleanText), inside the import's transaction."""
-    def spans(items) -> tuple[Span, ...]:
-        return tuple(Span(i.start, i.end) for i in items)
-
-    index_document(db, EngineDocument(document_id, "", None, cleaned.text, spans(cleaned.paragraphs),
-                                      spans(cleaned.sentences), spans(cleaned.excluded), key))
+def index_document(db: Database, doc: EngineDocument, mentions: list[tuple[int, int, str]] | None = None) -> None:
+    _insert(db, rows(doc, mentions))
 
 
 def backfill(db: Database, *, workers: int | None = None) -> None:

@@ -15,7 +15,7 @@ from sqlite_utils import Database
 
 from duidu.library import schema
 from duidu.library.documents import Document, DocumentText, ExcludedRange, ImportResult, Range
-from duidu.library.engine_cache import documents_with, engine_document, store_keyform
+from duidu.library.engine_cache import documents_with, engine_document, load_mentions, store_keyform, store_mentions
 from duidu.library.errors import InputError, database_reason
 from duidu.library.location import library_path
 from duidu.library.search import SearchHit, search
@@ -27,6 +27,7 @@ if TYPE_CHECKING:  # the import pipeline and the engine load only when used
     from duidu.engine.boilerplate import Boilerplate
     from duidu.engine.compare import Comparison
     from duidu.engine.document import EngineDocument
+    from duidu.engine.measures import MeasureMention, MeasureRow
     from duidu.engine.similarity import Similarity
     from duidu.library.importer import PreparedDocument
 
@@ -162,7 +163,20 @@ class Library:
         """The engine's full analysis of a pair (options as ``engine.compare.compare``)."""
         from duidu.engine.compare import compare
 
-        return compare(self.engine_document(a_id), self.engine_document(b_id), is_boilerplate=self.boilerplate(), **options)
+        mentions = {d: self.mentions(d) for d in (a_id, b_id)}
+        return compare(self.engine_document(a_id), self.engine_document(b_id), is_boilerplate=self.boilerplate(),
+                       mentions=mentions, **options)
+
+    def mentions(self, document_id: int) -> "list[MeasureMention]":
+        """The measures a document states, as extracted at import."""
+        self.document(document_id)
+        return load_mentions(self.db, document_id)
+
+    def measure_table(self, ids: list[int]) -> "list[MeasureRow]":
+        """Measure × document for ``ids``, grouped by category (cached mentions)."""
+        from duidu.engine.measures import measure_table
+
+        return measure_table([self.engine_document(i) for i in ids], {i: self.mentions(i) for i in ids})
 
     def similarity_matrix(self, ids: list[int], *, progress=None, cancel=None) -> dict[tuple[int, int], "Similarity"]:
         """Similarity and containment for every pair of ``ids`` (shared passages only)."""
@@ -216,7 +230,12 @@ class Library:
             )
             self.db["search_index"].insert_all({**row, "document_id": doc_id} for row in prepared.index)
             store_keyform(self.db, doc_id, cleaned.text, [(e.start, e.end) for e in cleaned.excluded], prepared.key)
-            similar_index.index_import(self.db, doc_id, cleaned, prepared.key)
+            store_mentions(self.db, doc_id, prepared.mentions)
+            from duidu.library.importer import engine_document as importing
+
+            similar_index.index_document(
+                self.db, importing(cleaned, prepared.key, doc_id), [(m.start, m.end, m.measure) for m in prepared.mentions]
+            )
         return self._result(self.document(doc_id), True, prepared)
 
     @staticmethod
