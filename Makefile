@@ -54,6 +54,9 @@ test: deps venv
 bench: venv
 	$(VENV)/bin/python benchmarks/run.py
 	$(VENV)/bin/python benchmarks/conformance.py
+	$(VENV)/bin/python benchmarks/quality.py
+	$(VENV)/bin/python benchmarks/engine.py
+	$(VENV)/bin/python benchmarks/similar.py
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache duidu.egg-info

@@ -121,7 +121,7 @@ def test_importing_a_document_makes_its_sentences_searchable(tmp_path):
 def test_migration_backfills_an_older_library(tmp_path):
     path = tmp_path / "old.sqlite"
     db = Database(path)
-    schema.migrate(db, str(path), target=schema.MIGRATIONS.index(schema._v4_similar_index))
+    schema.migrate(db, str(path), target=schema.MIGRATIONS.index(schema._v4_measures_and_similar_index))
     text = "川渝合作\n推動川渝兩地100名教師互派交流。共建10個名師名校長工作室。"
     db["documents"].insert({"id": 1, "title": "旧库文档", "raw_text": text, "text": text, "text_hash": "h", "script": "traditional", "seed": 0})
     db["paragraphs"].insert_all([{"document_id": 1, "n": 0, "start": 0, "end": 4}, {"document_id": 1, "n": 1, "start": 5, "end": len(text)}])
@@ -146,9 +146,12 @@ def test_backfill_in_worker_processes_writes_the_same_rows(lib, tmp_path):
     copy = Database(path)
     lib.db.conn.backup(copy.conn)
     copy.execute(f"DELETE FROM {similar_index.TABLE}")
+    copy.execute("DELETE FROM measure_mentions")
     similar_index.backfill(copy, workers=2)
     select = f"SELECT grams, words, measures, document_id, start, \"end\" FROM {similar_index.TABLE} ORDER BY document_id, start"
     assert copy.execute(select).fetchall() == lib.db.execute(select).fetchall()
+    measures = "SELECT * FROM measure_mentions ORDER BY document_id, n"
+    assert copy.execute(measures).fetchall() == lib.db.execute(measures).fetchall()
 
 
 # -- the pure part ----------------------------------------------------------------------------

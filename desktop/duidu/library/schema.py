@@ -92,30 +92,22 @@ def _v3_engine_cache(db: Database) -> None:
         store_keyform(db, doc["id"], doc["text"], excluded)
 
 
-def _v4_similar_index(db: Database) -> None:
-    # Similar-passage search: one row per sentence unit (bigrams, words, measures).
+def _v4_measures_and_similar_index(db: Database) -> None:
+    # Measures found in each document, extracted once (jieba with parts of speech is slow),
+    # and the similar-passage index built on them: one row per sentence unit.
+    db["measure_mentions"].create(
+        {"document_id": int, "n": int, "measure": str, "category": str, "start": int, "end": int, "text": str, "source": str},
+        pk=("document_id", "n"),
+        foreign_keys=[("document_id", "documents", "id")],
+    )
     from duidu.library import similar_index  # late: it imports the engine
 
     similar_index.create(db)
     similar_index.backfill(db)
 
 
-def _v5_measure_mentions(db: Database) -> None:
-    # Measures found in each document, extracted once (jieba with parts of speech is slow).
-    db["measure_mentions"].create(
-        {"document_id": int, "n": int, "measure": str, "category": str, "start": int, "end": int, "text": str, "source": str},
-        pk=("document_id", "n"),
-        foreign_keys=[("document_id", "documents", "id")],
-    )
-    from duidu.engine.measures import extract_measures  # late: the engine loads only when needed
-    from duidu.library.engine_cache import engine_document, store_mentions
-
-    for (doc_id,) in db.execute("SELECT id FROM documents ORDER BY id").fetchall():
-        store_mentions(db, doc_id, extract_measures(engine_document(db, doc_id)))
-
-
 MIGRATIONS: list[Callable[[Database], None]] = [
-    _v1_documents, _v2_search_index, _v3_engine_cache, _v4_similar_index, _v5_measure_mentions,
+    _v1_documents, _v2_search_index, _v3_engine_cache, _v4_measures_and_similar_index,
 ]
 LATEST = len(MIGRATIONS)
 

@@ -84,14 +84,26 @@ def index_document(db: Database, doc: EngineDocument, mentions: list[tuple[int, 
     _insert(db, rows(doc, mentions))
 
 
+def _analyse(doc: EngineDocument) -> tuple[list, list[tuple]]:
+    """A document's measures and index rows (run in a worker process for large libraries)."""
+    from duidu.engine.measures import extract_measures
+
+    mentions = extract_measures(doc)
+    return mentions, rows(doc, [(m.start, m.end, m.measure) for m in mentions])
+
+
 def backfill(db: Database, *, workers: int | None = None) -> None:
-    """Index every document already in the library (the migration that creates the index).
+    """Extract measures and index every document already in the library (the migration).
 
     Segmentation and measure extraction cost ~10 s per million characters, so a large library
     is shared out to worker processes (spawned: forking a process that may hold jieba's or Qt's
     locks is unsafe); documents are read and rows written here, in the caller's transaction.
     """
-    from duidu.library.engine_cache import engine_document
+    from duidu.library.engine_cache import engine_document, store_mentions
+
+    def write(doc_id: int, result: tuple[list, list[tuple]]) -> None:
+        store_mentions(db, doc_id, result[0])
+        _insert(db, result[1])
 
     ids = [r[0] for r in db.execute("SELECT id FROM documents ORDER BY id").fetchall()]
     size = db.execute("SELECT coalesce(sum(length(text)), 0) FROM documents").fetchone()[0]
@@ -99,7 +111,7 @@ def backfill(db: Database, *, workers: int | None = None) -> None:
         workers = min(os.cpu_count() or 1, MAX_WORKERS) if size >= PARALLEL_CHARS else 1
     if workers <= 1:
         for doc_id in ids:
-            index_document(db, engine_document(db, doc_id))
+            write(doc_id, _analyse(engine_document(db, doc_id)))
         return
     import multiprocessing
     from collections import deque
@@ -108,11 +120,13 @@ def backfill(db: Database, *, workers: int | None = None) -> None:
     with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
         pending: deque = deque()
         for doc_id in ids:
-            pending.append(pool.submit(rows, engine_document(db, doc_id)))
+            pending.append((doc_id, pool.submit(_analyse, engine_document(db, doc_id))))
             if len(pending) >= 4 * workers:  # bounded: a few documents in flight, not the library
-                _insert(db, pending.popleft().result())
+                doc, future = pending.popleft()
+                write(doc, future.result())
         while pending:
-            _insert(db, pending.popleft().result())
+            doc, future = pending.popleft()
+            write(doc, future.result())
 
 
 def query_features(text: str) -> Features:
