@@ -40,3 +40,12 @@ def _no_network(monkeypatch):
     monkeypatch.setattr(socket, "create_connection", refuse)
     monkeypatch.setattr(socket, "getaddrinfo", refuse)
     yield
+
+
+@pytest.fixture(scope="module")
+def lib(tmp_path_factory):
+    """A new library holding the five seeds, shared by the tests of one module."""
+    from duidu.library.store import Library
+
+    with Library.open(tmp_path_factory.mktemp("seeds") / "library.sqlite") as library:
+        yield library

@@ -12,13 +12,6 @@ from duidu.engine.document import EngineDocument
 from duidu.engine.inline import in_view, inline_diff
 from duidu.engine.passages import find_passages
 from duidu.engine.progress import CancelToken, Cancelled
-from duidu.library.store import Library
-
-
-@pytest.fixture(scope="module")
-def lib(tmp_path_factory):
-    with Library.open(tmp_path_factory.mktemp("lib") / "seeds.sqlite") as library:
-        yield library
 
 
 @pytest.fixture(scope="module")

@@ -7,14 +7,7 @@ import pytest
 from duidu.engine.document import EngineDocument
 from duidu.engine.passages import find_passages
 from duidu.engine.progress import CancelToken, Cancelled
-from duidu.library.store import Library
 from passage_quality import evaluate
-
-
-@pytest.fixture(scope="module")
-def lib(tmp_path_factory):
-    with Library.open(tmp_path_factory.mktemp("lib") / "seeds.sqlite") as library:
-        yield library
 
 
 @pytest.fixture(scope="module")

@@ -15,12 +15,6 @@ CHONGQING = "000_bf6dfff8fbad574e.txt"  # simplified
 SICHUAN = "001_6a591adfc5be8ef4.txt"  # traditional
 
 
-@pytest.fixture(scope="module")
-def lib(tmp_path_factory):
-    with Library.open(tmp_path_factory.mktemp("similar") / "lib.sqlite") as library:
-        yield library
-
-
 def doc_id(library: Library, file_name: str) -> int:
     return library.resolve(file_name).id
 
