@@ -23,6 +23,7 @@ from duidu.engine.compare import compare
 from duidu.engine.document import EngineDocument, Span
 from duidu.engine.measures import extract_measures
 from duidu.library.store import Library
+from synthetic import edited, seed_sentences
 
 RUNS = int(os.environ.get("BENCH_RUNS", "3"))
 DIFFLIB_LIMIT = 60_000  # characters per side beyond which difflib is not run (minutes)
@@ -50,30 +51,6 @@ def difflib_shared(ka: str, kb: str) -> int:
     return sum(b.size for b in difflib.SequenceMatcher(None, ka, kb).get_matching_blocks())
 
 
-def sentences(lib: Library) -> list[str]:
-    out = []
-    for d in lib.documents():
-        t = lib.text(d.id)
-        out += [t.text[s.start : s.end] for s in t.sentences]
-    return out
-
-
-def edited(sentence: str, rng: random.Random, pool: str) -> str:
-    chars = list(sentence)
-    for _ in range(rng.choice((0, 0, 1, 1, 2))):
-        k = rng.randrange(len(chars))
-        op = rng.random()
-        if op < 0.5:
-            chars[k] = rng.choice(pool)
-        elif op < 0.75:
-            del chars[k]
-        else:
-            chars.insert(k, rng.choice(pool))
-        if not chars:
-            break
-    return "".join(chars)
-
-
 def scaled_pair(pool_sentences: list[str], size: int, seed: int) -> tuple[str, str]:
     rng = random.Random(seed)
     pool = "".join(pool_sentences)
@@ -81,7 +58,7 @@ def scaled_pair(pool_sentences: list[str], size: int, seed: int) -> tuple[str, s
     def draw() -> str:
         parts, n = [], 0
         while n < size:
-            s = edited(rng.choice(pool_sentences), rng, pool)
+            s = edited(rng.choice(pool_sentences), rng, pool, edits=(0, 0, 1, 1, 2))
             parts.append(s)
             n += len(s) + 1
             if rng.random() < 0.2:
@@ -125,8 +102,8 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as d, Library.open(Path(d) / "seeds.sqlite") as lib:
         for a_id, b_id in [(1, 2), (1, 3), (1, 5), (3, 4)]:
             measure(f"seeds {a_id - 1:03d}×{b_id - 1:03d}", lib.engine_document(a_id), lib.engine_document(b_id), rows)
-        pool = sentences(lib)
     sizes, times = [], []
+    pool = seed_sentences()
     for size in (10_000, 50_000, 500_000):
         ta, tb = scaled_pair(pool, size, seed=size)
         t = measure(f"scaled {size // 1000}k×{size // 1000}k", as_document(101, ta), as_document(102, tb), rows)

@@ -31,6 +31,7 @@ import time
 from pathlib import Path
 
 from sqlite_utils import Database
+from synthetic import edited, seed_sentences
 
 from duidu.engine.document import EngineDocument
 from duidu.engine.similar import Features, idf, score, units
@@ -63,39 +64,14 @@ def _migration() -> int:
     return next(i for i, m in enumerate(schema.MIGRATIONS) if m.__name__.endswith("similar_index"))
 
 
-def _seed_sentences() -> list[str]:
-    root = Path(__file__).resolve().parents[1] / "seeds"
-    out = []
-    for path in sorted(root.glob("*.txt")):
-        c = clean(path.read_text(encoding="utf-8"))
-        ex = [(e.start, e.end) for e in c.excluded]
-        out += [c.text[s.start : s.end] for s in c.sentences
-                if not any(a <= s.start < b for a, b in ex) and s.end - s.start >= 6]
-    return out
-
-
-def _edited(sentence: str, rng: random.Random, pool: str) -> str:
-    chars = list(sentence)
-    for _ in range(rng.choice((0, 1, 1, 2, 3))):
-        k = rng.randrange(len(chars))
-        op = rng.random()
-        if op < 0.5:
-            chars[k] = rng.choice(pool)
-        elif op < 0.75 and len(chars) > 1:
-            del chars[k]
-        else:
-            chars.insert(k, rng.choice(pool))
-    return "".join(chars)
-
-
 def synthetic_texts(n_docs: int, chars: int, seed: int = 7):
-    sentences = _seed_sentences()
+    sentences = seed_sentences()
     pool = "".join(sentences)
     rng = random.Random(seed)
     for i in range(n_docs):
         paras, size = [f"合成文档第{i}号"], 0
         while size < chars:
-            para = "".join(_edited(rng.choice(sentences), rng, pool) for _ in range(rng.randint(2, 8)))
+            para = "".join(edited(rng.choice(sentences), rng, pool) for _ in range(rng.randint(2, 8)))
             paras.append(para)
             size += len(para) + 1
         yield "\n".join(paras)
