@@ -127,3 +127,14 @@ def test_cli_similar(capsys):
     with pytest.raises(SystemExit) as exc:
         main(["similar", "--text", "，。"])
     assert exc.value.code == 2
+
+
+def test_sentences_align_too(lib, cq_sc):
+    a, b = lib.engine_document(1), lib.engine_document(2)
+    alignment = align(a, b, cq_sc.shown(), unit="sentence")
+    assert alignment.unit == "sentence" and alignment.pairs
+    pairs = {(x.a, x.b) for x in alignment.pairs}
+    sa = next(n for n, s in enumerate(a.sentences) if "成立6个职教集团" in a.text[s.start : s.end])
+    sb = next(n for n, s in enumerate(b.sentences) if "舉辦6個職教集團" in b.text[s.start : s.end])
+    assert (sa, sb) in pairs
+    assert all(0 < x.score <= 1 for x in alignment.pairs)
