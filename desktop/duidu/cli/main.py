@@ -92,7 +92,10 @@ def build_parser() -> argparse.ArgumentParser:
     sim.add_argument("--json", action="store_true")
 
     gui = sub.add_parser("gui", help="start the desktop app (the default)")
-    gui.add_argument("--screenshot", metavar="FILE.png", help="render the window to a PNG and exit")
+    gui.add_argument("--compare", nargs=2, metavar=("A", "B"), type=_nonempty, help="open these two documents side by side")
+    gui.add_argument("--script", choices=VIEW_SCRIPTS, help="show both panes in this script")
+    gui.add_argument("--select", type=_positive, metavar="N", help="focus the N-th shared passage (1 = the first)")
+    gui.add_argument("--screenshot", metavar="FILE.png", help="render the window offscreen at 1600×1000 to a PNG and exit")
     return p
 
 
@@ -105,7 +108,9 @@ def main(argv: list[str] | None = None) -> int:
         if args.command in (None, "gui"):
             from duidu.ui.app import run
 
-            return run(library_path=args.library, screenshot=getattr(args, "screenshot", None))
+            return run(library_path=args.library, screenshot=getattr(args, "screenshot", None),
+                       compare=getattr(args, "compare", None), script=getattr(args, "script", None),
+                       select=getattr(args, "select", None))
         from duidu.cli import commands
 
         return getattr(commands, f"cmd_{args.command}")(args, parser)

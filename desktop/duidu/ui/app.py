@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import os
 import sys
+import tempfile
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEventLoop, Qt, QTimer
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -41,8 +42,27 @@ def save_screenshot(window: MainWindow, path: str) -> None:
         raise OSError(f"could not write screenshot to {path}")
 
 
-def run(argv: list[str] | None = None, *, library_path: str | None = None, screenshot: str | None = None) -> int:
-    """Open the library in the main window; with ``screenshot``, save a PNG of it and return."""
+def wait_for_tasks(window: MainWindow, timeout_ms: int = 120000) -> None:
+    """Spin the event loop until the window's background work is done (screenshots, benchmarks)."""
+    if not window.tasks.busy():
+        QApplication.instance().processEvents()
+        if not window.tasks.busy():
+            return
+    loop = QEventLoop()
+    window.tasks.idle.connect(loop.quit)
+    QTimer.singleShot(timeout_ms, loop.quit)
+    if window.tasks.busy():
+        loop.exec()
+    window.tasks.idle.disconnect(loop.quit)
+
+
+def run(argv: list[str] | None = None, *, library_path: str | None = None, screenshot: str | None = None,
+        compare: tuple[str, str] | None = None, script: str | None = None, select: int | None = None) -> int:
+    """Open the library in the main window; with ``screenshot``, save a PNG of it and return.
+
+    ``compare`` names two documents (id, file name or title prefix) to open side by side,
+    ``script`` the global script, ``select`` the shared passage to focus (1 = the first).
+    """
     if screenshot and QApplication.instance() is None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # no display needed for a picture
     app = _application(list(sys.argv if argv is None else argv))
@@ -50,22 +70,33 @@ def run(argv: list[str] | None = None, *, library_path: str | None = None, scree
     # Deferred so `import duidu.ui.app` stays cheap; the library opens SQLite and may seed.
     from duidu.library.errors import InputError
     from duidu.library.store import Library
+    from duidu.ui.settings import Settings
 
     try:
-        library = Library.open(library_path)
+        with Library.open(library_path) as library:  # the window's workers open their own connections
+            pair = None if compare is None else (library.resolve(compare[0]).id, library.resolve(compare[1]).id)
+            documents, path = library.documents(), library.path
     except InputError as exc:
         print(f"duidu: {exc}", file=sys.stderr)
         if not screenshot:
             QMessageBox.critical(None, "对读 Duidu", f"Cannot open the library:\n{exc}")
         return 1
-    try:
-        window = MainWindow(library.documents())
+    scratch = tempfile.TemporaryDirectory() if screenshot else None  # a picture never touches the user's settings
+    settings = Settings(os.path.join(scratch.name, "settings.ini") if scratch else None)
+    window = MainWindow(path, documents, settings=settings)
+    if screenshot or not window.restored:
         window.resize(*WINDOW_SIZE)
-        window.show()
-        if screenshot:
-            save_screenshot(window, screenshot)
-            window.close()
-            return 0
+    window.show()
+    window.open_initial(pair, script)
+    if not screenshot:
         return app.exec()
+    try:
+        wait_for_tasks(window)
+        if select is not None:
+            window.reader.activate(select - 1)
+            wait_for_tasks(window)
+        save_screenshot(window, screenshot)
+        return 0
     finally:
-        library.close()
+        window.close()
+        scratch.cleanup()

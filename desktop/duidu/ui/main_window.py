@@ -1,28 +1,37 @@
-"""The main window: for now, the library's documents in a sortable table (the reader comes later)."""
+"""The main window: the library on the left, the pair side by side, measures and similar passages on the right.
+
+It wires panels to the comparison view and owns the menus, shortcuts, status bar and
+remembered layout; the reading logic lives in ``ComparisonView``, the data in the library.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Any
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QFontDatabase, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import (QDockWidget, QFileDialog, QLabel, QMainWindow, QMessageBox, QProgressBar, QTabWidget,
+                               QToolButton, QVBoxLayout, QWidget)
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QFontDatabase
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHeaderView,
-    QLabel,
-    QMainWindow,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
-
-from duidu.ui.library_model import LibraryModel, LibrarySortProxy
+from duidu import __version__
+from duidu.ui.comparison_view import ComparisonView
+from duidu.ui.importing import DropImportFilter, ImportController
+from duidu.ui.library_panel import LibraryPanel
+from duidu.ui.measures_panel import MeasuresPanel
+from duidu.ui.settings import Settings
+from duidu.ui.similar_panel import SimilarPanel
+from duidu.ui.tasks import TaskRunner
 
 WINDOW_TITLE = "对读 Duidu"
 NO_CJK_FONT_MESSAGE = (
     "No font with Chinese characters is installed, so Chinese text shows as boxes. "
     "On Debian/Ubuntu: sudo apt install fonts-noto-cjk — then restart Duidu."
+)
+# (script, label, shortcut) of the global script choice.
+GLOBAL_SCRIPTS = (
+    ("original", "原文 Original", "Ctrl+1"),
+    ("simplified", "简体 Simplified", "Ctrl+2"),
+    ("traditional", "繁體 Traditional", "Ctrl+3"),
+    ("tw", "台灣 Taiwan", "Ctrl+4"),
+    ("hk", "香港 Hong Kong", "Ctrl+5"),
 )
 
 
@@ -31,45 +40,346 @@ def has_chinese_font() -> bool:
     return bool(QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese))
 
 
-class MainWindow(QMainWindow):
-    """Lists the documents; ``chinese_font`` None means: look at the installed fonts."""
+def first_pair(documents) -> tuple[int, int] | None:
+    """Seeds 000 (Chongqing) and 001 (Sichuan) on a first run; else the first two documents."""
+    by_file = {(d.file_name or "")[:4]: d.id for d in documents if d.seed}
+    if "000_" in by_file and "001_" in by_file:
+        return by_file["000_"], by_file["001_"]
+    return (documents[0].id, documents[1].id) if len(documents) >= 2 else None
 
-    def __init__(self, documents: Sequence[Any], *, chinese_font: bool | None = None, parent=None) -> None:
+
+class MainWindow(QMainWindow):
+    def __init__(self, library_path, documents, *, settings: Settings | None = None,
+                 chinese_font: bool | None = None, parent=None) -> None:
         super().__init__(parent)
         self.setWindowTitle(WINDOW_TITLE)
+        self.setObjectName("MainWindow")
+        self.settings = settings or Settings()
+        self.tasks = TaskRunner(library_path, self)
+        self.documents = list(documents)
 
-        self.model = LibraryModel(documents, self)
-        self.proxy = LibrarySortProxy(self)
-        self.proxy.setSourceModel(self.model)
-
-        self.table = QTableView(self)
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-
-        # Shown only when Chinese would render as boxes: the one thing a user must fix first.
-        self.font_banner = QLabel(NO_CJK_FONT_MESSAGE, self)
+        self.reader = ComparisonView(self.tasks, self)
+        self.reader.global_script = self.settings.script
+        self.reader.sync = self.settings.sync_scrolling
+        self.reader.boilerplate = self.settings.show_boilerplate
+        self.font_banner = QLabel(self.tr(NO_CJK_FONT_MESSAGE), self)
         self.font_banner.setWordWrap(True)
         self.font_banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.font_banner.setStyleSheet("QLabel { background: #fff3cd; color: #664d03; padding: 8px; }")
-
         central = QWidget(self)
-        layout = QVBoxLayout(central)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
-        layout.addWidget(self.font_banner)
-        layout.addWidget(self.table)
+        col = QVBoxLayout(central)
+        col.setContentsMargins(4, 4, 4, 0)
+        col.setSpacing(0)
+        col.addWidget(self.font_banner)
+        col.addWidget(self.reader, 1)
         self.setCentralWidget(central)
-
         ok = has_chinese_font() if chinese_font is None else chinese_font
         self.font_banner.setVisible(not ok)
-        n = self.model.rowCount()
-        self.statusBar().showMessage(f"{n} 篇文档 · {n} documents")
+
+        self.library_panel = LibraryPanel(self.tasks, self)
+        self.library_panel.set_documents(self.documents)
+        self.model, self.proxy = self.library_panel.model, self.library_panel.proxy
+        self.measures_panel = MeasuresPanel(self.tasks, self)
+        self.similar_panel = SimilarPanel(self.tasks, self)
+        self.side_tabs = QTabWidget(self)
+        self.side_tabs.addTab(self.measures_panel, self.tr("措施与数字 Measures"))
+        self.side_tabs.addTab(self.similar_panel, self.tr("相似段落 Similar"))
+        self.library_dock = self._dock("library", self.tr("文库 Library"), self.library_panel, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.side_dock = self._dock("side", self.tr("分析 Analysis"), self.side_tabs, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.resizeDocks([self.library_dock, self.side_dock], [330, 380], Qt.Orientation.Horizontal)
+
+        self.importer = ImportController(self.tasks, self)
+        self.drop_filter = DropImportFilter(self.importer, self)
+        self.drop_filter.install(self)
+        self.importer.finished.connect(lambda _: self.refresh_documents())
+
+        self._status_bar()
+        self._actions()
+        self._connect()
+        self.reader.set_choices(self.documents)
+        for pane in self.reader.panes.values():
+            pane.set_font_size(self.settings.font_size)
+        geometry, state = self.settings.window_state()
+        self.restored = geometry is not None
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        if state is not None:
+            self.restoreState(state)
+
+    def _dock(self, name: str, title: str, widget: QWidget, area) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(f"{name}-dock")
+        dock.setWidget(widget)
+        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable | QDockWidget.DockWidgetFeature.DockWidgetClosable)
+        self.addDockWidget(area, dock)
+        return dock
+
+    def _status_bar(self) -> None:
+        bar = self.statusBar()
+        self.progress = QProgressBar(self)
+        self.progress.setRange(0, 100)
+        self.progress.setMaximumWidth(160)
+        self.progress.setTextVisible(False)
+        self.progress.hide()
+        self.task_label = QLabel(self)
+        self.cancel_button = QToolButton(self)
+        self.cancel_button.setText("✕")
+        self.cancel_button.setAccessibleName(self.tr("Cancel the running task"))
+        self.cancel_button.setToolTip(self.tr("取消 Cancel"))
+        self.cancel_button.hide()
+        self.cancel_button.clicked.connect(self._cancel_tasks)
+        bar.addPermanentWidget(self.task_label)
+        bar.addPermanentWidget(self.progress)
+        bar.addPermanentWidget(self.cancel_button)
+        n = len(self.documents)
+        bar.showMessage(self.tr("%1 篇文档 · %1 documents").replace("%1", str(n)))
+
+    # -- actions and menus -------------------------------------------------------------
+    def _action(self, text: str, slot, shortcut=None, *, checkable=False, checked=False, tip: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcuts(shortcut if isinstance(shortcut, list) else [QKeySequence(shortcut)])
+        action.setCheckable(checkable)
+        if checkable:
+            action.setChecked(checked)
+            action.toggled.connect(slot)
+        else:
+            action.triggered.connect(slot)
+        if tip:
+            action.setToolTip(tip)
+        self.addAction(action)
+        return action
+
+    def _actions(self) -> None:
+        r = self.reader
+        self.import_action = self._action(self.tr("导入… Import…"), self._import_dialog, QKeySequence.StandardKey.Open)
+        self.quit_action = self._action(self.tr("退出 Quit"), self.close, "Ctrl+Q")
+        self.copy_citation_action = self._action(self.tr("复制并注明出处 Copy with citation"), self._copy_citation, "Ctrl+Shift+C")
+        self.find_action = self._action(self.tr("查找 Find in pane"), self._find, QKeySequence.StandardKey.Find)
+        self.similar_action = self._action(self.tr("在文库中查找相似段落 Find similar across the library"), self._find_similar, "Ctrl+Shift+F")
+        self.preferences_action = self._action(self.tr("偏好设置… Preferences…"), self._preferences, "Ctrl+,")
+        self.zoom_in_action = self._action(self.tr("放大 Zoom in"), lambda: self._zoom(+1), [QKeySequence("Ctrl+="), QKeySequence("Ctrl++")])
+        self.zoom_out_action = self._action(self.tr("缩小 Zoom out"), lambda: self._zoom(-1), "Ctrl+-")
+        self.zoom_reset_action = self._action(self.tr("原始大小 Actual size"), lambda: self._zoom(0), "Ctrl+0")
+        self.swap_action = self._action(self.tr("⇄ 交换 Swap"), r.swap, "Ctrl+Shift+S", tip=self.tr("交换左右文档 Swap the panes"))
+        self.sync_action = self._action(self.tr("同步滚动 Sync scrolling"), self._set_sync, "Ctrl+Shift+Y",
+                                        checkable=True, checked=r.sync)
+        self.boilerplate_action = self._action(self.tr("显示套话 Show boilerplate"), self._set_boilerplate, "Ctrl+Shift+B",
+                                               checkable=True, checked=r.boilerplate)
+        self.next_action = self._action(self.tr("下一处 Next shared passage"), lambda: r.step(+1, self._focused_side()),
+                                        [QKeySequence("Alt+Down"), QKeySequence("F8")])
+        self.prev_action = self._action(self.tr("上一处 Previous shared passage"), lambda: r.step(-1, self._focused_side()),
+                                        [QKeySequence("Alt+Up"), QKeySequence("Shift+F8")])
+        self.about_action = self._action(self.tr("关于 About Duidu"), self._about)
+
+        self.script_group = QActionGroup(self)
+        self.script_actions: dict[str, QAction] = {}
+        for script, label, key in GLOBAL_SCRIPTS:
+            action = QAction(self.tr(label), self, checkable=True)
+            action.setShortcut(QKeySequence(key))
+            action.setData(script)
+            action.setChecked(script == r.global_script)
+            action.triggered.connect(lambda _=False, s=script: self.set_global_script(s))
+            self.script_group.addAction(action)
+            self.script_actions[script] = action
+
+        for pane in r.panes.values():
+            pane.edit.extra_actions = [self.copy_citation_action, self.similar_action]
+
+        menu = self.menuBar()
+        file_menu = menu.addMenu(self.tr("文件 &File"))
+        file_menu.addAction(self.import_action)
+        self.recent_menu = file_menu.addMenu(self.tr("最近的对读 Recent comparisons"))
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        edit_menu = menu.addMenu(self.tr("编辑 &Edit"))
+        edit_menu.addAction(self.copy_citation_action)
+        edit_menu.addAction(self.find_action)
+        edit_menu.addAction(self.similar_action)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.preferences_action)
+        view_menu = menu.addMenu(self.tr("视图 &View"))
+        view_menu.addActions(self.script_group.actions())
+        view_menu.addSeparator()
+        view_menu.addActions([self.swap_action, self.sync_action, self.boilerplate_action])
+        view_menu.addSeparator()
+        view_menu.addActions([self.zoom_in_action, self.zoom_out_action, self.zoom_reset_action])
+        view_menu.addSeparator()
+        view_menu.addAction(self.library_dock.toggleViewAction())
+        view_menu.addAction(self.side_dock.toggleViewAction())
+        go_menu = menu.addMenu(self.tr("跳转 &Go"))
+        go_menu.addActions([self.next_action, self.prev_action])
+        help_menu = menu.addMenu(self.tr("帮助 &Help"))
+        help_menu.addAction(self.about_action)
+
+        bar = self.addToolBar(self.tr("阅读 Reading"))
+        bar.setObjectName("reading-toolbar")
+        bar.setMovable(False)
+        bar.addActions(self.script_group.actions())
+        bar.addSeparator()
+        bar.addActions([self.prev_action, self.next_action])
+        bar.addSeparator()
+        bar.addActions([self.swap_action, self.sync_action, self.boilerplate_action])
+
+    def _connect(self) -> None:
+        r = self.reader
+        t = self.tasks
+        t.started.connect(self._task_started)
+        t.progressed.connect(lambda label, f: (self.progress.setValue(int(f * 100)), self.task_label.setText(label)))
+        t.idle.connect(self._tasks_idle)
+        t.failed.connect(lambda label, reason: self.statusBar().showMessage(f"{label}: {reason}", 10000))
+        r.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        r.pairChanged.connect(self._pair_changed)
+        r.comparisonReady.connect(self.measures_panel.show_comparison)
+        lp = self.library_panel
+        lp.compareRequested.connect(lambda a, b: r.open_pair(a, b))
+        lp.openInPane.connect(lambda doc_id, side: r.set_document(side, doc_id))
+        lp.documentActivated.connect(lambda doc_id: r.set_document("b", doc_id))
+        lp.openRequested.connect(lambda doc_id, s, e: r.show_span(doc_id, s, e))
+        lp.libraryChanged.connect(self.refresh_documents)
+        self.measures_panel.evidenceRequested.connect(lambda doc_id, s, e: r.show_span(doc_id, s, e))
+        self.measures_panel.figureRequested.connect(self._show_figure)
+        self.similar_panel.openRequested.connect(self._open_similar)
+
+    # -- what the actions do -------------------------------------------------------------
+    def set_global_script(self, script: str) -> None:
+        self.script_actions[script].setChecked(True)
+        self.settings.script = script
+        self.reader.set_global_script(script)
+
+    def _focused_side(self) -> str:
+        focus = QGuiApplication.focusObject()
+        for side, pane in self.reader.panes.items():
+            if isinstance(focus, QWidget) and pane.isAncestorOf(focus):
+                return side
+        return "a"
+
+    def _copy_citation(self) -> None:
+        pane = self.reader.panes[self._focused_side()]
+        text = pane.citation()
+        if text:
+            QGuiApplication.clipboard().setText(text)
+            self.statusBar().showMessage(self.tr("已复制并注明出处 Copied with citation"), 4000)
+
+    def _find(self) -> None:
+        self.reader.panes[self._focused_side()].show_find()
+
+    def _find_similar(self) -> None:
+        side = self._focused_side()
+        text = self.reader.panes[side].selected_text()
+        self._similar_from = side
+        self.side_dock.show()
+        self.side_tabs.setCurrentWidget(self.similar_panel)
+        self.similar_panel.search(text)
+
+    def _open_similar(self, doc_id: int, start: int, end: int) -> None:
+        source = getattr(self, "_similar_from", "a")
+        self.reader.show_span(doc_id, start, end, side="b" if source == "a" else "a")
+
+    def _show_figure(self, a0: int, a1: int, b0: int, b1: int) -> None:
+        c = self.reader.comparison
+        if c is not None:
+            self.reader.show_span(c.a.id, a0, a1, side="a")
+            self.reader.show_span(c.b.id, b0, b1, side="b")
+
+    def _zoom(self, step: int) -> None:
+        size = 13 if step == 0 else max(8, min(40, self.settings.font_size + step))
+        self.settings.font_size = size
+        for pane in self.reader.panes.values():
+            pane.set_font_size(size)
+
+    def _set_sync(self, on: bool) -> None:
+        self.settings.sync_scrolling = on
+        self.reader.set_sync(on)
+
+    def _set_boilerplate(self, on: bool) -> None:
+        self.settings.show_boilerplate = on
+        self.reader.set_boilerplate(on)
+
+    def _import_dialog(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("导入文档 Import documents"), "",
+                                                self.tr("Documents (*.txt *.md *.html *.htm *.docx);;All files (*)"))
+        if paths:
+            self.importer.import_paths(paths)
+
+    def _preferences(self) -> None:
+        from duidu.ui.preferences import PreferencesDialog
+
+        dialog = PreferencesDialog(self.settings, self)
+        if dialog.exec():
+            self.set_global_script(self.settings.script)
+            for pane in self.reader.panes.values():
+                pane.set_font_size(self.settings.font_size)
+            self.boilerplate_action.setChecked(self.settings.show_boilerplate)
+            self.sync_action.setChecked(self.settings.sync_scrolling)
+
+    def _about(self) -> None:
+        QMessageBox.about(self, self.tr("关于 About Duidu"),
+                          self.tr("对读 Duidu %1\nRead Chinese policy documents against each other, offline.").replace("%1", __version__))
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        titles = {d.id: d.title for d in self.documents}
+        for r in self.settings.recent:
+            if r["a"] in titles and r["b"] in titles:
+                act = self.recent_menu.addAction(f"{titles[r['a']][:18]}  ⇄  {titles[r['b']][:18]}")
+                act.triggered.connect(lambda _=False, a=r["a"], b=r["b"]: self.reader.open_pair(a, b))
+        self.recent_menu.setEnabled(bool(self.recent_menu.actions()))
+
+    def _pair_changed(self, a: int, b: int) -> None:
+        self.settings.last_comparison = {"a": a, "b": b, "script_a": self.reader.scripts["a"], "script_b": self.reader.scripts["b"]}
+        self.measures_panel.clear()
+
+    def refresh_documents(self) -> None:
+        def done(documents) -> None:
+            self.documents = documents
+            self.library_panel.set_documents(documents)
+            self.reader.set_choices(documents)
+
+        self.tasks.run("documents", lambda lib, progress, cancel: lib.documents(), done)
+
+    # -- status of background work -------------------------------------------------------
+    def _task_started(self, label: str) -> None:
+        self.task_label.setText(label)
+        self.progress.setValue(0)
+        self.progress.show()
+        self.cancel_button.show()
+
+    def _tasks_idle(self) -> None:
+        self.task_label.setText("")
+        self.progress.hide()
+        self.cancel_button.hide()
+
+    def _cancel_tasks(self) -> None:
+        for channel in ("compare", "import", "library-measures", "similar"):
+            self.tasks.cancel(channel)
+
+    # -- opening and closing --------------------------------------------------------------
+    def open_initial(self, pair: tuple[int, int] | None = None, script: str | None = None) -> None:
+        """The given pair, else the last comparison, else the first-run pair of seeds."""
+        ids = {d.id for d in self.documents}
+        scripts: tuple = (None, None)
+        if pair is None:
+            last = self.settings.last_comparison
+            if last and last["a"] in ids and last["b"] in ids:
+                pair, scripts = (last["a"], last["b"]), (last.get("script_a"), last.get("script_b"))
+            else:
+                pair = first_pair(self.documents)
+        if script is not None:
+            self.set_global_script(script)
+        if pair is not None:
+            self.reader.open_pair(pair[0], pair[1], *scripts)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:  # the system switched light/dark
+            for pane in self.reader.panes.values():
+                pane.refresh_theme()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.settings.save_window_state(self.saveGeometry(), self.saveState())
+        self.settings.sync()
+        self.tasks.shutdown()
+        super().closeEvent(event)
+

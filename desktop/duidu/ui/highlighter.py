@@ -1,0 +1,134 @@
+"""Paints a pane's marks (shared passages, furniture, differences, find hits) block by block.
+
+A QSyntaxHighlighter indexed by block is what stays fast with tens of thousands of spans
+(extra selections repaint everything on every scroll). Overlapping marks combine: a sweep
+over each block's mark edges yields runs with a set of kinds, and each set has one format.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QColor, QFont, QPalette, QSyntaxHighlighter, QTextCharFormat, QTextDocument
+
+from duidu.ui.marks import ACTIVE, BOILERPLATE, DIFFERS, EVIDENCE, EXCLUDED, FOUND, FUZZY, VERBATIM, BlockIndex, Mark
+
+# Okabe–Ito colour-blind-safe hues: blue for verbatim, orange for fuzzy, vermillion for
+# differences, bluish green for find hits; tints chosen per theme so text stays legible.
+_TINTS = {
+    False: {  # light theme
+        VERBATIM: "#cfe4f5", FUZZY: "#fbe3b0", BOILERPLATE: "#e8e8e8",
+        ACTIVE: "#8fc1e8", DIFFERS: "#d55e00", FOUND: "#a7e0cc", EVIDENCE: "#f0c6e0",
+    },
+    True: {  # dark theme
+        VERBATIM: "#1c4766", FUZZY: "#694b10", BOILERPLATE: "#3a3a3a",
+        ACTIVE: "#2f6f9f", DIFFERS: "#ff8a3d", FOUND: "#1f5e4a", EVIDENCE: "#6b2f55",
+    },
+}
+
+
+# Full-strength hues for bands and ruler marks (drawn over the window background, not under text).
+_HUES = {VERBATIM: "#0072b2", FUZZY: "#e69f00", BOILERPLATE: "#999999", ACTIVE: "#0072b2",
+         EVIDENCE: "#cc79a7", FOUND: "#009e73", DIFFERS: "#d55e00"}
+
+
+def is_dark(palette: QPalette) -> bool:
+    return palette.color(QPalette.ColorRole.Base).lightness() < 128
+
+
+class Theme:
+    """The formats of each kind for one palette."""
+
+    def __init__(self, palette: QPalette) -> None:
+        self.dark = is_dark(palette)
+        self.colors = {k: QColor(v) for k, v in _TINTS[self.dark].items()}
+        self.hues = {k: QColor(v) for k, v in _HUES.items()}
+        self.dim = palette.color(QPalette.ColorRole.PlaceholderText)
+        self._cache: dict[frozenset, QTextCharFormat] = {}
+
+    def format(self, kinds: frozenset) -> QTextCharFormat:
+        fmt = self._cache.get(kinds)
+        if fmt is None:
+            fmt = self._cache[kinds] = self._make(kinds)
+        return fmt
+
+    def _make(self, kinds: frozenset) -> QTextCharFormat:
+        fmt = QTextCharFormat()
+        if EXCLUDED in kinds:
+            fmt.setForeground(self.dim)
+            fmt.setFontItalic(True)
+        for kind in (BOILERPLATE, FUZZY, VERBATIM, ACTIVE, EVIDENCE, FOUND):  # strongest last
+            if kind in kinds:
+                fmt.setBackground(self.colors[kind])
+        if DIFFERS in kinds:
+            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+            fmt.setUnderlineColor(self.colors[DIFFERS])
+            fmt.setForeground(self.colors[DIFFERS])
+            fmt.setFontWeight(QFont.Weight.Bold)
+        return fmt
+
+
+class MarkHighlighter(QSyntaxHighlighter):
+    """Holds the pane's marks by layer; ``set_layer`` repaints only the blocks that change."""
+
+    def __init__(self, document: QTextDocument, theme: Theme) -> None:
+        super().__init__(document)
+        self.theme = theme
+        self._starts: list[int] = [0]
+        self._layers: dict[str, BlockIndex] = {}
+
+    def reset(self, block_starts: list[int], layers: dict[str, list[Mark]]) -> None:
+        """New text or new marks everywhere: index every layer and repaint the document once."""
+        self._starts = block_starts
+        self._layers = {name: BlockIndex(block_starts, marks) for name, marks in layers.items()}
+        self.rehighlight()
+
+    def set_layer(self, name: str, marks: list[Mark]) -> None:
+        """Replace one layer (the active passage, differences, find hits) and repaint its blocks."""
+        old = self._layers.get(name)
+        new = BlockIndex(self._starts, marks)
+        self._layers[name] = new
+        dirty = set(new.by_block) | (set(old.by_block) if old else set())
+        doc = self.document()
+        for number in sorted(dirty):
+            block = doc.findBlockByNumber(number)
+            if block.isValid():
+                self.rehighlightBlock(block)
+
+    def set_theme(self, theme: Theme) -> None:
+        self.theme = theme
+        self.rehighlight()
+
+    def marks_at(self, position: int) -> list[Mark]:
+        """Every mark covering a Qt position."""
+        block = self.document().findBlock(position).blockNumber()
+        return [m for layer in self._layers.values() for m in layer.marks(block) if m.start <= position < m.end]
+
+    def layer(self, name: str) -> BlockIndex | None:
+        return self._layers.get(name)
+
+    def highlightBlock(self, text: str) -> None:
+        block = self.currentBlock()
+        number = block.blockNumber()
+        base = block.position()
+        length = len(text)
+        edges: list[tuple[int, int, str]] = []  # (offset, +1 open / -1 close, kind)
+        for layer in self._layers.values():
+            for m in layer.marks(number):
+                s, e = max(0, m.start - base), min(length, m.end - base)
+                if s < e:
+                    edges.append((s, 1, m.kind))
+                    edges.append((e, -1, m.kind))
+        if not edges:
+            return
+        edges.sort(key=lambda x: (x[0], x[1]))
+        open_kinds: dict[str, int] = {}
+        pos = 0
+        for offset, step, kind in edges:
+            if offset > pos and open_kinds:
+                self.setFormat(pos, offset - pos, self.theme.format(frozenset(open_kinds)))
+            pos = offset
+            count = open_kinds.get(kind, 0) + step
+            if count:
+                open_kinds[kind] = count
+            else:
+                open_kinds.pop(kind, None)
+

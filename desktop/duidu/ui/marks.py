@@ -1,0 +1,72 @@
+"""What a pane paints, as spans in its own Qt positions (UTF-16 units of the displayed script).
+
+Engine and library spans are code points of the stored text; a pane shows a script view
+of it. Every mark is made here, through the view's ``qt_map`` (stored → view → UTF-16), so
+no widget ever mixes the two counts. Plain Python: a task can map thousands off the UI thread.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+from typing import Iterable, Sequence
+
+from duidu.text.offsets import OffsetMap
+
+# Kinds, in painting order (a later kind is drawn over an earlier one).
+EXCLUDED, BOILERPLATE, FUZZY, VERBATIM, ACTIVE, DIFFERS, FOUND, EVIDENCE = (
+    "excluded", "boilerplate", "fuzzy", "verbatim", "active", "differs", "found", "evidence")
+KINDS = (EXCLUDED, BOILERPLATE, FUZZY, VERBATIM, ACTIVE, DIFFERS, FOUND, EVIDENCE)
+
+
+@dataclass(frozen=True)
+class Mark:
+    start: int  # Qt position in the pane's document
+    end: int
+    kind: str
+    passage: int = -1  # index into the comparison's shown passages, or -1
+
+
+def passage_marks(passages: Sequence, side: str, qt_map: OffsetMap) -> list[Mark]:
+    """One mark per shared passage on ``side`` ("a" or "b") of the pair."""
+    out = []
+    for n, p in enumerate(passages):
+        start, end = (p.a_start, p.a_end) if side == "a" else (p.b_start, p.b_end)
+        kind = BOILERPLATE if p.boilerplate else (VERBATIM if p.kind == "verbatim" else FUZZY)
+        out.append(Mark(*qt_map.to_dst_span(start, end), kind, n))
+    return out
+
+
+def span_marks(spans: Iterable[tuple[int, int]], kind: str, qt_map: OffsetMap) -> list[Mark]:
+    return [Mark(*qt_map.to_dst_span(s, e), kind) for s, e in spans if e > s]
+
+
+class BlockIndex:
+    """Which marks touch which block (line) of the pane, so painting a block costs its own marks only."""
+
+    def __init__(self, block_starts: Sequence[int], marks: Sequence[Mark]) -> None:
+        self.block_starts = list(block_starts)
+        self.by_block: dict[int, list[Mark]] = {}
+        for m in marks:
+            first = bisect_right(self.block_starts, m.start) - 1
+            last = bisect_right(self.block_starts, max(m.start, m.end - 1)) - 1
+            for b in range(max(0, first), last + 1):
+                self.by_block.setdefault(b, []).append(m)
+
+    def marks(self, block: int) -> list[Mark]:
+        return self.by_block.get(block, [])
+
+    def blocks_of(self, start: int, end: int) -> range:
+        first = bisect_right(self.block_starts, start) - 1
+        last = bisect_right(self.block_starts, max(start, end - 1)) - 1
+        return range(max(0, first), last + 1)
+
+
+def block_starts(text: str) -> list[int]:
+    """Qt position of each line's start in a QTextDocument holding ``text`` (UTF-16 units)."""
+    starts = [0]
+    pos = 0
+    for line in text.split("\n")[:-1]:
+        pos += len(line.encode("utf-16-le")) // 2 + 1
+        starts.append(pos)
+    return starts

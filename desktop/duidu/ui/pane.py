@@ -1,0 +1,390 @@
+"""One side of the reader: a document in a chosen script, its marks, an overview ruler and a find bar.
+
+The pane shows a ``ScriptView`` of the stored text. Everything that crosses its border is in
+stored-text code points (``stored_top``, ``select_stored``, ``scroll_to_stored``); Qt's UTF-16
+positions stay inside, converted through the view's map, so a script toggle or a character
+outside the Basic Multilingual Plane never moves a highlight.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from PySide6.QtCore import QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence, QMouseEvent, QTextCursor, QTextOption
+from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QLineEdit, QMenu, QPlainTextEdit, QToolButton,
+                               QVBoxLayout, QWidget)
+
+from duidu.text.offsets import OffsetMap, utf16_map
+from duidu.ui.highlighter import MarkHighlighter, Theme
+from duidu.ui.marks import EXCLUDED, FOUND, Mark, block_starts, span_marks
+from duidu.ui.ruler import OverviewRuler
+
+# (script, label) of the per-pane choice; None follows the global choice.
+SCRIPTS = (
+    (None, "跟随全局 Global"),
+    ("original", "原文 Original"),
+    ("simplified", "简体 Simplified"),
+    ("traditional", "繁體 Traditional"),
+    ("tw", "台灣 Taiwan"),
+    ("hk", "香港 Hong Kong"),
+)
+
+
+class ReaderEdit(QPlainTextEdit):
+    """Read-only text that reports where the mouse clicks and rests (Qt positions)."""
+
+    clickedAt = Signal(int)
+    hoveredAt = Signal(int, QPoint)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setReadOnly(True)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                     | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.setWordWrapMode(QTextOption.WrapMode.WrapAnywhere)  # Chinese has no spaces to wrap at
+        self.setMouseTracking(True)
+        self.setCenterOnScroll(False)
+        self.extra_actions: list[QAction] = []
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        if event.button() == Qt.MouseButton.LeftButton and not self.textCursor().hasSelection():
+            self.clickedAt.emit(self.cursorForPosition(event.position().toPoint()).position())
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        super().mouseMoveEvent(event)
+        if not event.buttons():
+            point = event.position().toPoint()
+            self.hoveredAt.emit(self.cursorForPosition(point).position(), event.globalPosition().toPoint())
+
+    def contextMenuEvent(self, event) -> None:
+        menu: QMenu = self.createStandardContextMenu()
+        if self.extra_actions:
+            menu.addSeparator()
+            menu.addActions(self.extra_actions)
+        menu.exec(event.globalPos())
+        menu.deleteLater()
+
+
+class DocumentPane(QWidget):
+    documentChosen = Signal(int)  # document id picked in the pane's chooser
+    scriptChosen = Signal(object)  # a script, or None to follow the global choice
+    positionClicked = Signal(int)  # stored-text position
+    positionHovered = Signal(int, QPoint)  # stored-text position, global mouse point
+    scrolled = Signal()
+
+    def __init__(self, side: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.side = side
+        self.document_id: int | None = None
+        self.doc_text = None  # library DocumentText
+        self.view = None  # library ScriptView
+        self._to_qt = OffsetMap.identity(0)  # stored code points -> Qt positions
+        self._view_to_qt = OffsetMap.identity(0)
+        self._starts = [0]
+        self._found: list[Mark] = []
+        self._found_at = -1
+        self._marks: dict[str, list[Mark]] = {}
+        self._by_passage: dict[str, dict[int, Mark]] = {}
+
+        self.chooser = QComboBox(self)
+        self.chooser.setAccessibleName(self.tr("Document"))
+        self.chooser.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.chooser.setMinimumContentsLength(16)
+        self.chooser.activated.connect(lambda i: self.documentChosen.emit(self.chooser.itemData(i)))
+        self.script_box = QComboBox(self)
+        self.script_box.setAccessibleName(self.tr("Script of this pane"))
+        for script, label in SCRIPTS:
+            self.script_box.addItem(self.tr(label), script)
+        self.script_box.activated.connect(lambda i: self.scriptChosen.emit(self.script_box.itemData(i)))
+        self.info = QLabel(self)
+        self.info.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.info.setStyleSheet("QLabel { color: palette(placeholder-text); }")
+
+        self.edit = ReaderEdit(self)
+        self.edit.setAccessibleName(self.tr("Document text"))
+        self.theme = Theme(self.edit.palette())
+        self.highlighter = MarkHighlighter(self.edit.document(), self.theme)
+        self.ruler = OverviewRuler(self)
+        self.ruler.jumpRequested.connect(self._jump_to_fraction)
+
+        self.find_box = QLineEdit(self)
+        self.find_box.setPlaceholderText(self.tr("在此文中查找 Find in this document (any script)"))
+        self.find_box.setClearButtonEnabled(True)
+        self.find_box.textChanged.connect(lambda _: self._find_timer.start())
+        self.find_box.returnPressed.connect(lambda: self.find_next(+1))
+        self.find_count = QLabel(self)
+        close = QToolButton(self)
+        close.setText("✕")
+        close.setAccessibleName(self.tr("Close find bar"))
+        close.clicked.connect(self.hide_find)
+        self.find_bar = QWidget(self)
+        fl = QHBoxLayout(self.find_bar)
+        fl.setContentsMargins(0, 0, 0, 0)
+        fl.addWidget(self.find_box, 1)
+        fl.addWidget(self.find_count)
+        fl.addWidget(close)
+        self.find_bar.hide()
+        self._find_timer = QTimer(self, singleShot=True, interval=200)
+        self._find_timer.timeout.connect(self._run_find)
+        find_prev = QAction(self.find_box)
+        find_prev.setShortcut(QKeySequence("Shift+Return"))
+        find_prev.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        find_prev.triggered.connect(lambda: self.find_next(-1))
+        self.find_box.addAction(find_prev)
+        escape = QAction(self.find_box)
+        escape.setShortcut(QKeySequence(Qt.Key.Key_Escape))
+        escape.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        escape.triggered.connect(self.hide_find)
+        self.find_box.addAction(escape)
+
+        head = QHBoxLayout()
+        head.setContentsMargins(0, 0, 0, 0)
+        head.addWidget(self.chooser, 1)
+        head.addWidget(self.script_box)
+        body = QHBoxLayout()
+        body.setContentsMargins(0, 0, 0, 0)
+        body.setSpacing(0)
+        if side == "a":  # rulers on the outer edges; the connector gutter lies between the panes
+            body.addWidget(self.ruler)
+            body.addWidget(self.edit, 1)
+        else:
+            body.addWidget(self.edit, 1)
+            body.addWidget(self.ruler)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(3)
+        layout.addLayout(head)
+        layout.addWidget(self.info)
+        layout.addLayout(body, 1)
+        layout.addWidget(self.find_bar)
+
+        self.edit.verticalScrollBar().valueChanged.connect(self._on_scroll)
+        self.edit.clickedAt.connect(lambda q: self.positionClicked.emit(self.stored_position(q)))
+        self.edit.hoveredAt.connect(lambda q, g: self.positionHovered.emit(self.stored_position(q), g))
+
+    # -- the library's documents in the chooser ------------------------------------------
+    def set_choices(self, documents) -> None:
+        self.chooser.clear()
+        for d in documents:
+            self.chooser.addItem(f"{d.title}  [{d.region or '—'}]", d.id)
+        self._select_choice()
+
+    def _select_choice(self) -> None:
+        i = self.chooser.findData(self.document_id)
+        if i >= 0:
+            self.chooser.setCurrentIndex(i)
+
+    def set_script_choice(self, script: str | None) -> None:
+        self.script_box.setCurrentIndex(max(0, self.script_box.findData(script)))
+
+    # -- showing a document ----------------------------------------------------------------
+    def set_document(self, doc_text, view, layers: dict[str, list[Mark]] | None = None) -> None:
+        """Show ``view`` of ``doc_text``; the same document keeps its reading position and selection."""
+        same = self.doc_text is not None and doc_text.document.id == self.document_id
+        top = self.stored_top() if same else 0
+        selection = self.stored_selection() if same else None
+        self.doc_text, self.view, self.document_id = doc_text, view, doc_text.document.id
+        self._view_to_qt = utf16_map(view.text)
+        self._to_qt = view.map.then(self._view_to_qt)
+        self._starts = block_starts(view.text)
+        self._found, self._found_at = [], -1
+        d = doc_text.document
+        self.info.setText(" · ".join(x for x in (d.region, d.date, d.source, self.tr("%n 字", "", d.length)) if x))
+        self._select_choice()
+        self.highlighter.reset(self._starts, {})  # no stale marks while the new text is laid out
+        self.edit.setPlainText(view.text)
+        self.set_layers(layers or {})
+        if selection:
+            self.select_stored(*selection)
+        self.scroll_to_stored(top)
+        if self.find_bar.isVisible() and self.find_box.text():
+            self._run_find()
+
+    def _with_furniture(self, layers: dict[str, list[Mark]]) -> dict[str, list[Mark]]:
+        excluded = [(e.start, e.end) for e in self.doc_text.excluded]
+        return {"excluded": span_marks(excluded, EXCLUDED, self._to_qt), **layers}
+
+    def set_layers(self, layers: dict[str, list[Mark]]) -> None:
+        """Replace every mark (a new comparison, the boilerplate switch)."""
+        layers = self._with_furniture(layers)
+        self._marks = {name: sorted(marks, key=lambda m: (m.start, m.end)) for name, marks in layers.items()}
+        self._by_passage.clear()
+        self.highlighter.reset(self._starts, layers)
+        self._update_ruler()
+
+    def set_layer(self, name: str, marks: list[Mark]) -> None:
+        self._marks[name] = sorted(marks, key=lambda m: (m.start, m.end))
+        self._by_passage.pop(name, None)
+        self.highlighter.set_layer(name, marks)
+        if name == "passages":
+            self._update_ruler()
+
+    def qt_map(self) -> OffsetMap:
+        return self._to_qt
+
+    def marks(self, layer: str) -> list[Mark]:
+        """A layer's marks in text order."""
+        return self._marks.get(layer, [])
+
+    def marks_between(self, layer: str, qt_start: int, qt_end: int) -> list[Mark]:
+        index = self.highlighter.layer(layer)
+        if index is None:
+            return []
+        out: dict[int, Mark] = {}
+        for block in index.blocks_of(qt_start, qt_end + 1):
+            for m in index.marks(block):
+                if m.start <= qt_end and m.end >= qt_start:
+                    out[id(m)] = m
+        return sorted(out.values(), key=lambda m: (m.start, m.end))
+
+    def marks_by_passage(self, layer: str) -> dict[int, Mark]:
+        found = self._by_passage.get(layer)
+        if found is None:
+            found = self._by_passage[layer] = {m.passage: m for m in self.marks(layer)}
+        return found
+
+    def _update_ruler(self) -> None:
+        self.ruler.set_marks(self._starts[-1] + 1, self.marks("passages"), self.theme.hues)
+        self._on_scroll()
+
+    def refresh_theme(self) -> None:
+        """Colours for the current palette (the system may switch between light and dark)."""
+        self.theme = Theme(self.edit.palette())
+        self.highlighter.set_theme(self.theme)
+        self._update_ruler()
+
+    def set_font_size(self, points: int) -> None:
+        font = self.edit.font()
+        font.setPointSize(points)
+        self.edit.setFont(font)
+
+    # -- positions --------------------------------------------------------------------------
+    def stored_position(self, qt_pos: int) -> int:
+        return self._to_qt.to_src(max(0, min(qt_pos, self._to_qt.dst_len)))
+
+    def qt_span(self, start: int, end: int) -> tuple[int, int]:
+        return self._to_qt.to_dst_span(start, end)
+
+    def top_qt(self) -> int:
+        return self.edit.cursorForPosition(QPoint(2, 2)).position()
+
+    def bottom_qt(self) -> int:
+        vp = self.edit.viewport()
+        return self.edit.cursorForPosition(QPoint(vp.width() - 2, vp.height() - 2)).position()
+
+    def stored_top(self) -> int:
+        return self.stored_position(self.top_qt())
+
+    def stored_selection(self) -> tuple[int, int] | None:
+        c = self.edit.textCursor()
+        if not c.hasSelection():
+            return None
+        return self._to_qt.to_src_span(c.selectionStart(), c.selectionEnd())
+
+    def select_stored(self, start: int, end: int) -> None:
+        s, e = self.qt_span(start, end)
+        c = self.edit.textCursor()
+        c.setPosition(s)
+        c.setPosition(e, QTextCursor.MoveMode.KeepAnchor)
+        self.edit.setTextCursor(c)
+
+    def selected_text(self) -> str:
+        span = self.stored_selection()
+        return "" if span is None or self.doc_text is None else self.doc_text.text[span[0] : span[1]]
+
+    def scroll_to_stored(self, pos: int, *, center: bool = False) -> None:
+        if self.doc_text is None:
+            return
+        self.scroll_to_qt(self.qt_span(pos, pos)[0], center=center)
+
+    def scroll_to_qt(self, qt_pos: int, *, center: bool = False) -> None:
+        """Put a position at the top of the view (or in the middle) without moving the selection."""
+        doc = self.edit.document()
+        block = doc.findBlock(min(qt_pos, max(0, doc.characterCount() - 1)))
+        if not block.isValid():
+            return
+        layout = block.layout()
+        line = 0
+        if layout is not None and layout.lineCount() > 0:
+            line = layout.lineForTextPosition(qt_pos - block.position()).lineNumber()
+            line = max(0, line)
+        bar = self.edit.verticalScrollBar()
+        value = block.firstLineNumber() + line
+        if center:
+            lines_visible = max(1, self.edit.viewport().height() // max(1, self.edit.fontMetrics().lineSpacing()))
+            value -= lines_visible // 3
+        bar.setValue(max(0, value))
+
+    def paragraph_of(self, pos: int) -> int:
+        """Index of the stored-text paragraph holding ``pos`` (the nearest one before it)."""
+        starts = [p.start for p in self.doc_text.paragraphs]
+        return max(0, bisect_right(starts, pos) - 1)
+
+    def citation(self) -> str:
+        """The selection with where it comes from: title, region, date, paragraph."""
+        span = self.stored_selection()
+        if span is None or self.doc_text is None:
+            return ""
+        d = self.doc_text.document
+        quote = self.view.text[slice(*self.view.map.to_dst_span(*span))]
+        where = "，".join(x for x in (f"《{d.title}》", d.region, d.date, self.tr("第%1段").replace("%1", str(self.paragraph_of(span[0]) + 1))) if x)
+        return f"“{quote}”\n——{where}"
+
+    def _jump_to_fraction(self, fraction: float) -> None:
+        self.scroll_to_qt(int(fraction * self._starts[-1]), center=True)
+
+    def _on_scroll(self, *_) -> None:
+        self.ruler.set_visible_range(self.top_qt(), self.bottom_qt())
+        self.scrolled.emit()
+
+    # -- find in pane ------------------------------------------------------------------------
+    def show_find(self) -> None:
+        self.find_bar.show()
+        self.find_box.setFocus()
+        self.find_box.selectAll()
+
+    def hide_find(self) -> None:
+        self.find_bar.hide()
+        self._found, self._found_at = [], -1
+        self.set_layer("found", [])
+        self.edit.setFocus()
+
+    def _run_find(self) -> None:
+        query = self.find_box.text().strip()
+        self._found, self._found_at = [], -1
+        if query and self.view is not None:
+            from duidu.text.script import convert
+
+            forms = {query, convert(query, "s2t").text, convert(query, "t2s").text}
+            if self.view.config:
+                forms.add(convert(query, self.view.config).text)
+            text = self.view.text
+            spans = set()
+            for form in forms:
+                i = text.find(form)
+                while i >= 0:
+                    spans.add((i, i + len(form)))
+                    i = text.find(form, i + 1)
+            self._found = [Mark(*self._view_to_qt.to_dst_span(s, e), FOUND) for s, e in sorted(spans)]
+        self.set_layer("found", self._found)
+        self.find_count.setText(self.tr("%n 处", "", len(self._found)) if query else "")
+        if self._found:
+            self.find_next(+1, from_top=True)
+
+    def find_next(self, step: int, *, from_top: bool = False) -> None:
+        if not self._found:
+            return
+        if from_top:
+            top = self.top_qt()
+            self._found_at = next((i for i, m in enumerate(self._found) if m.start >= top), 0)
+        else:
+            self._found_at = (self._found_at + step) % len(self._found)
+        m = self._found[self._found_at]
+        c = self.edit.textCursor()
+        c.setPosition(m.start)
+        c.setPosition(m.end, QTextCursor.MoveMode.KeepAnchor)
+        self.edit.setTextCursor(c)
+        self.scroll_to_qt(m.start, center=True)
+        self.find_count.setText(f"{self._found_at + 1}/{len(self._found)}")

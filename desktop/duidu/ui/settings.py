@@ -1,0 +1,128 @@
+"""Typed preferences and window state on QSettings, behind one class with a version and upgrades.
+
+QSettings stores strings on some platforms, so every read goes through a typed accessor
+with a default; nothing else in ``ui/`` calls ``QSettings`` directly. The file lives in the
+platform's config folder (``$XDG_CONFIG_HOME/duidu/settings.ini`` on Linux), resolved on each
+construction so tests that point XDG_CONFIG_HOME at a temporary folder never see the user's.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings
+
+VERSION = 1
+RECENT_LIMIT = 10
+
+
+def settings_path() -> Path:
+    import platformdirs
+
+    return Path(platformdirs.user_config_dir("duidu", appauthor=False)) / "settings.ini"
+
+
+class Settings:
+    def __init__(self, path: str | os.PathLike | None = None) -> None:
+        self._q = QSettings(str(path or settings_path()), QSettings.Format.IniFormat)
+        self._upgrade()
+
+    # -- versioning ---------------------------------------------------------------
+    def _upgrade(self) -> None:
+        version = self._int("version", 0)
+        # Upgrade steps go here, one per version: `if version < 2: rename keys…`.
+        if version < VERSION:
+            self._q.setValue("version", VERSION)
+
+    def sync(self) -> None:
+        self._q.sync()
+
+    # -- typed access ---------------------------------------------------------------
+    def _int(self, key: str, default: int) -> int:
+        try:
+            return int(self._q.value(key, default))
+        except (TypeError, ValueError):
+            return default
+
+    def _bool(self, key: str, default: bool) -> bool:
+        value = self._q.value(key, default)
+        if isinstance(value, str):
+            return value.lower() in ("1", "true", "yes")
+        return bool(value)
+
+    def _str(self, key: str, default: str) -> str:
+        value = self._q.value(key, default)
+        return value if isinstance(value, str) else default
+
+    def _bytes(self, key: str) -> QByteArray | None:
+        value = self._q.value(key)
+        return value if isinstance(value, QByteArray) else None
+
+    # -- reader preferences -------------------------------------------------------------
+    @property
+    def script(self) -> str:
+        return self._str("reader/script", "original")
+
+    @script.setter
+    def script(self, value: str) -> None:
+        self._q.setValue("reader/script", value)
+
+    @property
+    def sync_scrolling(self) -> bool:
+        return self._bool("reader/sync", True)
+
+    @sync_scrolling.setter
+    def sync_scrolling(self, value: bool) -> None:
+        self._q.setValue("reader/sync", bool(value))
+
+    @property
+    def show_boilerplate(self) -> bool:
+        return self._bool("reader/boilerplate", False)
+
+    @show_boilerplate.setter
+    def show_boilerplate(self, value: bool) -> None:
+        self._q.setValue("reader/boilerplate", bool(value))
+
+    @property
+    def font_size(self) -> int:
+        return max(8, min(40, self._int("reader/font_size", 13)))
+
+    @font_size.setter
+    def font_size(self, value: int) -> None:
+        self._q.setValue("reader/font_size", int(value))
+
+    # -- the last and recent comparisons -------------------------------------------------
+    @property
+    def last_comparison(self) -> dict | None:
+        """{"a": id, "b": id, "script_a": s, "script_b": s} or None."""
+        try:
+            value = json.loads(self._str("session/last", ""))
+        except ValueError:
+            return None
+        if isinstance(value, dict) and isinstance(value.get("a"), int) and isinstance(value.get("b"), int):
+            return value
+        return None
+
+    @last_comparison.setter
+    def last_comparison(self, value: dict) -> None:
+        self._q.setValue("session/last", json.dumps(value))
+        recent = [r for r in self.recent if (r["a"], r["b"]) != (value["a"], value["b"])]
+        self._q.setValue("session/recent", json.dumps(([{"a": value["a"], "b": value["b"]}] + recent)[:RECENT_LIMIT]))
+
+    @property
+    def recent(self) -> list[dict]:
+        try:
+            value = json.loads(self._str("session/recent", "[]"))
+        except ValueError:
+            return []
+        return [r for r in value if isinstance(r, dict) and isinstance(r.get("a"), int) and isinstance(r.get("b"), int)]
+
+    # -- window layout ---------------------------------------------------------------
+    def window_state(self) -> tuple[QByteArray | None, QByteArray | None]:
+        return self._bytes("window/geometry"), self._bytes("window/state")
+
+    def save_window_state(self, geometry: QByteArray, state: QByteArray) -> None:
+        self._q.setValue("window/geometry", geometry)
+        self._q.setValue("window/state", state)
