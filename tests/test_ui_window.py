@@ -17,6 +17,7 @@ from duidu.library.store import Library
 from duidu.ui.app import run
 from duidu.ui.library_model import Role
 from duidu.ui.main_window import WINDOW_TITLE, MainWindow
+from duidu.ui.settings import Settings
 
 MANIFEST = Path(__file__).resolve().parent.parent / "seeds" / "manifest.toml"
 
@@ -30,9 +31,16 @@ def documents():
         lib.close()
 
 
+def _window(documents, tmp_path, **kwargs) -> MainWindow:
+    settings = Settings(tmp_path / "settings.ini")
+    with Library.open() as lib:
+        path = lib.path
+    return MainWindow(path, documents, settings=settings, **kwargs)
+
+
 @pytest.fixture
-def window(qtbot, documents):
-    win = MainWindow(documents)
+def window(qtbot, documents, tmp_path):
+    win = _window(documents, tmp_path)
     qtbot.addWidget(win)
     win.resize(1600, 1000)
     win.show()
@@ -80,12 +88,12 @@ def test_sorting_by_length_is_numeric(window):
     assert lengths == sorted(lengths) and len(set(lengths)) > 1
 
 
-def test_font_banner_only_without_chinese_font(qtbot, documents):
-    without = MainWindow(documents, chinese_font=False)
+def test_font_banner_only_without_chinese_font(qtbot, documents, tmp_path):
+    without = _window(documents, tmp_path, chinese_font=False)
     qtbot.addWidget(without)
     assert without.font_banner.isVisibleTo(without)
     assert "sudo apt install fonts-noto-cjk" in without.font_banner.text()
-    with_font = MainWindow(documents, chinese_font=True)
+    with_font = _window(documents, tmp_path, chinese_font=True)
     qtbot.addWidget(with_font)
     assert not with_font.font_banner.isVisibleTo(with_font)
 

@@ -240,13 +240,17 @@ class ComparisonView(QWidget):
         self.active = index
         self.differs = {"a": [], "b": []}
         p = self.shown[index]
-        for side in SIDES:
-            pane = self.panes[side]
-            span = (p.a_start, p.a_end) if side == "a" else (p.b_start, p.b_end)
-            pane.set_layer("active", [Mark(*pane.qt_span(*span), ACTIVE, index)])
-            pane.set_layer("differs", [])
-            if scroll_side in (None, side):
-                pane.scroll_to_stored(span[0], center=True)
+        self._syncing = True  # both ends are placed here; the alignment must not move them again
+        try:
+            for side in SIDES:
+                pane = self.panes[side]
+                span = (p.a_start, p.a_end) if side == "a" else (p.b_start, p.b_end)
+                pane.set_layer("active", [Mark(*pane.qt_span(*span), ACTIVE, index)])
+                pane.set_layer("differs", [])
+                if scroll_side in (None, side):
+                    pane.scroll_to_stored(span[0], center=True)
+        finally:
+            self._syncing = False
         self.gutter.active = index
         self.gutter.update()
         self.activeChanged.emit(index)

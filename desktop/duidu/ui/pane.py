@@ -300,22 +300,31 @@ class DocumentPane(QWidget):
         self.scroll_to_qt(self.qt_span(pos, pos)[0], center=center)
 
     def scroll_to_qt(self, qt_pos: int, *, center: bool = False) -> None:
-        """Put a position at the top of the view (or in the middle) without moving the selection."""
+        """Put a position at the top of the view (or a third of the way down) without moving the selection.
+
+        QPlainTextEdit scrolls by lines and knows a block's line count only once laid out,
+        so the first estimate is corrected by where the position really lands.
+        """
         doc = self.edit.document()
-        block = doc.findBlock(min(qt_pos, max(0, doc.characterCount() - 1)))
+        qt_pos = max(0, min(qt_pos, doc.characterCount() - 1))
+        block = doc.findBlock(qt_pos)
         if not block.isValid():
             return
-        layout = block.layout()
-        line = 0
-        if layout is not None and layout.lineCount() > 0:
-            line = layout.lineForTextPosition(qt_pos - block.position()).lineNumber()
-            line = max(0, line)
         bar = self.edit.verticalScrollBar()
-        value = block.firstLineNumber() + line
-        if center:
-            lines_visible = max(1, self.edit.viewport().height() // max(1, self.edit.fontMetrics().lineSpacing()))
-            value -= lines_visible // 3
-        bar.setValue(max(0, value))
+        line = 0
+        if block.layout() is not None and block.layout().lineCount() > 0:
+            line = max(0, block.layout().lineForTextPosition(qt_pos - block.position()).lineNumber())
+        bar.setValue(block.firstLineNumber() + line)
+        wanted = self.edit.viewport().height() // 3 if center else 0
+        spacing = max(1, self.edit.fontMetrics().lineSpacing())
+        cursor = QTextCursor(doc)
+        cursor.setPosition(qt_pos)
+        for _ in range(8):
+            off = round((self.edit.cursorRect(cursor).top() - wanted) / spacing)
+            value = max(bar.minimum(), min(bar.maximum(), bar.value() + off))
+            if off == 0 or value == bar.value():
+                break
+            bar.setValue(value)
 
     def paragraph_of(self, pos: int) -> int:
         """Index of the stored-text paragraph holding ``pos`` (the nearest one before it)."""

@@ -1,0 +1,329 @@
+"""The reader driven through the real main window offscreen: a pair of seeds, every script, passages.
+
+Every highlight is checked against the engine: the characters a pane paints for a passage
+must be exactly the passage's stored-text span shown in that pane's script.
+"""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QPalette, QColor, QTextCursor
+from PySide6.QtWidgets import QApplication
+
+from duidu.library.store import Library
+from duidu.text.script import VIEW_SCRIPTS
+from duidu.ui.highlighter import Theme
+from duidu.ui.main_window import MainWindow, first_pair
+from duidu.ui.settings import Settings
+from duidu.ui.tasks import TaskRunner
+
+
+@pytest.fixture
+def library_path():
+    with Library.open() as lib:  # DUIDU_LIBRARY points into tmp_path (conftest); seeds imported
+        return lib.path
+
+
+@pytest.fixture
+def settings(tmp_path):
+    return Settings(tmp_path / "settings.ini")
+
+
+def idle(qtbot, window, timeout=30000):
+    qtbot.waitUntil(lambda: not window.tasks.busy(), timeout=timeout)
+
+
+@pytest.fixture
+def window(qtbot, library_path, settings):
+    with Library.open(library_path) as lib:
+        docs = lib.documents()
+    win = MainWindow(library_path, docs, settings=settings, chinese_font=True)
+    qtbot.addWidget(win)
+    win.resize(1600, 1000)
+    win.show()
+    qtbot.waitExposed(win)
+    win.open_initial()
+    idle(qtbot, win)
+    qtbot.waitUntil(lambda: win.reader.comparison is not None, timeout=30000)
+    yield win
+    win.close()
+
+
+def painted(pane, mark) -> str:
+    c = pane.edit.textCursor()
+    c.setPosition(mark.start)
+    c.setPosition(mark.end, QTextCursor.MoveMode.KeepAnchor)
+    return c.selectedText()
+
+
+def assert_marks_match_engine(reader) -> int:
+    """Each pane paints each passage over exactly its stored span as shown in the pane's script."""
+    checked = 0
+    for side, pane in reader.panes.items():
+        marks = pane.marks("passages")
+        assert len(marks) == len(reader.shown) > 0
+        for m in marks:
+            p = reader.shown[m.passage]
+            start, end = (p.a_start, p.a_end) if side == "a" else (p.b_start, p.b_end)
+            expected = pane.view.text[slice(*pane.view.map.to_dst_span(start, end))]
+            assert painted(pane, m) == expected
+            checked += 1
+    return checked
+
+
+def test_first_run_opens_seeds_000_and_001_with_highlights(window):
+    reader = window.reader
+    docs = window.documents
+    a, b = first_pair(docs)
+    names = {d.id: d.file_name for d in docs}
+    assert names[a].startswith("000_") and names[b].startswith("001_")
+    assert (reader.ids["a"], reader.ids["b"]) == (a, b)
+    with Library.open() as lib:
+        engine = lib.compare(a, b)
+    assert [(p.a_start, p.a_end, p.b_start, p.b_end) for p in reader.shown] == [
+        (p.a_start, p.a_end, p.b_start, p.b_end) for p in engine.shown()]
+    assert_marks_match_engine(reader)
+    assert reader.panes["a"].ruler.mark_count() == len(reader.shown)
+    # Furniture of seed 001 (navigation, captions, copyright) is marked to be shown dimmed.
+    excluded = reader.panes["b"].marks("excluded")
+    assert len(excluded) == len(reader.panes["b"].doc_text.excluded) > 0
+
+
+@pytest.mark.parametrize("script", VIEW_SCRIPTS)
+def test_every_script_keeps_highlights_on_the_same_words(qtbot, window, script):
+    window.set_global_script(script)
+    idle(qtbot, window)
+    reader = window.reader
+    for pane in reader.panes.values():
+        assert pane.view.script == script
+    assert assert_marks_match_engine(reader) == 2 * len(reader.shown)
+
+
+def test_per_pane_script_overrides_the_global_one(qtbot, window):
+    reader = window.reader
+    reader.set_pane_script("b", "simplified")
+    idle(qtbot, window)
+    window.set_global_script("tw")
+    idle(qtbot, window)
+    assert reader.panes["a"].view.script == "tw"
+    assert reader.panes["b"].view.script == "simplified"
+    assert "协同" in reader.panes["b"].edit.toPlainText()  # the traditional seed read as simplified
+    assert_marks_match_engine(reader)
+
+
+def test_toggling_keeps_reading_position_and_selection(qtbot, window):
+    reader = window.reader
+    window.reader.set_sync(False)
+    pane = reader.panes["b"]
+    paragraph = pane.doc_text.paragraphs[len(pane.doc_text.paragraphs) // 2]
+    pane.scroll_to_stored(paragraph.start)
+    selection = (paragraph.start + 2, paragraph.start + 12)
+    pane.select_stored(*selection)
+    top_before = pane.paragraph_of(pane.stored_top())
+    text_before = pane.selected_text()
+    for script in ("simplified", "tw", "hk", "original"):
+        window.set_global_script(script)
+        idle(qtbot, window)
+        assert pane.stored_selection() == selection
+        assert pane.selected_text() == text_before
+        assert abs(pane.paragraph_of(pane.stored_top()) - top_before) <= 1
+
+
+def test_stepping_through_passages_in_reading_order(qtbot, window):
+    reader = window.reader
+    order = sorted(range(len(reader.shown)), key=lambda n: reader.shown[n].a_start)
+    seen = []
+    for _ in range(len(order)):
+        window.next_action.trigger()
+        seen.append(reader.active)
+    assert seen[1:] == order[order.index(seen[0]) + 1:] + order[: order.index(seen[0])]
+    window.prev_action.trigger()
+    assert reader.active == seen[-2]
+    # The focused pair is marked on both sides and its inline differences arrive.
+    idle(qtbot, window)
+    for side, pane in reader.panes.items():
+        (active,) = pane.marks("active")
+        assert active.passage == reader.active
+    p = reader.shown[reader.active]
+    for op_side, spans in reader.differs.items():
+        lo, hi = (p.a_start, p.a_end) if op_side == "a" else (p.b_start, p.b_end)
+        assert all(lo <= s < e <= hi for s, e in spans)
+    if p.kind == "fuzzy":
+        assert reader.differs["a"] or reader.differs["b"]
+
+
+def test_clicking_a_passage_brings_its_counterpart_into_view(qtbot, window):
+    reader = window.reader
+    reader.set_sync(False)
+    pa, pb = reader.panes["a"], reader.panes["b"]
+    target = max(range(len(reader.shown)), key=lambda n: reader.shown[n].b_start)
+    p = reader.shown[target]
+    pb.scroll_to_stored(0)
+    pa.scroll_to_stored(p.a_start)
+    qtbot.waitUntil(lambda: pa.top_qt() <= pa.qt_span(p.a_start, p.a_end)[0] <= pa.bottom_qt())
+    mark = pa.marks_by_passage("passages")[target]
+    rect = pa.edit.cursorRect(_cursor(pa, mark.start + 1))
+    qtbot.mouseClick(pa.edit.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert reader.active == reader.passage_at("a", pa.stored_position(mark.start + 1))
+    shown = reader.shown[reader.active]
+    b0 = pb.qt_span(shown.b_start, shown.b_end)[0]
+    assert pb.top_qt() <= b0 <= pb.bottom_qt()
+    window.repaint()
+    QApplication.processEvents()
+    assert reader.gutter.band_count > 0
+
+
+def _cursor(pane, pos):
+    c = pane.edit.textCursor()
+    c.setPosition(pos)
+    return c
+
+
+def test_sync_scrolling_follows_the_alignment(qtbot, window):
+    reader = window.reader
+    pa, pb = reader.panes["a"], reader.panes["b"]
+    pairs = sorted(reader.comparison.alignment.pairs, key=lambda x: -x.score)
+    best = pairs[0]
+    pa.scroll_to_stored(pa.doc_text.paragraphs[best.a].start)
+    QApplication.processEvents()
+    expected = reader.counterpart_position("a", pa.stored_top())
+    assert expected is not None
+    # B's top lands in the paragraph the alignment pairs with A's top paragraph.
+    top_a = pa.paragraph_of(pa.stored_top())
+    aligned = {x.b for x in reader.comparison.alignment.pairs if x.a == top_a}
+    if aligned:
+        assert pb.paragraph_of(expected) in aligned
+    assert abs(pb.paragraph_of(pb.stored_top()) - pb.paragraph_of(expected)) <= 1
+    # Off: B stays where it is.
+    window.sync_action.setChecked(False)
+    before = pb.stored_top()
+    pa.scroll_to_stored(0)
+    QApplication.processEvents()
+    assert pb.stored_top() == before
+
+
+def test_boilerplate_switch(qtbot, window):
+    reader = window.reader
+    hidden = len(reader.shown)
+    total = len(reader.comparison.passages)
+    window.boilerplate_action.setChecked(True)
+    assert len(reader.shown) == total >= hidden
+    assert_marks_match_engine(reader)
+    window.boilerplate_action.setChecked(False)
+    assert len(reader.shown) == hidden
+    assert all(not p.boilerplate for p in reader.shown)
+
+
+def test_find_in_pane_is_script_insensitive(qtbot, window):
+    pane = window.reader.panes["a"]  # seed 000 is simplified
+    pane.show_find()
+    pane.find_box.setText("協同")
+    qtbot.waitUntil(lambda: bool(pane.marks("found")), timeout=3000)
+    found = pane.marks("found")
+    assert len(found) == pane.view.text.count("协同")
+    assert all(painted(pane, m) == "协同" for m in found)
+    assert pane.edit.textCursor().selectedText() == "协同"
+
+
+def test_copy_with_citation(qtbot, window):
+    pane = window.reader.panes["b"]
+    para = pane.doc_text.paragraphs[4]
+    pane.select_stored(para.start, para.start + 10)
+    pane.edit.setFocus()
+    window.copy_citation_action.trigger()
+    text = QApplication.clipboard().text()
+    doc = pane.doc_text.document
+    assert pane.doc_text.text[para.start : para.start + 10] in text
+    assert f"《{doc.title}》" in text and doc.region in text and "第5段" in text
+
+
+def test_later_run_restores_the_last_comparison(qtbot, window, library_path, settings):
+    window.reader.open_pair(3, 4)
+    idle(qtbot, window)
+    window.close()
+    again = MainWindow(library_path, window.documents, settings=Settings(settings._q.fileName()), chinese_font=True)
+    qtbot.addWidget(again)
+    again.open_initial()
+    idle(qtbot, again)
+    assert (again.reader.ids["a"], again.reader.ids["b"]) == (3, 4)
+    assert [r["a"] for r in again.settings.recent][:2] == [3, 1]
+    again.close()
+
+
+def test_dark_palette_gets_dark_tints():
+    light, dark = QPalette(), QPalette()
+    light.setColor(QPalette.ColorRole.Base, QColor("#ffffff"))
+    dark.setColor(QPalette.ColorRole.Base, QColor("#1e1e1e"))
+    tl, td = Theme(light), Theme(dark)
+    assert not tl.dark and td.dark
+    for kind in ("verbatim", "fuzzy", "active"):
+        assert tl.colors[kind].lightness() > 150 > td.colors[kind].lightness()
+    # Verbatim and fuzzy differ in hue, not only in lightness (colour-blind-safe pair).
+    assert abs(tl.colors["verbatim"].hue() - tl.colors["fuzzy"].hue()) > 90
+
+
+ASTRAL_A = ("𠀀𠀁前言𪚥🙂部分。\n\n推动成渝地区双城经济圈教育协同发展框架协议，制定成渝地区双城经济圈教育协同发展行动计划。"
+            "\n\n其他𠀂内容完全不同的句子在这里。\n")
+ASTRAL_B = "别的开头。\n\n两地推动成渝地区双城经济圈教育协同发展框架协议，制定成渝地区双城经济圈教育协同发展行动计划。\n\n结尾。\n"
+
+
+def test_characters_outside_the_bmp_do_not_shift_highlights(qtbot, window, tmp_path):
+    (tmp_path / "astral_a.txt").write_text(ASTRAL_A, encoding="utf-8")
+    (tmp_path / "astral_b.txt").write_text(ASTRAL_B, encoding="utf-8")
+    with Library.open() as lib:
+        a = lib.import_file(tmp_path / "astral_a.txt").document.id
+        b = lib.import_file(tmp_path / "astral_b.txt").document.id
+    reader = window.reader
+    reader.open_pair(a, b)
+    idle(qtbot, window)
+    qtbot.waitUntil(lambda: reader.comparison is not None and bool(reader.panes["a"].marks("passages")), timeout=20000)
+    pane = reader.panes["a"]
+    stored = pane.doc_text.text
+    (mark,) = [m for m in pane.marks("passages") if "框架协议" in painted(pane, m)]
+    p = reader.shown[mark.passage]
+    assert painted(pane, mark) == stored[p.a_start : p.a_end]
+    assert mark.start > p.a_start  # Qt counts the astral characters before it twice
+    for script in ("traditional", "tw"):
+        window.set_global_script(script)
+        idle(qtbot, window)
+        assert assert_marks_match_engine(reader) > 0
+    # A selection made after astral characters maps back to the same code points.
+    sel = (stored.index("内容"), stored.index("内容") + 2)
+    pane.select_stored(*sel)
+    assert pane.stored_selection() == sel and pane.selected_text() == "内容"
+    assert pane.edit.textCursor().selectedText() == "內容"  # shown in Taiwan script
+
+
+def test_task_runner_runs_off_the_ui_thread_and_drops_superseded_answers(qtbot, library_path):
+    runner = TaskRunner(library_path)
+    results, errors = [], []
+    ui = threading.get_ident()
+    gate = threading.Event()
+
+    def slow(lib, progress, cancel):
+        gate.wait(5)
+        return "old"
+
+    runner.run("x", slow, results.append)
+    runner.run("x", lambda lib, p, c: (threading.get_ident(), len(lib.documents())), results.append)
+    gate.set()
+    qtbot.waitUntil(lambda: not runner.busy(), timeout=10000)
+    assert len(results) == 1 and results[0][0] != ui and results[0][1] == 5
+    with qtbot.waitSignal(runner.failed, timeout=5000) as failed:
+        runner.run("y", lambda lib, p, c: lib.document(999), results.append, on_error=errors.append)
+    assert "no such document" in failed.args[1] and len(errors) == 1
+    runner.shutdown()
+
+
+def test_focusing_a_passage_shows_both_ends_even_with_sync_on(qtbot, window):
+    reader = window.reader
+    assert reader.sync
+    for n in range(len(reader.shown)):
+        reader.activate(n)
+        p = reader.shown[n]
+        for side, pane in reader.panes.items():
+            start = pane.qt_span(*((p.a_start, p.a_end) if side == "a" else (p.b_start, p.b_end)))[0]
+            assert pane.top_qt() <= start <= pane.bottom_qt(), (n, side)
