@@ -133,3 +133,32 @@ def test_startup_does_not_load_jieba(tmp_path):
     code, jieba_loaded = start()
     assert code == 0
     assert not jieba_loaded, "starting the UI on an existing library imported jieba"
+
+
+def test_gui_screenshot_of_a_chosen_pair_script_and_passage(tmp_path):
+    """`duidu gui --compare A B --script S --select N --screenshot F` renders the real window and exits."""
+    shot = tmp_path / "pair.png"
+    cmd = [sys.executable, "-m", "duidu", "gui", "--compare", "1", "全方位合作", "--script", "simplified",
+           "--select", "2", "--screenshot", str(shot)]
+    proc = subprocess.run(cmd, capture_output=True, text=True, timeout=180)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    image = QImage(str(shot))
+    assert (image.width(), image.height()) == (1600, 1000)
+    colours = {image.pixel(x, y) for x in range(0, 1600, 20) for y in range(0, 1000, 20)}
+    assert len(colours) > 20  # text, highlights, bands: not an empty frame
+    bad = subprocess.run([sys.executable, "-m", "duidu", "gui", "--compare", "1", "no such title",
+                          "--screenshot", str(tmp_path / "x.png")], capture_output=True, text=True, timeout=120)
+    assert bad.returncode == 1 and "no such title" in bad.stderr and "Traceback" not in bad.stderr
+    assert not (tmp_path / "x.png").exists()
+
+
+def test_icon_only_buttons_have_accessible_names(window):
+    from PySide6.QtWidgets import QAbstractButton, QLineEdit, QTabBar
+
+    ours = [b for b in window.findChildren(QAbstractButton)  # Qt's own (clear, scroll, extension) excluded
+            if not b.objectName().startswith("qt_") and not isinstance(b.parent(), (QLineEdit, QTabBar))]
+    assert len(ours) > 5
+    for button in ours:
+        text = button.text().strip()
+        if not any(ch.isalnum() for ch in text):  # an icon or a symbol such as ✕
+            assert button.accessibleName() or (button.defaultAction() and button.defaultAction().text()), button

@@ -1,0 +1,336 @@
+"""Measures × documents as a Qt tree (category → measure), and a pair's figures as a table."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QAbstractTableModel,
+    QByteArray,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
+
+_Index = QModelIndex | QPersistentModelIndex
+_CATEGORY = 0  # internalId of a category row; a measure row's is its category's number + 1
+TOOLTIP_SPANS = 8  # evidence texts listed in a cell's tooltip
+VERMILLION = QColor("#D55E00")  # Okabe–Ito: safe for every common colour-vision deficiency
+FLAG_STRENGTH = 0.3  # how much vermillion is blended into the row background
+
+
+def _tr(text: str, n: int = -1) -> str:
+    return QCoreApplication.translate("MeasuresModel", text, None, n)
+
+
+def _role_names(model, roles) -> dict[int, QByteArray]:
+    names = dict(QAbstractItemModel.roleNames(model))
+    names.update({int(r): QByteArray(r.name.lower().encode()) for r in roles})
+    return names
+
+
+def _flag_background() -> QColor:
+    """Vermillion blended into the palette's base: marks a row in light and dark themes alike."""
+    base = QGuiApplication.palette().color(QPalette.ColorRole.Base)
+    k = FLAG_STRENGTH
+    return QColor.fromRgbF(*(b * (1 - k) + v * k for b, v in zip(base.getRgbF()[:3], VERMILLION.getRgbF()[:3])))
+
+
+@dataclass(frozen=True)
+class DocumentColumn:
+    id: int
+    header: str  # short: "A 重庆", "#3 重庆"
+    title: str  # the header's tooltip
+
+
+class Role(IntEnum):
+    """Named roles of ``MeasuresModel``; ``DocumentId`` and ``Spans`` are per cell."""
+
+    Kind = Qt.ItemDataRole.UserRole + 1  # "category" | "measure"
+    Name = Qt.ItemDataRole.UserRole + 2  # measure name (category rows: None)
+    Category = Qt.ItemDataRole.UserRole + 3
+    DocumentId = Qt.ItemDataRole.UserRole + 4  # None in the name column
+    Spans = Qt.ItemDataRole.UserRole + 5  # tuple of (start, end) in the document's stored text
+    Count = Qt.ItemDataRole.UserRole + 6  # len(Spans)
+    Texts = Qt.ItemDataRole.UserRole + 7  # the evidence texts, when the documents' texts are known
+    Row = Qt.ItemDataRole.UserRole + 8  # the engine's MeasureRow
+
+
+class MeasuresModel(QAbstractItemModel):
+    """Categories (engine order) holding their measures; column 0 the name, then one per document."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._columns: list[DocumentColumn] = []
+        self._rows: list[Any] = []  # all MeasureRows, engine order
+        self._texts: Mapping[int, str] = {}
+        self._shared_only = False
+        self._groups: list[tuple[str, list[Any]]] = []  # what is shown
+
+    # -- filling --------------------------------------------------------------------
+    def set_table(self, columns: Sequence[DocumentColumn], rows: Sequence[Any],
+                  texts: Mapping[int, str] | None = None) -> None:
+        """Show ``rows`` (``MeasureRow``s as ``measure_table`` orders them) for ``columns``."""
+        self.beginResetModel()
+        self._columns, self._rows, self._texts = list(columns), list(rows), dict(texts or {})
+        self._group()
+        self.endResetModel()
+
+    def clear(self) -> None:
+        self.set_table([], [])
+
+    def set_shared_only(self, on: bool) -> None:
+        """Keep only measures stated by two or more of the shown documents (both, for a pair)."""
+        if on != self._shared_only:
+            self.beginResetModel()
+            self._shared_only = on
+            self._group()
+            self.endResetModel()
+
+    def shared_only(self) -> bool:
+        return self._shared_only
+
+    def _group(self) -> None:
+        ids = {c.id for c in self._columns}
+        groups: dict[str, list[Any]] = {}
+        for row in self._rows:  # dicts keep the engine's category order
+            if self._shared_only and len(ids.intersection(row.mentions)) < 2:
+                continue
+            groups.setdefault(row.category, []).append(row)
+        self._groups = list(groups.items())
+
+    # -- reading back ---------------------------------------------------------------
+    def document_columns(self) -> list[DocumentColumn]:
+        return list(self._columns)
+
+    def column_of(self, document_id: int) -> int:
+        """The model column of a document, or -1."""
+        return next((k + 1 for k, c in enumerate(self._columns) if c.id == document_id), -1)
+
+    def measure_row(self, index: _Index) -> Any:
+        """The ``MeasureRow`` at ``index`` (None for a category row)."""
+        if not index.isValid() or index.internalId() == _CATEGORY:
+            return None
+        return self._groups[index.internalId() - 1][1][index.row()]
+
+    # -- the model --------------------------------------------------------------------
+    def index(self, row: int, column: int, parent: _Index = QModelIndex()) -> QModelIndex:
+        if not self.hasIndex(row, column, parent):
+            return QModelIndex()
+        if not parent.isValid():
+            return self.createIndex(row, column, id=_CATEGORY)
+        return self.createIndex(row, column, id=parent.row() + 1)
+
+    def parent(self, index: _Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]
+        if not index.isValid() or index.internalId() == _CATEGORY:
+            return QModelIndex()
+        return self.createIndex(index.internalId() - 1, 0, id=_CATEGORY)
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:
+        if not parent.isValid():
+            return len(self._groups)
+        if parent.internalId() == _CATEGORY and parent.column() == 0:
+            return len(self._groups[parent.row()][1])
+        return 0
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:
+        return 1 + len(self._columns)
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if index.internalId() != _CATEGORY:
+            flags |= Qt.ItemFlag.ItemNeverHasChildren
+        return flags
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        if index.internalId() == _CATEGORY:
+            return self._category_data(index, role)
+        row = self.measure_row(index)
+        doc = self._columns[index.column() - 1] if index.column() > 0 else None
+        spans = row.mentions.get(doc.id, ()) if doc is not None else ()
+        if role == Role.Kind:
+            return "measure"
+        if role == Role.Name:
+            return row.name
+        if role == Role.Category:
+            return row.category
+        if role == Role.Row:
+            return row
+        if role == Role.DocumentId:
+            return None if doc is None else doc.id
+        if role == Role.Spans:
+            return tuple(spans)
+        if role == Role.Count:
+            return len(spans)
+        if role == Role.Texts:
+            text = self._texts.get(doc.id) if doc is not None else None
+            return None if text is None else [text[s:e] for s, e in spans]
+        if doc is None:  # the name column
+            if role == Qt.ItemDataRole.DisplayRole:
+                return row.name
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return self._name_tooltip(row)
+            if role == Qt.ItemDataRole.FontRole and self._is_shared(row):
+                font = QFont()
+                font.setBold(True)
+                return font
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"✓ {len(spans)}" if spans else ""
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._cell_tooltip(row, doc, spans) if spans else None
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return f"{doc.header}: " + _tr("%n 处 %n spans", len(spans))
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        return None
+
+    def _category_data(self, index: _Index, role: int) -> Any:
+        category, rows = self._groups[index.row()]
+        if role == Role.Kind:
+            return "category"
+        if role == Role.Category:
+            return category
+        if role == Role.Spans:
+            return ()
+        if role == Role.Count:
+            return 0
+        if role == Role.DocumentId:
+            return self._columns[index.column() - 1].id if index.column() > 0 else None
+        if index.column() == 0 and role == Qt.ItemDataRole.DisplayRole:
+            return f"{category} ({len(rows)})"
+        if index.column() == 0 and role == Qt.ItemDataRole.FontRole:
+            font = QFont()
+            font.setBold(True)
+            return font
+        return None
+
+    def _is_shared(self, row: Any) -> bool:
+        return len(self._columns) > 1 and len({c.id for c in self._columns}.intersection(row.mentions)) > 1
+
+    def _name_tooltip(self, row: Any) -> str:
+        shown = sum(1 for c in self._columns if c.id in row.mentions)
+        return f"{row.name} · {shown}/{len(self._columns)} " + _tr("篇文档提到 documents state it")
+
+    def _cell_tooltip(self, row: Any, doc: DocumentColumn, spans) -> str:
+        lines = [f"{row.name} — {doc.title}"]
+        text = self._texts.get(doc.id)
+        if text is not None:
+            lines += [f"• {text[s:e]}" for s, e in spans[:TOOLTIP_SPANS]]
+            if len(spans) > TOOLTIP_SPANS:
+                lines.append(_tr("…另有 %n 处 … %n more", len(spans) - TOOLTIP_SPANS))
+        lines.append(_tr("点击查看，再点下一处 Click to show, again for the next"))
+        return "\n".join(lines)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not (0 <= section <= len(self._columns)):
+            return None
+        if section == 0:
+            return _tr("措施 Measure") if role == Qt.ItemDataRole.DisplayRole else None
+        doc = self._columns[section - 1]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return doc.header
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return doc.title
+        return None
+
+    def roleNames(self) -> dict[int, QByteArray]:
+        return _role_names(self, Role)
+
+
+class FigureRole(IntEnum):
+    Measure = Qt.ItemDataRole.UserRole + 1
+    AText = Qt.ItemDataRole.UserRole + 2
+    BText = Qt.ItemDataRole.UserRole + 3
+    AValue = Qt.ItemDataRole.UserRole + 4
+    BValue = Qt.ItemDataRole.UserRole + 5
+    Differs = Qt.ItemDataRole.UserRole + 6
+    Spans = Qt.ItemDataRole.UserRole + 7  # (a_start, a_end, b_start, b_end)
+    Pair = Qt.ItemDataRole.UserRole + 8  # the engine's FigurePair
+
+
+def _number(value: float) -> str:
+    return str(int(value)) if value.is_integer() else f"{value:.10g}"
+
+
+class FiguresModel(QAbstractTableModel):
+    """A pair's figures: measure, A's wording, B's, and the values; differing rows flagged."""
+
+    MEASURE, A, B, VALUES = range(4)
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._pairs: list[Any] = []
+        self._headers = ("A", "B")
+
+    def set_pairs(self, pairs: Sequence[Any], a_header: str = "A", b_header: str = "B") -> None:
+        self.beginResetModel()
+        self._pairs, self._headers = list(pairs), (a_header, b_header)
+        self.endResetModel()
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.VALUES)
+
+    def pair(self, row: int) -> Any:
+        return self._pairs[row]
+
+    def differing(self) -> int:
+        return sum(1 for p in self._pairs if p.differs)
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._pairs)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else 4
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not (0 <= index.row() < len(self._pairs)):
+            return None
+        p = self._pairs[index.row()]
+        named = {
+            FigureRole.Measure: p.measure, FigureRole.AText: p.a_text, FigureRole.BText: p.b_text,
+            FigureRole.AValue: p.a_value, FigureRole.BValue: p.b_value, FigureRole.Differs: p.differs,
+            FigureRole.Spans: (p.a_start, p.a_end, p.b_start, p.b_end), FigureRole.Pair: p,
+        }
+        if role in named:
+            return named[FigureRole(role)]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == self.VALUES:
+                sign = "≠" if p.differs else "="
+                return f"{'⚠ ' if p.differs else ''}{_number(p.a_value)} {sign} {_number(p.b_value)}"
+            return (p.measure, p.a_text, p.b_text)[col]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            verdict = _tr("数字不同 The figures differ") if p.differs else _tr("数字一致 The figures agree")
+            return f"{p.measure}: {p.a_text} / {p.b_text} — {verdict}"
+        if role == Qt.ItemDataRole.BackgroundRole and p.differs:
+            return _flag_background()
+        if role == Qt.ItemDataRole.FontRole and p.differs:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.TextAlignmentRole and col != self.MEASURE:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
+            return None
+        headers = (_tr("措施 Measure"), *self._headers, _tr("数值 Values"))
+        return headers[section] if 0 <= section < len(headers) else None
+
+    def roleNames(self) -> dict[int, QByteArray]:
+        return _role_names(self, FigureRole)

@@ -1,0 +1,248 @@
+"""The reader's measures side panel: a pair's similarity, the measures both state, their figures."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from duidu.engine.progress import checkpoint
+from duidu.ui.measures_model import DocumentColumn, FigureRole, FiguresModel, MeasuresModel, Role
+from duidu.ui.tasks import TaskRunner
+
+CHANNEL = "library-measures"
+
+
+REGION_CHARS = 4  # a column header's region is cut to this (its tooltip has the title)
+
+
+def _percent(x: float) -> str:
+    return f"{x:.1%}"  # as `duidu compare` prints it
+
+
+def _short(doc: Any) -> str:
+    name = doc.region or doc.title
+    return name if len(name) <= REGION_CHARS else name[:REGION_CHARS] + "…"
+
+
+def _label(side: str, doc: Any) -> str:
+    return f"{side} {_short(doc)}"
+
+
+def pair_columns(comparison: Any) -> list[DocumentColumn]:
+    return [DocumentColumn(d.id, _label(side, d), d.title) for side, d in (("A", comparison.a), ("B", comparison.b))]
+
+
+def library_columns(documents: Any) -> list[DocumentColumn]:
+    return [DocumentColumn(d.id, f"#{d.id}\n{_short(d)}", d.title) for d in documents]  # two lines: narrow
+
+
+def library_measures(library: Any, progress, cancel) -> tuple[list, list, dict[int, str]]:
+    """Task: measure × every document, with the stored texts the tooltips quote (worker thread)."""
+    documents = library.documents()
+    ids = [d.id for d in documents]
+    rows = library.measure_table(ids)
+    texts = {}
+    for k, i in enumerate(ids):
+        checkpoint(k / max(1, len(ids)), progress, cancel)
+        texts[i] = library.text(i).text
+    return documents, rows, texts
+
+
+class MeasuresPanel(QWidget):
+    """Shows one ``Comparison``; "全库" switches the tree to measure × every document (a task)."""
+
+    evidenceRequested = Signal(int, int, int)  # document id, start, end in its stored text
+    figureRequested = Signal(int, int, int, int)  # a_start, a_end, b_start, b_end
+
+    def __init__(self, tasks: TaskRunner, parent=None) -> None:
+        super().__init__(parent)
+        self._tasks = tasks
+        self._comparison: Any = None
+        self._last_cell: tuple[str, int] | None = None  # (measure, document) last clicked
+        self._next_span = 0
+
+        self.summary = QLabel(self)
+        self.summary.setWordWrap(True)
+        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.shared_box = QCheckBox(self.tr("只看共有 Only shared"), self)
+        self.shared_box.setToolTip(self.tr("只列出两篇（全库：至少两篇）都提到的措施 Only measures stated by both (library: by two or more)"))
+        self.library_button = QPushButton(self.tr("全库 Whole library"), self)
+        self.library_button.setCheckable(True)
+        self.library_button.setToolTip(self.tr("措施 × 全部文档 Measures across every document"))
+        self.status = QLabel(self)
+
+        self.model = MeasuresModel(self)
+        self.tree = QTreeView(self)
+        self.tree.setModel(self.model)
+        self.tree.setAccessibleName(self.tr("措施 Measures"))
+        self.tree.setUniformRowHeights(True)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.tree.header().setStretchLastSection(False)
+        self.model.modelReset.connect(self._after_reset)
+
+        self.figures_label = QLabel(self)
+        self.figures_model = FiguresModel(self)
+        self.figures = QTableView(self)
+        self.figures.setModel(self.figures_model)
+        self.figures.setAccessibleName(self.tr("数字 Figures"))
+        self.figures.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.figures.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.figures.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.figures.verticalHeader().hide()
+        self.figures.setWordWrap(False)
+        self.figures.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        header = self.figures.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(FiguresModel.MEASURE, QHeaderView.ResizeMode.Stretch)
+
+        controls = QHBoxLayout()
+        controls.addWidget(self.shared_box)
+        controls.addStretch(1)
+        controls.addWidget(self.status)
+        controls.addWidget(self.library_button)
+        lower = QWidget(self)
+        lower_layout = QVBoxLayout(lower)
+        lower_layout.setContentsMargins(0, 0, 0, 0)
+        lower_layout.addWidget(self.figures_label)
+        lower_layout.addWidget(self.figures)
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.addWidget(self.tree)
+        splitter.addWidget(lower)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addLayout(controls)
+        layout.addWidget(splitter, 1)
+
+        self.shared_box.toggled.connect(self.model.set_shared_only)
+        self.library_button.toggled.connect(self.set_whole_library)
+        self.tree.clicked.connect(self._cell_clicked)
+        self.tree.activated.connect(self._cell_activated)
+        self.figures.clicked.connect(self._figure_clicked)
+        self.figures.activated.connect(self._figure_activated)
+        self.clear()
+
+    # -- the API ----------------------------------------------------------------------
+    def show_comparison(self, comparison: Any) -> None:
+        """Show an ``engine.compare.Comparison``; the whole-library view, if on, stays on."""
+        self._comparison = comparison
+        a, b, sim = comparison.a, comparison.b, comparison.similarity
+        self.summary.setText(
+            f"A {a.region or ''} 《{a.title}》\nB {b.region or ''} 《{b.title}》\n"
+            + self.tr("相似度 Similarity") + f" {_percent(sim.score)} · "
+            + self.tr("A在B中") + f" {_percent(sim.a_in_b)} · " + self.tr("B在A中") + f" {_percent(sim.b_in_a)}"
+        )
+        self.figures_model.set_pairs(comparison.figures, _label("A", a), _label("B", b))
+        n, differ = self.figures_model.rowCount(), self.figures_model.differing()
+        self.figures_label.setText(self.tr("数字 Figures") + f" ({n}) · "
+                                   + self.tr("%n 处不同 %n differ", "", differ))
+        if not self.whole_library():
+            self._show_pair()
+
+    def clear(self) -> None:
+        self._tasks.cancel(CHANNEL)
+        self._comparison = None
+        self.library_button.blockSignals(True)
+        self.library_button.setChecked(False)
+        self.library_button.blockSignals(False)
+        self.model.clear()
+        self.figures_model.set_pairs([])
+        self.summary.setText(self.tr("未打开文档对 No pair open"))
+        self.figures_label.setText(self.tr("数字 Figures"))
+        self.status.clear()
+
+    def whole_library(self) -> bool:
+        return self.library_button.isChecked()
+
+    @Slot(bool)
+    def set_whole_library(self, on: bool) -> None:
+        """On: measure × every document (computed afresh, off the UI thread); off: the pair."""
+        if self.library_button.isChecked() != on:
+            self.library_button.setChecked(on)  # comes back here through toggled
+            return
+        if on:
+            self.status.setText(self.tr("计算中… Working…"))
+            self._tasks.run(CHANNEL, library_measures, self._library_ready, on_error=self._library_failed,
+                            label=self.tr("全库措施 Library measures"))
+        else:
+            self._tasks.cancel(CHANNEL)
+            self.status.clear()
+            self._show_pair()
+
+    # -- filling --------------------------------------------------------------------------
+    def _show_pair(self) -> None:
+        c = self._comparison
+        if c is None:
+            self.model.clear()
+            return
+        self.model.set_table(pair_columns(c), c.measures, {c.a.id: c.a.text, c.b.id: c.b.text})
+
+    def _library_ready(self, result: tuple) -> None:
+        documents, rows, texts = result
+        self.status.clear()
+        if self.whole_library():
+            self.model.set_table(library_columns(documents), rows, texts)
+
+    def _library_failed(self, error: BaseException) -> None:
+        self.status.setText(self.tr("计算失败 Failed"))
+        self.status.setToolTip(str(error))
+
+    @Slot()
+    def _after_reset(self) -> None:
+        self._last_cell = None
+        self.tree.expandAll()
+        header = self.tree.header()
+        # A pair fits: names take the rest. Many documents: names whole, the tree scrolls sideways.
+        mode = QHeaderView.ResizeMode
+        header.setSectionResizeMode(0, mode.Stretch if self.model.columnCount() <= 3 else mode.ResizeToContents)
+        for col in range(1, self.model.columnCount()):
+            header.setSectionResizeMode(col, mode.ResizeToContents)
+
+    # -- clicks ---------------------------------------------------------------------------
+    @Slot(QModelIndex)
+    def _cell_clicked(self, index: QModelIndex) -> None:
+        """A document cell: its first evidence span; the same cell again: the next one."""
+        spans = index.data(Role.Spans) or ()
+        doc = index.data(Role.DocumentId)
+        if not spans or doc is None:
+            return
+        cell = (index.data(Role.Name), doc)
+        k = self._next_span if cell == self._last_cell else 0
+        start, end = spans[k % len(spans)]
+        self._last_cell, self._next_span = cell, (k + 1) % len(spans)
+        self.evidenceRequested.emit(doc, start, end)
+
+    @Slot(QModelIndex)
+    def _cell_activated(self, index: QModelIndex) -> None:
+        if QGuiApplication.mouseButtons() == Qt.MouseButton.NoButton:  # Enter; a double-click also clicks
+            self._cell_clicked(index)
+
+    @Slot(QModelIndex)
+    def _figure_clicked(self, index: QModelIndex) -> None:
+        spans = index.data(FigureRole.Spans)
+        if spans:
+            self.figureRequested.emit(*spans)
+
+    @Slot(QModelIndex)
+    def _figure_activated(self, index: QModelIndex) -> None:
+        if QGuiApplication.mouseButtons() == Qt.MouseButton.NoButton:
+            self._figure_clicked(index)

@@ -1,0 +1,138 @@
+"""The reader's similar-passages side panel: where else the library says something like this."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from duidu.ui.similar_model import Role, SimilarResultsModel
+from duidu.ui.tasks import TaskRunner
+
+CHANNEL = "similar"
+TOP = 20
+
+
+class _ElidedLabel(QLabel):
+    """One line that cuts its text with … to fit its width; the tooltip has it whole."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._full = ""
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+
+    def set_full_text(self, text: str) -> None:
+        self._full = text
+        self.setToolTip(text)
+        self._elide()
+
+    def full_text(self) -> str:
+        return self._full
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        line = " ".join(self._full.split())
+        self.setText(self.fontMetrics().elidedText(line, Qt.TextElideMode.ElideRight, max(0, self.width())))
+
+
+class SimilarPanel(QWidget):
+    """``search(text)`` ranks the library's passages by likeness to ``text`` (a task)."""
+
+    openRequested = Signal(int, int, int)  # document id, start, end in its stored text
+
+    def __init__(self, tasks: TaskRunner, parent=None) -> None:
+        super().__init__(parent)
+        self._tasks = tasks
+
+        self.heading = QLabel(self.tr("相似段落 Similar passages"), self)
+        font = self.heading.font()
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.query = _ElidedLabel(self)
+        self.status = QLabel(self)
+        self.status.setWordWrap(True)
+
+        self.model = SimilarResultsModel(self)
+        self.results = QListView(self)
+        self.results.setModel(self.model)
+        self.results.setAccessibleName(self.tr("相似段落 Similar passages"))
+        self.results.setWordWrap(True)
+        self.results.setAlternatingRowColors(True)
+        self.results.setSpacing(2)
+        self.results.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.results.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.results.setResizeMode(QListView.ResizeMode.Adjust)  # rewrap when the panel narrows
+
+        self.open_button = QPushButton(self.tr("打开 Open"), self)
+        self.open_button.setToolTip(self.tr("在阅读器中打开这一段 Open this passage in the reader"))
+        self.open_button.setEnabled(False)
+
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.open_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.query)
+        layout.addWidget(self.status)
+        layout.addWidget(self.results, 1)
+        layout.addLayout(buttons)
+
+        self.results.activated.connect(self._open)
+        self.results.selectionModel().currentChanged.connect(self._current_changed)
+        self.model.modelReset.connect(lambda: self.open_button.setEnabled(False))
+        self.open_button.clicked.connect(lambda: self._open(self.results.currentIndex()))
+        self.clear()
+
+    # -- the API ----------------------------------------------------------------------
+    def search(self, text: str) -> None:
+        """Rank passages like ``text``; an empty query only says so (no task)."""
+        self._tasks.cancel(CHANNEL)
+        self.model.clear()
+        if not text or not text.strip():
+            self.query.set_full_text("")
+            self.status.setText(self.tr("查询为空，请先选一段文字 Empty query: select a passage first"))
+            return
+        self.query.set_full_text(self.tr("查询 Query:") + " " + text.strip())
+        self.status.setText(self.tr("搜索中… Searching…"))
+        self._tasks.run(CHANNEL, lambda lib, progress, cancel: lib.similar(text, top=TOP),
+                        self._found, on_error=self._failed, label=self.tr("相似段落 Similar passages"))
+
+    def clear(self) -> None:
+        self._tasks.cancel(CHANNEL)
+        self.model.clear()
+        self.query.set_full_text("")
+        self.status.setText(self.tr("选一段文字，查找相似段落 Select a passage to find similar ones"))
+
+    # -- results --------------------------------------------------------------------------
+    def _found(self, hits: list) -> None:
+        self.model.set_hits(hits)
+        if hits:
+            self.status.setText(self.tr("%n 条结果 %n results", "", len(hits)))
+            self.results.setCurrentIndex(self.model.index(0))
+        else:
+            self.status.setText(self.tr("没有相似段落 No similar passages"))
+
+    def _failed(self, error: BaseException) -> None:
+        self.status.setText(self.tr("搜索失败 Search failed:") + f" {error}")
+
+    @Slot(QModelIndex, QModelIndex)
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self.open_button.setEnabled(current.isValid())
+
+    @Slot(QModelIndex)
+    def _open(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.openRequested.emit(index.data(Role.DocumentId), index.data(Role.Start), index.data(Role.End))

@@ -1,0 +1,248 @@
+"""The reader's side panels on the seeded library: measures, figures, similar passages."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QModelIndex, Qt
+
+from duidu.library.store import Library
+from duidu.ui.measures_model import FigureRole, FiguresModel, Role
+from duidu.ui.measures_panel import MeasuresPanel
+from duidu.ui.similar_model import Role as HitRole
+from duidu.ui.similar_panel import SimilarPanel
+from duidu.ui.tasks import TaskRunner
+
+QUERY = "两地教师互相派遣交流"
+CHONGQING, SICHUAN = 1, 2  # seed ids: simplified Chongqing, traditional Sichuan
+
+
+@pytest.fixture
+def library():
+    lib = Library.open()  # DUIDU_LIBRARY points into tmp_path (conftest); seeds on first open
+    yield lib
+    lib.close()
+
+
+@pytest.fixture
+def tasks(qapp, library):
+    runner = TaskRunner(library.path)
+    yield runner
+    runner.shutdown()
+
+
+@pytest.fixture
+def comparison(library):
+    return library.compare(CHONGQING, SICHUAN)
+
+
+@pytest.fixture
+def measures(qtbot, tasks, comparison):
+    panel = MeasuresPanel(tasks)
+    qtbot.addWidget(panel)
+    panel.resize(520, 800)
+    panel.show()
+    qtbot.waitExposed(panel)
+    panel.show_comparison(comparison)
+    return panel
+
+
+@pytest.fixture
+def similar(qtbot, tasks):
+    panel = SimilarPanel(tasks)
+    qtbot.addWidget(panel)
+    panel.resize(520, 800)
+    panel.show()
+    qtbot.waitExposed(panel)
+    return panel
+
+
+def _tree(model):
+    """[(category, [(name, {document id: spans})])] read back through the roles only."""
+    out = []
+    for c in range(model.rowCount()):
+        cat = model.index(c, 0)
+        assert cat.data(Role.Kind) == "category"
+        rows = []
+        for r in range(model.rowCount(cat)):
+            name = model.index(r, 0, cat)
+            assert name.data(Role.Kind) == "measure" and name.data(Role.Category) == cat.data(Role.Category)
+            cells = {}
+            for col in range(1, model.columnCount(cat)):
+                cell = model.index(r, col, cat)
+                assert cell.data(Role.Count) == len(cell.data(Role.Spans))
+                if cell.data(Role.Count):
+                    cells[cell.data(Role.DocumentId)] = cell.data(Role.Spans)
+            rows.append((name.data(Role.Name), cells))
+        out.append((cat.data(Role.Category), rows))
+    return out
+
+
+def _expected(rows, ids):
+    groups: dict[str, list] = {}
+    for row in rows:
+        cells = {d: tuple(s) for d, s in row.mentions.items() if d in ids}
+        groups.setdefault(row.category, []).append((row.name, cells))
+    return list(groups.items())
+
+
+def _cell(model, name: str, document_id: int) -> QModelIndex:
+    col = model.column_of(document_id)
+    for c in range(model.rowCount()):
+        cat = model.index(c, 0)
+        for r in range(model.rowCount(cat)):
+            if model.index(r, 0, cat).data(Role.Name) == name:
+                return model.index(r, col, cat)
+    raise AssertionError(f"{name} not in the tree")
+
+
+def _click(qtbot, view, index: QModelIndex) -> None:
+    view.scrollTo(index)
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(index).center())
+
+
+# -- measures -----------------------------------------------------------------------------
+
+def test_models_pass_modeltester(measures, qtmodeltester):
+    assert measures.model.rowCount() > 0 and measures.figures_model.rowCount() > 0
+    qtmodeltester.check(measures.model)
+    qtmodeltester.check(measures.figures_model)
+    measures.shared_box.setChecked(True)
+    qtmodeltester.check(measures.model)
+    qtmodeltester.check(FiguresModel())  # empty
+
+
+def test_tree_is_the_engines_measure_rows(measures, comparison):
+    model = measures.model
+    ids = (comparison.a.id, comparison.b.id)
+    assert [c.id for c in model.document_columns()] == list(ids)
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    assert headers[1:] == ["A 重庆", "B 四川"]
+    tree = _tree(model)
+    assert tree == _expected(comparison.measures, ids)
+    assert [c for c, _ in tree] == list(dict.fromkeys(r.category for r in comparison.measures))
+    assert sum(len(rows) for _, rows in tree) == len(comparison.measures)
+
+
+def test_only_shared_keeps_the_measures_both_state(measures, comparison):
+    shared = [r for r in comparison.measures if {CHONGQING, SICHUAN} <= set(r.mentions)]
+    assert 0 < len(shared) < len(comparison.measures)
+    assert not measures.shared_box.isChecked()  # off by default
+    measures.shared_box.setChecked(True)
+    assert _tree(measures.model) == _expected(shared, (CHONGQING, SICHUAN))
+    measures.shared_box.setChecked(False)
+    assert sum(len(rows) for _, rows in _tree(measures.model)) == len(comparison.measures)
+
+
+def test_summary_gives_the_similarity_and_regions(measures, comparison):
+    sim = comparison.similarity
+    text = measures.summary.text()
+    for value in (sim.score, sim.a_in_b, sim.b_in_a):
+        assert f"{value * 100:.1f}%" in text
+    assert "重庆" in text and "四川" in text and "相似度" in text
+
+
+def test_clicking_a_cell_shows_its_evidence_and_then_the_next(qtbot, measures, library, comparison):
+    row = next(r for r in comparison.measures if len(r.mentions.get(CHONGQING, ())) >= 2 and SICHUAN in r.mentions)
+    truth = sorted((m.start, m.end) for m in library.mentions(CHONGQING) if m.measure == row.name)
+    cell = _cell(measures.model, row.name, CHONGQING)
+    got = []
+    for _ in range(len(truth) + 1):
+        with qtbot.waitSignal(measures.evidenceRequested, timeout=2000) as blocker:
+            _click(qtbot, measures.tree, cell)
+        doc, start, end = blocker.args
+        assert doc == CHONGQING and (start, end) in truth
+        got.append((start, end))
+    assert got[: len(truth)] == truth  # every span once, in reading order
+    assert got[-1] == truth[0]  # then round again
+    other = _cell(measures.model, row.name, SICHUAN)
+    with qtbot.waitSignal(measures.evidenceRequested, timeout=2000) as blocker:
+        _click(qtbot, measures.tree, other)
+    assert blocker.args == [SICHUAN, *row.mentions[SICHUAN][0]]
+    measures.tree.setCurrentIndex(cell)  # the keyboard too
+    with qtbot.waitSignal(measures.evidenceRequested, timeout=2000) as blocker:
+        qtbot.keyClick(measures.tree, Qt.Key.Key_Return)
+    assert blocker.args == [CHONGQING, *truth[0]]
+
+
+def test_tooltips_quote_the_evidence(measures, comparison):
+    row = comparison.measures[0]
+    cell = _cell(measures.model, row.name, CHONGQING)
+    texts = cell.data(Role.Texts)
+    assert texts == [comparison.a.text[s:e] for s, e in row.mentions[CHONGQING]]
+    assert all(t in cell.data(Qt.ItemDataRole.ToolTipRole) for t in texts)
+
+
+def test_differing_figures_are_flagged_exactly(qtbot, measures, comparison):
+    model = measures.figures_model
+    assert model.rowCount() == len(comparison.figures)
+    assert any(p.differs for p in comparison.figures) and not all(p.differs for p in comparison.figures)
+    for r, pair in enumerate(comparison.figures):
+        values = model.index(r, FiguresModel.VALUES)
+        assert model.index(r, 0).data(FigureRole.Differs) is pair.differs
+        assert ("≠" in values.data()) is pair.differs
+        assert (values.data(Qt.ItemDataRole.BackgroundRole) is not None) is pair.differs
+    r = next(k for k, p in enumerate(comparison.figures) if p.differs)
+    pair = comparison.figures[r]
+    with qtbot.waitSignal(measures.figureRequested, timeout=2000) as blocker:
+        _click(qtbot, measures.figures, model.index(r, FiguresModel.A))
+    assert blocker.args == [pair.a_start, pair.a_end, pair.b_start, pair.b_end]
+    assert comparison.a.text[pair.a_start:pair.a_end] == pair.a_text
+
+
+def test_whole_library_shows_every_document(qtbot, measures, library, qtmodeltester):
+    docs = library.documents()
+    assert len(docs) == 5
+    qtbot.mouseClick(measures.library_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: measures.model.columnCount() == 1 + len(docs), timeout=30000)
+    model = measures.model
+    assert [c.id for c in model.document_columns()] == [d.id for d in docs]
+    ids = [d.id for d in docs]
+    assert _tree(model) == _expected(library.measure_table(ids), ids)
+    qtmodeltester.check(model)
+    qtbot.mouseClick(measures.library_button, Qt.MouseButton.LeftButton)
+    assert [c.id for c in model.document_columns()] == [CHONGQING, SICHUAN]
+
+
+def test_clear_empties_the_panel(measures):
+    measures.clear()
+    assert measures.model.rowCount() == 0 and measures.figures_model.rowCount() == 0
+    assert "%" not in measures.summary.text()
+
+
+# -- similar passages ---------------------------------------------------------------------
+
+def test_similar_ranks_passages_and_opens_one(qtbot, similar, tasks, library, qtmodeltester):
+    with qtbot.waitSignal(tasks.finished, timeout=30000):
+        similar.search(QUERY)
+    model = similar.model
+    assert model.rowCount() > 0
+    qtmodeltester.check(model)
+    scores = [model.index(r).data(HitRole.Score) for r in range(model.rowCount())]
+    assert scores == sorted(scores, reverse=True) and scores[0] > 0
+    top = {model.index(r).data(HitRole.DocumentId) for r in range(min(5, model.rowCount()))}
+    assert {CHONGQING, SICHUAN} <= top
+    first = model.index(0)
+    assert f"{scores[0] * 100:.1f}%" in first.data() and first.data(HitRole.Text) in first.data()
+    assert QUERY in similar.query.full_text()
+
+    row = 1
+    index = model.index(row)
+    doc, start, end = (index.data(r) for r in (HitRole.DocumentId, HitRole.Start, HitRole.End))
+    assert library.text(doc).text[start:end] == index.data(HitRole.Text)
+    similar.results.setCurrentIndex(index)
+    with qtbot.waitSignal(similar.openRequested, timeout=2000) as blocker:
+        qtbot.keyClick(similar.results, Qt.Key.Key_Return)
+    assert blocker.args == [doc, start, end]
+    with qtbot.waitSignal(similar.openRequested, timeout=2000) as blocker:
+        qtbot.mouseClick(similar.open_button, Qt.MouseButton.LeftButton)
+    assert blocker.args == [doc, start, end]
+
+
+@pytest.mark.parametrize("query", ["", "   \n\t"])
+def test_empty_query_starts_no_task(similar, tasks, query):
+    started = []
+    tasks.started.connect(started.append)
+    similar.search(query)
+    assert started == [] and not tasks.busy()
+    assert similar.model.rowCount() == 0
+    assert similar.status.text()  # says what to do
