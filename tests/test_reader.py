@@ -187,7 +187,9 @@ def test_sync_scrolling_follows_the_alignment(qtbot, window):
     pa, pb = reader.panes["a"], reader.panes["b"]
     pairs = sorted(reader.comparison.alignment.pairs, key=lambda x: -x.score)
     best = pairs[0]
-    pa.scroll_to_stored(pa.doc_text.paragraphs[best.a].start)
+    pa.scroll_to_stored(pa.doc_text.paragraphs[best.a].start)  # placing text programmatically: B stays
+    bar = pa.edit.verticalScrollBar()
+    bar.setValue(bar.value() + 1)  # the reader scrolls a line: B follows
     QApplication.processEvents()
     expected = reader.counterpart_position("a", pa.stored_top())
     assert expected is not None
@@ -200,7 +202,7 @@ def test_sync_scrolling_follows_the_alignment(qtbot, window):
     # Off: B stays where it is.
     window.sync_action.setChecked(False)
     before = pb.stored_top()
-    pa.scroll_to_stored(0)
+    bar.setValue(0)
     QApplication.processEvents()
     assert pb.stored_top() == before
 
@@ -327,3 +329,51 @@ def test_focusing_a_passage_shows_both_ends_even_with_sync_on(qtbot, window):
         for side, pane in reader.panes.items():
             start = pane.qt_span(*((p.a_start, p.a_end) if side == "a" else (p.b_start, p.b_end)))[0]
             assert pane.top_qt() <= start <= pane.bottom_qt(), (n, side)
+
+
+def test_measure_cell_jumps_to_its_evidence_in_the_pane(qtbot, window):
+    reader = window.reader
+    row = next(r for r in reader.comparison.measures if reader.ids["b"] in r.mentions)
+    start, end = row.mentions[reader.ids["b"]][-1]
+    window.measures_panel.evidenceRequested.emit(reader.ids["b"], start, end)
+    pane = reader.panes["b"]
+    (mark,) = pane.marks("evidence")
+    assert painted(pane, mark) == pane.view.text[slice(*pane.view.map.to_dst_span(start, end))]
+    assert pane.top_qt() <= mark.start <= pane.bottom_qt()
+
+
+def test_find_similar_from_a_selection_opens_the_hit_in_the_other_pane(qtbot, window):
+    reader = window.reader
+    pa = reader.panes["a"]
+    text = pa.doc_text.text
+    at = text.index("100名教师互派交流")
+    pa.select_stored(at, at + len("100名教师互派交流"))
+    pa.edit.setFocus()
+    window.similar_action.trigger()
+    model = window.similar_panel.results.model()
+    qtbot.waitUntil(lambda: model.rowCount() > 0, timeout=20000)
+    from duidu.ui.similar_model import Role as SimilarRole
+
+    rows = [model.index(r, 0) for r in range(model.rowCount())]
+    hit = next(i for i in rows if i.data(SimilarRole.DocumentId) not in reader.ids.values())
+    doc_id, start, end = (hit.data(SimilarRole.DocumentId), hit.data(SimilarRole.Start), hit.data(SimilarRole.End))
+    window.similar_panel.openRequested.emit(doc_id, start, end)
+    idle(qtbot, window)
+    pb = reader.panes["b"]
+    assert reader.ids["a"] != doc_id == reader.ids["b"] == pb.document_id
+    (mark,) = pb.marks("evidence")
+    assert painted(pb, mark) == pb.view.text[slice(*pb.view.map.to_dst_span(start, end))]
+    assert pb.top_qt() <= mark.start <= pb.bottom_qt()
+
+
+def test_library_panel_compare_opens_that_pair(qtbot, window):
+    window.library_panel.compareRequested.emit(4, 5)
+    idle(qtbot, window)
+    reader = window.reader
+    assert (reader.ids["a"], reader.ids["b"]) == (4, 5)
+    assert reader.comparison is not None and (reader.comparison.a.id, reader.comparison.b.id) == (4, 5)
+    assert window.measures_panel.model.rowCount() > 0
+    window.swap_action.trigger()
+    idle(qtbot, window)
+    assert (reader.ids["a"], reader.ids["b"]) == (5, 4) == (reader.comparison.a.id, reader.comparison.b.id)
+    assert_marks_match_engine(reader)

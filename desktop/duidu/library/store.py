@@ -7,7 +7,9 @@ on first use and the seeds are imported into it.
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
+from datetime import date as _calendar_date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -30,6 +32,9 @@ if TYPE_CHECKING:  # the import pipeline and the engine load only when used
     from duidu.engine.measures import MeasureMention, MeasureRow
     from duidu.engine.similarity import Similarity
     from duidu.library.importer import PreparedDocument
+
+_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_UNSET = object()
 
 _DOC_COLUMNS = (
     "id, title, region, date, source, author, kind, file_name, format, encoding, "
@@ -238,6 +243,24 @@ class Library:
             )
         return self._result(self.document(doc_id), True, prepared)
 
+    def update_metadata(self, document_id: int, *, title=_UNSET, region=_UNSET, date=_UNSET, source=_UNSET) -> Document:
+        """Change only the given fields in one transaction; "" clears region, date or source."""
+        self.document(document_id)
+        changes = {}
+        if title is not _UNSET:
+            if not (title or "").strip():
+                raise InputError("title", "must not be empty")
+            changes["title"] = title.strip()
+        for name, value in (("region", region), ("date", date), ("source", source)):
+            if value is not _UNSET:
+                changes[name] = (value or "").strip() or None
+        if changes.get("date") is not None and not _valid_date(changes["date"]):
+            raise InputError("date", f"{changes['date']!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
+        if changes:
+            with self.db.atomic():
+                self.db["documents"].update(document_id, changes)
+        return self.document(document_id)
+
     @staticmethod
     def _result(doc: Document, created: bool, prepared: "PreparedDocument") -> ImportResult:
         return ImportResult(
@@ -247,3 +270,15 @@ class Library:
             pinyin_removed=prepared.cleaned.pinyin_removed,
             excluded=len(prepared.cleaned.excluded),
         )
+
+
+def _valid_date(value: str) -> bool:
+    m = _DATE.match(value)
+    if not m:
+        return False
+    year, month, day = (int(g) if g else 1 for g in m.groups())
+    try:
+        _calendar_date(year, month, day)
+    except ValueError:
+        return False
+    return True

@@ -15,7 +15,7 @@ from PySide6.QtCore import QPoint, Signal
 from PySide6.QtWidgets import QHBoxLayout, QToolTip, QWidget
 
 from duidu.ui.gutter import ConnectorGutter
-from duidu.ui.marks import ACTIVE, DIFFERS, EVIDENCE, Mark, passage_marks, span_marks
+from duidu.ui.marks import ACTIVE, DIFFERS, Mark, passage_marks, span_marks
 from duidu.ui.pane import DocumentPane
 from duidu.ui.tasks import TaskRunner
 
@@ -84,7 +84,7 @@ class ComparisonView(QWidget):
             pane.scriptChosen.connect(lambda script, s=side: self.set_pane_script(s, script))
             pane.positionClicked.connect(lambda pos, s=side: self._clicked(s, pos))
             pane.positionHovered.connect(lambda pos, g, s=side: self._hovered(s, pos, g))
-            pane.scrolled.connect(lambda s=side: self._scrolled(s))
+            pane.scrolled.connect(lambda by_user, s=side: self._scrolled(s, by_user))
 
     # -- choosing what to read ---------------------------------------------------------
     def script_of(self, side: str) -> str:
@@ -219,9 +219,7 @@ class ComparisonView(QWidget):
         pane = self.panes[side]
         if span is None or pane.doc_text is None:
             return
-        pane.set_layer("evidence", span_marks([span], EVIDENCE, pane.qt_map()))
-        pane.select_stored(*span)
-        pane.scroll_to_stored(span[0], center=True)
+        pane.show_evidence(*span)
 
     # -- passages -------------------------------------------------------------------------
     def passage_at(self, side: str, pos: int) -> int:
@@ -240,17 +238,13 @@ class ComparisonView(QWidget):
         self.active = index
         self.differs = {"a": [], "b": []}
         p = self.shown[index]
-        self._syncing = True  # both ends are placed here; the alignment must not move them again
-        try:
-            for side in SIDES:
-                pane = self.panes[side]
-                span = (p.a_start, p.a_end) if side == "a" else (p.b_start, p.b_end)
-                pane.set_layer("active", [Mark(*pane.qt_span(*span), ACTIVE, index)])
-                pane.set_layer("differs", [])
-                if scroll_side in (None, side):
-                    pane.scroll_to_stored(span[0], center=True)
-        finally:
-            self._syncing = False
+        for side in SIDES:  # placed by the program: the alignment does not move the other pane
+            pane = self.panes[side]
+            span = (p.a_start, p.a_end) if side == "a" else (p.b_start, p.b_end)
+            pane.set_layer("active", [Mark(*pane.qt_span(*span), ACTIVE, index)])
+            pane.set_layer("differs", [])
+            if scroll_side in (None, side):
+                pane.scroll_to_stored(span[0], center=True)
         self.gutter.active = index
         self.gutter.update()
         self.activeChanged.emit(index)
@@ -318,9 +312,9 @@ class ComparisonView(QWidget):
         self.set_document(side or "b", doc_id, (start, end))
 
     # -- scrolling in step ------------------------------------------------------------------
-    def _scrolled(self, side: str) -> None:
+    def _scrolled(self, side: str, by_user: bool) -> None:
         self.gutter.update()
-        if not self.sync or self._syncing or self.comparison is None:
+        if not by_user or not self.sync or self._syncing or self.comparison is None:
             return
         other = "b" if side == "a" else "a"
         src, dst = self.panes[side], self.panes[other]

@@ -1,39 +1,54 @@
-"""The library's documents as a Qt table model, with a proxy that sorts Chinese titles by pinyin."""
+"""The library's documents as a Qt table model, with a proxy that sorts Chinese titles by pinyin and filters by region."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from enum import IntEnum
+from functools import cmp_to_key
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QByteArray,
     QCollator,
+    QCoreApplication,
     QLocale,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
+    Signal,
 )
 
 _Index = QModelIndex | QPersistentModelIndex
 
 # (attribute on Document, header). Order is the column order.
 COLUMNS: tuple[tuple[str, str], ...] = (
-    ("title", "标题 Title"),
-    ("region", "地区 Region"),
-    ("date", "日期 Date"),
-    ("script", "文字 Script"),
-    ("length", "字数 Length"),
+    ("title", QT_TRANSLATE_NOOP("LibraryModel", "标题 Title")),
+    ("region", QT_TRANSLATE_NOOP("LibraryModel", "地区 Region")),
+    ("date", QT_TRANSLATE_NOOP("LibraryModel", "日期 Date")),
+    ("script", QT_TRANSLATE_NOOP("LibraryModel", "文字 Script")),
+    ("length", QT_TRANSLATE_NOOP("LibraryModel", "字数 Length")),
 )
+EDITABLE = frozenset({"title", "region", "date"})  # the fields Library.update_metadata takes from the table
 
 SCRIPT_LABELS = {
-    "simplified": "简体 Simplified",
-    "traditional": "繁體 Traditional",
-    "mixed": "混合 Mixed",
-    "unknown": "未知 Unknown",
+    "simplified": QT_TRANSLATE_NOOP("LibraryModel", "简体 Simplified"),
+    "traditional": QT_TRANSLATE_NOOP("LibraryModel", "繁體 Traditional"),
+    "mixed": QT_TRANSLATE_NOOP("LibraryModel", "混合 Mixed"),
+    "unknown": QT_TRANSLATE_NOOP("LibraryModel", "未知 Unknown"),
 }
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("LibraryModel", text)
+
+
+def chinese_collator() -> QCollator:
+    collator = QCollator(QLocale("zh_CN"))
+    collator.setNumericMode(True)
+    return collator
 
 
 class Role(IntEnum):
@@ -60,7 +75,14 @@ _FIELD_ROLES = {
 
 
 class LibraryModel(QAbstractTableModel):
-    """Read-only table over a list of library ``Document``s (any objects with those attributes)."""
+    """Table over a list of library ``Document``s (any objects with those attributes).
+
+    Title, region and date are editable, but the model never writes them: ``setData`` emits
+    ``editRequested`` and the owner stores the change, then hands back the stored document
+    through ``update_document``. Until then (or if storing fails) the row shows what it had.
+    """
+
+    editRequested = Signal(int, str, str)  # document id, field, new value
 
     def __init__(self, documents: Sequence[Any] = (), parent=None) -> None:
         super().__init__(parent)
@@ -73,6 +95,27 @@ class LibraryModel(QAbstractTableModel):
 
     def document(self, row: int) -> Any:
         return self._docs[row]
+
+    def documents(self) -> list[Any]:
+        return list(self._docs)
+
+    def row_of(self, document_id: int) -> int:
+        """The row showing ``document_id``, or -1."""
+        return next((r for r, d in enumerate(self._docs) if d.id == document_id), -1)
+
+    def update_document(self, doc: Any) -> bool:
+        """Show ``doc`` (as stored) in place of the row with its id; False if no row has it."""
+        row = self.row_of(doc.id)
+        if row < 0:
+            return False
+        self._docs[row] = doc
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+        return True
+
+    def regions(self) -> list[str]:
+        """The distinct regions of the documents, in pinyin order."""
+        found = {d.region for d in self._docs if d.region}
+        return sorted(found, key=cmp_to_key(chinese_collator().compare))
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._docs)
@@ -87,6 +130,9 @@ class LibraryModel(QAbstractTableModel):
         field = COLUMNS[index.column()][0]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return self._display(doc, field)
+        if role == Qt.ItemDataRole.EditRole:
+            value = getattr(doc, field)
+            return "" if value is None else value
         if role == Role.Sort:
             return getattr(doc, field)
         if role == Role.Document:
@@ -103,7 +149,7 @@ class LibraryModel(QAbstractTableModel):
         if value is None:
             return ""
         if field == "script":
-            return SCRIPT_LABELS.get(value, value)
+            return _tr(SCRIPT_LABELS[value]) if value in SCRIPT_LABELS else value
         if field == "length":
             return QLocale().toString(int(value))
         return str(value)
@@ -112,7 +158,7 @@ class LibraryModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
-            return COLUMNS[section][1]
+            return _tr(COLUMNS[section][1])
         if orientation == Qt.Orientation.Vertical and 0 <= section < len(self._docs):
             return str(section + 1)
         return None
@@ -120,7 +166,24 @@ class LibraryModel(QAbstractTableModel):
     def flags(self, index: _Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+        if COLUMNS[index.column()][0] in EDITABLE:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def setData(self, index: _Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        """Ask for the change (``editRequested``); True if asked. The row changes only via ``update_document``."""
+        if role != Qt.ItemDataRole.EditRole or not index.isValid() or not (0 <= index.row() < len(self._docs)):
+            return False
+        field = COLUMNS[index.column()][0]
+        if field not in EDITABLE:
+            return False
+        doc = self._docs[index.row()]
+        text = "" if value is None else str(value)
+        if text == (getattr(doc, field) or ""):
+            return False  # nothing to change
+        self.editRequested.emit(doc.id, field, text)
+        return True
 
     def roleNames(self) -> dict[int, QByteArray]:
         names = dict(super().roleNames())
@@ -129,13 +192,31 @@ class LibraryModel(QAbstractTableModel):
 
 
 class LibrarySortProxy(QSortFilterProxyModel):
-    """Sorts on raw values; strings by Chinese collation (pinyin), so 国 < 加 < 全, not by code point."""
+    """Sorts on raw values; strings by Chinese collation (pinyin), so 国 < 加 < 全, not by code point.
+
+    ``set_region`` keeps only one region's documents (None: all of them).
+    """
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self._collator = QCollator(QLocale("zh_CN"))
-        self._collator.setNumericMode(True)
+        self._collator = chinese_collator()
+        self._region: str | None = None
         self.setSortRole(Role.Sort)
+
+    def region(self) -> str | None:
+        return self._region
+
+    def set_region(self, region: str | None) -> None:
+        if region == self._region:
+            return
+        self.beginFilterChange()
+        self._region = region
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
+        if self._region is None:
+            return True
+        return self.sourceModel().index(source_row, 0, source_parent).data(Role.Region) == self._region
 
     def lessThan(self, left: _Index, right: _Index) -> bool:
         a, b = left.data(self.sortRole()), right.data(self.sortRole())

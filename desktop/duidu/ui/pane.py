@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QLineEdit, QMenu,
 
 from duidu.text.offsets import OffsetMap, utf16_map
 from duidu.ui.highlighter import MarkHighlighter, Theme
-from duidu.ui.marks import EXCLUDED, FOUND, Mark, block_starts, span_marks
+from duidu.ui.marks import EVIDENCE, EXCLUDED, FOUND, Mark, block_starts, span_marks
 from duidu.ui.ruler import OverviewRuler
 
 # (script, label) of the per-pane choice; None follows the global choice.
@@ -72,7 +72,7 @@ class DocumentPane(QWidget):
     scriptChosen = Signal(object)  # a script, or None to follow the global choice
     positionClicked = Signal(int)  # stored-text position
     positionHovered = Signal(int, QPoint)  # stored-text position, global mouse point
-    scrolled = Signal()
+    scrolled = Signal(bool)  # True when the reader scrolled (not the program placing the text)
 
     def __init__(self, side: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -86,6 +86,8 @@ class DocumentPane(QWidget):
         self._found: list[Mark] = []
         self._found_at = -1
         self._marks: dict[str, list[Mark]] = {}
+        self._evidence: tuple[int, int] | None = None  # stored span shown as "look here"
+        self._programmatic = 0  # >0 while the pane itself moves the view
         self._by_passage: dict[str, dict[int, Mark]] = {}
 
         self.chooser = QComboBox(self)
@@ -185,6 +187,8 @@ class DocumentPane(QWidget):
         same = self.doc_text is not None and doc_text.document.id == self.document_id
         top = self.stored_top() if same else 0
         selection = self.stored_selection() if same else None
+        if not same:
+            self._evidence = None
         self.doc_text, self.view, self.document_id = doc_text, view, doc_text.document.id
         self._view_to_qt = utf16_map(view.text)
         self._to_qt = view.map.then(self._view_to_qt)
@@ -209,17 +213,37 @@ class DocumentPane(QWidget):
     def set_layers(self, layers: dict[str, list[Mark]]) -> None:
         """Replace every mark (a new comparison, the boilerplate switch)."""
         layers = self._with_furniture(layers)
+        if self._evidence is not None:  # pane-local marks outlive a new comparison
+            layers["evidence"] = span_marks([self._evidence], EVIDENCE, self._to_qt)
+        if "found" not in layers and self._found:
+            layers["found"] = self._found
         self._marks = {name: sorted(marks, key=lambda m: (m.start, m.end)) for name, marks in layers.items()}
         self._by_passage.clear()
+        top = self.top_qt()
         self.highlighter.reset(self._starts, layers)
+        self._keep_top(top)
         self._update_ruler()
 
     def set_layer(self, name: str, marks: list[Mark]) -> None:
         self._marks[name] = sorted(marks, key=lambda m: (m.start, m.end))
         self._by_passage.pop(name, None)
+        top = self.top_qt()
         self.highlighter.set_layer(name, marks)
+        self._keep_top(top)
         if name == "passages":
             self._update_ruler()
+
+    def _keep_top(self, qt_top: int) -> None:
+        """Repainting re-lays out blocks and may shift lines: keep the same text at the top."""
+        if self.top_qt() != qt_top:
+            self.scroll_to_qt(qt_top)
+
+    def show_evidence(self, start: int, end: int) -> None:
+        """Mark a stored span (a measure's evidence, a search hit), select it and bring it into view."""
+        self._evidence = (start, end)
+        self.set_layer("evidence", span_marks([self._evidence], EVIDENCE, self._to_qt))
+        self.select_stored(start, end)
+        self.scroll_to_stored(start, center=True)
 
     def qt_map(self) -> OffsetMap:
         return self._to_qt
@@ -247,7 +271,7 @@ class DocumentPane(QWidget):
 
     def _update_ruler(self) -> None:
         self.ruler.set_marks(self._starts[-1] + 1, self.marks("passages"), self.theme.hues)
-        self._on_scroll()
+        self.ruler.set_visible_range(self.top_qt(), self.bottom_qt())
 
     def refresh_theme(self) -> None:
         """Colours for the current palette (the system may switch between light and dark)."""
@@ -314,17 +338,30 @@ class DocumentPane(QWidget):
         line = 0
         if block.layout() is not None and block.layout().lineCount() > 0:
             line = max(0, block.layout().lineForTextPosition(qt_pos - block.position()).lineNumber())
-        bar.setValue(block.firstLineNumber() + line)
         wanted = self.edit.viewport().height() // 3 if center else 0
         spacing = max(1, self.edit.fontMetrics().lineSpacing())
         cursor = QTextCursor(doc)
         cursor.setPosition(qt_pos)
-        for _ in range(8):
-            off = round((self.edit.cursorRect(cursor).top() - wanted) / spacing)
-            value = max(bar.minimum(), min(bar.maximum(), bar.value() + off))
-            if off == 0 or value == bar.value():
-                break
-            bar.setValue(value)
+        self._programmatic += 1
+        try:
+            bar.setValue(block.firstLineNumber() + line)
+            tried: dict[int, int] = {}
+            for _ in range(12):
+                y = self.edit.cursorRect(cursor).top()
+                tried[bar.value()] = y
+                off = round((y - wanted) / spacing)
+                value = max(bar.minimum(), min(bar.maximum(), bar.value() + (off or 0)))
+                if off == 0 or value in tried:
+                    break
+                bar.setValue(value)
+            # Lines are not all one spacing tall (blank lines, margins): of the values tried,
+            # keep the one that shows the position nearest to where it was wanted, on screen.
+            visible = {v: y for v, y in tried.items() if y >= 0} or tried
+            best = min(visible, key=lambda v: abs(visible[v] - wanted))
+            if best != bar.value():
+                bar.setValue(best)
+        finally:
+            self._programmatic -= 1
 
     def paragraph_of(self, pos: int) -> int:
         """Index of the stored-text paragraph holding ``pos`` (the nearest one before it)."""
@@ -343,10 +380,11 @@ class DocumentPane(QWidget):
 
     def _jump_to_fraction(self, fraction: float) -> None:
         self.scroll_to_qt(int(fraction * self._starts[-1]), center=True)
+        self.scrolled.emit(True)  # the reader asked for it: the other pane follows
 
     def _on_scroll(self, *_) -> None:
         self.ruler.set_visible_range(self.top_qt(), self.bottom_qt())
-        self.scrolled.emit()
+        self.scrolled.emit(self._programmatic == 0)
 
     # -- find in pane ------------------------------------------------------------------------
     def show_find(self) -> None:

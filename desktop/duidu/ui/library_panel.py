@@ -1,0 +1,370 @@
+"""The reader's library panel: the documents (filter by region, sort, edit, import by drop) and search across them.
+
+Every read and write goes through the TaskRunner as a ``Library`` call; the panel itself
+holds only what the library last returned.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QMenu,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from duidu.ui.hit_delegate import HitDelegate
+from duidu.ui.importing import DropImportFilter, ImportController, summary
+from duidu.ui.library_model import COLUMNS, EDITABLE, LibraryModel, LibrarySortProxy, Role
+from duidu.ui.search_model import HitRole, SearchResultsModel
+
+SEARCH_CHANNEL = "library-search"
+SEARCH_DELAY_MS = 250  # typing pauses this long before a search runs
+SEARCH_LIMIT = 200
+IMPORT_FILTER = "*.txt *.md *.html *.htm *.docx"
+MAX_COLUMN_EM = 8  # region, date, script, length: at most this wide, so the title keeps room
+
+
+def _reason(exc: BaseException) -> str:
+    lines = str(exc).strip().splitlines()
+    return lines[0] if lines else type(exc).__name__
+
+
+class LibraryPanel(QWidget):
+    documentActivated = Signal(int)  # document id (double-click or Enter on a row)
+    compareRequested = Signal(int, int)  # the two selected documents, in view order
+    openInPane = Signal(int, str)  # document id, "a" (left) or "b" (right)
+    openRequested = Signal(int, int, int)  # document id, start, end of an activated search hit
+    libraryChanged = Signal()  # after an import added documents or an edit was stored
+
+    def __init__(self, tasks, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._tasks = tasks
+        self._edits = 0
+        self._regions: list[str] = []
+
+        self.model = LibraryModel(parent=self)
+        self.proxy = LibrarySortProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.results_model = SearchResultsModel(parent=self)
+        self.importer = ImportController(tasks, self)
+        self.drop_filter = DropImportFilter(self.importer, self)
+
+        self._build()
+        self._build_actions()
+        self._connect()
+        self._update_regions()
+        self._update_actions()
+        self.drop_filter.install(self)
+        self.drop_filter.install(self.table)
+
+    # -- construction ---------------------------------------------------------------
+    def _build(self) -> None:
+        self.region_filter = QComboBox(self)
+        self.region_filter.setAccessibleName(self.tr("地区筛选 Region filter"))
+        self.region_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.import_button = QPushButton(self.tr("导入… Import…"), self)
+        self.import_button.setToolTip(self.tr("导入文件（也可拖放到列表）Import files (or drop them on the list)"))
+        self.compare_button = QPushButton(self.tr("对读 Compare"), self)
+        self.compare_button.setToolTip(self.tr("对读所选的两篇 Compare the two selected documents"))
+
+        self.table = QTableView(self)
+        self.table.setAccessibleName(self.tr("文档 Documents"))
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        # Double-click opens a document, so editing is F2 or the context menu.
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(False)
+
+        self.status = QLabel(self)  # import summaries and edit errors
+        self.status.setWordWrap(True)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.search_box = QLineEdit(self)
+        self.search_box.setPlaceholderText(self.tr("搜索 Search…"))
+        self.search_box.setAccessibleName(self.tr("搜索全部文档 Search all documents"))
+        self.search_box.setClearButtonEnabled(True)
+        self.count_label = QLabel(self)
+        self.results = QListView(self)
+        self.results.setAccessibleName(self.tr("搜索结果 Search results"))
+        self.results.setModel(self.results_model)
+        self.results.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.results.setAlternatingRowColors(True)
+        self.results.setUniformItemSizes(True)
+        self.results.setItemDelegate(HitDelegate(self.results))
+
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+
+        top = QHBoxLayout()
+        top.addWidget(self.region_filter)
+        top.addStretch(1)
+        top.addWidget(self.import_button)
+        top.addWidget(self.compare_button)
+        documents = QWidget(self)
+        upper = QVBoxLayout(documents)
+        upper.setContentsMargins(0, 0, 0, 0)
+        upper.addLayout(top)
+        upper.addWidget(self.table)
+        upper.addWidget(self.status)
+        searching = QWidget(self)
+        lower = QVBoxLayout(searching)
+        lower.setContentsMargins(0, 0, 0, 0)
+        lower.addWidget(self.search_box)
+        lower.addWidget(self.count_label)
+        lower.addWidget(self.results)
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.splitter.addWidget(documents)
+        self.splitter.addWidget(searching)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.splitter)
+
+    def _build_actions(self) -> None:
+        self.compare_action = QAction(self.tr("对读 Compare"), self)
+        self.open_left_action = QAction(self.tr("在左栏打开 Open in left pane"), self)
+        self.open_right_action = QAction(self.tr("在右栏打开 Open in right pane"), self)
+        self.edit_action = QAction(self.tr("编辑… Edit…"), self)
+        self.refresh_action = QAction(self.tr("刷新 Refresh"), self)
+
+    def _connect(self) -> None:
+        self.table.activated.connect(self._activate_row)
+        self.table.selectionModel().selectionChanged.connect(self._update_actions)
+        self.table.customContextMenuRequested.connect(self._show_menu)
+        self.compare_button.clicked.connect(self._compare)
+        self.compare_action.triggered.connect(self._compare)
+        self.open_left_action.triggered.connect(lambda: self._open_current("a"))
+        self.open_right_action.triggered.connect(lambda: self._open_current("b"))
+        self.edit_action.triggered.connect(self._edit_current)
+        self.refresh_action.triggered.connect(self.refresh)
+        self.import_button.clicked.connect(self._choose_files)
+        self.region_filter.currentIndexChanged.connect(self._region_chosen)
+        self.model.modelReset.connect(self._update_regions)
+        self.model.dataChanged.connect(self._update_regions)
+        self.model.editRequested.connect(self._store_edit)
+        self.search_box.textChanged.connect(lambda _: self._search_timer.start())
+        self.search_box.returnPressed.connect(self._search_now)
+        self._search_timer.timeout.connect(self._search_now)
+        self.results.activated.connect(self._activate_hit)
+        self.importer.started.connect(self._importing)
+        self.importer.finished.connect(self._imported)
+
+    # -- documents ----------------------------------------------------------------
+    def set_documents(self, docs: list) -> None:
+        """Show ``docs``, keeping the selection of those still present."""
+        keep = set(self.selected_ids())
+        self.model.set_documents(docs)
+        self._fit_columns()
+        selection = QItemSelection()
+        for row in range(self.proxy.rowCount()):
+            index = self.proxy.index(row, 0)
+            if index.data(Role.Id) in keep:
+                selection.select(index, self.proxy.index(row, self.proxy.columnCount() - 1))
+        self.table.selectionModel().select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+
+    def _fit_columns(self) -> None:
+        widest = MAX_COLUMN_EM * self.table.fontMetrics().horizontalAdvance("中")
+        for column in range(1, len(COLUMNS)):
+            self.table.resizeColumnToContents(column)
+            self.table.setColumnWidth(column, min(widest, self.table.columnWidth(column)))
+
+    def refresh(self) -> None:
+        """Reload the documents from the library."""
+        self._reload()
+
+    def _reload(self, then=None) -> None:
+        def done(docs: list) -> None:
+            self.set_documents(docs)
+            if then is not None:
+                then()
+
+        self._tasks.run("library-documents", lambda lib, progress, cancel: lib.documents(), done,
+                        on_error=self._show_error, label=self.tr("读取文库 Reading the library"))
+
+    def selected_ids(self) -> list[int]:
+        """Ids of the selected rows, top to bottom as shown."""
+        rows = sorted(i.row() for i in self.table.selectionModel().selectedRows())
+        return [self.proxy.index(r, 0).data(Role.Id) for r in rows]
+
+    def _current_id(self) -> int | None:
+        """The row the keyboard or the context menu is on, if selected; else a lone selected row."""
+        current = self.table.currentIndex()
+        if current.isValid() and self.table.selectionModel().isRowSelected(current.row(), QModelIndex()):
+            return current.data(Role.Id)
+        ids = self.selected_ids()
+        return ids[0] if len(ids) == 1 else None
+
+    def _activate_row(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.documentActivated.emit(index.data(Role.Id))
+
+    def _update_actions(self, *_) -> None:
+        pair = len(self.selected_ids()) == 2
+        self.compare_button.setEnabled(pair)
+        self.compare_action.setEnabled(pair)
+        one = self._current_id() is not None
+        for action in (self.open_left_action, self.open_right_action, self.edit_action):
+            action.setEnabled(one)
+
+    def _compare(self) -> None:
+        ids = self.selected_ids()
+        if len(ids) == 2:
+            self.compareRequested.emit(ids[0], ids[1])
+
+    def _open_current(self, side: str) -> None:
+        doc_id = self._current_id()
+        if doc_id is not None:
+            self.openInPane.emit(doc_id, side)
+
+    def _edit_current(self) -> None:
+        current = self.table.currentIndex()
+        if current.isValid():
+            column = current.column() if COLUMNS[current.column()][0] in EDITABLE else 0
+            self.table.edit(current.siblingAtColumn(column))
+
+    def context_menu(self) -> QMenu:
+        """The row menu, its actions enabled for the current selection."""
+        self._update_actions()
+        menu = QMenu(self)
+        menu.addAction(self.compare_action)
+        menu.addSeparator()
+        menu.addAction(self.open_left_action)
+        menu.addAction(self.open_right_action)
+        menu.addSeparator()
+        menu.addAction(self.edit_action)
+        menu.addAction(self.refresh_action)
+        return menu
+
+    def _show_menu(self, pos: QPoint) -> None:
+        index = self.table.indexAt(pos)
+        selection = self.table.selectionModel()
+        if index.isValid():
+            flag = QItemSelectionModel.SelectionFlag
+            if selection.isRowSelected(index.row(), QModelIndex()):
+                selection.setCurrentIndex(index, flag.NoUpdate)
+            else:
+                selection.setCurrentIndex(index, flag.ClearAndSelect | flag.Rows)
+        menu = self.context_menu()
+        menu.exec(self.table.viewport().mapToGlobal(pos))
+        menu.deleteLater()
+
+    # -- region filter ---------------------------------------------------------------
+    def _update_regions(self, *_) -> None:
+        regions = self.model.regions()
+        if regions == self._regions and self.region_filter.count():
+            return
+        self._regions = regions
+        current = self.proxy.region()
+        self.region_filter.blockSignals(True)
+        self.region_filter.clear()
+        self.region_filter.addItem(self.tr("全部地区 All regions"), None)
+        for region in regions:
+            self.region_filter.addItem(region, region)
+        self.region_filter.setCurrentIndex(regions.index(current) + 1 if current in regions else 0)
+        self.region_filter.blockSignals(False)
+        if current not in regions:
+            self.proxy.set_region(None)
+
+    def _region_chosen(self, row: int) -> None:
+        self.proxy.set_region(self.region_filter.itemData(row) if row > 0 else None)
+
+    # -- editing ----------------------------------------------------------------------
+    def _store_edit(self, doc_id: int, field: str, value: str) -> None:
+        self._edits += 1  # a channel per edit: a later edit must not cancel an earlier one
+        self._tasks.run(
+            f"library-edit-{self._edits}",
+            lambda lib, progress, cancel: lib.update_metadata(doc_id, **{field: value}),
+            self._edited,
+            on_error=self._show_error,
+            label=self.tr("保存 Saving"),
+        )
+
+    def _edited(self, doc) -> None:
+        self.model.update_document(doc)
+        self._set_status(self.tr("已保存 Saved: {title}").format(title=doc.title))
+        self.libraryChanged.emit()
+
+    def _show_error(self, exc: BaseException) -> None:
+        self._set_status(self.tr("错误 Error: {reason}").format(reason=_reason(exc)), error=True)
+
+    def _set_status(self, text: str, *, error: bool = False, details: str = "") -> None:
+        self.status.setText(text)
+        self.status.setToolTip(details or text)
+        self.status.setStyleSheet("QLabel { color: #b02a37; }" if error else "")
+
+    # -- importing ----------------------------------------------------------------------
+    def _choose_files(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("导入文件 Import files"), "",
+            self.tr("文档 Documents ({patterns});;所有文件 All files (*)").format(patterns=IMPORT_FILTER),
+        )
+        self.importer.import_paths(paths)
+
+    def _importing(self, count: int) -> None:
+        self._set_status(self.tr("导入中… Importing {n} files…").format(n=count))
+
+    def _imported(self, outcomes: list) -> None:
+        errors = [o.error for o in outcomes if not o.ok]
+        self._set_status(summary(outcomes), error=bool(errors), details="\n".join(errors))
+        if any(o.created for o in outcomes):
+            self._reload(then=self.libraryChanged.emit)
+
+    # -- search -----------------------------------------------------------------------
+    def _search_now(self) -> None:
+        self._search_timer.stop()
+        query = self.search_box.text().strip()
+        if not query:
+            self._tasks.cancel(SEARCH_CHANNEL)
+            self.results_model.set_hits([])
+            self.count_label.clear()
+            return
+        self.count_label.setText(self.tr("搜索中… Searching…"))
+        self._tasks.run(
+            SEARCH_CHANNEL,
+            lambda lib, progress, cancel: lib.search(query, limit=SEARCH_LIMIT),
+            lambda hits: self._show_hits(query, hits),
+            on_error=lambda exc: self.count_label.setText(self.tr("搜索失败 Search failed: {reason}").format(reason=_reason(exc))),
+            label=self.tr("搜索 Searching"),
+        )
+
+    def _show_hits(self, query: str, hits: list) -> None:
+        if query != self.search_box.text().strip():
+            return  # typed on since: that search is on its way
+        self.results_model.set_hits(hits)
+        docs = len({h.document_id for h in hits})
+        if not hits:
+            text = self.tr("无结果 No hits")
+        elif len(hits) >= SEARCH_LIMIT:
+            text = self.tr("前 {n} 处 · first {n} hits").format(n=len(hits))
+        else:
+            text = self.tr("{n} 处，{d} 篇 · {n} hits in {d} documents").format(n=len(hits), d=docs)
+        self.count_label.setText(text)
+
+    def _activate_hit(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.openRequested.emit(index.data(HitRole.DocumentId), index.data(HitRole.Start), index.data(HitRole.End))

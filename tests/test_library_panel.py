@@ -1,0 +1,338 @@
+"""The library panel driven offscreen on a real seeded library: filter, search, edit, import, compare."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+from PySide6.QtCore import QMimeData, QModelIndex, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QApplication, QLineEdit
+
+from duidu.engine.progress import Cancelled, CancelToken
+from duidu.library.store import Library
+from duidu.ui.importing import import_files
+from duidu.ui.library_model import Role
+from duidu.ui.library_panel import LibraryPanel
+from duidu.ui.search_model import HitRole, SearchResultsModel
+from duidu.ui.tasks import TaskRunner
+
+SEED_REGIONS = {"重庆": 2, "四川": 1, "长三角": 1, "两江新区—天府新区": 1}
+NEW_TEXT = (
+    "关于推进职业教育产教融合的实施意见\n\n"
+    "为深入贯彻落实职业教育法，推动职业院校与行业企业协同育人，现提出如下意见。\n\n"
+    "一、建设一批产教融合实训基地，支持企业参与专业设置和课程开发。\n\n"
+    "二、完善校企合作激励机制，对参与产教融合的企业按规定给予奖励。\n"
+)
+
+
+@pytest.fixture
+def library_path():
+    lib = Library.open()  # DUIDU_LIBRARY points into tmp_path (conftest); seeds on first open
+    try:
+        return lib.path
+    finally:
+        lib.close()
+
+
+@pytest.fixture
+def runner(library_path):
+    tasks = TaskRunner(library_path)
+    yield tasks
+    tasks.shutdown()
+
+
+@pytest.fixture
+def panel(qtbot, runner):
+    widget = LibraryPanel(runner)
+    qtbot.addWidget(widget)
+    widget.resize(500, 700)
+    widget.show()
+    qtbot.waitExposed(widget)
+    widget.refresh()
+    qtbot.waitUntil(lambda: widget.model.rowCount() == 5)
+    yield widget
+    qtbot.waitUntil(lambda: not runner.busy(), timeout=30000)  # no delivery lands after teardown
+
+
+def _fresh(document_id: int):
+    with Library.open() as lib:
+        return lib.document(document_id)
+
+
+def _rows(model, role) -> list:
+    return [model.index(r, 0).data(role) for r in range(model.rowCount())]
+
+
+def _search(qtbot, panel, query: str) -> list:
+    panel.search_box.setText(query)
+    assert panel.results_model.rowCount() == 0 or panel.count_label.text() == ""  # debounced: nothing ran yet
+    qtbot.waitUntil(lambda: panel.results_model.rowCount() > 0 and "·" in panel.count_label.text())
+    return _rows(panel.results_model, HitRole.Hit)
+
+
+def _model_index(panel, doc_id: int, column: int) -> QModelIndex:
+    return panel.model.index(panel.model.row_of(doc_id), column)
+
+
+def _click_row(qtbot, panel, row: int, modifier=Qt.KeyboardModifier.NoModifier) -> None:
+    rect = panel.table.visualRect(panel.proxy.index(row, 1))
+    qtbot.mouseClick(panel.table.viewport(), Qt.MouseButton.LeftButton, modifier, rect.center())
+
+
+# -- models ---------------------------------------------------------------------------
+def test_every_model_passes_modeltester(qtbot, panel, qtmodeltester):
+    qtmodeltester.check(panel.model)
+    qtmodeltester.check(panel.proxy)
+    panel.proxy.set_region("重庆")
+    qtmodeltester.check(panel.proxy)
+    qtmodeltester.check(SearchResultsModel())
+    _search(qtbot, panel, "协同")
+    qtmodeltester.check(panel.results_model)
+    names = {bytes(v).decode() for v in panel.results_model.roleNames().values()}
+    assert {"document_id", "title", "start", "end", "before", "match", "after"} <= names
+
+
+def test_region_filter_shows_only_that_regions_rows(panel):
+    combo = panel.region_filter
+    items = [combo.itemText(i) for i in range(combo.count())]
+    assert items[0] == "全部地区 All regions"
+    assert sorted(items[1:]) == sorted(SEED_REGIONS)
+    for i in range(1, combo.count()):
+        combo.setCurrentIndex(i)
+        regions = _rows(panel.proxy, Role.Region)
+        assert regions == [combo.itemText(i)] * SEED_REGIONS[combo.itemText(i)]
+        assert panel.table.model().rowCount() == len(regions)
+    combo.setCurrentIndex(0)
+    assert Counter(_rows(panel.proxy, Role.Region)) == SEED_REGIONS
+
+
+def test_region_filter_keeps_pinyin_sorting(panel):
+    panel.region_filter.setCurrentIndex(panel.region_filter.findText("重庆"))
+    panel.proxy.sort(0, Qt.SortOrder.AscendingOrder)
+    titles = _rows(panel.proxy, Role.Title)
+    # 重 chóng < 加 jiā in pinyin; by code point 加 (U+52A0) < 重 (U+91CD).
+    assert [t[0] for t in titles] == ["重", "加"]
+
+
+# -- search ---------------------------------------------------------------------------
+def test_search_is_script_insensitive(qtbot, panel, runner):
+    panel.search_box.setText("協同")
+    assert not runner.busy()  # debounced: the search waits for typing to pause
+    qtbot.waitUntil(lambda: panel.results_model.rowCount() > 0)
+    hits = _rows(panel.results_model, HitRole.Hit)
+    scripts = {d.id: d.script for d in panel.model.documents()}
+    simplified = [h for h in hits if scripts[h.document_id] == "simplified"]
+    assert simplified and all(h.match == "协同" for h in simplified)
+    first = panel.results_model.index(hits.index(simplified[0]), 0)
+    assert first.data(Qt.ItemDataRole.DisplayRole).splitlines()[0] == simplified[0].title
+    assert "【协同】" in first.data(Qt.ItemDataRole.DisplayRole)
+    assert first.data(HitRole.Context) == " ".join(f"{simplified[0].before}【协同】{simplified[0].after}".split())
+    assert str(len(hits)) in panel.count_label.text()
+
+
+def test_two_character_query_finds_hits_in_both_scripts(qtbot, panel):
+    hits = _search(qtbot, panel, "职教")
+    assert {h.match for h in hits} == {"职教", "職教"}
+    assert len({h.document_id for h in hits}) == 3
+    assert f"{len(hits)} 处" in panel.count_label.text()
+
+
+def test_clearing_the_query_clears_the_results(qtbot, panel):
+    _search(qtbot, panel, "职教")
+    panel.search_box.clear()
+    qtbot.waitUntil(lambda: panel.results_model.rowCount() == 0)
+    assert panel.count_label.text() == ""
+
+
+def test_activating_a_hit_asks_to_open_its_span(qtbot, panel):
+    hits = _search(qtbot, panel, "职教")
+    panel.results.setFocus()
+    panel.results.setCurrentIndex(panel.results_model.index(2, 0))
+    with qtbot.waitSignal(panel.openRequested) as blocker:
+        qtbot.keyClick(panel.results, Qt.Key.Key_Return)
+    doc_id, start, end = blocker.args
+    assert (doc_id, start, end) == (hits[2].document_id, hits[2].start, hits[2].end)
+    with Library.open() as lib:
+        assert lib.text(doc_id).text[start:end] == hits[2].match
+
+
+# -- editing --------------------------------------------------------------------------
+def test_editing_a_title_in_the_table_is_stored(qtbot, panel):
+    index = panel.proxy.index(0, 0)
+    doc_id, old = index.data(Role.Id), index.data(Role.Title)
+    panel.table.setFocus()
+    panel.table.setCurrentIndex(index)
+    qtbot.keyClick(panel.table, Qt.Key.Key_F2)
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, QLineEdit) and editor.text() == old
+    editor.setText("  成渝职业教育协同发展新标题 ")
+    with qtbot.waitSignal(panel.libraryChanged, timeout=10000):
+        qtbot.keyClick(editor, Qt.Key.Key_Return)
+        assert panel.model.document(panel.model.row_of(doc_id)).title == old  # the model did not write itself
+    assert _model_index(panel, doc_id, 0).data(Role.Title) == "成渝职业教育协同发展新标题"
+    assert _fresh(doc_id).title == "成渝职业教育协同发展新标题"
+
+
+def test_a_bad_date_changes_nothing_and_shows_why(qtbot, panel):
+    doc_id = _rows(panel.proxy, Role.Id)[0]
+    before = _fresh(doc_id)
+    with qtbot.assertNotEmitted(panel.libraryChanged):
+        assert panel.model.setData(_model_index(panel, doc_id, 2), "2024-13-45", Qt.ItemDataRole.EditRole)
+        qtbot.waitUntil(lambda: "is not a date" in panel.status.text())
+    assert "'2024-13-45' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)" in panel.status.text()
+    assert "\n" not in panel.status.text()
+    assert _model_index(panel, doc_id, 2).data(Role.Date) == before.date
+    assert _fresh(doc_id) == before
+
+
+def test_an_empty_title_is_refused(qtbot, panel):
+    doc_id = _rows(panel.proxy, Role.Id)[0]
+    before = _fresh(doc_id)
+    panel.model.setData(_model_index(panel, doc_id, 0), "   ", Qt.ItemDataRole.EditRole)
+    qtbot.waitUntil(lambda: "title: must not be empty" in panel.status.text())
+    assert _fresh(doc_id) == before
+
+
+def test_a_new_region_appears_in_the_filter(qtbot, panel):
+    doc_id = _rows(panel.proxy, Role.Id)[0]
+    with qtbot.waitSignal(panel.libraryChanged):
+        panel.model.setData(_model_index(panel, doc_id, 1), "成都", Qt.ItemDataRole.EditRole)
+    assert panel.region_filter.findText("成都") > 0
+    assert _fresh(doc_id).region == "成都"
+    panel.region_filter.setCurrentIndex(panel.region_filter.findText("成都"))
+    assert _rows(panel.proxy, Role.Id) == [doc_id]
+
+
+def test_update_metadata_sets_only_given_fields(library_path):
+    from duidu.library.errors import InputError
+
+    with Library.open(library_path) as lib:
+        doc = lib.documents()[1]
+        updated = lib.update_metadata(doc.id, date="2024-10")
+        assert (updated.date, updated.title, updated.region, updated.source) == ("2024-10", doc.title, doc.region, doc.source)
+        assert lib.update_metadata(doc.id, date="", source=" ").date is None
+        for bad in ("2024/10/30", "24-10-30", "2023-02-29", "2024-00"):
+            with pytest.raises(InputError, match="is not a date"):
+                lib.update_metadata(doc.id, title="不应保存", date=bad)
+        assert lib.document(doc.id).title == doc.title
+
+
+# -- importing ----------------------------------------------------------------------------
+def _drop(widget, paths) -> tuple[QDragEnterEvent, QDropEvent]:
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
+    enter = QDragEnterEvent(QPoint(20, 20), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                            Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(widget, enter)
+    drop = QDropEvent(QPointF(20, 20), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                      Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(widget, drop)
+    return enter, drop
+
+
+def test_dropping_files_imports_the_good_and_reports_the_bad(qtbot, panel, tmp_path):
+    good = tmp_path / "产教融合.txt"
+    good.write_text(NEW_TEXT, encoding="utf-8")
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    with qtbot.waitSignal(panel.importer.finished, timeout=60000) as finished:
+        enter, drop = _drop(panel.table.viewport(), [empty, good])
+        assert enter.isAccepted() and drop.isAccepted()
+    outcomes = finished.args[0]
+    assert [o.path for o in outcomes] == [str(empty), str(good)]
+    assert outcomes[0].error == "empty.txt: the file is empty (0 bytes)" and not outcomes[0].created
+    assert outcomes[1].ok and outcomes[1].created
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 6, timeout=10000)
+    assert panel.model.row_of(outcomes[1].document.id) >= 0
+    assert panel.status.text() == "导入 1 篇 · 1 个错误: empty.txt: the file is empty (0 bytes)"
+    with Library.open() as lib:
+        assert len(lib.documents()) == 6
+
+
+def test_import_emits_library_changed_and_reports_known_files(qtbot, panel, tmp_path):
+    good = tmp_path / "a.txt"
+    good.write_text(NEW_TEXT, encoding="utf-8")
+    with qtbot.waitSignal(panel.libraryChanged, timeout=60000):
+        panel.importer.import_paths([str(good)])
+    assert panel.model.rowCount() == 6
+    with qtbot.waitSignal(panel.importer.finished, timeout=60000), qtbot.assertNotEmitted(panel.libraryChanged):
+        panel.importer.import_paths([str(good)])
+    assert panel.status.text() == "导入 0 篇 · 1 篇已在库中"
+
+
+def test_a_drag_without_local_files_is_refused(panel):
+    mime = QMimeData()
+    mime.setText("协同")
+    enter = QDragEnterEvent(QPoint(5, 5), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                            Qt.KeyboardModifier.NoModifier)
+    enter.ignore()
+    QApplication.sendEvent(panel.table.viewport(), enter)
+    assert not enter.isAccepted()
+
+
+def test_import_files_reports_progress_and_stops_between_files(tmp_path):
+    paths = []
+    for n in range(3):
+        p = tmp_path / f"{n}.txt"
+        p.write_text(NEW_TEXT.replace("意见", f"意见（第{'一二三'[n]}稿）"), encoding="utf-8")
+        paths.append(str(p))
+    with Library.open() as lib:
+        progress: list[float] = []
+        assert [o.created for o in import_files(lib, paths[:2], progress.append)] == [True, True]
+        assert progress == [0.0, 0.5, 1.0]
+
+        token = CancelToken()
+
+        class CancelAfterOne:
+            def import_file(self, path):
+                token.cancel()
+                return lib.import_file(path)
+
+        with pytest.raises(Cancelled):
+            import_files(CancelAfterOne(), paths[2:] + paths[:1], None, token)
+        assert len(lib.documents()) == 8  # the five seeds, two, and the one before the cancel
+
+
+# -- selection and signals -------------------------------------------------------------------
+def test_compare_fires_with_the_two_selected_ids(qtbot, panel):
+    assert not panel.compare_button.isEnabled()
+    _click_row(qtbot, panel, 1)
+    assert not panel.compare_button.isEnabled()
+    _click_row(qtbot, panel, 3, Qt.KeyboardModifier.ControlModifier)
+    expected = [panel.proxy.index(r, 0).data(Role.Id) for r in (1, 3)]
+    assert panel.selected_ids() == expected
+    assert panel.compare_button.isEnabled()
+    with qtbot.waitSignal(panel.compareRequested) as blocker:
+        qtbot.mouseClick(panel.compare_button, Qt.MouseButton.LeftButton)
+    assert blocker.args == expected
+    menu = panel.context_menu()
+    assert panel.compare_action in menu.actions() and panel.compare_action.isEnabled()
+    with qtbot.waitSignal(panel.compareRequested) as blocker:
+        panel.compare_action.trigger()
+    assert blocker.args == expected
+    _click_row(qtbot, panel, 3, Qt.KeyboardModifier.ControlModifier)  # back to one
+    assert not panel.compare_button.isEnabled()
+
+
+def test_open_in_pane_and_activation(qtbot, panel):
+    _click_row(qtbot, panel, 2)
+    doc_id = panel.proxy.index(2, 0).data(Role.Id)
+    panel.context_menu()
+    with qtbot.waitSignal(panel.openInPane) as left:
+        panel.open_left_action.trigger()
+    with qtbot.waitSignal(panel.openInPane) as right:
+        panel.open_right_action.trigger()
+    assert (left.args, right.args) == ([doc_id, "a"], [doc_id, "b"])
+    rect = panel.table.visualRect(panel.proxy.index(2, 1))
+    with qtbot.waitSignal(panel.documentActivated) as activated:
+        qtbot.mouseDClick(panel.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert activated.args == [doc_id]
+
+
+def test_refresh_keeps_the_selection(qtbot, panel):
+    _click_row(qtbot, panel, 0)
+    _click_row(qtbot, panel, 4, Qt.KeyboardModifier.ControlModifier)
+    ids = panel.selected_ids()
+    panel.set_documents(list(reversed(panel.model.documents())))
+    assert panel.selected_ids() == ids
