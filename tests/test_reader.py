@@ -377,3 +377,23 @@ def test_library_panel_compare_opens_that_pair(qtbot, window):
     idle(qtbot, window)
     assert (reader.ids["a"], reader.ids["b"]) == (5, 4) == (reader.comparison.a.id, reader.comparison.b.id)
     assert_marks_match_engine(reader)
+
+
+def test_files_dropped_on_the_window_are_imported_and_offered_in_the_panes(qtbot, window, tmp_path):
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDragEnterEvent, QDropEvent
+
+    new = tmp_path / "川渝职教合作.txt"
+    new.write_text(ASTRAL_B.replace("别的开头", "川渝两地职业教育合作"), encoding="utf-8")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(new))])
+    enter = QDragEnterEvent(QPoint(50, 50), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                            Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(window, enter)
+    assert enter.isAccepted()
+    with qtbot.waitSignal(window.library_panel.libraryChanged, timeout=60000):
+        QApplication.sendEvent(window, QDropEvent(QPointF(50, 50), Qt.DropAction.CopyAction, mime,
+                                                  Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier))
+    chooser = window.reader.panes["b"].chooser
+    titles = [chooser.itemText(i) for i in range(chooser.count())]
+    assert len(titles) == 6 and any(t.startswith("川渝两地职业教育合作") for t in titles)  # title: first line

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (QDockWidget, QFileDialog, QLabel, QMainWindow, QM
 
 from duidu import __version__
 from duidu.ui.comparison_view import ComparisonView
-from duidu.ui.importing import DropImportFilter, ImportController
 from duidu.ui.library_panel import LibraryPanel
 from duidu.ui.measures_panel import MeasuresPanel
 from duidu.ui.settings import Settings
@@ -88,10 +87,8 @@ class MainWindow(QMainWindow):
         self.side_dock = self._dock("side", self.tr("分析 Analysis"), self.side_tabs, Qt.DockWidgetArea.RightDockWidgetArea)
         self.resizeDocks([self.library_dock, self.side_dock], [330, 380], Qt.Orientation.Horizontal)
 
-        self.importer = ImportController(self.tasks, self)
-        self.drop_filter = DropImportFilter(self.importer, self)
-        self.drop_filter.install(self)
-        self.importer.finished.connect(lambda _: self.refresh_documents())
+        self.importer = self.library_panel.importer  # one importer: the panel reports what came in
+        self.library_panel.drop_filter.install(self)  # files dropped anywhere on the window
 
         self._status_bar()
         self._actions()
@@ -237,7 +234,7 @@ class MainWindow(QMainWindow):
         lp.openInPane.connect(lambda doc_id, side: r.set_document(side, doc_id))
         lp.documentActivated.connect(lambda doc_id: r.set_document("b", doc_id))
         lp.openRequested.connect(lambda doc_id, s, e: r.show_span(doc_id, s, e))
-        lp.libraryChanged.connect(self.refresh_documents)
+        lp.libraryChanged.connect(self._library_changed)
         self.measures_panel.evidenceRequested.connect(lambda doc_id, s, e: r.show_span(doc_id, s, e))
         self.measures_panel.figureRequested.connect(self._show_figure)
         self.similar_panel.openRequested.connect(self._open_similar)
@@ -331,13 +328,12 @@ class MainWindow(QMainWindow):
         self.settings.last_comparison = {"a": a, "b": b, "script_a": self.reader.scripts["a"], "script_b": self.reader.scripts["b"]}
         self.measures_panel.clear()
 
-    def refresh_documents(self) -> None:
-        def done(documents) -> None:
-            self.documents = documents
-            self.library_panel.set_documents(documents)
-            self.reader.set_choices(documents)
-
-        self.tasks.run("documents", lambda lib, progress, cancel: lib.documents(), done)
+    def _library_changed(self) -> None:
+        """The panel reloaded the library (an import, an edit): the panes' choosers follow."""
+        self.documents = list(self.library_panel.model.documents())
+        self.reader.set_choices(self.documents)
+        n = len(self.documents)
+        self.statusBar().showMessage(self.tr("%1 篇文档 · %1 documents").replace("%1", str(n)), 5000)
 
     # -- status of background work -------------------------------------------------------
     def _task_started(self, label: str) -> None:
