@@ -397,3 +397,11 @@ def test_files_dropped_on_the_window_are_imported_and_offered_in_the_panes(qtbot
     chooser = window.reader.panes["b"].chooser
     titles = [chooser.itemText(i) for i in range(chooser.count())]
     assert len(titles) == 6 and any(t.startswith("川渝两地职业教育合作") for t in titles)  # title: first line
+
+
+def test_reading_font_draws_han_and_pinyin_tone_letters(window):
+    from duidu.ui.fonts import covers
+
+    for pane in window.reader.panes.values():
+        font = pane.edit.font()
+        assert covers(font, "协協网網ǎǜ"), font.family()

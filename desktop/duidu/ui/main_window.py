@@ -7,15 +7,16 @@ remembered layout; the reading logic lives in ``ComparisonView``, the data in th
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QFontDatabase, QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (QDockWidget, QFileDialog, QLabel, QMainWindow, QMessageBox, QProgressBar, QTabWidget,
                                QToolButton, QVBoxLayout, QWidget)
 
 from duidu import __version__
 from duidu.ui.comparison_view import ComparisonView
+from duidu.ui.fonts import has_chinese_font
 from duidu.ui.library_panel import LibraryPanel
 from duidu.ui.measures_panel import MeasuresPanel
-from duidu.ui.settings import Settings
+from duidu.ui.settings import DEFAULT_FONT_SIZE, Settings
 from duidu.ui.similar_panel import SimilarPanel
 from duidu.ui.tasks import TaskRunner
 
@@ -32,11 +33,6 @@ GLOBAL_SCRIPTS = (
     ("tw", "台灣 Taiwan", "Ctrl+4"),
     ("hk", "香港 Hong Kong", "Ctrl+5"),
 )
-
-
-def has_chinese_font() -> bool:
-    """True if any installed font covers Simplified Chinese (needs a QGuiApplication)."""
-    return bool(QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese))
 
 
 def first_pair(documents) -> tuple[int, int] | None:
@@ -85,7 +81,7 @@ class MainWindow(QMainWindow):
         self.side_tabs.addTab(self.similar_panel, self.tr("相似段落 Similar"))
         self.library_dock = self._dock("library", self.tr("文库 Library"), self.library_panel, Qt.DockWidgetArea.LeftDockWidgetArea)
         self.side_dock = self._dock("side", self.tr("分析 Analysis"), self.side_tabs, Qt.DockWidgetArea.RightDockWidgetArea)
-        self.resizeDocks([self.library_dock, self.side_dock], [330, 380], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.library_dock, self.side_dock], [300, 360], Qt.Orientation.Horizontal)
 
         self.importer = self.library_panel.importer  # one importer: the panel reports what came in
         self.library_panel.drop_filter.install(self)  # files dropped anywhere on the window
@@ -281,7 +277,7 @@ class MainWindow(QMainWindow):
             self.reader.show_span(c.b.id, b0, b1, side="b")
 
     def _zoom(self, step: int) -> None:
-        size = 13 if step == 0 else max(8, min(40, self.settings.font_size + step))
+        size = DEFAULT_FONT_SIZE if step == 0 else max(8, min(40, self.settings.font_size + step))
         self.settings.font_size = size
         for pane in self.reader.panes.values():
             pane.set_font_size(size)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QLineEdit, QMenu,
                                QVBoxLayout, QWidget)
 
 from duidu.text.offsets import OffsetMap, utf16_map
+from duidu.ui.fonts import reading_font
 from duidu.ui.highlighter import MarkHighlighter, Theme
 from duidu.ui.marks import EVIDENCE, EXCLUDED, FOUND, Mark, block_starts, span_marks
 from duidu.ui.ruler import OverviewRuler
@@ -280,9 +281,7 @@ class DocumentPane(QWidget):
         self._update_ruler()
 
     def set_font_size(self, points: int) -> None:
-        font = self.edit.font()
-        font.setPointSize(points)
-        self.edit.setFont(font)
+        self.edit.setFont(reading_font(points))
 
     # -- positions --------------------------------------------------------------------------
     def stored_position(self, qt_pos: int) -> int:

@@ -16,6 +16,7 @@ from PySide6.QtCore import QByteArray, QSettings
 
 VERSION = 1
 RECENT_LIMIT = 10
+DEFAULT_FONT_SIZE = 12
 
 
 def settings_path() -> Path:
@@ -87,7 +88,7 @@ class Settings:
 
     @property
     def font_size(self) -> int:
-        return max(8, min(40, self._int("reader/font_size", 13)))
+        return max(8, min(40, self._int("reader/font_size", DEFAULT_FONT_SIZE)))
 
     @font_size.setter
     def font_size(self, value: int) -> None:
