@@ -11,7 +11,7 @@ import threading
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QPalette, QColor, QTextCursor
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QAbstractSlider, QApplication
 
 from duidu.library.store import Library
 from duidu.text.script import VIEW_SCRIPTS
@@ -189,7 +189,7 @@ def test_sync_scrolling_follows_the_alignment(qtbot, window):
     best = pairs[0]
     pa.scroll_to_stored(pa.doc_text.paragraphs[best.a].start)  # placing text programmatically: B stays
     bar = pa.edit.verticalScrollBar()
-    bar.setValue(bar.value() + 1)  # the reader scrolls a line: B follows
+    bar.triggerAction(QAbstractSlider.SliderAction.SliderSingleStepAdd)  # the reader scrolls: B follows
     QApplication.processEvents()
     expected = reader.counterpart_position("a", pa.stored_top())
     assert expected is not None
@@ -202,7 +202,7 @@ def test_sync_scrolling_follows_the_alignment(qtbot, window):
     # Off: B stays where it is.
     window.sync_action.setChecked(False)
     before = pb.stored_top()
-    bar.setValue(0)
+    bar.triggerAction(QAbstractSlider.SliderAction.SliderToMinimum)
     QApplication.processEvents()
     assert pb.stored_top() == before
 
@@ -317,7 +317,14 @@ def test_task_runner_runs_off_the_ui_thread_and_drops_superseded_answers(qtbot, 
     with qtbot.waitSignal(runner.failed, timeout=5000) as failed:
         runner.run("y", lambda lib, p, c: lib.document(999), results.append, on_error=errors.append)
     assert "no such document" in failed.args[1] and len(errors) == 1
+    # Each worker keeps one connection for all its tasks, and closes it when the runner stops.
+    connections = []
+    for n in range(20):
+        runner.run(f"c{n}", lambda lib, p, c: connections.append(id(lib)) or len(lib.documents()))
+    qtbot.waitUntil(lambda: not runner.busy(), timeout=10000)
+    assert len(connections) == 20 and 1 <= len(set(connections)) <= 2
     runner.shutdown()
+    assert not any(t.is_alive() for t in runner._threads)
 
 
 def test_focusing_a_passage_shows_both_ends_even_with_sync_on(qtbot, window):
@@ -405,3 +412,35 @@ def test_reading_font_draws_han_and_pinyin_tone_letters(window):
     for pane in window.reader.panes.values():
         font = pane.edit.font()
         assert covers(font, "协協网網ǎǜ"), font.family()
+
+
+def test_wheel_and_keys_drive_sync_but_a_script_toggle_does_not(qtbot, window):
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QWheelEvent
+
+    reader = window.reader
+    pa, pb = reader.panes["a"], reader.panes["b"]
+    assert reader.sync
+    pb.scroll_to_stored(pb.doc_text.paragraphs[len(pb.doc_text.paragraphs) // 2].start)
+    pa.scroll_to_stored(pa.doc_text.paragraphs[len(pa.doc_text.paragraphs) // 2].start)
+    tops = (pa.stored_top(), pb.stored_top())
+    assert tops[1] > 0
+    for script in ("simplified", "tw"):
+        window.set_global_script(script)
+        idle(qtbot, window)
+        assert abs(pa.paragraph_of(pa.stored_top()) - pa.paragraph_of(tops[0])) <= 1
+        assert abs(pb.paragraph_of(pb.stored_top()) - pb.paragraph_of(tops[1])) <= 1
+    reader.set_pane_script("a", "original")
+    idle(qtbot, window)
+    assert abs(pb.paragraph_of(pb.stored_top()) - pb.paragraph_of(tops[1])) <= 1
+    # A wheel turn over A's text is the reader scrolling: B follows the alignment.
+    before = pb.stored_top()
+    wheel = QWheelEvent(QPointF(50, 50), QPointF(pa.edit.viewport().mapToGlobal(QPoint(50, 50))), QPoint(0, 0),
+                        QPoint(0, -600), Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier,
+                        Qt.ScrollPhase.NoScrollPhase, False)
+    QApplication.sendEvent(pa.edit.viewport(), wheel)
+    QApplication.processEvents()
+    expected = reader.counterpart_position("a", pa.stored_top())
+    assert pb.stored_top() != before
+    at = pb.qt_span(expected, expected)[0]
+    assert pb.top_qt() <= at <= pb.bottom_qt()  # at the top, or in view where B can scroll no further

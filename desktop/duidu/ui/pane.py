@@ -47,6 +47,14 @@ class ReaderEdit(QPlainTextEdit):
         self.setMouseTracking(True)
         self.setCenterOnScroll(False)
         self.extra_actions: list[QAction] = []
+        self.navigating = False  # True while a key press moves the view (the reader scrolling)
+
+    def keyPressEvent(self, event) -> None:
+        self.navigating = True
+        try:
+            super().keyPressEvent(event)
+        finally:
+            self.navigating = False
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         super().mouseReleaseEvent(event)
@@ -89,6 +97,7 @@ class DocumentPane(QWidget):
         self._marks: dict[str, list[Mark]] = {}
         self._evidence: tuple[int, int] | None = None  # stored span shown as "look here"
         self._programmatic = 0  # >0 while the pane itself moves the view
+        self._user_scroll = False  # set by the scroll bar's actions (wheel, drag, arrows, page)
         self._by_passage: dict[str, dict[int, Mark]] = {}
 
         self.chooser = QComboBox(self)
@@ -163,7 +172,9 @@ class DocumentPane(QWidget):
         layout.addLayout(body, 1)
         layout.addWidget(self.find_bar)
 
-        self.edit.verticalScrollBar().valueChanged.connect(self._on_scroll)
+        bar = self.edit.verticalScrollBar()
+        bar.actionTriggered.connect(self._user_scrolling)  # emitted before the value changes
+        bar.valueChanged.connect(self._on_scroll)
         self.edit.clickedAt.connect(lambda q: self.positionClicked.emit(self.stored_position(q)))
         self.edit.hoveredAt.connect(lambda q, g: self.positionHovered.emit(self.stored_position(q), g))
 
@@ -381,9 +392,16 @@ class DocumentPane(QWidget):
         self.scroll_to_qt(int(fraction * self._starts[-1]), center=True)
         self.scrolled.emit(True)  # the reader asked for it: the other pane follows
 
+    def _user_scrolling(self, _action: int) -> None:
+        self._user_scroll = True
+
     def _on_scroll(self, *_) -> None:
+        """Only the reader's own scrolling (wheel, scroll bar, keys, the ruler) drives the other pane;
+        the program placing text, relayouts and new text never do."""
+        by_user = (self._user_scroll or self.edit.navigating) and self._programmatic == 0
+        self._user_scroll = False
         self.ruler.set_visible_range(self.top_qt(), self.bottom_qt())
-        self.scrolled.emit(self._programmatic == 0)
+        self.scrolled.emit(by_user)
 
     # -- find in pane ------------------------------------------------------------------------
     def show_find(self) -> None:

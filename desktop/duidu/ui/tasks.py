@@ -1,27 +1,30 @@
 """The one place the UI runs slow work off its thread (comparing, converting, searching, importing).
 
-A task is a plain function ``fn(library, progress, cancel)``. It runs on a worker thread
-with that thread's own ``Library`` connection (SQLite connections must not cross threads);
-its result or error is handed back on the UI thread. Tasks carry a *channel* name: starting
-a task on a busy channel cancels the one in flight, whose result is then dropped, so a view
-only ever receives the answer to its latest question. No widget touches SQLite or the engine
-directly for anything slow; nothing else in ``ui/`` starts threads.
+A task is a plain function ``fn(library, progress, cancel)``. It runs on one of a few worker
+threads, each with its own ``Library`` connection, opened on the thread's first task and
+closed on that same thread at shutdown (SQLite connections must not cross threads). The
+result or error is handed back on the UI thread. Tasks carry a *channel* name: starting a
+task on a busy channel cancels the one in flight, whose result is then dropped, so a view
+only ever receives the answer to its latest question. Nothing else in ``ui/`` starts threads.
 """
 
 from __future__ import annotations
 
+import queue
 import threading
 import time
 import traceback
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, Signal, Slot
 
 from duidu.engine.progress import Cancelled, CancelToken
+from duidu.library.errors import InputError
 
 WORKERS = 2  # one long import need not hold up opening a pair; SQLite WAL serves both
 PROGRESS_INTERVAL = 0.05  # seconds between progress signals (the status bar needs no more)
+SHUTDOWN_WAIT = 3.0  # seconds to let running work notice its cancel token at exit
 
 Work = Callable[[Any, Callable[[float], None], CancelToken], Any]
 
@@ -46,36 +49,6 @@ class _Relay(QObject):
     progressed = Signal(object, float)
 
 
-class _Runnable(QRunnable):
-    def __init__(self, runner: "TaskRunner", task: Task) -> None:
-        super().__init__()
-        self._runner = runner
-        self._task = task
-        self.setAutoDelete(True)
-
-    def run(self) -> None:  # on a worker thread
-        task = self._task
-        last = [0.0]
-
-        def progress(fraction: float) -> None:
-            now = time.monotonic()
-            if now - last[0] >= PROGRESS_INTERVAL and not task.cancel.cancelled:
-                last[0] = now
-                self._runner._relay.progressed.emit(task, float(fraction))
-
-        started = time.perf_counter()
-        try:
-            if task.cancel.cancelled:
-                raise Cancelled()
-            task.result = task.fn(self._runner._thread_library(), progress, task.cancel)
-        except BaseException as exc:  # handed to the UI thread; never lost in a worker
-            task.error = exc
-            if not isinstance(exc, Cancelled):
-                traceback.print_exc()
-        task.seconds = time.perf_counter() - started
-        self._runner._relay.done.emit(task)
-
-
 class TaskRunner(QObject):
     """Runs tasks on a small pool; signals what is running for the status bar."""
 
@@ -88,17 +61,17 @@ class TaskRunner(QObject):
     def __init__(self, library_path, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._library_path = library_path
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(WORKERS)
-        self._pool.setExpiryTimeout(-1)  # threads (and their connections) live as long as the runner
-        self._local = threading.local()
-        self._libraries: list[Any] = []
-        self._lock = threading.Lock()
+        self._queue: queue.Queue[Task | None] = queue.Queue()
         self._relay = _Relay(self)
         self._relay.done.connect(self._deliver)
         self._relay.progressed.connect(self._progress)
         self._current: dict[str, Task] = {}
         self._running: set[Task] = set()
+        self._closed = False
+        self._threads = [threading.Thread(target=self._work, name=f"duidu-worker-{n}", daemon=True)
+                         for n in range(WORKERS)]
+        for t in self._threads:
+            t.start()
 
     # -- the API ----------------------------------------------------------------
     def run(self, channel: str, fn: Work, on_done: Callable[[Any], None] | None = None, *,
@@ -110,8 +83,10 @@ class TaskRunner(QObject):
         task = Task(channel, label or channel, fn, on_done, on_error)
         self._current[channel] = task
         self._running.add(task)
+        if self._closed:
+            task.cancel.cancel()
         self.started.emit(task.label)
-        self._pool.start(_Runnable(self, task))
+        self._queue.put(task)
         return task
 
     def cancel(self, channel: str) -> None:
@@ -119,37 +94,74 @@ class TaskRunner(QObject):
         if task is not None:
             task.cancel.cancel()
 
+    def channels(self) -> list[str]:
+        """Channels with a task queued or running."""
+        return list(self._current)
+
     def busy(self) -> bool:
         return bool(self._running)
 
-    def wait(self, msecs: int = 30000) -> bool:
-        """Block until the pool is empty (tests, shutdown); queued deliveries still need the event loop."""
-        return self._pool.waitForDone(msecs)
-
     def shutdown(self) -> None:
+        """Cancel everything, let each worker close its own connection, and stop the threads."""
+        if self._closed:
+            return
+        self._closed = True
         for task in list(self._current.values()):
             task.cancel.cancel()
-        self._pool.waitForDone(10000)
-        with self._lock:
-            for lib in self._libraries:
-                try:
-                    lib.close()
-                except Exception:
-                    pass  # a connection of a finished thread; nothing left to save
-            self._libraries.clear()
+        for _ in self._threads:
+            self._queue.put(None)
+        deadline = time.monotonic() + SHUTDOWN_WAIT
+        for t in self._threads:
+            t.join(max(0.0, deadline - time.monotonic()))
 
     # -- worker side --------------------------------------------------------------
-    def _thread_library(self):
-        lib = getattr(self._local, "library", None)
-        if lib is None:
-            from duidu.library.store import Library
+    def _work(self) -> None:
+        library = None
+        try:
+            while True:
+                task = self._queue.get()
+                if task is None:
+                    return
+                if library is None and not task.cancel.cancelled:
+                    try:
+                        from duidu.library.store import Library
 
-            lib = Library.open(self._library_path)
-            lib.db.conn.execute("PRAGMA busy_timeout = 10000")  # two workers may both write caches
-            self._local.library = lib
-            with self._lock:
-                self._libraries.append(lib)
-        return lib
+                        library = Library.open(self._library_path)
+                    except BaseException as exc:
+                        task.error = exc
+                        self._emit_done(task)
+                        continue
+                self._run(task, library)
+        finally:
+            if library is not None:
+                library.close()
+
+    def _run(self, task: Task, library) -> None:
+        last = [0.0]
+
+        def progress(fraction: float) -> None:
+            now = time.monotonic()
+            if now - last[0] >= PROGRESS_INTERVAL and not task.cancel.cancelled:
+                last[0] = now
+                self._relay.progressed.emit(task, float(fraction))
+
+        started = time.perf_counter()
+        try:
+            if task.cancel.cancelled:
+                raise Cancelled()
+            task.result = task.fn(library, progress, task.cancel)
+        except BaseException as exc:  # handed to the UI thread; never lost in a worker
+            task.error = exc
+            if not isinstance(exc, (Cancelled, InputError)):
+                traceback.print_exc()
+        task.seconds = time.perf_counter() - started
+        self._emit_done(task)
+
+    def _emit_done(self, task: Task) -> None:
+        try:
+            self._relay.done.emit(task)
+        except RuntimeError:
+            pass  # the window is gone (exit while a task ran): nobody waits for the answer
 
     # -- UI side -----------------------------------------------------------------
     @Slot(object, float)
