@@ -59,6 +59,23 @@ def painted(pane, mark) -> str:
     return c.selectedText()
 
 
+def formatted(pane, mark) -> bool:
+    """Whether the highlighter really painted every UTF-16 unit of the mark (not just knows of it)."""
+    doc = pane.edit.document()
+    pos = mark.start
+    while pos < mark.end:
+        block = doc.findBlock(pos)
+        base, covered = block.position(), set()
+        for r in block.layout().formats():
+            if r.format.background().style() != Qt.BrushStyle.NoBrush:
+                covered.update(range(base + r.start, base + r.start + r.length))
+        end = min(mark.end, base + block.length() - 1)
+        if not set(range(pos, end)) <= covered:
+            return False
+        pos = base + block.length()
+    return True
+
+
 def assert_marks_match_engine(reader) -> int:
     """Each pane paints each passage over exactly its stored span as shown in the pane's script."""
     checked = 0
@@ -70,6 +87,7 @@ def assert_marks_match_engine(reader) -> int:
             start, end = (p.a_start, p.a_end) if side == "a" else (p.b_start, p.b_end)
             expected = pane.view.text[slice(*pane.view.map.to_dst_span(start, end))]
             assert painted(pane, m) == expected
+            assert formatted(pane, m)
             checked += 1
     return checked
 
@@ -267,7 +285,7 @@ def test_dark_palette_gets_dark_tints():
     assert abs(tl.colors["verbatim"].hue() - tl.colors["fuzzy"].hue()) > 90
 
 
-ASTRAL_A = ("𠀀𠀁前言𪚥🙂部分。\n\n推动成渝地区双城经济圈教育协同发展框架协议，制定成渝地区双城经济圈教育协同发展行动计划。"
+ASTRAL_A = ("𠀀𠀁前言𪚥🙂部分。\n\n𠀀𪚥🙂推动成渝地区双城经济圈教育协同发展框架协议，制定成渝地区双城经济圈教育协同发展行动计划。"
             "\n\n其他𠀂内容完全不同的句子在这里。\n")
 ASTRAL_B = "别的开头。\n\n两地推动成渝地区双城经济圈教育协同发展框架协议，制定成渝地区双城经济圈教育协同发展行动计划。\n\n结尾。\n"
 
@@ -444,3 +462,14 @@ def test_wheel_and_keys_drive_sync_but_a_script_toggle_does_not(qtbot, window):
     assert pb.stored_top() != before
     at = pb.qt_span(expected, expected)[0]
     assert pb.top_qt() <= at <= pb.bottom_qt()  # at the top, or in view where B can scroll no further
+
+
+def test_focusing_a_passage_while_a_script_loads_marks_that_passage(qtbot, window):
+    reader = window.reader
+    window.set_global_script("tw")  # the load runs on a worker ...
+    reader.activate(3)  # ... while the reader focuses another passage
+    idle(qtbot, window)
+    for pane in reader.panes.values():
+        assert [m.passage for m in pane.marks("active")] == [3]
+        assert pane.view.script == "tw"
+    assert_marks_match_engine(reader)

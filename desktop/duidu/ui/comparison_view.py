@@ -154,16 +154,18 @@ class ComparisonView(QWidget):
         doc_id, script = self.ids[side], self.script_of(side)
         if doc_id is None:
             return
-        comparison, shown, active, differs = self.comparison, self.shown, self.active, list(self.differs[side])
+        state = (self.comparison, self.shown, self.active, tuple(self.differs[side]))  # what marks are made for
 
         def work(lib, progress, cancel):
             doc_text, view = lib.text(doc_id), lib.view(doc_id, script)
-            return Loaded(doc_text, view, _layers(comparison, shown, side, view, active, differs))
+            return Loaded(doc_text, view, _layers(*state[:2], side, view, *state[2:]))
 
         def done(loaded: Loaded) -> None:
             if self.ids[side] != doc_id or self.script_of(side) != script:
                 return  # the reader moved on meanwhile
-            if self.comparison is not comparison:  # a comparison arrived while converting
+            now = (self.comparison, self.shown, self.active, tuple(self.differs[side]))
+            if now[0] is not state[0] or now[1] is not state[1] or now[2:] != state[2:]:
+                # A comparison arrived or another passage was focused while converting.
                 loaded = Loaded(loaded.doc_text, loaded.view,
                                 _layers(self.comparison, self.shown, side, loaded.view, self.active, self.differs[side]))
             self.panes[side].set_document(loaded.doc_text, loaded.view, loaded.layers)

@@ -109,7 +109,7 @@ class MarkHighlighter(QSyntaxHighlighter):
         block = self.currentBlock()
         number = block.blockNumber()
         base = block.position()
-        length = len(text)
+        length = block.length() - 1  # UTF-16 units, as setFormat counts (len(text) counts code points)
         edges: list[tuple[int, int, str]] = []  # (offset, +1 open / -1 close, kind)
         for layer in self._layers.values():
             for m in layer.marks(number):

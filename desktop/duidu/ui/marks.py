@@ -61,12 +61,3 @@ class BlockIndex:
         last = bisect_right(self.block_starts, max(start, end - 1)) - 1
         return range(max(0, first), last + 1)
 
-
-def block_starts(text: str) -> list[int]:
-    """Qt position of each line's start in a QTextDocument holding ``text`` (UTF-16 units)."""
-    starts = [0]
-    pos = 0
-    for line in text.split("\n")[:-1]:
-        pos += len(line.encode("utf-16-le")) // 2 + 1
-        starts.append(pos)
-    return starts

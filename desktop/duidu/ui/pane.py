@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QLineEdit, QMenu,
 from duidu.text.offsets import OffsetMap, utf16_map
 from duidu.ui.fonts import reading_font
 from duidu.ui.highlighter import MarkHighlighter, Theme
-from duidu.ui.marks import EVIDENCE, EXCLUDED, FOUND, Mark, block_starts, span_marks
+from duidu.ui.marks import EVIDENCE, EXCLUDED, FOUND, Mark, span_marks
 from duidu.ui.ruler import OverviewRuler
 
 # (script, label) of the per-pane choice; None follows the global choice.
@@ -186,9 +186,15 @@ class DocumentPane(QWidget):
         self._select_choice()
 
     def _select_choice(self) -> None:
-        i = self.chooser.findData(self.document_id)
-        if i >= 0:
-            self.chooser.setCurrentIndex(i)
+        self.chooser.setCurrentIndex(self.chooser.findData(self.document_id))  # -1: none chosen yet
+
+    def update_document(self, document) -> None:
+        """The library changed this document's metadata: citations and the header follow."""
+        if self.doc_text is not None and document.id == self.document_id:
+            from dataclasses import replace
+
+            self.doc_text = replace(self.doc_text, document=document)
+            self._show_info()
 
     def set_script_choice(self, script: str | None) -> None:
         self.script_box.setCurrentIndex(max(0, self.script_box.findData(script)))
@@ -204,19 +210,35 @@ class DocumentPane(QWidget):
         self.doc_text, self.view, self.document_id = doc_text, view, doc_text.document.id
         self._view_to_qt = utf16_map(view.text)
         self._to_qt = view.map.then(self._view_to_qt)
-        self._starts = block_starts(view.text)
         self._found, self._found_at = [], -1
-        d = doc_text.document
-        self.info.setText(" · ".join(x for x in (d.region, d.date, d.source, self.tr("%n 字", "", d.length)) if x))
+        self._show_info()
         self._select_choice()
-        self.highlighter.reset(self._starts, {})  # no stale marks while the new text is laid out
-        self.edit.setPlainText(view.text)
-        self.set_layers(layers or {})
+        self._programmatic += 1  # new text resets the scroll bar: not the reader scrolling
+        try:
+            self.highlighter.reset([0], {})  # no stale marks while the new text is laid out
+            self.edit.setPlainText(view.text)
+            self._starts = self._block_starts()
+            self.set_layers(layers or {})
+        finally:
+            self._programmatic -= 1
         if selection:
             self.select_stored(*selection)
         self.scroll_to_stored(top)
         if self.find_bar.isVisible() and self.find_box.text():
             self._run_find()
+
+    def _show_info(self) -> None:
+        d = self.doc_text.document
+        self.info.setText(" · ".join(x for x in (d.region, d.date, d.source, self.tr("%n 字", "", d.length)) if x))
+
+    def _block_starts(self) -> list[int]:
+        """Where Qt's blocks begin: it also breaks at U+2029 and other separators, not only at \\n."""
+        starts = []
+        block = self.edit.document().firstBlock()
+        while block.isValid():
+            starts.append(block.position())
+            block = block.next()
+        return starts or [0]
 
     def _with_furniture(self, layers: dict[str, list[Mark]]) -> dict[str, list[Mark]]:
         excluded = [(e.start, e.end) for e in self.doc_text.excluded]
@@ -232,16 +254,24 @@ class DocumentPane(QWidget):
         self._marks = {name: sorted(marks, key=lambda m: (m.start, m.end)) for name, marks in layers.items()}
         self._by_passage.clear()
         top = self.top_qt()
-        self.highlighter.reset(self._starts, layers)
-        self._keep_top(top)
+        self._programmatic += 1
+        try:
+            self.highlighter.reset(self._starts, layers)
+            self._keep_top(top)
+        finally:
+            self._programmatic -= 1
         self._update_ruler()
 
     def set_layer(self, name: str, marks: list[Mark]) -> None:
         self._marks[name] = sorted(marks, key=lambda m: (m.start, m.end))
         self._by_passage.pop(name, None)
         top = self.top_qt()
-        self.highlighter.set_layer(name, marks)
-        self._keep_top(top)
+        self._programmatic += 1
+        try:
+            self.highlighter.set_layer(name, marks)
+            self._keep_top(top)
+        finally:
+            self._programmatic -= 1
         if name == "passages":
             self._update_ruler()
 
@@ -282,7 +312,7 @@ class DocumentPane(QWidget):
         return found
 
     def _update_ruler(self) -> None:
-        self.ruler.set_marks(self._starts[-1] + 1, self.marks("passages"), self.theme.hues)
+        self.ruler.set_marks(self._to_qt.dst_len, self.marks("passages"), self.theme.hues)
         self.ruler.set_visible_range(self.top_qt(), self.bottom_qt())
 
     def refresh_theme(self) -> None:
@@ -292,7 +322,13 @@ class DocumentPane(QWidget):
         self._update_ruler()
 
     def set_font_size(self, points: int) -> None:
-        self.edit.setFont(reading_font(points))
+        top = self.top_qt()
+        self._programmatic += 1
+        try:
+            self.edit.setFont(reading_font(points))
+            self._keep_top(top)
+        finally:
+            self._programmatic -= 1
 
     # -- positions --------------------------------------------------------------------------
     def stored_position(self, qt_pos: int) -> int:
@@ -389,7 +425,7 @@ class DocumentPane(QWidget):
         return f"“{quote}”\n——{where}"
 
     def _jump_to_fraction(self, fraction: float) -> None:
-        self.scroll_to_qt(int(fraction * self._starts[-1]), center=True)
+        self.scroll_to_qt(int(fraction * self._to_qt.dst_len), center=True)
         self.scrolled.emit(True)  # the reader asked for it: the other pane follows
 
     def _user_scrolling(self, _action: int) -> None:
