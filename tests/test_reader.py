@@ -473,3 +473,31 @@ def test_focusing_a_passage_while_a_script_loads_marks_that_passage(qtbot, windo
         assert [m.passage for m in pane.marks("active")] == [3]
         assert pane.view.script == "tw"
     assert_marks_match_engine(reader)
+
+
+def test_swap_keeps_each_documents_place_and_mirrors_the_analysis(qtbot, window):
+    reader = window.reader
+    pa, pb = reader.panes["a"], reader.panes["b"]
+    reader.set_pane_script("b", "simplified")
+    idle(qtbot, window)
+    reader.activate(2)
+    idle(qtbot, window)
+    a_id, b_id = reader.ids["a"], reader.ids["b"]
+    tops = {a_id: pa.paragraph_of(pa.stored_top()), b_id: pb.paragraph_of(pb.stored_top())}
+    before = reader.comparison
+    passage = reader.shown[2]
+    window.swap_action.trigger()
+    assert not window.tasks.channels() or "compare" not in window.tasks.channels()  # nothing recomputed
+    idle(qtbot, window)
+    assert (reader.ids["a"], reader.ids["b"]) == (b_id, a_id)
+    assert pa.view.script == "simplified" and pb.view.script == "original"
+    assert (reader.comparison.a.id, reader.comparison.b.id) == (b_id, a_id)
+    assert reader.comparison.similarity.a_in_b == before.similarity.b_in_a
+    now = reader.shown[reader.active]
+    assert (now.a_start, now.a_end, now.b_start, now.b_end) == (passage.b_start, passage.b_end, passage.a_start, passage.a_end)
+    assert abs(pa.paragraph_of(pa.stored_top()) - tops[b_id]) <= 1
+    assert abs(pb.paragraph_of(pb.stored_top()) - tops[a_id]) <= 1
+    assert_marks_match_engine(reader)
+    with Library.open() as lib:  # the mirror is what comparing B with A gives
+        fresh = lib.compare(b_id, a_id)
+    assert sorted((p.a_start, p.b_start) for p in fresh.shown()) == sorted((p.a_start, p.b_start) for p in reader.shown)

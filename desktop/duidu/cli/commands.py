@@ -16,6 +16,8 @@ def _open(args) -> Library:
 
 
 def cmd_import(args, parser: argparse.ArgumentParser) -> int:
+    if args.revises:
+        return _revise(args, parser)
     if args.title and len(args.paths) > 1:
         parser.error("--title names one document: import one file at a time with it")
     meta = {"title": args.title, "region": args.region, "date": args.date, "source": args.source}
@@ -42,6 +44,76 @@ def cmd_import(args, parser: argparse.ArgumentParser) -> int:
     if args.json:
         dump_json(results)
     return 1 if failed else 0
+
+
+def _revise(args, parser) -> int:
+    if len(args.paths) > 1:
+        parser.error("--revises takes one PATH: the revised version of that document")
+    if any((args.title, args.region, args.date, args.source)):
+        parser.error("--revises keeps the document's title, region, date and source; leave out --title/--region/--date/--source")
+    with _open(args) as lib:
+        doc = lib.resolve(args.revises)
+        report = lib.revise(doc.id, args.paths[0], encoding=args.encoding)
+        doc = lib.document(doc.id)
+    if args.json:
+        dump_json({"document": asdict(doc), "exact": report.exact, "moved": report.moved, "fuzzy": report.fuzzy,
+                   "orphaned": report.orphaned, "details": [asdict(d) for d in report.details]})
+        return 0
+    print(f"revised {doc.id}: {doc.title}")
+    print(report.summary())
+    for d in report.details:
+        if d.outcome == "orphaned":
+            print(f"  orphaned: note {d.annotation_id} 「{_short(d.quote)}」 (kept at {d.old_start}–{d.old_end})")
+    return 0
+
+
+def _short(text: str, width: int = 30) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _code_paths(codes) -> dict[int, str]:
+    """``group/name`` of every code (``codes`` in tree order: parents come first)."""
+    paths: dict[int, str] = {}
+    for c in codes:
+        paths[c.id] = c.name if c.parent_id is None else f"{paths[c.parent_id]}/{c.name}"
+    return paths
+
+
+def cmd_notes(args, parser) -> int:  # the only action so far: list
+    with _open(args) as lib:
+        doc_id = lib.resolve(args.doc).id if args.doc else None
+        code_id = lib.resolve_code(args.tag).id if args.tag else None
+        found = lib.annotations(document_id=doc_id, code_id=code_id, annotator=args.annotator)
+        paths = _code_paths(lib.codes())
+    if args.json:
+        dump_json([{**asdict(a), "codes": [paths[c] for c in a.code_ids]} for a in found])
+        return 0
+    for a in found:
+        where = " ↔ ".join(f"{t.document_id}:{t.start}–{t.end}{' (orphaned)' if t.status == 'orphan' else ''}" for t in a.targets)
+        quotes = " ↔ ".join(f"「{_short(t.quote)}」" for t in a.targets)
+        tags = f"  [{', '.join(paths[c] for c in a.code_ids)}]" if a.code_ids else ""
+        note = f"  {_short(a.note, 60)}" if a.note else ""
+        print(f"{a.id:>4}  {where}  {quotes}{tags}{note}  — {a.annotator}")
+    if not found:
+        print("no notes", file=sys.stderr)
+    return 0
+
+
+def cmd_codebook(args, parser) -> int:  # the only action so far: list
+    with _open(args) as lib:
+        codes = lib.codes()
+    paths = _code_paths(codes)
+    if args.json:
+        dump_json([{**asdict(c), "path": paths[c.id]} for c in codes])
+        return 0
+    depths: dict[int, int] = {}
+    for c in codes:
+        depth = depths[c.id] = 0 if c.parent_id is None else depths[c.parent_id] + 1
+        print(f"{c.id:>4}  {c.color}  {'  ' * depth}{_pad(c.name, 22 - 2 * depth)}{c.description}")
+    if not codes:
+        print("the codebook is empty", file=sys.stderr)
+    return 0
 
 
 def cmd_list(args, parser) -> int:

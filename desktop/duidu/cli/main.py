@@ -49,6 +49,8 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--region")
     imp.add_argument("--date", type=_date)
     imp.add_argument("--source")
+    imp.add_argument("--revises", metavar="DOC", type=_nonempty,
+                     help="PATH is a revised version of DOC: replace its text, keep its id and metadata, find its notes again")
     imp.add_argument("--json", action="store_true", help="print the results as JSON")
 
     ls = sub.add_parser("list", help="list the library's documents")
@@ -90,6 +92,19 @@ def build_parser() -> argparse.ArgumentParser:
     sim.add_argument("--doc", metavar="DOC", type=_nonempty, help="only this document")
     sim.add_argument("--top", type=_positive, default=10)
     sim.add_argument("--json", action="store_true")
+
+    notes = sub.add_parser("notes", help="notes on passages")
+    notes_sub = notes.add_subparsers(dest="action", metavar="ACTION", required=True)
+    nl = notes_sub.add_parser("list", help="list notes, in document order")
+    nl.add_argument("--doc", metavar="DOC", type=_nonempty, help="only notes on this document")
+    nl.add_argument("--tag", metavar="NAME", type=_nonempty, help="only notes tagged with this code or one under it (name, group/name or id)")
+    nl.add_argument("--annotator", metavar="NAME", type=_nonempty, help="only this annotator's notes")
+    nl.add_argument("--json", action="store_true")
+
+    cb = sub.add_parser("codebook", help="the codes notes are tagged with")
+    cb_sub = cb.add_subparsers(dest="action", metavar="ACTION", required=True)
+    cl = cb_sub.add_parser("list", help="list the codes as a tree")
+    cl.add_argument("--json", action="store_true")
 
     gui = sub.add_parser("gui", help="start the desktop app (the default)")
     gui.add_argument("--compare", nargs=2, metavar=("A", "B"), type=_nonempty, help="open these two documents side by side")

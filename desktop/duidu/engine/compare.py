@@ -28,6 +28,25 @@ class Comparison:
     measures: tuple[MeasureRow, ...]
     figures: tuple[FigurePair, ...]
 
+    def mirrored(self) -> "Comparison":
+        """The same analysis with A and B exchanged (swapping panes needs no new comparison)."""
+        from dataclasses import replace
+
+        passages = tuple(
+            replace(p, a_start=p.b_start, a_end=p.b_end, b_start=p.a_start, b_end=p.a_end, a_text=p.b_text,
+                    b_text=p.a_text, a_key=p.b_key, b_key=p.a_key)
+            for p in self.passages
+        )
+        alignment = replace(self.alignment, pairs=tuple(
+            sorted((replace(x, a=x.b, b=x.a) for x in self.alignment.pairs), key=lambda x: (x.a, x.b))))
+        figures = tuple(
+            replace(f, a_text=f.b_text, b_text=f.a_text, a_value=f.b_value, b_value=f.a_value, a_start=f.b_start,
+                    a_end=f.b_end, b_start=f.a_start, b_end=f.a_end)
+            for f in self.figures
+        )
+        sim = replace(self.similarity, a_in_b=self.similarity.b_in_a, b_in_a=self.similarity.a_in_b)
+        return Comparison(self.b, self.a, passages, sim, alignment, self.measures, figures)
+
     def shown(self, boilerplate: bool = False) -> tuple[Passage, ...]:
         return self.passages if boilerplate else tuple(p for p in self.passages if not p.boilerplate)
 

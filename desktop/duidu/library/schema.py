@@ -106,9 +106,60 @@ def _v4_measures_and_similar_index(db: Database) -> None:
     similar_index.backfill(db)
 
 
+def _v5_notes(db: Database) -> None:
+    # Notes and tagging. Codes form a tree (sibling names unique); an annotation is a passage
+    # note (one target) or a comparison note linking a passage of A with one of B (two). A
+    # target keeps its quote and context, so it can be found again when the text is revised.
+    db.executescript(
+        """
+        CREATE TABLE codes (
+            id INTEGER PRIMARY KEY,
+            guid TEXT NOT NULL UNIQUE,
+            name TEXT NOT NULL CHECK (trim(name) <> ''),
+            parent_id INTEGER REFERENCES codes(id),
+            color TEXT NOT NULL CHECK (length(color) = 7 AND color GLOB '#[0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f]'),
+            description TEXT NOT NULL DEFAULT '',
+            position INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE UNIQUE INDEX codes_sibling_names ON codes (coalesce(parent_id, 0), name);
+        CREATE TABLE annotations (
+            id INTEGER PRIMARY KEY,
+            guid TEXT NOT NULL UNIQUE,
+            kind TEXT NOT NULL CHECK (kind IN ('passage', 'comparison')),
+            note TEXT NOT NULL DEFAULT '',
+            annotator TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        CREATE TABLE targets (
+            annotation_id INTEGER NOT NULL REFERENCES annotations(id) ON DELETE CASCADE,
+            n INTEGER NOT NULL CHECK (n IN (0, 1)),
+            document_id INTEGER NOT NULL REFERENCES documents(id),
+            doc_hash TEXT NOT NULL,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            quote TEXT NOT NULL,
+            prefix TEXT NOT NULL DEFAULT '',
+            suffix TEXT NOT NULL DEFAULT '',
+            status TEXT NOT NULL DEFAULT 'anchored' CHECK (status IN ('anchored', 'orphan')),
+            PRIMARY KEY (annotation_id, n),
+            CHECK (0 <= start AND start < "end")
+        );
+        CREATE INDEX targets_document ON targets (document_id);
+        CREATE TABLE annotation_codes (
+            annotation_id INTEGER NOT NULL REFERENCES annotations(id) ON DELETE CASCADE,
+            code_id INTEGER NOT NULL REFERENCES codes(id),
+            PRIMARY KEY (annotation_id, code_id)
+        );
+        CREATE INDEX annotation_codes_code ON annotation_codes (code_id);
+        """
+    )
+
+
 MIGRATIONS: list[Callable[[Database], None]] = [
-    _v1_documents, _v2_search_index, _v3_engine_cache, _v4_measures_and_similar_index,
+    _v1_documents, _v2_search_index, _v3_engine_cache, _v4_measures_and_similar_index, _v5_notes,
 ]
+NOTES = MIGRATIONS.index(_v5_notes) + 1  # the version that added notes and the codebook
 LATEST = len(MIGRATIONS)
 
 

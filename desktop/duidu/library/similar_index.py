@@ -201,3 +201,9 @@ def _hit(db: Database, value: float, doc_id: int, start: int, end: int) -> Simil
         "SELECT title, substr(text, ? + 1, ? - ?) FROM documents WHERE id = ?", [start, end, start, doc_id]
     ).fetchone()
     return SimilarHit(doc_id, title, start, end, text, value)
+
+
+def remove_document(db: Database, document_id: int) -> None:
+    """Drop a document's rows (before its revised text is indexed): one rowid range."""
+    db.execute(f"DELETE FROM {TABLE} WHERE rowid BETWEEN ? AND ?",
+               [document_id << UNIT_BITS, (document_id + 1 << UNIT_BITS) - 1])

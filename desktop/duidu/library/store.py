@@ -1,7 +1,9 @@
 """The library: one SQLite file, and the only door to it (the CLI and the UI both use this).
 
 WAL and foreign keys are on; each user action is one transaction; a new library is created
-on first use and the seeds are imported into it.
+on first use and the seeds (and the default codebook) are imported into it; an existing one is
+backed up when opened after a change. Notes and codes are handled in ``annotations`` and
+``codebook``, a document's derived rows in ``derived``: the methods here check and delegate.
 """
 
 from __future__ import annotations
@@ -15,9 +17,12 @@ from typing import TYPE_CHECKING
 
 from sqlite_utils import Database
 
-from duidu.library import schema
+from duidu.library import annotations, backups, codebook, derived, schema
+from duidu.library.anchoring import AnchorReport
+from duidu.library.annotations import Annotation
+from duidu.library.codebook import Code, CodeRemoval
 from duidu.library.documents import Document, DocumentText, ExcludedRange, ImportResult, Range
-from duidu.library.engine_cache import documents_with, engine_document, load_mentions, store_keyform, store_mentions
+from duidu.library.engine_cache import documents_with, engine_document, load_mentions
 from duidu.library.errors import InputError, database_reason
 from duidu.library.location import library_path
 from duidu.library.search import SearchHit, search
@@ -35,6 +40,7 @@ if TYPE_CHECKING:  # the import pipeline and the engine load only when used
 
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _UNSET = object()
+CODEBOOKS = ("default", "empty")  # what a new library's codebook starts as
 
 _DOC_COLUMNS = (
     "id, title, region, date, source, author, kind, file_name, format, encoding, "
@@ -49,18 +55,30 @@ class Library:
 
     # -- opening ------------------------------------------------------------------
     @classmethod
-    def open(cls, path: str | os.PathLike | None = None, *, seed: bool = True) -> "Library":
-        """Open (creating and seeding on first use) the library at ``path`` or the default."""
+    def open(cls, path: str | os.PathLike | None = None, *, seed: bool = True, codebook: str = "default",
+             backup: bool = True) -> "Library":
+        """Open (creating and seeding on first use) the library at ``path`` or the default.
+
+        ``codebook``: "default" gives a new library (or one migrated from before notes) the
+        default codebook, "empty" none. ``backup``: copy the library first if it has changed
+        since the last backup.
+        """
+        if codebook not in CODEBOOKS:
+            raise InputError("codebook", f"{codebook!r} is not a codebook to start from ({', '.join(CODEBOOKS)})")
         p = library_path(path)
         if p.is_dir():
             raise InputError(str(p), "is a directory, not a library file")
         try:
             p.parent.mkdir(parents=True, exist_ok=True)
+            before = backups.fingerprint(p) if backup else None  # before opening touches the log
             db = Database(p)
             db.execute("PRAGMA foreign_keys = ON")
             db.enable_wal()
             lib = cls(db, p)
-            if schema.version(db) == schema.LATEST:
+            current = schema.version(db)
+            if 0 < current <= schema.LATEST:  # a library this Duidu can read: keep a copy first
+                backups.backup_if_changed(db.conn, p, before)
+            if current == schema.LATEST:
                 return lib  # set up already: reading needs no write lock
             # Creating, migrating and seeding are one write transaction: two processes
             # opening a new library wait for each other, and an interrupted first run
@@ -72,6 +90,8 @@ class Library:
                     from duidu.library.seeds import import_seeds
 
                     import_seeds(lib)
+                if codebook == "default" and started < schema.NOTES and lib.codebook_is_empty():
+                    lib.load_default_codebook()
                 db.execute("COMMIT")
             except BaseException:
                 db.rollback()
@@ -218,30 +238,18 @@ class Library:
         existing = self.db.execute("SELECT id FROM documents WHERE text_hash = ?", [prepared.text_hash]).fetchone()
         if existing:
             return self._result(self.document(existing[0]), False, prepared)
-        cleaned = prepared.cleaned
         with self.db.atomic():
             doc_id = self.db["documents"].insert(prepared.row).last_pk
-            self.db["paragraphs"].insert_all(
-                {"document_id": doc_id, "n": n, "start": p.start, "end": p.end}
-                for n, p in enumerate(cleaned.paragraphs)
-            )
-            self.db["sentences"].insert_all(
-                {"document_id": doc_id, "n": n, "start": s.start, "end": s.end, "paragraph": s.paragraph}
-                for n, s in enumerate(cleaned.sentences)
-            )
-            self.db["excluded"].insert_all(
-                {"document_id": doc_id, "n": n, "start": e.start, "end": e.end, "reason": e.reason}
-                for n, e in enumerate(cleaned.excluded)
-            )
-            self.db["search_index"].insert_all({**row, "document_id": doc_id} for row in prepared.index)
-            store_keyform(self.db, doc_id, cleaned.text, [(e.start, e.end) for e in cleaned.excluded], prepared.key)
-            store_mentions(self.db, doc_id, prepared.mentions)
-            from duidu.library.importer import engine_document as importing
-
-            similar_index.index_document(
-                self.db, importing(cleaned, prepared.key, doc_id), [(m.start, m.end, m.measure) for m in prepared.mentions]
-            )
+            derived.write(self.db, doc_id, prepared)
         return self._result(self.document(doc_id), True, prepared)
+
+    def revise(self, document_id: int, path: str | os.PathLike, *, encoding: str | None = None) -> AnchorReport:
+        """Replace a document's text with a revised version of it (same id, metadata kept),
+        rebuild everything derived from the text and find its notes again, in one transaction."""
+        from duidu.library.importer import prepare
+
+        self.document(document_id)
+        return derived.revise(self.db, document_id, prepare(path, encoding=encoding))
 
     def update_metadata(self, document_id: int, *, title=_UNSET, region=_UNSET, date=_UNSET, source=_UNSET) -> Document:
         """Change only the given fields in one transaction; "" clears region, date or source."""
@@ -260,6 +268,122 @@ class Library:
             with self.db.atomic():
                 self.db["documents"].update(document_id, changes)
         return self.document(document_id)
+
+    # -- notes ----------------------------------------------------------------------
+    def annotate(self, document_id: int, start: int, end: int, *, code_ids=(), note: str = "",
+                 annotator: str) -> Annotation:
+        """A note on ``[start, end)`` of a document's stored text; quote and context come from it."""
+        with self.db.atomic():
+            target = annotations.target(self.db, document_id, start, end)
+            new = annotations.insert(self.db, "passage", (target,), codebook.require(self.db, code_ids),
+                                     annotations.check_note(note), annotations.check_annotator(annotator))
+        return self.annotation(new)
+
+    def link(self, a_doc: int, a_start: int, a_end: int, b_doc: int, b_start: int, b_end: int, *,
+             note: str = "", code_ids=(), annotator: str) -> Annotation:
+        """A comparison note joining a passage of one document with a passage of another."""
+        with self.db.atomic():
+            targets = (annotations.target(self.db, a_doc, a_start, a_end), annotations.target(self.db, b_doc, b_start, b_end))
+            new = annotations.insert(self.db, "comparison", targets, codebook.require(self.db, code_ids),
+                                     annotations.check_note(note), annotations.check_annotator(annotator))
+        return self.annotation(new)
+
+    def update_annotation(self, annotation_id: int, *, code_ids=None, note: str | None = None) -> Annotation:
+        """Replace a note's text and/or its codes (None: unchanged)."""
+        with self.db.atomic():
+            annotations.get(self.db, annotation_id)
+            annotations.update(self.db, annotation_id, note=None if note is None else annotations.check_note(note),
+                               code_ids=None if code_ids is None else codebook.require(self.db, code_ids))
+        return self.annotation(annotation_id)
+
+    def delete_annotation(self, annotation_id: int) -> Annotation:
+        """Delete a note; returns it as it was (``restore_annotation`` puts it back)."""
+        with self.db.atomic():
+            gone = annotations.get(self.db, annotation_id)
+            annotations.delete(self.db, annotation_id)
+        return gone
+
+    def restore_annotation(self, annotation: Annotation) -> Annotation:
+        """Undo ``delete_annotation``: the same id, guid, targets, codes and times."""
+        with self.db.atomic():
+            annotations.restore(self.db, annotation)
+        return self.annotation(annotation.id)
+
+    def annotation(self, annotation_id: int) -> Annotation:
+        return annotations.get(self.db, annotation_id)
+
+    def annotations(self, *, document_id: int | None = None, code_id: int | None = None, annotator: str | None = None,
+                    region: str | None = None, text: str | None = None, include_orphans: bool = True) -> list[Annotation]:
+        """Notes matching every filter given, in document order. ``code_id`` counts the codes under
+        it too; ``text`` is looked for in quotes and notes, in any script."""
+        if document_id is not None:
+            self.document(document_id)
+        codes = None if code_id is None else codebook.subtree(self.db, codebook.get(self.db, code_id).id)
+        found = annotations.find(self.db, document_id=document_id, code_ids=codes, annotator=annotator, region=region,
+                                 orphans=None if include_orphans else False)
+        if text and text.strip():
+            found = [a for a in found if annotations.matches_text(a, text.strip())]
+        return found
+
+    def orphans(self) -> list[Annotation]:
+        """Notes with a passage that could not be found again after a revision."""
+        return annotations.find(self.db, orphans=True)
+
+    def annotators(self) -> list[str]:
+        return annotations.annotators(self.db)
+
+    # -- the codebook -----------------------------------------------------------------
+    def codes(self) -> list[Code]:
+        """Every code in tree order (depth first, siblings by position)."""
+        return codebook.codes(self.db)
+
+    def code(self, code_id: int) -> Code:
+        return codebook.get(self.db, code_id)
+
+    def resolve_code(self, ref: str) -> Code:
+        """A code by id, ``group/name`` path, or unique name."""
+        return codebook.resolve(self.db, ref)
+
+    def add_code(self, name: str, *, parent_id: int | None = None, color: str | None = None, description: str = "") -> Code:
+        with self.db.atomic():
+            new = codebook.add(self.db, name, parent_id=parent_id, color=color, description=description)
+        return self.code(new)
+
+    def update_code(self, code_id: int, *, name: str | None = None, color: str | None = None,
+                    description: str | None = None) -> Code:
+        with self.db.atomic():
+            codebook.update(self.db, code_id, name=name, color=color, description=description)
+        return self.code(code_id)
+
+    def move_code(self, code_id: int, parent_id: int | None) -> Code:
+        """Put a code under another (None: at the top), last among its new siblings; refuses cycles."""
+        with self.db.atomic():
+            codebook.move(self.db, code_id, parent_id)
+        return self.code(code_id)
+
+    def merge_codes(self, source_id: int, target_id: int) -> CodeRemoval:
+        """The source and the codes under it are deleted; their notes are tagged ``target`` instead."""
+        with self.db.atomic():
+            return codebook.merge(self.db, source_id, target_id)
+
+    def delete_code(self, code_id: int, *, reassign_to: int | None = None) -> CodeRemoval:
+        """Delete a code: its notes are tagged ``reassign_to`` (or untagged), its children move up."""
+        with self.db.atomic():
+            return codebook.delete(self.db, code_id, reassign_to=reassign_to)
+
+    def restore_code(self, removal: CodeRemoval) -> tuple[Code, ...]:
+        """Undo ``delete_code`` or ``merge_codes``; returns the codes put back."""
+        with self.db.atomic():
+            codebook.restore(self.db, removal)
+        return tuple(self.code(c.id) for c in removal.removed)
+
+    def codebook_is_empty(self) -> bool:
+        return codebook.is_empty(self.db)
+
+    def load_default_codebook(self) -> int:
+        """Add the default codebook's codes that are missing; how many were added."""
+        with self.db.atomic():
+            return codebook.load_default(self.db)
 
     @staticmethod
     def _result(doc: Document, created: bool, prepared: "PreparedDocument") -> ImportResult:

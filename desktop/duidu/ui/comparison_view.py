@@ -120,9 +120,43 @@ class ComparisonView(QWidget):
             self._compare()
 
     def swap(self) -> None:
+        """Exchange the panes, each document keeping its place, script and selection; the pair's
+        analysis is mirrored rather than computed again."""
         if None in self.ids.values():
             return
-        self.open_pair(self.ids["b"], self.ids["a"], self.scripts["b"], self.scripts["a"])
+        pa, pb = self.panes["a"], self.panes["b"]
+        if pa.doc_text is None or pb.doc_text is None:
+            self.open_pair(self.ids["b"], self.ids["a"], self.scripts["b"], self.scripts["a"])
+            return
+        places = {s: (self.panes[s].stored_top(), self.panes[s].stored_selection()) for s in SIDES}
+        loaded = {s: (self.panes[s].doc_text, self.panes[s].view) for s in SIDES}
+        comparison, active = self.comparison, self.active
+        self.tasks.cancel("compare")
+        self.ids = {"a": self.ids["b"], "b": self.ids["a"]}
+        self.scripts = {"a": self.scripts["b"], "b": self.scripts["a"]}
+        self.comparison, self.shown, self.active = None, (), -1
+        for side, other in (("a", "b"), ("b", "a")):
+            pane = self.panes[side]
+            pane.set_script_choice(self.scripts[side])
+            pane.document_id = None  # a new document for this pane: nothing of the old place carries over
+            pane.doc_text = None
+            pane.set_document(*loaded[other])
+            top, selection = places[other]
+            if selection:
+                pane.select_stored(*selection)
+            pane.scroll_to_stored(top)
+        if comparison is not None:
+            self._apply_comparison(comparison.mirrored())
+            self.comparisonReady.emit(self.comparison)
+            if active >= 0:
+                self.active = active
+                for side in SIDES:
+                    self._mark_active(side)
+                self.gutter.active = active
+                self._inline(active)
+        else:
+            self._compare()
+        self.pairChanged.emit(self.ids["a"], self.ids["b"])
 
     def set_global_script(self, script: str) -> None:
         self.global_script = script
@@ -142,6 +176,12 @@ class ComparisonView(QWidget):
 
     def set_sync(self, on: bool) -> None:
         self.sync = on
+
+    def recompare(self) -> None:
+        """Compare the open pair again (after a cancel, or to retry)."""
+        if None not in self.ids.values():
+            self._drop_comparison()
+            self._compare()
 
     def set_min_length(self, n: int | None) -> None:
         self.min_length = n
@@ -241,16 +281,20 @@ class ComparisonView(QWidget):
         self.differs = {"a": [], "b": []}
         p = self.shown[index]
         for side in SIDES:  # placed by the program: the alignment does not move the other pane
-            pane = self.panes[side]
-            span = (p.a_start, p.a_end) if side == "a" else (p.b_start, p.b_end)
-            pane.set_layer("active", [Mark(*pane.qt_span(*span), ACTIVE, index)])
+            pane = self._mark_active(side)
             pane.set_layer("differs", [])
             if scroll_side in (None, side):
-                pane.scroll_to_stored(span[0], center=True)
+                pane.scroll_to_stored(p.a_start if side == "a" else p.b_start, center=True)
         self.gutter.active = index
         self.gutter.update()
         self.activeChanged.emit(index)
         self._inline(index)
+
+    def _mark_active(self, side: str) -> DocumentPane:
+        pane, p = self.panes[side], self.shown[self.active]
+        span = (p.a_start, p.a_end) if side == "a" else (p.b_start, p.b_end)
+        pane.set_layer("active", [Mark(*pane.qt_span(*span), ACTIVE, self.active)])
+        return pane
 
     def _inline(self, index: int) -> None:
         comparison, p = self.comparison, self.shown[index]

@@ -173,6 +173,8 @@ class LibraryPanel(QWidget):
         self.results.activated.connect(self._activate_hit)
         self.importer.started.connect(self._importing)
         self.importer.finished.connect(self._imported)
+        # Files imported before a cancel are kept: show them.
+        self.importer.cancelled.connect(lambda: self._reload(then=self.libraryChanged.emit))
 
     # -- documents ----------------------------------------------------------------
     def set_documents(self, docs: list) -> None:

@@ -164,6 +164,7 @@ class MainWindow(QMainWindow):
         self.prev_action = self._action(self.tr("上一处 Previous shared passage"), lambda: r.step(-1, self._focused_side()),
                                         [QKeySequence("Alt+Up"), QKeySequence("Shift+F8")])
         self.about_action = self._action(self.tr("关于 About Duidu"), self._about)
+        self.recompare_action = self._action(self.tr("重新比较 Compare again"), r.recompare, QKeySequence.StandardKey.Refresh)
 
         self.script_group = QActionGroup(self)
         self.script_actions: dict[str, QAction] = {}
@@ -203,6 +204,7 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.side_dock.toggleViewAction())
         go_menu = menu.addMenu(self.tr("跳转 &Go"))
         go_menu.addActions([self.next_action, self.prev_action])
+        view_menu.addAction(self.recompare_action)
         help_menu = menu.addMenu(self.tr("帮助 &Help"))
         help_menu.addAction(self.about_action)
 
@@ -322,12 +324,15 @@ class MainWindow(QMainWindow):
 
     def _pair_changed(self, a: int, b: int) -> None:
         self.settings.last_comparison = {"a": a, "b": b, "script_a": self.reader.scripts["a"], "script_b": self.reader.scripts["b"]}
-        self.measures_panel.clear()
+        self.measures_panel.clear_pair()
 
     def _library_changed(self) -> None:
-        """The panel reloaded the library (an import, an edit): the panes' choosers follow."""
+        """The panel reloaded the library (an import, an edit): the panes' choosers and headers follow."""
         self.documents = list(self.library_panel.model.documents())
         self.reader.set_choices(self.documents)
+        for doc in self.documents:
+            for pane in self.reader.panes.values():
+                pane.update_document(doc)
         n = len(self.documents)
         self.statusBar().showMessage(self.tr("%1 篇文档 · %1 documents").replace("%1", str(n)), 5000)
 
@@ -344,8 +349,10 @@ class MainWindow(QMainWindow):
         self.cancel_button.hide()
 
     def _cancel_tasks(self) -> None:
-        for channel in ("compare", "import", "library-measures", "similar"):
+        self.importer.cancel()  # keeps what was imported, drops the queue
+        for channel in self.tasks.channels():
             self.tasks.cancel(channel)
+        self.statusBar().showMessage(self.tr("已取消 Cancelled · F5 重新比较 compares again"), 8000)
 
     # -- opening and closing --------------------------------------------------------------
     def open_initial(self, pair: tuple[int, int] | None = None, script: str | None = None) -> None:

@@ -158,6 +158,16 @@ class MeasuresPanel(QWidget):
         if not self.whole_library():
             self._show_pair()
 
+    def clear_pair(self) -> None:
+        """A new pair is being compared: forget the old pair's figures; the whole-library view stays."""
+        if not self.whole_library():
+            self.clear()
+            return
+        self._comparison = None
+        self.figures_model.set_pairs([])
+        self.summary.setText(self.tr("正在比较… Comparing…"))
+        self.figures_label.setText(self.tr("数字 Figures"))
+
     def clear(self) -> None:
         self._tasks.cancel(CHANNEL)
         self._comparison = None

@@ -1,0 +1,74 @@
+"""A document's stored text and the rows derived from it, written in one place.
+
+Importing (``Library.add``) writes the derived rows of a new document; revising
+(``Library.revise``) replaces an old document's text, clears its derived rows, writes them
+again through the same code and finds its notes in the new text. Both run in the caller's
+transaction, so a failure anywhere leaves the document as it was.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from sqlite_utils import Database
+
+from duidu.library import annotations, similar_index
+from duidu.library.anchoring import AnchorReport
+from duidu.library.engine_cache import store_keyform, store_mentions
+from duidu.library.errors import InputError
+
+if TYPE_CHECKING:
+    from duidu.library.importer import PreparedDocument
+
+# What a revision replaces; title, region, date, source, author, kind, notes and seed stay.
+REVISED = ("file_name", "format", "encoding", "encoding_note", "raw_text", "text", "text_hash",
+           "script", "script_confidence", "pinyin_removed", "imported_at")
+_PER_DOCUMENT = ("paragraphs", "sentences", "excluded", "search_index", "keyforms", "measure_mentions", "views")
+
+
+def write(db: Database, doc_id: int, prepared: "PreparedDocument") -> None:
+    """Paragraphs, sentences, furniture, search index, key form, measures and similar-passage index."""
+    from duidu.library.importer import engine_document
+
+    cleaned = prepared.cleaned
+    db["paragraphs"].insert_all(
+        {"document_id": doc_id, "n": n, "start": p.start, "end": p.end} for n, p in enumerate(cleaned.paragraphs)
+    )
+    db["sentences"].insert_all(
+        {"document_id": doc_id, "n": n, "start": s.start, "end": s.end, "paragraph": s.paragraph}
+        for n, s in enumerate(cleaned.sentences)
+    )
+    db["excluded"].insert_all(
+        {"document_id": doc_id, "n": n, "start": e.start, "end": e.end, "reason": e.reason}
+        for n, e in enumerate(cleaned.excluded)
+    )
+    db["search_index"].insert_all({**row, "document_id": doc_id} for row in prepared.index)
+    store_keyform(db, doc_id, cleaned.text, [(e.start, e.end) for e in cleaned.excluded], prepared.key)
+    store_mentions(db, doc_id, prepared.mentions)
+    similar_index.index_document(
+        db, engine_document(cleaned, prepared.key, doc_id), [(m.start, m.end, m.measure) for m in prepared.mentions]
+    )
+
+
+def clear(db: Database, doc_id: int) -> None:
+    """Every row derived from a document's text (script views included: they are caches of it)."""
+    for table in _PER_DOCUMENT:
+        db.execute(f"DELETE FROM {table} WHERE document_id = ?", [doc_id])
+    similar_index.remove_document(db, doc_id)
+
+
+def revise(db: Database, doc_id: int, prepared: "PreparedDocument") -> AnchorReport:
+    """Replace document ``doc_id``'s text with ``prepared``'s and re-anchor its notes (one transaction)."""
+    (old_hash,) = db.execute("SELECT text_hash FROM documents WHERE id = ?", [doc_id]).fetchone()
+    text = prepared.cleaned.text
+    if prepared.text_hash == old_hash:  # the same text: nothing to change
+        return annotations.reanchor_document(db, doc_id, text, old_hash, write=False)
+    other = db.execute("SELECT id, title FROM documents WHERE text_hash = ? AND id != ?",
+                       [prepared.text_hash, doc_id]).fetchone()
+    if other:
+        raise InputError(str(prepared.source.path), f"the same text is already in the library as document {other[0]} ({other[1]})")
+    with db.atomic():
+        db["documents"].update(doc_id, {k: prepared.row[k] for k in REVISED})
+        clear(db, doc_id)
+        write(db, doc_id, prepared)
+        return annotations.reanchor_document(db, doc_id, text, prepared.text_hash)
