@@ -281,6 +281,15 @@ def test_dark_palette_gets_dark_tints():
     assert not tl.dark and td.dark
     for kind in ("verbatim", "fuzzy", "active"):
         assert tl.colors[kind].lightness() > 150 > td.colors[kind].lightness()
+    # Text stays legible on every tint (WCAG AA, 4.5:1) in both themes.
+    def luminance(c):
+        f = [(x / 12.92 if x <= 0.03928 else ((x + 0.055) / 1.055) ** 2.4) for x in (c.redF(), c.greenF(), c.blueF())]
+        return 0.2126 * f[0] + 0.7152 * f[1] + 0.0722 * f[2]
+
+    for theme, text in ((tl, QColor("#000000")), (td, QColor("#e6e6e6"))):
+        for kind in ("verbatim", "fuzzy", "boilerplate", "active", "found", "evidence"):
+            hi, lo = sorted((luminance(text), luminance(theme.colors[kind])), reverse=True)
+            assert (hi + 0.05) / (lo + 0.05) >= 4.5, (theme.dark, kind)
     # Verbatim and fuzzy differ in hue, not only in lightness (colour-blind-safe pair).
     assert abs(tl.colors["verbatim"].hue() - tl.colors["fuzzy"].hue()) > 90
 
@@ -501,3 +510,18 @@ def test_swap_keeps_each_documents_place_and_mirrors_the_analysis(qtbot, window)
     with Library.open() as lib:  # the mirror is what comparing B with A gives
         fresh = lib.compare(b_id, a_id)
     assert sorted((p.a_start, p.b_start) for p in fresh.shown()) == sorted((p.a_start, p.b_start) for p in reader.shown)
+
+
+def test_first_run_shows_the_window_before_the_library_is_seeded(qtbot, tmp_path, settings):
+    path = tmp_path / "new" / "library.sqlite"
+    win = MainWindow(path, [], settings=settings, chinese_font=True)
+    qtbot.addWidget(win)
+    win.show()
+    win.open_initial()  # returns at once: a worker creates and seeds the library
+    assert win.isVisible() and win.documents == []
+    qtbot.waitUntil(lambda: win.reader.comparison is not None, timeout=60000)
+    names = {d.id: d.file_name for d in win.documents}
+    assert len(names) == 5
+    assert names[win.reader.ids["a"]].startswith("000_") and names[win.reader.ids["b"]].startswith("001_")
+    assert win.library_panel.model.rowCount() == 5
+    win.close()

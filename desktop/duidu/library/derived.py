@@ -20,8 +20,9 @@ from duidu.library.errors import InputError
 if TYPE_CHECKING:
     from duidu.library.importer import PreparedDocument
 
-# What a revision replaces; title, region, date, source, author, kind, notes and seed stay.
-REVISED = ("file_name", "format", "encoding", "encoding_note", "raw_text", "text", "text_hash",
+# What a revision replaces. The file name stays with the title and the rest of the metadata:
+# it names the document (``duidu show 000_….txt``), not the file the new text came from.
+REVISED = ("format", "encoding", "encoding_note", "raw_text", "text", "text_hash",
            "script", "script_confidence", "pinyin_removed", "imported_at")
 _PER_DOCUMENT = ("paragraphs", "sentences", "excluded", "search_index", "keyforms", "measure_mentions", "views")
 

@@ -113,7 +113,7 @@ def _v5_notes(db: Database) -> None:
     db.executescript(
         """
         CREATE TABLE codes (
-            id INTEGER PRIMARY KEY,
+            id INTEGER PRIMARY KEY AUTOINCREMENT,  -- never reused: undo puts a deleted row back by id
             guid TEXT NOT NULL UNIQUE,
             name TEXT NOT NULL CHECK (trim(name) <> ''),
             parent_id INTEGER REFERENCES codes(id),
@@ -123,7 +123,7 @@ def _v5_notes(db: Database) -> None:
         );
         CREATE UNIQUE INDEX codes_sibling_names ON codes (coalesce(parent_id, 0), name);
         CREATE TABLE annotations (
-            id INTEGER PRIMARY KEY,
+            id INTEGER PRIMARY KEY AUTOINCREMENT,  -- never reused: undo puts a deleted row back by id
             guid TEXT NOT NULL UNIQUE,
             kind TEXT NOT NULL CHECK (kind IN ('passage', 'comparison')),
             note TEXT NOT NULL DEFAULT '',

@@ -69,18 +69,23 @@ def run(argv: list[str] | None = None, *, library_path: str | None = None, scree
 
     # Deferred so `import duidu.ui.app` stays cheap; the library opens SQLite and may seed.
     from duidu.library.errors import InputError
+    from duidu.library.location import library_path as resolve
     from duidu.library.store import Library
     from duidu.ui.settings import Settings
 
-    try:
-        with Library.open(library_path) as library:  # the window's workers open their own connections
-            pair = None if compare is None else (library.resolve(compare[0]).id, library.resolve(compare[1]).id)
-            documents, path = library.documents(), library.path
-    except InputError as exc:
-        print(f"duidu: {exc}", file=sys.stderr)
-        if not screenshot:
-            QMessageBox.critical(None, "对读 Duidu", f"Cannot open the library:\n{exc}")
-        return 1
+    path, pair = resolve(library_path), None
+    if not path.exists() and not screenshot and compare is None:
+        documents = []  # a first run: the window comes up at once; a worker creates and seeds the library
+    else:
+        try:
+            with Library.open(path) as library:  # the window's workers open their own connections
+                pair = None if compare is None else (library.resolve(compare[0]).id, library.resolve(compare[1]).id)
+                documents = library.documents()
+        except InputError as exc:
+            print(f"duidu: {exc}", file=sys.stderr)
+            if not screenshot:
+                QMessageBox.critical(None, "对读 Duidu", f"Cannot open the library:\n{exc}")
+            return 1
     scratch = tempfile.TemporaryDirectory() if screenshot else None  # a picture never touches the user's settings
     settings = Settings(os.path.join(scratch.name, "settings.ini") if scratch else None)
     window = MainWindow(path, documents, settings=settings)

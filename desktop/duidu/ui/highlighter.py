@@ -20,7 +20,7 @@ _TINTS = {
     },
     True: {  # dark theme
         VERBATIM: "#1c4766", FUZZY: "#694b10", BOILERPLATE: "#3a3a3a",
-        ACTIVE: "#2f6f9f", DIFFERS: "#ff8a3d", FOUND: "#1f5e4a", EVIDENCE: "#6b2f55",
+        ACTIVE: "#285f88", DIFFERS: "#ff8a3d", FOUND: "#1f5e4a", EVIDENCE: "#6b2f55",
     },
 }
 
@@ -58,10 +58,9 @@ class Theme:
         for kind in (BOILERPLATE, FUZZY, VERBATIM, ACTIVE, EVIDENCE, FOUND):  # strongest last
             if kind in kinds:
                 fmt.setBackground(self.colors[kind])
-        if DIFFERS in kinds:
-            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+        if DIFFERS in kinds:  # the text keeps its colour (contrast); a vermillion wave and bold mark it
+            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
             fmt.setUnderlineColor(self.colors[DIFFERS])
-            fmt.setForeground(self.colors[DIFFERS])
             fmt.setFontWeight(QFont.Weight.Bold)
         return fmt
 

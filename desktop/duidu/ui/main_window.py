@@ -357,6 +357,11 @@ class MainWindow(QMainWindow):
     # -- opening and closing --------------------------------------------------------------
     def open_initial(self, pair: tuple[int, int] | None = None, script: str | None = None) -> None:
         """The given pair, else the last comparison, else the first-run pair of seeds."""
+        if script is not None:
+            self.set_global_script(script)
+        if not self.documents:
+            self._load_library(pair)
+            return
         ids = {d.id for d in self.documents}
         scripts: tuple = (None, None)
         if pair is None:
@@ -365,10 +370,26 @@ class MainWindow(QMainWindow):
                 pair, scripts = (last["a"], last["b"]), (last.get("script_a"), last.get("script_b"))
             else:
                 pair = first_pair(self.documents)
-        if script is not None:
-            self.set_global_script(script)
         if pair is not None:
             self.reader.open_pair(pair[0], pair[1], *scripts)
+        else:
+            self.statusBar().showMessage(self.tr("文库只有一篇文档：导入更多即可对读 Import another document to compare"))
+
+    def _load_library(self, pair) -> None:
+        """A first run: the library is created and seeded by a worker while the window is already up."""
+        self.statusBar().showMessage(self.tr("正在准备文库… Preparing the library (first run: importing the seeds)…"))
+
+        def done(documents) -> None:
+            self.documents = list(documents)
+            self.library_panel.set_documents(self.documents)
+            self.reader.set_choices(self.documents)
+            if self.documents:
+                self.open_initial(pair)
+            else:
+                self.statusBar().showMessage(self.tr("文库为空：拖入文件或按 Ctrl+O 导入 The library is empty: drop files or press Ctrl+O"))
+
+        self.tasks.run("documents", lambda lib, progress, cancel: lib.documents(), done,
+                       label=self.tr("准备文库 Preparing the library"))
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
