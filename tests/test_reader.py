@@ -389,6 +389,9 @@ def test_find_similar_from_a_selection_opens_the_hit_in_the_other_pane(qtbot, wi
     from duidu.ui.similar_model import Role as SimilarRole
 
     rows = [model.index(r, 0) for r in range(model.rowCount())]
+    sel = (reader.ids["a"], at, at + len("100名教师互派交流"))
+    assert not any(i.data(SimilarRole.DocumentId) == sel[0] and i.data(SimilarRole.Start) < sel[2]
+                   and sel[1] < i.data(SimilarRole.End) for i in rows), "the selection itself is not a result"
     hit = next(i for i in rows if i.data(SimilarRole.DocumentId) not in reader.ids.values())
     doc_id, start, end = (hit.data(SimilarRole.DocumentId), hit.data(SimilarRole.Start), hit.data(SimilarRole.End))
     window.similar_panel.openRequested.emit(doc_id, start, end)

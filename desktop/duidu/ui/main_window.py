@@ -233,6 +233,8 @@ class MainWindow(QMainWindow):
         lp.documentActivated.connect(lambda doc_id: r.set_document("b", doc_id))
         lp.openRequested.connect(lambda doc_id, s, e: r.show_span(doc_id, s, e))
         lp.libraryChanged.connect(self._library_changed)
+        for pane in r.panes.values():
+            pane.scriptChosen.connect(lambda _script: self._save_session())
         self.measures_panel.evidenceRequested.connect(lambda doc_id, s, e: r.show_span(doc_id, s, e))
         self.measures_panel.figureRequested.connect(self._show_figure)
         self.similar_panel.openRequested.connect(self._open_similar)
@@ -262,11 +264,13 @@ class MainWindow(QMainWindow):
 
     def _find_similar(self) -> None:
         side = self._focused_side()
-        text = self.reader.panes[side].selected_text()
+        pane = self.reader.panes[side]
+        span = pane.stored_selection()
         self._similar_from = side
         self.side_dock.show()
         self.side_tabs.setCurrentWidget(self.similar_panel)
-        self.similar_panel.search(text)
+        source = None if span is None or pane.document_id is None else (pane.document_id, *span)
+        self.similar_panel.search(pane.selected_text(), source)
 
     def _open_similar(self, doc_id: int, start: int, end: int) -> None:
         source = getattr(self, "_similar_from", "a")
@@ -323,8 +327,14 @@ class MainWindow(QMainWindow):
         self.recent_menu.setEnabled(bool(self.recent_menu.actions()))
 
     def _pair_changed(self, a: int, b: int) -> None:
-        self.settings.last_comparison = {"a": a, "b": b, "script_a": self.reader.scripts["a"], "script_b": self.reader.scripts["b"]}
+        self._save_session()
         self.measures_panel.clear_pair()
+
+    def _save_session(self) -> None:
+        r = self.reader
+        if None not in r.ids.values():
+            self.settings.last_comparison = {"a": r.ids["a"], "b": r.ids["b"], "script_a": r.scripts["a"],
+                                             "script_b": r.scripts["b"]}
 
     def _library_changed(self) -> None:
         """The panel reloaded the library (an import, an edit): the panes' choosers and headers follow."""

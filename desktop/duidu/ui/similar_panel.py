@@ -97,8 +97,11 @@ class SimilarPanel(QWidget):
         self.clear()
 
     # -- the API ----------------------------------------------------------------------
-    def search(self, text: str) -> None:
-        """Rank passages like ``text``; an empty query only says so (no task)."""
+    def search(self, text: str, source: tuple[int, int, int] | None = None) -> None:
+        """Rank passages like ``text``; an empty query only says so (no task).
+
+        ``source`` (document id, start, end) is where the query was selected: that passage
+        itself is left out of the results."""
         self._tasks.cancel(CHANNEL)
         self.model.clear()
         if not text or not text.strip():
@@ -107,8 +110,14 @@ class SimilarPanel(QWidget):
             return
         self.query.set_full_text(self.tr("查询 Query:") + " " + text.strip())
         self.status.setText(self.tr("搜索中… Searching…"))
-        self._tasks.run(CHANNEL, lambda lib, progress, cancel: lib.similar(text, top=TOP),
-                        self._found, on_error=self._failed, label=self.tr("相似段落 Similar passages"))
+        def work(lib, progress, cancel):
+            hits = lib.similar(text, top=TOP + 1)
+            if source is not None:
+                doc, start, end = source
+                hits = [h for h in hits if not (h.document_id == doc and h.start < end and start < h.end)]
+            return hits[:TOP]
+
+        self._tasks.run(CHANNEL, work, self._found, on_error=self._failed, label=self.tr("相似段落 Similar passages"))
 
     def clear(self) -> None:
         self._tasks.cancel(CHANNEL)
