@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QColor, QFont, QPalette, QSyntaxHighlighter, QTextCharFormat, QTextDocument
 
-from duidu.ui.marks import ACTIVE, BOILERPLATE, DIFFERS, EVIDENCE, EXCLUDED, FOUND, FUZZY, VERBATIM, BlockIndex, Mark
+from duidu.ui.marks import ACTIVE, BOILERPLATE, DIFFERS, EVIDENCE, EXCLUDED, FOUND, FUZZY, NOTE, VERBATIM, BlockIndex, Mark
 
 # Okabe–Ito colour-blind-safe hues: blue for verbatim, orange for fuzzy, vermillion for
 # differences, bluish green for find hits; tints chosen per theme so text stays legible.
@@ -52,6 +52,11 @@ class Theme:
 
     def _make(self, kinds: frozenset) -> QTextCharFormat:
         fmt = QTextCharFormat()
+        notes = sorted(k for k in kinds if k.startswith("note#"))
+        if notes:  # annotations: underlined in their tag's colour; overlapping ones dashed
+            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline if len(notes) == 1
+                                  else QTextCharFormat.UnderlineStyle.DashUnderline)
+            fmt.setUnderlineColor(QColor(notes[-1][4:11]))
         if EXCLUDED in kinds:
             fmt.setForeground(self.dim)
             fmt.setFontItalic(True)
@@ -114,8 +119,9 @@ class MarkHighlighter(QSyntaxHighlighter):
             for m in layer.marks(number):
                 s, e = max(0, m.start - base), min(length, m.end - base)
                 if s < e:
-                    edges.append((s, 1, m.kind))
-                    edges.append((e, -1, m.kind))
+                    kind = f"note{m.color or '#cc79a7'}|{m.note}" if m.kind == NOTE else m.kind
+                    edges.append((s, 1, kind))
+                    edges.append((e, -1, kind))
         if not edges:
             return
         edges.sort(key=lambda x: (x[0], x[1]))

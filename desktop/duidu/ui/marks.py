@@ -14,9 +14,9 @@ from typing import Iterable, Sequence
 from duidu.text.offsets import OffsetMap
 
 # Kinds, in painting order (a later kind is drawn over an earlier one).
-EXCLUDED, BOILERPLATE, FUZZY, VERBATIM, ACTIVE, DIFFERS, FOUND, EVIDENCE = (
-    "excluded", "boilerplate", "fuzzy", "verbatim", "active", "differs", "found", "evidence")
-KINDS = (EXCLUDED, BOILERPLATE, FUZZY, VERBATIM, ACTIVE, DIFFERS, FOUND, EVIDENCE)
+EXCLUDED, BOILERPLATE, FUZZY, VERBATIM, ACTIVE, DIFFERS, FOUND, EVIDENCE, NOTE = (
+    "excluded", "boilerplate", "fuzzy", "verbatim", "active", "differs", "found", "evidence", "note")
+KINDS = (EXCLUDED, BOILERPLATE, FUZZY, VERBATIM, ACTIVE, DIFFERS, FOUND, EVIDENCE, NOTE)
 
 
 @dataclass(frozen=True)
@@ -25,6 +25,8 @@ class Mark:
     end: int
     kind: str
     passage: int = -1  # index into the comparison's shown passages, or -1
+    note: int = -1  # annotation id of a NOTE mark
+    color: str = ""  # a NOTE mark's underline colour (its first tag's)
 
 
 def passage_marks(passages: Sequence, side: str, qt_map: OffsetMap) -> list[Mark]:

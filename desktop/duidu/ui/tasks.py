@@ -5,7 +5,10 @@ threads, each with its own ``Library`` connection, opened on the thread's first 
 closed on that same thread at shutdown (SQLite connections must not cross threads). The
 result or error is handed back on the UI thread. Tasks carry a *channel* name: starting a
 task on a busy channel cancels the one in flight, whose result is then dropped, so a view
-only ever receives the answer to its latest question. Nothing else in ``ui/`` starts threads.
+only ever receives the answer to its latest question. The user's own edits (notes, tags,
+the codebook) go instead through ``write``: one more worker runs them one at a time, in the
+order they were made, and never drops one (as Anki serialises its collection writes).
+Nothing else in ``ui/`` starts threads.
 """
 
 from __future__ import annotations
@@ -62,14 +65,16 @@ class TaskRunner(QObject):
         super().__init__(parent)
         self._library_path = library_path
         self._queue: queue.Queue[Task | None] = queue.Queue()
+        self._writes: queue.Queue[Task | None] = queue.Queue()
         self._relay = _Relay(self)
         self._relay.done.connect(self._deliver)
         self._relay.progressed.connect(self._progress)
         self._current: dict[str, Task] = {}
         self._running: set[Task] = set()
         self._closed = False
-        self._threads = [threading.Thread(target=self._work, name=f"duidu-worker-{n}", daemon=True)
+        self._threads = [threading.Thread(target=self._work, args=(self._queue,), name=f"duidu-worker-{n}", daemon=True)
                          for n in range(WORKERS)]
+        self._threads.append(threading.Thread(target=self._work, args=(self._writes,), name="duidu-writer", daemon=True))
         for t in self._threads:
             t.start()
 
@@ -87,6 +92,15 @@ class TaskRunner(QObject):
             task.cancel.cancel()
         self.started.emit(task.label)
         self._queue.put(task)
+        return task
+
+    def write(self, fn: Work, on_done: Callable[[Any], None] | None = None, *,
+              on_error: Callable[[BaseException], None] | None = None, label: str = "") -> Task:
+        """Run one of the user's edits: in order after the ones before it, never cancelled or dropped."""
+        task = Task("", label or "write", fn, on_done, on_error)
+        self._running.add(task)
+        self.started.emit(task.label)
+        self._writes.put(task)
         return task
 
     def cancel(self, channel: str) -> None:
@@ -108,18 +122,19 @@ class TaskRunner(QObject):
         self._closed = True
         for task in list(self._current.values()):
             task.cancel.cancel()
-        for _ in self._threads:
+        for _ in range(WORKERS):
             self._queue.put(None)
+        self._writes.put(None)  # after the edits already queued: they still reach the library
         deadline = time.monotonic() + SHUTDOWN_WAIT
         for t in self._threads:
             t.join(max(0.0, deadline - time.monotonic()))
 
     # -- worker side --------------------------------------------------------------
-    def _work(self) -> None:
+    def _work(self, tasks: queue.Queue) -> None:
         library = None
         try:
             while True:
-                task = self._queue.get()
+                task = tasks.get()
                 if task is None:
                     return
                 if library is None and not task.cancel.cancelled:
@@ -172,8 +187,8 @@ class TaskRunner(QObject):
     @Slot(object)
     def _deliver(self, task: Task) -> None:
         self._running.discard(task)
-        latest = self._current.get(task.channel) is task
-        if latest:
+        latest = not task.channel or self._current.get(task.channel) is task
+        if latest and task.channel:
             del self._current[task.channel]
         if not latest or isinstance(task.error, Cancelled):
             pass  # superseded or cancelled: its answer is to a question nobody asks any more
