@@ -56,7 +56,9 @@ bench: venv
 	$(VENV)/bin/python benchmarks/conformance.py
 	$(VENV)/bin/python benchmarks/quality.py
 	$(VENV)/bin/python benchmarks/engine.py
+	$(VENV)/bin/python benchmarks/ui.py
 	$(VENV)/bin/python benchmarks/similar.py
+	$(VENV)/bin/python benchmarks/sigkill.py
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache duidu.egg-info

@@ -182,6 +182,24 @@ def test_merge_moves_the_notes_of_the_source_and_its_children(lib):
         lib.restore_code(removal)
 
 
+def test_a_failed_merge_changes_nothing(lib, monkeypatch):
+    from duidu.library import codebook
+
+    funds, finance = code(lib, "供给型/经费投入"), code(lib, "环境型/财税金融")
+    a = note(lib, "累计解决随迁子女接受义务教育25.8万人", code_ids=[funds])
+    before = (lib.codes(), lib.annotation(a.id))
+
+    def broken(*args):  # called once every row has been written
+        raise sqlite3.OperationalError("disk I/O error")
+
+    monkeypatch.setattr(codebook, "CodeRemoval", broken)
+    with pytest.raises(sqlite3.OperationalError):
+        lib.merge_codes(funds, finance)
+    with pytest.raises(sqlite3.OperationalError):
+        lib.delete_code(funds, reassign_to=finance)
+    assert (lib.codes(), lib.annotation(a.id)) == before
+
+
 def test_delete_reassigns_or_untags_and_children_take_its_place(lib):
     supply = code(lib, "供给型")
     infra, funds, info = (code(lib, f"供给型/{n}") for n in ("基础设施", "经费投入", "信息化支持"))
@@ -248,6 +266,8 @@ def test_bad_notes_are_refused_and_nothing_is_written(lib):
         (dict(document_id=d, start=blank, end=blank + 2), "blank space"),
         (dict(document_id=999, start=0, end=5), "no such document"),
         (dict(document_id=d, start=0, end=5, code_ids=[9999]), "no such code"),
+        (dict(document_id=d, start=0, end=5, code_ids=["经费投入"]), "not a code id"),
+        (dict(document_id=d, start=0, end=5, code_ids=3), "not a list of code ids"),
         (dict(document_id=d, start=0, end=5, annotator="  "), "annotator"),
         (dict(document_id=d, start=0, end=5, note=None), "note"),
     ]
@@ -458,6 +478,20 @@ def test_revise_re_anchors_a_realistic_revision(lib, tmp_path):
     assert lib.db.execute("PRAGMA foreign_key_check").fetchall() == []
 
 
+def test_a_note_deleted_before_a_revision_is_restored_into_the_new_text(lib, tmp_path):
+    cq = doc(lib)
+    moved = lib.delete_annotation(note(lib, QUOTES["moved"]).id)
+    orphan = lib.delete_annotation(note(lib, QUOTES["orphan"]).id)
+    path = tmp_path / "revised.txt"
+    path.write_text(revision(lib.text(cq).text), encoding="utf-8")
+    assert lib.revise(cq, path).details == ()  # no notes left on it
+    text = lib.text(cq).text
+    back = lib.restore_annotation(moved).targets[0]
+    assert back.start == moved.targets[0].start + len(INSERTED) + 2 and text[back.start : back.end] == back.quote
+    assert back.doc_hash != moved.targets[0].doc_hash and back.status == "anchored"
+    assert lib.restore_annotation(orphan).targets[0] == replace(orphan.targets[0], status="orphan")
+
+
 def test_revising_with_the_same_text_changes_nothing(lib, tmp_path):
     cq = doc(lib)
     ids = annotate_all(lib)
@@ -510,6 +544,11 @@ def test_cli_import_revises_and_notes_and_codebook_list(lib, tmp_path, capsys):
     assert out[0].startswith("revised 1: 加快推动高质量教育协同发展")
     assert out[1] == "1 unchanged, 3 moved, 3 fuzzy, 1 orphaned"
     assert out[2].startswith(f"  orphaned: note {ids['orphan']} 「教育、科技、人才是驱动")
+    assert main(["--library", library, "import", str(path), "--revises", CHONGQING, "--json"]) == 0  # again: the same text
+    again = json.loads(capsys.readouterr().out)
+    assert (again["exact"], again["moved"], again["fuzzy"], again["orphaned"]) == (len(ids) - 1, 0, 0, 1)
+    assert again["document"]["id"] == 1 and len(again["details"]) == len(ids)
+    assert set(again["details"][0]) == {"annotation_id", "n", "outcome", "old_start", "old_end", "start", "end", "quote", "similarity"}
     with pytest.raises(SystemExit):  # one PATH only
         main(["--library", library, "import", str(path), str(path), "--revises", "1"])
     capsys.readouterr()
@@ -628,6 +667,22 @@ def test_no_backup_when_opening_fails_and_a_failed_backup_never_stops_opening(tm
         assert lib.codes()
 
 
+def test_threads_opening_at_once_each_back_up_safely(tmp_path, caplog):
+    from concurrent.futures import ThreadPoolExecutor
+
+    path = tmp_path / "shared.sqlite"
+    Library.open(path, seed=False).close()
+
+    def work(_):
+        with Library.open(path) as lib:  # the first opens of a changed library all copy it
+            return len(lib.codes())
+
+    with ThreadPoolExecutor(4) as pool:
+        assert list(pool.map(work, range(4))) == [33] * 4
+    assert not [r for r in caplog.records if r.name == backups.__name__]
+    assert backups.backups(path) and not list((tmp_path / "backups").glob("*.tmp"))
+
+
 # -- SIGKILL -------------------------------------------------------------------------------
 def test_sigkill_never_loses_a_confirmed_note(tmp_path, record_property):
     from sigkill_loop import check, make_library, run
@@ -636,7 +691,7 @@ def test_sigkill_never_loses_a_confirmed_note(tmp_path, record_property):
     result = run(path, make_library(path), kills=200)
     print(result.summary())
     record_property("sigkill", result.summary())
-    assert result.kills == 200 and result.confirmed > 200
+    assert result.kills == 200 and result.writing > 50 and result.confirmed > 200
     for b in backups.backups(path)[-5:]:
         check(b, set())
     assert len(backups.backups(path)) <= 5

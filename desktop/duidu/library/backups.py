@@ -15,6 +15,7 @@ import json
 import logging
 import os
 import re
+import secrets
 import sqlite3
 import time
 from datetime import datetime, timezone
@@ -85,14 +86,15 @@ def _backup(conn: sqlite3.Connection, path: Path, before: list[int], keep: int) 
         pass  # no record, or an unreadable one: make a backup
     where.mkdir(exist_ok=True)
     name = f"{path.stem}-{_now():%Y%m%d-%H%M%S}.sqlite"
-    partial = where / f".{name}.{os.getpid()}.tmp"
+    token = f"{os.getpid()}.{secrets.token_hex(4)}"  # two threads of one process may back up at once
+    partial = where / f".{name}.{token}.tmp"
     target = sqlite3.connect(partial)
     try:
         conn.backup(target)
     finally:
         target.close()
     os.replace(partial, where / name)  # a second backup within the same second replaces the first
-    scratch = where / f".{path.name}.{os.getpid()}.tmp"
+    scratch = where / f".{path.name}.{token}.tmp"
     scratch.write_text(json.dumps({"fingerprint": before, "backup": name}), encoding="utf-8")
     os.replace(scratch, record)
     _prune(path, keep)

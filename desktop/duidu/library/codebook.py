@@ -78,7 +78,12 @@ def get(db: Database, code_id: int) -> Code:
 
 def require(db: Database, code_ids) -> tuple[int, ...]:
     """``code_ids`` sorted and without repeats; InputError naming the first that does not exist."""
-    ids = tuple(sorted({int(c) for c in code_ids}))
+    if isinstance(code_ids, (str, int)):
+        raise InputError("codes", f"{code_ids!r} is not a list of code ids")
+    bad = [c for c in code_ids if not isinstance(c, int) or isinstance(c, bool)]
+    if bad:
+        raise InputError("codes", f"{bad[0]!r} is not a code id")
+    ids = tuple(sorted(set(code_ids)))
     for c in ids:
         get(db, c)
     return ids

@@ -141,7 +141,7 @@ class TaskRunner(QObject):
                     try:
                         from duidu.library.store import Library
 
-                        library = Library.open(self._library_path)
+                        library = Library.open(self._library_path, backup=False)  # the app backs up once, at start
                     except BaseException as exc:
                         task.error = exc
                         self._emit_done(task)
