@@ -50,7 +50,7 @@ class ComparisonView(QWidget):
     comparisonReady = Signal(object)  # the engine's Comparison
     activeChanged = Signal(int)  # index into shown passages, -1 for none
     message = Signal(str)
-    similarRequested = Signal(str)  # text selected in a pane
+    documentShown = Signal(str)  # a side whose pane now shows a (new) document or script
 
     def __init__(self, tasks: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -141,6 +141,7 @@ class ComparisonView(QWidget):
             pane.document_id = None  # a new document for this pane: nothing of the old place carries over
             pane.doc_text = None
             pane.set_document(*loaded[other])
+            self.documentShown.emit(side)
             top, selection = places[other]
             if selection:
                 pane.select_stored(*selection)
@@ -209,6 +210,7 @@ class ComparisonView(QWidget):
                 loaded = Loaded(loaded.doc_text, loaded.view,
                                 _layers(self.comparison, self.shown, side, loaded.view, self.active, self.differs[side]))
             self.panes[side].set_document(loaded.doc_text, loaded.view, loaded.layers)
+            self.documentShown.emit(side)
             self._show_pending(side)
             self.gutter.update()
 

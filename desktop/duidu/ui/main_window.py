@@ -79,6 +79,10 @@ class MainWindow(QMainWindow):
         self.side_tabs = QTabWidget(self)
         self.side_tabs.addTab(self.measures_panel, self.tr("措施与数字 Measures"))
         self.side_tabs.addTab(self.similar_panel, self.tr("相似段落 Similar"))
+        from duidu.ui.notes_ui import NotesUI
+
+        self.notes_ui = NotesUI(self)
+        self.side_tabs.addTab(self.notes_ui.panel, self.tr("笔记 Notes"))
         self.library_dock = self._dock("library", self.tr("文库 Library"), self.library_panel, Qt.DockWidgetArea.LeftDockWidgetArea)
         self.side_dock = self._dock("side", self.tr("分析 Analysis"), self.side_tabs, Qt.DockWidgetArea.RightDockWidgetArea)
         self.resizeDocks([self.library_dock, self.side_dock], [300, 360], Qt.Orientation.Horizontal)
@@ -159,9 +163,9 @@ class MainWindow(QMainWindow):
                                         checkable=True, checked=r.sync)
         self.boilerplate_action = self._action(self.tr("显示套话 Show boilerplate"), self._set_boilerplate, "Ctrl+Shift+B",
                                                checkable=True, checked=r.boilerplate)
-        self.next_action = self._action(self.tr("下一处 Next shared passage"), lambda: r.step(+1, self._focused_side()),
+        self.next_action = self._action(self.tr("下一处 Next shared passage"), lambda: r.step(+1, self.focused_side()),
                                         [QKeySequence("Alt+Down"), QKeySequence("F8")])
-        self.prev_action = self._action(self.tr("上一处 Previous shared passage"), lambda: r.step(-1, self._focused_side()),
+        self.prev_action = self._action(self.tr("上一处 Previous shared passage"), lambda: r.step(-1, self.focused_side()),
                                         [QKeySequence("Alt+Up"), QKeySequence("Shift+F8")])
         self.about_action = self._action(self.tr("关于 About Duidu"), self._about)
         self.recompare_action = self._action(self.tr("重新比较 Compare again"), r.recompare, QKeySequence.StandardKey.Refresh)
@@ -188,6 +192,8 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = menu.addMenu(self.tr("编辑 &Edit"))
+        edit_menu.addActions([self.notes_ui.undo_action, self.notes_ui.redo_action])
+        edit_menu.addSeparator()
         edit_menu.addAction(self.copy_citation_action)
         edit_menu.addAction(self.find_action)
         edit_menu.addAction(self.similar_action)
@@ -202,6 +208,8 @@ class MainWindow(QMainWindow):
         view_menu.addSeparator()
         view_menu.addAction(self.library_dock.toggleViewAction())
         view_menu.addAction(self.side_dock.toggleViewAction())
+        notes_menu = menu.addMenu(self.tr("笔记 &Notes"))
+        notes_menu.addActions([self.notes_ui.annotate_action, self.notes_ui.link_action, self.notes_ui.codebook_action])
         go_menu = menu.addMenu(self.tr("跳转 &Go"))
         go_menu.addActions([self.next_action, self.prev_action])
         view_menu.addAction(self.recompare_action)
@@ -245,7 +253,7 @@ class MainWindow(QMainWindow):
         self.settings.script = script
         self.reader.set_global_script(script)
 
-    def _focused_side(self) -> str:
+    def focused_side(self) -> str:
         focus = QGuiApplication.focusObject()
         for side, pane in self.reader.panes.items():
             if isinstance(focus, QWidget) and pane.isAncestorOf(focus):
@@ -253,17 +261,17 @@ class MainWindow(QMainWindow):
         return "a"
 
     def _copy_citation(self) -> None:
-        pane = self.reader.panes[self._focused_side()]
+        pane = self.reader.panes[self.focused_side()]
         text = pane.citation()
         if text:
             QGuiApplication.clipboard().setText(text)
             self.statusBar().showMessage(self.tr("已复制并注明出处 Copied with citation"), 4000)
 
     def _find(self) -> None:
-        self.reader.panes[self._focused_side()].show_find()
+        self.reader.panes[self.focused_side()].show_find()
 
     def _find_similar(self) -> None:
-        side = self._focused_side()
+        side = self.focused_side()
         pane = self.reader.panes[side]
         span = pane.stored_selection()
         self._similar_from = side
@@ -311,6 +319,9 @@ class MainWindow(QMainWindow):
             for pane in self.reader.panes.values():
                 pane.set_font_size(self.settings.font_size)
             self.boilerplate_action.setChecked(self.settings.show_boilerplate)
+            self.notes_ui.notes.annotator = self.settings.annotator
+            self.notes_ui.notes.blind = self.settings.blind
+            self.notes_ui.notes.changed.emit()
             self.sync_action.setChecked(self.settings.sync_scrolling)
 
     def _about(self) -> None:
@@ -343,6 +354,7 @@ class MainWindow(QMainWindow):
         for doc in self.documents:
             for pane in self.reader.panes.values():
                 pane.update_document(doc)
+        self.notes_ui.set_documents(self.documents)
         n = len(self.documents)
         self.statusBar().showMessage(self.tr("%1 篇文档 · %1 documents").replace("%1", str(n)), 5000)
 
@@ -393,6 +405,8 @@ class MainWindow(QMainWindow):
             self.documents = list(documents)
             self.library_panel.set_documents(self.documents)
             self.reader.set_choices(self.documents)
+            self.notes_ui.set_documents(self.documents)
+            self.notes_ui.notes.reload()  # the codebook was just created with the library
             if self.documents:
                 self.open_initial(pair)
             else:

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QLineEdit, QMenu,
 from duidu.text.offsets import OffsetMap, utf16_map
 from duidu.ui.fonts import reading_font
 from duidu.ui.highlighter import MarkHighlighter, Theme
-from duidu.ui.marks import EVIDENCE, EXCLUDED, FOUND, Mark, span_marks
+from duidu.ui.marks import EVIDENCE, EXCLUDED, FOUND, NOTE, Mark, span_marks
 from duidu.ui.ruler import OverviewRuler
 
 # (script, label) of the per-pane choice; None follows the global choice.
@@ -47,6 +47,7 @@ class ReaderEdit(QPlainTextEdit):
         self.setMouseTracking(True)
         self.setCenterOnScroll(False)
         self.extra_actions: list[QAction] = []
+        self.context_actions = None  # callable(Qt position) -> actions for that place (notes there)
         self.navigating = False  # True while a key press moves the view (the reader scrolling)
 
     def keyPressEvent(self, event) -> None:
@@ -69,6 +70,10 @@ class ReaderEdit(QPlainTextEdit):
 
     def contextMenuEvent(self, event) -> None:
         menu: QMenu = self.createStandardContextMenu()
+        here = self.context_actions(self.cursorForPosition(event.pos()).position()) if self.context_actions else []
+        if here:
+            menu.addSeparator()
+            menu.addActions(here)
         if self.extra_actions:
             menu.addSeparator()
             menu.addActions(self.extra_actions)
@@ -96,6 +101,7 @@ class DocumentPane(QWidget):
         self._found_at = -1
         self._marks: dict[str, list[Mark]] = {}
         self._evidence: tuple[int, int] | None = None  # stored span shown as "look here"
+        self._notes: list[tuple[int, int, int, str]] = []  # (annotation id, start, end, colour) on this document
         self._programmatic = 0  # >0 while the pane itself moves the view
         self._user_scroll = False  # set by the scroll bar's actions (wheel, drag, arrows, page)
         self._by_passage: dict[str, dict[int, Mark]] = {}
@@ -206,7 +212,7 @@ class DocumentPane(QWidget):
         top = self.stored_top() if same else 0
         selection = self.stored_selection() if same else None
         if not same:
-            self._evidence = None
+            self._evidence, self._notes = None, []
         self.doc_text, self.view, self.document_id = doc_text, view, doc_text.document.id
         self._view_to_qt = utf16_map(view.text)
         self._to_qt = view.map.then(self._view_to_qt)
@@ -251,6 +257,7 @@ class DocumentPane(QWidget):
             layers["evidence"] = span_marks([self._evidence], EVIDENCE, self._to_qt)
         if "found" not in layers and self._found:
             layers["found"] = self._found
+        layers["notes"] = self._note_marks()
         self._marks = {name: sorted(marks, key=lambda m: (m.start, m.end)) for name, marks in layers.items()}
         self._by_passage.clear()
         top = self.top_qt()
@@ -274,6 +281,26 @@ class DocumentPane(QWidget):
             self._programmatic -= 1
         if name == "passages":
             self._update_ruler()
+
+    def set_notes(self, notes: list[tuple[int, int, int, str]]) -> None:
+        """This document's notes: (annotation id, start, end, colour) in stored-text code points."""
+        self._notes = list(notes)
+        self.set_layer("notes", self._note_marks())
+
+    def _note_marks(self) -> list[Mark]:
+        out = []
+        for note, start, end, color in self._notes:
+            if 0 <= start < end <= self._to_qt.src_len:
+                out.append(Mark(*self._to_qt.to_dst_span(start, end), NOTE, note=note, color=color))
+        return out
+
+    def evidence(self) -> tuple[int, int] | None:
+        """The stored span last shown as evidence (a measure cell, a figure, a search hit)."""
+        return self._evidence
+
+    def notes_at(self, stored_pos: int) -> list[int]:
+        """Annotation ids whose passage covers a stored position."""
+        return [n for n, s, e, _ in self._notes if s <= stored_pos < e]
 
     def _keep_top(self, qt_top: int) -> None:
         """Repainting re-lays out blocks and may shift lines: keep the same text at the top."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QSpinBox, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QSpinBox, QWidget
 
 from duidu.ui.settings import Settings
 
@@ -31,6 +31,9 @@ class PreferencesDialog(QDialog):
         self.boilerplate.setChecked(settings.show_boilerplate)
         self.sync = QCheckBox(self.tr("按对齐同步滚动 Scroll the panes in step"), self)
         self.sync.setChecked(settings.sync_scrolling)
+        self.annotator = QLineEdit(settings.annotator, self)
+        self.blind = QCheckBox(self.tr("盲评：只显示我的笔记 Blind: show only my notes"), self)
+        self.blind.setChecked(settings.blind)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -39,6 +42,8 @@ class PreferencesDialog(QDialog):
         form.addRow(self.tr("字号 Font size"), self.font_size)
         form.addRow(self.boilerplate)
         form.addRow(self.sync)
+        form.addRow(self.tr("标注者 Annotator"), self.annotator)
+        form.addRow(self.blind)
         form.addRow(buttons)
 
     def accept(self) -> None:
@@ -46,4 +51,7 @@ class PreferencesDialog(QDialog):
         self.settings.font_size = self.font_size.value()
         self.settings.show_boilerplate = self.boilerplate.isChecked()
         self.settings.sync_scrolling = self.sync.isChecked()
+        if self.annotator.text().strip():
+            self.settings.annotator = self.annotator.text()
+        self.settings.blind = self.blind.isChecked()
         super().accept()

@@ -94,6 +94,25 @@ class Settings:
     def font_size(self, value: int) -> None:
         self._q.setValue("reader/font_size", int(value))
 
+    @property
+    def annotator(self) -> str:
+        """The name on every note this user makes (the OS user by default)."""
+        from duidu.ui.notes import default_annotator
+
+        return self._str("notes/annotator", "").strip() or default_annotator()
+
+    @annotator.setter
+    def annotator(self, value: str) -> None:
+        self._q.setValue("notes/annotator", value.strip())
+
+    @property
+    def blind(self) -> bool:
+        return self._bool("notes/blind", False)
+
+    @blind.setter
+    def blind(self, value: bool) -> None:
+        self._q.setValue("notes/blind", bool(value))
+
     # -- the last and recent comparisons -------------------------------------------------
     @property
     def last_comparison(self) -> dict | None:

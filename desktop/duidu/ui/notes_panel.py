@@ -1,0 +1,154 @@
+"""The notes panel: every note of the library, filtered and sorted, one click from its passage."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QGridLayout, QHBoxLayout, QHeaderView, QLabel,
+                               QLineEdit, QPushButton, QTableView, QVBoxLayout, QWidget)
+
+from duidu.ui.notes import NotesController
+from duidu.ui.notes_model import NoteRole, NotesFilter, NotesModel
+
+ANY = None
+
+
+class NotesPanel(QWidget):
+    openRequested = Signal(object)  # an Annotation: show its passage(s)
+    editRequested = Signal(object)
+    codebookRequested = Signal()
+
+    def __init__(self, notes: NotesController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.notes = notes
+        self.documents: list = []
+        self.model = NotesModel(self)
+        self.proxy = NotesFilter(self)
+        self.proxy.setSourceModel(self.model)
+
+        self.tag_filter = QComboBox(self)
+        self.tag_filter.setAccessibleName(self.tr("Filter by tag"))
+        self.doc_filter = QComboBox(self)
+        self.doc_filter.setAccessibleName(self.tr("Filter by document"))
+        self.region_filter = QComboBox(self)
+        self.region_filter.setAccessibleName(self.tr("Filter by region"))
+        self.annotator_filter = QComboBox(self)
+        self.annotator_filter.setAccessibleName(self.tr("Filter by annotator"))
+        for box in (self.tag_filter, self.doc_filter, self.region_filter, self.annotator_filter):
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            box.setMinimumContentsLength(6)
+            box.activated.connect(lambda _: self._apply_filters())
+        self.text_filter = QLineEdit(self)
+        self.text_filter.setPlaceholderText(self.tr("在引文和笔记中查找 Find in quotes and notes (any script)"))
+        self.text_filter.setClearButtonEnabled(True)
+        self.text_filter.textChanged.connect(lambda _: self._apply_filters())
+        self.blind = QCheckBox(self.tr("盲评 Blind (only my notes)"), self)
+        self.blind.toggled.connect(self._set_blind)
+
+        self.table = QTableView(self)
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(6, Qt.SortOrder.DescendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.clicked.connect(self._open)
+        self.table.activated.connect(self._open)
+        self.count = QLabel(self)
+        self.edit_button = QPushButton(self.tr("编辑 Edit…"), self)
+        self.edit_button.clicked.connect(lambda: self._selected() and self.editRequested.emit(self._selected()))
+        self.delete_button = QPushButton(self.tr("删除 Delete"), self)
+        self.delete_button.clicked.connect(lambda: self._selected() and self.notes.delete(self._selected()))
+        self.codebook_button = QPushButton(self.tr("编码本 Codebook…"), self)
+        self.codebook_button.clicked.connect(self.codebookRequested)
+
+        grid = QGridLayout()
+        grid.addWidget(self.tag_filter, 0, 0)
+        grid.addWidget(self.doc_filter, 0, 1)
+        grid.addWidget(self.region_filter, 1, 0)
+        grid.addWidget(self.annotator_filter, 1, 1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.count, 1)
+        buttons.addWidget(self.edit_button)
+        buttons.addWidget(self.delete_button)
+        buttons.addWidget(self.codebook_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(grid)
+        layout.addWidget(self.text_filter)
+        layout.addWidget(self.blind)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+        notes.changed.connect(self.refresh)
+        self.refresh()
+
+    def set_documents(self, documents) -> None:
+        self.documents = list(documents)
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Redraw from the controller's cache, keeping the chosen filters where they still exist."""
+        n = self.notes
+        paths = {c.id: n.path_of(c) for c in n.codes}
+        self.model.set_notes(n.visible(), self.documents, n.codes, paths)
+        self._fill(self.tag_filter, self.tr("全部标签 All tags"), [(paths[c.id], c.id) for c in n.codes])
+        self._fill(self.doc_filter, self.tr("全部文档 All documents"), [(d.title, d.id) for d in self.documents])
+        regions = sorted({d.region for d in self.documents if d.region})
+        self._fill(self.region_filter, self.tr("全部地区 All regions"), [(r, r) for r in regions])
+        annotators = sorted({a.annotator for a in n.visible()} | {n.annotator})
+        self._fill(self.annotator_filter, self.tr("全部标注者 All annotators"), [(a, a) for a in annotators])
+        self.blind.blockSignals(True)
+        self.blind.setChecked(n.blind)
+        self.blind.blockSignals(False)
+        self._apply_filters()
+        self.table.resizeColumnsToContents()
+        for column in range(self.model.columnCount()):
+            self.table.setColumnWidth(column, min(self.table.columnWidth(column), 220))
+
+    @staticmethod
+    def _fill(box: QComboBox, everything: str, items: list[tuple[str, object]]) -> None:
+        chosen = box.currentData()
+        box.blockSignals(True)
+        box.clear()
+        box.addItem(everything, ANY)
+        for text, data in items:
+            box.addItem(text, data)
+        box.setCurrentIndex(max(0, box.findData(chosen)))
+        box.blockSignals(False)
+
+    def _apply_filters(self) -> None:
+        code = self.tag_filter.currentData()
+        under = None
+        if code is not None:  # a tag stands for the tags under it too
+            children: dict = {}
+            for c in self.notes.codes:
+                children.setdefault(c.parent_id, []).append(c.id)
+            under, todo = set(), [code]
+            while todo:
+                cid = todo.pop()
+                under.add(cid)
+                todo.extend(children.get(cid, ()))
+        self.proxy.set_filters(code_ids=under, document_id=self.doc_filter.currentData(),
+                               region=self.region_filter.currentData(), annotator=self.annotator_filter.currentData(),
+                               text=self.text_filter.text())
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        self.count.setText(self.tr("%1 / %2 条笔记 notes").replace("%1", str(shown)).replace("%2", str(total)))
+        has = shown > 0
+        self.edit_button.setEnabled(has)
+        self.delete_button.setEnabled(has)
+
+    def _set_blind(self, on: bool) -> None:
+        self.notes.blind = on
+        self.notes.changed.emit()
+
+    def _selected(self):
+        index = self.table.currentIndex()
+        return index.data(NoteRole.Annotation) if index.isValid() else None
+
+    def _open(self, index) -> None:
+        annotation = index.data(NoteRole.Annotation)
+        if annotation is not None:
+            self.openRequested.emit(annotation)

@@ -1,0 +1,157 @@
+"""Notes in the reader: the tagging actions, notes drawn in the panes, the notes panel wired to both.
+
+Kept apart from the main window, which only creates it: this is where a selection becomes a
+note, a comparison note is started from two selections, two pieces of evidence or the
+focused shared passage, and a note in the panel or under the cursor is edited or deleted.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction, QKeySequence
+
+from duidu.ui.annotate_dialog import AnnotateDialog
+from duidu.ui.notes import NotesController
+from duidu.ui.notes_panel import NotesPanel
+
+
+class NotesUI(QObject):
+    def __init__(self, window) -> None:
+        super().__init__(window)
+        self.window = window
+        self.reader = window.reader
+        self.notes = NotesController(window.tasks, self)
+        self.notes.annotator = window.settings.annotator
+        self.notes.blind = window.settings.blind
+        self.panel = NotesPanel(self.notes, window)
+        self.panel.set_documents(window.documents)
+
+        self.annotate_action = self._action(self.tr("标注所选 Tag selection…"), self.annotate_selection, "Ctrl+T")
+        self.link_action = self._action(self.tr("对照笔记 Comparison note…"), self.comparison_note, "Ctrl+Shift+T")
+        self.codebook_action = self._action(self.tr("编码本 Codebook…"), self.open_codebook)
+        self.undo_action = self.notes.undo_stack.createUndoAction(window, self.tr("撤销 Undo"))
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.notes.undo_stack.createRedoAction(window, self.tr("重做 Redo"))
+        self.redo_action.setShortcuts([QKeySequence.StandardKey.Redo, QKeySequence("Ctrl+Shift+Z")])
+        window.addActions([self.undo_action, self.redo_action])
+
+        for side, pane in self.reader.panes.items():
+            pane.edit.context_actions = lambda qt_pos, s=side: self._actions_at(s, qt_pos)
+        self.reader.documentShown.connect(self._show_in_pane)
+        self.notes.changed.connect(self._show_everywhere)
+        self.notes.failed.connect(lambda reason: window.statusBar().showMessage(reason, 10000))
+        self.notes.done.connect(lambda what: window.statusBar().showMessage(
+            what + self.tr(" · Ctrl+Z 撤销 undo"), 5000))
+        self.panel.openRequested.connect(self.show_note)
+        self.panel.editRequested.connect(self.edit_note)
+        self.panel.codebookRequested.connect(self.open_codebook)
+        self.notes.reload()
+
+    def _action(self, text: str, slot, shortcut: str | None = None) -> QAction:
+        action = QAction(text, self.window)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        self.window.addAction(action)
+        return action
+
+    # -- drawing ------------------------------------------------------------------------
+    def _show_in_pane(self, side: str) -> None:
+        pane = self.reader.panes[side]
+        if pane.document_id is None:
+            return
+        notes = []
+        for a in self.notes.visible():
+            for t in a.targets:
+                if t.document_id == pane.document_id and t.status == "anchored":
+                    notes.append((a.id, t.start, t.end, self.notes.color_of(a)))
+        pane.set_notes(notes)
+
+    def _show_everywhere(self) -> None:
+        for side in self.reader.panes:
+            self._show_in_pane(side)
+
+    def set_documents(self, documents) -> None:
+        self.panel.set_documents(documents)
+
+    # -- making notes -------------------------------------------------------------------
+    def annotate_selection(self) -> None:
+        side = self.window.focused_side()
+        pane = self.reader.panes[side]
+        span = pane.stored_selection()
+        if span is None or span[0] == span[1] or pane.document_id is None:
+            self.window.statusBar().showMessage(self.tr("先选一段文字 Select a passage first"), 5000)
+            return
+        dialog = AnnotateDialog(self.notes.codes, [pane.selected_text()], parent=self.window)
+        if dialog.exec():
+            self.notes.annotate(pane.document_id, *span, code_ids=dialog.code_ids(), note=dialog.note_text())
+
+    def comparison_spans(self) -> tuple[tuple[int, int, int], tuple[int, int, int]] | None:
+        """Both panes' selections, else both panes' evidence (measure cells, figures), else the focused passage."""
+        pa, pb = self.reader.panes["a"], self.reader.panes["b"]
+        if pa.document_id is None or pb.document_id is None:
+            return None
+        sa, sb = pa.stored_selection(), pb.stored_selection()
+        if sa and sb and sa[0] < sa[1] and sb[0] < sb[1]:
+            return (pa.document_id, *sa), (pb.document_id, *sb)
+        ea, eb = pa.evidence(), pb.evidence()
+        if ea and eb:
+            return (pa.document_id, *ea), (pb.document_id, *eb)
+        r = self.reader
+        if 0 <= r.active < len(r.shown):
+            p = r.shown[r.active]
+            return (pa.document_id, p.a_start, p.a_end), (pb.document_id, p.b_start, p.b_end)
+        return None
+
+    def comparison_note(self) -> None:
+        spans = self.comparison_spans()
+        if spans is None:
+            self.window.statusBar().showMessage(self.tr(
+                "在两边各选一段，或先聚焦一处共享段落 Select a passage on each side, or focus a shared passage"), 8000)
+            return
+        (da, a0, a1), (db, b0, b1) = spans
+        quotes = [self.reader.panes["a"].doc_text.text[a0:a1], self.reader.panes["b"].doc_text.text[b0:b1]]
+        dialog = AnnotateDialog(self.notes.codes, quotes, title=self.tr("对照笔记 Comparison note"), parent=self.window)
+        if dialog.exec():
+            self.notes.link(spans[0], spans[1], code_ids=dialog.code_ids(), note=dialog.note_text())
+
+    # -- notes already made --------------------------------------------------------------
+    def _note(self, annotation_id: int):
+        return next((a for a in self.notes.annotations if a.id == annotation_id), None)
+
+    def _actions_at(self, side: str, qt_pos: int) -> list[QAction]:
+        pane = self.reader.panes[side]
+        actions = [self.annotate_action, self.link_action]
+        for note_id in pane.notes_at(pane.stored_position(qt_pos)):
+            a = self._note(note_id)
+            if a is None:
+                continue
+            label = (a.note or a.targets[0].quote)[:16]
+            edit = QAction(self.tr("编辑笔记 Edit note") + f" “{label}”…", pane)
+            edit.triggered.connect(lambda _=False, a=a: self.edit_note(a))
+            delete = QAction(self.tr("删除笔记 Delete note") + f" “{label}”", pane)
+            delete.triggered.connect(lambda _=False, a=a: self.notes.delete(a))
+            actions += [edit, delete]
+        return actions
+
+    def edit_note(self, annotation) -> None:
+        quotes = [t.quote for t in annotation.targets]
+        dialog = AnnotateDialog(self.notes.codes, quotes, code_ids=annotation.code_ids, note=annotation.note,
+                                title=self.tr("编辑笔记 Edit note"), parent=self.window)
+        if dialog.exec():
+            self.notes.edit(annotation, dialog.code_ids(), dialog.note_text())
+
+    def show_note(self, annotation) -> None:
+        """Bring a note's passage(s) into view: a comparison note opens both sides."""
+        targets = annotation.targets
+        if len(targets) == 2:
+            self.reader.show_span(targets[0].document_id, targets[0].start, targets[0].end, side="a")
+            self.reader.show_span(targets[1].document_id, targets[1].start, targets[1].end, side="b")
+        else:
+            t = targets[0]
+            self.reader.show_span(t.document_id, t.start, t.end)
+
+    def open_codebook(self) -> None:
+        from duidu.ui.codebook_dialog import CodebookDialog
+
+        CodebookDialog(self.notes, self.window).exec()

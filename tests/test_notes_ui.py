@@ -1,0 +1,193 @@
+"""Notes in the real window: tagging a selection, comparison notes, the panel, undo/redo, the codebook."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
+
+from duidu.library.store import Library
+from duidu.ui.annotate_dialog import AnnotateDialog, checked_ids
+from duidu.ui.main_window import MainWindow
+from duidu.ui.notes_model import NoteRole
+from duidu.ui.settings import Settings
+
+
+@pytest.fixture
+def window(qtbot, tmp_path):
+    with Library.open() as lib:  # DUIDU_LIBRARY points into tmp_path (conftest)
+        path, docs = lib.path, lib.documents()
+    settings = Settings(tmp_path / "settings.ini")
+    settings.annotator = "张三"
+    win = MainWindow(path, docs, settings=settings, chinese_font=True)
+    qtbot.addWidget(win)
+    win.resize(1600, 1000)
+    win.show()
+    win.open_initial()
+    qtbot.waitUntil(lambda: win.reader.comparison is not None and not win.tasks.busy(), timeout=30000)
+    yield win
+    win.close()
+
+
+def idle(qtbot, win):
+    qtbot.waitUntil(lambda: not win.tasks.busy(), timeout=30000)
+
+
+def painted(pane, mark) -> str:
+    c = pane.edit.textCursor()
+    c.setPosition(mark.start)
+    c.setPosition(mark.end, QTextCursor.MoveMode.KeepAnchor)
+    return c.selectedText()
+
+
+def code_id(win, name: str) -> int:
+    return next(c.id for c in win.notes_ui.notes.codes if c.name == name)
+
+
+def library_notes():
+    with Library.open() as lib:
+        return lib.annotations()
+
+
+def test_tagging_a_selection_draws_it_lists_it_and_undo_takes_it_back(qtbot, window):
+    ui, notes = window.notes_ui, window.notes_ui.notes
+    pane = window.reader.panes["b"]  # seed 001, traditional
+    text = pane.doc_text.text
+    start = text.index("職教集團")
+    pane.select_stored(start, start + 4)
+    tag = code_id(window, "产教融合与校企合作")
+    notes.annotate(pane.document_id, start, start + 4, code_ids=[tag], note="两地共建 **职教集团**")
+    qtbot.waitUntil(lambda: len(notes.annotations) == 1, timeout=10000)
+    (saved,) = library_notes()
+    assert (saved.targets[0].start, saved.targets[0].quote, saved.annotator) == (start, "職教集團", "张三")
+    (mark,) = pane.marks("notes")
+    assert painted(pane, mark) == "職教集團"
+    # The note stays on the same words in every script.
+    for script in ("simplified", "tw", "hk", "original"):
+        window.set_global_script(script)
+        idle(qtbot, window)
+        (mark,) = pane.marks("notes")
+        assert painted(pane, mark) == pane.view.text[slice(*pane.view.map.to_dst_span(start, start + 4))]
+    # The panel lists it, filters by tag (and the tag's group) and by text in either script.
+    panel = ui.panel
+    assert panel.proxy.rowCount() == 1
+    panel.text_filter.setText("职教集团")
+    assert panel.proxy.rowCount() == 1
+    panel.text_filter.setText("学分银行")
+    assert panel.proxy.rowCount() == 0
+    panel.text_filter.clear()
+    group = next(c for c in notes.codes if c.id == tag).parent_id
+    panel.tag_filter.setCurrentIndex(panel.tag_filter.findData(group))
+    panel._apply_filters()
+    assert panel.proxy.rowCount() == 1
+    panel.tag_filter.setCurrentIndex(panel.tag_filter.findData(code_id(window, "经费投入")))
+    panel._apply_filters()
+    assert panel.proxy.rowCount() == 0
+    # Undo deletes it from the library and the pane; redo brings back the same note.
+    window.notes_ui.undo_action.trigger()
+    qtbot.waitUntil(lambda: not notes.annotations, timeout=10000)
+    assert library_notes() == [] and pane.marks("notes") == []
+    window.notes_ui.redo_action.trigger()
+    qtbot.waitUntil(lambda: len(notes.annotations) == 1, timeout=10000)
+    (back,) = library_notes()
+    assert (back.id, back.guid, back.note) == (saved.id, saved.guid, saved.note)
+    assert len(pane.marks("notes")) == 1
+
+
+def test_comparison_note_from_the_focused_shared_passage(qtbot, window):
+    reader, notes = window.reader, window.notes_ui.notes
+    reader.activate(1)
+    idle(qtbot, window)
+    spans = window.notes_ui.comparison_spans()
+    p = reader.shown[1]
+    assert spans == ((reader.ids["a"], p.a_start, p.a_end), (reader.ids["b"], p.b_start, p.b_end))
+    notes.link(*spans, note="同一措施：四川出资，重庆要求")
+    qtbot.waitUntil(lambda: len(notes.annotations) == 1, timeout=10000)
+    (link,) = library_notes()
+    assert link.kind == "comparison" and [t.quote for t in link.targets] == [p.a_text, p.b_text]
+    for side in ("a", "b"):
+        (mark,) = reader.panes[side].marks("notes")
+        assert painted(reader.panes[side], mark) == (p.a_text if side == "a" else p.b_text) or reader.panes[side].view.script != "original"
+    # Selections on both sides win over the focused passage.
+    pa, pb = reader.panes["a"], reader.panes["b"]
+    pa.select_stored(10, 20)
+    pb.select_stored(100, 110)
+    assert window.notes_ui.comparison_spans() == ((reader.ids["a"], 10, 20), (reader.ids["b"], 100, 110))
+
+
+def test_edit_and_delete_from_the_panel_are_undoable(qtbot, window):
+    notes, panel = window.notes_ui.notes, window.notes_ui.panel
+    pane = window.reader.panes["a"]
+    notes.annotate(pane.document_id, 100, 120, code_ids=[code_id(window, "经费投入")], note="旧")
+    qtbot.waitUntil(lambda: len(notes.annotations) == 1, timeout=10000)
+    note = notes.annotations[0]
+    notes.edit(note, [code_id(window, "试点示范")], "新")
+    qtbot.waitUntil(lambda: notes.annotations and notes.annotations[0].note == "新", timeout=10000)
+    assert library_notes()[0].code_ids == (code_id(window, "试点示范"),)
+    window.notes_ui.undo_action.trigger()
+    qtbot.waitUntil(lambda: notes.annotations[0].note == "旧", timeout=10000)
+    assert library_notes()[0].code_ids == (code_id(window, "经费投入"),)
+    panel.table.setCurrentIndex(panel.proxy.index(0, 0))
+    panel.delete_button.click()
+    qtbot.waitUntil(lambda: not notes.annotations, timeout=10000)
+    assert library_notes() == []
+    window.notes_ui.undo_action.trigger()
+    qtbot.waitUntil(lambda: len(notes.annotations) == 1, timeout=10000)
+    assert library_notes()[0].note == "旧"
+
+
+def test_blind_mode_shows_only_my_notes(qtbot, window):
+    notes, panel = window.notes_ui.notes, window.notes_ui.panel
+    pane = window.reader.panes["a"]
+    with Library.open() as lib:
+        lib.annotate(pane.document_id, 200, 210, annotator="李四")
+    notes.annotate(pane.document_id, 300, 310)
+    qtbot.waitUntil(lambda: len(notes.annotations) == 2, timeout=10000)
+    assert panel.model.rowCount() == 2 and len(pane.marks("notes")) == 2
+    panel.blind.setChecked(True)
+    assert panel.model.rowCount() == 1 and panel.model.index(0, 0).data(NoteRole.Annotator) == "张三"
+    assert len(pane.marks("notes")) == 1
+
+
+def test_codebook_edits_are_undoable(qtbot, window):
+    notes = window.notes_ui.notes
+    before = len(notes.codes)
+    notes.add_code("学分银行", parent_id=code_id(window, "资源共建共享"))
+    qtbot.waitUntil(lambda: len(notes.codes) == before + 1, timeout=10000)
+    new = code_id(window, "学分银行")
+    pane = window.reader.panes["a"]
+    notes.annotate(pane.document_id, 50, 60, code_ids=[new])
+    qtbot.waitUntil(lambda: len(notes.annotations) == 1, timeout=10000)
+    target = code_id(window, "经费投入")
+    notes.delete_code(next(c for c in notes.codes if c.id == new), reassign_to=target)
+    qtbot.waitUntil(lambda: len(notes.codes) == before, timeout=10000)
+    assert library_notes()[0].code_ids == (target,)
+    window.notes_ui.undo_action.trigger()
+    qtbot.waitUntil(lambda: len(notes.codes) == before + 1, timeout=10000)
+    assert library_notes()[0].code_ids == (new,)
+    window.notes_ui.undo_action.trigger()  # the note
+    window.notes_ui.undo_action.trigger()  # the code
+    qtbot.waitUntil(lambda: len(notes.codes) == before and not notes.annotations, timeout=10000)
+
+
+def test_annotate_dialog_and_models(qtbot, window, qtmodeltester):
+    notes = window.notes_ui.notes
+    dialog = AnnotateDialog(notes.codes, ["一段引文"], code_ids=[code_id(window, "试点示范")], note="n")
+    qtbot.addWidget(dialog)
+    assert dialog.code_ids() == [code_id(window, "试点示范")] and dialog.note_text() == "n"
+    qtmodeltester.check(dialog.model)
+    dialog.filter.setText("经费")
+    pane = window.reader.panes["a"]
+    notes.annotate(pane.document_id, 5, 15)
+    qtbot.waitUntil(lambda: len(notes.annotations) == 1, timeout=10000)
+    qtmodeltester.check(window.notes_ui.panel.model)
+    qtmodeltester.check(window.notes_ui.panel.proxy)
+    assert checked_ids(dialog.model) == [code_id(window, "试点示范")]
+
+
+def test_bad_span_is_refused_with_one_line_and_nothing_saved(qtbot, window):
+    notes = window.notes_ui.notes
+    with qtbot.waitSignal(notes.failed, timeout=10000) as failed:
+        notes.annotate(window.reader.ids["a"], 10, 10 ** 7)
+    assert "\n" not in failed.args[0] and failed.args[0]
+    assert library_notes() == [] and notes.undo_stack.count() == 0
