@@ -138,3 +138,31 @@ def test_sentences_align_too(lib, cq_sc):
     sb = next(n for n, s in enumerate(b.sentences) if "舉辦6個職教集團" in b.text[s.start : s.end])
     assert (sa, sb) in pairs
     assert all(0 < x.score <= 1 for x in alignment.pairs)
+
+
+def test_boilerplate_early_exit_agrees_with_the_full_count(lib):
+    """``Boilerplate.__call__`` stops once enough characters are settled; it must decide as the full count does."""
+    import random
+
+    from duidu.engine.boilerplate import DISTINCTIVE
+
+    test = lib.boilerplate()
+    rng = random.Random(7)
+    keys = []
+    for doc in lib.documents():
+        k = lib.engine_document(doc.id).keyform.text
+        for _ in range(200):
+            at = rng.randrange(len(k))
+            keys.append(k[at : at + rng.randint(4, 40)])
+    decided = [test(k) for k in keys]
+    assert decided == [test.distinctive(k) < DISTINCTIVE for k in keys]
+    assert any(decided) and not all(decided)  # both outcomes occur on the seeds
+
+
+def test_the_boilerplate_test_and_its_cache_live_until_the_library_changes(lib, tmp_path):
+    first = lib.boilerplate()
+    lib.compare(1, 2)
+    assert lib.boilerplate() is first and first._df  # frequencies looked up once, kept for the next pair
+    (tmp_path / "new.txt").write_text("教育协同发展的新文档，推动成渝地区双城经济圈建设。\n", encoding="utf-8")
+    lib.import_file(tmp_path / "new.txt")
+    assert lib.boilerplate() is not first and lib.boilerplate().library_size == first.library_size + 1

@@ -55,16 +55,41 @@ class Boilerplate:
             self._df[gram] = self.documents_with(gram)  # type: ignore[misc]
         return self._df[gram] >= LIBRARY_SHARE * self.library_size
 
-    def distinctive(self, key: str) -> int:
-        """Characters of ``key`` that are not stock phrasing."""
+    def _library(self) -> bool:
+        return self.documents_with is not None and self.library_size >= MIN_LIBRARY
+
+    @staticmethod
+    def _stock(key: str) -> bytearray:
         covered = bytearray(len(key))
         for phrase in stop_phrases():
             _mark(covered, key, phrase)
-        if self.documents_with is not None and self.library_size >= MIN_LIBRARY:
+        return covered
+
+    def distinctive(self, key: str) -> int:
+        """Characters of ``key`` that are not stock phrasing."""
+        covered = self._stock(key)
+        if self._library():
             for i in range(len(key) - COMMON_GRAM + 1):
                 if self._common(key[i : i + COMMON_GRAM]):
                     covered[i : i + COMMON_GRAM] = b"\x01" * COMMON_GRAM
         return len(key) - sum(covered)
 
     def __call__(self, key: str) -> bool:
-        return self.distinctive(key) < DISTINCTIVE
+        """``distinctive(key) < DISTINCTIVE``, stopping as soon as enough characters are settled free.
+
+        Position i can only be covered by a stretch starting at or before it, so once the
+        stretch at i is looked up, i is settled; most real passages are decided after a few
+        lookups instead of one per character (each lookup is a query of the library index)."""
+        covered = self._stock(key)
+        if not self._library():
+            return len(key) - sum(covered) < DISTINCTIVE
+        free = 0
+        for i in range(len(key) - COMMON_GRAM + 1):
+            if 0 in covered[i : i + COMMON_GRAM] and self._common(key[i : i + COMMON_GRAM]):
+                covered[i : i + COMMON_GRAM] = b"\x01" * COMMON_GRAM
+            if not covered[i]:
+                free += 1
+                if free >= DISTINCTIVE:
+                    return False
+        tail = max(0, len(key) - COMMON_GRAM + 1)
+        return free + covered[tail:].count(0) < DISTINCTIVE

@@ -36,7 +36,11 @@ if TYPE_CHECKING:  # the import pipeline and the engine load only when used
     from duidu.engine.document import EngineDocument
     from duidu.engine.measures import MeasureMention, MeasureRow
     from duidu.engine.similarity import Similarity
+    from duidu.library.agreement import TagAgreement
     from duidu.library.importer import PreparedDocument
+    from duidu.library.notes_export import ExportSummary
+    from duidu.library.qdc import CodebookImport
+    from duidu.library.qdpx import ImportSummary
 
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _UNSET = object()
@@ -52,6 +56,7 @@ class Library:
     def __init__(self, db: Database, path: Path) -> None:
         self.db = db
         self.path = path
+        self._boilerplate: tuple[tuple, "Boilerplate"] | None = None  # (library state, test with its cache)
 
     # -- opening ------------------------------------------------------------------
     @classmethod
@@ -179,10 +184,19 @@ class Library:
         return engine_document(self.db, document_id)
 
     def boilerplate(self) -> "Boilerplate":
-        """The boilerplate test bound to this library's document frequencies."""
+        """The boilerplate test bound to this library's document frequencies.
+
+        Kept while the library's documents stay the same (another connection's commit moves
+        ``data_version``; this one's imports and revisions drop it), so its per-stretch
+        frequency cache serves every comparison instead of being rebuilt for each."""
         from duidu.engine.boilerplate import Boilerplate
 
-        return Boilerplate(self.db["documents"].count, lambda key: documents_with(self.db, key))
+        (version,) = self.db.execute("PRAGMA data_version").fetchone()
+        count, last = self.db.execute("SELECT COUNT(*), MAX(id) FROM documents").fetchone()
+        state = (version, count, last)
+        if self._boilerplate is None or self._boilerplate[0] != state:
+            self._boilerplate = (state, Boilerplate(count, lambda key: documents_with(self.db, key)))
+        return self._boilerplate[1]
 
     def compare(self, a_id: int, b_id: int, **options) -> "Comparison":
         """The engine's full analysis of a pair (options as ``engine.compare.compare``)."""
@@ -235,6 +249,7 @@ class Library:
         return self.add(prepared)
 
     def add(self, prepared: "PreparedDocument") -> ImportResult:
+        self._boilerplate = None  # the library's frequencies change
         existing = self.db.execute("SELECT id FROM documents WHERE text_hash = ?", [prepared.text_hash]).fetchone()
         if existing:
             return self._result(self.document(existing[0]), False, prepared)
@@ -246,6 +261,7 @@ class Library:
     def revise(self, document_id: int, path: str | os.PathLike, *, encoding: str | None = None) -> AnchorReport:
         """Replace a document's text with a revised version of it (same id, metadata kept),
         rebuild everything derived from the text and find its notes again, in one transaction."""
+        self._boilerplate = None  # the library's frequencies change
         from duidu.library.importer import prepare
 
         self.document(document_id)
@@ -384,6 +400,37 @@ class Library:
         """Add the default codebook's codes that are missing; how many were added."""
         with self.db.atomic():
             return codebook.load_default(self.db)
+
+    # -- exchange and agreement ---------------------------------------------------------
+    def export_notes(self, path: str | os.PathLike, format: str, *, document_ids=None) -> "ExportSummary":
+        """Notes (those on ``document_ids``, or all) to CSV, Markdown, W3C JSON or REFI-QDA (.qdpx)."""
+        from duidu.library.notes_export import export
+
+        return export(self, path, format, document_ids)
+
+    def import_qdpx(self, path: str | os.PathLike) -> "ImportSummary":
+        """A REFI-QDA project's documents, codes and notes, in one transaction (or nothing)."""
+        from duidu.library.qdpx import import_project
+
+        return import_project(self, path)
+
+    def export_codebook(self, path: str | os.PathLike) -> int:
+        """The codebook as a REFI-QDA .qdc; how many codes."""
+        from duidu.library.qdc import export_codebook
+
+        return export_codebook(self, path)
+
+    def import_codebook(self, path: str | os.PathLike) -> "CodebookImport":
+        """Merge a .qdc into the codebook (by guid, else by name under the same parent)."""
+        from duidu.library.qdc import import_codebook
+
+        return import_codebook(self, path)
+
+    def agreement(self, annotators: list[str], *, document_ids=None) -> "list[TagAgreement]":
+        """Cohen's kappa (two annotators) and Krippendorff's alpha per tag, character by character."""
+        from duidu.library.agreement import tag_agreement
+
+        return tag_agreement(self, annotators, document_ids)
 
     @staticmethod
     def _result(doc: Document, created: bool, prepared: "PreparedDocument") -> ImportResult:
