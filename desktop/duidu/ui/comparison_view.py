@@ -45,6 +45,16 @@ def _layers(comparison, shown, side: str, view, active: int = -1, differs=()) ->
     return layers
 
 
+def _best_counterparts(alignment, side: str) -> tuple[dict[int, tuple[float, int]], list[int]]:
+    """For each paragraph of ``side``, its best-scoring counterpart; and those paragraphs in order."""
+    best: dict[int, tuple[float, int]] = {}
+    for pair in alignment.pairs:
+        i, j = (pair.a, pair.b) if side == "a" else (pair.b, pair.a)
+        if i not in best or pair.score > best[i][0]:
+            best[i] = (pair.score, j)
+    return best, sorted(best)
+
+
 class ComparisonView(QWidget):
     pairChanged = Signal(int, int)  # a id, b id (documents shown, comparison may still be running)
     comparisonReady = Signal(object)  # the engine's Comparison
@@ -244,6 +254,7 @@ class ComparisonView(QWidget):
 
     def _apply_comparison(self, comparison) -> None:
         self.comparison = comparison
+        self._aligned = {side: _best_counterparts(comparison.alignment, side) for side in SIDES}
         self.shown = comparison.shown(self.boilerplate)
         self.active, self.differs = -1, {"a": [], "b": []}
         for side in SIDES:
@@ -385,20 +396,16 @@ class ComparisonView(QWidget):
         dst = self.panes["b" if side == "a" else "a"].doc_text
         if src is None or dst is None or not src.paragraphs or not dst.paragraphs:
             return None
-        best: dict[int, tuple[float, int]] = {}
-        for pair in self.comparison.alignment.pairs:
-            i, j = (pair.a, pair.b) if side == "a" else (pair.b, pair.a)
-            if i not in best or pair.score > best[i][0]:
-                best[i] = (pair.score, j)
+        best, anchors = self._aligned[side]
         i = self.panes[side].paragraph_of(pos)
         p = src.paragraphs[i]
         if i in best:
             q = dst.paragraphs[best[i][1]]
             fraction = (pos - p.start) / max(1, p.end - p.start)
             return q.start + int(fraction * (q.end - q.start))
-        anchors = sorted(k for k in best if k < i)
-        if anchors:  # after the nearest aligned paragraph above, as far on as we are past it
-            k = anchors[-1]
+        before = bisect_right(anchors, i - 1)
+        if before:  # after the nearest aligned paragraph above, as far on as we are past it
+            k = anchors[before - 1]
             q = dst.paragraphs[best[k][1]]
             return min(len(dst.text), q.end + max(0, pos - src.paragraphs[k].end))
         return int(pos * len(dst.text) / max(1, len(src.text)))

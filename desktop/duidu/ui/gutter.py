@@ -53,8 +53,7 @@ class ConnectorGutter(QWidget):
         return out
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        p = QPainter(self)
-        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        p = QPainter(self)  # no antialiasing: bands are many and move with every scroll
         h, w = self.height(), float(self.width())
         hues = self.pane_a.theme.hues
         drawn = 0
@@ -73,8 +72,10 @@ class ConnectorGutter(QWidget):
             path.closeSubpath()
             p.fillPath(path, color)
             if strong:
+                p.setRenderHint(QPainter.RenderHint.Antialiasing)  # the one band in focus is drawn smooth
                 p.setPen(QPen(color.darker(160), 1.2))
                 p.drawPath(path)
+                p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
             drawn += 1
         self.band_count = drawn
         p.end()

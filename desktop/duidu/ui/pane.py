@@ -102,6 +102,7 @@ class DocumentPane(QWidget):
         self._marks: dict[str, list[Mark]] = {}
         self._evidence: tuple[int, int] | None = None  # stored span shown as "look here"
         self._notes: list[tuple[int, int, int, str]] = []  # (annotation id, start, end, colour) on this document
+        self._paragraph_starts: tuple = (None, [])  # (doc_text, its paragraph starts), for sync scrolling
         self._programmatic = 0  # >0 while the pane itself moves the view
         self._user_scroll = False  # set by the scroll bar's actions (wheel, drag, arrows, page)
         self._by_passage: dict[str, dict[int, Mark]] = {}
@@ -438,8 +439,9 @@ class DocumentPane(QWidget):
 
     def paragraph_of(self, pos: int) -> int:
         """Index of the stored-text paragraph holding ``pos`` (the nearest one before it)."""
-        starts = [p.start for p in self.doc_text.paragraphs]
-        return max(0, bisect_right(starts, pos) - 1)
+        if self._paragraph_starts[0] is not self.doc_text:
+            self._paragraph_starts = (self.doc_text, [p.start for p in self.doc_text.paragraphs])
+        return max(0, bisect_right(self._paragraph_starts[1], pos) - 1)
 
     def citation(self) -> str:
         """The selection with where it comes from: title, region, date, paragraph."""

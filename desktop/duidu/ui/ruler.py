@@ -7,7 +7,7 @@ characters stand in well for height); the visible part is framed; a click scroll
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent
+from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPixmap
 from PySide6.QtWidgets import QWidget
 
 from duidu.ui.marks import Mark
@@ -27,6 +27,7 @@ class OverviewRuler(QWidget):
         self._length = 1
         self._marks: list[tuple[float, float, QColor]] = []
         self._visible = (0.0, 0.0)
+        self._cache: QPixmap | None = None  # the marks drawn once per change or resize, not per scroll
 
     def sizeHint(self) -> QSize:
         return QSize(WIDTH, 200)
@@ -34,6 +35,7 @@ class OverviewRuler(QWidget):
     def set_marks(self, length: int, marks: list[Mark], colors: dict[str, QColor]) -> None:
         self._length = max(1, length)
         self._marks = [(m.start / self._length, m.end / self._length, colors[m.kind]) for m in marks if m.kind in colors]
+        self._cache = None
         self.update()
 
     def set_visible_range(self, start: int, end: int) -> None:
@@ -43,13 +45,37 @@ class OverviewRuler(QWidget):
     def mark_count(self) -> int:
         return len(self._marks)
 
+    def _render(self) -> QPixmap:
+        """One run of rows per colour: thousands of marks become at most a few hundred rectangles."""
+        h = max(1, self.height())
+        pixmap = QPixmap(WIDTH, h)
+        pixmap.fill(self.palette().alternateBase().color())
+        rows: list[QColor | None] = [None] * h
+        for s, e, color in self._marks:
+            y0 = min(h - 1, int(s * h))
+            for y in range(y0, min(h, max(y0 + 2, int(e * h) + 1))):
+                rows[y] = color
+        p = QPainter(pixmap)
+        y = 0
+        while y < h:
+            color, start = rows[y], y
+            while y < h and rows[y] is color:
+                y += 1
+            if color is not None:
+                p.fillRect(QRectF(2, start, WIDTH - 4, y - start), color)
+        p.end()
+        return pixmap
+
+    def resizeEvent(self, event) -> None:
+        self._cache = None
+        super().resizeEvent(event)
+
     def paintEvent(self, event: QPaintEvent) -> None:
+        if self._cache is None or self._cache.height() != max(1, self.height()):
+            self._cache = self._render()
         p = QPainter(self)
         h = self.height()
-        p.fillRect(self.rect(), self.palette().alternateBase())
-        for s, e, color in self._marks:
-            y = s * h
-            p.fillRect(QRectF(2, y, WIDTH - 4, max(2.0, (e - s) * h)), color)
+        p.drawPixmap(0, 0, self._cache)
         v0, v1 = self._visible
         frame = self.palette().text().color()
         frame.setAlpha(110)
