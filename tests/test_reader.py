@@ -59,8 +59,10 @@ def painted(pane, mark) -> str:
     return c.selectedText()
 
 
-def formatted(pane, mark) -> bool:
+def formatted(pane, mark, finish: bool = True) -> bool:
     """Whether the highlighter really painted every UTF-16 unit of the mark (not just knows of it)."""
+    if finish:
+        pane.highlighter.finish()  # blocks off screen are formatted in idle turns: finish them first
     doc = pane.edit.document()
     pos = mark.start
     while pos < mark.end:
@@ -528,3 +530,23 @@ def test_first_run_shows_the_window_before_the_library_is_seeded(qtbot, tmp_path
     assert names[win.reader.ids["a"]].startswith("000_") and names[win.reader.ids["b"]].startswith("001_")
     assert win.library_panel.model.rowCount() == 5
     win.close()
+
+
+def test_highlighting_is_lazy_off_screen_and_finishes_in_idle_turns(qtbot, window):
+    reader = window.reader
+    pane = reader.panes["a"]  # 4,766 characters: more blocks than one screen
+    pane.scroll_to_stored(0)
+    layers = {k: v for k, v in pane._marks.items() if k == "passages"}
+    pane.set_layers({})
+    pane.highlighter.finish()
+    pane.set_layers(layers)  # as a new comparison does
+    first, last = pane.visible_blocks()
+    hl = pane.highlighter
+    passages = pane.marks("passages")
+    on_screen = [m for m in passages if pane.edit.document().findBlock(m.start).blockNumber() <= last]
+    off_screen = [m for m in passages if pane.edit.document().findBlock(m.start).blockNumber() > last + 1]
+    assert on_screen and off_screen and hl.pending() > 0
+    assert all(formatted(pane, m, finish=False) for m in on_screen)  # what the reader sees: at once
+    assert not all(formatted(pane, m, finish=False) for m in off_screen)
+    qtbot.waitUntil(lambda: hl.pending() == 0, timeout=5000)  # the rest arrives without blocking
+    assert all(formatted(pane, m) for m in passages)

@@ -15,7 +15,7 @@ from PySide6.QtCore import QPoint, Signal
 from PySide6.QtWidgets import QHBoxLayout, QToolTip, QWidget
 
 from duidu.ui.gutter import ConnectorGutter
-from duidu.ui.marks import ACTIVE, DIFFERS, Mark, passage_marks, span_marks
+from duidu.ui.marks import ACTIVE, DIFFERS, Indexed, Mark, index_layers, passage_marks, span_marks
 from duidu.ui.pane import DocumentPane
 from duidu.ui.tasks import TaskRunner
 
@@ -24,11 +24,22 @@ SIDES = ("a", "b")
 
 @dataclass(frozen=True)
 class Loaded:
-    """A pane's document as a task hands it over: text, script view and its marks."""
+    """A pane's document as a task hands it over: text, script view, its marks and their index."""
 
     doc_text: object
     view: object
     layers: dict
+    indexed: Indexed | None = None
+
+
+@dataclass(frozen=True)
+class SideMarks:
+    """One side's marks of a new comparison, made on the worker for the view it was made for."""
+
+    document_id: int
+    script: str
+    layers: dict
+    indexed: Indexed
 
 
 def _layers(comparison, shown, side: str, view, active: int = -1, differs=()) -> dict[str, list[Mark]]:
@@ -209,7 +220,8 @@ class ComparisonView(QWidget):
 
         def work(lib, progress, cancel):
             doc_text, view = lib.text(doc_id), lib.view(doc_id, script)
-            return Loaded(doc_text, view, _layers(*state[:2], side, view, *state[2:]))
+            layers = _layers(*state[:2], side, view, *state[2:])
+            return Loaded(doc_text, view, layers, index_layers(view.text, layers))
 
         def done(loaded: Loaded) -> None:
             if self.ids[side] != doc_id or self.script_of(side) != script:
@@ -219,7 +231,7 @@ class ComparisonView(QWidget):
                 # A comparison arrived or another passage was focused while converting.
                 loaded = Loaded(loaded.doc_text, loaded.view,
                                 _layers(self.comparison, self.shown, side, loaded.view, self.active, self.differs[side]))
-            self.panes[side].set_document(loaded.doc_text, loaded.view, loaded.layers)
+            self.panes[side].set_document(loaded.doc_text, loaded.view, loaded.layers, loaded.indexed)
             self.documentShown.emit(side)
             self._show_pending(side)
             self.gutter.update()
@@ -230,12 +242,21 @@ class ComparisonView(QWidget):
         a_id, b_id = self.ids["a"], self.ids["b"]
         options = {} if self.min_length is None else {"min_length": self.min_length}
 
-        def work(lib, progress, cancel):
-            return lib.compare(a_id, b_id, progress=progress, cancel=cancel, **options)
+        scripts, boilerplate = {s: self.script_of(s) for s in SIDES}, self.boilerplate
 
-        def done(comparison) -> None:
+        def work(lib, progress, cancel):
+            comparison = lib.compare(a_id, b_id, progress=progress, cancel=cancel, **options)
+            shown, marks = comparison.shown(boilerplate), {}
+            for side, doc_id in (("a", a_id), ("b", b_id)):  # the marks too: thousands, off the UI thread
+                view = lib.view(doc_id, scripts[side])
+                layers = _layers(comparison, shown, side, view)
+                marks[side] = SideMarks(doc_id, scripts[side], layers, index_layers(view.text, layers))
+            return comparison, marks
+
+        def done(result) -> None:
+            comparison, marks = result
             if (self.ids["a"], self.ids["b"]) == (a_id, b_id):
-                self._apply_comparison(comparison)
+                self._apply_comparison(comparison, marks if self.boilerplate == boilerplate else None)
                 self.comparisonReady.emit(comparison)
 
         self.tasks.run("compare", work, done, label=self.tr("对读比较 Comparing"))
@@ -252,7 +273,7 @@ class ComparisonView(QWidget):
                 pane.set_layers({})
         self.gutter.update()
 
-    def _apply_comparison(self, comparison) -> None:
+    def _apply_comparison(self, comparison, marks: dict[str, SideMarks] | None = None) -> None:
         self.comparison = comparison
         self._aligned = {side: _best_counterparts(comparison.alignment, side) for side in SIDES}
         self.shown = comparison.shown(self.boilerplate)
@@ -263,7 +284,11 @@ class ComparisonView(QWidget):
             self._starts[side] = [key(n) for n in self._order[side]]
             pane = self.panes[side]
             if pane.view is not None and pane.document_id == (comparison.a.id if side == "a" else comparison.b.id):
-                pane.set_layers(_layers(comparison, self.shown, side, pane.view))
+                made = (marks or {}).get(side)
+                if made is not None and made.document_id == pane.document_id and made.script == pane.view.script:
+                    pane.set_layers(made.layers, made.indexed)
+                else:
+                    pane.set_layers(_layers(comparison, self.shown, side, pane.view))
         self.gutter.active = -1
         self.gutter.update()
         n = len(self.shown)

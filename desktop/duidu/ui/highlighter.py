@@ -7,6 +7,7 @@ over each block's mark edges yields runs with a set of kinds, and each set has o
 
 from __future__ import annotations
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QColor, QFont, QPalette, QSyntaxHighlighter, QTextCharFormat, QTextDocument
 
 from duidu.ui.marks import ACTIVE, BOILERPLATE, DIFFERS, EVIDENCE, EXCLUDED, FOUND, FUZZY, NOTE, VERBATIM, BlockIndex, Mark
@@ -28,6 +29,9 @@ _TINTS = {
 # Full-strength hues for bands and ruler marks (drawn over the window background, not under text).
 _HUES = {VERBATIM: "#0072b2", FUZZY: "#e69f00", BOILERPLATE: "#999999", ACTIVE: "#0072b2",
          EVIDENCE: "#cc79a7", FOUND: "#009e73", DIFFERS: "#d55e00"}
+
+
+CHUNK = 150  # blocks formatted per idle turn once the visible ones are done
 
 
 def is_dark(palette: QPalette) -> bool:
@@ -71,35 +75,84 @@ class Theme:
 
 
 class MarkHighlighter(QSyntaxHighlighter):
-    """Holds the pane's marks by layer; ``set_layer`` repaints only the blocks that change."""
+    """Holds the pane's marks by layer and paints them lazily.
+
+    Only blocks that carry marks (now or before) are ever repainted, the visible ones at
+    once and the rest a slice per idle turn, so a new comparison of a 500k-character pair
+    does not hold the UI while thousands of blocks are formatted.
+    """
 
     def __init__(self, document: QTextDocument, theme: Theme) -> None:
         super().__init__(document)
         self.theme = theme
         self._starts: list[int] = [0]
         self._layers: dict[str, BlockIndex] = {}
+        self._formatted: set[int] = set()  # blocks that carry formats now
+        self._dirty: set[int] = set()  # blocks whose formats are out of date
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self._tick)
 
-    def reset(self, block_starts: list[int], layers: dict[str, list[Mark]]) -> None:
-        """New text or new marks everywhere: index every layer and repaint the document once."""
+    def clear_for_new_text(self) -> None:
+        """The document's text is about to be replaced: its blocks and their formats go with it."""
+        self._layers, self._formatted, self._dirty = {}, set(), set()
+        self._timer.stop()
+
+    def reset(self, block_starts: list[int], layers: dict[str, list[Mark]], *,
+              indexes: dict[str, BlockIndex] | None = None, visible: tuple[int, int] = (0, -1)) -> None:
+        """New marks everywhere (``indexes``: layers already indexed by a worker for these blocks)."""
         self._starts = block_starts
-        self._layers = {name: BlockIndex(block_starts, marks) for name, marks in layers.items()}
-        self.rehighlight()
+        indexes = indexes or {}
+        self._layers = {name: indexes.get(name) or BlockIndex(block_starts, marks) for name, marks in layers.items()}
+        self._dirty = set(self._formatted)
+        for index in self._layers.values():
+            self._dirty.update(index.by_block)
+        self.ensure(*visible)
+        if self._dirty:
+            self._timer.start()
 
     def set_layer(self, name: str, marks: list[Mark]) -> None:
-        """Replace one layer (the active passage, differences, find hits) and repaint its blocks."""
+        """Replace one layer (the active passage, differences, find hits) and repaint its blocks now."""
         old = self._layers.get(name)
         new = BlockIndex(self._starts, marks)
         self._layers[name] = new
-        dirty = set(new.by_block) | (set(old.by_block) if old else set())
-        doc = self.document()
-        for number in sorted(dirty):
-            block = doc.findBlockByNumber(number)
-            if block.isValid():
-                self.rehighlightBlock(block)
+        for number in sorted(set(new.by_block) | (set(old.by_block) if old else set())):
+            self._paint(number)
+
+    def ensure(self, first: int, last: int) -> None:
+        """Bring the formats of blocks ``first..last`` (the visible ones) up to date."""
+        if self._dirty:
+            for number in range(max(0, first), last + 1):
+                if number in self._dirty:
+                    self._paint(number)
+
+    def finish(self) -> None:
+        """Paint every block still out of date (before reading formats back, in tests)."""
+        for number in sorted(self._dirty):
+            self._paint(number)
+
+    def pending(self) -> int:
+        return len(self._dirty)
+
+    def _tick(self) -> None:
+        for number in sorted(self._dirty)[:CHUNK]:
+            self._paint(number)
+        if self._dirty:
+            self._timer.start()
+
+    def _paint(self, number: int) -> None:
+        self._dirty.discard(number)
+        block = self.document().findBlockByNumber(number)
+        if block.isValid():
+            self.rehighlightBlock(block)
 
     def set_theme(self, theme: Theme) -> None:
         self.theme = theme
-        self.rehighlight()
+        self._dirty = set(self._formatted)
+        for index in self._layers.values():
+            self._dirty.update(index.by_block)
+        self.finish()
 
     def marks_at(self, position: int) -> list[Mark]:
         """Every mark covering a Qt position."""
@@ -123,7 +176,9 @@ class MarkHighlighter(QSyntaxHighlighter):
                     edges.append((s, 1, kind))
                     edges.append((e, -1, kind))
         if not edges:
+            self._formatted.discard(number)
             return
+        self._formatted.add(number)
         edges.sort(key=lambda x: (x[0], x[1]))
         open_kinds: dict[str, int] = {}
         pos = 0

@@ -7,7 +7,8 @@ no widget ever mixes the two counts. Plain Python: a task can map thousands off 
 
 from __future__ import annotations
 
-from bisect import bisect_right
+import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
@@ -63,3 +64,26 @@ class BlockIndex:
         last = bisect_right(self.block_starts, max(start, end - 1)) - 1
         return range(max(0, first), last + 1)
 
+
+
+_BREAK = re.compile("[\n\u2029]")  # where QTextDocument starts a new block
+_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
+
+
+def qt_block_starts(text: str) -> list[int]:
+    """Qt positions (UTF-16) where the blocks of a QTextDocument holding ``text`` begin."""
+    astral = [m.start() for m in _ASTRAL.finditer(text)]
+    return [0] + [m.end() + bisect_left(astral, m.start()) for m in _BREAK.finditer(text)]
+
+
+@dataclass(frozen=True)
+class Indexed:
+    """A pane's layers already indexed by block, by a worker, for a text whose blocks start at ``starts``."""
+
+    starts: list[int]
+    layers: dict[str, BlockIndex]
+
+
+def index_layers(text: str, layers: dict[str, list[Mark]]) -> Indexed:
+    starts = qt_block_starts(text)
+    return Indexed(starts, {name: BlockIndex(starts, marks) for name, marks in layers.items()})

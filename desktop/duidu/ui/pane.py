@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QLineEdit, QMenu,
 from duidu.text.offsets import OffsetMap, utf16_map
 from duidu.ui.fonts import reading_font
 from duidu.ui.highlighter import MarkHighlighter, Theme
-from duidu.ui.marks import EVIDENCE, EXCLUDED, FOUND, NOTE, Mark, span_marks
+from duidu.ui.marks import EVIDENCE, EXCLUDED, FOUND, NOTE, Indexed, Mark, span_marks
 from duidu.ui.ruler import OverviewRuler
 
 # (script, label) of the per-pane choice; None follows the global choice.
@@ -207,7 +207,8 @@ class DocumentPane(QWidget):
         self.script_box.setCurrentIndex(max(0, self.script_box.findData(script)))
 
     # -- showing a document ----------------------------------------------------------------
-    def set_document(self, doc_text, view, layers: dict[str, list[Mark]] | None = None) -> None:
+    def set_document(self, doc_text, view, layers: dict[str, list[Mark]] | None = None,
+                     indexed: Indexed | None = None) -> None:
         """Show ``view`` of ``doc_text``; the same document keeps its reading position and selection."""
         same = self.doc_text is not None and doc_text.document.id == self.document_id
         top = self.stored_top() if same else 0
@@ -222,10 +223,10 @@ class DocumentPane(QWidget):
         self._select_choice()
         self._programmatic += 1  # new text resets the scroll bar: not the reader scrolling
         try:
-            self.highlighter.reset([0], {})  # no stale marks while the new text is laid out
+            self.highlighter.clear_for_new_text()  # no stale marks while the new text is laid out
             self.edit.setPlainText(view.text)
             self._starts = self._block_starts()
-            self.set_layers(layers or {})
+            self.set_layers(layers or {}, indexed)
         finally:
             self._programmatic -= 1
         if selection:
@@ -251,8 +252,10 @@ class DocumentPane(QWidget):
         excluded = [(e.start, e.end) for e in self.doc_text.excluded]
         return {"excluded": span_marks(excluded, EXCLUDED, self._to_qt), **layers}
 
-    def set_layers(self, layers: dict[str, list[Mark]]) -> None:
-        """Replace every mark (a new comparison, the boilerplate switch)."""
+    def set_layers(self, layers: dict[str, list[Mark]], indexed: Indexed | None = None) -> None:
+        """Replace every mark (a new comparison, the boilerplate switch); ``indexed``: the same layers
+        a worker already indexed by block, used when made for this very text."""
+        indexes = indexed.layers if indexed is not None and indexed.starts == self._starts else None
         layers = self._with_furniture(layers)
         if self._evidence is not None:  # pane-local marks outlive a new comparison
             layers["evidence"] = span_marks([self._evidence], EVIDENCE, self._to_qt)
@@ -264,7 +267,7 @@ class DocumentPane(QWidget):
         top = self.top_qt()
         self._programmatic += 1
         try:
-            self.highlighter.reset(self._starts, layers)
+            self.highlighter.reset(self._starts, layers, indexes=indexes, visible=self.visible_blocks())
             self._keep_top(top)
         finally:
             self._programmatic -= 1
@@ -457,6 +460,16 @@ class DocumentPane(QWidget):
         self.scroll_to_qt(int(fraction * self._to_qt.dst_len), center=True)
         self.scrolled.emit(True)  # the reader asked for it: the other pane follows
 
+    def visible_blocks(self) -> tuple[int, int]:
+        vp = self.edit.viewport()
+        first = self.edit.cursorForPosition(QPoint(0, 0)).blockNumber()
+        last = self.edit.cursorForPosition(QPoint(vp.width(), vp.height())).blockNumber()
+        return first, last + 1
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.highlighter.ensure(*self.visible_blocks())
+
     def _user_scrolling(self, _action: int) -> None:
         self._user_scroll = True
 
@@ -465,6 +478,7 @@ class DocumentPane(QWidget):
         the program placing text, relayouts and new text never do."""
         by_user = (self._user_scroll or self.edit.navigating) and self._programmatic == 0
         self._user_scroll = False
+        self.highlighter.ensure(*self.visible_blocks())
         self.ruler.set_visible_range(self.top_qt(), self.bottom_qt())
         self.scrolled.emit(by_user)
 
