@@ -90,6 +90,7 @@ class ComparisonView(QWidget):
         self.min_length: int | None = None
         self._syncing = False
         self._pending: dict[str, tuple[int, int]] = {}  # side -> stored span to show once loaded
+        self._made: dict[str, SideMarks] = {}  # the last comparison's marks, per side, as its task made them
         self._order: dict[str, list[int]] = {"a": [], "b": []}  # passage indices by position on a side
         self._starts: dict[str, list[int]] = {"a": [], "b": []}
 
@@ -227,10 +228,15 @@ class ComparisonView(QWidget):
             if self.ids[side] != doc_id or self.script_of(side) != script:
                 return  # the reader moved on meanwhile
             now = (self.comparison, self.shown, self.active, tuple(self.differs[side]))
+            made = self._made.get(side)
             if now[0] is not state[0] or now[1] is not state[1] or now[2:] != state[2:]:
                 # A comparison arrived or another passage was focused while converting.
-                loaded = Loaded(loaded.doc_text, loaded.view,
-                                _layers(self.comparison, self.shown, side, loaded.view, self.active, self.differs[side]))
+                if (made is not None and (made.document_id, made.script) == (doc_id, script) and self.active < 0
+                        and not self.differs[side]):
+                    loaded = Loaded(loaded.doc_text, loaded.view, made.layers, made.indexed)  # made by the compare task
+                else:
+                    loaded = Loaded(loaded.doc_text, loaded.view,
+                                    _layers(self.comparison, self.shown, side, loaded.view, self.active, self.differs[side]))
             self.panes[side].set_document(loaded.doc_text, loaded.view, loaded.layers, loaded.indexed)
             self.documentShown.emit(side)
             self._show_pending(side)
@@ -265,6 +271,7 @@ class ComparisonView(QWidget):
         self.tasks.cancel("compare")
         self.tasks.cancel("inline")
         self.comparison, self.shown, self.active = None, (), -1
+        self._made = {}
         self.differs = {"a": [], "b": []}
         self._order = {"a": [], "b": []}
         self._starts = {"a": [], "b": []}
@@ -275,6 +282,7 @@ class ComparisonView(QWidget):
 
     def _apply_comparison(self, comparison, marks: dict[str, SideMarks] | None = None) -> None:
         self.comparison = comparison
+        self._made = dict(marks or {})  # a pane still loading its document picks its marks up here
         self._aligned = {side: _best_counterparts(comparison.alignment, side) for side in SIDES}
         self.shown = comparison.shown(self.boilerplate)
         self.active, self.differs = -1, {"a": [], "b": []}
