@@ -128,6 +128,8 @@ class LibraryModel(QAbstractTableModel):
             return None
         doc = self._docs[index.row()]
         field = COLUMNS[index.column()][0]
+        if role == Qt.ItemDataRole.DisplayRole and field == "script":  # the narrow column: 简 / 繁 / 混
+            return _tr(SCRIPT_LABELS[doc.script]).split()[0] if doc.script in SCRIPT_LABELS else doc.script
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return self._display(doc, field)
         if role == Qt.ItemDataRole.EditRole:

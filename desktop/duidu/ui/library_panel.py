@@ -34,7 +34,7 @@ SEARCH_CHANNEL = "library-search"
 SEARCH_DELAY_MS = 250  # typing pauses this long before a search runs
 SEARCH_LIMIT = 200
 IMPORT_FILTER = "*.txt *.md *.html *.htm *.docx"
-MAX_COLUMN_EM = 5  # region, date, script, length: at most this wide, so the title keeps room
+MAX_COLUMN_EM = 4  # region, date, script, length: at most this wide, so the title keeps room
 
 
 def _reason(exc: BaseException) -> str:

@@ -85,7 +85,7 @@ class MainWindow(QMainWindow):
         self.side_tabs.addTab(self.notes_ui.panel, self.tr("笔记 Notes"))
         self.library_dock = self._dock("library", self.tr("文库 Library"), self.library_panel, Qt.DockWidgetArea.LeftDockWidgetArea)
         self.side_dock = self._dock("side", self.tr("分析 Analysis"), self.side_tabs, Qt.DockWidgetArea.RightDockWidgetArea)
-        self.resizeDocks([self.library_dock, self.side_dock], [300, 360], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.library_dock, self.side_dock], [340, 380], Qt.Orientation.Horizontal)
 
         self.importer = self.library_panel.importer  # one importer: the panel reports what came in
         self.library_panel.drop_filter.install(self)  # files dropped anywhere on the window
