@@ -697,3 +697,27 @@ def test_sigkill_never_loses_a_confirmed_note(tmp_path, record_property):
     assert len(backups.backups(path)) <= 5
     with Library.open(path) as lib:
         assert len(lib.annotations()) == result.stored
+
+
+def test_an_orphan_is_placed_again_by_hand_and_that_can_be_undone(tmp_path):
+    from duidu.library.store import Library
+
+    with Library.open(tmp_path / "place.sqlite") as lib:
+        text = lib.text(1).text
+        a = lib.annotate(1, 10, 20, annotator="张三")
+        old = a.targets[0]
+        at = text.index("职教")
+        placed = lib.place_target(a.id, 0, 1, at, at + 2)
+        t = placed.targets[0]
+        assert (t.start, t.end, t.quote, t.status) == (at, at + 2, "职教", "anchored")
+        assert t.prefix == text[max(0, at - 32) : at]
+        back = lib.restore_target(a.id, 0, old)
+        assert back.targets[0] == old
+        import pytest as _pytest
+        from duidu.library.errors import InputError
+
+        with _pytest.raises(InputError):
+            lib.place_target(a.id, 1, 1, at, at + 2)  # a passage note has one passage
+        with _pytest.raises(InputError):
+            lib.place_target(a.id, 0, 1, at, at)  # empty span
+        assert lib.annotation(a.id).targets[0] == old  # nothing half-written

@@ -191,3 +191,40 @@ def test_bad_span_is_refused_with_one_line_and_nothing_saved(qtbot, window):
         notes.annotate(window.reader.ids["a"], 10, 10 ** 7)
     assert "\n" not in failed.args[0] and failed.args[0]
     assert library_notes() == [] and notes.undo_stack.count() == 0
+
+
+def test_a_revised_document_reanchors_its_notes_and_an_orphan_is_placed_by_hand(qtbot, window, tmp_path):
+    notes, reader = window.notes_ui.notes, window.reader
+    pane = reader.panes["a"]
+    doc = pane.document_id
+    text = pane.doc_text.text
+    kept = text.index("职教集团")
+    gone_at = text.index("100名教师互派交流")
+    notes.annotate(doc, kept, kept + 4, note="stays")
+    qtbot.waitUntil(lambda: len(notes.annotations) == 1, timeout=10000)
+    notes.annotate(doc, gone_at, gone_at + 10, note="loses its sentence")
+    qtbot.waitUntil(lambda: len(notes.annotations) == 2, timeout=10000)
+    revised = ("新增的第一段，说明修订。\n\n" + text).replace("100名教师互派交流", "")
+    (tmp_path / "revised.txt").write_text(revised, encoding="utf-8")
+    reports = []
+    notes.revise(doc, str(tmp_path / "revised.txt"), reports.append)
+    qtbot.waitUntil(lambda: bool(reports), timeout=60000)
+    (report,) = reports
+    assert (report.moved, report.orphaned) == (1, 1)
+    qtbot.waitUntil(lambda: any(a.orphaned for a in notes.annotations), timeout=10000)
+    orphan = next(a for a in notes.annotations if a.orphaned)
+    stays = next(a for a in notes.annotations if not a.orphaned)
+    with Library.open() as lib:
+        new_text = lib.text(doc).text
+    assert new_text[stays.targets[0].start : stays.targets[0].end] == "职教集团"
+    # Placing the orphan at a selection in its document, then undoing that.
+    reader.open_pair(doc, reader.ids["b"])
+    idle(qtbot, window)
+    at = new_text.index("教师交流")
+    pane.select_stored(at, at + 4)
+    window.notes_ui.place_orphan(orphan)
+    qtbot.waitUntil(lambda: not any(a.orphaned for a in notes.annotations), timeout=10000)
+    placed = next(a for a in notes.annotations if a.id == orphan.id)
+    assert placed.targets[0].quote == "教师交流" and placed.targets[0].start == at
+    window.notes_ui.undo_action.trigger()
+    qtbot.waitUntil(lambda: any(a.orphaned for a in notes.annotations), timeout=10000)

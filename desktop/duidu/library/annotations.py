@@ -129,6 +129,19 @@ def update(db: Database, annotation_id: int, *, note: str | None = None, code_id
             set_codes(db, annotation_id, code_ids)
 
 
+def set_target(db: Database, annotation_id: int, n: int, t: Target) -> None:
+    """Put target ``n`` of a note on another passage (re-placing an orphan by hand, or undoing that)."""
+    old = get(db, annotation_id)
+    if not 0 <= n < len(old.targets):
+        raise InputError(f"note {annotation_id}", f"has no passage {n + 1}")
+    db.execute(
+        'UPDATE targets SET document_id = ?, start = ?, "end" = ?, quote = ?, prefix = ?, suffix = ?, doc_hash = ?, '
+        "status = ? WHERE annotation_id = ? AND n = ?",
+        [t.document_id, t.start, t.end, t.quote, t.prefix, t.suffix, t.doc_hash, t.status, annotation_id, n],
+    )
+    db["annotations"].update(annotation_id, {"updated_at": now()})
+
+
 def restore(db: Database, annotation: Annotation) -> None:
     """Put a deleted annotation back with its id and guid; a target whose document has been
     revised since is found again in the new text first."""

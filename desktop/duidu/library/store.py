@@ -19,7 +19,7 @@ from sqlite_utils import Database
 
 from duidu.library import annotations, backups, codebook, derived, schema
 from duidu.library.anchoring import AnchorReport
-from duidu.library.annotations import Annotation
+from duidu.library.annotations import Annotation, Target
 from duidu.library.codebook import Code, CodeRemoval
 from duidu.library.documents import Document, DocumentText, ExcludedRange, ImportResult, Range
 from duidu.library.engine_cache import documents_with, engine_document, load_mentions
@@ -318,6 +318,19 @@ class Library:
             gone = annotations.get(self.db, annotation_id)
             annotations.delete(self.db, annotation_id)
         return gone
+
+    def place_target(self, annotation_id: int, n: int, document_id: int, start: int, end: int) -> Annotation:
+        """Anchor passage ``n`` (0, or 1 for a comparison note's second side) of a note at a new span:
+        how an orphan is placed again by hand. ``restore_target`` with the old target undoes it."""
+        with self.db.atomic():
+            annotations.set_target(self.db, annotation_id, n, annotations.target(self.db, document_id, start, end))
+        return self.annotation(annotation_id)
+
+    def restore_target(self, annotation_id: int, n: int, target: Target) -> Annotation:
+        """Put back a target exactly as it was (its status and offsets too)."""
+        with self.db.atomic():
+            annotations.set_target(self.db, annotation_id, n, target)
+        return self.annotation(annotation_id)
 
     def restore_annotation(self, annotation: Annotation) -> Annotation:
         """Undo ``delete_annotation``: the same id, guid, targets, codes and times."""

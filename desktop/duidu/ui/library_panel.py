@@ -47,6 +47,7 @@ class LibraryPanel(QWidget):
     compareRequested = Signal(int, int)  # the two selected documents, in view order
     openInPane = Signal(int, str)  # document id, "a" (left) or "b" (right)
     openRequested = Signal(int, int, int)  # document id, start, end of an activated search hit
+    reviseRequested = Signal(int)  # import a revised version over this document (its notes re-anchored)
     libraryChanged = Signal()  # after an import added documents or an edit was stored
 
     def __init__(self, tasks, parent: QWidget | None = None) -> None:
@@ -151,6 +152,7 @@ class LibraryPanel(QWidget):
         self.open_right_action = QAction(self.tr("在右栏打开 Open in right pane"), self)
         self.edit_action = QAction(self.tr("编辑… Edit…"), self)
         self.refresh_action = QAction(self.tr("刷新 Refresh"), self)
+        self.revise_action = QAction(self.tr("导入修订版… Import revised version…"), self)
 
     def _connect(self) -> None:
         self.table.activated.connect(self._activate_row)
@@ -162,6 +164,8 @@ class LibraryPanel(QWidget):
         self.open_right_action.triggered.connect(lambda: self._open_current("b"))
         self.edit_action.triggered.connect(self._edit_current)
         self.refresh_action.triggered.connect(self.refresh)
+        self.revise_action.triggered.connect(lambda: self._current_id() is not None
+                                             and self.reviseRequested.emit(self._current_id()))
         self.import_button.clicked.connect(self._choose_files)
         self.region_filter.currentIndexChanged.connect(self._region_chosen)
         self.model.modelReset.connect(self._update_regions)
@@ -230,7 +234,7 @@ class LibraryPanel(QWidget):
         self.compare_button.setEnabled(pair)
         self.compare_action.setEnabled(pair)
         one = self._current_id() is not None
-        for action in (self.open_left_action, self.open_right_action, self.edit_action):
+        for action in (self.open_left_action, self.open_right_action, self.edit_action, self.revise_action):
             action.setEnabled(one)
 
     def _compare(self) -> None:
@@ -259,6 +263,7 @@ class LibraryPanel(QWidget):
         menu.addAction(self.open_right_action)
         menu.addSeparator()
         menu.addAction(self.edit_action)
+        menu.addAction(self.revise_action)
         menu.addAction(self.refresh_action)
         return menu
 

@@ -126,6 +126,22 @@ class NotesController(QObject):
         self._do(self.tr("删除笔记 Delete note"), lambda lib: lib.delete_annotation(annotation.id),
                  redo=lambda lib, gone: lib.delete_annotation(gone.id), undo=lambda lib, gone: lib.restore_annotation(gone))
 
+    def place(self, annotation, n: int, document_id: int, start: int, end: int) -> None:
+        """Anchor a note's passage ``n`` at a new span (an orphan placed again by hand)."""
+        old = annotation.targets[n]
+        self._do(self.tr("重新定位笔记 Re-place note"), lambda lib: lib.place_target(annotation.id, n, document_id, start, end),
+                 redo=lambda lib, _: lib.place_target(annotation.id, n, document_id, start, end),
+                 undo=lambda lib, _: lib.restore_target(annotation.id, n, old))
+
+    def revise(self, document_id: int, path: str, on_report: Callable[[Any], None]) -> None:
+        """Import a revised version of a document over it; its notes are found again (not undoable)."""
+        def done(report) -> None:
+            on_report(report)
+            self.reload()
+
+        self.tasks.write(lambda lib, progress, cancel: lib.revise(document_id, path), done, on_error=self._failed,
+                         label=self.tr("导入修订版 Importing the revision"))
+
     # -- the codebook ------------------------------------------------------------------
     def add_code(self, name: str, parent_id: int | None = None, color: str | None = None, description: str = "") -> None:
         def undo(lib, code):

@@ -16,6 +16,7 @@ class NotesPanel(QWidget):
     openRequested = Signal(object)  # an Annotation: show its passage(s)
     editRequested = Signal(object)
     codebookRequested = Signal()
+    placeRequested = Signal(object)  # an orphaned Annotation: anchor it at the pane's selection
 
     def __init__(self, notes: NotesController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -62,6 +63,9 @@ class NotesPanel(QWidget):
         self.edit_button.clicked.connect(lambda: self._selected() and self.editRequested.emit(self._selected()))
         self.delete_button = QPushButton(self.tr("删除 Delete"), self)
         self.delete_button.clicked.connect(lambda: self._selected() and self.notes.delete(self._selected()))
+        self.place_button = QPushButton(self.tr("定位到所选 Place at selection"), self)
+        self.place_button.setToolTip(self.tr("把未能定位的笔记放到窗格中选中的文字上 Anchor an orphaned note at the text selected in a pane"))
+        self.place_button.clicked.connect(lambda: self._selected() and self.placeRequested.emit(self._selected()))
         self.codebook_button = QPushButton(self.tr("编码本 Codebook…"), self)
         self.codebook_button.clicked.connect(self.codebookRequested)
 
@@ -74,6 +78,7 @@ class NotesPanel(QWidget):
         buttons.addWidget(self.count, 1)
         buttons.addWidget(self.edit_button)
         buttons.addWidget(self.delete_button)
+        buttons.addWidget(self.place_button)
         buttons.addWidget(self.codebook_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -139,6 +144,8 @@ class NotesPanel(QWidget):
         has = shown > 0
         self.edit_button.setEnabled(has)
         self.delete_button.setEnabled(has)
+        self.orphans = sum(1 for a in self.notes.visible() if a.orphaned)
+        self.place_button.setVisible(self.orphans > 0)
 
     def _set_blind(self, on: bool) -> None:
         self.notes.blind = on

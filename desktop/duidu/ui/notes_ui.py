@@ -45,6 +45,8 @@ class NotesUI(QObject):
         self.panel.openRequested.connect(self.show_note)
         self.panel.editRequested.connect(self.edit_note)
         self.panel.codebookRequested.connect(self.open_codebook)
+        self.panel.placeRequested.connect(self.place_orphan)
+        window.library_panel.reviseRequested.connect(self.revise_document)
         self.notes.reload()
 
     def _action(self, text: str, slot, shortcut: str | None = None) -> QAction:
@@ -155,3 +157,42 @@ class NotesUI(QObject):
         from duidu.ui.codebook_dialog import CodebookDialog
 
         CodebookDialog(self.notes, self.window).exec()
+
+    # -- revisions and orphans ----------------------------------------------------------
+    def revise_document(self, document_id: int) -> None:
+        from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+        path, _ = QFileDialog.getOpenFileName(self.window, self.tr("导入修订版 Import a revised version"), "",
+                                              self.tr("Documents (*.txt *.md *.html *.htm *.docx);;All files (*)"))
+        if not path:
+            return
+
+        def reported(report) -> None:
+            self.window.library_panel.refresh()
+            if document_id in self.reader.ids.values():
+                self.reader.open_pair(self.reader.ids["a"], self.reader.ids["b"], self.reader.scripts["a"],
+                                      self.reader.scripts["b"])
+            text = self.tr("笔记重新定位 Notes re-anchored: %1").replace("%1", report.summary())
+            if report.orphaned:
+                text += "\n" + self.tr("未能定位的笔记在笔记栏中以 ⚠ 标出，可选中文字后“定位到所选”。"
+                                        "Orphaned notes are marked ⚠ in the notes panel: select the text and press "
+                                        "“Place at selection”.")
+            QMessageBox.information(self.window, self.tr("修订版已导入 Revision imported"), text)
+
+        self.notes.revise(document_id, path, reported)
+
+    def place_orphan(self, annotation) -> None:
+        """Anchor the orphaned passage(s) of a note at the selection in the pane showing its document."""
+        for n, t in enumerate(annotation.targets):
+            if t.status != "orphan":
+                continue
+            pane = next((p for p in self.reader.panes.values() if p.document_id == t.document_id), None)
+            span = pane.stored_selection() if pane is not None else None
+            if not span or span[0] == span[1]:
+                self.reader.show_span(t.document_id, 0, 0)
+                self.window.statusBar().showMessage(self.tr(
+                    "在文档中选中这条笔记的文字，再按“定位到所选” Select the note's text in its document, then press "
+                    "Place at selection"), 10000)
+                return
+            self.notes.place(annotation, n, t.document_id, *span)
+            return
