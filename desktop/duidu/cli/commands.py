@@ -80,7 +80,11 @@ def _code_paths(codes) -> dict[int, str]:
     return paths
 
 
-def cmd_notes(args, parser) -> int:  # the only action so far: list
+def cmd_notes(args, parser) -> int:
+    if args.action != "list":
+        from duidu.cli import exchange
+
+        return getattr(exchange, f"notes_{args.action}")(args, parser)
     with _open(args) as lib:
         doc_id = lib.resolve(args.doc).id if args.doc else None
         code_id = lib.resolve_code(args.tag).id if args.tag else None
@@ -100,7 +104,11 @@ def cmd_notes(args, parser) -> int:  # the only action so far: list
     return 0
 
 
-def cmd_codebook(args, parser) -> int:  # the only action so far: list
+def cmd_codebook(args, parser) -> int:
+    if args.action != "list":
+        from duidu.cli import exchange
+
+        return getattr(exchange, f"codebook_{args.action}")(args, parser)
     with _open(args) as lib:
         codes = lib.codes()
     paths = _code_paths(codes)

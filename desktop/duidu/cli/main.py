@@ -101,10 +101,28 @@ def build_parser() -> argparse.ArgumentParser:
     nl.add_argument("--annotator", metavar="NAME", type=_nonempty, help="only this annotator's notes")
     nl.add_argument("--json", action="store_true")
 
+    nx = notes_sub.add_parser("export", help="write notes to CSV, Markdown, W3C JSON or a REFI-QDA project (.qdpx)")
+    nx.add_argument("file", metavar="FILE")
+    nx.add_argument("--format", choices=("csv", "md", "json", "qdpx"), help="default: from FILE's extension")
+    nx.add_argument("--doc", metavar="DOC", nargs="+", action="extend", type=_nonempty,
+                    help="only notes on these documents (a comparison note brings its other document along)")
+    ni = notes_sub.add_parser("import", help="import a REFI-QDA project (.qdpx): documents, codes and notes")
+    ni.add_argument("file", metavar="FILE")
+    ni.add_argument("--json", action="store_true")
+    na = notes_sub.add_parser("agreement", help="inter-annotator agreement per tag (Cohen's kappa, Krippendorff's alpha)")
+    na.add_argument("annotators", nargs="+", metavar="ANNOTATOR", type=_nonempty, help="two or more annotators")
+    na.add_argument("--doc", metavar="DOC", nargs="+", action="extend", type=_nonempty,
+                    help="compare on these documents (default: those every annotator has notes on)")
+    na.add_argument("--json", action="store_true")
+
     cb = sub.add_parser("codebook", help="the codes notes are tagged with")
     cb_sub = cb.add_subparsers(dest="action", metavar="ACTION", required=True)
     cl = cb_sub.add_parser("list", help="list the codes as a tree")
     cl.add_argument("--json", action="store_true")
+    cx = cb_sub.add_parser("export", help="write the codebook as a REFI-QDA codebook (.qdc)")
+    cx.add_argument("file", metavar="FILE")
+    ci = cb_sub.add_parser("import", help="merge a REFI-QDA codebook (.qdc) into the codebook")
+    ci.add_argument("file", metavar="FILE")
 
     gui = sub.add_parser("gui", help="start the desktop app (the default)")
     gui.add_argument("--compare", nargs=2, metavar=("A", "B"), type=_nonempty, help="open these two documents side by side")

@@ -60,7 +60,21 @@ def prepare(
     seed: bool = False,
 ) -> PreparedDocument:
     """Read, decode, clean and analyse ``path``; raises InputError for bad input."""
-    source = read_source(path, encoding=encoding)
+    return analyse(read_source(path, encoding=encoding), metadata=metadata, seed=seed)
+
+
+def prepare_text(body: str, *, raw: str, name: str, note: str, metadata: dict | None = None) -> PreparedDocument:
+    """A document from text that did not come from a file of its own (a source inside an
+    exchange package): ``raw`` as decoded, ``body`` it with "\n" line ends; ``name`` stands
+    for the file name."""
+    source = SourceFile(path=name, format="text", raw=raw, body=body, encoding="utf-8", encoding_confidence=1.0,
+                        encoding_note=note, title=None)
+    return analyse(source, metadata=metadata)
+
+
+def analyse(source: SourceFile, *, metadata: dict | None = None, seed: bool = False) -> PreparedDocument:
+    """Clean and analyse decoded text: every row of the document, nothing written yet."""
+    path = source.path
     cleaned = clean(source.body)
     if not cleaned.text.strip():
         raise InputError(str(path), "no text left after cleaning")
