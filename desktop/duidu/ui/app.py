@@ -7,10 +7,11 @@ import sys
 import tempfile
 
 from PySide6.QtCore import QEventLoop, Qt, QTimer
-from PySide6.QtGui import QImage
+from PySide6.QtGui import QIcon, QImage
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from duidu import __version__
+from duidu.paths import resource_path
 from duidu.ui.main_window import MainWindow
 
 WINDOW_SIZE = (1600, 1000)
@@ -27,6 +28,10 @@ def _application(argv: list[str]) -> QApplication:
     app.setOrganizationName("Duidu")
     app.setOrganizationDomain("duidu.github.io")
     app.setDesktopFileName(DESKTOP_FILE_NAME)
+    icon = QIcon()  # the PNGs rendered from the SVG (resources/icons/hicolor, also what packaging/ installs)
+    for size in ("48x48", "128x128", "256x256"):
+        icon.addFile(str(resource_path("icons", "hicolor", size, "apps", f"{DESKTOP_FILE_NAME}.png")))
+    app.setWindowIcon(icon)
     return app
 
 
@@ -88,6 +93,10 @@ def run(argv: list[str] | None = None, *, library_path: str | None = None, scree
             return 1
     scratch = tempfile.TemporaryDirectory() if screenshot else None  # a picture never touches the user's settings
     settings = Settings(os.path.join(scratch.name, "settings.ini") if scratch else None)
+    if settings.theme != "system":
+        from duidu.ui.theme import apply_theme
+
+        apply_theme(settings.theme)
     window = MainWindow(path, documents, settings=settings)
     if screenshot or not window.restored:
         window.resize(*WINDOW_SIZE)

@@ -20,10 +20,11 @@ def has_chinese_font() -> bool:
     return bool(QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese))
 
 
-def reading_font(points: int) -> QFont:
+def reading_font(points: int, family: str = "") -> QFont:
+    """``family`` first when it is installed (a preference), then the known CJK faces."""
     installed = set(QFontDatabase.families())
     font = QFont()
-    families = [f for f in READING_FAMILIES if f in installed]
+    families = [f for f in ((family,) if family else ()) + READING_FAMILIES if f in installed]
     if families:
         font.setFamilies(families)
     font.setPointSize(points)

@@ -6,7 +6,7 @@ remembered layout; the reading logic lives in ``ComparisonView``, the data in th
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (QDockWidget, QFileDialog, QLabel, QMainWindow, QMessageBox, QProgressBar, QTabWidget,
                                QToolButton, QVBoxLayout, QWidget)
@@ -94,8 +94,8 @@ class MainWindow(QMainWindow):
         self._actions()
         self._connect()
         self.reader.set_choices(self.documents)
-        for pane in self.reader.panes.values():
-            pane.set_font_size(self.settings.font_size)
+        self.reader.min_length = self.settings.min_length
+        self._apply_font()
         geometry, state = self.settings.window_state()
         self.restored = geometry is not None
         if geometry is not None:
@@ -291,10 +291,12 @@ class MainWindow(QMainWindow):
             self.reader.show_span(c.b.id, b0, b1, side="b")
 
     def _zoom(self, step: int) -> None:
-        size = DEFAULT_FONT_SIZE if step == 0 else max(8, min(40, self.settings.font_size + step))
-        self.settings.font_size = size
+        self.settings.font_size = DEFAULT_FONT_SIZE if step == 0 else max(8, min(40, self.settings.font_size + step))
+        self._apply_font()
+
+    def _apply_font(self) -> None:
         for pane in self.reader.panes.values():
-            pane.set_font_size(size)
+            pane.set_font_size(self.settings.font_size, self.settings.font_family)
 
     def _set_sync(self, on: bool) -> None:
         self.settings.sync_scrolling = on
@@ -315,14 +317,22 @@ class MainWindow(QMainWindow):
 
         dialog = PreferencesDialog(self.settings, self)
         if dialog.exec():
-            self.set_global_script(self.settings.script)
-            for pane in self.reader.panes.values():
-                pane.set_font_size(self.settings.font_size)
-            self.boilerplate_action.setChecked(self.settings.show_boilerplate)
-            self.notes_ui.notes.annotator = self.settings.annotator
-            self.notes_ui.notes.blind = self.settings.blind
-            self.notes_ui.notes.changed.emit()
-            self.sync_action.setChecked(self.settings.sync_scrolling)
+            self.apply_preferences()
+
+    def apply_preferences(self) -> None:
+        """Bring the window in line with the settings (after the preferences dialog)."""
+        from duidu.ui.theme import apply_theme
+
+        apply_theme(self.settings.theme)  # the panes follow when the palette change reaches them
+        self.set_global_script(self.settings.script)
+        self._apply_font()
+        self.boilerplate_action.setChecked(self.settings.show_boilerplate)
+        if self.settings.min_length != self.reader.min_length:
+            self.reader.set_min_length(self.settings.min_length)
+        self.sync_action.setChecked(self.settings.sync_scrolling)
+        notes = self.notes_ui.notes
+        notes.annotator, notes.blind = self.settings.annotator, self.settings.blind
+        notes.changed.emit()
 
     def _about(self) -> None:
         QMessageBox.about(self, self.tr("关于 About Duidu"),
@@ -414,12 +424,6 @@ class MainWindow(QMainWindow):
 
         self.tasks.run("documents", lambda lib, progress, cancel: lib.documents(), done,
                        label=self.tr("准备文库 Preparing the library"))
-
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.PaletteChange:  # the system switched light/dark
-            for pane in self.reader.panes.values():
-                pane.refresh_theme()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.save_window_state(self.saveGeometry(), self.saveState())

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from PySide6.QtCore import QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QMouseEvent, QTextCursor, QTextOption
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QLineEdit, QMenu, QPlainTextEdit, QToolButton,
                                QVBoxLayout, QWidget)
@@ -37,6 +37,12 @@ class ReaderEdit(QPlainTextEdit):
 
     clickedAt = Signal(int)
     hoveredAt = Signal(int, QPoint)
+    paletteChanged = Signal()
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self.paletteChanged.emit()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -182,6 +188,7 @@ class DocumentPane(QWidget):
         bar = self.edit.verticalScrollBar()
         bar.actionTriggered.connect(self._user_scrolling)  # emitted before the value changes
         bar.valueChanged.connect(self._on_scroll)
+        self.edit.paletteChanged.connect(self._palette_changed)
         self.edit.clickedAt.connect(lambda q: self.positionClicked.emit(self.stored_position(q)))
         self.edit.hoveredAt.connect(lambda q, g: self.positionHovered.emit(self.stored_position(q), g))
 
@@ -346,17 +353,21 @@ class DocumentPane(QWidget):
         self.ruler.set_marks(self._to_qt.dst_len, self.marks("passages"), self.theme.hues)
         self.ruler.set_visible_range(self.top_qt(), self.bottom_qt())
 
+    def _palette_changed(self) -> None:
+        if Theme(self.edit.palette()).dark != self.theme.dark:  # the system (or the user) switched light/dark
+            self.refresh_theme()
+
     def refresh_theme(self) -> None:
         """Colours for the current palette (the system may switch between light and dark)."""
         self.theme = Theme(self.edit.palette())
         self.highlighter.set_theme(self.theme)
         self._update_ruler()
 
-    def set_font_size(self, points: int) -> None:
+    def set_font_size(self, points: int, family: str = "") -> None:
         top = self.top_qt()
         self._programmatic += 1
         try:
-            self.edit.setFont(reading_font(points))
+            self.edit.setFont(reading_font(points, family))
             self._keep_top(top)
         finally:
             self._programmatic -= 1

@@ -14,9 +14,12 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
-VERSION = 1
+VERSION = 2
 RECENT_LIMIT = 10
 DEFAULT_FONT_SIZE = 12
+LANGUAGES = ("system", "zh_CN", "zh_TW", "en")
+THEMES = ("system", "light", "dark")
+MIN_LENGTH_RANGE = (4, 40)
 
 
 def settings_path() -> Path:
@@ -33,7 +36,10 @@ class Settings:
     # -- versioning ---------------------------------------------------------------
     def _upgrade(self) -> None:
         version = self._int("version", 0)
-        # Upgrade steps go here, one per version: `if version < 2: rename keys…`.
+        if 0 < version < 2:  # 1 -> 2: the boilerplate switch is a comparison option, beside the minimum length
+            if self._q.contains("reader/boilerplate"):
+                self._q.setValue("compare/boilerplate", self._q.value("reader/boilerplate"))
+                self._q.remove("reader/boilerplate")
         if version < VERSION:
             self._q.setValue("version", VERSION)
 
@@ -80,11 +86,49 @@ class Settings:
 
     @property
     def show_boilerplate(self) -> bool:
-        return self._bool("reader/boilerplate", False)
+        return self._bool("compare/boilerplate", False)
 
     @show_boilerplate.setter
     def show_boilerplate(self, value: bool) -> None:
-        self._q.setValue("reader/boilerplate", bool(value))
+        self._q.setValue("compare/boilerplate", bool(value))
+
+    @property
+    def min_length(self) -> int | None:
+        """Least key characters of a shared passage; None: the engine's default (chosen from evidence)."""
+        value = self._int("compare/min_length", 0)
+        lo, hi = MIN_LENGTH_RANGE
+        return value if lo <= value <= hi else None
+
+    @min_length.setter
+    def min_length(self, value: int | None) -> None:
+        self._q.setValue("compare/min_length", int(value or 0))
+
+    @property
+    def language(self) -> str:
+        value = self._str("ui/language", "system")
+        return value if value in LANGUAGES else "system"
+
+    @language.setter
+    def language(self, value: str) -> None:
+        self._q.setValue("ui/language", value if value in LANGUAGES else "system")
+
+    @property
+    def theme(self) -> str:
+        value = self._str("ui/theme", "system")
+        return value if value in THEMES else "system"
+
+    @theme.setter
+    def theme(self, value: str) -> None:
+        self._q.setValue("ui/theme", value if value in THEMES else "system")
+
+    @property
+    def font_family(self) -> str:
+        """The reading panes' font family; "" for the built-in list of CJK faces."""
+        return self._str("reader/font_family", "")
+
+    @font_family.setter
+    def font_family(self, value: str) -> None:
+        self._q.setValue("reader/font_family", value or "")
 
     @property
     def font_size(self) -> int:
