@@ -138,7 +138,7 @@ def test_summary_gives_the_similarity_and_regions(measures, comparison):
     text = measures.summary.text()
     for value in (sim.score, sim.a_in_b, sim.b_in_a):
         assert f"{value * 100:.1f}%" in text
-    assert "重庆" in text and "四川" in text and "相似度" in text
+    assert "重庆" in text and "四川" in text and "Similarity" in text
 
 
 def test_clicking_a_cell_shows_its_evidence_and_then_the_next(qtbot, measures, library, comparison):

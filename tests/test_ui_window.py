@@ -59,7 +59,7 @@ def test_window_lists_the_seed_documents(window):
     assert sorted(_column(window.model)) == sorted(d["title"] for d in manifest["document"])
     assert sorted(_column(window.model, 0, Role.Title)) == sorted(d["title"] for d in manifest["document"])
     headers = [window.model.headerData(c, Qt.Orientation.Horizontal) for c in range(5)]
-    assert headers == ["标题 Title", "地区 Region", "日期 Date", "文字 Script", "字数 Length"]
+    assert headers == ["Title", "Region", "Date", "Script", "Length"]  # English: the tests run in the C locale
     assert {"title", "region", "date", "script", "length"} <= {
         bytes(v).decode() for v in window.model.roleNames().values()
     }

@@ -47,13 +47,13 @@ class AnnotateDialog(QDialog):
     def __init__(self, codes, quotes: list[str], *, code_ids=(), note: str = "", title: str = "",
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(title or self.tr("标注 Annotate"))
+        self.setWindowTitle(title or self.tr("Annotate"))
         self.resize(560, 620)
         quote = QLabel("\n⇄\n".join(f"“{q[:300]}{'…' if len(q) > 300 else ''}”" for q in quotes), self)
         quote.setWordWrap(True)
         quote.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.filter = QLineEdit(self)
-        self.filter.setPlaceholderText(self.tr("筛选编码 Filter tags…"))
+        self.filter.setPlaceholderText(self.tr("Filter tags…"))
         self.filter.textChanged.connect(self._filter)
         self.model = code_model(codes, checkable=True, checked=code_ids, parent=self)
         self.tree = QTreeView(self)
@@ -62,7 +62,7 @@ class AnnotateDialog(QDialog):
         self.tree.expandAll()
         self.tree.setAccessibleName(self.tr("Tags"))
         self.note = QPlainTextEdit(self)
-        self.note.setPlaceholderText(self.tr("笔记（可用简单 Markdown）Note (light Markdown welcome)"))
+        self.note.setPlaceholderText(self.tr("Note (light Markdown welcome)"))
         self.note.setPlainText(note)
         self.note.setMaximumHeight(140)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
@@ -72,7 +72,7 @@ class AnnotateDialog(QDialog):
         layout.addWidget(quote)
         layout.addWidget(self.filter)
         layout.addWidget(self.tree, 1)
-        layout.addWidget(QLabel(self.tr("笔记 Note"), self))
+        layout.addWidget(QLabel(self.tr("Note"), self))
         layout.addWidget(self.note)
         layout.addWidget(buttons)
 

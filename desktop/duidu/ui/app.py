@@ -61,12 +61,46 @@ def wait_for_tasks(window: MainWindow, timeout_ms: int = 120000) -> None:
     window.tasks.idle.disconnect(loop.quit)
 
 
+_windows: list[MainWindow] = []  # the window in use (a language switch replaces it)
+
+
+def open_window(path, documents, settings) -> MainWindow:
+    """A main window in the settings' language, which a language change replaces by a new one."""
+    from duidu.ui import i18n
+
+    i18n.install(settings.language)
+    window = MainWindow(path, documents, settings=settings)
+    window.languageChanged.connect(lambda: _relaunch(window))
+    _windows[:] = [window]
+    return window
+
+
+def _relaunch(old: MainWindow) -> MainWindow:
+    """The interface in another language without restarting: a new window on the same library,
+    pair, scripts and layout; the old one closes (saving its state as on quit)."""
+    geometry, state = old.saveGeometry(), old.saveState()
+    old.settings.save_window_state(geometry, state)
+    new = open_window(old.library_path, old.documents, old.settings)
+    new.restoreGeometry(geometry)
+    new.restoreState(state)
+    new.show()
+    new.open_initial()
+    old.close()
+    return new
+
+
+def current_window() -> MainWindow | None:
+    return _windows[0] if _windows else None
+
+
 def run(argv: list[str] | None = None, *, library_path: str | None = None, screenshot: str | None = None,
-        compare: tuple[str, str] | None = None, script: str | None = None, select: int | None = None) -> int:
+        compare: tuple[str, str] | None = None, script: str | None = None, select: int | None = None,
+        language: str | None = None) -> int:
     """Open the library in the main window; with ``screenshot``, save a PNG of it and return.
 
     ``compare`` names two documents (id, file name or title prefix) to open side by side,
-    ``script`` the global script, ``select`` the shared passage to focus (1 = the first).
+    ``script`` the global script, ``select`` the shared passage to focus (1 = the first),
+    ``language`` the interface's (zh_CN, zh_TW, en; default: the preference, else the system's).
     """
     if screenshot and QApplication.instance() is None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # no display needed for a picture
@@ -93,11 +127,13 @@ def run(argv: list[str] | None = None, *, library_path: str | None = None, scree
             return 1
     scratch = tempfile.TemporaryDirectory() if screenshot else None  # a picture never touches the user's settings
     settings = Settings(os.path.join(scratch.name, "settings.ini") if scratch else None)
+    if language is not None:
+        settings.language = language
     if settings.theme != "system":
         from duidu.ui.theme import apply_theme
 
         apply_theme(settings.theme)
-    window = MainWindow(path, documents, settings=settings)
+    window = open_window(path, documents, settings)
     if screenshot or not window.restored:
         window.resize(*WINDOW_SIZE)
     window.show()
@@ -113,4 +149,5 @@ def run(argv: list[str] | None = None, *, library_path: str | None = None, scree
         return 0
     finally:
         window.close()
+        _windows.clear()
         scratch.cleanup()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QColor, QKeySequence
 from PySide6.QtWidgets import (QColorDialog, QDialog, QGridLayout, QInputDialog, QLabel, QPushButton, QTreeView,
                                QVBoxLayout, QWidget)
@@ -10,15 +10,15 @@ from PySide6.QtWidgets import (QColorDialog, QDialog, QGridLayout, QInputDialog,
 from duidu.ui.annotate_dialog import CODE_ID, code_model
 from duidu.ui.notes import NotesController
 
-NO_PARENT = "（顶层 top level）"
-UNTAG = "（不重新分配，仅去除标签 untag only）"
+NO_PARENT = QT_TRANSLATE_NOOP("CodebookDialog", "(top level)")
+UNTAG = QT_TRANSLATE_NOOP("CodebookDialog", "(untag only, reassign nothing)")
 
 
 class CodebookDialog(QDialog):
     def __init__(self, notes: NotesController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.notes = notes
-        self.setWindowTitle(self.tr("编码本 Codebook"))
+        self.setWindowTitle(self.tr("Codebook"))
         self.resize(520, 640)
         self.tree = QTreeView(self)
         self.tree.setHeaderHidden(True)
@@ -27,14 +27,14 @@ class CodebookDialog(QDialog):
         self.info.setWordWrap(True)
         grid = QGridLayout()
         actions = [
-            (self.tr("添加 Add…"), self.add),
-            (self.tr("添加子编码 Add child…"), lambda: self.add(child=True)),
-            (self.tr("重命名 Rename…"), self.rename),
-            (self.tr("颜色 Colour…"), self.recolour),
-            (self.tr("说明 Description…"), self.describe),
-            (self.tr("移到… Move under…"), self.move),
-            (self.tr("合并到… Merge into…"), self.merge),
-            (self.tr("删除… Delete…"), self.delete),
+            (self.tr("Add…"), self.add),
+            (self.tr("Add child…"), lambda: self.add(child=True)),
+            (self.tr("Rename…"), self.rename),
+            (self.tr("Colour…"), self.recolour),
+            (self.tr("Description…"), self.describe),
+            (self.tr("Move under…"), self.move),
+            (self.tr("Merge into…"), self.merge),
+            (self.tr("Delete…"), self.delete),
         ]
         self.buttons = {}
         for n, (label, slot) in enumerate(actions):
@@ -42,9 +42,9 @@ class CodebookDialog(QDialog):
             button.clicked.connect(slot)
             grid.addWidget(button, n // 4, n % 4)
             self.buttons[label] = button
-        undo = notes.undo_stack.createUndoAction(self, self.tr("撤销 Undo"))
+        undo = notes.undo_stack.createUndoAction(self, self.tr("Undo"))
         undo.setShortcut(QKeySequence.StandardKey.Undo)
-        redo = notes.undo_stack.createRedoAction(self, self.tr("重做 Redo"))
+        redo = notes.undo_stack.createRedoAction(self, self.tr("Redo"))
         redo.setShortcut(QKeySequence.StandardKey.Redo)
         self.addActions([undo, redo])
         layout = QVBoxLayout(self)
@@ -80,12 +80,12 @@ class CodebookDialog(QDialog):
         code = self.current()
         used = 0 if code is None else sum(1 for a in self.notes.annotations if code.id in a.code_ids)
         self.info.setText("" if code is None else f"{self.notes.path_of(code)} · {code.description} · "
-                          + self.tr("%n 条笔记 notes", "", used))
+                          + self.tr("%n notes", "", used))
 
     # -- edits ----------------------------------------------------------------------------
     def add(self, child: bool = False) -> None:
         parent = self.current() if child else None
-        name, ok = QInputDialog.getText(self, self.tr("新编码 New code"), self.tr("名称 Name"))
+        name, ok = QInputDialog.getText(self, self.tr("New code"), self.tr("Name"))
         if ok and name.strip():
             self.notes.add_code(name.strip(), parent.id if parent else (self.current().parent_id if self.current() else None))
 
@@ -93,7 +93,7 @@ class CodebookDialog(QDialog):
         code = self.current()
         if code is None:
             return
-        name, ok = QInputDialog.getText(self, self.tr("重命名 Rename"), self.tr("名称 Name"), text=code.name)
+        name, ok = QInputDialog.getText(self, self.tr("Rename"), self.tr("Name"), text=code.name)
         if ok and name.strip() and name.strip() != code.name:
             self.notes.update_code(code, name=name.strip())
 
@@ -101,7 +101,7 @@ class CodebookDialog(QDialog):
         code = self.current()
         if code is None:
             return
-        color = QColorDialog.getColor(QColor(code.color), self, self.tr("颜色 Colour"))
+        color = QColorDialog.getColor(QColor(code.color), self, self.tr("Colour"))
         if color.isValid():
             self.notes.update_code(code, color=color.name())
 
@@ -109,7 +109,7 @@ class CodebookDialog(QDialog):
         code = self.current()
         if code is None:
             return
-        text, ok = QInputDialog.getMultiLineText(self, self.tr("说明 Description"), code.name, code.description)
+        text, ok = QInputDialog.getMultiLineText(self, self.tr("Description"), code.name, code.description)
         if ok:
             self.notes.update_code(code, description=text.strip())
 
@@ -130,7 +130,7 @@ class CodebookDialog(QDialog):
     def move(self) -> None:
         code = self.current()
         if code is not None:
-            ok, parent = self._choose(self.tr("移到 Move under"), code, NO_PARENT)
+            ok, parent = self._choose(self.tr("Move under"), code, NO_PARENT)
             if ok:
                 self.notes.move_code(code, parent)
 
@@ -138,14 +138,14 @@ class CodebookDialog(QDialog):
         code = self.current()
         if code is None:
             return
-        ok, target = self._choose(self.tr("合并到 Merge into"), code, NO_PARENT)
+        ok, target = self._choose(self.tr("Merge into"), code, NO_PARENT)
         if ok and target is not None:
             self.notes.merge_codes(code, self.notes.code_map()[target])
 
     def delete(self) -> None:
         code = self.current()
         if code is not None:
-            ok, target = self._choose(self.tr("删除：笔记改用 Delete: move its notes to"), code, UNTAG)
+            ok, target = self._choose(self.tr("Delete: move its notes to"), code, UNTAG)
             if ok:
                 self.notes.delete_code(code, reassign_to=target)
 

@@ -244,7 +244,7 @@ class ComparisonView(QWidget):
             self._show_pending(side)
             self.gutter.update()
 
-        self.tasks.run(f"load-{side}", work, done, label=self.tr("打开文档 Opening document"))
+        self.tasks.run(f"load-{side}", work, done, label=self.tr("Opening document"))
 
     def _compare(self) -> None:
         a_id, b_id = self.ids["a"], self.ids["b"]
@@ -271,7 +271,7 @@ class ComparisonView(QWidget):
                 # that reference counting frees, so they leave the collector's view.
                 gc.freeze()
 
-        self.tasks.run("compare", work, done, label=self.tr("对读比较 Comparing"))
+        self.tasks.run("compare", work, done, label=self.tr("Comparing"))
 
     def _drop_comparison(self) -> None:
         self.tasks.cancel("compare")
@@ -306,7 +306,7 @@ class ComparisonView(QWidget):
         self.gutter.active = -1
         self.gutter.update()
         n = len(self.shown)
-        self.message.emit(self.tr("共享段落 %1 处 · %2 shared passages").replace("%1", str(n)).replace("%2", str(n)))
+        self.message.emit(self.tr("%1 shared passages").replace("%1", str(n)).replace("%2", str(n)))
 
     def _show_pending(self, side: str) -> None:
         span = self._pending.pop(side, None)
@@ -365,9 +365,9 @@ class ComparisonView(QWidget):
                 pane = self.panes[side]
                 pane.set_layer("differs", span_marks(self.differs[side], DIFFERS, pane.qt_map()))
             changed = sum(1 for o in ops if o.op != "equal")
-            self.message.emit(self.tr("此段差异 %1 处 · differences in this passage: %1").replace("%1", str(changed)))
+            self.message.emit(self.tr("Differences in this passage: %1").replace("%1", str(changed)))
 
-        self.tasks.run("inline", work, done, label=self.tr("逐字比较 Inline differences"))
+        self.tasks.run("inline", work, done, label=self.tr("Inline differences"))
 
     def step(self, direction: int, side: str = "a") -> None:
         """Next (+1) or previous (-1) shared passage in ``side``'s reading order."""
@@ -396,7 +396,7 @@ class ComparisonView(QWidget):
             return
         p = self.shown[n]
         other = p.b_text if side == "a" else p.a_text
-        kind = self.tr("逐字相同 verbatim") if p.kind == "verbatim" else self.tr("近似 fuzzy")
+        kind = self.tr("verbatim") if p.kind == "verbatim" else self.tr("fuzzy")
         tip = f"{kind} · {p.similarity:.0%}\n{other[:300]}"
         QToolTip.showText(where, tip, self.panes[side].edit)
 

@@ -60,19 +60,15 @@ def import_files(library, paths: list[str], progress=None, cancel=None) -> list[
 
 
 def summary(outcomes: list[ImportOutcome]) -> str:
-    """One line for the user: "导入 2 篇 · 1 个错误: x.txt: the file is empty (0 bytes)"."""
-
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("ImportController", text)
-
+    """One line for the user: "2 imported · 1 errors: x.txt: the file is empty (0 bytes)"."""
     created = sum(1 for o in outcomes if o.created)
     known = sum(1 for o in outcomes if o.ok and not o.created)
     errors = [o.error for o in outcomes if not o.ok]
-    parts = [tr("导入 {n} 篇").format(n=created)]
+    parts = [QCoreApplication.translate("ImportController", "{n} imported").format(n=created)]
     if known:
-        parts.append(tr("{n} 篇已在库中").format(n=known))
+        parts.append(QCoreApplication.translate("ImportController", "{n} already in the library").format(n=known))
     if errors:
-        parts.append(tr("{n} 个错误: {errors}").format(n=len(errors), errors="; ".join(errors)))
+        parts.append(QCoreApplication.translate("ImportController", "{n} errors: {errors}").format(n=len(errors), errors="; ".join(errors)))
     return " · ".join(parts)
 
 
@@ -121,7 +117,7 @@ class ImportController(QObject):
             lambda library, progress, cancel: import_files(library, paths, progress, cancel),
             self._finish,
             on_error=failed,
-            label=self.tr("导入 Importing"),
+            label=self.tr("Importing"),
         )
 
     def _finish(self, outcomes: list[ImportOutcome]) -> None:

@@ -25,19 +25,19 @@ _Index = QModelIndex | QPersistentModelIndex
 
 # (attribute on Document, header). Order is the column order.
 COLUMNS: tuple[tuple[str, str], ...] = (
-    ("title", QT_TRANSLATE_NOOP("LibraryModel", "标题 Title")),
-    ("region", QT_TRANSLATE_NOOP("LibraryModel", "地区 Region")),
-    ("date", QT_TRANSLATE_NOOP("LibraryModel", "日期 Date")),
-    ("script", QT_TRANSLATE_NOOP("LibraryModel", "文字 Script")),
-    ("length", QT_TRANSLATE_NOOP("LibraryModel", "字数 Length")),
+    ("title", QT_TRANSLATE_NOOP("LibraryModel", "Title")),
+    ("region", QT_TRANSLATE_NOOP("LibraryModel", "Region")),
+    ("date", QT_TRANSLATE_NOOP("LibraryModel", "Date")),
+    ("script", QT_TRANSLATE_NOOP("LibraryModel", "Script")),
+    ("length", QT_TRANSLATE_NOOP("LibraryModel", "Length")),
 )
 EDITABLE = frozenset({"title", "region", "date"})  # the fields Library.update_metadata takes from the table
 
 SCRIPT_LABELS = {
-    "simplified": QT_TRANSLATE_NOOP("LibraryModel", "简体 Simplified"),
-    "traditional": QT_TRANSLATE_NOOP("LibraryModel", "繁體 Traditional"),
-    "mixed": QT_TRANSLATE_NOOP("LibraryModel", "混合 Mixed"),
-    "unknown": QT_TRANSLATE_NOOP("LibraryModel", "未知 Unknown"),
+    "simplified": QT_TRANSLATE_NOOP("LibraryModel", "Simplified"),
+    "traditional": QT_TRANSLATE_NOOP("LibraryModel", "Traditional"),
+    "mixed": QT_TRANSLATE_NOOP("LibraryModel", "Mixed"),
+    "unknown": QT_TRANSLATE_NOOP("LibraryModel", "Unknown"),
 }
 
 

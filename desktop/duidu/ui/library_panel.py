@@ -74,15 +74,15 @@ class LibraryPanel(QWidget):
     # -- construction ---------------------------------------------------------------
     def _build(self) -> None:
         self.region_filter = QComboBox(self)
-        self.region_filter.setAccessibleName(self.tr("地区筛选 Region filter"))
+        self.region_filter.setAccessibleName(self.tr("Region filter"))
         self.region_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.import_button = QPushButton(self.tr("导入… Import…"), self)
-        self.import_button.setToolTip(self.tr("导入文件（也可拖放到列表）Import files (or drop them on the list)"))
-        self.compare_button = QPushButton(self.tr("对读 Compare"), self)
-        self.compare_button.setToolTip(self.tr("对读所选的两篇 Compare the two selected documents"))
+        self.import_button = QPushButton(self.tr("Import…"), self)
+        self.import_button.setToolTip(self.tr("Import files (or drop them on the list)"))
+        self.compare_button = QPushButton(self.tr("Compare"), self)
+        self.compare_button.setToolTip(self.tr("Compare the two selected documents"))
 
         self.table = QTableView(self)
-        self.table.setAccessibleName(self.tr("文档 Documents"))
+        self.table.setAccessibleName(self.tr("Documents"))
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
@@ -104,12 +104,12 @@ class LibraryPanel(QWidget):
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         self.search_box = QLineEdit(self)
-        self.search_box.setPlaceholderText(self.tr("搜索 Search…"))
-        self.search_box.setAccessibleName(self.tr("搜索全部文档 Search all documents"))
+        self.search_box.setPlaceholderText(self.tr("Search…"))
+        self.search_box.setAccessibleName(self.tr("Search all documents"))
         self.search_box.setClearButtonEnabled(True)
         self.count_label = QLabel(self)
         self.results = QListView(self)
-        self.results.setAccessibleName(self.tr("搜索结果 Search results"))
+        self.results.setAccessibleName(self.tr("Search results"))
         self.results.setModel(self.results_model)
         self.results.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.results.setAlternatingRowColors(True)
@@ -147,12 +147,12 @@ class LibraryPanel(QWidget):
         layout.addWidget(self.splitter)
 
     def _build_actions(self) -> None:
-        self.compare_action = QAction(self.tr("对读 Compare"), self)
-        self.open_left_action = QAction(self.tr("在左栏打开 Open in left pane"), self)
-        self.open_right_action = QAction(self.tr("在右栏打开 Open in right pane"), self)
-        self.edit_action = QAction(self.tr("编辑… Edit…"), self)
-        self.refresh_action = QAction(self.tr("刷新 Refresh"), self)
-        self.revise_action = QAction(self.tr("导入修订版… Import revised version…"), self)
+        self.compare_action = QAction(self.tr("Compare"), self)
+        self.open_left_action = QAction(self.tr("Open in left pane"), self)
+        self.open_right_action = QAction(self.tr("Open in right pane"), self)
+        self.edit_action = QAction(self.tr("Edit…"), self)
+        self.refresh_action = QAction(self.tr("Refresh"), self)
+        self.revise_action = QAction(self.tr("Import revised version…"), self)
 
     def _connect(self) -> None:
         self.table.activated.connect(self._activate_row)
@@ -210,7 +210,7 @@ class LibraryPanel(QWidget):
                 then()
 
         self._tasks.run("library-documents", lambda lib, progress, cancel: lib.documents(), done,
-                        on_error=self._show_error, label=self.tr("读取文库 Reading the library"))
+                        on_error=self._show_error, label=self.tr("Reading the library"))
 
     def selected_ids(self) -> list[int]:
         """Ids of the selected rows, top to bottom as shown."""
@@ -289,7 +289,7 @@ class LibraryPanel(QWidget):
         current = self.proxy.region()
         self.region_filter.blockSignals(True)
         self.region_filter.clear()
-        self.region_filter.addItem(self.tr("全部地区 All regions"), None)
+        self.region_filter.addItem(self.tr("All regions"), None)
         for region in regions:
             self.region_filter.addItem(region, region)
         self.region_filter.setCurrentIndex(regions.index(current) + 1 if current in regions else 0)
@@ -308,16 +308,16 @@ class LibraryPanel(QWidget):
             lambda lib, progress, cancel: lib.update_metadata(doc_id, **{field: value}),
             self._edited,
             on_error=self._show_error,
-            label=self.tr("保存 Saving"),
+            label=self.tr("Saving"),
         )
 
     def _edited(self, doc) -> None:
         self.model.update_document(doc)
-        self._set_status(self.tr("已保存 Saved: {title}").format(title=doc.title))
+        self._set_status(self.tr("Saved: {title}").format(title=doc.title))
         self.libraryChanged.emit()
 
     def _show_error(self, exc: BaseException) -> None:
-        self._set_status(self.tr("错误 Error: {reason}").format(reason=_reason(exc)), error=True)
+        self._set_status(self.tr("Error: {reason}").format(reason=_reason(exc)), error=True)
 
     def _set_status(self, text: str, *, error: bool = False, details: str = "") -> None:
         self.status.setText(text)
@@ -327,13 +327,13 @@ class LibraryPanel(QWidget):
     # -- importing ----------------------------------------------------------------------
     def _choose_files(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(
-            self, self.tr("导入文件 Import files"), "",
-            self.tr("文档 Documents ({patterns});;所有文件 All files (*)").format(patterns=IMPORT_FILTER),
+            self, self.tr("Import files"), "",
+            self.tr("Documents ({patterns});;All files (*)").format(patterns=IMPORT_FILTER),
         )
         self.importer.import_paths(paths)
 
     def _importing(self, count: int) -> None:
-        self._set_status(self.tr("导入中… Importing {n} files…").format(n=count))
+        self._set_status(self.tr("Importing {n} files…").format(n=count))
 
     def _imported(self, outcomes: list) -> None:
         errors = [o.error for o in outcomes if not o.ok]
@@ -350,13 +350,13 @@ class LibraryPanel(QWidget):
             self.results_model.set_hits([])
             self.count_label.clear()
             return
-        self.count_label.setText(self.tr("搜索中… Searching…"))
+        self.count_label.setText(self.tr("Searching…"))
         self._tasks.run(
             SEARCH_CHANNEL,
             lambda lib, progress, cancel: lib.search(query, limit=SEARCH_LIMIT),
             lambda hits: self._show_hits(query, hits),
-            on_error=lambda exc: self.count_label.setText(self.tr("搜索失败 Search failed: {reason}").format(reason=_reason(exc))),
-            label=self.tr("搜索 Searching"),
+            on_error=lambda exc: self.count_label.setText(self.tr("Search failed: {reason}").format(reason=_reason(exc))),
+            label=self.tr("Searching"),
         )
 
     def _show_hits(self, query: str, hits: list) -> None:
@@ -365,11 +365,11 @@ class LibraryPanel(QWidget):
         self.results_model.set_hits(hits)
         docs = len({h.document_id for h in hits})
         if not hits:
-            text = self.tr("无结果 No hits")
+            text = self.tr("No hits")
         elif len(hits) >= SEARCH_LIMIT:
-            text = self.tr("前 {n} 处 · first {n} hits").format(n=len(hits))
+            text = self.tr("first {n} hits").format(n=len(hits))
         else:
-            text = self.tr("{n} 处，{d} 篇 · {n} hits in {d} documents").format(n=len(hits), d=docs)
+            text = self.tr("{n} hits in {d} documents").format(n=len(hits), d=docs)
         self.count_label.setText(text)
 
     def _activate_hit(self, index: QModelIndex) -> None:

@@ -6,7 +6,7 @@ remembered layout; the reading logic lives in ``ComparisonView``, the data in th
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (QDockWidget, QFileDialog, QLabel, QMainWindow, QMessageBox, QProgressBar, QTabWidget,
                                QToolButton, QVBoxLayout, QWidget)
@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (QDockWidget, QFileDialog, QLabel, QMainWindow, QM
 from duidu import __version__
 from duidu.ui.comparison_view import ComparisonView
 from duidu.ui.fonts import has_chinese_font
+from duidu.ui.labels import SCRIPTS, label
 from duidu.ui.library_panel import LibraryPanel
 from duidu.ui.measures_panel import MeasuresPanel
 from duidu.ui.settings import DEFAULT_FONT_SIZE, Settings
@@ -26,13 +27,7 @@ NO_CJK_FONT_MESSAGE = (
     "On Debian/Ubuntu: sudo apt install fonts-noto-cjk — then restart Duidu."
 )
 # (script, label, shortcut) of the global script choice.
-GLOBAL_SCRIPTS = (
-    ("original", "原文 Original", "Ctrl+1"),
-    ("simplified", "简体 Simplified", "Ctrl+2"),
-    ("traditional", "繁體 Traditional", "Ctrl+3"),
-    ("tw", "台灣 Taiwan", "Ctrl+4"),
-    ("hk", "香港 Hong Kong", "Ctrl+5"),
-)
+GLOBAL_SCRIPTS = tuple((script, text, f"Ctrl+{n}") for n, (script, text) in enumerate(SCRIPTS, 1))
 
 
 def first_pair(documents) -> tuple[int, int] | None:
@@ -44,12 +39,16 @@ def first_pair(documents) -> tuple[int, int] | None:
 
 
 class MainWindow(QMainWindow):
+    languageChanged = Signal()  # the preference changed: the app replaces this window by one in that language
+
     def __init__(self, library_path, documents, *, settings: Settings | None = None,
                  chinese_font: bool | None = None, parent=None) -> None:
         super().__init__(parent)
+        self.library_path = library_path
         self.setWindowTitle(WINDOW_TITLE)
         self.setObjectName("MainWindow")
         self.settings = settings or Settings()
+        self._language = self.settings.language
         self.tasks = TaskRunner(library_path, self)
         self.documents = list(documents)
 
@@ -77,14 +76,14 @@ class MainWindow(QMainWindow):
         self.measures_panel = MeasuresPanel(self.tasks, self)
         self.similar_panel = SimilarPanel(self.tasks, self)
         self.side_tabs = QTabWidget(self)
-        self.side_tabs.addTab(self.measures_panel, self.tr("措施与数字 Measures"))
-        self.side_tabs.addTab(self.similar_panel, self.tr("相似段落 Similar"))
+        self.side_tabs.addTab(self.measures_panel, self.tr("Measures"))
+        self.side_tabs.addTab(self.similar_panel, self.tr("Similar"))
         from duidu.ui.notes_ui import NotesUI
 
         self.notes_ui = NotesUI(self)
-        self.side_tabs.addTab(self.notes_ui.panel, self.tr("笔记 Notes"))
-        self.library_dock = self._dock("library", self.tr("文库 Library"), self.library_panel, Qt.DockWidgetArea.LeftDockWidgetArea)
-        self.side_dock = self._dock("side", self.tr("分析 Analysis"), self.side_tabs, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.side_tabs.addTab(self.notes_ui.panel, self.tr("Notes"))
+        self.library_dock = self._dock("library", self.tr("Library"), self.library_panel, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.side_dock = self._dock("side", self.tr("Analysis"), self.side_tabs, Qt.DockWidgetArea.RightDockWidgetArea)
         self.resizeDocks([self.library_dock, self.side_dock], [340, 380], Qt.Orientation.Horizontal)
 
         self.importer = self.library_panel.importer  # one importer: the panel reports what came in
@@ -122,14 +121,14 @@ class MainWindow(QMainWindow):
         self.cancel_button = QToolButton(self)
         self.cancel_button.setText("✕")
         self.cancel_button.setAccessibleName(self.tr("Cancel the running task"))
-        self.cancel_button.setToolTip(self.tr("取消 Cancel"))
+        self.cancel_button.setToolTip(self.tr("Cancel"))
         self.cancel_button.hide()
         self.cancel_button.clicked.connect(self._cancel_tasks)
         bar.addPermanentWidget(self.task_label)
         bar.addPermanentWidget(self.progress)
         bar.addPermanentWidget(self.cancel_button)
         n = len(self.documents)
-        bar.showMessage(self.tr("%1 篇文档 · %1 documents").replace("%1", str(n)))
+        bar.showMessage(self.tr("%1 documents").replace("%1", str(n)))
 
     # -- actions and menus -------------------------------------------------------------
     def _action(self, text: str, slot, shortcut=None, *, checkable=False, checked=False, tip: str = "") -> QAction:
@@ -149,31 +148,31 @@ class MainWindow(QMainWindow):
 
     def _actions(self) -> None:
         r = self.reader
-        self.import_action = self._action(self.tr("导入… Import…"), self._import_dialog, QKeySequence.StandardKey.Open)
-        self.quit_action = self._action(self.tr("退出 Quit"), self.close, "Ctrl+Q")
-        self.copy_citation_action = self._action(self.tr("复制并注明出处 Copy with citation"), self._copy_citation, "Ctrl+Shift+C")
-        self.find_action = self._action(self.tr("查找 Find in pane"), self._find, QKeySequence.StandardKey.Find)
-        self.similar_action = self._action(self.tr("在文库中查找相似段落 Find similar across the library"), self._find_similar, "Ctrl+Shift+F")
-        self.preferences_action = self._action(self.tr("偏好设置… Preferences…"), self._preferences, "Ctrl+,")
-        self.zoom_in_action = self._action(self.tr("放大 Zoom in"), lambda: self._zoom(+1), [QKeySequence("Ctrl+="), QKeySequence("Ctrl++")])
-        self.zoom_out_action = self._action(self.tr("缩小 Zoom out"), lambda: self._zoom(-1), "Ctrl+-")
-        self.zoom_reset_action = self._action(self.tr("原始大小 Actual size"), lambda: self._zoom(0), "Ctrl+0")
-        self.swap_action = self._action(self.tr("⇄ 交换 Swap"), r.swap, "Ctrl+Shift+S", tip=self.tr("交换左右文档 Swap the panes"))
-        self.sync_action = self._action(self.tr("同步滚动 Sync scrolling"), self._set_sync, "Ctrl+Shift+Y",
+        self.import_action = self._action(self.tr("Import…"), self._import_dialog, QKeySequence.StandardKey.Open)
+        self.quit_action = self._action(self.tr("Quit"), self.close, "Ctrl+Q")
+        self.copy_citation_action = self._action(self.tr("Copy with citation"), self._copy_citation, "Ctrl+Shift+C")
+        self.find_action = self._action(self.tr("Find in pane"), self._find, QKeySequence.StandardKey.Find)
+        self.similar_action = self._action(self.tr("Find similar across the library"), self._find_similar, "Ctrl+Shift+F")
+        self.preferences_action = self._action(self.tr("Preferences…"), self._preferences, "Ctrl+,")
+        self.zoom_in_action = self._action(self.tr("Zoom in"), lambda: self._zoom(+1), [QKeySequence("Ctrl+="), QKeySequence("Ctrl++")])
+        self.zoom_out_action = self._action(self.tr("Zoom out"), lambda: self._zoom(-1), "Ctrl+-")
+        self.zoom_reset_action = self._action(self.tr("Actual size"), lambda: self._zoom(0), "Ctrl+0")
+        self.swap_action = self._action(self.tr("⇄ Swap"), r.swap, "Ctrl+Shift+S", tip=self.tr("Swap the panes"))
+        self.sync_action = self._action(self.tr("Sync scrolling"), self._set_sync, "Ctrl+Shift+Y",
                                         checkable=True, checked=r.sync)
-        self.boilerplate_action = self._action(self.tr("显示套话 Show boilerplate"), self._set_boilerplate, "Ctrl+Shift+B",
+        self.boilerplate_action = self._action(self.tr("Show boilerplate"), self._set_boilerplate, "Ctrl+Shift+B",
                                                checkable=True, checked=r.boilerplate)
-        self.next_action = self._action(self.tr("下一处 Next shared passage"), lambda: r.step(+1, self.focused_side()),
+        self.next_action = self._action(self.tr("Next shared passage"), lambda: r.step(+1, self.focused_side()),
                                         [QKeySequence("Alt+Down"), QKeySequence("F8")])
-        self.prev_action = self._action(self.tr("上一处 Previous shared passage"), lambda: r.step(-1, self.focused_side()),
+        self.prev_action = self._action(self.tr("Previous shared passage"), lambda: r.step(-1, self.focused_side()),
                                         [QKeySequence("Alt+Up"), QKeySequence("Shift+F8")])
-        self.about_action = self._action(self.tr("关于 About Duidu"), self._about)
-        self.recompare_action = self._action(self.tr("重新比较 Compare again"), r.recompare, QKeySequence.StandardKey.Refresh)
+        self.about_action = self._action(self.tr("About Duidu"), self._about)
+        self.recompare_action = self._action(self.tr("Compare again"), r.recompare, QKeySequence.StandardKey.Refresh)
 
         self.script_group = QActionGroup(self)
         self.script_actions: dict[str, QAction] = {}
-        for script, label, key in GLOBAL_SCRIPTS:
-            action = QAction(self.tr(label), self, checkable=True)
+        for script, text, key in GLOBAL_SCRIPTS:
+            action = QAction(label(text), self, checkable=True)
             action.setShortcut(QKeySequence(key))
             action.setData(script)
             action.setChecked(script == r.global_script)
@@ -185,13 +184,13 @@ class MainWindow(QMainWindow):
             pane.edit.extra_actions = [self.copy_citation_action, self.similar_action]
 
         menu = self.menuBar()
-        file_menu = menu.addMenu(self.tr("文件 &File"))
+        file_menu = menu.addMenu(self.tr("&File"))
         file_menu.addAction(self.import_action)
-        self.recent_menu = file_menu.addMenu(self.tr("最近的对读 Recent comparisons"))
+        self.recent_menu = file_menu.addMenu(self.tr("Recent comparisons"))
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
-        edit_menu = menu.addMenu(self.tr("编辑 &Edit"))
+        edit_menu = menu.addMenu(self.tr("&Edit"))
         edit_menu.addActions([self.notes_ui.undo_action, self.notes_ui.redo_action])
         edit_menu.addSeparator()
         edit_menu.addAction(self.copy_citation_action)
@@ -199,7 +198,7 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.similar_action)
         edit_menu.addSeparator()
         edit_menu.addAction(self.preferences_action)
-        view_menu = menu.addMenu(self.tr("视图 &View"))
+        view_menu = menu.addMenu(self.tr("&View"))
         view_menu.addActions(self.script_group.actions())
         view_menu.addSeparator()
         view_menu.addActions([self.swap_action, self.sync_action, self.boilerplate_action])
@@ -208,15 +207,15 @@ class MainWindow(QMainWindow):
         view_menu.addSeparator()
         view_menu.addAction(self.library_dock.toggleViewAction())
         view_menu.addAction(self.side_dock.toggleViewAction())
-        notes_menu = menu.addMenu(self.tr("笔记 &Notes"))
+        notes_menu = menu.addMenu(self.tr("&Notes"))
         notes_menu.addActions([self.notes_ui.annotate_action, self.notes_ui.link_action, self.notes_ui.codebook_action])
-        go_menu = menu.addMenu(self.tr("跳转 &Go"))
+        go_menu = menu.addMenu(self.tr("&Go"))
         go_menu.addActions([self.next_action, self.prev_action])
         view_menu.addAction(self.recompare_action)
-        help_menu = menu.addMenu(self.tr("帮助 &Help"))
+        help_menu = menu.addMenu(self.tr("&Help"))
         help_menu.addAction(self.about_action)
 
-        bar = self.addToolBar(self.tr("阅读 Reading"))
+        bar = self.addToolBar(self.tr("Reading"))
         bar.setObjectName("reading-toolbar")
         bar.setMovable(False)
         bar.addActions(self.script_group.actions())
@@ -265,7 +264,7 @@ class MainWindow(QMainWindow):
         text = pane.citation()
         if text:
             QGuiApplication.clipboard().setText(text)
-            self.statusBar().showMessage(self.tr("已复制并注明出处 Copied with citation"), 4000)
+            self.statusBar().showMessage(self.tr("Copied with citation"), 4000)
 
     def _find(self) -> None:
         self.reader.panes[self.focused_side()].show_find()
@@ -307,7 +306,7 @@ class MainWindow(QMainWindow):
         self.reader.set_boilerplate(on)
 
     def _import_dialog(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("导入文档 Import documents"), "",
+        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Import documents"), "",
                                                 self.tr("Documents (*.txt *.md *.html *.htm *.docx);;All files (*)"))
         if paths:
             self.importer.import_paths(paths)
@@ -333,10 +332,12 @@ class MainWindow(QMainWindow):
         notes = self.notes_ui.notes
         notes.annotator, notes.blind = self.settings.annotator, self.settings.blind
         notes.changed.emit()
+        if self.settings.language != self._language:
+            self.languageChanged.emit()
 
     def _about(self) -> None:
-        QMessageBox.about(self, self.tr("关于 About Duidu"),
-                          self.tr("对读 Duidu %1\nRead Chinese policy documents against each other, offline.").replace("%1", __version__))
+        QMessageBox.about(self, self.tr("About Duidu"),
+                          self.tr("Duidu %1\nRead Chinese policy documents against each other, offline.").replace("%1", __version__))
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
@@ -366,7 +367,7 @@ class MainWindow(QMainWindow):
                 pane.update_document(doc)
         self.notes_ui.set_documents(self.documents)
         n = len(self.documents)
-        self.statusBar().showMessage(self.tr("%1 篇文档 · %1 documents").replace("%1", str(n)), 5000)
+        self.statusBar().showMessage(self.tr("%1 documents").replace("%1", str(n)), 5000)
 
     # -- status of background work -------------------------------------------------------
     def _task_started(self, label: str) -> None:
@@ -384,7 +385,7 @@ class MainWindow(QMainWindow):
         self.importer.cancel()  # keeps what was imported, drops the queue
         for channel in self.tasks.channels():
             self.tasks.cancel(channel)
-        self.statusBar().showMessage(self.tr("已取消 Cancelled · F5 重新比较 compares again"), 8000)
+        self.statusBar().showMessage(self.tr("Cancelled · F5 compares again"), 8000)
 
     # -- opening and closing --------------------------------------------------------------
     def open_initial(self, pair: tuple[int, int] | None = None, script: str | None = None) -> None:
@@ -405,11 +406,11 @@ class MainWindow(QMainWindow):
         if pair is not None:
             self.reader.open_pair(pair[0], pair[1], *scripts)
         else:
-            self.statusBar().showMessage(self.tr("文库只有一篇文档：导入更多即可对读 Import another document to compare"))
+            self.statusBar().showMessage(self.tr("Import another document to compare"))
 
     def _load_library(self, pair) -> None:
         """A first run: the library is created and seeded by a worker while the window is already up."""
-        self.statusBar().showMessage(self.tr("正在准备文库… Preparing the library (first run: importing the seeds)…"))
+        self.statusBar().showMessage(self.tr("Preparing the library (first run: importing the seeds)…"))
 
         def done(documents) -> None:
             self.documents = list(documents)
@@ -420,10 +421,10 @@ class MainWindow(QMainWindow):
             if self.documents:
                 self.open_initial(pair)
             else:
-                self.statusBar().showMessage(self.tr("文库为空：拖入文件或按 Ctrl+O 导入 The library is empty: drop files or press Ctrl+O"))
+                self.statusBar().showMessage(self.tr("The library is empty: drop files or press Ctrl+O"))
 
         self.tasks.run("documents", lambda lib, progress, cancel: lib.documents(), done,
-                       label=self.tr("准备文库 Preparing the library"))
+                       label=self.tr("Preparing the library"))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.save_window_state(self.saveGeometry(), self.saveState())

@@ -190,7 +190,7 @@ class MeasuresModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._cell_tooltip(row, doc, spans) if spans else None
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{doc.header}: " + _tr("%n 处 %n spans", len(spans))
+            return f"{doc.header}: " + QCoreApplication.translate("MeasuresModel", "%n spans", None, len(spans))
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignCenter)
         return None
@@ -220,7 +220,7 @@ class MeasuresModel(QAbstractItemModel):
 
     def _name_tooltip(self, row: Any) -> str:
         shown = sum(1 for c in self._columns if c.id in row.mentions)
-        return f"{row.name} · {shown}/{len(self._columns)} " + _tr("篇文档提到 documents state it")
+        return f"{row.name} · {shown}/{len(self._columns)} " + QCoreApplication.translate("MeasuresModel", "documents state it")
 
     def _cell_tooltip(self, row: Any, doc: DocumentColumn, spans) -> str:
         lines = [f"{row.name} — {doc.title}"]
@@ -228,15 +228,15 @@ class MeasuresModel(QAbstractItemModel):
         if text is not None:
             lines += [f"• {text[s:e]}" for s, e in spans[:TOOLTIP_SPANS]]
             if len(spans) > TOOLTIP_SPANS:
-                lines.append(_tr("…另有 %n 处 … %n more", len(spans) - TOOLTIP_SPANS))
-        lines.append(_tr("点击查看，再点下一处 Click to show, again for the next"))
+                lines.append(QCoreApplication.translate("MeasuresModel", "… %n more", None, len(spans) - TOOLTIP_SPANS))
+        lines.append(QCoreApplication.translate("MeasuresModel", "Click to show, again for the next"))
         return "\n".join(lines)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation != Qt.Orientation.Horizontal or not (0 <= section <= len(self._columns)):
             return None
         if section == 0:
-            return _tr("措施 Measure") if role == Qt.ItemDataRole.DisplayRole else None
+            return QCoreApplication.translate("MeasuresModel", "Measure") if role == Qt.ItemDataRole.DisplayRole else None
         doc = self._columns[section - 1]
         if role == Qt.ItemDataRole.DisplayRole:
             return doc.header
@@ -314,7 +314,7 @@ class FiguresModel(QAbstractTableModel):
                 return f"{'⚠ ' if p.differs else ''}{_number(p.a_value)} {sign} {_number(p.b_value)}"
             return (p.measure, p.a_text, p.b_text)[col]
         if role == Qt.ItemDataRole.ToolTipRole:
-            verdict = _tr("数字不同 The figures differ") if p.differs else _tr("数字一致 The figures agree")
+            verdict = QCoreApplication.translate("MeasuresModel", "The figures differ") if p.differs else QCoreApplication.translate("MeasuresModel", "The figures agree")
             return f"{p.measure}: {p.a_text} / {p.b_text} — {verdict}"
         if role == Qt.ItemDataRole.BackgroundRole and p.differs:
             return _flag_background()
@@ -329,7 +329,7 @@ class FiguresModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
             return None
-        headers = (_tr("措施 Measure"), *self._headers, _tr("数值 Values"))
+        headers = (QCoreApplication.translate("MeasuresModel", "Measure"), *self._headers, QCoreApplication.translate("MeasuresModel", "Values"))
         return headers[section] if 0 <= section < len(headers) else None
 
     def roleNames(self) -> dict[int, QByteArray]:

@@ -83,17 +83,17 @@ class MeasuresPanel(QWidget):
         self.summary.setWordWrap(True)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
-        self.shared_box = QCheckBox(self.tr("只看共有 Only shared"), self)
-        self.shared_box.setToolTip(self.tr("只列出两篇（全库：至少两篇）都提到的措施 Only measures stated by both (library: by two or more)"))
-        self.library_button = QPushButton(self.tr("全库 Whole library"), self)
+        self.shared_box = QCheckBox(self.tr("Only shared"), self)
+        self.shared_box.setToolTip(self.tr("Only measures stated by both (library: by two or more)"))
+        self.library_button = QPushButton(self.tr("Whole library"), self)
         self.library_button.setCheckable(True)
-        self.library_button.setToolTip(self.tr("措施 × 全部文档 Measures across every document"))
+        self.library_button.setToolTip(self.tr("Measures across every document"))
         self.status = QLabel(self)
 
         self.model = MeasuresModel(self)
         self.tree = QTreeView(self)
         self.tree.setModel(self.model)
-        self.tree.setAccessibleName(self.tr("措施 Measures"))
+        self.tree.setAccessibleName(self.tr("Measures"))
         self.tree.setUniformRowHeights(True)
         self.tree.setAlternatingRowColors(True)
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -106,7 +106,7 @@ class MeasuresPanel(QWidget):
         self.figures_model = FiguresModel(self)
         self.figures = QTableView(self)
         self.figures.setModel(self.figures_model)
-        self.figures.setAccessibleName(self.tr("数字 Figures"))
+        self.figures.setAccessibleName(self.tr("Figures"))
         self.figures.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.figures.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.figures.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -153,13 +153,13 @@ class MeasuresPanel(QWidget):
         a, b, sim = comparison.a, comparison.b, comparison.similarity
         self.summary.setText(
             f"A {a.region or ''} 《{a.title}》\nB {b.region or ''} 《{b.title}》\n"
-            + self.tr("相似度 Similarity") + f" {_percent(sim.score)} · "
-            + self.tr("A在B中") + f" {_percent(sim.a_in_b)} · " + self.tr("B在A中") + f" {_percent(sim.b_in_a)}"
+            + self.tr("Similarity") + f" {_percent(sim.score)} · "
+            + self.tr("A in B") + f" {_percent(sim.a_in_b)} · " + self.tr("B in A") + f" {_percent(sim.b_in_a)}"
         )
         self.figures_model.set_pairs(comparison.figures, _label("A", a), _label("B", b))
         n, differ = self.figures_model.rowCount(), self.figures_model.differing()
-        self.figures_label.setText(self.tr("数字 Figures") + f" ({n}) · "
-                                   + self.tr("%n 处不同 %n differ", "", differ))
+        self.figures_label.setText(self.tr("Figures") + f" ({n}) · "
+                                   + self.tr("%n differ", "", differ))
         if not self.whole_library():
             self._show_pair()
 
@@ -170,8 +170,8 @@ class MeasuresPanel(QWidget):
             return
         self._comparison = None
         self.figures_model.set_pairs([])
-        self.summary.setText(self.tr("正在比较… Comparing…"))
-        self.figures_label.setText(self.tr("数字 Figures"))
+        self.summary.setText(self.tr("Comparing…"))
+        self.figures_label.setText(self.tr("Figures"))
 
     def clear(self) -> None:
         self._tasks.cancel(CHANNEL)
@@ -181,8 +181,8 @@ class MeasuresPanel(QWidget):
         self.library_button.blockSignals(False)
         self.model.clear()
         self.figures_model.set_pairs([])
-        self.summary.setText(self.tr("未打开文档对 No pair open"))
-        self.figures_label.setText(self.tr("数字 Figures"))
+        self.summary.setText(self.tr("No pair open"))
+        self.figures_label.setText(self.tr("Figures"))
         self.status.clear()
 
     def whole_library(self) -> bool:
@@ -195,9 +195,9 @@ class MeasuresPanel(QWidget):
             self.library_button.setChecked(on)  # comes back here through toggled
             return
         if on:
-            self.status.setText(self.tr("计算中… Working…"))
+            self.status.setText(self.tr("Working…"))
             self._tasks.run(CHANNEL, library_measures, self._library_ready, on_error=self._library_failed,
-                            label=self.tr("全库措施 Library measures"))
+                            label=self.tr("Library measures"))
         else:
             self._tasks.cancel(CHANNEL)
             self.status.clear()
@@ -218,7 +218,7 @@ class MeasuresPanel(QWidget):
             self.model.set_table(library_columns(documents), rows, texts)
 
     def _library_failed(self, error: BaseException) -> None:
-        self.status.setText(self.tr("计算失败 Failed"))
+        self.status.setText(self.tr("Failed"))
         self.status.setToolTip(str(error))
 
     @Slot()

@@ -75,7 +75,7 @@ class NotesController(QObject):
             self.codes, self.annotations = list(result[0]), list(result[1])
             self.changed.emit()
 
-        self.tasks.run("notes-load", work, done, label=self.tr("读取笔记 Loading notes"))
+        self.tasks.run("notes-load", work, done, label=self.tr("Loading notes"))
 
     def visible(self) -> list:
         """The notes shown to the reader (blind mode: only their own)."""
@@ -104,32 +104,32 @@ class NotesController(QObject):
     # -- annotations -----------------------------------------------------------------
     def annotate(self, document_id: int, start: int, end: int, code_ids=(), note: str = "") -> None:
         who = self.annotator
-        self._do(self.tr("标注 Annotate"),
+        self._do(self.tr("Annotate"),
                  lambda lib: lib.annotate(document_id, start, end, code_ids=code_ids, note=note, annotator=who),
                  redo=lambda lib, a: lib.restore_annotation(a), undo=lambda lib, a: lib.delete_annotation(a.id))
 
     def link(self, a: tuple[int, int, int], b: tuple[int, int, int], code_ids=(), note: str = "") -> None:
         who = self.annotator
-        self._do(self.tr("对照笔记 Comparison note"),
+        self._do(self.tr("Comparison note"),
                  lambda lib: lib.link(*a, *b, code_ids=code_ids, note=note, annotator=who),
                  redo=lambda lib, x: lib.restore_annotation(x), undo=lambda lib, x: lib.delete_annotation(x.id))
 
     def edit(self, annotation, code_ids, note: str) -> None:
         before = annotation
-        self._do(self.tr("编辑笔记 Edit note"),
+        self._do(self.tr("Edit note"),
                  lambda lib: lib.update_annotation(before.id, code_ids=code_ids, note=note),
                  redo=lambda lib, after: lib.update_annotation(before.id, code_ids=after.code_ids, note=after.note),
                  undo=lambda lib, after: (lib.update_annotation(before.id, code_ids=before.code_ids, note=before.note),
                                           after)[1])
 
     def delete(self, annotation) -> None:
-        self._do(self.tr("删除笔记 Delete note"), lambda lib: lib.delete_annotation(annotation.id),
+        self._do(self.tr("Delete note"), lambda lib: lib.delete_annotation(annotation.id),
                  redo=lambda lib, gone: lib.delete_annotation(gone.id), undo=lambda lib, gone: lib.restore_annotation(gone))
 
     def place(self, annotation, n: int, document_id: int, start: int, end: int) -> None:
         """Anchor a note's passage ``n`` at a new span (an orphan placed again by hand)."""
         old = annotation.targets[n]
-        self._do(self.tr("重新定位笔记 Re-place note"), lambda lib: lib.place_target(annotation.id, n, document_id, start, end),
+        self._do(self.tr("Re-place note"), lambda lib: lib.place_target(annotation.id, n, document_id, start, end),
                  redo=lambda lib, _: lib.place_target(annotation.id, n, document_id, start, end),
                  undo=lambda lib, _: lib.restore_target(annotation.id, n, old))
 
@@ -140,7 +140,7 @@ class NotesController(QObject):
             self.reload()
 
         self.tasks.write(lambda lib, progress, cancel: lib.revise(document_id, path), done, on_error=self._failed,
-                         label=self.tr("导入修订版 Importing the revision"))
+                         label=self.tr("Importing the revision"))
 
     # -- the codebook ------------------------------------------------------------------
     def add_code(self, name: str, parent_id: int | None = None, color: str | None = None, description: str = "") -> None:
@@ -153,13 +153,13 @@ class NotesController(QObject):
             (restored, *_) = lib.restore_code(removal)
             return restored
 
-        self._do(self.tr("添加编码 Add code"),
+        self._do(self.tr("Add code"),
                  lambda lib: lib.add_code(name, parent_id=parent_id, color=color, description=description),
                  redo=redo, undo=undo)
 
     def update_code(self, code, *, name=None, color=None, description=None) -> None:
         before = code
-        self._do(self.tr("修改编码 Edit code"),
+        self._do(self.tr("Edit code"),
                  lambda lib: lib.update_code(code.id, name=name, color=color, description=description),
                  redo=lambda lib, after: lib.update_code(code.id, name=after.name, color=after.color,
                                                          description=after.description),
@@ -168,16 +168,16 @@ class NotesController(QObject):
 
     def move_code(self, code, parent_id: int | None) -> None:
         old = code.parent_id
-        self._do(self.tr("移动编码 Move code"), lambda lib: lib.move_code(code.id, parent_id),
+        self._do(self.tr("Move code"), lambda lib: lib.move_code(code.id, parent_id),
                  redo=lambda lib, _: lib.move_code(code.id, parent_id), undo=lambda lib, _: lib.move_code(code.id, old))
 
     def merge_codes(self, source, target) -> None:
-        self._do(self.tr("合并编码 Merge codes"), lambda lib: lib.merge_codes(source.id, target.id),
+        self._do(self.tr("Merge codes"), lambda lib: lib.merge_codes(source.id, target.id),
                  redo=lambda lib, _: lib.merge_codes(source.id, target.id),
                  undo=lambda lib, removal: (lib.restore_code(removal), removal)[1])
 
     def delete_code(self, code, reassign_to: int | None = None) -> None:
-        self._do(self.tr("删除编码 Delete code"), lambda lib: lib.delete_code(code.id, reassign_to=reassign_to),
+        self._do(self.tr("Delete code"), lambda lib: lib.delete_code(code.id, reassign_to=reassign_to),
                  redo=lambda lib, _: lib.delete_code(code.id, reassign_to=reassign_to),
                  undo=lambda lib, removal: (lib.restore_code(removal), removal)[1])
 

@@ -12,13 +12,13 @@ from PySide6.QtGui import QColor
 _Index = QModelIndex | QPersistentModelIndex
 
 COLUMNS = (
-    QT_TRANSLATE_NOOP("NotesModel", "标签 Tags"),
-    QT_TRANSLATE_NOOP("NotesModel", "引文 Quote"),
-    QT_TRANSLATE_NOOP("NotesModel", "笔记 Note"),
-    QT_TRANSLATE_NOOP("NotesModel", "文档 Document"),
-    QT_TRANSLATE_NOOP("NotesModel", "地区 Region"),
-    QT_TRANSLATE_NOOP("NotesModel", "标注者 Annotator"),
-    QT_TRANSLATE_NOOP("NotesModel", "更新 Updated"),
+    QT_TRANSLATE_NOOP("NotesModel", "Tags"),
+    QT_TRANSLATE_NOOP("NotesModel", "Quote"),
+    QT_TRANSLATE_NOOP("NotesModel", "Note"),
+    QT_TRANSLATE_NOOP("NotesModel", "Document"),
+    QT_TRANSLATE_NOOP("NotesModel", "Region"),
+    QT_TRANSLATE_NOOP("NotesModel", "Annotator"),
+    QT_TRANSLATE_NOOP("NotesModel", "Updated"),
 )
 TAGS, QUOTE, NOTE, DOCUMENT, REGION, ANNOTATOR, UPDATED = range(len(COLUMNS))
 
@@ -116,7 +116,7 @@ class NotesModel(QAbstractTableModel):
             limit = 400 if tooltip else 60
             quotes = [t.quote[:limit] for t in a.targets]
             text = "  ⇄  ".join(quotes)
-            return ("⚠ " + _tr("未能定位 orphaned") + " · " + text) if a.orphaned else text
+            return ("⚠ " + QCoreApplication.translate("NotesModel", "orphaned") + " · " + text) if a.orphaned else text
         if col == NOTE:
             return a.note if tooltip else a.note.replace("\n", " ")[:80]
         if col == DOCUMENT:

@@ -26,12 +26,12 @@ class NotesUI(QObject):
         self.panel = NotesPanel(self.notes, window)
         self.panel.set_documents(window.documents)
 
-        self.annotate_action = self._action(self.tr("标注所选 Tag selection…"), self.annotate_selection, "Ctrl+T")
-        self.link_action = self._action(self.tr("对照笔记 Comparison note…"), self.comparison_note, "Ctrl+Shift+T")
-        self.codebook_action = self._action(self.tr("编码本 Codebook…"), self.open_codebook)
-        self.undo_action = self.notes.undo_stack.createUndoAction(window, self.tr("撤销 Undo"))
+        self.annotate_action = self._action(self.tr("Tag selection…"), self.annotate_selection, "Ctrl+T")
+        self.link_action = self._action(self.tr("Comparison note…"), self.comparison_note, "Ctrl+Shift+T")
+        self.codebook_action = self._action(self.tr("Codebook…"), self.open_codebook)
+        self.undo_action = self.notes.undo_stack.createUndoAction(window, self.tr("Undo"))
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.redo_action = self.notes.undo_stack.createRedoAction(window, self.tr("重做 Redo"))
+        self.redo_action = self.notes.undo_stack.createRedoAction(window, self.tr("Redo"))
         self.redo_action.setShortcuts([QKeySequence.StandardKey.Redo, QKeySequence("Ctrl+Shift+Z")])
         window.addActions([self.undo_action, self.redo_action])
 
@@ -41,7 +41,7 @@ class NotesUI(QObject):
         self.notes.changed.connect(self._show_everywhere)
         self.notes.failed.connect(lambda reason: window.statusBar().showMessage(reason, 10000))
         self.notes.done.connect(lambda what: window.statusBar().showMessage(
-            what + self.tr(" · Ctrl+Z 撤销 undo"), 5000))
+            what + self.tr(" · Ctrl+Z to undo"), 5000))
         self.panel.openRequested.connect(self.show_note)
         self.panel.editRequested.connect(self.edit_note)
         self.panel.codebookRequested.connect(self.open_codebook)
@@ -82,7 +82,7 @@ class NotesUI(QObject):
         pane = self.reader.panes[side]
         span = pane.stored_selection()
         if span is None or span[0] == span[1] or pane.document_id is None:
-            self.window.statusBar().showMessage(self.tr("先选一段文字 Select a passage first"), 5000)
+            self.window.statusBar().showMessage(self.tr("Select a passage first"), 5000)
             return
         dialog = AnnotateDialog(self.notes.codes, [pane.selected_text()], parent=self.window)
         if dialog.exec():
@@ -109,11 +109,11 @@ class NotesUI(QObject):
         spans = self.comparison_spans()
         if spans is None:
             self.window.statusBar().showMessage(self.tr(
-                "在两边各选一段，或先聚焦一处共享段落 Select a passage on each side, or focus a shared passage"), 8000)
+                "Select a passage on each side, or focus a shared passage"), 8000)
             return
         (da, a0, a1), (db, b0, b1) = spans
         quotes = [self.reader.panes["a"].doc_text.text[a0:a1], self.reader.panes["b"].doc_text.text[b0:b1]]
-        dialog = AnnotateDialog(self.notes.codes, quotes, title=self.tr("对照笔记 Comparison note"), parent=self.window)
+        dialog = AnnotateDialog(self.notes.codes, quotes, title=self.tr("Comparison note"), parent=self.window)
         if dialog.exec():
             self.notes.link(spans[0], spans[1], code_ids=dialog.code_ids(), note=dialog.note_text())
 
@@ -129,9 +129,9 @@ class NotesUI(QObject):
             if a is None:
                 continue
             label = (a.note or a.targets[0].quote)[:16]
-            edit = QAction(self.tr("编辑笔记 Edit note") + f" “{label}”…", pane)
+            edit = QAction(self.tr("Edit note") + f" “{label}”…", pane)
             edit.triggered.connect(lambda _=False, a=a: self.edit_note(a))
-            delete = QAction(self.tr("删除笔记 Delete note") + f" “{label}”", pane)
+            delete = QAction(self.tr("Delete note") + f" “{label}”", pane)
             delete.triggered.connect(lambda _=False, a=a: self.notes.delete(a))
             actions += [edit, delete]
         return actions
@@ -139,7 +139,7 @@ class NotesUI(QObject):
     def edit_note(self, annotation) -> None:
         quotes = [t.quote for t in annotation.targets]
         dialog = AnnotateDialog(self.notes.codes, quotes, code_ids=annotation.code_ids, note=annotation.note,
-                                title=self.tr("编辑笔记 Edit note"), parent=self.window)
+                                title=self.tr("Edit note"), parent=self.window)
         if dialog.exec():
             self.notes.edit(annotation, dialog.code_ids(), dialog.note_text())
 
@@ -162,7 +162,7 @@ class NotesUI(QObject):
     def revise_document(self, document_id: int) -> None:
         from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-        path, _ = QFileDialog.getOpenFileName(self.window, self.tr("导入修订版 Import a revised version"), "",
+        path, _ = QFileDialog.getOpenFileName(self.window, self.tr("Import a revised version"), "",
                                               self.tr("Documents (*.txt *.md *.html *.htm *.docx);;All files (*)"))
         if not path:
             return
@@ -172,12 +172,10 @@ class NotesUI(QObject):
             if document_id in self.reader.ids.values():
                 self.reader.open_pair(self.reader.ids["a"], self.reader.ids["b"], self.reader.scripts["a"],
                                       self.reader.scripts["b"])
-            text = self.tr("笔记重新定位 Notes re-anchored: %1").replace("%1", report.summary())
+            text = self.tr("Notes re-anchored: %1").replace("%1", report.summary())
             if report.orphaned:
-                text += "\n" + self.tr("未能定位的笔记在笔记栏中以 ⚠ 标出，可选中文字后“定位到所选”。"
-                                        "Orphaned notes are marked ⚠ in the notes panel: select the text and press "
-                                        "“Place at selection”.")
-            QMessageBox.information(self.window, self.tr("修订版已导入 Revision imported"), text)
+                text += "\n" + self.tr("Orphaned notes are marked ⚠ in the notes panel: select the text and press “Place at selection”.")
+            QMessageBox.information(self.window, self.tr("Revision imported"), text)
 
         self.notes.revise(document_id, path, reported)
 
@@ -191,8 +189,7 @@ class NotesUI(QObject):
             if not span or span[0] == span[1]:
                 self.reader.show_span(t.document_id, 0, 0)
                 self.window.statusBar().showMessage(self.tr(
-                    "在文档中选中这条笔记的文字，再按“定位到所选” Select the note's text in its document, then press "
-                    "Place at selection"), 10000)
+                    "Select the note's text in its document, then press Place at selection"), 10000)
                 return
             self.notes.place(annotation, n, t.document_id, *span)
             return

@@ -18,18 +18,12 @@ from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QLineEdit, QMenu,
 from duidu.text.offsets import OffsetMap, utf16_map
 from duidu.ui.fonts import reading_font
 from duidu.ui.highlighter import MarkHighlighter, Theme
+from duidu.ui.labels import FOLLOW_GLOBAL, SCRIPTS as LABELLED_SCRIPTS, label as label_text
 from duidu.ui.marks import EVIDENCE, EXCLUDED, FOUND, NOTE, Indexed, Mark, span_marks
 from duidu.ui.ruler import OverviewRuler
 
 # (script, label) of the per-pane choice; None follows the global choice.
-SCRIPTS = (
-    (None, "跟随全局 Global"),
-    ("original", "原文 Original"),
-    ("simplified", "简体 Simplified"),
-    ("traditional", "繁體 Traditional"),
-    ("tw", "台灣 Taiwan"),
-    ("hk", "香港 Hong Kong"),
-)
+SCRIPTS = ((None, FOLLOW_GLOBAL), *LABELLED_SCRIPTS)
 
 
 class ReaderEdit(QPlainTextEdit):
@@ -121,7 +115,7 @@ class DocumentPane(QWidget):
         self.script_box = QComboBox(self)
         self.script_box.setAccessibleName(self.tr("Script of this pane"))
         for script, label in SCRIPTS:
-            self.script_box.addItem(self.tr(label), script)
+            self.script_box.addItem(label_text(label), script)
         self.script_box.activated.connect(lambda i: self.scriptChosen.emit(self.script_box.itemData(i)))
         self.info = QLabel(self)
         self.info.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -135,7 +129,7 @@ class DocumentPane(QWidget):
         self.ruler.jumpRequested.connect(self._jump_to_fraction)
 
         self.find_box = QLineEdit(self)
-        self.find_box.setPlaceholderText(self.tr("在此文中查找 Find in this document (any script)"))
+        self.find_box.setPlaceholderText(self.tr("Find in this document (any script)"))
         self.find_box.setClearButtonEnabled(True)
         self.find_box.textChanged.connect(lambda _: self._find_timer.start())
         self.find_box.returnPressed.connect(lambda: self.find_next(+1))
@@ -244,7 +238,7 @@ class DocumentPane(QWidget):
 
     def _show_info(self) -> None:
         d = self.doc_text.document
-        self.info.setText(" · ".join(x for x in (d.region, d.date, d.source, self.tr("%n 字", "", d.length)) if x))
+        self.info.setText(" · ".join(x for x in (d.region, d.date, d.source, self.tr("%n characters", "", d.length)) if x))
 
     def _block_starts(self) -> list[int]:
         """Where Qt's blocks begin: it also breaks at U+2029 and other separators, not only at \\n."""
@@ -464,7 +458,8 @@ class DocumentPane(QWidget):
             return ""
         d = self.doc_text.document
         quote = self.view.text[slice(*self.view.map.to_dst_span(*span))]
-        where = "，".join(x for x in (f"《{d.title}》", d.region, d.date, self.tr("第%1段").replace("%1", str(self.paragraph_of(span[0]) + 1))) if x)
+        paragraph = self.tr("paragraph %1").replace("%1", str(self.paragraph_of(span[0]) + 1))
+        where = self.tr(", ").join(x for x in (f"《{d.title}》", d.region, d.date, paragraph) if x)
         return f"“{quote}”\n——{where}"
 
     def _jump_to_fraction(self, fraction: float) -> None:
@@ -523,7 +518,7 @@ class DocumentPane(QWidget):
                     i = text.find(form, i + 1)
             self._found = [Mark(*self._view_to_qt.to_dst_span(s, e), FOUND) for s, e in sorted(spans)]
         self.set_layer("found", self._found)
-        self.find_count.setText(self.tr("%n 处", "", len(self._found)) if query else "")
+        self.find_count.setText(self.tr("%n found", "", len(self._found)) if query else "")
         if self._found:
             self.find_next(+1, from_top=True)
 

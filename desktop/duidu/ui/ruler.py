@@ -22,7 +22,7 @@ class OverviewRuler(QWidget):
         super().__init__(parent)
         self.setFixedWidth(WIDTH)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setToolTip(self.tr("共享段落的位置 Where shared passages lie (click to go there)"))
+        self.setToolTip(self.tr("Where shared passages lie (click to go there)"))
         self.setAccessibleName(self.tr("Overview ruler"))
         self._length = 1
         self._marks: list[tuple[float, float, QColor]] = []

@@ -71,7 +71,7 @@ class SimilarResultsModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return f"{rank}. {_short(hit.title)} · {score}\n{hit.text}"
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{hit.title}\n" + QCoreApplication.translate("SimilarResultsModel", "相似度 Similarity") \
+            return f"{hit.title}\n" + QCoreApplication.translate("SimilarResultsModel", "Similarity") \
                 + f" {score}\n\n{hit.text}"
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{rank}. {hit.title}, {score}: {hit.text}"

@@ -56,7 +56,7 @@ class SimilarPanel(QWidget):
         super().__init__(parent)
         self._tasks = tasks
 
-        self.heading = QLabel(self.tr("相似段落 Similar passages"), self)
+        self.heading = QLabel(self.tr("Similar passages"), self)
         font = self.heading.font()
         font.setBold(True)
         self.heading.setFont(font)
@@ -67,7 +67,7 @@ class SimilarPanel(QWidget):
         self.model = SimilarResultsModel(self)
         self.results = QListView(self)
         self.results.setModel(self.model)
-        self.results.setAccessibleName(self.tr("相似段落 Similar passages"))
+        self.results.setAccessibleName(self.tr("Similar passages"))
         self.results.setWordWrap(True)
         self.results.setAlternatingRowColors(True)
         self.results.setSpacing(2)
@@ -76,8 +76,8 @@ class SimilarPanel(QWidget):
         self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.results.setResizeMode(QListView.ResizeMode.Adjust)  # rewrap when the panel narrows
 
-        self.open_button = QPushButton(self.tr("打开 Open"), self)
-        self.open_button.setToolTip(self.tr("在阅读器中打开这一段 Open this passage in the reader"))
+        self.open_button = QPushButton(self.tr("Open"), self)
+        self.open_button.setToolTip(self.tr("Open this passage in the reader"))
         self.open_button.setEnabled(False)
 
         buttons = QHBoxLayout()
@@ -106,10 +106,10 @@ class SimilarPanel(QWidget):
         self.model.clear()
         if not text or not text.strip():
             self.query.set_full_text("")
-            self.status.setText(self.tr("查询为空，请先选一段文字 Empty query: select a passage first"))
+            self.status.setText(self.tr("Empty query: select a passage first"))
             return
-        self.query.set_full_text(self.tr("查询 Query:") + " " + text.strip())
-        self.status.setText(self.tr("搜索中… Searching…"))
+        self.query.set_full_text(self.tr("Query:") + " " + text.strip())
+        self.status.setText(self.tr("Searching…"))
         def work(lib, progress, cancel):
             hits = lib.similar(text, top=TOP + 1)
             if source is not None:
@@ -117,25 +117,25 @@ class SimilarPanel(QWidget):
                 hits = [h for h in hits if not (h.document_id == doc and h.start < end and start < h.end)]
             return hits[:TOP]
 
-        self._tasks.run(CHANNEL, work, self._found, on_error=self._failed, label=self.tr("相似段落 Similar passages"))
+        self._tasks.run(CHANNEL, work, self._found, on_error=self._failed, label=self.tr("Similar passages"))
 
     def clear(self) -> None:
         self._tasks.cancel(CHANNEL)
         self.model.clear()
         self.query.set_full_text("")
-        self.status.setText(self.tr("选一段文字，查找相似段落 Select a passage to find similar ones"))
+        self.status.setText(self.tr("Select a passage to find similar ones"))
 
     # -- results --------------------------------------------------------------------------
     def _found(self, hits: list) -> None:
         self.model.set_hits(hits)
         if hits:
-            self.status.setText(self.tr("%n 条结果 %n results", "", len(hits)))
+            self.status.setText(self.tr("%n results", "", len(hits)))
             self.results.setCurrentIndex(self.model.index(0))
         else:
-            self.status.setText(self.tr("没有相似段落 No similar passages"))
+            self.status.setText(self.tr("No similar passages"))
 
     def _failed(self, error: BaseException) -> None:
-        self.status.setText(self.tr("搜索失败 Search failed:") + f" {error}")
+        self.status.setText(self.tr("Search failed:") + f" {error}")
 
     @Slot(QModelIndex, QModelIndex)
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:

@@ -1,0 +1,1051 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>AnnotateDialog</name>
+    <message>
+        <source>Annotate</source>
+        <translation>标注</translation>
+    </message>
+    <message>
+        <source>Filter tags…</source>
+        <translation>筛选编码…</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Note (light Markdown welcome)</source>
+        <translation>笔记（可用简单 Markdown）</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>笔记</translation>
+    </message>
+</context>
+<context>
+    <name>CodebookDialog</name>
+    <message>
+        <source>(top level)</source>
+        <translation>（顶层）</translation>
+    </message>
+    <message>
+        <source>(untag only, reassign nothing)</source>
+        <translation>（不重新分配，仅去除标签）</translation>
+    </message>
+    <message>
+        <source>Codebook</source>
+        <translation>编码本</translation>
+    </message>
+    <message>
+        <source>Codes</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <source>Add child…</source>
+        <translation>添加子编码…</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>重命名…</translation>
+    </message>
+    <message>
+        <source>Colour…</source>
+        <translation>颜色…</translation>
+    </message>
+    <message>
+        <source>Description…</source>
+        <translation>说明…</translation>
+    </message>
+    <message>
+        <source>Move under…</source>
+        <translation>移到…</translation>
+    </message>
+    <message>
+        <source>Merge into…</source>
+        <translation>合并到…</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n notes</source>
+        <translation>
+            <numerusform>%n 条笔记</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>New code</source>
+        <translation>新编码</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>重命名</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>颜色</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Move under</source>
+        <translation>移到</translation>
+    </message>
+    <message>
+        <source>Merge into</source>
+        <translation>合并到</translation>
+    </message>
+    <message>
+        <source>Delete: move its notes to</source>
+        <translation>删除：笔记改用</translation>
+    </message>
+</context>
+<context>
+    <name>ComparisonView</name>
+    <message>
+        <source>Opening document</source>
+        <translation>打开文档</translation>
+    </message>
+    <message>
+        <source>Comparing</source>
+        <translation>对读比较</translation>
+    </message>
+    <message>
+        <source>%1 shared passages</source>
+        <translation>共享段落 %1 处</translation>
+    </message>
+    <message>
+        <source>Differences in this passage: %1</source>
+        <translation>此段差异 %1 处</translation>
+    </message>
+    <message>
+        <source>Inline differences</source>
+        <translation>逐字比较</translation>
+    </message>
+    <message>
+        <source>verbatim</source>
+        <translation>逐字相同</translation>
+    </message>
+    <message>
+        <source>fuzzy</source>
+        <translation>近似</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectorGutter</name>
+    <message>
+        <source>Connector bands between the panes</source>
+        <translation>两栏之间的连接带</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentPane</name>
+    <message>
+        <source>Document</source>
+        <translation>文档</translation>
+    </message>
+    <message>
+        <source>Script of this pane</source>
+        <translation>本栏文字</translation>
+    </message>
+    <message>
+        <source>Document text</source>
+        <translation>文档正文</translation>
+    </message>
+    <message>
+        <source>Find in this document (any script)</source>
+        <translation>在此文中查找</translation>
+    </message>
+    <message>
+        <source>Close find bar</source>
+        <translation>关闭查找栏</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n characters</source>
+        <translation>
+            <numerusform>%n 字</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>paragraph %1</source>
+        <translation>第%1段</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n found</source>
+        <translation>
+            <numerusform>%n 处</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ImportController</name>
+    <message>
+        <source>{n} imported</source>
+        <translation>导入 {n} 篇</translation>
+    </message>
+    <message>
+        <source>{n} already in the library</source>
+        <translation>{n} 篇已在库中</translation>
+    </message>
+    <message>
+        <source>{n} errors: {errors}</source>
+        <translation>{n} 个错误：{errors}</translation>
+    </message>
+    <message>
+        <source>Importing</source>
+        <translation>导入</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <source>Original</source>
+        <translation>原文</translation>
+    </message>
+    <message>
+        <source>Simplified</source>
+        <translation>简体</translation>
+    </message>
+    <message>
+        <source>Traditional</source>
+        <translation>繁體</translation>
+    </message>
+    <message>
+        <source>Taiwan</source>
+        <translation>台灣</translation>
+    </message>
+    <message>
+        <source>Hong Kong</source>
+        <translation>香港</translation>
+    </message>
+    <message>
+        <source>Follow the toolbar</source>
+        <translation>跟随工具栏</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>跟随系统语言</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>浅色</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryModel</name>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Script</source>
+        <translation>文字</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>字数</translation>
+    </message>
+    <message>
+        <source>Simplified</source>
+        <translation>简体</translation>
+    </message>
+    <message>
+        <source>Traditional</source>
+        <translation>繁體</translation>
+    </message>
+    <message>
+        <source>Mixed</source>
+        <translation>混合</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>未知</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryPanel</name>
+    <message>
+        <source>Region filter</source>
+        <translation>地区筛选</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <source>Import files (or drop them on the list)</source>
+        <translation>导入文件（也可拖放到列表）</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>对读</translation>
+    </message>
+    <message>
+        <source>Compare the two selected documents</source>
+        <translation>对读所选的两篇</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>文档</translation>
+    </message>
+    <message>
+        <source>Search…</source>
+        <translation>搜索…</translation>
+    </message>
+    <message>
+        <source>Search all documents</source>
+        <translation>搜索全部文档</translation>
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation>搜索结果</translation>
+    </message>
+    <message>
+        <source>Open in left pane</source>
+        <translation>在左栏打开</translation>
+    </message>
+    <message>
+        <source>Open in right pane</source>
+        <translation>在右栏打开</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Import revised version…</source>
+        <translation>导入修订版…</translation>
+    </message>
+    <message>
+        <source>Reading the library</source>
+        <translation>读取文库</translation>
+    </message>
+    <message>
+        <source>All regions</source>
+        <translation>全部地区</translation>
+    </message>
+    <message>
+        <source>Saving</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Saved: {title}</source>
+        <translation>已保存：{title}</translation>
+    </message>
+    <message>
+        <source>Error: {reason}</source>
+        <translation>错误：{reason}</translation>
+    </message>
+    <message>
+        <source>Import files</source>
+        <translation>导入文件</translation>
+    </message>
+    <message>
+        <source>Documents ({patterns});;All files (*)</source>
+        <translation>文档 ({patterns});;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Importing {n} files…</source>
+        <translation>正在导入 {n} 个文件…</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>搜索中…</translation>
+    </message>
+    <message>
+        <source>Search failed: {reason}</source>
+        <translation>搜索失败：{reason}</translation>
+    </message>
+    <message>
+        <source>Searching</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <source>No hits</source>
+        <translation>无结果</translation>
+    </message>
+    <message>
+        <source>first {n} hits</source>
+        <translation>前 {n} 处</translation>
+    </message>
+    <message>
+        <source>{n} hits in {d} documents</source>
+        <translation>{n} 处，{d} 篇</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Measures</source>
+        <translation>措施</translation>
+    </message>
+    <message>
+        <source>Similar</source>
+        <translation>相似段落</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>笔记</translation>
+    </message>
+    <message>
+        <source>Library</source>
+        <translation>文库</translation>
+    </message>
+    <message>
+        <source>Analysis</source>
+        <translation>分析</translation>
+    </message>
+    <message>
+        <source>Cancel the running task</source>
+        <translation>取消正在运行的任务</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>%1 documents</source>
+        <translation>%1 篇文档</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>Copy with citation</source>
+        <translation>复制并注明出处</translation>
+    </message>
+    <message>
+        <source>Find in pane</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <source>Find similar across the library</source>
+        <translation>在文库中查找相似段落</translation>
+    </message>
+    <message>
+        <source>Preferences…</source>
+        <translation>偏好设置…</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>缩小</translation>
+    </message>
+    <message>
+        <source>Actual size</source>
+        <translation>原始大小</translation>
+    </message>
+    <message>
+        <source>⇄ Swap</source>
+        <translation>⇄ 交换</translation>
+    </message>
+    <message>
+        <source>Swap the panes</source>
+        <translation>交换左右文档</translation>
+    </message>
+    <message>
+        <source>Sync scrolling</source>
+        <translation>同步滚动</translation>
+    </message>
+    <message>
+        <source>Show boilerplate</source>
+        <translation>显示套话</translation>
+    </message>
+    <message>
+        <source>Next shared passage</source>
+        <translation>下一处</translation>
+    </message>
+    <message>
+        <source>Previous shared passage</source>
+        <translation>上一处</translation>
+    </message>
+    <message>
+        <source>About Duidu</source>
+        <translation>关于</translation>
+    </message>
+    <message>
+        <source>Compare again</source>
+        <translation>重新比较</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Recent comparisons</source>
+        <translation>最近的对读</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Notes</source>
+        <translation>笔记(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>跳转(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Reading</source>
+        <translation>阅读</translation>
+    </message>
+    <message>
+        <source>Copied with citation</source>
+        <translation>已复制并注明出处</translation>
+    </message>
+    <message>
+        <source>Import documents</source>
+        <translation>导入文档</translation>
+    </message>
+    <message>
+        <source>Documents (*.txt *.md *.html *.htm *.docx);;All files (*)</source>
+        <translation>文档 (*.txt *.md *.html *.htm *.docx);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Duidu %1
+Read Chinese policy documents against each other, offline.</source>
+        <translation>对读 %1
+离线对读中文政策文件。</translation>
+    </message>
+    <message>
+        <source>Cancelled · F5 compares again</source>
+        <translation>已取消 · F5 重新比较</translation>
+    </message>
+    <message>
+        <source>Import another document to compare</source>
+        <translation>文库只有一篇文档：导入更多即可对读</translation>
+    </message>
+    <message>
+        <source>Preparing the library (first run: importing the seeds)…</source>
+        <translation>正在准备文库…</translation>
+    </message>
+    <message>
+        <source>The library is empty: drop files or press Ctrl+O</source>
+        <translation>文库为空：拖入文件或按 Ctrl+O 导入</translation>
+    </message>
+    <message>
+        <source>Preparing the library</source>
+        <translation>准备文库</translation>
+    </message>
+</context>
+<context>
+    <name>MeasuresModel</name>
+    <message>
+        <source>documents state it</source>
+        <translation>篇文档提到</translation>
+    </message>
+    <message>
+        <source>Click to show, again for the next</source>
+        <translation>点击查看，再点下一处</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>措施</translation>
+    </message>
+    <message>
+        <source>The figures differ</source>
+        <translation>数字不同</translation>
+    </message>
+    <message>
+        <source>The figures agree</source>
+        <translation>数字一致</translation>
+    </message>
+    <message>
+        <source>Values</source>
+        <translation>数值</translation>
+    </message>
+</context>
+<context>
+    <name>MeasuresPanel</name>
+    <message>
+        <source>Only shared</source>
+        <translation>只看共有</translation>
+    </message>
+    <message>
+        <source>Only measures stated by both (library: by two or more)</source>
+        <translation>只列出两篇（全库：至少两篇）都提到的措施</translation>
+    </message>
+    <message>
+        <source>Whole library</source>
+        <translation>全库</translation>
+    </message>
+    <message>
+        <source>Measures across every document</source>
+        <translation>措施 × 全部文档</translation>
+    </message>
+    <message>
+        <source>Measures</source>
+        <translation>措施</translation>
+    </message>
+    <message>
+        <source>Figures</source>
+        <translation>数字</translation>
+    </message>
+    <message>
+        <source>Similarity</source>
+        <translation>相似度</translation>
+    </message>
+    <message>
+        <source>A in B</source>
+        <translation>A在B中</translation>
+    </message>
+    <message>
+        <source>B in A</source>
+        <translation>B在A中</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n differ</source>
+        <translation>
+            <numerusform>%n 处不同</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Comparing…</source>
+        <translation>正在比较…</translation>
+    </message>
+    <message>
+        <source>No pair open</source>
+        <translation>未打开文档对</translation>
+    </message>
+    <message>
+        <source>Working…</source>
+        <translation>计算中…</translation>
+    </message>
+    <message>
+        <source>Library measures</source>
+        <translation>全库措施</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>计算失败</translation>
+    </message>
+</context>
+<context>
+    <name>NotesController</name>
+    <message>
+        <source>Loading notes</source>
+        <translation>读取笔记</translation>
+    </message>
+    <message>
+        <source>Annotate</source>
+        <translation>标注</translation>
+    </message>
+    <message>
+        <source>Comparison note</source>
+        <translation>对照笔记</translation>
+    </message>
+    <message>
+        <source>Edit note</source>
+        <translation>编辑笔记</translation>
+    </message>
+    <message>
+        <source>Delete note</source>
+        <translation>删除笔记</translation>
+    </message>
+    <message>
+        <source>Re-place note</source>
+        <translation>重新定位笔记</translation>
+    </message>
+    <message>
+        <source>Importing the revision</source>
+        <translation>导入修订版</translation>
+    </message>
+    <message>
+        <source>Add code</source>
+        <translation>添加编码</translation>
+    </message>
+    <message>
+        <source>Edit code</source>
+        <translation>修改编码</translation>
+    </message>
+    <message>
+        <source>Move code</source>
+        <translation>移动编码</translation>
+    </message>
+    <message>
+        <source>Merge codes</source>
+        <translation>合并编码</translation>
+    </message>
+    <message>
+        <source>Delete code</source>
+        <translation>删除编码</translation>
+    </message>
+</context>
+<context>
+    <name>NotesModel</name>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Quote</source>
+        <translation>引文</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>笔记</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>文档</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <source>Annotator</source>
+        <translation>标注者</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <source>orphaned</source>
+        <translation>未能定位</translation>
+    </message>
+</context>
+<context>
+    <name>NotesPanel</name>
+    <message>
+        <source>Filter by tag</source>
+        <translation>按标签筛选</translation>
+    </message>
+    <message>
+        <source>Filter by document</source>
+        <translation>按文档筛选</translation>
+    </message>
+    <message>
+        <source>Filter by region</source>
+        <translation>按地区筛选</translation>
+    </message>
+    <message>
+        <source>Filter by annotator</source>
+        <translation>按标注者筛选</translation>
+    </message>
+    <message>
+        <source>Find in quotes and notes (any script)</source>
+        <translation>在引文和笔记中查找</translation>
+    </message>
+    <message>
+        <source>Blind (only my notes)</source>
+        <translation>盲评</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Place at selection</source>
+        <translation>定位到所选</translation>
+    </message>
+    <message>
+        <source>Anchor an orphaned note at the text selected in a pane</source>
+        <translation>把未能定位的笔记放到窗格中选中的文字上</translation>
+    </message>
+    <message>
+        <source>Codebook…</source>
+        <translation>编码本…</translation>
+    </message>
+    <message>
+        <source>All tags</source>
+        <translation>全部标签</translation>
+    </message>
+    <message>
+        <source>All documents</source>
+        <translation>全部文档</translation>
+    </message>
+    <message>
+        <source>All regions</source>
+        <translation>全部地区</translation>
+    </message>
+    <message>
+        <source>All annotators</source>
+        <translation>全部标注者</translation>
+    </message>
+    <message>
+        <source>%1 / %2 notes</source>
+        <translation>%1 / %2 条笔记</translation>
+    </message>
+</context>
+<context>
+    <name>NotesUI</name>
+    <message>
+        <source>Tag selection…</source>
+        <translation>标注所选…</translation>
+    </message>
+    <message>
+        <source>Comparison note…</source>
+        <translation>对照笔记…</translation>
+    </message>
+    <message>
+        <source>Codebook…</source>
+        <translation>编码本…</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <source> · Ctrl+Z to undo</source>
+        <translation> · Ctrl+Z 撤销</translation>
+    </message>
+    <message>
+        <source>Select a passage first</source>
+        <translation>先选一段文字</translation>
+    </message>
+    <message>
+        <source>Select a passage on each side, or focus a shared passage</source>
+        <translation>在两边各选一段，或先聚焦一处共享段落</translation>
+    </message>
+    <message>
+        <source>Comparison note</source>
+        <translation>对照笔记</translation>
+    </message>
+    <message>
+        <source>Edit note</source>
+        <translation>编辑笔记</translation>
+    </message>
+    <message>
+        <source>Delete note</source>
+        <translation>删除笔记</translation>
+    </message>
+    <message>
+        <source>Import a revised version</source>
+        <translation>导入修订版</translation>
+    </message>
+    <message>
+        <source>Documents (*.txt *.md *.html *.htm *.docx);;All files (*)</source>
+        <translation>文档 (*.txt *.md *.html *.htm *.docx);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Notes re-anchored: %1</source>
+        <translation>笔记重新定位：%1</translation>
+    </message>
+    <message>
+        <source>Orphaned notes are marked ⚠ in the notes panel: select the text and press “Place at selection”.</source>
+        <translation>未能定位的笔记在笔记栏中以 ⚠ 标出，可选中文字后按“定位到所选”。</translation>
+    </message>
+    <message>
+        <source>Revision imported</source>
+        <translation>修订版已导入</translation>
+    </message>
+    <message>
+        <source>Select the note&apos;s text in its document, then press Place at selection</source>
+        <translation>在文档中选中这条笔记的文字，再按“定位到所选”</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewRuler</name>
+    <message>
+        <source>Where shared passages lie (click to go there)</source>
+        <translation>共享段落的位置</translation>
+    </message>
+    <message>
+        <source>Overview ruler</source>
+        <translation>概览标尺</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>偏好设置</translation>
+    </message>
+    <message>
+        <source>Built-in Chinese fonts</source>
+        <translation>使用内置中文字体</translation>
+    </message>
+    <message>
+        <source>Default (8)</source>
+        <translation>默认（8）</translation>
+    </message>
+    <message>
+        <source>Show boilerplate matches</source>
+        <translation>显示套话匹配</translation>
+    </message>
+    <message>
+        <source>Scroll the panes in step</source>
+        <translation>按对齐同步滚动</translation>
+    </message>
+    <message>
+        <source>Blind: show only my notes</source>
+        <translation>盲评：只显示我的笔记</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>界面语言</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>外观</translation>
+    </message>
+    <message>
+        <source>Default script</source>
+        <translation>默认文字</translation>
+    </message>
+    <message>
+        <source>Font</source>
+        <translation>字体</translation>
+    </message>
+    <message>
+        <source>Font size</source>
+        <translation>字号</translation>
+    </message>
+    <message>
+        <source>Minimum match length (characters)</source>
+        <translation>最短共享段落（字）</translation>
+    </message>
+    <message>
+        <source>Annotator</source>
+        <translation>标注者</translation>
+    </message>
+</context>
+<context>
+    <name>ReportAction</name>
+    <message>
+        <source>Open two documents first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report written: {path} ({n} pages)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report written: {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SimilarPanel</name>
+    <message>
+        <source>Similar passages</source>
+        <translation>相似段落</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Open this passage in the reader</source>
+        <translation>在阅读器中打开这一段</translation>
+    </message>
+    <message>
+        <source>Empty query: select a passage first</source>
+        <translation>查询为空，请先选一段文字</translation>
+    </message>
+    <message>
+        <source>Query:</source>
+        <translation>查询：</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>搜索中…</translation>
+    </message>
+    <message>
+        <source>Select a passage to find similar ones</source>
+        <translation>选一段文字，查找相似段落</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n results</source>
+        <translation>
+            <numerusform>%n 条结果</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No similar passages</source>
+        <translation>没有相似段落</translation>
+    </message>
+    <message>
+        <source>Search failed:</source>
+        <translation>搜索失败：</translation>
+    </message>
+</context>
+<context>
+    <name>SimilarResultsModel</name>
+    <message>
+        <source>Similarity</source>
+        <translation>相似度</translation>
+    </message>
+</context>
+</TS>

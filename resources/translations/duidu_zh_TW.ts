@@ -1,0 +1,1050 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="zh_TW" sourcelanguage="en">
+<context>
+    <name>AnnotateDialog</name>
+    <message>
+        <source>Annotate</source>
+        <translation>標註</translation>
+    </message>
+    <message>
+        <source>Filter tags…</source>
+        <translation>篩選編碼…</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>標籤</translation>
+    </message>
+    <message>
+        <source>Note (light Markdown welcome)</source>
+        <translation>筆記（可用簡單 Markdown）</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>筆記</translation>
+    </message>
+</context>
+<context>
+    <name>CodebookDialog</name>
+    <message>
+        <source>(top level)</source>
+        <translation>（頂層）</translation>
+    </message>
+    <message>
+        <source>(untag only, reassign nothing)</source>
+        <translation>（不重新分配，僅去除標籤）</translation>
+    </message>
+    <message>
+        <source>Codebook</source>
+        <translation>編碼本</translation>
+    </message>
+    <message>
+        <source>Codes</source>
+        <translation>編碼</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>新增…</translation>
+    </message>
+    <message>
+        <source>Add child…</source>
+        <translation>新增子編碼…</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>重新命名…</translation>
+    </message>
+    <message>
+        <source>Colour…</source>
+        <translation>顏色…</translation>
+    </message>
+    <message>
+        <source>Description…</source>
+        <translation>說明…</translation>
+    </message>
+    <message>
+        <source>Move under…</source>
+        <translation>移到…</translation>
+    </message>
+    <message>
+        <source>Merge into…</source>
+        <translation>合併到…</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>刪除…</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤銷</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n notes</source>
+        <translation>
+            <numerusform>%n 條筆記</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>New code</source>
+        <translation>新編碼</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名稱</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>重新命名</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>顏色</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>說明</translation>
+    </message>
+    <message>
+        <source>Move under</source>
+        <translation>移到</translation>
+    </message>
+    <message>
+        <source>Merge into</source>
+        <translation>合併到</translation>
+    </message>
+    <message>
+        <source>Delete: move its notes to</source>
+        <translation>刪除：筆記改用</translation>
+    </message>
+</context>
+<context>
+    <name>ComparisonView</name>
+    <message>
+        <source>Opening document</source>
+        <translation>開啟文件</translation>
+    </message>
+    <message>
+        <source>Comparing</source>
+        <translation>對讀比較</translation>
+    </message>
+    <message>
+        <source>%1 shared passages</source>
+        <translation>共享段落 %1 處</translation>
+    </message>
+    <message>
+        <source>Differences in this passage: %1</source>
+        <translation>此段差異 %1 處</translation>
+    </message>
+    <message>
+        <source>Inline differences</source>
+        <translation>逐字比較</translation>
+    </message>
+    <message>
+        <source>verbatim</source>
+        <translation>逐字相同</translation>
+    </message>
+    <message>
+        <source>fuzzy</source>
+        <translation>近似</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectorGutter</name>
+    <message>
+        <source>Connector bands between the panes</source>
+        <translation>兩欄之間的連線帶</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentPane</name>
+    <message>
+        <source>Document</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Script of this pane</source>
+        <translation>本欄文字</translation>
+    </message>
+    <message>
+        <source>Document text</source>
+        <translation>文件正文</translation>
+    </message>
+    <message>
+        <source>Find in this document (any script)</source>
+        <translation>在此文中查詢</translation>
+    </message>
+    <message>
+        <source>Close find bar</source>
+        <translation>關閉查詢欄</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n characters</source>
+        <translation>
+            <numerusform>%n 字</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>paragraph %1</source>
+        <translation>第%1段</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n found</source>
+        <translation>
+            <numerusform>%n 處</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ImportController</name>
+    <message>
+        <source>{n} imported</source>
+        <translation>匯入 {n} 篇</translation>
+    </message>
+    <message>
+        <source>{n} already in the library</source>
+        <translation>{n} 篇已在庫中</translation>
+    </message>
+    <message>
+        <source>{n} errors: {errors}</source>
+        <translation>{n} 個錯誤：{errors}</translation>
+    </message>
+    <message>
+        <source>Importing</source>
+        <translation>匯入</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <source>Original</source>
+        <translation>原文</translation>
+    </message>
+    <message>
+        <source>Simplified</source>
+        <translation>簡體</translation>
+    </message>
+    <message>
+        <source>Traditional</source>
+        <translation>繁體</translation>
+    </message>
+    <message>
+        <source>Taiwan</source>
+        <translation>臺灣</translation>
+    </message>
+    <message>
+        <source>Hong Kong</source>
+        <translation>香港</translation>
+    </message>
+    <message>
+        <source>Follow the toolbar</source>
+        <translation>跟隨工具欄</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>跟隨系統語言</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>跟隨系統</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>淺色</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryModel</name>
+    <message>
+        <source>Title</source>
+        <translation>標題</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>地區</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Script</source>
+        <translation>文字</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>字數</translation>
+    </message>
+    <message>
+        <source>Simplified</source>
+        <translation>簡體</translation>
+    </message>
+    <message>
+        <source>Traditional</source>
+        <translation>繁體</translation>
+    </message>
+    <message>
+        <source>Mixed</source>
+        <translation>混合</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>未知</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryPanel</name>
+    <message>
+        <source>Region filter</source>
+        <translation>地區篩選</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>匯入…</translation>
+    </message>
+    <message>
+        <source>Import files (or drop them on the list)</source>
+        <translation>匯入檔案（也可拖放到列表）</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>對讀</translation>
+    </message>
+    <message>
+        <source>Compare the two selected documents</source>
+        <translation>對讀所選的兩篇</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Search…</source>
+        <translation>搜尋…</translation>
+    </message>
+    <message>
+        <source>Search all documents</source>
+        <translation>搜尋全部文件</translation>
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation>搜尋結果</translation>
+    </message>
+    <message>
+        <source>Open in left pane</source>
+        <translation>在左欄開啟</translation>
+    </message>
+    <message>
+        <source>Open in right pane</source>
+        <translation>在右欄開啟</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>編輯…</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>重新整理</translation>
+    </message>
+    <message>
+        <source>Import revised version…</source>
+        <translation>匯入修訂版…</translation>
+    </message>
+    <message>
+        <source>Reading the library</source>
+        <translation>讀取文庫</translation>
+    </message>
+    <message>
+        <source>All regions</source>
+        <translation>全部地區</translation>
+    </message>
+    <message>
+        <source>Saving</source>
+        <translation>儲存</translation>
+    </message>
+    <message>
+        <source>Saved: {title}</source>
+        <translation>已儲存：{title}</translation>
+    </message>
+    <message>
+        <source>Error: {reason}</source>
+        <translation>錯誤：{reason}</translation>
+    </message>
+    <message>
+        <source>Import files</source>
+        <translation>匯入檔案</translation>
+    </message>
+    <message>
+        <source>Documents ({patterns});;All files (*)</source>
+        <translation>文件 ({patterns});;所有檔案 (*)</translation>
+    </message>
+    <message>
+        <source>Importing {n} files…</source>
+        <translation>正在匯入 {n} 個檔案…</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>搜尋中…</translation>
+    </message>
+    <message>
+        <source>Search failed: {reason}</source>
+        <translation>搜尋失敗：{reason}</translation>
+    </message>
+    <message>
+        <source>Searching</source>
+        <translation>搜尋</translation>
+    </message>
+    <message>
+        <source>No hits</source>
+        <translation>無結果</translation>
+    </message>
+    <message>
+        <source>first {n} hits</source>
+        <translation>前 {n} 處</translation>
+    </message>
+    <message>
+        <source>{n} hits in {d} documents</source>
+        <translation>{n} 處，{d} 篇</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Measures</source>
+        <translation>措施</translation>
+    </message>
+    <message>
+        <source>Similar</source>
+        <translation>相似段落</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>筆記</translation>
+    </message>
+    <message>
+        <source>Library</source>
+        <translation>文庫</translation>
+    </message>
+    <message>
+        <source>Analysis</source>
+        <translation>分析</translation>
+    </message>
+    <message>
+        <source>Cancel the running task</source>
+        <translation>取消正在執行的任務</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>%1 documents</source>
+        <translation>%1 篇文件</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>匯入…</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>Copy with citation</source>
+        <translation>複製並註明出處</translation>
+    </message>
+    <message>
+        <source>Find in pane</source>
+        <translation>查詢</translation>
+    </message>
+    <message>
+        <source>Find similar across the library</source>
+        <translation>在文庫中查詢相似段落</translation>
+    </message>
+    <message>
+        <source>Preferences…</source>
+        <translation>偏好設定…</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>縮小</translation>
+    </message>
+    <message>
+        <source>Actual size</source>
+        <translation>原始大小</translation>
+    </message>
+    <message>
+        <source>⇄ Swap</source>
+        <translation>⇄ 交換</translation>
+    </message>
+    <message>
+        <source>Swap the panes</source>
+        <translation>交換左右文件</translation>
+    </message>
+    <message>
+        <source>Sync scrolling</source>
+        <translation>同步滾動</translation>
+    </message>
+    <message>
+        <source>Show boilerplate</source>
+        <translation>顯示套話</translation>
+    </message>
+    <message>
+        <source>Next shared passage</source>
+        <translation>下一處</translation>
+    </message>
+    <message>
+        <source>Previous shared passage</source>
+        <translation>上一處</translation>
+    </message>
+    <message>
+        <source>About Duidu</source>
+        <translation>關於</translation>
+    </message>
+    <message>
+        <source>Compare again</source>
+        <translation>重新比較</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>檔案(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Recent comparisons</source>
+        <translation>最近的對讀</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>編輯(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>檢視(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Notes</source>
+        <translation>筆記(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>跳轉(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>幫助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Reading</source>
+        <translation>閱讀</translation>
+    </message>
+    <message>
+        <source>Copied with citation</source>
+        <translation>已複製並註明出處</translation>
+    </message>
+    <message>
+        <source>Import documents</source>
+        <translation>匯入文件</translation>
+    </message>
+    <message>
+        <source>Documents (*.txt *.md *.html *.htm *.docx);;All files (*)</source>
+        <translation>文件 (*.txt *.md *.html *.htm *.docx);;所有檔案 (*)</translation>
+    </message>
+    <message>
+        <source>Duidu %1
+Read Chinese policy documents against each other, offline.</source>
+        <translation>對讀 %1
+離線對讀中文政策檔案。</translation>
+    </message>
+    <message>
+        <source>Cancelled · F5 compares again</source>
+        <translation>已取消 · F5 重新比較</translation>
+    </message>
+    <message>
+        <source>Import another document to compare</source>
+        <translation>文庫只有一篇文件：匯入更多即可對讀</translation>
+    </message>
+    <message>
+        <source>Preparing the library (first run: importing the seeds)…</source>
+        <translation>正在準備文庫…</translation>
+    </message>
+    <message>
+        <source>The library is empty: drop files or press Ctrl+O</source>
+        <translation>文庫為空：拖入檔案或按 Ctrl+O 匯入</translation>
+    </message>
+    <message>
+        <source>Preparing the library</source>
+        <translation>準備文庫</translation>
+    </message>
+</context>
+<context>
+    <name>MeasuresModel</name>
+    <message>
+        <source>documents state it</source>
+        <translation>篇文件提到</translation>
+    </message>
+    <message>
+        <source>Click to show, again for the next</source>
+        <translation>點選檢視，再點下一處</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>措施</translation>
+    </message>
+    <message>
+        <source>The figures differ</source>
+        <translation>數字不同</translation>
+    </message>
+    <message>
+        <source>The figures agree</source>
+        <translation>數字一致</translation>
+    </message>
+    <message>
+        <source>Values</source>
+        <translation>數值</translation>
+    </message>
+</context>
+<context>
+    <name>MeasuresPanel</name>
+    <message>
+        <source>Only shared</source>
+        <translation>只看共有</translation>
+    </message>
+    <message>
+        <source>Only measures stated by both (library: by two or more)</source>
+        <translation>只列出兩篇（全庫：至少兩篇）都提到的措施</translation>
+    </message>
+    <message>
+        <source>Whole library</source>
+        <translation>全庫</translation>
+    </message>
+    <message>
+        <source>Measures across every document</source>
+        <translation>措施 × 全部文件</translation>
+    </message>
+    <message>
+        <source>Measures</source>
+        <translation>措施</translation>
+    </message>
+    <message>
+        <source>Figures</source>
+        <translation>數字</translation>
+    </message>
+    <message>
+        <source>Similarity</source>
+        <translation>相似度</translation>
+    </message>
+    <message>
+        <source>A in B</source>
+        <translation>A在B中</translation>
+    </message>
+    <message>
+        <source>B in A</source>
+        <translation>B在A中</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n differ</source>
+        <translation>
+            <numerusform>%n 處不同</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Comparing…</source>
+        <translation>正在比較…</translation>
+    </message>
+    <message>
+        <source>No pair open</source>
+        <translation>未開啟文件對</translation>
+    </message>
+    <message>
+        <source>Working…</source>
+        <translation>計算中…</translation>
+    </message>
+    <message>
+        <source>Library measures</source>
+        <translation>全庫措施</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>計算失敗</translation>
+    </message>
+</context>
+<context>
+    <name>NotesController</name>
+    <message>
+        <source>Loading notes</source>
+        <translation>讀取筆記</translation>
+    </message>
+    <message>
+        <source>Annotate</source>
+        <translation>標註</translation>
+    </message>
+    <message>
+        <source>Comparison note</source>
+        <translation>對照筆記</translation>
+    </message>
+    <message>
+        <source>Edit note</source>
+        <translation>編輯筆記</translation>
+    </message>
+    <message>
+        <source>Delete note</source>
+        <translation>刪除筆記</translation>
+    </message>
+    <message>
+        <source>Re-place note</source>
+        <translation>重新定位筆記</translation>
+    </message>
+    <message>
+        <source>Importing the revision</source>
+        <translation>匯入修訂版</translation>
+    </message>
+    <message>
+        <source>Add code</source>
+        <translation>新增編碼</translation>
+    </message>
+    <message>
+        <source>Edit code</source>
+        <translation>修改編碼</translation>
+    </message>
+    <message>
+        <source>Move code</source>
+        <translation>移動編碼</translation>
+    </message>
+    <message>
+        <source>Merge codes</source>
+        <translation>合併編碼</translation>
+    </message>
+    <message>
+        <source>Delete code</source>
+        <translation>刪除編碼</translation>
+    </message>
+</context>
+<context>
+    <name>NotesModel</name>
+    <message>
+        <source>Tags</source>
+        <translation>標籤</translation>
+    </message>
+    <message>
+        <source>Quote</source>
+        <translation>引文</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>筆記</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>地區</translation>
+    </message>
+    <message>
+        <source>Annotator</source>
+        <translation>標註者</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <source>orphaned</source>
+        <translation>未能定位</translation>
+    </message>
+</context>
+<context>
+    <name>NotesPanel</name>
+    <message>
+        <source>Filter by tag</source>
+        <translation>按標籤篩選</translation>
+    </message>
+    <message>
+        <source>Filter by document</source>
+        <translation>按文件篩選</translation>
+    </message>
+    <message>
+        <source>Filter by region</source>
+        <translation>按地區篩選</translation>
+    </message>
+    <message>
+        <source>Filter by annotator</source>
+        <translation>按標註者篩選</translation>
+    </message>
+    <message>
+        <source>Find in quotes and notes (any script)</source>
+        <translation>在引文和筆記中查詢</translation>
+    </message>
+    <message>
+        <source>Blind (only my notes)</source>
+        <translation>盲評</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>編輯…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>刪除</translation>
+    </message>
+    <message>
+        <source>Place at selection</source>
+        <translation>定位到所選</translation>
+    </message>
+    <message>
+        <source>Anchor an orphaned note at the text selected in a pane</source>
+        <translation>把未能定位的筆記放到窗格中選中的文字上</translation>
+    </message>
+    <message>
+        <source>Codebook…</source>
+        <translation>編碼本…</translation>
+    </message>
+    <message>
+        <source>All tags</source>
+        <translation>全部標籤</translation>
+    </message>
+    <message>
+        <source>All documents</source>
+        <translation>全部文件</translation>
+    </message>
+    <message>
+        <source>All regions</source>
+        <translation>全部地區</translation>
+    </message>
+    <message>
+        <source>All annotators</source>
+        <translation>全部標註者</translation>
+    </message>
+    <message>
+        <source>%1 / %2 notes</source>
+        <translation>%1 / %2 條筆記</translation>
+    </message>
+</context>
+<context>
+    <name>NotesUI</name>
+    <message>
+        <source>Tag selection…</source>
+        <translation>標註所選…</translation>
+    </message>
+    <message>
+        <source>Comparison note…</source>
+        <translation>對照筆記…</translation>
+    </message>
+    <message>
+        <source>Codebook…</source>
+        <translation>編碼本…</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤銷</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <source> · Ctrl+Z to undo</source>
+        <translation> · Ctrl+Z 撤銷</translation>
+    </message>
+    <message>
+        <source>Select a passage first</source>
+        <translation>先選一段文字</translation>
+    </message>
+    <message>
+        <source>Select a passage on each side, or focus a shared passage</source>
+        <translation>在兩邊各選一段，或先聚焦一處共享段落</translation>
+    </message>
+    <message>
+        <source>Comparison note</source>
+        <translation>對照筆記</translation>
+    </message>
+    <message>
+        <source>Edit note</source>
+        <translation>編輯筆記</translation>
+    </message>
+    <message>
+        <source>Delete note</source>
+        <translation>刪除筆記</translation>
+    </message>
+    <message>
+        <source>Import a revised version</source>
+        <translation>匯入修訂版</translation>
+    </message>
+    <message>
+        <source>Documents (*.txt *.md *.html *.htm *.docx);;All files (*)</source>
+        <translation>文件 (*.txt *.md *.html *.htm *.docx);;所有檔案 (*)</translation>
+    </message>
+    <message>
+        <source>Notes re-anchored: %1</source>
+        <translation>筆記重新定位：%1</translation>
+    </message>
+    <message>
+        <source>Orphaned notes are marked ⚠ in the notes panel: select the text and press “Place at selection”.</source>
+        <translation>未能定位的筆記在筆記欄中以 ⚠ 標出，可選中文字後按“定位到所選”。</translation>
+    </message>
+    <message>
+        <source>Revision imported</source>
+        <translation>修訂版已匯入</translation>
+    </message>
+    <message>
+        <source>Select the note's text in its document, then press Place at selection</source>
+        <translation>在文件中選中這條筆記的文字，再按“定位到所選”</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewRuler</name>
+    <message>
+        <source>Where shared passages lie (click to go there)</source>
+        <translation>共享段落的位置</translation>
+    </message>
+    <message>
+        <source>Overview ruler</source>
+        <translation>概覽標尺</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>偏好設定</translation>
+    </message>
+    <message>
+        <source>Built-in Chinese fonts</source>
+        <translation>使用內建中文字型</translation>
+    </message>
+    <message>
+        <source>Default (8)</source>
+        <translation>預設（8）</translation>
+    </message>
+    <message>
+        <source>Show boilerplate matches</source>
+        <translation>顯示套話匹配</translation>
+    </message>
+    <message>
+        <source>Scroll the panes in step</source>
+        <translation>按對齊同步滾動</translation>
+    </message>
+    <message>
+        <source>Blind: show only my notes</source>
+        <translation>盲評：只顯示我的筆記</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>介面語言</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>外觀</translation>
+    </message>
+    <message>
+        <source>Default script</source>
+        <translation>預設文字</translation>
+    </message>
+    <message>
+        <source>Font</source>
+        <translation>字型</translation>
+    </message>
+    <message>
+        <source>Font size</source>
+        <translation>字號</translation>
+    </message>
+    <message>
+        <source>Minimum match length (characters)</source>
+        <translation>最短共享段落（字）</translation>
+    </message>
+    <message>
+        <source>Annotator</source>
+        <translation>標註者</translation>
+    </message>
+</context>
+<context>
+    <name>ReportAction</name>
+    <message>
+        <source>Open two documents first</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Export report</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Report written: {path} ({n} pages)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Report written: {path}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Report</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>SimilarPanel</name>
+    <message>
+        <source>Similar passages</source>
+        <translation>相似段落</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>開啟</translation>
+    </message>
+    <message>
+        <source>Open this passage in the reader</source>
+        <translation>在閱讀器中開啟這一段</translation>
+    </message>
+    <message>
+        <source>Empty query: select a passage first</source>
+        <translation>查詢為空，請先選一段文字</translation>
+    </message>
+    <message>
+        <source>Query:</source>
+        <translation>查詢：</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>搜尋中…</translation>
+    </message>
+    <message>
+        <source>Select a passage to find similar ones</source>
+        <translation>選一段文字，查詢相似段落</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n results</source>
+        <translation>
+            <numerusform>%n 條結果</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No similar passages</source>
+        <translation>沒有相似段落</translation>
+    </message>
+    <message>
+        <source>Search failed:</source>
+        <translation>搜尋失敗：</translation>
+    </message>
+</context>
+<context>
+    <name>SimilarResultsModel</name>
+    <message>
+        <source>Similarity</source>
+        <translation>相似度</translation>
+    </message>
+</context>
+</TS>
