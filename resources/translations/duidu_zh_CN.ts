@@ -461,6 +461,10 @@
         <translation>退出</translation>
     </message>
     <message>
+        <source>Export comparison report…</source>
+        <translation>导出对读报告…</translation>
+    </message>
+    <message>
         <source>Copy with citation</source>
         <translation>复制并注明出处</translation>
     </message>
@@ -977,23 +981,23 @@ Read Chinese policy documents against each other, offline.</source>
     <name>ReportAction</name>
     <message>
         <source>Open two documents first</source>
-        <translation type="unfinished"></translation>
+        <translation>请先打开两篇文档</translation>
     </message>
     <message>
         <source>Export report</source>
-        <translation type="unfinished"></translation>
+        <translation>导出报告</translation>
     </message>
     <message>
         <source>Report written: {path} ({n} pages)</source>
-        <translation type="unfinished"></translation>
+        <translation>报告已写入：{path}（{n} 页）</translation>
     </message>
     <message>
         <source>Report written: {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>报告已写入：{path}</translation>
     </message>
     <message>
         <source>Report</source>
-        <translation type="unfinished"></translation>
+        <translation>报告</translation>
     </message>
 </context>
 <context>

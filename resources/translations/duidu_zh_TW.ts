@@ -460,6 +460,10 @@
         <translation>退出</translation>
     </message>
     <message>
+        <source>Export comparison report…</source>
+        <translation>匯出對讀報告…</translation>
+    </message>
+    <message>
         <source>Copy with citation</source>
         <translation>複製並註明出處</translation>
     </message>
@@ -976,23 +980,23 @@ Read Chinese policy documents against each other, offline.</source>
     <name>ReportAction</name>
     <message>
         <source>Open two documents first</source>
-        <translation type="unfinished" />
+        <translation>請先開啟兩篇文件</translation>
     </message>
     <message>
         <source>Export report</source>
-        <translation type="unfinished" />
+        <translation>匯出報告</translation>
     </message>
     <message>
         <source>Report written: {path} ({n} pages)</source>
-        <translation type="unfinished" />
+        <translation>報告已寫入：{path}（{n} 頁）</translation>
     </message>
     <message>
         <source>Report written: {path}</source>
-        <translation type="unfinished" />
+        <translation>報告已寫入：{path}</translation>
     </message>
     <message>
         <source>Report</source>
-        <translation type="unfinished" />
+        <translation>報告</translation>
     </message>
 </context>
 <context>

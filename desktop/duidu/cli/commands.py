@@ -322,3 +322,23 @@ def cmd_similar(args, parser) -> int:
     if not hits:
         print("no similar passages", file=sys.stderr)
     return 0
+
+
+def cmd_report(args, parser) -> int:
+    from duidu.library.notes_export import save
+    from duidu.library.pair_report import build_pair_report, pair_report_html
+
+    with _open(args) as lib:
+        a, b = lib.resolve(args.a), lib.resolve(args.b)
+        report = build_pair_report(lib, a.id, b.id, script=args.script, boilerplate=args.boilerplate)
+    if args.html:
+        save(args.html, pair_report_html(report).encode("utf-8"))
+    else:
+        from duidu.ui.pdf import write_pdf  # Qt loads only for a PDF
+
+        pages = write_pdf(pair_report_html(report, for_print=True), args.pdf, script=args.script)
+    path = args.html or args.pdf
+    notes = len(report.links) + len(report.notes_a) + len(report.notes_b)
+    print(f"wrote {path}: {len(report.passages)} shared passages, {len(report.measures)} measures, "
+          f"{len(report.figures)} figures, {notes} notes" + ("" if args.html else f"; {pages} pages"))
+    return 0

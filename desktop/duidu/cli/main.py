@@ -79,6 +79,15 @@ def build_parser() -> argparse.ArgumentParser:
     cmp_.add_argument("--boilerplate", action="store_true", help="also show passages of stock phrasing")
     cmp_.add_argument("--min-length", type=_positive, help="least key characters of a passage (default 8)")
 
+    rep = sub.add_parser("report", help="a comparison report of two documents, as HTML or PDF")
+    rep.add_argument("a", metavar="A", type=_nonempty)
+    rep.add_argument("b", metavar="B", type=_nonempty)
+    out = rep.add_mutually_exclusive_group(required=True)
+    out.add_argument("--html", metavar="FILE", help="write a self-contained HTML page")
+    out.add_argument("--pdf", metavar="FILE", help="write an A4 PDF (Chinese fonts embedded)")
+    rep.add_argument("--script", choices=VIEW_SCRIPTS, default="original", help="show the texts in this script")
+    rep.add_argument("--boilerplate", action="store_true", help="also list passages of stock phrasing")
+
     mx = sub.add_parser("matrix", help="similarity and containment between documents")
     mx.add_argument("docs", nargs="*", metavar="DOC", type=_nonempty, help="documents (default: the whole library)")
     mx.add_argument("--json", action="store_true")
@@ -128,6 +137,7 @@ def build_parser() -> argparse.ArgumentParser:
     gui.add_argument("--compare", nargs=2, metavar=("A", "B"), type=_nonempty, help="open these two documents side by side")
     gui.add_argument("--script", choices=VIEW_SCRIPTS, help="show both panes in this script")
     gui.add_argument("--select", type=_positive, metavar="N", help="focus the N-th shared passage (1 = the first)")
+    gui.add_argument("--language", choices=("zh_CN", "zh_TW", "en"), help="interface language (default: preferences, else the system's)")
     gui.add_argument("--screenshot", metavar="FILE.png", help="render the window offscreen at 1600×1000 to a PNG and exit")
     return p
 
@@ -143,7 +153,7 @@ def main(argv: list[str] | None = None) -> int:
 
             return run(library_path=args.library, screenshot=getattr(args, "screenshot", None),
                        compare=getattr(args, "compare", None), script=getattr(args, "script", None),
-                       select=getattr(args, "select", None))
+                       select=getattr(args, "select", None), language=getattr(args, "language", None))
         from duidu.cli import commands
 
         return getattr(commands, f"cmd_{args.command}")(args, parser)

@@ -150,6 +150,7 @@ class MainWindow(QMainWindow):
         r = self.reader
         self.import_action = self._action(self.tr("Import…"), self._import_dialog, QKeySequence.StandardKey.Open)
         self.quit_action = self._action(self.tr("Quit"), self.close, "Ctrl+Q")
+        self.report_action = self._action(self.tr("Export comparison report…"), self._export_report, "Ctrl+P")
         self.copy_citation_action = self._action(self.tr("Copy with citation"), self._copy_citation, "Ctrl+Shift+C")
         self.find_action = self._action(self.tr("Find in pane"), self._find, QKeySequence.StandardKey.Find)
         self.similar_action = self._action(self.tr("Find similar across the library"), self._find_similar, "Ctrl+Shift+F")
@@ -186,6 +187,7 @@ class MainWindow(QMainWindow):
         menu = self.menuBar()
         file_menu = menu.addMenu(self.tr("&File"))
         file_menu.addAction(self.import_action)
+        file_menu.addAction(self.report_action)
         self.recent_menu = file_menu.addMenu(self.tr("Recent comparisons"))
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         file_menu.addSeparator()
@@ -334,6 +336,11 @@ class MainWindow(QMainWindow):
         notes.changed.emit()
         if self.settings.language != self._language:
             self.languageChanged.emit()
+
+    def _export_report(self) -> None:
+        from duidu.ui.report_action import export_report
+
+        export_report(self)
 
     def _about(self) -> None:
         QMessageBox.about(self, self.tr("About Duidu"),

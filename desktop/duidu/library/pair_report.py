@@ -1,0 +1,330 @@
+"""The comparison report of a pair: ``duidu report A B --html/--pdf`` and the reader's export.
+
+``report`` lays both whole texts side by side (``duidu compare --html``); this is what a reader
+hands on: both documents' metadata, the similarity, each shared passage beside its counterpart
+with the characters that differ marked, the measures, the figures, and the notes on the two
+documents, all in one chosen script. ``build_pair_report`` gathers it from the library (stored
+spans mapped into the script's view, so nothing is re-found by text); ``pair_report_html``
+renders it, either for a browser or, with ``for_print``, in the subset of HTML that Qt's
+QTextDocument lays out for the PDF (tables instead of a grid, simple CSS).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING, Sequence
+
+from duidu import __version__
+from duidu.library.report import (DIFFERS, FUZZY, FUZZY_TINT, VERBATIM, VERBATIM_TINT, CSS, e, figures_table, footer,
+                                  measures_table, page)
+from duidu.library.errors import InputError
+from duidu.library.views import route
+from duidu.text.script import VIEW_SCRIPTS
+
+if TYPE_CHECKING:
+    from duidu.engine.compare import Comparison
+    from duidu.engine.similarity import Similarity
+    from duidu.library.documents import Document
+    from duidu.library.store import Library
+
+
+@dataclass(frozen=True)
+class Side:
+    """One end of a shared passage as shown: its text in the report's script."""
+
+    text: str
+    differs: tuple[tuple[int, int], ...]  # characters only this side has, offsets into ``text``
+    paragraph: int  # counted from 1
+
+
+@dataclass(frozen=True)
+class SharedPassage:
+    number: int  # counted from 1, in A's order (the reader's numbering)
+    kind: str  # verbatim | fuzzy
+    similarity: float
+    boilerplate: bool
+    a: Side
+    b: Side
+
+
+@dataclass(frozen=True)
+class Quote:
+    where: str  # "A ¶3", "B ¶5", or another document: "#7"
+    text: str  # in the report's script when anchored; as stored when orphaned
+    orphaned: bool
+
+
+@dataclass(frozen=True)
+class NoteRow:
+    kind: str  # passage | comparison
+    quotes: tuple[Quote, ...]
+    tags: tuple[str, ...]  # "group/name"
+    note: str
+    annotator: str
+
+
+@dataclass(frozen=True)
+class PairReport:
+    a: "Document"
+    b: "Document"
+    script: str
+    boilerplate: bool  # whether boilerplate passages are shown
+    similarity: "Similarity"
+    passages: tuple[SharedPassage, ...]
+    hidden: int  # boilerplate passages left out
+    measures: tuple[tuple[str, str, int, int], ...]  # category, measure, count in A, count in B
+    figures: tuple[tuple[str, str, str, bool], ...]  # measure, figure in A, figure in B, differs
+    notes_a: tuple[NoteRow, ...]
+    notes_b: tuple[NoteRow, ...]
+    links: tuple[NoteRow, ...]  # comparison notes joining A and B
+    made: str  # ISO date
+    version: str = __version__
+
+
+def build_pair_report(lib: "Library", a_id: int, b_id: int, *, script: str = "original", boilerplate: bool = False,
+                      comparison: "Comparison | None" = None, today: str | None = None,
+                      progress=None, cancel=None) -> PairReport:
+    """Everything the report shows, read once. ``comparison``: one already made for this pair."""
+    from duidu.engine.inline import in_view, inline_diff
+    from duidu.engine.progress import checkpoint
+
+    if script not in VIEW_SCRIPTS:  # refused before any work
+        raise InputError("script", f"{script!r} is not a script (choose from {', '.join(VIEW_SCRIPTS)})")
+    c = comparison if comparison is not None and (comparison.a.id, comparison.b.id) == (a_id, b_id) \
+        else lib.compare(a_id, b_id, cancel=cancel)
+    views = {d: lib.view(d, script) for d in {a_id, b_id}}
+    va, vb = views[a_id], views[b_id]
+    say = _speaker(script)
+    shown = c.shown(boilerplate)
+    passages = []
+    for n, p in enumerate(shown, 1):
+        checkpoint(n / max(1, len(shown)) * 0.9, progress, cancel)
+        ops = in_view(inline_diff(c.a, c.b, p.a_key, p.b_key), va.map, vb.map)
+        a0, a1 = va.map.to_dst_span(p.a_start, p.a_end)
+        b0, b1 = vb.map.to_dst_span(p.b_start, p.b_end)
+        a_diff = [(o.a_start, o.a_end) for o in ops if o.op == "delete"]
+        b_diff = [(o.b_start, o.b_end) for o in ops if o.op == "insert"]
+        passages.append(SharedPassage(
+            n, p.kind, p.similarity, p.boilerplate,
+            Side(va.text[a0:a1], _relative(a_diff, a0, a1), _paragraph(c.a.paragraphs, p.a_start)),
+            Side(vb.text[b0:b1], _relative(b_diff, b0, b1), _paragraph(c.b.paragraphs, p.b_start)),
+        ))
+    measures = tuple((say(m.category), say(m.name), len(m.mentions.get(a_id, ())), len(m.mentions.get(b_id, ())))
+                     for m in c.measures)
+    figures = tuple((say(f.measure), va.text[slice(*va.map.to_dst_span(f.a_start, f.a_end))],
+                     vb.text[slice(*vb.map.to_dst_span(f.b_start, f.b_end))], f.differs) for f in c.figures)
+    notes_a, notes_b, links = _notes(lib, c, views, script)
+    checkpoint(1.0, progress, cancel)
+    return PairReport(lib.document(a_id), lib.document(b_id), script, boilerplate, c.similarity, tuple(passages),
+                      len(c.passages) - len(shown), measures, figures, notes_a, notes_b, links,
+                      today or date.today().isoformat())
+
+
+def _speaker(script: str):
+    """Simplified labels (measure names, categories, headings) in the report's script."""
+    from duidu.text.script import convert
+
+    config = route(script, "simplified")
+    if config is None:
+        return lambda text: text
+    cache: dict[str, str] = {}
+
+    def say(text: str) -> str:
+        if text and text not in cache:
+            cache[text] = convert(text, config).text
+        return cache.get(text, text)
+
+    return say
+
+
+def _relative(spans, lo: int, hi: int) -> tuple[tuple[int, int], ...]:
+    """``spans`` of a view clipped to ``[lo, hi)`` and counted from ``lo``, adjacent ones joined."""
+    out: list[list[int]] = []
+    for s, t in sorted(spans):
+        s, t = max(s, lo) - lo, min(t, hi) - lo
+        if s >= t:
+            continue
+        if out and s <= out[-1][1]:
+            out[-1][1] = max(out[-1][1], t)
+        else:
+            out.append([s, t])
+    return tuple((s, t) for s, t in out)
+
+
+def _paragraph(paragraphs, pos: int) -> int:
+    return max(1, bisect_right([p.start for p in paragraphs], pos))
+
+
+def _notes(lib: "Library", c: "Comparison", views: dict, script: str):
+    """The notes on A, on B, and the comparison notes joining the two (each listed once)."""
+    paths: dict[int, str] = {}
+    for code in lib.codes():  # tree order: a parent's path is known before its children's
+        paths[code.id] = code.name if code.parent_id is None else f"{paths[code.parent_id]}/{code.name}"
+    side = {c.a.id: ("A", c.a.paragraphs), c.b.id: ("B", c.b.paragraphs)}
+
+    def quote(t) -> Quote:
+        if t.status != "anchored":
+            return Quote(side.get(t.document_id, (f"#{t.document_id}",))[0], t.quote, True)
+        if t.document_id not in views:
+            views[t.document_id] = lib.view(t.document_id, script)
+        v = views[t.document_id]
+        text = v.text[slice(*v.map.to_dst_span(t.start, t.end))]
+        if t.document_id in side:
+            name, paragraphs = side[t.document_id]
+            return Quote(f"{name} ¶{_paragraph(paragraphs, t.start)}", text, False)
+        return Quote(f"#{t.document_id}", text, False)
+
+    def row(n) -> NoteRow:
+        return NoteRow(n.kind, tuple(quote(t) for t in n.targets), tuple(paths.get(i, str(i)) for i in n.code_ids),
+                       n.note, n.annotator)
+
+    pair = {c.a.id, c.b.id}
+    notes_a = lib.annotations(document_id=c.a.id)
+    links = [n for n in notes_a
+             if n.kind == "comparison" and {t.document_id for t in n.targets} == pair and len(pair) == 2]
+    linked = {n.id for n in links}
+    on_a = [n for n in notes_a if n.id not in linked]
+    on_b = [n for n in lib.annotations(document_id=c.b.id) if n.id not in linked and c.b.id != c.a.id]
+    return tuple(map(row, on_a)), tuple(map(row, on_b)), tuple(map(row, links))
+
+
+# -- rendering ------------------------------------------------------------------------------
+_SCREEN_CSS = CSS + f"""
+.summary td{{min-width:6em}} .legend span{{padding:0 .4em;margin-right:.6em}}
+.passage{{margin:1.2em 0;border-left:4px solid {VERBATIM};padding-left:.8em}} .passage.fuzzy{{border-left:4px dashed {FUZZY}}}
+.passage h3{{font-size:.95em;margin:.2em 0;color:#555}} .sides{{display:grid;grid-template-columns:1fr 1fr;gap:1.5em}}
+.verbatim .side{{background:{VERBATIM_TINT}}} .fuzzy .side{{background:{FUZZY_TINT}}} .side{{padding:.3em .5em;border-radius:3px}}
+.d{{color:{DIFFERS};font-weight:bold;text-decoration:underline wavy {DIFFERS}}} .orphan{{color:#999}}
+.swatch-verbatim{{background:{VERBATIM_TINT};border-bottom:2px solid {VERBATIM}}} .swatch-fuzzy{{background:{FUZZY_TINT};border-bottom:2px dashed {FUZZY}}}
+@media (prefers-color-scheme: dark){{.verbatim .side{{background:#0b3a5c}} .fuzzy .side{{background:#5c430b}} .passage h3{{color:#aaa}}}}
+"""
+
+# QTextDocument: no grid, no border-radius, no wavy lines; its table attributes do the layout.
+_PRINT_CSS = f"""
+body{{color:#222}} h1{{font-size:16pt}} h2{{font-size:12.5pt;margin-top:14pt}} p{{margin:3pt 0}}
+th{{text-align:left;background-color:#eeeeee}} td{{vertical-align:top}}
+td.verbatim{{background-color:{VERBATIM_TINT}}} td.fuzzy{{background-color:{FUZZY_TINT}}} td.n,th.n{{text-align:center}}
+tr.category th{{background-color:#f4f4f4}} .d{{color:{DIFFERS};font-weight:bold;text-decoration:underline}}
+.differs{{color:{DIFFERS};font-weight:bold}} .meta{{color:#555555}} .orphan{{color:#999999}}
+.kind-verbatim{{color:{VERBATIM};font-weight:bold}} .kind-fuzzy{{color:#B36B00;font-weight:bold}}
+footer{{color:#777777;font-size:8pt}} p.c{{margin:0}} .swatch-verbatim{{background-color:{VERBATIM_TINT}}} .swatch-fuzzy{{background-color:{FUZZY_TINT}}}
+"""
+_TABLE = '<table width="100%" border="1" cellspacing="0" cellpadding="4" style="border-collapse:collapse;border-color:#bbbbbb">'
+_LIST = _TABLE.replace('width="100%"', 'width="80%"').replace('cellpadding="4"', 'cellpadding="2"')  # measures, figures
+_SMALL = _TABLE.replace('width="100%"', 'width="55%"')  # the similarity figures
+_KINDS = {"verbatim": "逐字 verbatim", "fuzzy": "近似 fuzzy"}
+_SCRIPTS = {"original": "原文 original", "simplified": "简体 simplified", "traditional": "繁體 traditional",
+            "tw": "台灣 Taiwan", "hk": "香港 Hong Kong", "mixed": "混合 mixed", "unknown": "—"}
+
+
+def pair_report_html(r: PairReport, *, for_print: bool = False) -> str:
+    """The report as one HTML page (``for_print``: the layout QTextDocument prints)."""
+    say = _speaker(r.script)
+    table = _TABLE if for_print else "<table>"
+    sections = [
+        f"<h1>{e(r.a.title)}<br>↔ {e(r.b.title)}</h1>",
+        f"<h2>{e(say('文档 Documents'))}</h2>{_metadata(r, table, say)}",
+        f"<h2>{e(say('相似度 Similarity'))}</h2>{_summary(r, _SMALL if for_print else table, say)}",
+        f"<h2>{e(say('共有段落 Shared passages'))}</h2>{_passages(r, for_print, say)}",
+        f"<h2>{e(say('措施 Measures'))}</h2>"
+        + (measures_table(r.measures, (say("措施 Measure"), "A", "B"), _LIST if for_print else table)
+           if r.measures else _none(say)),
+        f"<h2>{e(say('数字 Figures'))}</h2>{_figures(r, _LIST if for_print else table, say)}",
+        f"<h2>{e(say('批注 Notes'))}</h2>{_all_notes(r, table, say)}",
+        footer(f"{say('文字')} {_SCRIPTS[r.script]}", r.made),
+    ]
+    return page(f"对读 {r.a.title} ↔ {r.b.title}", "\n".join(sections), _PRINT_CSS if for_print else _SCREEN_CSS)
+
+
+def _none(say) -> str:
+    return f'<p class="meta">{e(say("无 none"))}</p>'
+
+
+def _metadata(r: PairReport, table: str, say) -> str:
+    def rows():
+        for label, get in (("标题 Title", lambda d: d.title), ("地区 Region", lambda d: d.region),
+                           ("日期 Date", lambda d: d.date), ("来源 Source", lambda d: d.source),
+                           ("文字 Script", lambda d: say(_SCRIPTS.get(d.script, d.script))),
+                           ("字数 Length", lambda d: f"{d.length:,}")):
+            yield f"<tr><th>{e(say(label))}</th><td>{e(get(r.a) or '—')}</td><td>{e(get(r.b) or '—')}</td></tr>"
+
+    return f"{table}<tr><th></th><th>A · #{r.a.id}</th><th>B · #{r.b.id}</th></tr>{''.join(rows())}</table>"
+
+
+def _summary(r: PairReport, table: str, say) -> str:
+    s = r.similarity
+    kinds = [p.kind for p in r.passages]
+    hidden = "" if r.boilerplate else f"; {r.hidden} {say('套话段落未列出 boilerplate passages left out')}"
+    return (f'{table}<tr><th>{e(say("相似度 Similarity"))}</th><td class="n">{s.score:.1%}</td></tr>'
+            f'<tr><th>{e(say("A 见于 B · A in B"))}</th><td class="n">{s.a_in_b:.1%}</td></tr>'
+            f'<tr><th>{e(say("B 见于 A · B in A"))}</th><td class="n">{s.b_in_a:.1%}</td></tr></table>'
+            f"<p>{len(kinds)} {e(say('共有段落 shared passages'))}: {kinds.count('verbatim')} "
+            f"{e(say('逐字 verbatim'))}, {kinds.count('fuzzy')} {e(say('近似 fuzzy'))}{e(hidden)}.</p>"
+            f'<p class="legend"><span class="swatch-verbatim">&nbsp;{e(say(_KINDS["verbatim"]))}&nbsp;</span> '
+            f'<span class="swatch-fuzzy">&nbsp;{e(say(_KINDS["fuzzy"]))}&nbsp;</span> '
+            f'<span class="d">{e(say("不同 differing characters"))}</span></p>')
+
+
+def _marked(side: Side) -> str:
+    out, at = [], 0
+    for s, t in side.differs:
+        out.append(e(side.text[at:s]) + f'<span class="d">{e(side.text[s:t])}</span>')
+        at = t
+    return "".join(out) + e(side.text[at:])
+
+
+def _passages(r: PairReport, for_print: bool, say) -> str:
+    if not r.passages:
+        return _none(say)
+
+    def head(p: SharedPassage) -> str:
+        tag = f" · {say('套话 boilerplate')}" if p.boilerplate else ""
+        return f"{p.number} · {say(_KINDS[p.kind])} {p.similarity:.2f}{tag}"
+
+    if for_print:
+        rows = "".join(
+            f'<tr><td width="10%"><p class="c"><b>{p.number}</b></p><p class="c kind-{p.kind}">'
+            f'{e(say(_KINDS[p.kind].split()[0]))}</p><p class="c">{p.similarity:.2f}</p>'
+            f'{"<p class=c>" + e(say("套话")) + "</p>" if p.boilerplate else ""}</td>'
+            f'<td width="45%" class="{p.kind}"><span class="meta">¶{p.a.paragraph}</span> {_marked(p.a)}</td>'
+            f'<td width="45%" class="{p.kind}"><span class="meta">¶{p.b.paragraph}</span> {_marked(p.b)}</td></tr>'
+            for p in r.passages)
+        return (f"{_TABLE}<tr><th>#</th><th>A · {e(r.a.title)}</th><th>B · {e(r.b.title)}</th></tr>"
+                f"{rows}</table>")
+    return "\n".join(
+        f'<section class="passage {p.kind}" id="p{p.number}"><h3>{e(head(p))} · A ¶{p.a.paragraph} ↔ B ¶{p.b.paragraph}</h3>'
+        f'<div class="sides"><div class="side">{_marked(p.a)}</div><div class="side">{_marked(p.b)}</div></div></section>'
+        for p in r.passages)
+
+
+def _figures(r: PairReport, table: str, say) -> str:
+    if not r.figures:
+        return _none(say)
+    differ = sum(f[3] for f in r.figures)
+    return (f"<p>{differ} / {len(r.figures)} {e(say('对应数字不同 paired figures differ'))}.</p>"
+            + figures_table(r.figures, (say("措施 Measure"), "A", "B"), (say("不同 differs"), say("相同 same")), table))
+
+
+def _all_notes(r: PairReport, table: str, say) -> str:
+    def quotes(n: NoteRow) -> str:
+        return "<br>".join(
+            f'<span class="meta">{e(q.where)}</span> '
+            + (f'<span class="orphan">「{e(q.text)}」 ({e(say("未能定位 orphaned"))})</span>' if q.orphaned
+               else f"「{e(q.text)}」")
+            for q in n.quotes)
+
+    def listing(title: str, notes: Sequence[NoteRow]) -> str:
+        if not notes:
+            return f"<h3>{e(title)}</h3>{_none(say)}"
+        heads = "".join(f"<th>{e(say(h))}</th>" for h in ("引文 Quote", "标签 Tags", "批注 Note", "批注人 Annotator"))
+        rows = "".join(f"<tr><td>{quotes(n)}</td><td>{e(', '.join(n.tags))}</td><td>{e(n.note)}</td>"
+                       f"<td>{e(n.annotator)}</td></tr>" for n in notes)
+        return f"<h3>{e(title)}</h3>{table}<tr>{heads}</tr>{rows}</table>"
+
+    return "\n".join((
+        listing(f"{say('对读批注 Comparison notes')} A ↔ B", r.links),
+        listing(f"A · {r.a.title}", r.notes_a),
+        listing(f"B · {r.b.title}", r.notes_b),
+    ))

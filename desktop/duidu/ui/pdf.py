@@ -1,0 +1,273 @@
+"""HTML to an A4 PDF through Qt's own printing (QTextDocument + QPdfWriter), Chinese embedded.
+
+Why Qt and not a PDF library: Qt is already here, lays out the report's HTML subset, and its
+PDF engine embeds a subset of each font it draws with, so Chinese stays text (searchable,
+copyable) in the reader's CJK face. The document's default font asks for a CJK family first;
+with none installed the PDF would show boxes, so that is refused with the fix. Pages are laid
+out here (not by ``QTextDocument.print_``) to put "n / N" under each one. Works from the
+command line too: a QApplication is made offscreen when none exists.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import uuid
+from pathlib import Path
+
+from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
+from PySide6.QtGui import (QAbstractTextDocumentLayout, QColor, QFont, QFontDatabase, QGuiApplication, QPageLayout,
+                           QPageSize, QPainter, QPalette, QPdfWriter, QRawFont, QTextDocument)
+
+from duidu import __version__
+from duidu.library.errors import InputError
+from duidu.ui.fonts import READING_FAMILIES
+
+MARGINS_MM = QMarginsF(18, 16, 18, 14)  # left, top, right, bottom
+RESOLUTION = 300  # dpi: the layout's unit; text and outlines stay vector at any zoom
+POINTS = 10
+# Per script, the face whose glyph shapes fit (CJK TC/HK differ from SC in a few hundred characters).
+_FIRST = {"tw": ("Noto Sans CJK TC", "Noto Serif CJK TC", "Source Han Sans TC"),
+          "traditional": ("Noto Sans CJK TC", "Noto Serif CJK TC", "Source Han Sans TC"),
+          "hk": ("Noto Sans CJK HK", "Noto Sans CJK TC", "Source Han Sans HC")}
+_PRINT_FAMILIES = ("Noto Sans CJK SC", "Noto Serif CJK SC", *READING_FAMILIES)
+
+_app = None  # the application made here, kept alive for the process
+
+
+def ensure_application() -> QGuiApplication:
+    """The running Qt application, or a new offscreen one (a PDF needs fonts, not a screen)."""
+    global _app
+    app = QGuiApplication.instance()
+    if app is None:
+        from PySide6.QtWidgets import QApplication  # a widget app, so widgets may still follow in this process
+
+        platform = os.environ.get("QT_QPA_PLATFORM") or "offscreen"
+        app = _app = QApplication(["duidu", "-platform", platform])
+    return app
+
+
+def print_font(script: str | None = None, points: int = POINTS) -> QFont:
+    """The CJK font to print with; raises when no installed font covers Chinese."""
+    installed = set(QFontDatabase.families())
+    families = [f for f in (*_FIRST.get(script or "", ()), *_PRINT_FAMILIES) if f in installed]
+    if not families:
+        families = list(QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese))[:1]
+    if not families:
+        raise InputError("font", "no Chinese font is installed, so Chinese would print as boxes "
+                                 "(sudo apt install fonts-noto-cjk)")
+    font = QFont()
+    font.setFamilies(list(dict.fromkeys(families)))
+    font.setPointSize(points)
+    # Glyphs that only a substitution reaches have no code point in Qt's ToUnicode map, so they
+    # would copy as nothing: no "fi" ligature, and no 'locl' (which swaps the digits of Latin
+    # runs; the family already chosen per script gives the regional Han forms).
+    for tag in ("liga", "locl"):
+        font.setFeature(QFont.Tag(tag), 0)
+    return font
+
+
+def write_pdf(html: str, path, *, script: str | None = None) -> int:
+    """Write ``html`` as an A4 PDF at ``path`` (whole or not at all); returns the page count.
+
+    Call on the UI thread: it paints. ``script`` picks the CJK face (TC for tw/traditional)."""
+    ensure_application()
+    target = Path(path)
+    if target.is_dir():
+        raise InputError(str(target), "is a directory, not a file")
+    tmp = target.with_name(f".{target.name}.{uuid.uuid4().hex[:8]}.tmp")
+    try:
+        tmp.write_bytes(b"")  # the clear reason (no such folder, permission) before Qt says only "failed"
+    except OSError as exc:
+        raise InputError(str(target), exc.strerror or str(exc)) from None
+    try:
+        font = print_font(script)
+        pages, text = _paint(html, str(tmp), font)
+        tmp.write_bytes(_true_unicode(tmp.read_bytes(), font, text))
+        os.replace(tmp, target)
+    except OSError as exc:
+        raise InputError(str(target), exc.strerror or str(exc)) from None
+    finally:
+        tmp.unlink(missing_ok=True)
+    return pages
+
+
+def _paint(html: str, path: str, font: QFont) -> tuple[int, str]:
+    doc = QTextDocument()
+    doc.setDefaultFont(font)
+    doc.setDocumentMargin(0)
+    doc.setHtml(html)
+    writer = QPdfWriter(path)
+    writer.setResolution(RESOLUTION)
+    writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
+                                     MARGINS_MM, QPageLayout.Unit.Millimeter))
+    writer.setTitle(doc.metaInformation(QTextDocument.MetaInformation.DocumentTitle))
+    writer.setCreator(f"Duidu {__version__}")
+    body = writer.pageLayout().paintRectPixels(RESOLUTION)
+    footer_h = round(RESOLUTION * 7 / 25.4)  # 7 mm under the text for the page number
+    page = QSizeF(body.width(), body.height() - footer_h)
+    doc.documentLayout().setPaintDevice(writer)
+    doc.setPageSize(page)
+    count = doc.pageCount()
+    painter = QPainter()
+    if not painter.begin(writer):
+        raise OSError(f"Qt could not write a PDF to {path}")
+    try:
+        number_font = QFont(font)
+        number_font.setPointSize(8)
+        blocks = _block_spans(doc)
+        for n in range(count):
+            if n:
+                writer.newPage()
+            top = n * page.height()
+            painter.save()
+            painter.translate(0, -top)
+            _draw_page(doc, painter, QRectF(0, top, page.width(), page.height()), blocks)
+            painter.restore()
+            painter.setFont(number_font)
+            painter.setPen(Qt.GlobalColor.darkGray)
+            painter.drawText(QRectF(0, page.height(), page.width(), footer_h),
+                             Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom, f"{n + 1} / {count}")
+    finally:
+        painter.end()
+    return count, doc.toPlainText()
+
+
+def _paper() -> QPalette:
+    """Dark text on white paper (a dark theme's palette would print white on white)."""
+    palette = QPalette()
+    for role in (QPalette.ColorRole.Text, QPalette.ColorRole.WindowText):
+        palette.setColor(role, QColor("#000000"))
+    palette.setColor(QPalette.ColorRole.Base, QColor("#ffffff"))
+    palette.setColor(QPalette.ColorRole.Link, QColor("#0072B2"))
+    return palette
+
+
+def _block_spans(doc: QTextDocument) -> list[tuple]:
+    """``(block, top of its first line, bottom of its last)`` in document coordinates."""
+    layout, out = doc.documentLayout(), []
+    b = doc.begin()
+    while b.isValid():
+        lines = b.layout()
+        if lines.lineCount():
+            top = layout.blockBoundingRect(b).top()
+            first, last = lines.lineAt(0), lines.lineAt(lines.lineCount() - 1)
+            out.append((b, top + first.y(), top + last.y() + last.height()))
+        b = b.next()
+    return out
+
+
+def _draw_page(doc: QTextDocument, painter: QPainter, page: QRectF, blocks: list[tuple]) -> None:
+    """One page of ``doc``, writing into the PDF only the text seen on it.
+
+    ``QTextLayout::draw`` also writes lines that the clip hides from sight but not from the
+    page's text (what copying and searching read): the last line above the page of a block
+    that runs into it, and a line starting exactly at its bottom. So the clip stops 1 px
+    short, and a block crossing the page's top is left to this function, which draws those
+    of its lines that lie on the page one by one (visibility is read only when drawing: no
+    relayout). Such a block's own background, if it had one, is not drawn: the report puts
+    its colours on table cells and characters, which are."""
+    crossing = [b for b, top, bottom in blocks if top < page.top() < bottom]
+    for b in crossing:
+        b.setVisible(False)
+    context = QAbstractTextDocumentLayout.PaintContext()
+    context.clip = page.adjusted(0, 0, 0, -1)
+    context.palette = _paper()  # ink on paper, whatever the app's theme
+    painter.save()
+    painter.setClipRect(context.clip)
+    try:
+        doc.documentLayout().draw(painter, context)
+    finally:
+        painter.restore()
+        for b in crossing:
+            b.setVisible(True)
+    painter.save()
+    painter.setClipRect(page)
+    painter.setPen(context.palette.color(QPalette.ColorRole.Text))
+    layout = doc.documentLayout()
+    for b in crossing:
+        rect, lines = layout.blockBoundingRect(b), b.layout()
+        for i in range(lines.lineCount()):
+            line = lines.lineAt(i)
+            if page.top() <= rect.top() + line.y() < page.bottom():
+                line.draw(painter, rect.topLeft())
+    painter.restore()
+
+
+# Qt's PDF engine writes each embedded font's ToUnicode map (what copying and searching read)
+# from the font's cmap, taking for each glyph the *lowest* code point that maps to it. CJK
+# fonts draw 高 and the Kangxi radical ⾼, 一 and ⼀, 见 and ⻅ with one glyph, so a
+# viewer would find ⾼ where the text says 高 (and a tab for every space). The map is put
+# right here: a code point that is not in the text is replaced by the character of the text
+# that the font draws with the same glyph. Same-length hex edits, so no offset moves.
+_TYPE0 = re.compile(rb"/Subtype /Type0\b.*?>>", re.S)
+_REF = re.compile(rb"/BaseFont /([^\s/>]+).*?/ToUnicode (\d+) 0 R", re.S)
+_RANGES = re.compile(rb"beginbf(range|char)\n(.*?)\nendbf\1", re.S)
+_HEX = re.compile(rb"<([0-9A-Fa-f]{4})>")
+
+
+def _true_unicode(pdf: bytes, font: QFont, text: str) -> bytes:
+    twin = _twin_finder(font, text + "0123456789 /")  # the page numbers are drawn too
+    family = font.families()[0].replace(" ", "").lower().encode() if font.families() else b"?"
+    out = bytearray(pdf)
+    for m in _TYPE0.finditer(pdf):
+        ref = _REF.search(m.group(0))
+        if ref is None or not ref.group(1).lower().startswith(family):
+            continue  # a fallback font: its cmap is not the one asked here
+        start = pdf.find(b"stream\n", pdf.find(b"\n%d 0 obj" % int(ref.group(2)))) + len(b"stream\n")
+        end = pdf.find(b"endstream", start)
+        cmap = _RANGES.sub(lambda r: r.group(0).replace(r.group(2), _remap(r.group(1), r.group(2), twin)),
+                           pdf[start:end])
+        if len(cmap) == end - start:
+            out[start:end] = cmap
+    return bytes(out)
+
+
+def _remap(kind: bytes, lines: bytes, twin) -> bytes:
+    """Rewrite destinations only: what follows a bfrange's two glyph codes (an array, or the
+    code point of a one-glyph range) or a bfchar's one; runs of consecutive code points stay."""
+    def dest(m: re.Match) -> bytes:
+        better = twin(int(m.group(1), 16))
+        return m.group(0) if better is None else b"<%04X>" % better
+
+    out = []
+    for line in lines.split(b"\n"):
+        codes = list(_HEX.finditer(line))
+        skip = 2 if kind == b"range" else 1
+        one = len(codes) == 3 and codes[0].group(1) == codes[1].group(1)
+        if len(codes) <= skip or (kind == b"range" and b"[" not in line and not one):
+            out.append(line)
+            continue
+        cut = codes[skip - 1].end()
+        out.append(line[:cut] + _HEX.sub(dest, line[cut:]))
+    return b"\n".join(out)
+
+
+def _twin_finder(font: QFont, text: str):
+    """Code point -> the character of ``text`` the font draws with the same glyph (None: keep it)."""
+    chars = sorted({ch for ch in text if ord(ch) < 0x10000})
+    present = set(chars)
+    raws = []
+    for bold in (False, True):
+        f = QFont(font)
+        f.setBold(bold)
+        raw = QRawFont.fromFont(f)
+        by_glyph: dict[int, str] = {}
+        for ch, g in zip(chars, raw.glyphIndexesForString("".join(chars))):
+            if g:
+                by_glyph.setdefault(g, ch)
+        raws.append((raw, by_glyph))
+    cache: dict[int, int | None] = {}
+
+    def twin(cp: int) -> int | None:
+        if cp not in cache:
+            cache[cp] = None
+            if chr(cp) not in present and not 0xD800 <= cp < 0xE000:
+                for raw, by_glyph in raws:
+                    g = raw.glyphIndexesForString(chr(cp))
+                    if g and g[0] in by_glyph:
+                        cache[cp] = ord(by_glyph[g[0]])
+                        break
+        return cache[cp]
+
+    return twin

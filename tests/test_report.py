@@ -1,0 +1,264 @@
+"""``duidu report``: the comparison report as HTML and as PDF, and its export from the reader.
+
+Everything the page shows is checked against the library and the engine: the similarity
+numbers, each shown passage's text as the chosen script's view shows it, a measure, a
+differing figure, notes made here. The PDF is checked with poppler's tools: a CJK font is
+embedded and the Chinese comes back out as the same characters (not Kangxi radicals).
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import re
+import shutil
+import subprocess
+import sys
+import unicodedata
+
+import pytest
+
+from duidu import __version__
+from duidu.cli.main import main
+from duidu.library.pair_report import build_pair_report, pair_report_html
+from duidu.library.store import Library
+
+POPPLER = all(shutil.which(t) for t in ("pdffonts", "pdftotext", "pdfinfo"))
+needs_poppler = pytest.mark.skipif(not POPPLER, reason="poppler-utils not installed (make deps installs it)")
+CJK_FONT = re.compile(r"CJK|SourceHan|HeiTi|YaHei|PingFang|WenQuanYi", re.I)
+
+
+@pytest.fixture
+def noted():
+    """The seed library (in tmp_path) with a passage note on each of 1 and 2 and a link between them."""
+    with Library.open() as lib:
+        group = lib.add_code("报告测试")
+        tag = lib.add_code("对读标签", parent_id=group.id)
+        a, b = lib.text(1).text, lib.text(2).text
+        i, j = a.index("职业教育"), b.index("職業教育")
+        lib.annotate(1, i, i + 8, code_ids=[tag.id], note="两地职教 <b>合作</b> & 对照", annotator="李老师")
+        lib.link(1, i, i + 4, 2, j, j + 4, code_ids=[tag.id], note="同一措施", annotator="王 Wang")
+        k = b.index("高校互派訪問學者")
+        lib.annotate(2, k, k + 8, note="访问学者", annotator="李老师")
+        yield lib
+
+
+def text_of(page: str) -> str:
+    """What a reader sees of the page: tags dropped, entities decoded."""
+    return html.unescape(re.sub(r"<[^>]+>", "", page.split("<body>", 1)[1]))
+
+
+def test_cli_report_html_has_every_section(noted, tmp_path, capsys):
+    out = tmp_path / "report.html"
+    assert main(["report", "1", "2", "--html", str(out)]) == 0
+    assert capsys.readouterr().out.startswith(f"wrote {out}:")
+    page = out.read_text(encoding="utf-8")
+    seen = text_of(page)
+    a, b = noted.document(1), noted.document(2)
+    assert a.title in seen and b.title in seen and "2024-10-30" in seen and "中新網四川" in seen
+    c = noted.compare(1, 2)
+    s = c.similarity
+    for number in (s.score, s.a_in_b, s.b_in_a):
+        assert f"{number:.1%}" in seen
+    shown = c.shown()
+    assert shown and page.count('<section class="passage') == len(shown)
+    for p in shown:
+        assert p.a_text in seen and p.b_text in seen  # "original": the stored text itself
+    assert 'class="d"' in page  # differing characters of fuzzy passages are marked
+    assert c.measures[0].name in seen
+    differing = next(f for f in c.figures if f.differs)
+    assert differing.a_text in seen and differing.b_text in seen and "differs" in seen
+    assert "报告测试/对读标签" in seen and "同一措施" in seen and "王 Wang" in seen
+    assert "职业教育协同发展" in seen and "高校互派訪問學者" in seen  # the two passage notes' quotes
+    assert "&lt;b&gt;合作&lt;/b&gt; &amp; 对照" in page  # escaped, never markup
+    assert __version__ in seen
+    # self-contained: inline style, no scripts, nothing fetched
+    assert "<style>" in page and "<script" not in page and "<link" not in page
+    assert not re.search(r"""(src|href)\s*=\s*["']?(https?:|//)""", page)
+
+
+def test_report_groups_the_notes(noted):
+    r = build_pair_report(noted, 1, 2, today="2025-01-02")
+    assert [n.note for n in r.links] == ["同一措施"]
+    assert [q.where.split()[0] for q in r.links[0].quotes] == ["A", "B"]
+    assert [n.note for n in r.notes_a] == ["两地职教 <b>合作</b> & 对照"] and r.notes_a[0].tags == ("报告测试/对读标签",)
+    assert [n.note for n in r.notes_b] == ["访问学者"]
+    assert "2025-01-02" in pair_report_html(r) and "2025-01-02" in pair_report_html(r, for_print=True)
+
+
+def test_script_tw_shows_taiwan_text(noted, tmp_path):
+    out = tmp_path / "tw.html"
+    assert main(["report", "1", "2", "--html", str(out), "--script", "tw"]) == 0
+    seen = text_of(out.read_text(encoding="utf-8"))
+    va, vb = noted.view(1, "tw"), noted.view(2, "tw")
+    changed = 0
+    for p in noted.compare(1, 2).shown():
+        tw_a = va.text[slice(*va.map.to_dst_span(p.a_start, p.a_end))]
+        assert tw_a in seen and vb.text[slice(*vb.map.to_dst_span(p.b_start, p.b_end))] in seen
+        if tw_a != p.a_text:
+            changed += 1
+            assert p.a_text not in seen  # A is simplified: its passages are shown converted
+    assert changed
+    assert "職業教育協同發展" in seen and "职业教育协同发展" not in seen  # the note's quote too
+    assert "文字 台灣 Taiwan" in seen
+
+
+def test_bad_input_one_line_exit_1_nothing_written(tmp_path, capsys):
+    out = tmp_path / "report.html"
+    assert main(["report", "1", "nothing-like-this", "--html", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("duidu: ") and len(err.strip().splitlines()) == 1
+    assert not out.exists()
+    assert main(["report", "1", "2", "--html", str(tmp_path / "no" / "such" / "dir.html")]) == 1
+    assert len(capsys.readouterr().err.strip().splitlines()) == 1
+    with pytest.raises(SystemExit) as usage:
+        main(["report", "1", "2"])  # neither --html nor --pdf
+    assert usage.value.code == 2
+    with pytest.raises(SystemExit) as usage:
+        main(["report", "1", "2", "--html", "a.html", "--pdf", "a.pdf"])
+    assert usage.value.code == 2
+
+
+def _pdf_facts(path) -> tuple[int, list[list[str]], str]:
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+    pages = int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
+    fonts = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True).stdout
+    rows = [line.split() for line in fonts.splitlines()[2:] if line.strip()]
+    text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    return pages, rows, text
+
+
+@needs_poppler
+def test_cli_pdf_embeds_chinese(noted, tmp_path):
+    """In a fresh process with no display and no QT_QPA_PLATFORM: the command makes its own offscreen app."""
+    out = tmp_path / "report.pdf"
+    env = {k: v for k, v in os.environ.items() if k not in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY")}
+    r = subprocess.run([sys.executable, "-m", "duidu", "report", "1", "2", "--pdf", str(out)], env=env,
+                       capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0, r.stderr
+    assert out.read_bytes().startswith(b"%PDF-")
+    pages, fonts, text = _pdf_facts(out)
+    assert pages >= 2 and f"{pages} pages" in r.stdout
+    embedded = [row[0] for row in fonts if CJK_FONT.search(row[0]) and "yes" in row[-5:-2]]
+    assert embedded, fonts
+    flat = re.sub(r"\s+", "", text)
+    # exactly these characters: Qt would map 高 力 支 方 to Kangxi radicals (⾼ ⼒ ⽀ ⽅) and
+    # Latin-run digits to nothing; the writer fixes both
+    for title in (noted.document(1).title, noted.document(2).title):
+        assert re.sub(r"\s+", "", title) in flat
+    assert not any(0x2E80 <= ord(ch) < 0x2FE0 for ch in text)
+    assert f"Duidu{__version__}" in flat and f"1/{pages}" in flat  # footer and page numbers
+    assert "報告測試/對讀標籤" not in flat and "报告测试/对读标签" in flat  # "original": tags as typed
+
+
+@needs_poppler
+def test_pdf_text_comes_back_whole(qapp, noted, tmp_path):
+    """Every character the report shows is in the PDF's text, none twice at a page break."""
+    from duidu.ui.pdf import write_pdf
+
+    page = pair_report_html(build_pair_report(noted, 1, 2, script="hk"), for_print=True)
+    out = tmp_path / "hk.pdf"
+    pages = write_pdf(page, out, script="hk")
+    count, fonts, text = _pdf_facts(out)
+    assert count == pages and any(re.search(r"CJK(hk|tc)", row[0], re.I) for row in fonts)
+    shown = re.sub(r"\s+", "", text_of(page)) + "".join(f"{n}/{pages}" for n in range(1, pages + 1))
+    assert sorted(re.sub(r"\s+", "", unicodedata.normalize("NFC", text))) == sorted(shown)
+
+
+@needs_poppler
+def test_pdf_is_ink_on_paper_under_a_dark_theme(qapp, tmp_path):
+    from PySide6.QtGui import QColor, QImage, QPalette
+
+    from duidu.ui.pdf import write_pdf
+
+    before = qapp.palette()
+    dark = QPalette(before)
+    for role in (QPalette.ColorRole.Text, QPalette.ColorRole.WindowText):
+        dark.setColor(role, QColor("#f0f0f0"))
+    qapp.setPalette(dark)
+    try:
+        write_pdf('<p style="font-size:60pt">对读 高一长</p><table border="1"><tr><td>'
+                  + "<br>".join("表格" * 20 for _ in range(120)) + "</td></tr></table>", tmp_path / "d.pdf")
+    finally:
+        qapp.setPalette(before)
+    text = subprocess.run(["pdftotext", str(tmp_path / "d.pdf"), "-"], capture_output=True, text=True).stdout
+    assert text.count("表格") == 20 * 120  # the cell runs over pages: each line written once
+    subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "2", str(tmp_path / "d.pdf"), str(tmp_path / "d")],
+                   check=True)
+    for png in sorted(tmp_path.glob("d-*.png")):  # page 2 starts inside a block drawn line by line
+        image = QImage(str(png))
+        darkest = min(QColor(image.pixel(x, y)).lightness() for y in range(image.height())
+                      for x in range(image.width()))
+        assert darkest < 80, png.name
+
+
+def test_pdf_refuses_an_unwritable_place(qapp, tmp_path):
+    from duidu.library.errors import InputError
+    from duidu.ui.pdf import write_pdf
+
+    place = tmp_path / "out"
+    place.mkdir()
+    with pytest.raises(InputError, match="is a directory"):
+        write_pdf("<p>对读</p>", place)
+    with pytest.raises(InputError, match="No such file"):
+        write_pdf("<p>对读</p>", place / "missing" / "x.pdf")
+    assert list(place.iterdir()) == []  # nothing half-written left behind
+    assert write_pdf("<p>对读</p>", place / "x.pdf") == 1 and [p.name for p in place.iterdir()] == ["x.pdf"]
+
+
+# -- from the reader --------------------------------------------------------------------
+@pytest.fixture
+def window(qtbot, tmp_path):
+    from duidu.ui.main_window import MainWindow
+    from duidu.ui.settings import Settings
+
+    with Library.open() as lib:
+        path, docs = lib.path, lib.documents()
+    win = MainWindow(path, docs, settings=Settings(tmp_path / "settings.ini"), chinese_font=True)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    win.open_initial()
+    qtbot.waitUntil(lambda: win.reader.comparison is not None and not win.tasks.busy(), timeout=30000)
+    yield win
+    win.close()
+
+
+def test_report_kind_by_extension_or_filter():
+    from duidu.ui.report_action import report_kind
+
+    assert report_kind("/x/r.PDF") == ("/x/r.PDF", "pdf")
+    assert report_kind("/x/r.htm", "PDF (*.pdf)") == ("/x/r.htm", "html")
+    assert report_kind("/x/r", "HTML (*.html *.htm)") == ("/x/r.html", "html")
+    assert report_kind("/x/r") == ("/x/r.pdf", "pdf")
+
+
+@needs_poppler
+def test_export_from_the_reader_writes_pdf_and_html(qtbot, window, tmp_path, monkeypatch):
+    from duidu.ui import report_action
+
+    window.reader.set_global_script("traditional")
+    qtbot.waitUntil(lambda: not window.tasks.busy(), timeout=30000)
+    pdf = tmp_path / "pair.pdf"
+    monkeypatch.setattr(report_action.QFileDialog, "getSaveFileName", lambda *a, **k: (str(pdf), "PDF (*.pdf)"))
+    report_action.export_report(window)
+    qtbot.waitUntil(lambda: pdf.exists() and not window.tasks.busy(), timeout=30000)
+    assert "pages" in window.statusBar().currentMessage()
+    pages, fonts, text = _pdf_facts(pdf)
+    a, b = (window.reader.ids[s] for s in "ab")
+    with Library.open() as lib:
+        title_b = lib.document(b).title
+        va = lib.view(a, "traditional")
+        first = lib.compare(a, b).shown()[0]
+    assert pages >= 1 and re.sub(r"\s+", "", title_b) in re.sub(r"\s+", "", text)
+    assert va.text[slice(*va.map.to_dst_span(first.a_start, first.a_end))] in re.sub(r"\s+", "", text)
+
+    page = tmp_path / "pair"  # no extension: the filter chosen decides, and is added
+    monkeypatch.setattr(report_action.QFileDialog, "getSaveFileName",
+                        lambda *a, **k: (str(page), "HTML (*.html *.htm)"))
+    report_action.export_report(window)
+    written = tmp_path / "pair.html"
+    qtbot.waitUntil(lambda: written.exists() and not window.tasks.busy(), timeout=30000)
+    assert "<section class=\"passage" in written.read_text(encoding="utf-8")
+    assert str(written) in window.statusBar().currentMessage()
