@@ -7,16 +7,19 @@ PYTEST_ARGS ?=
 
 # What PySide6-Essentials' xcb and offscreen plugins link against (read off `readelf -d`
 # of QtCore/Gui/Widgets/DBus/XcbQpa and plugins/platforms, xcbglintegrations), plus a
-# CJK font so Chinese renders as glyphs, and Xvfb (+ xauth for xvfb-run) for a real X screen.
+# CJK font so Chinese renders as glyphs, Xvfb (+ xauth for xvfb-run) for a real X screen, and
+# poppler-utils (pdffonts, pdftotext) with which the tests read the PDF reports back.
 DEB_PACKAGES := \
-	fonts-noto-cjk xvfb xauth \
+	fonts-noto-cjk xvfb xauth poppler-utils \
 	libgl1 libegl1 libglib2.0-0 libfontconfig1 libfreetype6 libdbus-1-3 \
 	libx11-6 libx11-xcb1 libxkbcommon0 libxkbcommon-x11-0 \
 	libxcb1 libxcb-cursor0 libxcb-glx0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 \
 	libxcb-randr0 libxcb-render0 libxcb-render-util0 libxcb-shape0 libxcb-shm0 \
-	libxcb-sync1 libxcb-util1 libxcb-xfixes0 libxcb-xkb1
+	libxcb-sync1 libxcb-util1 libxcb-xfixes0 libxcb-xkb1 \
+	desktop-file-utils appstream
+# (the last two: tests/test_packaging.py validates packaging/linux/ with desktop-file-validate and appstreamcli)
 
-.PHONY: deps venv run test bench clean
+.PHONY: deps venv run test bench bundle bundle-test clean translations
 
 deps:
 	@if [ "$$(id -u)" != 0 ] || ! command -v apt-get >/dev/null 2>&1; then \
@@ -41,15 +44,36 @@ $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
 
 # Re-install only when the project's dependencies may have changed.
-$(STAMP): pyproject.toml | $(VENV)/bin/python
+$(STAMP): pyproject.toml resources/translations/*.ts | $(VENV)/bin/python
 	$(VENV)/bin/pip install -q -e '.[test]'
+	$(VENV)/bin/python -m duidu.ui.i18n  # the .qm catalogues Qt loads, from the committed .ts sources
 	touch $@
+
+# After changing interface strings: refresh the .ts sources (then translate what is new).
+translations: venv
+	$(VENV)/bin/python packaging/translations.py
 
 run: deps venv
 	$(VENV)/bin/duidu
 
 test: deps venv
 	QT_QPA_PLATFORM=offscreen $(VENV)/bin/python -m pytest $(PYTEST_ARGS)
+
+# The one-folder PyInstaller bundle (packaging/duidu.spec): dist/duidu/duidu and dist/duidu/_internal/.
+BUNDLE_STAMP := $(VENV)/.bundle-stamp
+
+$(BUNDLE_STAMP): pyproject.toml $(STAMP)
+	$(VENV)/bin/pip install -q -e '.[test,bundle]'
+	touch $@
+
+bundle: deps venv $(BUNDLE_STAMP)
+	$(VENV)/bin/pyinstaller --noconfirm --clean --log-level WARN \
+		--distpath dist --workpath build/pyinstaller packaging/duidu.spec
+	@echo "bundle: dist/duidu/ $$(du -sh dist/duidu | cut -f1)"
+
+# Build, then run the bundle with a clean environment (no venv, empty HOME, a new library).
+bundle-test: bundle
+	bash packaging/check_bundle.sh dist/duidu/duidu
 
 bench: venv
 	$(VENV)/bin/python benchmarks/run.py

@@ -162,3 +162,31 @@ def test_icon_only_buttons_have_accessible_names(window):
         text = button.text().strip()
         if not any(ch.isalnum() for ch in text):  # an icon or a symbol such as ✕
             assert button.accessibleName() or (button.defaultAction() and button.defaultAction().text()), button
+
+
+def test_files_given_to_gui_are_imported_once_the_window_is_up(tmp_path):
+    """`duidu gui FILE…` (a file manager's "Open with", the .desktop file's Exec) imports them."""
+    new = tmp_path / "川渝教育合作.txt"
+    new.write_text("川渝两地共同推进职业教育合作，共建实训基地。\n\n两地教师互派交流。\n", encoding="utf-8")
+    child = textwrap.dedent(
+        """
+        import sys
+        from duidu.ui import app
+        from duidu.ui.app import run
+        import duidu.ui.app as a
+        real = a.wait_for_tasks
+        def wait(window, timeout_ms=120000):  # also wait for the import the files started
+            real(window, timeout_ms)
+            from PySide6.QtWidgets import QApplication
+            while window.importer.busy():
+                QApplication.processEvents()
+            real(window, timeout_ms)
+        a.wait_for_tasks = wait
+        sys.exit(run([], screenshot=sys.argv[1], files=[sys.argv[2]]))
+        """
+    )
+    proc = subprocess.run([sys.executable, "-c", child, str(tmp_path / "s.png"), str(new)],
+                          capture_output=True, text=True, timeout=180)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    with Library.open() as lib:
+        assert any(d.title.startswith("川渝两地共同推进职业教育合作") for d in lib.documents())

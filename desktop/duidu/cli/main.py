@@ -134,6 +134,7 @@ def build_parser() -> argparse.ArgumentParser:
     ci.add_argument("file", metavar="FILE")
 
     gui = sub.add_parser("gui", help="start the desktop app (the default)")
+    gui.add_argument("files", nargs="*", metavar="FILE", help="documents to import on opening (a file manager's Open with)")
     gui.add_argument("--compare", nargs=2, metavar=("A", "B"), type=_nonempty, help="open these two documents side by side")
     gui.add_argument("--script", choices=VIEW_SCRIPTS, help="show both panes in this script")
     gui.add_argument("--select", type=_positive, metavar="N", help="focus the N-th shared passage (1 = the first)")
@@ -153,7 +154,8 @@ def main(argv: list[str] | None = None) -> int:
 
             return run(library_path=args.library, screenshot=getattr(args, "screenshot", None),
                        compare=getattr(args, "compare", None), script=getattr(args, "script", None),
-                       select=getattr(args, "select", None), language=getattr(args, "language", None))
+                       select=getattr(args, "select", None), language=getattr(args, "language", None),
+                       files=getattr(args, "files", None) or ())
         from duidu.cli import commands
 
         return getattr(commands, f"cmd_{args.command}")(args, parser)

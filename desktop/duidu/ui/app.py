@@ -95,12 +95,13 @@ def current_window() -> MainWindow | None:
 
 def run(argv: list[str] | None = None, *, library_path: str | None = None, screenshot: str | None = None,
         compare: tuple[str, str] | None = None, script: str | None = None, select: int | None = None,
-        language: str | None = None) -> int:
+        language: str | None = None, files=()) -> int:
     """Open the library in the main window; with ``screenshot``, save a PNG of it and return.
 
     ``compare`` names two documents (id, file name or title prefix) to open side by side,
     ``script`` the global script, ``select`` the shared passage to focus (1 = the first),
-    ``language`` the interface's (zh_CN, zh_TW, en; default: the preference, else the system's).
+    ``language`` the interface's (zh_CN, zh_TW, en; default: the preference, else the system's);
+    ``files`` are imported once the window is up, as if dropped on it.
     """
     if screenshot and QApplication.instance() is None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # no display needed for a picture
@@ -138,6 +139,8 @@ def run(argv: list[str] | None = None, *, library_path: str | None = None, scree
         window.resize(*WINDOW_SIZE)
     window.show()
     window.open_initial(pair, script)
+    if files:
+        window.importer.import_paths([str(f) for f in files])
     if not screenshot:
         return app.exec()
     try:
