@@ -245,7 +245,7 @@
     </message>
     <message>
         <source>Follow the toolbar</source>
-        <translation>跟随工具栏</translation>
+        <translation>跟随全局</translation>
     </message>
     <message>
         <source>System language</source>
@@ -519,6 +519,10 @@
     <message>
         <source>About Duidu</source>
         <translation>关于</translation>
+    </message>
+    <message>
+        <source>User guide</source>
+        <translation>使用指南</translation>
     </message>
     <message>
         <source>Compare again</source>

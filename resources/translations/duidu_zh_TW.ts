@@ -244,7 +244,7 @@
     </message>
     <message>
         <source>Follow the toolbar</source>
-        <translation>跟隨工具欄</translation>
+        <translation>跟隨全域性</translation>
     </message>
     <message>
         <source>System language</source>
@@ -518,6 +518,10 @@
     <message>
         <source>About Duidu</source>
         <translation>關於</translation>
+    </message>
+    <message>
+        <source>User guide</source>
+        <translation>使用指南</translation>
     </message>
     <message>
         <source>Compare again</source>

@@ -168,6 +168,7 @@ class MainWindow(QMainWindow):
         self.prev_action = self._action(self.tr("Previous shared passage"), lambda: r.step(-1, self.focused_side()),
                                         [QKeySequence("Alt+Up"), QKeySequence("Shift+F8")])
         self.about_action = self._action(self.tr("About Duidu"), self._about)
+        self.guide_action = self._action(self.tr("User guide"), self._guide, QKeySequence.StandardKey.HelpContents)
         self.recompare_action = self._action(self.tr("Compare again"), r.recompare, QKeySequence.StandardKey.Refresh)
 
         self.script_group = QActionGroup(self)
@@ -215,6 +216,7 @@ class MainWindow(QMainWindow):
         go_menu.addActions([self.next_action, self.prev_action])
         view_menu.addAction(self.recompare_action)
         help_menu = menu.addMenu(self.tr("&Help"))
+        help_menu.addAction(self.guide_action)
         help_menu.addAction(self.about_action)
 
         bar = self.addToolBar(self.tr("Reading"))
@@ -341,6 +343,11 @@ class MainWindow(QMainWindow):
         from duidu.ui.report_action import export_report
 
         export_report(self)
+
+    def _guide(self) -> None:
+        from duidu.ui.help import HelpWindow
+
+        HelpWindow(self).show()  # deletes itself when closed
 
     def _about(self) -> None:
         QMessageBox.about(self, self.tr("About Duidu"),

@@ -1,0 +1,158 @@
+"""The user guide in the app: both languages load, every picture is there, every shortcut it names is real."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QLocale, QUrl
+from PySide6.QtGui import QAction, QKeySequence, QTextDocument
+
+from duidu.library.store import Library
+from duidu.paths import resource_path
+from duidu.ui.help import GUIDES, HelpWindow, default_language, guide_path
+from duidu.ui.main_window import MainWindow
+from duidu.ui.settings import Settings
+
+ROOT = Path(__file__).resolve().parents[1]
+IMAGE = re.compile(r"!\[[^\]]*\]\(([^)\s]+)\)")
+KEY = re.compile(r"^(?:(?:Ctrl|Alt|Shift|Meta)\+.+|F\d{1,2})$")  # a backticked token that names a key
+
+
+def text(language: str) -> str:
+    return guide_path(language).read_text(encoding="utf-8")
+
+
+def first_heading(language: str) -> str:
+    return next(line[2:].strip() for line in text(language).splitlines() if line.startswith("# "))
+
+
+def keys_named(language: str) -> set[str]:
+    """Every key sequence the guide writes in backticks (Alt+↓ as Alt+Down), in Qt's portable form."""
+    out = set()
+    for token in re.findall(r"`([^`\n]+)`", text(language)):
+        if KEY.match(token):
+            seq = QKeySequence(token.replace("↓", "Down").replace("↑", "Up"))
+            assert seq.count() == 1 and not seq.isEmpty(), f"{language}: {token!r} is not one key sequence"
+            out.add(seq.toString(QKeySequence.SequenceFormat.PortableText))
+    return out
+
+
+@pytest.fixture
+def help_window(qtbot):
+    w = HelpWindow(language="zh_CN")
+    qtbot.addWidget(w)
+    w.resize(900, 700)
+    w.show()
+    qtbot.waitExposed(w)
+    return w
+
+
+def test_guides_are_package_data():
+    """The guides sit in the duidu.resources package, which pyproject ships whole ("**/*")."""
+    for language in GUIDES:
+        path = guide_path(language)
+        assert path.is_file()
+        assert resource_path() in path.parents
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    assert config["tool"]["setuptools"]["package-dir"]["duidu.resources"] == "resources"
+    assert "**/*" in config["tool"]["setuptools"]["package-data"]["duidu.resources"]
+
+
+def test_opens_in_chinese_then_english(help_window, qtbot):
+    w = help_window
+    assert w.language == "zh_CN"
+    assert w.browser.document().firstBlock().text() == first_heading("zh_CN") == "对读 Duidu 使用指南"
+    assert w.windowTitle() == "对读使用指南" and w.language_label.text() == "语言"  # the window speaks the guide's language
+    i = w.language_box.findData("en")
+    w.language_box.setCurrentIndex(i)
+    w.language_box.activated.emit(i)
+    assert w.language == "en"
+    assert w.browser.document().firstBlock().text() == first_heading("en") == "Duidu user guide"
+    assert w.windowTitle() == "Duidu user guide" and w.find_box.placeholderText() == "Find in the guide"
+    assert w.browser.source() == QUrl.fromLocalFile(str(guide_path("en")))
+
+
+def test_default_language_follows_the_locale_and_the_preference(tmp_path):
+    before = QLocale()
+    try:
+        QLocale.setDefault(QLocale("zh_CN"))
+        assert default_language() == "zh_CN"
+        QLocale.setDefault(QLocale("en_GB"))
+        assert default_language() == "en"
+        settings = Settings(tmp_path / "s.ini")
+        settings.language = "zh_TW"
+        assert default_language(settings) == "zh_CN"
+        settings.language = "en"
+        QLocale.setDefault(QLocale("zh_CN"))
+        assert default_language(settings) == "en"
+    finally:
+        QLocale.setDefault(before)
+
+
+@pytest.mark.parametrize("language", list(GUIDES))
+def test_every_image_exists_as_the_viewer_resolves_it(help_window, language):
+    w = help_window
+    w.set_language(language)
+    written = IMAGE.findall(text(language))
+    assert len(written) >= 3
+    for name in written:
+        assert not name.startswith(("/", "http:", "https:")), name  # relative, offline
+        assert (guide_path(language).parent / name).is_file(), name
+    urls = w.image_urls()
+    assert len(urls) == len(written)
+    for url in urls:
+        path = Path(url.toLocalFile())
+        assert path.is_file() and path.suffix == ".png"
+        assert guide_path(language).parent in path.parents
+        data = w.browser.loadResource(QTextDocument.ResourceType.ImageResource.value, url)
+        assert data is not None and not data.isEmpty()
+    # shown no wider than the page
+    room = w.browser.viewport().width()
+    for _name, cursor in w._images():
+        assert 0 < cursor.charFormat().toImageFormat().width() <= room
+
+
+def test_both_guides_have_the_same_structure():
+    def outline(language):
+        t = text(language)
+        images = [re.sub(r"\.(zh_CN|en)\.png$", ".png", i) for i in IMAGE.findall(t)]  # each shows its own language
+        return (sum(1 for line in t.splitlines() if line.startswith("## ")), images)
+
+    assert outline("zh_CN") == outline("en")
+    assert keys_named("zh_CN") == keys_named("en")
+
+
+def test_find_in_the_guide(help_window, qtbot):
+    w = help_window
+    w.find_action.trigger()
+    assert w.find_bar.isVisible()
+    w.find_box.setText("共享段落")
+    assert w.browser.textCursor().selectedText() == "共享段落"
+    first = w.browser.textCursor().position()
+    assert w.find_next(+1)
+    assert w.browser.textCursor().position() != first
+    w.find_box.setText("没有这样的文字 xyzzy")
+    assert not w.find_next(+1)
+
+
+@pytest.fixture
+def window(qtbot, tmp_path):
+    with Library.open() as lib:  # DUIDU_LIBRARY points into tmp_path (conftest); seeds imported
+        path, docs = lib.path, lib.documents()
+    win = MainWindow(path, docs, settings=Settings(tmp_path / "s.ini"), chinese_font=True)
+    qtbot.addWidget(win)
+    yield win
+    win.close()
+
+
+def test_every_shortcut_in_the_guides_is_an_action_of_the_window(window):
+    real = {seq.toString(QKeySequence.SequenceFormat.PortableText)
+            for action in window.findChildren(QAction) for seq in action.shortcuts()}
+    for language in GUIDES:
+        named = keys_named(language)
+        assert len(named) >= 20, named
+        missing = named - real
+        assert not missing, f"{language} guide names shortcuts the window does not have: {sorted(missing)}"
