@@ -49,3 +49,27 @@ def lib(tmp_path_factory):
 
     with Library.open(tmp_path_factory.mktemp("seeds") / "library.sqlite") as library:
         yield library
+
+
+@pytest.fixture(scope="session")
+def seeded_template(tmp_path_factory):
+    """One seeded library file for the session; tests that write get their own copy (``own_lib``)."""
+    from duidu.library.store import Library
+
+    path = tmp_path_factory.mktemp("template") / "template.sqlite"
+    with Library.open(path, backup=False) as library:
+        library.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    return path
+
+
+@pytest.fixture
+def own_lib(seeded_template, tmp_path):
+    """A seeded library of this test's own (a copy of the template: no seeding per test)."""
+    import shutil
+
+    from duidu.library.store import Library
+
+    path = tmp_path / "lib.sqlite"
+    shutil.copyfile(seeded_template, path)
+    with Library.open(path, backup=False) as library:
+        yield library

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import random
-import shutil
 from fractions import Fraction
 
 import pytest
@@ -128,20 +127,9 @@ def test_interval_arithmetic_equals_the_brute_force_coincidence_matrix():
 
 
 # -- Library.agreement on the seeds -----------------------------------------------------------
-@pytest.fixture(scope="module")
-def template(tmp_path_factory):
-    path = tmp_path_factory.mktemp("agreement") / "template.sqlite"
-    with Library.open(path, backup=False) as library:
-        library.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    return path
-
-
 @pytest.fixture
-def lib(template, tmp_path):
-    path = tmp_path / "lib.sqlite"
-    shutil.copyfile(template, path)
-    with Library.open(path, backup=False) as library:
-        yield library
+def lib(own_lib):
+    return own_lib  # a seeded library of this test's own (conftest)
 
 
 def span(lib: Library, doc_id: int, quote: str, extra: int = 0) -> tuple[int, int]:

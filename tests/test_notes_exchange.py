@@ -9,7 +9,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import shutil
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -31,20 +30,9 @@ NS = {"q": refi.PROJECT_NS}
 GUID = "0a0b0c0d-0000-4000-8000-{:012d}"
 
 
-@pytest.fixture(scope="module")
-def template(tmp_path_factory):
-    path = tmp_path_factory.mktemp("exchange") / "template.sqlite"
-    with Library.open(path, backup=False) as library:
-        library.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    return path
-
-
 @pytest.fixture
-def lib(template, tmp_path):
-    path = tmp_path / "lib.sqlite"
-    shutil.copyfile(template, path)
-    with Library.open(path, backup=False) as library:
-        yield library
+def lib(own_lib):
+    return own_lib  # a seeded library of this test's own (conftest)
 
 
 @pytest.fixture

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import colorsys
 import json
-import shutil
 import sqlite3
 from dataclasses import replace
 from datetime import datetime, timedelta, timezone
@@ -26,21 +25,9 @@ SICHUAN = "001_6a591adfc5be8ef4.txt"
 NOTE_TABLES = ("annotations", "targets", "annotation_codes", "codes")
 
 
-@pytest.fixture(scope="module")
-def template(tmp_path_factory):
-    """One seeded library per module; each test works on its own copy of the file."""
-    path = tmp_path_factory.mktemp("notes") / "template.sqlite"
-    with Library.open(path, backup=False) as library:
-        library.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    return path
-
-
 @pytest.fixture
-def lib(template, tmp_path):
-    path = tmp_path / "lib.sqlite"
-    shutil.copyfile(template, path)
-    with Library.open(path, backup=False) as library:
-        yield library
+def lib(own_lib):
+    return own_lib  # a seeded library of this test's own (conftest)
 
 
 def doc(lib: Library, name: str = CHONGQING) -> int:
