@@ -228,3 +228,64 @@ def test_a_revised_document_reanchors_its_notes_and_an_orphan_is_placed_by_hand(
     assert placed.targets[0].quote == "教师交流" and placed.targets[0].start == at
     window.notes_ui.undo_action.trigger()
     qtbot.waitUntil(lambda: any(a.orphaned for a in notes.annotations), timeout=10000)
+
+
+def test_overlapping_notes_are_all_named_under_the_mouse_and_a_click_selects_one(qtbot, window):
+    notes, reader = window.notes_ui.notes, window.reader
+    pane = reader.panes["a"]
+    doc = pane.document_id
+    notes.annotate(doc, 100, 140, code_ids=[code_id(window, "经费投入")], note="外层")
+    qtbot.waitUntil(lambda: len(notes.annotations) == 1, timeout=10000)
+    notes.annotate(doc, 110, 120, code_ids=[code_id(window, "试点示范")], note="内层")
+    qtbot.waitUntil(lambda: len(notes.annotations) == 2, timeout=10000)
+    tip = window.notes_ui.describe("a", 115)
+    assert "外层" in tip and "内层" in tip and "经费投入" in tip and "试点示范" in tip
+    assert "内层" not in window.notes_ui.describe("a", 135)
+    window.notes_ui._clicked("a", 115)  # as a click in the pane does
+    current = window.notes_ui.panel.table.currentIndex()
+    assert current.data(NoteRole.Annotation).note == "内层"  # the innermost
+
+
+def test_notes_export_import_and_agreement_from_the_window(qtbot, window, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
+
+    from duidu.ui import notes_exchange_ui as ex
+
+    notes = window.notes_ui.notes
+    pane = window.reader.panes["a"]
+    tag = code_id(window, "经费投入")
+    notes.annotate(pane.document_id, 100, 140, code_ids=[tag])
+    qtbot.waitUntil(lambda: len(notes.annotations) == 1, timeout=10000)
+    with Library.open() as lib:
+        lib.annotate(pane.document_id, 110, 150, code_ids=[tag], annotator="李四")
+    notes.reload()
+    qtbot.waitUntil(lambda: len(notes.annotations) == 2, timeout=10000)
+    out = tmp_path / "notes.qdpx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    window.notes_ui.export_action.trigger()
+    qtbot.waitUntil(lambda: out.exists() and not window.tasks.busy(), timeout=20000)
+    import zipfile
+
+    assert "project.qde" in zipfile.ZipFile(out).namelist()
+    csv = tmp_path / "notes"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(csv), "CSV table (*.csv)"))
+    window.notes_ui.export_action.trigger()
+    qtbot.waitUntil(lambda: (tmp_path / "notes.csv").exists() and not window.tasks.busy(), timeout=20000)
+    # Importing the project back adds nothing (same notes) and says so.
+    shown = []
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(out), ""))
+    monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text: shown.append(text))
+    window.notes_ui.import_action.trigger()
+    qtbot.waitUntil(lambda: bool(shown), timeout=20000)
+    assert len(library_notes()) == 2
+    # Agreement: both annotators chosen; kappa and alpha per tag in the dialog.
+    monkeypatch.setattr(ex.AnnotatorChooser, "exec", lambda self: QDialog.DialogCode.Accepted)
+    dialogs = []
+    monkeypatch.setattr(ex.AgreementDialog, "exec", lambda self: dialogs.append(self))
+    window.notes_ui.agreement_action.trigger()
+    qtbot.waitUntil(lambda: bool(dialogs), timeout=20000)
+    model = dialogs[0].model
+    rows = {model.item(r, 0).text(): model.item(r, 1).text() for r in range(model.rowCount())}
+    assert any(name.endswith("经费投入") for name in rows)
+    kappa = next(v for k, v in rows.items() if k.endswith("经费投入"))
+    assert kappa != "—" and -1.0 <= float(kappa) <= 1.0

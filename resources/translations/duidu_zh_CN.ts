@@ -2,6 +2,37 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>AgreementDialog</name>
+    <message>
+        <source>Agreement per tag</source>
+        <translation>各标签的一致性</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Cohen&apos;s κ</source>
+        <translation>Cohen κ</translation>
+    </message>
+    <message>
+        <source>Krippendorff&apos;s α</source>
+        <translation>Krippendorff α</translation>
+    </message>
+    <message>
+        <source>%1 marked</source>
+        <translation>%1 标注字数</translation>
+    </message>
+    <message>
+        <source>Characters</source>
+        <translation>字数</translation>
+    </message>
+    <message>
+        <source>κ: Pe = pA(yes)·pB(yes) + pA(no)·pB(no). α: nominal, binary, each character a unit.</source>
+        <translation>κ：Pe = pA(是)·pB(是) + pA(否)·pB(否)。α：名义尺度、二值，每个字为一个单位。</translation>
+    </message>
+</context>
+<context>
     <name>AnnotateDialog</name>
     <message>
         <source>Annotate</source>
@@ -22,6 +53,17 @@
     <message>
         <source>Note</source>
         <translation>笔记</translation>
+    </message>
+</context>
+<context>
+    <name>AnnotatorChooser</name>
+    <message>
+        <source>Agreement between annotators</source>
+        <translation>标注者之间的一致性</translation>
+    </message>
+    <message>
+        <source>Compare the notes of:</source>
+        <translation>比较以下标注者的笔记：</translation>
     </message>
 </context>
 <context>
@@ -743,6 +785,89 @@ Read Chinese policy documents against each other, offline.</source>
     </message>
 </context>
 <context>
+    <name>NotesExchange</name>
+    <message>
+        <source>Duidu</source>
+        <translation>对读</translation>
+    </message>
+    <message>
+        <source>REFI-QDA project (*.qdpx)</source>
+        <translation>REFI-QDA 项目 (*.qdpx)</translation>
+    </message>
+    <message>
+        <source>CSV table (*.csv)</source>
+        <translation>CSV 表格 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Markdown (*.md)</source>
+        <translation>Markdown (*.md)</translation>
+    </message>
+    <message>
+        <source>W3C Web Annotation JSON (*.json)</source>
+        <translation>W3C Web Annotation JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Export notes</source>
+        <translation>导出笔记</translation>
+    </message>
+    <message>
+        <source>Exported: %1</source>
+        <translation>已导出：%1</translation>
+    </message>
+    <message>
+        <source>Exporting notes</source>
+        <translation>正在导出笔记</translation>
+    </message>
+    <message>
+        <source>Export codebook</source>
+        <translation>导出编码本</translation>
+    </message>
+    <message>
+        <source>REFI-QDA codebook (*.qdc)</source>
+        <translation>REFI-QDA 编码本 (*.qdc)</translation>
+    </message>
+    <message>
+        <source>%1 codes exported</source>
+        <translation>已导出 %1 个编码</translation>
+    </message>
+    <message>
+        <source>Exporting the codebook</source>
+        <translation>正在导出编码本</translation>
+    </message>
+    <message>
+        <source>Import a REFI-QDA project</source>
+        <translation>导入 REFI-QDA 项目</translation>
+    </message>
+    <message>
+        <source>Project imported</source>
+        <translation>项目已导入</translation>
+    </message>
+    <message>
+        <source>Importing the project</source>
+        <translation>正在导入项目</translation>
+    </message>
+    <message>
+        <source>Import a codebook</source>
+        <translation>导入编码本</translation>
+    </message>
+    <message>
+        <source>Importing the codebook</source>
+        <translation>正在导入编码本</translation>
+    </message>
+    <message>
+        <source>Agreement needs notes by at least two annotators</source>
+        <translation>计算一致性需要至少两位标注者的笔记</translation>
+    </message>
+    <message>
+        <source>Choose at least two annotators</source>
+        <translation>请至少选择两位标注者</translation>
+    </message>
+    <message>
+        <source>Computing agreement</source>
+        <translation>正在计算一致性</translation>
+    </message>
+</context>
+<context>
     <name>NotesModel</name>
     <message>
         <source>Tags</source>
@@ -859,6 +984,26 @@ Read Chinese policy documents against each other, offline.</source>
         <translation>编码本…</translation>
     </message>
     <message>
+        <source>Export notes…</source>
+        <translation>导出笔记…</translation>
+    </message>
+    <message>
+        <source>Import REFI-QDA project…</source>
+        <translation>导入 REFI-QDA 项目…</translation>
+    </message>
+    <message>
+        <source>Export codebook…</source>
+        <translation>导出编码本…</translation>
+    </message>
+    <message>
+        <source>Import codebook…</source>
+        <translation>导入编码本…</translation>
+    </message>
+    <message>
+        <source>Agreement between annotators…</source>
+        <translation>标注者一致性…</translation>
+    </message>
+    <message>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
@@ -897,6 +1042,10 @@ Read Chinese policy documents against each other, offline.</source>
     <message>
         <source>Documents (*.txt *.md *.html *.htm *.docx);;All files (*)</source>
         <translation>文档 (*.txt *.md *.html *.htm *.docx);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>%1 unchanged, %2 moved, %3 fuzzy, %4 orphaned</source>
+        <translation>%1 处未变，%2 处移动，%3 处近似定位，%4 处未能定位</translation>
     </message>
     <message>
         <source>Notes re-anchored: %1</source>

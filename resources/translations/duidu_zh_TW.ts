@@ -1,6 +1,37 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_TW" sourcelanguage="en">
 <context>
+    <name>AgreementDialog</name>
+    <message>
+        <source>Agreement per tag</source>
+        <translation>各標籤的一致性</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>標籤</translation>
+    </message>
+    <message>
+        <source>Cohen's κ</source>
+        <translation>Cohen κ</translation>
+    </message>
+    <message>
+        <source>Krippendorff's α</source>
+        <translation>Krippendorff α</translation>
+    </message>
+    <message>
+        <source>%1 marked</source>
+        <translation>%1 標註字數</translation>
+    </message>
+    <message>
+        <source>Characters</source>
+        <translation>字數</translation>
+    </message>
+    <message>
+        <source>κ: Pe = pA(yes)·pB(yes) + pA(no)·pB(no). α: nominal, binary, each character a unit.</source>
+        <translation>κ：Pe = pA(是)·pB(是) + pA(否)·pB(否)。α：名義尺度、二值，每個字為一個單位。</translation>
+    </message>
+</context>
+<context>
     <name>AnnotateDialog</name>
     <message>
         <source>Annotate</source>
@@ -21,6 +52,17 @@
     <message>
         <source>Note</source>
         <translation>筆記</translation>
+    </message>
+</context>
+<context>
+    <name>AnnotatorChooser</name>
+    <message>
+        <source>Agreement between annotators</source>
+        <translation>標註者之間的一致性</translation>
+    </message>
+    <message>
+        <source>Compare the notes of:</source>
+        <translation>比較以下標註者的筆記：</translation>
     </message>
 </context>
 <context>
@@ -742,6 +784,89 @@ Read Chinese policy documents against each other, offline.</source>
     </message>
 </context>
 <context>
+    <name>NotesExchange</name>
+    <message>
+        <source>Duidu</source>
+        <translation>對讀</translation>
+    </message>
+    <message>
+        <source>REFI-QDA project (*.qdpx)</source>
+        <translation>REFI-QDA 專案 (*.qdpx)</translation>
+    </message>
+    <message>
+        <source>CSV table (*.csv)</source>
+        <translation>CSV 表格 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Markdown (*.md)</source>
+        <translation>Markdown (*.md)</translation>
+    </message>
+    <message>
+        <source>W3C Web Annotation JSON (*.json)</source>
+        <translation>W3C Web Annotation JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Export notes</source>
+        <translation>匯出筆記</translation>
+    </message>
+    <message>
+        <source>Exported: %1</source>
+        <translation>已匯出：%1</translation>
+    </message>
+    <message>
+        <source>Exporting notes</source>
+        <translation>正在匯出筆記</translation>
+    </message>
+    <message>
+        <source>Export codebook</source>
+        <translation>匯出編碼本</translation>
+    </message>
+    <message>
+        <source>REFI-QDA codebook (*.qdc)</source>
+        <translation>REFI-QDA 編碼本 (*.qdc)</translation>
+    </message>
+    <message>
+        <source>%1 codes exported</source>
+        <translation>已匯出 %1 個編碼</translation>
+    </message>
+    <message>
+        <source>Exporting the codebook</source>
+        <translation>正在匯出編碼本</translation>
+    </message>
+    <message>
+        <source>Import a REFI-QDA project</source>
+        <translation>匯入 REFI-QDA 專案</translation>
+    </message>
+    <message>
+        <source>Project imported</source>
+        <translation>專案已匯入</translation>
+    </message>
+    <message>
+        <source>Importing the project</source>
+        <translation>正在匯入專案</translation>
+    </message>
+    <message>
+        <source>Import a codebook</source>
+        <translation>匯入編碼本</translation>
+    </message>
+    <message>
+        <source>Importing the codebook</source>
+        <translation>正在匯入編碼本</translation>
+    </message>
+    <message>
+        <source>Agreement needs notes by at least two annotators</source>
+        <translation>計算一致性需要至少兩位標註者的筆記</translation>
+    </message>
+    <message>
+        <source>Choose at least two annotators</source>
+        <translation>請至少選擇兩位標註者</translation>
+    </message>
+    <message>
+        <source>Computing agreement</source>
+        <translation>正在計算一致性</translation>
+    </message>
+</context>
+<context>
     <name>NotesModel</name>
     <message>
         <source>Tags</source>
@@ -858,6 +983,26 @@ Read Chinese policy documents against each other, offline.</source>
         <translation>編碼本…</translation>
     </message>
     <message>
+        <source>Export notes…</source>
+        <translation>匯出筆記…</translation>
+    </message>
+    <message>
+        <source>Import REFI-QDA project…</source>
+        <translation>匯入 REFI-QDA 專案…</translation>
+    </message>
+    <message>
+        <source>Export codebook…</source>
+        <translation>匯出編碼本…</translation>
+    </message>
+    <message>
+        <source>Import codebook…</source>
+        <translation>匯入編碼本…</translation>
+    </message>
+    <message>
+        <source>Agreement between annotators…</source>
+        <translation>標註者一致性…</translation>
+    </message>
+    <message>
         <source>Undo</source>
         <translation>撤銷</translation>
     </message>
@@ -896,6 +1041,10 @@ Read Chinese policy documents against each other, offline.</source>
     <message>
         <source>Documents (*.txt *.md *.html *.htm *.docx);;All files (*)</source>
         <translation>文件 (*.txt *.md *.html *.htm *.docx);;所有檔案 (*)</translation>
+    </message>
+    <message>
+        <source>%1 unchanged, %2 moved, %3 fuzzy, %4 orphaned</source>
+        <translation>%1 處未變，%2 處移動，%3 處近似定位，%4 處未能定位</translation>
     </message>
     <message>
         <source>Notes re-anchored: %1</source>

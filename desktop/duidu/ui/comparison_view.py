@@ -92,6 +92,7 @@ class ComparisonView(QWidget):
         self._syncing = False
         self._pending: dict[str, tuple[int, int]] = {}  # side -> stored span to show once loaded
         self._made: dict[str, SideMarks] = {}  # the last comparison's marks, per side, as its task made them
+        self.describe_notes = None  # callable(side, stored pos) -> the notes there, for the tooltip
         self._order: dict[str, list[int]] = {"a": [], "b": []}  # passage indices by position on a side
         self._starts: dict[str, list[int]] = {"a": [], "b": []}
 
@@ -391,14 +392,17 @@ class ComparisonView(QWidget):
         if n != self.gutter.hovered:
             self.gutter.hovered = n
             self.gutter.update()
-        if n < 0:
+        parts = [self.describe_notes(side, pos)] if self.describe_notes else []
+        if n >= 0:
+            p = self.shown[n]
+            other = p.b_text if side == "a" else p.a_text
+            kind = self.tr("verbatim") if p.kind == "verbatim" else self.tr("fuzzy")
+            parts.append(f"{kind} · {p.similarity:.0%}\n{other[:300]}")
+        tip = "\n\n".join(x for x in parts if x)
+        if tip:
+            QToolTip.showText(where, tip, self.panes[side].edit)
+        else:
             QToolTip.hideText()
-            return
-        p = self.shown[n]
-        other = p.b_text if side == "a" else p.a_text
-        kind = self.tr("verbatim") if p.kind == "verbatim" else self.tr("fuzzy")
-        tip = f"{kind} · {p.similarity:.0%}\n{other[:300]}"
-        QToolTip.showText(where, tip, self.panes[side].edit)
 
     def show_span(self, doc_id: int, start: int, end: int, side: str | None = None) -> None:
         """Show a stored span of a document: in the pane that holds it, else in ``side`` (default b)."""

@@ -211,7 +211,12 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.library_dock.toggleViewAction())
         view_menu.addAction(self.side_dock.toggleViewAction())
         notes_menu = menu.addMenu(self.tr("&Notes"))
-        notes_menu.addActions([self.notes_ui.annotate_action, self.notes_ui.link_action, self.notes_ui.codebook_action])
+        n = self.notes_ui
+        notes_menu.addActions([n.annotate_action, n.link_action, n.codebook_action])
+        notes_menu.addSeparator()
+        notes_menu.addActions([n.export_action, n.import_action, n.export_codebook_action, n.import_codebook_action])
+        notes_menu.addSeparator()
+        notes_menu.addAction(n.agreement_action)
         go_menu = menu.addMenu(self.tr("&Go"))
         go_menu.addActions([self.next_action, self.prev_action])
         view_menu.addAction(self.recompare_action)

@@ -147,6 +147,22 @@ class NotesPanel(QWidget):
         self.orphans = sum(1 for a in self.notes.visible() if a.orphaned)
         self.place_button.setVisible(self.orphans > 0)
 
+    def select(self, annotation_id: int) -> bool:
+        """Make a note the current row (clearing filters that hide it); False if it is not listed."""
+        for attempt in range(2):
+            for row in range(self.proxy.rowCount()):
+                index = self.proxy.index(row, 0)
+                if index.data(NoteRole.Id) == annotation_id:
+                    self.table.setCurrentIndex(index)
+                    self.table.scrollTo(index)
+                    return True
+            if attempt == 0:  # hidden by a filter: show everything, then look again
+                for box in (self.tag_filter, self.doc_filter, self.region_filter, self.annotator_filter):
+                    box.setCurrentIndex(0)
+                self.text_filter.clear()
+                self._apply_filters()
+        return False
+
     def _set_blind(self, on: bool) -> None:
         self.notes.blind = on
         self.notes.changed.emit()

@@ -29,6 +29,14 @@ class NotesUI(QObject):
         self.annotate_action = self._action(self.tr("Tag selection…"), self.annotate_selection, "Ctrl+T")
         self.link_action = self._action(self.tr("Comparison note…"), self.comparison_note, "Ctrl+Shift+T")
         self.codebook_action = self._action(self.tr("Codebook…"), self.open_codebook)
+        from duidu.ui.notes_exchange_ui import NotesExchange
+
+        self.exchange = NotesExchange(self)
+        self.export_action = self._action(self.tr("Export notes…"), self.exchange.export_notes)
+        self.import_action = self._action(self.tr("Import REFI-QDA project…"), self.exchange.import_project)
+        self.export_codebook_action = self._action(self.tr("Export codebook…"), self.exchange.export_codebook)
+        self.import_codebook_action = self._action(self.tr("Import codebook…"), self.exchange.import_codebook)
+        self.agreement_action = self._action(self.tr("Agreement between annotators…"), self.exchange.agreement)
         self.undo_action = self.notes.undo_stack.createUndoAction(window, self.tr("Undo"))
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.redo_action = self.notes.undo_stack.createRedoAction(window, self.tr("Redo"))
@@ -38,6 +46,9 @@ class NotesUI(QObject):
         for side, pane in self.reader.panes.items():
             pane.edit.context_actions = lambda qt_pos, s=side: self._actions_at(s, qt_pos)
         self.reader.documentShown.connect(self._show_in_pane)
+        self.reader.describe_notes = self.describe
+        for side, pane in self.reader.panes.items():
+            pane.positionClicked.connect(lambda pos, s=side: self._clicked(s, pos))
         self.notes.changed.connect(self._show_everywhere)
         self.notes.failed.connect(lambda reason: window.statusBar().showMessage(reason, 10000))
         self.notes.done.connect(lambda what: window.statusBar().showMessage(
@@ -75,6 +86,29 @@ class NotesUI(QObject):
 
     def set_documents(self, documents) -> None:
         self.panel.set_documents(documents)
+
+    def _notes_at(self, side: str, pos: int) -> list:
+        pane = self.reader.panes[side]
+        found = [self._note(n) for n in pane.notes_at(pos)]
+        return [a for a in found if a is not None]
+
+    def describe(self, side: str, pos: int) -> str:
+        """Every note under the mouse (overlapping and nested ones too), for the tooltip."""
+        lines = []
+        for a in self._notes_at(side, pos):
+            codes = self.notes.code_map()
+            tags = "; ".join(self.notes.path_of(codes[c]) for c in a.code_ids if c in codes)
+            head = " · ".join(x for x in (tags, a.annotator) if x)
+            lines.append(f"✎ {head}" + (f"\n{a.note[:200]}" if a.note else ""))
+        return "\n".join(lines)
+
+    def _clicked(self, side: str, pos: int) -> None:
+        """A click on a note selects it in the notes panel (the innermost when they overlap)."""
+        found = self._notes_at(side, pos)
+        if found:
+            inner = min(found, key=lambda a: next(t.end - t.start for t in a.targets
+                                                  if t.document_id == self.reader.panes[side].document_id))
+            self.panel.select(inner.id)
 
     # -- making notes -------------------------------------------------------------------
     def annotate_selection(self) -> None:
@@ -172,7 +206,10 @@ class NotesUI(QObject):
             if document_id in self.reader.ids.values():
                 self.reader.open_pair(self.reader.ids["a"], self.reader.ids["b"], self.reader.scripts["a"],
                                       self.reader.scripts["b"])
-            text = self.tr("Notes re-anchored: %1").replace("%1", report.summary())
+            counts = self.tr("%1 unchanged, %2 moved, %3 fuzzy, %4 orphaned")
+            for n, value in enumerate((report.exact, report.moved, report.fuzzy, report.orphaned), 1):
+                counts = counts.replace(f"%{n}", str(value))
+            text = self.tr("Notes re-anchored: %1").replace("%1", counts)
             if report.orphaned:
                 text += "\n" + self.tr("Orphaned notes are marked ⚠ in the notes panel: select the text and press “Place at selection”.")
             QMessageBox.information(self.window, self.tr("Revision imported"), text)
