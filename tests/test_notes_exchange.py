@@ -368,6 +368,83 @@ def test_size_and_entry_caps(lib, tmp_path, monkeypatch):
         lib.import_qdpx(path)
 
 
+def forge_sizes(path: Path, entry: str, claimed: int) -> None:
+    """Rewrite ``entry``'s uncompressed size in its local and central headers to ``claimed``."""
+    import struct
+
+    data = bytearray(path.read_bytes())
+    name = entry.encode()
+    local = data.index(b"PK\x03\x04" + b"")
+    while data[local + 30:local + 30 + len(name)] != name:
+        local = data.index(b"PK\x03\x04", local + 4)
+    struct.pack_into("<I", data, local + 22, claimed)
+    central = data.index(b"PK\x01\x02")
+    while data[central + 46:central + 46 + len(name)] != name:
+        central = data.index(b"PK\x01\x02", central + 4)
+    struct.pack_into("<I", data, central + 24, claimed)
+    path.write_bytes(bytes(data))
+
+
+def counting_reads(monkeypatch) -> list[int]:
+    """The bytes each read of a zip entry produced, as the importer reads them."""
+    produced: list[int] = []
+    real = zipfile.ZipExtFile.read
+
+    def read(self, n=-1):
+        chunk = real(self, n)
+        produced.append(len(chunk))
+        return chunk
+
+    monkeypatch.setattr(zipfile.ZipExtFile, "read", read)
+    return produced
+
+
+@pytest.mark.parametrize("method", [zipfile.ZIP_DEFLATED, zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA])
+def test_an_entry_that_lies_about_its_size_is_refused_before_it_is_unpacked(lib, tmp_path, monkeypatch, method):
+    """Headers claim 1,000 bytes; the data inflates to 4 MB, far past the (lowered) caps."""
+    monkeypatch.setattr(refi, "MAX_TOTAL", 64 * 1024)
+    monkeypatch.setattr(refi, "MAX_ENTRY", 64 * 1024)
+    text = vendor_text()
+    qde = vendor_project(text, selection(1, text, "第一行")).encode()
+    path = tmp_path / "liar.qdpx"
+    with zipfile.ZipFile(path, "w", method) as zf:
+        zf.writestr("project.qde", qde + b" " * (4 * 1024 * 1024))  # trailing blanks: still well-formed XML
+        zf.writestr("sources/vendor source.txt", text.encode())
+    assert path.stat().st_size < 200 * 1024
+    forge_sizes(path, "project.qde", 1000)
+    with zipfile.ZipFile(path) as zf:
+        assert zf.getinfo("project.qde").file_size == 1000  # the lie is what a reader is told
+    produced = counting_reads(monkeypatch)
+    before = counts(lib)
+    with pytest.raises(InputError) as caught:
+        lib.import_qdpx(path)
+    line = str(caught.value)
+    assert line.startswith(str(path)) and "\n" not in line
+    if method == zipfile.ZIP_DEFLATED:
+        assert "damaged zip file" in line or "more than 65,536 bytes" in line, line
+    else:  # bzip2 and LZMA inflate all they are given at once: never opened at all
+        assert "Duidu reads stored or deflated entries only" in line and not produced, line
+    assert sum(produced) <= 64 * 1024 + refi.CHUNK, sum(produced)
+    assert counts(lib) == before
+
+
+def test_the_bytes_an_entry_really_produces_are_counted(lib, tmp_path, monkeypatch):
+    text = vendor_text()
+    qde = vendor_project(text, selection(1, text, "第一行")).encode() + b" " * (300 * 1024)
+    path = make_package(tmp_path / "big-entry.qdpx", qde, {"vendor source.txt": text.encode()})
+    produced = counting_reads(monkeypatch)
+    monkeypatch.setattr(refi, "MAX_ENTRY", 64 * 1024)  # headers are honest: only the count can refuse it
+    before = counts(lib)
+    with pytest.raises(InputError) as caught:
+        lib.import_qdpx(path)
+    line = str(caught.value)
+    assert "'project.qde' unpacks to more than 65,536 bytes" in line and "\n" not in line, line
+    assert sum(produced) <= 64 * 1024 + refi.CHUNK and max(produced) <= refi.CHUNK
+    assert counts(lib) == before
+    monkeypatch.setattr(refi, "MAX_ENTRY", 10**9)  # the same package under the real caps imports
+    assert lib.import_qdpx(path)
+
+
 def test_parse_xml_refuses_doctypes_however_spelled():
     for data in (b"<!doctype x><x/>", b"<?xml version='1.0'?>\n<! DOCTYPE x []><x/>", b"\xef\xbb\xbf<!ENTITY a 'b'><x/>"):
         with pytest.raises(InputError, match="DTD"):
@@ -426,11 +503,29 @@ def test_markdown_groups_quotes_by_tag_with_citations(lib, tmp_path):
     n = next(n for n, p in enumerate(lib.text(cq.id).paragraphs, 1) if p.start <= start < p.end)
     block = f"> 高质量召开7次教育协同发展工作联席会议\n>\n> —— 《{cq.title}》，重庆，第{n}段"
     assert md.count(block) == 3  # under each of its three tags
-    assert "联席会议的次数\n第二行 \\<&\\> \"引号\"" in md
+    assert "- 联席会议的次数  \n  第二行 \\<&\\> \"引号\"" in md  # one list item, a hard break; no raw HTML
     section = md.split("## 需求型/产教融合与校企合作")[1].split("\n## ")[0]
     assert "**对照 Comparison**" in section and "> 成立6个职教集团、4个职教联盟" in section
     assert "> 舉辦6個職教集團、4個職教聯盟" in section and "，四川，2024-10-30，第" in section and "两地同一数字" in section
     assert md.split("## 未分类 (untagged)")[1].count("> 加快打造科创中心核心承载区") == 1
+
+
+def test_markdown_keeps_a_notes_markup_inside_the_note(lib, tmp_path):
+    """A note's light Markdown is passed through as Markdown, but a line of it that would be a
+    heading, a rule or a quote cannot change the file's outline or leave the note's list item."""
+    cq = lib.resolve(CHONGQING).id
+    note = "**职教集团** 与 *合作*\n# 不是标题\n---\n> 不是引文\n- 甲\n<script>x</script>"
+    lib.annotate(cq, *span(lib, cq, "加快打造科创中心核心承载区"), note=note, annotator="王老师")
+    out = tmp_path / "notes.md"
+    lib.export_notes(out, "md")
+    md = out.read_text("utf-8")
+    assert "\\*\\*" not in md and "- **职教集团** 与 *合作*  \n" in md  # the markup as typed, not escaped
+    lines = md.splitlines()
+    start = lines.index("- **职教集团** 与 *合作*  ")
+    item = lines[start + 1:start + 6]
+    assert item == ["  \\# 不是标题  ", "  \\---  ", "  \\> 不是引文  ", "  - 甲  ", "  \\<script\\>x\\</script\\>"]
+    assert [line for line in lines if line.startswith("#")] == [lines[0], "## 未分类 (untagged)"]
+    assert lines.count("---") == 1  # the separator after the one note; the note's own rule is escaped
 
 
 def test_json_is_a_w3c_annotation_collection(lib, tmp_path):
@@ -447,7 +542,7 @@ def test_json_is_a_w3c_annotation_collection(lib, tmp_path):
     assert item["type"] == "Annotation" and item["motivation"] == ["commenting", "tagging"]
     assert item["creator"] == {"type": "Person", "name": "王老师"}
     assert (item["created"], item["modified"]) == (meeting.created_at, meeting.updated_at)
-    assert item["body"][0] == {"type": "TextualBody", "purpose": "commenting", "value": meeting.note, "format": "text/plain"}
+    assert item["body"][0] == {"type": "TextualBody", "purpose": "commenting", "value": meeting.note, "format": "text/markdown"}
     tags = [b for b in item["body"][1:]]
     assert [b["type"] for b in tags] == ["SpecificResource"] * 3 and {b["purpose"] for b in tags} == {"tagging"}
     in_tree_order = [c.guid for c in lib.codes() if c.id in meeting.code_ids]

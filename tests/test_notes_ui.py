@@ -289,3 +289,20 @@ def test_notes_export_import_and_agreement_from_the_window(qtbot, window, tmp_pa
     assert any(name.endswith("经费投入") for name in rows)
     kappa = next(v for k, v in rows.items() if k.endswith("经费投入"))
     assert kappa != "—" and -1.0 <= float(kappa) <= 1.0
+
+
+def test_a_blind_reviewer_exports_a_report_with_only_their_notes(qtbot, window, tmp_path):
+    from duidu.ui.report_action import export_report
+
+    notes = window.notes_ui.notes
+    pane = window.reader.panes["a"]
+    with Library.open() as lib:
+        lib.annotate(pane.document_id, 200, 210, note="李四的笔记", annotator="李四")
+    notes.annotate(pane.document_id, 300, 310, note="张三的笔记")
+    qtbot.waitUntil(lambda: len(notes.annotations) == 2, timeout=10000)
+    window.notes_ui.panel.blind.setChecked(True)
+    out = tmp_path / "blind.html"
+    export_report(window, str(out))
+    qtbot.waitUntil(lambda: out.exists() and not window.tasks.busy(), timeout=30000)
+    html = out.read_text(encoding="utf-8")
+    assert "张三的笔记" in html and "李四的笔记" not in html

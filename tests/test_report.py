@@ -103,6 +103,82 @@ def test_script_tw_shows_taiwan_text(noted, tmp_path):
     assert "文字 台灣 Taiwan" in seen
 
 
+def test_script_converts_metadata_notes_and_tags(noted, tmp_path):
+    """Everything in the chosen script: titles (the page's and the PDF's title too), region,
+    source, note texts, tags, quotes."""
+    out = tmp_path / "s.html"
+    assert main(["report", "1", "2", "--html", str(out), "--script", "simplified"]) == 0
+    page = out.read_text(encoding="utf-8")
+    seen = text_of(page)
+    assert "全方位合作 川渝毗邻地区将共同推进教育高质量发展" in seen  # seed 2 is traditional
+    assert "毗鄰" not in seen and "中新网四川" in seen and "中新網四川" not in seen
+    title = re.search(r"<title>(.*?)</title>", page).group(1)
+    assert "全方位合作 川渝毗邻地区将共同推进教育高质量发展" in html.unescape(title)
+
+    out = tmp_path / "t.html"
+    assert main(["report", "1", "2", "--html", str(out), "--script", "traditional"]) == 0
+    page = out.read_text(encoding="utf-8")
+    seen = text_of(page)
+    seed_1 = "加快推動高質量教育協同發展 爲成渝地區雙城經濟圈建設提供有力支撐"
+    assert noted.document(1).title not in seen and seed_1 in seen
+    assert seed_1 in html.unescape(re.search(r"<title>(.*?)</title>", page).group(1)) and "對讀" in page
+    assert "重慶" in seen and "重庆" not in seen  # seed 1's region
+    assert "報告測試/對讀標籤" in seen and "报告测试/对读标签" not in seen  # tag paths
+    assert "訪問學者" in seen and "访问学者" not in seen  # a simplified note on a traditional document
+    assert "兩地職教" in seen and "两地职教" not in seen  # a note on a simplified document
+    assert "職業教育協同發展" in seen  # quotes, as before
+    r = build_pair_report(noted, 1, 2, script="original")
+    assert (r.a.title, r.b.source, r.notes_b[0].note) == (noted.document(1).title, "中新網四川", "访问学者")
+
+
+def test_only_one_annotators_notes_when_asked(noted):
+    """Blind coding: a report for one annotator shows none of another's notes, of either kind."""
+    b = noted.text(2).text
+    k = b.index("職業教育")
+    noted.annotate(2, k, k + 4, note="王的旁注", annotator="王 Wang")
+    a = noted.text(1).text
+    i, j = a.index("职业教育"), b.index("職業教育")
+    noted.link(1, i, i + 2, 2, j, j + 2, note="李的对照", annotator="李老师")
+    everyone = build_pair_report(noted, 1, 2)
+    assert {n.annotator for n in everyone.links + everyone.notes_a + everyone.notes_b} == {"李老师", "王 Wang"}
+
+    li = build_pair_report(noted, 1, 2, annotator="李老师")
+    assert li.annotator == "李老师"
+    assert [n.note for n in li.links] == ["李的对照"]
+    assert [n.note for n in li.notes_a] == ["两地职教 <b>合作</b> & 对照"] and [n.note for n in li.notes_b] == ["访问学者"]
+    page = text_of(pair_report_html(li)) + text_of(pair_report_html(li, for_print=True))
+    assert "王 Wang" not in page and "同一措施" not in page and "王的旁注" not in page and "李的对照" in page
+    assert "Only the notes of 李老师" in page
+
+    wang = build_pair_report(noted, 1, 2, annotator="王 Wang")
+    assert [n.note for n in wang.links] == ["同一措施"] and not wang.notes_a and [n.note for n in wang.notes_b] == ["王的旁注"]
+    notes = text_of(pair_report_html(wang)).split("批注 Notes", 1)[1]  # the passages hold 访问学者 too
+    assert "李老师" not in notes and "访问学者" not in notes and "李的对照" not in notes and "王的旁注" in notes
+    assert not build_pair_report(noted, 1, 2, annotator="nobody").notes_a
+
+
+def test_note_light_markdown_is_rendered_and_safe(noted):
+    from duidu.library.light_markdown import to_html
+
+    assert to_html("**职教集团**") == "<strong>职教集团</strong>"
+    assert to_html("*合作* 与 _协同_ 与 `代码<b>`") == "<em>合作</em> 与 <em>协同</em> 与 <code>代码&lt;b&gt;</code>"
+    assert to_html("第一行\n第二行") == "第一行<br>第二行"
+    assert to_html("要点：\n- 甲\n* 乙\n\n\n1. 丙") == "要点：<br>• 甲<br>• 乙<br><br>1. 丙"
+    assert to_html("[官网](https://example.cn/a_b)") == "官网 (https://example.cn/a_b)"  # a link as text
+    assert to_html("<script>alert(1)</script> & <a href='x'>") == \
+        "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;a href=&#x27;x&#x27;&gt;"
+    assert to_html("**<img src=x onerror=alert(1)>**") == "<strong>&lt;img src=x onerror=alert(1)&gt;</strong>"
+    assert to_html(r"\*不是斜体\* snake_case_name") == "*不是斜体* snake_case_name"
+    assert to_html("**a *b** c*").count("<em>") == 0  # never tags that cross
+    a = noted.text(1).text
+    i = a.index("职业教育")
+    noted.annotate(1, i, i + 2, note="**职教集团** 合作\n- 一\n<script>alert(1)</script>", annotator="张")
+    for for_print in (False, True):
+        page = pair_report_html(build_pair_report(noted, 1, 2), for_print=for_print)
+        assert "<strong>职教集团</strong> 合作<br>• 一<br>&lt;script&gt;alert(1)&lt;/script&gt;" in page
+        assert "<script" not in page and "**" not in page
+
+
 def test_bad_input_one_line_exit_1_nothing_written(tmp_path, capsys):
     out = tmp_path / "report.html"
     assert main(["report", "1", "nothing-like-this", "--html", str(out)]) == 1

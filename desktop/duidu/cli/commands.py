@@ -7,12 +7,15 @@ import sys
 from dataclasses import asdict
 
 from duidu.cli.main import dump_json
+from duidu.library import backups
 from duidu.library.errors import InputError
 from duidu.library.store import Library
 
 
 def _open(args) -> Library:
-    return Library.open(args.library)
+    # Scripts run commands in loops: at most one backup per interval, so they cannot rotate out
+    # the backups a reading session left.
+    return Library.open(args.library, backup_interval=backups.CLI_INTERVAL)
 
 
 def cmd_import(args, parser: argparse.ArgumentParser) -> int:

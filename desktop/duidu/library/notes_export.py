@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 from duidu import __version__
 from duidu.library.annotations import Annotation, Target, now
 from duidu.library.errors import InputError
+from duidu.library.light_markdown import to_markdown_lines
 
 if TYPE_CHECKING:
     from duidu.library.store import Library
@@ -162,7 +163,8 @@ def _quote_block(notes: Notes, t: Target) -> list[str]:
 
 def to_markdown(notes: Notes) -> bytes:
     """Notes grouped by tag (codebook order; a note with two tags under both, untagged last),
-    each quote a blockquote with its citation, then the note and who wrote it."""
+    each quote a blockquote with its citation, then the note (its light Markdown kept, as one
+    list item it cannot break out of) and who wrote it."""
     groups: dict[str, list[Annotation]] = {p: [] for p in notes.paths.values()}
     groups[UNTAGGED] = []
     for a in notes.annotations:
@@ -181,8 +183,9 @@ def to_markdown(notes: Notes) -> bytes:
                 if a.kind == "comparison":
                     lines += [f"*{'AB'[n]}*", ""]
                 lines += _quote_block(notes, t)
-            if a.note:
-                lines += [_md(a.note), ""]
+            if a.note:  # the note's own light Markdown, kept inside one list item
+                lines += [(("- " if n == 0 else "  ") + line) if line else ""
+                          for n, line in enumerate(to_markdown_lines(a.note))] + [""]
             others = [notes.paths[c] for c in notes.tags(a) if notes.paths[c] != tag]
             also = f" · 另见 {'、'.join(_md(o) for o in others)}" if others else ""
             lines += [f"*{_md(a.annotator)} · {a.created_at[:10]}{also}*", "", "---", ""]
@@ -202,11 +205,12 @@ def _target(t: Target) -> dict:
 
 
 def web_annotation(notes: Notes, a: Annotation) -> dict:
-    """One note as a W3C ``Annotation``: the note a TextualBody (commenting), each code a
+    """One note as a W3C ``Annotation``: the note a TextualBody (commenting, ``text/markdown``:
+    notes are plain text with light Markdown), each code a
     SpecificResource body (tagging) naming the code by its guid, one target per passage."""
     body = []
     if a.note:
-        body.append({"type": "TextualBody", "purpose": "commenting", "value": a.note, "format": "text/plain"})
+        body.append({"type": "TextualBody", "purpose": "commenting", "value": a.note, "format": "text/markdown"})
     for c in notes.tags(a):
         body.append({"type": "SpecificResource", "purpose": "tagging",
                      "source": {"id": f"urn:uuid:{notes.guids[c]}", "label": notes.paths[c]}})

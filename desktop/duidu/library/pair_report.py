@@ -12,7 +12,7 @@ QTextDocument lays out for the PDF (tables instead of a grid, simple CSS).
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING, Sequence
 
@@ -20,6 +20,7 @@ from duidu import __version__
 from duidu.library.report import (DIFFERS, FUZZY, FUZZY_TINT, VERBATIM, VERBATIM_TINT, CSS, e, figures_table, footer,
                                   measures_table, page)
 from duidu.library.errors import InputError
+from duidu.library.light_markdown import to_html as note_html
 from duidu.library.views import route
 from duidu.text.script import VIEW_SCRIPTS
 
@@ -52,7 +53,7 @@ class SharedPassage:
 @dataclass(frozen=True)
 class Quote:
     where: str  # "A ¶3", "B ¶5", or another document: "#7"
-    text: str  # in the report's script when anchored; as stored when orphaned
+    text: str  # in the report's script (an orphaned quote converted from its document's script)
     orphaned: bool
 
 
@@ -60,14 +61,14 @@ class Quote:
 class NoteRow:
     kind: str  # passage | comparison
     quotes: tuple[Quote, ...]
-    tags: tuple[str, ...]  # "group/name"
-    note: str
+    tags: tuple[str, ...]  # "group/name", in the report's script
+    note: str  # light Markdown, in the report's script
     annotator: str
 
 
 @dataclass(frozen=True)
 class PairReport:
-    a: "Document"
+    a: "Document"  # title, region and source in the report's script
     b: "Document"
     script: str
     boilerplate: bool  # whether boilerplate passages are shown
@@ -81,12 +82,15 @@ class PairReport:
     links: tuple[NoteRow, ...]  # comparison notes joining A and B
     made: str  # ISO date
     version: str = __version__
+    annotator: str | None = None  # only this annotator's notes are shown (blind coding)
 
 
 def build_pair_report(lib: "Library", a_id: int, b_id: int, *, script: str = "original", boilerplate: bool = False,
                       comparison: "Comparison | None" = None, today: str | None = None,
-                      progress=None, cancel=None) -> PairReport:
-    """Everything the report shows, read once. ``comparison``: one already made for this pair."""
+                      annotator: str | None = None, progress=None, cancel=None) -> PairReport:
+    """Everything the report shows, read once. ``comparison``: one already made for this pair;
+    ``annotator``: show only that annotator's notes (passage and comparison), as blind coding
+    shows a coder only their own."""
     from duidu.engine.inline import in_view, inline_diff
     from duidu.engine.progress import checkpoint
 
@@ -115,18 +119,19 @@ def build_pair_report(lib: "Library", a_id: int, b_id: int, *, script: str = "or
                      for m in c.measures)
     figures = tuple((say(f.measure), va.text[slice(*va.map.to_dst_span(f.a_start, f.a_end))],
                      vb.text[slice(*vb.map.to_dst_span(f.b_start, f.b_end))], f.differs) for f in c.figures)
-    notes_a, notes_b, links = _notes(lib, c, views, script)
+    notes_a, notes_b, links = _notes(lib, c, views, script, annotator)
     checkpoint(1.0, progress, cancel)
-    return PairReport(lib.document(a_id), lib.document(b_id), script, boilerplate, c.similarity, tuple(passages),
-                      len(c.passages) - len(shown), measures, figures, notes_a, notes_b, links,
-                      today or date.today().isoformat())
+    return PairReport(_in_script(lib.document(a_id), script), _in_script(lib.document(b_id), script), script,
+                      boilerplate, c.similarity, tuple(passages), len(c.passages) - len(shown), measures, figures,
+                      notes_a, notes_b, links, today or date.today().isoformat(), annotator=annotator)
 
 
-def _speaker(script: str):
-    """Simplified labels (measure names, categories, headings) in the report's script."""
+def _speaker(script: str, source: str = "simplified"):
+    """Text written in ``source`` (labels: measure names, categories, headings are simplified;
+    a document's metadata is in the document's script) in the report's script."""
     from duidu.text.script import convert
 
-    config = route(script, "simplified")
+    config = route(script, source)
     if config is None:
         return lambda text: text
     cache: dict[str, str] = {}
@@ -137,6 +142,12 @@ def _speaker(script: str):
         return cache.get(text, text)
 
     return say
+
+
+def _in_script(d: "Document", script: str) -> "Document":
+    """The document with its title, region and source as the report's script shows them."""
+    say = _speaker(script, d.script)
+    return replace(d, title=say(d.title), region=d.region and say(d.region), source=d.source and say(d.source))
 
 
 def _relative(spans, lo: int, hi: int) -> tuple[tuple[int, int], ...]:
@@ -157,8 +168,12 @@ def _paragraph(paragraphs, pos: int) -> int:
     return max(1, bisect_right([p.start for p in paragraphs], pos))
 
 
-def _notes(lib: "Library", c: "Comparison", views: dict, script: str):
-    """The notes on A, on B, and the comparison notes joining the two (each listed once)."""
+def _notes(lib: "Library", c: "Comparison", views: dict, script: str, annotator: str | None = None):
+    """The notes on A, on B, and the comparison notes joining the two (each listed once); only
+    ``annotator``'s when given. A note's text and the tag paths are the researcher's own
+    typing, in either script whatever the document's, so they are converted as a mixed text
+    is (``route(script, "mixed")``: each script's characters into the report's)."""
+    typed = _speaker(script, "mixed")
     paths: dict[int, str] = {}
     for code in lib.codes():  # tree order: a parent's path is known before its children's
         paths[code.id] = code.name if code.parent_id is None else f"{paths[code.parent_id]}/{code.name}"
@@ -166,7 +181,8 @@ def _notes(lib: "Library", c: "Comparison", views: dict, script: str):
 
     def quote(t) -> Quote:
         if t.status != "anchored":
-            return Quote(side.get(t.document_id, (f"#{t.document_id}",))[0], t.quote, True)
+            say = _speaker(script, lib.document(t.document_id).script)
+            return Quote(side.get(t.document_id, (f"#{t.document_id}",))[0], say(t.quote), True)
         if t.document_id not in views:
             views[t.document_id] = lib.view(t.document_id, script)
         v = views[t.document_id]
@@ -177,16 +193,16 @@ def _notes(lib: "Library", c: "Comparison", views: dict, script: str):
         return Quote(f"#{t.document_id}", text, False)
 
     def row(n) -> NoteRow:
-        return NoteRow(n.kind, tuple(quote(t) for t in n.targets), tuple(paths.get(i, str(i)) for i in n.code_ids),
-                       n.note, n.annotator)
+        return NoteRow(n.kind, tuple(quote(t) for t in n.targets),
+                       tuple(typed(paths.get(i, str(i))) for i in n.code_ids), typed(n.note), n.annotator)
 
     pair = {c.a.id, c.b.id}
-    notes_a = lib.annotations(document_id=c.a.id)
+    notes_a = lib.annotations(document_id=c.a.id, annotator=annotator)
     links = [n for n in notes_a
              if n.kind == "comparison" and {t.document_id for t in n.targets} == pair and len(pair) == 2]
     linked = {n.id for n in links}
     on_a = [n for n in notes_a if n.id not in linked]
-    on_b = [n for n in lib.annotations(document_id=c.b.id) if n.id not in linked and c.b.id != c.a.id]
+    on_b = [n for n in lib.annotations(document_id=c.b.id, annotator=annotator) if n.id not in linked and c.b.id != c.a.id]
     return tuple(map(row, on_a)), tuple(map(row, on_b)), tuple(map(row, links))
 
 
@@ -235,7 +251,7 @@ def pair_report_html(r: PairReport, *, for_print: bool = False) -> str:
         f"<h2>{e(say('批注 Notes'))}</h2>{_all_notes(r, table, say)}",
         footer(f"{say('文字')} {_SCRIPTS[r.script]}", r.made),
     ]
-    return page(f"对读 {r.a.title} ↔ {r.b.title}", "\n".join(sections), _PRINT_CSS if for_print else _SCREEN_CSS)
+    return page(f"{say('对读')} {r.a.title} ↔ {r.b.title}", "\n".join(sections), _PRINT_CSS if for_print else _SCREEN_CSS)
 
 
 def _none(say) -> str:
@@ -319,11 +335,13 @@ def _all_notes(r: PairReport, table: str, say) -> str:
         if not notes:
             return f"<h3>{e(title)}</h3>{_none(say)}"
         heads = "".join(f"<th>{e(say(h))}</th>" for h in ("引文 Quote", "标签 Tags", "批注 Note", "批注人 Annotator"))
-        rows = "".join(f"<tr><td>{quotes(n)}</td><td>{e(', '.join(n.tags))}</td><td>{e(n.note)}</td>"
+        rows = "".join(f"<tr><td>{quotes(n)}</td><td>{e(', '.join(n.tags))}</td><td>{note_html(n.note)}</td>"
                        f"<td>{e(n.annotator)}</td></tr>" for n in notes)
         return f"<h3>{e(title)}</h3>{table}<tr>{heads}</tr>{rows}</table>"
 
-    return "\n".join((
+    only = (f'<p class="meta">{e(say("只列出此批注人的批注 Only the notes of"))} {e(r.annotator)}</p>'
+            if r.annotator is not None else "")
+    return only + "\n".join((
         listing(f"{say('对读批注 Comparison notes')} A ↔ B", r.links),
         listing(f"A · {r.a.title}", r.notes_a),
         listing(f"B · {r.b.title}", r.notes_b),

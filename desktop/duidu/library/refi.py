@@ -26,6 +26,9 @@ from duidu.library.errors import InputError
 PROJECT_NS = "urn:QDA-XML:project:1.0"
 CODEBOOK_NS = "urn:QDA-XML:codebook:1.0"
 MAX_TOTAL = 200 * 1024 * 1024  # bytes a package may hold uncompressed
+MAX_ENTRY = 100 * 1024 * 1024  # bytes one file in a package may hold uncompressed
+CHUNK = 64 * 1024  # entries are read this much at a time, the bytes produced counted as they come
+_METHODS = {zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED}  # bzip2 and LZMA inflate a whole read at once
 MAX_ENTRIES = 10_000
 MAX_DEPTH = 64  # code tree levels
 _NAMES = uuid.UUID("2f0e6f1c-5a4b-4f7e-9d3c-d0d0ed1a0001")  # namespace of the guids Duidu derives
@@ -103,14 +106,17 @@ def read_package(path) -> Package:
                 if info.flag_bits & 0x1:
                     raise InputError(where, f"{info.filename!r} is encrypted")
                 names.add(info.filename)
-            total = sum(i.file_size for i in infos)
-            if total > MAX_TOTAL:
-                raise InputError(where, f"unpacks to {total:,} bytes; Duidu reads packages of at most {MAX_TOTAL:,}")
+            declared = sum(i.file_size for i in infos)  # a cheap early refusal; never trusted to allow
+            if declared > MAX_TOTAL:
+                raise InputError(where, f"unpacks to {declared:,} bytes; Duidu reads packages of at most {MAX_TOTAL:,}")
             if "project.qde" not in names:
                 raise InputError(where, "has no project.qde at its root: not a REFI-QDA project package")
-            project = zf.read("project.qde")
-            sources = {i.filename.split("/", 1)[1]: zf.read(i) for i in infos
-                       if i.filename.lower().startswith("sources/") and not i.is_dir() and i.filename.count("/") == 1}
+            wanted = [i for i in infos if i.filename == "project.qde"
+                      or (i.filename.lower().startswith("sources/") and not i.is_dir() and i.filename.count("/") == 1)]
+            budget = [MAX_TOTAL]  # what the package may still unpack to, counted from the bytes really produced
+            read = {i.filename: _read_entry(zf, i, where, budget) for i in wanted}
+            project = read.pop("project.qde")
+            sources = {name.split("/", 1)[1]: data for name, data in read.items()}
     except zipfile.BadZipFile as exc:
         what = "not a REFI-QDA package (a .qdpx is a zip file)" if "not a zip" in str(exc).lower() else f"a damaged zip file ({exc})"
         raise InputError(where, what) from None
@@ -123,6 +129,29 @@ def read_package(path) -> Package:
     except OSError as exc:
         raise InputError(where, exc.strerror or str(exc)) from None
     return Package(project, sources)
+
+
+def _read_entry(zf: zipfile.ZipFile, info: zipfile.ZipInfo, where: str, budget: list[int]) -> bytes:
+    """One entry, read in chunks and refused as soon as the bytes it actually produces pass the
+    per-entry cap or what is left of the package's (``budget[0]``, lowered as bytes come):
+    the sizes in the zip headers are the sender's claim, not a limit."""
+    if info.compress_type not in _METHODS:
+        method = {zipfile.ZIP_BZIP2: "bzip2", zipfile.ZIP_LZMA: "LZMA"}.get(info.compress_type, f"method {info.compress_type}")
+        raise InputError(where, f"{info.filename!r} is compressed with {method}; "
+                                "Duidu reads stored or deflated entries only")
+    parts: list[bytes] = []
+    size = 0
+    with zf.open(info) as stream:
+        while chunk := stream.read(CHUNK):
+            size += len(chunk)
+            budget[0] -= len(chunk)
+            if size > MAX_ENTRY:
+                raise InputError(where, f"{info.filename!r} unpacks to more than {MAX_ENTRY:,} bytes; "
+                                        f"Duidu reads files of at most {MAX_ENTRY:,} in a package")
+            if budget[0] < 0:
+                raise InputError(where, f"unpacks to more than {MAX_TOTAL:,} bytes; Duidu reads packages of at most {MAX_TOTAL:,}")
+            parts.append(chunk)
+    return b"".join(parts)
 
 
 # -- the codebook in XML -------------------------------------------------------------------

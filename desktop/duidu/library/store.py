@@ -61,12 +61,13 @@ class Library:
     # -- opening ------------------------------------------------------------------
     @classmethod
     def open(cls, path: str | os.PathLike | None = None, *, seed: bool = True, codebook: str = "default",
-             backup: bool = True) -> "Library":
+             backup: bool = True, backup_interval: float = 0) -> "Library":
         """Open (creating and seeding on first use) the library at ``path`` or the default.
 
         ``codebook``: "default" gives a new library (or one migrated from before notes) the
         default codebook, "empty" none. ``backup``: copy the library first if it has changed
-        since the last backup.
+        since the last backup (and passes ``PRAGMA quick_check``); ``backup_interval``: not
+        while the newest backup is younger than that many seconds (the command line's 600).
         """
         if codebook not in CODEBOOKS:
             raise InputError("codebook", f"{codebook!r} is not a codebook to start from ({', '.join(CODEBOOKS)})")
@@ -82,7 +83,7 @@ class Library:
             lib = cls(db, p)
             current = schema.version(db)
             if 0 < current <= schema.LATEST:  # a library this Duidu can read: keep a copy first
-                backups.backup_if_changed(db.conn, p, before)
+                backups.backup_if_changed(db.conn, p, before, min_interval=backup_interval)
             if current == schema.LATEST:
                 return lib  # set up already: reading needs no write lock
             # Creating, migrating and seeding are one write transaction: two processes

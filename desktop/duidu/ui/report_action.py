@@ -45,12 +45,14 @@ def export_report(window, path: str | None = None) -> None:
     path, kind = report_kind(path, chosen)
     script, boilerplate = reader.script_of("a"), reader.boilerplate
     comparison = reader.comparison  # reused when it is of this pair (frozen, safe on a worker)
+    notes = getattr(getattr(window, "notes_ui", None), "notes", None)
+    annotator = notes.annotator if notes is not None and notes.blind else None  # blind mode: only one's own notes
 
     def work(lib, progress, cancel):
         from duidu.library.pair_report import build_pair_report, pair_report_html
 
         report = build_pair_report(lib, a_id, b_id, script=script, boilerplate=boilerplate, comparison=comparison,
-                                   progress=progress, cancel=cancel)
+                                   annotator=annotator, progress=progress, cancel=cancel)
         page = pair_report_html(report, for_print=kind == "pdf")
         if kind == "html":
             from duidu.library.notes_export import save
