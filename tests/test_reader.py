@@ -411,7 +411,7 @@ def test_library_panel_compare_opens_that_pair(qtbot, window):
     reader = window.reader
     assert (reader.ids["a"], reader.ids["b"]) == (4, 5)
     assert reader.comparison is not None and (reader.comparison.a.id, reader.comparison.b.id) == (4, 5)
-    assert window.measures_panel.model.rowCount() > 0
+    qtbot.waitUntil(lambda: window.measures_panel.model.rowCount() > 0, timeout=5000)  # filled a turn later
     window.swap_action.trigger()
     idle(qtbot, window)
     assert (reader.ids["a"], reader.ids["b"]) == (5, 4) == (reader.comparison.a.id, reader.comparison.b.id)

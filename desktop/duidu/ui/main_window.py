@@ -6,7 +6,7 @@ remembered layout; the reading logic lives in ``ComparisonView``, the data in th
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (QDockWidget, QFileDialog, QLabel, QMainWindow, QMessageBox, QProgressBar, QTabWidget,
                                QToolButton, QVBoxLayout, QWidget)
@@ -242,7 +242,9 @@ class MainWindow(QMainWindow):
         t.failed.connect(lambda label, reason: self.statusBar().showMessage(f"{label}: {reason}", 10000))
         r.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         r.pairChanged.connect(self._pair_changed)
-        r.comparisonReady.connect(self.measures_panel.show_comparison)
+        # The panel fills in a later turn of the event loop: laying out its tables and the panes'
+        # new texts in one turn is what stalled the window on a large pair.
+        r.comparisonReady.connect(lambda c: QTimer.singleShot(0, lambda: self._show_measures(c)))
         lp = self.library_panel
         lp.compareRequested.connect(lambda a, b: r.open_pair(a, b))
         lp.openInPane.connect(lambda doc_id, side: r.set_document(side, doc_id))
@@ -366,6 +368,10 @@ class MainWindow(QMainWindow):
                 act = self.recent_menu.addAction(f"{titles[r['a']][:18]}  ⇄  {titles[r['b']][:18]}")
                 act.triggered.connect(lambda _=False, a=r["a"], b=r["b"]: self.reader.open_pair(a, b))
         self.recent_menu.setEnabled(bool(self.recent_menu.actions()))
+
+    def _show_measures(self, comparison) -> None:
+        if comparison is self.reader.comparison:  # still the pair on screen
+            self.measures_panel.show_comparison(comparison)
 
     def _pair_changed(self, a: int, b: int) -> None:
         self._save_session()
