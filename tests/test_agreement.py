@@ -193,7 +193,7 @@ def test_cli_notes_agreement(lib, capsys):
     assert main(["--library", library, "notes", "agreement", "王老师", "李研究员", "--json"]) == 0
     rows = json.loads(capsys.readouterr().out)
     assert [r["code_name"] for r in rows] == ["对象/教师", "对象/治理"]
-    assert set(rows[0]) == {"code_id", "code_name", "kappa", "alpha", "characters", "annotators", "marked"}
+    assert set(rows[0]) == {"code_id", "code_name", "kappa", "alpha", "characters", "annotators", "marked", "alpha_u"}
     assert rows[1]["kappa"] == 1.0
     assert main(["--library", library, "notes", "agreement", "王老师", "李研究员", "--doc", CHONGQING]) == 0
     out = capsys.readouterr().out.splitlines()
@@ -204,3 +204,37 @@ def test_cli_notes_agreement(lib, capsys):
     with pytest.raises(SystemExit) as exit_:
         main(["--library", library, "notes", "agreement", "王老师"])
     assert exit_.value.code == 2
+
+
+def test_unitized_alpha_reproduces_krippendorffs_worked_example():
+    """Krippendorff (2004: 254): two observers, continuum 150–450, categories c and k."""
+    from fractions import Fraction
+
+    from duidu.engine.agreement import _distance, unitized_alpha, unitized_disagreement
+
+    begin, length = 150, 300
+    c = [[(225, 295), (370, 400)], [(220, 300), (355, 375), (400, 420)]]
+    k = [[(180, 240), (300, 350)], [(180, 240), (300, 350)]]
+    shift = lambda raters: [[(s - begin, e - begin) for s, e in r] for r in raters]
+    d_o, d_e = unitized_disagreement(shift(c), length)
+    assert round(float(d_o), 4) == 0.0144 and round(float(d_e), 4) == 0.0532
+    assert unitized_alpha(shift(c), length) == pytest.approx(0.7286, abs=1e-4)
+    assert unitized_disagreement(shift(k), length)[0] == 0 and round(float(unitized_disagreement(shift(k), length)[1]), 4) == 0.0490
+    assert unitized_alpha(shift(k), length) == 1.0
+    # Over both categories (mean Do over mean De), as the book reports: 0.8591.
+    ko, ke = unitized_disagreement(shift(k), length)
+    assert float(1 - (d_o + ko) / (d_e + ke)) == pytest.approx(0.8591, abs=5e-4)
+    # The segment distances of the same page: overlapping units, and a unit inside a gap.
+    assert _distance((225, 295, True), (220, 300, True)) == 50
+    assert _distance((370, 400, True), (355, 375, True)) == 850
+    assert _distance((400, 450, False), (400, 420, True)) == 400
+    assert _distance((400, 450, False), (430, 460, True)) == 0  # not inside the gap: no distance
+    assert isinstance(d_o, Fraction)
+
+
+def test_unitized_alpha_in_the_library_report(lib):
+    a = lib.annotate(1, 100, 200, code_ids=[lib.resolve_code("经费投入").id], annotator="甲")
+    lib.annotate(1, 120, 200, code_ids=[lib.resolve_code("经费投入").id], annotator="乙")
+    (row,) = lib.agreement(["甲", "乙"])
+    assert 0 < row.alpha_u < 1 and row.alpha_u != row.alpha
+    assert a.targets[0].end == 200

@@ -20,6 +20,10 @@
         <translation>Krippendorff α</translation>
     </message>
     <message>
+        <source>Unitized αU</source>
+        <translation>单元化 αU</translation>
+    </message>
+    <message>
         <source>%1 marked</source>
         <translation>%1 标注字数</translation>
     </message>
@@ -28,8 +32,8 @@
         <translation>字数</translation>
     </message>
     <message>
-        <source>κ: Pe = pA(yes)·pB(yes) + pA(no)·pB(no). α: nominal, binary, each character a unit.</source>
-        <translation>κ：Pe = pA(是)·pB(是) + pA(否)·pB(否)。α：名义尺度、二值，每个字为一个单位。</translation>
+        <source>κ: Pe = pA(yes)·pB(yes) + pA(no)·pB(no). α: nominal, binary, each character a unit. αU: Krippendorff&apos;s unitized alpha over the documents as one continuum.</source>
+        <translation>κ：Pe = pA(是)·pB(是) + pA(否)·pB(否)。α：名义尺度、二值，每个字为一个单位。αU：Krippendorff 单元化 α，各文档首尾相接视为一个连续体。</translation>
     </message>
 </context>
 <context>

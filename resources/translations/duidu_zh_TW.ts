@@ -19,6 +19,10 @@
         <translation>Krippendorff α</translation>
     </message>
     <message>
+        <source>Unitized αU</source>
+        <translation>單元化 αU</translation>
+    </message>
+    <message>
         <source>%1 marked</source>
         <translation>%1 標註字數</translation>
     </message>
@@ -27,8 +31,8 @@
         <translation>字數</translation>
     </message>
     <message>
-        <source>κ: Pe = pA(yes)·pB(yes) + pA(no)·pB(no). α: nominal, binary, each character a unit.</source>
-        <translation>κ：Pe = pA(是)·pB(是) + pA(否)·pB(否)。α：名義尺度、二值，每個字為一個單位。</translation>
+        <source>κ: Pe = pA(yes)·pB(yes) + pA(no)·pB(no). α: nominal, binary, each character a unit. αU: Krippendorff's unitized alpha over the documents as one continuum.</source>
+        <translation>κ：Pe = pA(是)·pB(是) + pA(否)·pB(否)。α：名義尺度、二值，每個字為一個單位。αU：Krippendorff 單元化 α，各文件首尾相接視為一個連續體。</translation>
     </message>
 </context>
 <context>

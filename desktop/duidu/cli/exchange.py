@@ -56,10 +56,11 @@ def notes_agreement(args, parser) -> int:
         return 0
     names = rows[0].annotators
     print(f"{len(names)} annotators, {rows[0].characters:,} characters compared; characters tagged by each at the right")
-    print(_pad("tag", 34) + f"{'kappa':>7}{'alpha':>7}  " + "  ".join(names))
+    print(_pad("tag", 34) + f"{'kappa':>7}{'alpha':>7}{'αU':>7}  " + "  ".join(names))
     for r in rows:
         kappa = "—" if r.kappa is None else f"{r.kappa:.3f}"
-        print(_pad(r.code_name[:30], 34) + f"{kappa:>7}{r.alpha:>7.3f}  " + "  ".join(f"{m:>{len(n)}}" for n, m in zip(names, r.marked)))
+        print(_pad(r.code_name[:30], 34) + f"{kappa:>7}{r.alpha:>7.3f}{r.alpha_u:>7.3f}  "
+              + "  ".join(f"{m:>{len(n)}}" for n, m in zip(names, r.marked)))
     return 0
 
 

@@ -28,6 +28,7 @@ class TagAgreement:
     characters: int  # characters compared (all of the compared documents)
     annotators: tuple[str, ...]
     marked: tuple[int, ...]  # characters each annotator tagged with it, in ``annotators`` order
+    alpha_u: float = 1.0  # Krippendorff's unitized alpha (1995, 2004) over the same documents
 
 
 def tag_agreement(lib: "Library", annotators: list[str], document_ids=None) -> list[TagAgreement]:
@@ -63,5 +64,5 @@ def tag_agreement(lib: "Library", annotators: list[str], document_ids=None) -> l
         if code.id in marks:
             result = agreement(marks[code.id], lengths)
             out.append(TagAgreement(code.id, paths[code.id], result.kappa, result.alpha, result.characters, names,
-                                    result.marked))
+                                    result.marked, result.alpha_u))
     return out

@@ -122,6 +122,7 @@ class AgreementDialog(QDialog):
         self.resize(720, 520)
         self.model = QStandardItemModel(self)
         self.model.setHorizontalHeaderLabels([self.tr("Tag"), self.tr("Cohen's κ"), self.tr("Krippendorff's α"),
+                                              self.tr("Unitized αU"),
                                               *[self.tr("%1 marked").replace("%1", a) for a in annotators],
                                               self.tr("Characters")])
 
@@ -134,13 +135,14 @@ class AgreementDialog(QDialog):
         for r in rows:
             name = QStandardItem(r.code_name)
             name.setEditable(False)
-            self.model.appendRow([name, number(r.kappa), number(r.alpha), *[number(m) for m in r.marked],
+            self.model.appendRow([name, number(r.kappa), number(r.alpha), number(r.alpha_u), *[number(m) for m in r.marked],
                                   number(r.characters)])
         view = QTableView(self)
         view.setModel(self.model)
         view.verticalHeader().hide()
         view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        note = QLabel(self.tr("κ: Pe = pA(yes)·pB(yes) + pA(no)·pB(no). α: nominal, binary, each character a unit."), self)
+        note = QLabel(self.tr("κ: Pe = pA(yes)·pB(yes) + pA(no)·pB(no). α: nominal, binary, each character a unit. "
+                              "αU: Krippendorff's unitized alpha over the documents as one continuum."), self)
         note.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
