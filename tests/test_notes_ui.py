@@ -306,3 +306,27 @@ def test_a_blind_reviewer_exports_a_report_with_only_their_notes(qtbot, window, 
     qtbot.waitUntil(lambda: out.exists() and not window.tasks.busy(), timeout=30000)
     html = out.read_text(encoding="utf-8")
     assert "张三的笔记" in html and "李四的笔记" not in html
+
+
+def test_a_comparison_note_started_from_a_measure_row(qtbot, window, monkeypatch):
+    from PySide6.QtWidgets import QDialog
+
+    from duidu.ui import notes_ui
+
+    reader, notes = window.reader, window.notes_ui.notes
+    c = reader.comparison
+    row = next(r for r in c.measures if r.mentions.get(c.a.id) and r.mentions.get(c.b.id))
+    (a0, a1), (b0, b1) = row.mentions[c.a.id][0], row.mentions[c.b.id][0]
+    seen = []
+
+    def accept(dialog):
+        seen.append(dialog)
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(notes_ui.AnnotateDialog, "exec", accept)
+    window.measures_panel.noteRequested.emit(c.a.id, a0, a1, c.b.id, b0, b1)
+    qtbot.waitUntil(lambda: len(notes.annotations) == 1, timeout=10000)
+    (link,) = library_notes()
+    assert link.kind == "comparison"
+    assert [(t.document_id, t.start, t.end) for t in link.targets] == [(c.a.id, a0, a1), (c.b.id, b0, b1)]
+    assert [t.quote for t in link.targets] == [reader.panes["a"].doc_text.text[a0:a1], reader.panes["b"].doc_text.text[b0:b1]]

@@ -736,6 +736,10 @@ Read Chinese policy documents against each other, offline.</source>
         <source>Failed</source>
         <translation>计算失败</translation>
     </message>
+    <message>
+        <source>Comparison note on this measure…</source>
+        <translation>就此措施写对照笔记…</translation>
+    </message>
 </context>
 <context>
     <name>NotesController</name>

@@ -735,6 +735,10 @@ Read Chinese policy documents against each other, offline.</source>
         <source>Failed</source>
         <translation>計算失敗</translation>
     </message>
+    <message>
+        <source>Comparison note on this measure…</source>
+        <translation>就此措施寫對照筆記…</translation>
+    </message>
 </context>
 <context>
     <name>NotesController</name>

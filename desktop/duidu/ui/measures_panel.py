@@ -71,6 +71,7 @@ class MeasuresPanel(QWidget):
 
     evidenceRequested = Signal(int, int, int)  # document id, start, end in its stored text
     figureRequested = Signal(int, int, int, int)  # a_start, a_end, b_start, b_end
+    noteRequested = Signal(int, int, int, int, int, int)  # a doc, a start, a end, b doc, b start, b end
 
     def __init__(self, tasks: TaskRunner, parent=None) -> None:
         super().__init__(parent)
@@ -92,6 +93,8 @@ class MeasuresPanel(QWidget):
 
         self.model = MeasuresModel(self)
         self.tree = QTreeView(self)
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tree.customContextMenuRequested.connect(self._tree_menu)
         self.tree.setModel(self.model)
         self.tree.setAccessibleName(self.tr("Measures"))
         self.tree.setUniformRowHeights(True)
@@ -234,6 +237,23 @@ class MeasuresPanel(QWidget):
 
     # -- clicks ---------------------------------------------------------------------------
     @Slot(QModelIndex)
+    def _tree_menu(self, pos) -> None:
+        """A measure both documents of the pair state: start a comparison note on its evidence."""
+        row = self.model.measure_row(self.tree.indexAt(pos))
+        c = self._comparison
+        if row is None or c is None or self.whole_library():
+            return
+        a, b = row.mentions.get(c.a.id), row.mentions.get(c.b.id)
+        if not a or not b:
+            return
+        from PySide6.QtWidgets import QMenu
+
+        menu = QMenu(self)
+        action = menu.addAction(self.tr("Comparison note on this measure…"))
+        action.triggered.connect(lambda: self.noteRequested.emit(c.a.id, *a[0], c.b.id, *b[0]))
+        menu.exec(self.tree.viewport().mapToGlobal(pos))
+        menu.deleteLater()
+
     def _cell_clicked(self, index: QModelIndex) -> None:
         """A document cell: its first evidence span; the same cell again: the next one."""
         spans = index.data(Role.Spans) or ()

@@ -57,6 +57,8 @@ class NotesUI(QObject):
         self.panel.editRequested.connect(self.edit_note)
         self.panel.codebookRequested.connect(self.open_codebook)
         self.panel.placeRequested.connect(self.place_orphan)
+        window.measures_panel.noteRequested.connect(
+            lambda da, a0, a1, db, b0, b1: self.comparison_note(((da, a0, a1), (db, b0, b1))))
         window.library_panel.reviseRequested.connect(self.revise_document)
         self.notes.reload()
 
@@ -139,14 +141,16 @@ class NotesUI(QObject):
             return (pa.document_id, p.a_start, p.a_end), (pb.document_id, p.b_start, p.b_end)
         return None
 
-    def comparison_note(self) -> None:
-        spans = self.comparison_spans()
+    def comparison_note(self, spans=None) -> None:
+        """A note joining a passage of A with one of B (``spans``: given, e.g. by a measure row)."""
+        spans = spans or self.comparison_spans()
         if spans is None:
             self.window.statusBar().showMessage(self.tr(
                 "Select a passage on each side, or focus a shared passage"), 8000)
             return
         (da, a0, a1), (db, b0, b1) = spans
-        quotes = [self.reader.panes["a"].doc_text.text[a0:a1], self.reader.panes["b"].doc_text.text[b0:b1]]
+        texts = {p.document_id: p.doc_text.text for p in self.reader.panes.values() if p.doc_text is not None}
+        quotes = [texts.get(da, "")[a0:a1], texts.get(db, "")[b0:b1]]
         dialog = AnnotateDialog(self.notes.codes, quotes, title=self.tr("Comparison note"), parent=self.window)
         if dialog.exec():
             self.notes.link(spans[0], spans[1], code_ids=dialog.code_ids(), note=dialog.note_text())
