@@ -85,6 +85,9 @@ def test_switching_language_in_preferences_needs_no_restart(qtbot, tmp_path):
     titles = [a.text() for a in window.menuBar().actions()]
     assert titles[0] == "&File" and ok_text() == "OK"
     pair = (window.reader.ids["a"], window.reader.ids["b"])
+    notes = window.notes_ui.notes
+    notes.annotate(pair[0], 10, 20, note="切换语言前的笔记")
+    qtbot.waitUntil(lambda: len(notes.annotations) == 1, timeout=10000)
 
     settings.language = "zh_CN"
     window.apply_preferences()  # as the dialog's OK does
@@ -96,6 +99,12 @@ def test_switching_language_in_preferences_needs_no_restart(qtbot, tmp_path):
     assert new.library_dock.windowTitle() == "文库"
     # Qt's own dialogs speak Chinese too (qtbase translations shipped with PySide6).
     assert ok_text() == "确定"
+    # The edits made before the switch can still be undone in the new window.
+    assert new.notes_ui.undo_action.isEnabled()
+    new.notes_ui.undo_action.trigger()
+    qtbot.waitUntil(lambda: not new.notes_ui.notes.annotations and not new.tasks.busy(), timeout=10000)
+    with Library.open() as lib:
+        assert lib.annotations() == []
 
     settings.language = "zh_TW"
     new.apply_preferences()

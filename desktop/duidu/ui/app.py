@@ -64,12 +64,12 @@ def wait_for_tasks(window: MainWindow, timeout_ms: int = 120000) -> None:
 _windows: list[MainWindow] = []  # the window in use (a language switch replaces it)
 
 
-def open_window(path, documents, settings) -> MainWindow:
+def open_window(path, documents, settings, history=None) -> MainWindow:
     """A main window in the settings' language, which a language change replaces by a new one."""
     from duidu.ui import i18n
 
     i18n.install(settings.language)
-    window = MainWindow(path, documents, settings=settings)
+    window = MainWindow(path, documents, settings=settings, history=history)
     window.languageChanged.connect(lambda: _relaunch(window))
     _windows[:] = [window]
     return window
@@ -80,7 +80,7 @@ def _relaunch(old: MainWindow) -> MainWindow:
     pair, scripts and layout; the old one closes (saving its state as on quit)."""
     geometry, state = old.saveGeometry(), old.saveState()
     old.settings.save_window_state(geometry, state)
-    new = open_window(old.library_path, old.documents, old.settings)
+    new = open_window(old.library_path, old.documents, old.settings, history=old.notes_ui.notes.undo_stack)
     new.restoreGeometry(geometry)
     new.restoreState(state)
     new.show()

@@ -42,7 +42,7 @@ class MainWindow(QMainWindow):
     languageChanged = Signal()  # the preference changed: the app replaces this window by one in that language
 
     def __init__(self, library_path, documents, *, settings: Settings | None = None,
-                 chinese_font: bool | None = None, parent=None) -> None:
+                 chinese_font: bool | None = None, history=None, parent=None) -> None:
         super().__init__(parent)
         self.library_path = library_path
         self.setWindowTitle(WINDOW_TITLE)
@@ -80,7 +80,7 @@ class MainWindow(QMainWindow):
         self.side_tabs.addTab(self.similar_panel, self.tr("Similar"))
         from duidu.ui.notes_ui import NotesUI
 
-        self.notes_ui = NotesUI(self)
+        self.notes_ui = NotesUI(self, history)  # history: the undo stack of the window this one replaces
         self.side_tabs.addTab(self.notes_ui.panel, self.tr("Notes"))
         self.library_dock = self._dock("library", self.tr("Library"), self.library_panel, Qt.DockWidgetArea.LeftDockWidgetArea)
         self.side_dock = self._dock("side", self.tr("Analysis"), self.side_tabs, Qt.DockWidgetArea.RightDockWidgetArea)

@@ -57,14 +57,26 @@ class NotesController(QObject):
     failed = Signal(str)  # one line for the status bar
     done = Signal(str)  # what was just done, for the status bar
 
-    def __init__(self, tasks: TaskRunner, parent: QObject | None = None) -> None:
+    def __init__(self, tasks: TaskRunner, parent: QObject | None = None, *, history: QUndoStack | None = None) -> None:
         super().__init__(parent)
         self.tasks = tasks
         self.undo_stack = QUndoStack(self)
+        if history is not None:
+            self.adopt(history)
         self.annotations: list = []
         self.codes: list = []
         self.annotator = default_annotator()
         self.blind = False  # show only this annotator's notes
+
+    def adopt(self, history: QUndoStack) -> None:
+        """Take over another window's undo history (the window rebuilt in another language): its
+        edits stay undoable, now through this controller's task helper."""
+        self.undo_stack = history
+        history.setParent(self)
+        for n in range(history.count()):
+            command = history.command(n)
+            if isinstance(command, _Edit):
+                command._notes = self
 
     # -- reading ---------------------------------------------------------------------
     def reload(self) -> None:

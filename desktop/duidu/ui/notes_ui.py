@@ -16,11 +16,11 @@ from duidu.ui.notes_panel import NotesPanel
 
 
 class NotesUI(QObject):
-    def __init__(self, window) -> None:
+    def __init__(self, window, history=None) -> None:
         super().__init__(window)
         self.window = window
         self.reader = window.reader
-        self.notes = NotesController(window.tasks, self)
+        self.notes = NotesController(window.tasks, self, history=history)
         self.notes.annotator = window.settings.annotator
         self.notes.blind = window.settings.blind
         self.panel = NotesPanel(self.notes, window)
