@@ -330,3 +330,26 @@ def test_a_comparison_note_started_from_a_measure_row(qtbot, window, monkeypatch
     assert link.kind == "comparison"
     assert [(t.document_id, t.start, t.end) for t in link.targets] == [(c.a.id, a0, a1), (c.b.id, b0, b1)]
     assert [t.quote for t in link.targets] == [reader.panes["a"].doc_text.text[a0:a1], reader.panes["b"].doc_text.text[b0:b1]]
+
+
+def test_codebook_dialog_merge_offers_only_codes_and_move_offers_the_top_level(qtbot, window, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    from duidu.ui.codebook_dialog import CodebookDialog
+
+    dialog = CodebookDialog(window.notes_ui.notes, window)
+    qtbot.addWidget(dialog)
+    code = next(c for c in window.notes_ui.notes.codes if c.name == "经费投入")
+    dialog.select(code.id)
+    offered = {}
+
+    def pick(parent, title, label, items, current, editable):
+        offered[title] = list(items)
+        return items[0], False  # look, then cancel
+
+    monkeypatch.setattr(QInputDialog, "getItem", pick)
+    dialog.merge()
+    dialog.move()
+    merge_items, move_items = offered.values()
+    assert "(top level)" not in merge_items and "供给型/经费投入" not in merge_items and merge_items
+    assert move_items[0] == "(top level)"

@@ -113,19 +113,22 @@ class CodebookDialog(QDialog):
         if ok:
             self.notes.update_code(code, description=text.strip())
 
-    def _choose(self, title: str, code, first: str) -> tuple[bool, int | None]:
-        """Pick another code (not ``code`` nor one under it); ``first`` is the no-code choice."""
+    def _choose(self, title: str, code, first: str | None) -> tuple[bool, int | None]:
+        """Pick another code (not ``code`` nor one under it); ``first``, if given, is the no-code choice."""
         under = {code.id}
         for c in self.notes.codes:  # tree order: parents first
             if c.parent_id in under:
                 under.add(c.id)
         others = [c for c in self.notes.codes if c.id not in under]
-        labels = [self.tr(first)] + [self.notes.path_of(c) for c in others]
+        head = [self.tr(first)] if first else []
+        labels = head + [self.notes.path_of(c) for c in others]
+        if not labels:
+            return False, None
         label, ok = QInputDialog.getItem(self, title, code.name, labels, 0, False)
         if not ok:
             return False, None
-        i = labels.index(label)
-        return True, None if i == 0 else others[i - 1].id
+        i = labels.index(label) - len(head)
+        return True, None if i < 0 else others[i].id
 
     def move(self) -> None:
         code = self.current()
@@ -138,7 +141,7 @@ class CodebookDialog(QDialog):
         code = self.current()
         if code is None:
             return
-        ok, target = self._choose(self.tr("Merge into"), code, NO_PARENT)
+        ok, target = self._choose(self.tr("Merge into"), code, None)  # merging needs a code to merge into
         if ok and target is not None:
             self.notes.merge_codes(code, self.notes.code_map()[target])
 
