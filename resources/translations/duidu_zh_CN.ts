@@ -223,10 +223,6 @@
         <source>Find in this document (any script)</source>
         <translation>在此文中查找</translation>
     </message>
-    <message>
-        <source>Close find bar</source>
-        <translation>关闭查找栏</translation>
-    </message>
     <message numerus="yes">
         <source>%n characters</source>
         <translation>
@@ -246,6 +242,13 @@
         <translation>
             <numerusform>%n 处</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>FindBar</name>
+    <message>
+        <source>Close find bar</source>
+        <translation>关闭查找栏</translation>
     </message>
 </context>
 <context>

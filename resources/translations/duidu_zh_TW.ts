@@ -222,10 +222,6 @@
         <source>Find in this document (any script)</source>
         <translation>在此文中查詢</translation>
     </message>
-    <message>
-        <source>Close find bar</source>
-        <translation>關閉查詢欄</translation>
-    </message>
     <message numerus="yes">
         <source>%n characters</source>
         <translation>
@@ -245,6 +241,13 @@
         <translation>
             <numerusform>%n 處</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>FindBar</name>
+    <message>
+        <source>Close find bar</source>
+        <translation>關閉查詢欄</translation>
     </message>
 </context>
 <context>

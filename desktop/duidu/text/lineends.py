@@ -12,18 +12,11 @@ from __future__ import annotations
 
 import re
 
-from .offsets import OffsetMap, OffsetMapBuilder
+from .offsets import OffsetMap, replacing_map
 
 _CRLF = re.compile("\r\n")
 
 
 def normalise_line_ends(text: str) -> tuple[str, OffsetMap]:
     """``text`` with "\\r\\n" and "\\r" turned into "\\n", and the map text -> normalised."""
-    b = OffsetMapBuilder()
-    pos = 0
-    for m in _CRLF.finditer(text):
-        b.keep(m.start() - pos)
-        b.replace(2, 1)
-        pos = m.end()
-    b.keep(len(text) - pos)
-    return text.replace("\r\n", "\n").replace("\r", "\n"), b.build()
+    return text.replace("\r\n", "\n").replace("\r", "\n"), replacing_map(text, _CRLF, 1)

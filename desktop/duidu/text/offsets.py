@@ -228,16 +228,21 @@ def _map_span(frm: array, to: array, linear: bytes, start: int, end: int) -> tup
     return a, max(a, b)
 
 
-_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
+ASTRAL = re.compile("[\U00010000-\U0010FFFF]")  # characters outside the BMP: two UTF-16 units each
+
+
+def replacing_map(text: str, pattern: re.Pattern, dst_len: int) -> OffsetMap:
+    """The map of ``text`` to itself with every match of ``pattern`` standing for ``dst_len`` units."""
+    b = OffsetMapBuilder()
+    pos = 0
+    for m in pattern.finditer(text):
+        b.keep(m.start() - pos)
+        b.replace(m.end() - m.start(), dst_len)
+        pos = m.end()
+    b.keep(len(text) - pos)
+    return b.build()
 
 
 def utf16_map(text: str) -> OffsetMap:
     """Code points of ``text`` to UTF-16 code units (what Qt's text positions count)."""
-    b = OffsetMapBuilder()
-    pos = 0
-    for m in _ASTRAL.finditer(text):
-        b.keep(m.start() - pos)
-        b.replace(1, 2)
-        pos = m.end()
-    b.keep(len(text) - pos)
-    return b.build()
+    return replacing_map(text, ASTRAL, 2)

@@ -11,10 +11,10 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QLocale, QObject, Qt, QUrl
 from PySide6.QtGui import QAction, QImage, QKeySequence, QTextCursor, QTextDocument
-from PySide6.QtWidgets import (QComboBox, QDialog, QHBoxLayout, QLabel, QLineEdit, QTextBrowser, QToolButton,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QComboBox, QDialog, QHBoxLayout, QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from duidu.paths import resource_path
+from duidu.ui.find_bar import FindBar
 
 # language -> (label in the chooser, file under resources/docs/)
 GUIDES = {
@@ -65,36 +65,17 @@ class HelpWindow(QDialog):
         self.browser.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.browser.viewport().installEventFilter(self)  # images follow the page's width
 
-        self.find_box = QLineEdit(self)
-        self.find_box.setClearButtonEnabled(True)
+        self.find_bar = FindBar(self)
+        self.find_box, self.find_status = self.find_bar.box, self.find_bar.status
+        self.close_find = self.find_bar.close_button
         self.find_box.textChanged.connect(lambda _: self.find_next(+1, again=True))
-        self.find_box.returnPressed.connect(lambda: self.find_next(+1))
-        self.find_status = QLabel(self)
-        self.close_find = close = QToolButton(self)
-        close.setText("✕")
-        close.clicked.connect(self.hide_find)
-        self.find_bar = QWidget(self)
-        fl = QHBoxLayout(self.find_bar)
-        fl.setContentsMargins(0, 0, 0, 0)
-        fl.addWidget(self.find_box, 1)
-        fl.addWidget(self.find_status)
-        fl.addWidget(close)
-        self.find_bar.hide()
+        self.find_bar.step.connect(self.find_next)
+        self.find_bar.closed.connect(self.hide_find)
 
         self.find_action = QAction(self)
         self.find_action.setShortcut(QKeySequence.StandardKey.Find)
         self.find_action.triggered.connect(self.show_find)
         self.addAction(self.find_action)
-        previous = QAction(self.find_box)
-        previous.setShortcut(QKeySequence("Shift+Return"))
-        previous.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        previous.triggered.connect(lambda: self.find_next(-1))
-        self.find_box.addAction(previous)
-        escape = QAction(self.find_box)  # Esc in the find box closes the bar, not the window
-        escape.setShortcut(QKeySequence(Qt.Key.Key_Escape))
-        escape.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        escape.triggered.connect(self.hide_find)
-        self.find_box.addAction(escape)
 
         top = QHBoxLayout()
         top.addStretch(1)

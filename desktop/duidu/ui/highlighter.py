@@ -154,11 +154,6 @@ class MarkHighlighter(QSyntaxHighlighter):
             self._dirty.update(index.by_block)
         self.finish()
 
-    def marks_at(self, position: int) -> list[Mark]:
-        """Every mark covering a Qt position."""
-        block = self.document().findBlock(position).blockNumber()
-        return [m for layer in self._layers.values() for m in layer.marks(block) if m.start <= position < m.end]
-
     def layer(self, name: str) -> BlockIndex | None:
         return self._layers.get(name)
 

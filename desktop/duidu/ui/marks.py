@@ -12,7 +12,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
-from duidu.text.offsets import OffsetMap
+from duidu.text.offsets import ASTRAL, OffsetMap
 
 # Kinds, in painting order (a later kind is drawn over an earlier one).
 EXCLUDED, BOILERPLATE, FUZZY, VERBATIM, ACTIVE, DIFFERS, FOUND, EVIDENCE, NOTE = (
@@ -67,12 +67,11 @@ class BlockIndex:
 
 
 _BREAK = re.compile("[\n\u2029]")  # where QTextDocument starts a new block
-_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
 
 
 def qt_block_starts(text: str) -> list[int]:
     """Qt positions (UTF-16) where the blocks of a QTextDocument holding ``text`` begin."""
-    astral = [m.start() for m in _ASTRAL.finditer(text)]
+    astral = [m.start() for m in ASTRAL.finditer(text)]
     return [0] + [m.end() + bisect_left(astral, m.start()) for m in _BREAK.finditer(text)]
 
 

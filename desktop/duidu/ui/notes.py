@@ -65,6 +65,8 @@ class NotesController(QObject):
             self.adopt(history)
         self.annotations: list = []
         self.codes: list = []
+        self._codes_by_id: dict = {}
+        self._by_id: dict = {}
         self.annotator = default_annotator()
         self.blind = False  # show only this annotator's notes
 
@@ -85,6 +87,8 @@ class NotesController(QObject):
 
         def done(result) -> None:
             self.codes, self.annotations = list(result[0]), list(result[1])
+            self._codes_by_id = {c.id: c for c in self.codes}  # read per note drawn and per tooltip
+            self._by_id = {a.id: a for a in self.annotations}
             self.changed.emit()
 
         self.tasks.run("notes-load", work, done, label=self.tr("Loading notes"))
@@ -96,7 +100,11 @@ class NotesController(QObject):
         return [a for a in self.annotations if a.annotator == self.annotator]
 
     def code_map(self) -> dict:
-        return {c.id: c for c in self.codes}
+        return self._codes_by_id
+
+    def note(self, annotation_id: int):
+        """A note of the cache by id (None if it is gone)."""
+        return self._by_id.get(annotation_id)
 
     def color_of(self, annotation) -> str:
         codes = self.code_map()

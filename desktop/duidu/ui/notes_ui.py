@@ -91,7 +91,7 @@ class NotesUI(QObject):
 
     def _notes_at(self, side: str, pos: int) -> list:
         pane = self.reader.panes[side]
-        found = [self._note(n) for n in pane.notes_at(pos)]
+        found = [self.notes.note(n) for n in pane.notes_at(pos)]
         return [a for a in found if a is not None]
 
     def describe(self, side: str, pos: int) -> str:
@@ -156,14 +156,11 @@ class NotesUI(QObject):
             self.notes.link(spans[0], spans[1], code_ids=dialog.code_ids(), note=dialog.note_text())
 
     # -- notes already made --------------------------------------------------------------
-    def _note(self, annotation_id: int):
-        return next((a for a in self.notes.annotations if a.id == annotation_id), None)
-
     def _actions_at(self, side: str, qt_pos: int) -> list[QAction]:
         pane = self.reader.panes[side]
         actions = [self.annotate_action, self.link_action]
         for note_id in pane.notes_at(pane.stored_position(qt_pos)):
-            a = self._note(note_id)
+            a = self.notes.note(note_id)
             if a is None:
                 continue
             label = (a.note or a.targets[0].quote)[:16]

@@ -11,11 +11,11 @@ from __future__ import annotations
 from bisect import bisect_right
 
 from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence, QMouseEvent, QTextCursor, QTextOption
-from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QLineEdit, QMenu, QPlainTextEdit, QToolButton,
-                               QVBoxLayout, QWidget)
+from PySide6.QtGui import QAction, QMouseEvent, QTextCursor, QTextOption
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QMenu, QPlainTextEdit, QVBoxLayout, QWidget
 
 from duidu.text.offsets import OffsetMap, utf16_map
+from duidu.ui.find_bar import FindBar
 from duidu.ui.fonts import reading_font
 from duidu.ui.highlighter import MarkHighlighter, Theme
 from duidu.ui.labels import FOLLOW_GLOBAL, SCRIPTS as LABELLED_SCRIPTS, label as label_text
@@ -128,35 +128,14 @@ class DocumentPane(QWidget):
         self.ruler = OverviewRuler(self)
         self.ruler.jumpRequested.connect(self._jump_to_fraction)
 
-        self.find_box = QLineEdit(self)
+        self.find_bar = FindBar(self)
+        self.find_box, self.find_count = self.find_bar.box, self.find_bar.status
         self.find_box.setPlaceholderText(self.tr("Find in this document (any script)"))
-        self.find_box.setClearButtonEnabled(True)
         self.find_box.textChanged.connect(lambda _: self._find_timer.start())
-        self.find_box.returnPressed.connect(lambda: self.find_next(+1))
-        self.find_count = QLabel(self)
-        close = QToolButton(self)
-        close.setText("✕")
-        close.setAccessibleName(self.tr("Close find bar"))
-        close.clicked.connect(self.hide_find)
-        self.find_bar = QWidget(self)
-        fl = QHBoxLayout(self.find_bar)
-        fl.setContentsMargins(0, 0, 0, 0)
-        fl.addWidget(self.find_box, 1)
-        fl.addWidget(self.find_count)
-        fl.addWidget(close)
-        self.find_bar.hide()
+        self.find_bar.step.connect(self.find_next)
+        self.find_bar.closed.connect(self.hide_find)
         self._find_timer = QTimer(self, singleShot=True, interval=200)
         self._find_timer.timeout.connect(self._run_find)
-        find_prev = QAction(self.find_box)
-        find_prev.setShortcut(QKeySequence("Shift+Return"))
-        find_prev.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        find_prev.triggered.connect(lambda: self.find_next(-1))
-        self.find_box.addAction(find_prev)
-        escape = QAction(self.find_box)
-        escape.setShortcut(QKeySequence(Qt.Key.Key_Escape))
-        escape.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        escape.triggered.connect(self.hide_find)
-        self.find_box.addAction(escape)
 
         head = QHBoxLayout()
         head.setContentsMargins(0, 0, 0, 0)
@@ -466,11 +445,12 @@ class DocumentPane(QWidget):
         self.scroll_to_qt(int(fraction * self._to_qt.dst_len), center=True)
         self.scrolled.emit(True)  # the reader asked for it: the other pane follows
 
-    def visible_blocks(self) -> tuple[int, int]:
-        vp = self.edit.viewport()
-        first = self.edit.cursorForPosition(QPoint(0, 0)).blockNumber()
-        last = self.edit.cursorForPosition(QPoint(vp.width(), vp.height())).blockNumber()
-        return first, last + 1
+    def visible_blocks(self, top: int | None = None, bottom: int | None = None) -> tuple[int, int]:
+        """Block numbers on screen (from the visible Qt positions, when the caller has them)."""
+        doc = self.edit.document()
+        top = self.top_qt() if top is None else top
+        bottom = self.bottom_qt() if bottom is None else bottom
+        return doc.findBlock(top).blockNumber(), doc.findBlock(bottom).blockNumber() + 1
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
@@ -484,8 +464,9 @@ class DocumentPane(QWidget):
         the program placing text, relayouts and new text never do."""
         by_user = (self._user_scroll or self.edit.navigating) and self._programmatic == 0
         self._user_scroll = False
-        self.highlighter.ensure(*self.visible_blocks())
-        self.ruler.set_visible_range(self.top_qt(), self.bottom_qt())
+        top, bottom = self.top_qt(), self.bottom_qt()
+        self.highlighter.ensure(*self.visible_blocks(top, bottom))
+        self.ruler.set_visible_range(top, bottom)
         self.scrolled.emit(by_user)
 
     # -- find in pane ------------------------------------------------------------------------
