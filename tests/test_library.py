@@ -224,6 +224,40 @@ def test_concurrent_first_opens_share_one_library(tmp_path):
     assert [out.strip() for out, _ in results] == ["5"] * 4
 
 
+def test_an_open_waits_for_a_slow_first_run_longer_than_a_write_waits(tmp_path, monkeypatch):
+    """A second opener of a new library waits for the seeding, however slow, instead of failing busy."""
+    import threading
+    import time
+
+    from duidu.library import seeds, store
+
+    real = seeds.import_seeds
+    monkeypatch.setattr(store, "BUSY_WAIT_MS", 100)  # seeding below takes ten times as long
+
+    def slow(lib):
+        time.sleep(1.0)
+        return real(lib)
+
+    monkeypatch.setattr(seeds, "import_seeds", slow)
+    path = tmp_path / "slow.sqlite"
+    counts, errors = [], []
+
+    def open_one():
+        try:
+            with Library.open(path, backup=False) as library:
+                counts.append(len(library.documents()))
+        except Exception as exc:  # noqa: BLE001 - the assertion reports it
+            errors.append(exc)
+
+    threads = [threading.Thread(target=open_one) for _ in range(3)]
+    for t in threads:
+        t.start()
+        time.sleep(0.05)  # the first begins seeding before the others arrive
+    for t in threads:
+        t.join()
+    assert errors == [] and counts == [5, 5, 5]
+
+
 def test_measures_are_extracted_once_at_import_and_cached(lib):
     from duidu.engine.measures import extract_measures
 

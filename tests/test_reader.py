@@ -532,6 +532,42 @@ def test_first_run_shows_the_window_before_the_library_is_seeded(qtbot, tmp_path
     win.close()
 
 
+def test_first_run_workers_open_the_new_library_one_at_a_time(qtbot, tmp_path, settings, monkeypatch):
+    """The notes panel and the window both ask a worker for the new library at once: only one seeds it."""
+    import time
+
+    from duidu.library import seeds
+
+    real_open, real_seed = Library.open.__func__, seeds.import_seeds
+    inside, most = [0], [0]
+
+    def counted_open(cls, *args, **kwargs):
+        inside[0] += 1
+        most[0] = max(most[0], inside[0])
+        try:
+            return real_open(cls, *args, **kwargs)
+        finally:
+            inside[0] -= 1
+
+    def slow_seed(lib):
+        time.sleep(0.5)  # long enough for the second worker to arrive while the first seeds
+        return real_seed(lib)
+
+    monkeypatch.setattr(Library, "open", classmethod(counted_open))
+    monkeypatch.setattr(seeds, "import_seeds", slow_seed)
+    win = MainWindow(tmp_path / "new" / "library.sqlite", [], settings=settings, chinese_font=True)
+    qtbot.addWidget(win)
+    failures = []
+    win.tasks.failed.connect(lambda label, reason: failures.append((label, reason)))
+    win.show()
+    win.open_initial()
+    qtbot.waitUntil(lambda: win.reader.comparison is not None, timeout=60000)
+    idle(qtbot, win)
+    assert most[0] == 1 and failures == []
+    assert win.notes_ui.notes.codes  # the notes panel's first load was not lost to a busy library
+    win.close()
+
+
 def test_highlighting_is_lazy_off_screen_and_finishes_in_idle_turns(qtbot, window):
     reader = window.reader
     pane = reader.panes["a"]  # 4,766 characters: more blocks than one screen

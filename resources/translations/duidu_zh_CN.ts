@@ -647,6 +647,10 @@ Read Chinese policy documents against each other, offline.</source>
         <source>Preparing the library</source>
         <translation>准备文库</translation>
     </message>
+    <message>
+        <source>The library could not be opened: %1</source>
+        <translation>无法打开文库：%1</translation>
+    </message>
 </context>
 <context>
     <name>MeasuresModel</name>

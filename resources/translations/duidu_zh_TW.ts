@@ -646,6 +646,10 @@ Read Chinese policy documents against each other, offline.</source>
         <source>Preparing the library</source>
         <translation>準備文庫</translation>
     </message>
+    <message>
+        <source>The library could not be opened: %1</source>
+        <translation>無法開啟文庫：%1</translation>
+    </message>
 </context>
 <context>
     <name>MeasuresModel</name>

@@ -45,6 +45,8 @@ if TYPE_CHECKING:  # the import pipeline and the engine load only when used
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _UNSET = object()
 CODEBOOKS = ("default", "empty")  # what a new library's codebook starts as
+BUSY_WAIT_MS = 5000  # how long a write waits for another connection's (sqlite3's own default)
+SETUP_WAIT_MS = 120_000  # another Duidu creating and seeding the same new library: wait for it
 
 _DOC_COLUMNS = (
     "id, title, region, date, source, author, kind, file_name, format, encoding, "
@@ -78,6 +80,7 @@ class Library:
             p.parent.mkdir(parents=True, exist_ok=True)
             before = backups.fingerprint(p) if backup else None  # before opening touches the log
             db = Database(p)
+            db.execute(f"PRAGMA busy_timeout = {BUSY_WAIT_MS}")
             db.execute("PRAGMA foreign_keys = ON")
             db.enable_wal()
             lib = cls(db, p)
@@ -89,6 +92,8 @@ class Library:
             # Creating, migrating and seeding are one write transaction: two processes
             # opening a new library wait for each other, and an interrupted first run
             # leaves an empty file that the next run sets up again.
+            # Seeding takes seconds on a slow machine, longer than a write normally waits.
+            db.execute(f"PRAGMA busy_timeout = {SETUP_WAIT_MS}")
             db.execute("BEGIN IMMEDIATE")
             try:
                 started = schema.migrate(db, str(p))
@@ -102,6 +107,8 @@ class Library:
             except BaseException:
                 db.rollback()
                 raise
+            finally:
+                db.execute(f"PRAGMA busy_timeout = {BUSY_WAIT_MS}")
         except sqlite3.OperationalError as exc:
             raise InputError(str(p), database_reason(exc)) from None
         except sqlite3.DatabaseError as exc:

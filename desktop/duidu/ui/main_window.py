@@ -448,7 +448,11 @@ class MainWindow(QMainWindow):
             else:
                 self.statusBar().showMessage(self.tr("The library is empty: drop files or press Ctrl+O"))
 
-        self.tasks.run("documents", lambda lib, progress, cancel: lib.documents(), done,
+        def failed(error) -> None:  # stays up: the window must not sit on "Preparing…" unexplained
+            self.statusBar().showMessage(
+                self.tr("The library could not be opened: %1").replace("%1", str(error)), 0)
+
+        self.tasks.run("documents", lambda lib, progress, cancel: lib.documents(), done, on_error=failed,
                        label=self.tr("Preparing the library"))
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -1,7 +1,8 @@
 """The one place the UI runs slow work off its thread (comparing, converting, searching, importing).
 
 A task is a plain function ``fn(library, progress, cancel)``. It runs on one of a few worker
-threads, each with its own ``Library`` connection, opened on the thread's first task and
+threads, each with its own ``Library`` connection, opened on the thread's first task (one
+thread at a time, so a first run creates and seeds the library once while the others wait) and
 closed on that same thread at shutdown (SQLite connections must not cross threads). The
 result or error is handed back on the UI thread. Tasks carry a *channel* name: starting a
 task on a busy channel cancels the one in flight, whose result is then dropped, so a view
@@ -69,6 +70,7 @@ class TaskRunner(QObject):
         self._relay = _Relay(self)
         self._relay.done.connect(self._deliver)
         self._relay.progressed.connect(self._progress)
+        self._opening = threading.Lock()  # workers open one at a time: the first may be creating the library
         self._current: dict[str, Task] = {}
         self._running: set[Task] = set()
         self._closed = False
@@ -141,7 +143,8 @@ class TaskRunner(QObject):
                     try:
                         from duidu.library.store import Library
 
-                        library = Library.open(self._library_path, backup=False)  # the app backs up once, at start
+                        with self._opening:  # the app backs up once, at start
+                            library = Library.open(self._library_path, backup=False)
                     except BaseException as exc:
                         task.error = exc
                         self._emit_done(task)
