@@ -88,6 +88,12 @@ def test_switching_language_in_preferences_needs_no_restart(qtbot, tmp_path):
     notes = window.notes_ui.notes
     notes.annotate(pair[0], 10, 20, note="切换语言前的笔记")
     qtbot.waitUntil(lambda: len(notes.annotations) == 1, timeout=10000)
+    pa, pb = window.reader.panes["a"], window.reader.panes["b"]
+    para = pa.doc_text.paragraphs[len(pa.doc_text.paragraphs) // 2]
+    pa.scroll_to_stored(para.start)  # the reader is halfway down A, with words selected in B
+    pb.select_stored(120, 131)
+    top_a, selection_b = pa.stored_top(), pb.stored_selection()
+    assert top_a > 0 and selection_b == (120, 131)
 
     settings.language = "zh_CN"
     window.apply_preferences()  # as the dialog's OK does
@@ -95,6 +101,9 @@ def test_switching_language_in_preferences_needs_no_restart(qtbot, tmp_path):
     assert new is not window and new.isVisible() and not window.isVisible()
     qtbot.waitUntil(lambda: new.reader.comparison is not None and not new.tasks.busy(), timeout=30000)
     assert (new.reader.ids["a"], new.reader.ids["b"]) == pair  # the same comparison, in Chinese
+    na, nb = new.reader.panes["a"], new.reader.panes["b"]
+    assert na.paragraph_of(na.stored_top()) == pa.paragraph_of(top_a)  # and the same places in it
+    assert nb.stored_selection() == selection_b
     assert [a.text() for a in new.menuBar().actions()][:3] == ["文件(&F)", "编辑(&E)", "视图(&V)"]
     assert new.library_dock.windowTitle() == "文库"
     # Qt's own dialogs speak Chinese too (qtbase translations shipped with PySide6).

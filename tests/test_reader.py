@@ -568,6 +568,25 @@ def test_first_run_workers_open_the_new_library_one_at_a_time(qtbot, tmp_path, s
     win.close()
 
 
+def test_resizing_the_window_keeps_the_text_at_the_top_of_each_pane(qtbot, window):
+    """Narrower panes re-wrap every line; the reader still sees the line they were reading."""
+    panes = window.reader.panes
+    for pane in panes.values():
+        para = pane.doc_text.paragraphs[len(pane.doc_text.paragraphs) * 2 // 3]
+        pane.scroll_to_stored(para.start)
+    tops = {s: p.stored_top() for s, p in panes.items()}
+    assert all(tops.values())
+    for width in (1100, 1500, 900):
+        widths = {s: p.edit.viewport().width() for s, p in panes.items()}
+        window.resize(width, 1000)
+        qtbot.waitUntil(lambda: all(p.edit.viewport().width() != widths[s] for s, p in panes.items()), timeout=5000)
+        qtbot.wait(50)  # let any later relayout happen too
+        for side, pane in panes.items():
+            per_line = pane.edit.viewport().width() // pane.edit.fontMetrics().horizontalAdvance("中") + 1
+            # The line shown at the top now is the one holding the text that was there.
+            assert 0 <= tops[side] - pane.stored_top() < per_line, (width, side, tops[side], pane.stored_top())
+
+
 def test_highlighting_is_lazy_off_screen_and_finishes_in_idle_turns(qtbot, window):
     reader = window.reader
     pane = reader.panes["a"]  # 4,766 characters: more blocks than one screen

@@ -77,14 +77,15 @@ def open_window(path, documents, settings, history=None) -> MainWindow:
 
 def _relaunch(old: MainWindow) -> MainWindow:
     """The interface in another language without restarting: a new window on the same library,
-    pair, scripts and layout; the old one closes (saving its state as on quit)."""
-    geometry, state = old.saveGeometry(), old.saveState()
+    pair, scripts, layout and places in both panes; the old one closes (saving its state as on quit)."""
+    geometry, state, places = old.saveGeometry(), old.saveState(), old.reader.places()
     old.settings.save_window_state(geometry, state)
     new = open_window(old.library_path, old.documents, old.settings, history=old.notes_ui.notes.undo_stack)
     new.restoreGeometry(geometry)
     new.restoreState(state)
     new.show()
     new.open_initial()
+    new.reader.return_to(places)
     old.close()
     return new
 

@@ -34,6 +34,20 @@ class Loaded:
 
 
 @dataclass(frozen=True)
+class Place:
+    """Where the reader is in a pane: the document, the stored position at its top, the selection."""
+
+    document_id: int
+    top: int
+    selection: tuple[int, int] | None
+
+    def restore(self, pane: DocumentPane) -> None:
+        if self.selection:
+            pane.select_stored(*self.selection)
+        pane.scroll_to_stored(self.top)
+
+
+@dataclass(frozen=True)
 class SideMarks:
     """One side's marks of a new comparison, made on the worker for the view it was made for."""
 
@@ -91,6 +105,7 @@ class ComparisonView(QWidget):
         self.min_length: int | None = None
         self._syncing = False
         self._pending: dict[str, tuple[int, int]] = {}  # side -> stored span to show once loaded
+        self._places: dict[str, Place] = {}  # side -> a place to return to once its document is loaded
         self._made: dict[str, SideMarks] = {}  # the last comparison's marks, per side, as its task made them
         self.describe_notes = None  # callable(side, stored pos) -> the notes there, for the tooltip
         self._order: dict[str, list[int]] = {"a": [], "b": []}  # passage indices by position on a side
@@ -121,6 +136,7 @@ class ComparisonView(QWidget):
     def open_pair(self, a_id: int, b_id: int, script_a: str | None = None, script_b: str | None = None) -> None:
         self.ids = {"a": a_id, "b": b_id}
         self.scripts = {"a": script_a, "b": script_b}
+        self._places = {}
         for side in SIDES:
             self.panes[side].set_script_choice(self.scripts[side])
         self._drop_comparison()
@@ -132,6 +148,7 @@ class ComparisonView(QWidget):
     def set_document(self, side: str, doc_id: int, span: tuple[int, int] | None = None) -> None:
         if span is not None:
             self._pending[side] = span
+        self._places.pop(side, None)  # another place asked for: the one to return to is moot
         if self.ids[side] == doc_id:
             if span is not None:
                 self._show_pending(side)
@@ -143,6 +160,17 @@ class ComparisonView(QWidget):
             self.pairChanged.emit(self.ids["a"], self.ids["b"])
             self._compare()
 
+    def places(self) -> dict[str, Place]:
+        """Where the reader is in each pane that shows a document."""
+        return {s: Place(pane.document_id, pane.stored_top(), pane.stored_selection())
+                for s, pane in self.panes.items() if pane.doc_text is not None}
+
+    def return_to(self, places: dict[str, Place]) -> None:
+        """Go back to these places as each pane's document loads (a window rebuilt in another language)."""
+        self._places = dict(places)
+        for side in SIDES:
+            self._show_place(side)
+
     def swap(self) -> None:
         """Exchange the panes, each document keeping its place, script and selection; the pair's
         analysis is mirrored rather than computed again."""
@@ -152,7 +180,7 @@ class ComparisonView(QWidget):
         if pa.doc_text is None or pb.doc_text is None:
             self.open_pair(self.ids["b"], self.ids["a"], self.scripts["b"], self.scripts["a"])
             return
-        places = {s: (self.panes[s].stored_top(), self.panes[s].stored_selection()) for s in SIDES}
+        places = self.places()
         loaded = {s: (self.panes[s].doc_text, self.panes[s].view) for s in SIDES}
         comparison, active = self.comparison, self.active
         self.tasks.cancel("compare")
@@ -166,10 +194,7 @@ class ComparisonView(QWidget):
             pane.doc_text = None
             pane.set_document(*loaded[other])
             self.documentShown.emit(side)
-            top, selection = places[other]
-            if selection:
-                pane.select_stored(*selection)
-            pane.scroll_to_stored(top)
+            places[other].restore(pane)
         if comparison is not None:
             self._apply_comparison(comparison.mirrored())
             self.comparisonReady.emit(self.comparison)
@@ -243,6 +268,7 @@ class ComparisonView(QWidget):
             self.documentShown.emit(side)
             gc.freeze()  # as for a comparison: a long text's records need no rescanning
             self._show_pending(side)
+            self._show_place(side)
             self.gutter.update()
 
         self.tasks.run(f"load-{side}", work, done, label=self.tr("Opening document"))
@@ -315,6 +341,13 @@ class ComparisonView(QWidget):
         if span is None or pane.doc_text is None:
             return
         pane.show_evidence(*span)
+
+    def _show_place(self, side: str) -> None:
+        place, pane = self._places.get(side), self.panes[side]
+        if place is None or pane.doc_text is None or pane.document_id != place.document_id:
+            return
+        del self._places[side]
+        place.restore(pane)
 
     # -- passages -------------------------------------------------------------------------
     def passage_at(self, side: str, pos: int) -> int:

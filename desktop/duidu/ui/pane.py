@@ -32,6 +32,7 @@ class ReaderEdit(QPlainTextEdit):
     clickedAt = Signal(int)
     hoveredAt = Signal(int, QPoint)
     paletteChanged = Signal()
+    reflowed = Signal(int)  # a new width re-wrapped the text; the Qt position that was at the top
 
     def changeEvent(self, event) -> None:
         super().changeEvent(event)
@@ -49,6 +50,18 @@ class ReaderEdit(QPlainTextEdit):
         self.extra_actions: list[QAction] = []
         self.context_actions = None  # callable(Qt position) -> actions for that place (notes there)
         self.navigating = False  # True while a key press moves the view (the reader scrolling)
+        self.rewrapping = False  # True while a new width re-wraps the text (Qt moving the view)
+
+    def resizeEvent(self, event) -> None:  # the viewport's size (QAbstractScrollArea)
+        rewrap = event.oldSize().width() != event.size().width() and not self.document().isEmpty()
+        top = self.cursorForPosition(QPoint(2, 2)).position() if rewrap else None  # still the old layout
+        self.rewrapping = rewrap
+        try:
+            super().resizeEvent(event)
+        finally:
+            self.rewrapping = False
+        if top is not None:
+            self.reflowed.emit(top)
 
     def keyPressEvent(self, event) -> None:
         self.navigating = True
@@ -104,6 +117,9 @@ class DocumentPane(QWidget):
         self._notes: list[tuple[int, int, int, str]] = []  # (annotation id, start, end, colour) on this document
         self._paragraph_starts: tuple = (None, [])  # (doc_text, its paragraph starts), for sync scrolling
         self._programmatic = 0  # >0 while the pane itself moves the view
+        # (position the reader is at, the top when it was placed): a re-wrap returns to the
+        # position itself, so dragging a window edge does not creep back a line per step.
+        self._anchor: tuple[int, int] | None = None
         self._user_scroll = False  # set by the scroll bar's actions (wheel, drag, arrows, page)
         self._by_passage: dict[str, dict[int, Mark]] = {}
 
@@ -162,6 +178,7 @@ class DocumentPane(QWidget):
         bar.actionTriggered.connect(self._user_scrolling)  # emitted before the value changes
         bar.valueChanged.connect(self._on_scroll)
         self.edit.paletteChanged.connect(self._palette_changed)
+        self.edit.reflowed.connect(self._rewrapped)
         self.edit.clickedAt.connect(lambda q: self.positionClicked.emit(self.stored_position(q)))
         self.edit.hoveredAt.connect(lambda q, g: self.positionHovered.emit(self.stored_position(q), g))
 
@@ -290,6 +307,11 @@ class DocumentPane(QWidget):
         """Repainting re-lays out blocks and may shift lines: keep the same text at the top."""
         if self.top_qt() != qt_top:
             self.scroll_to_qt(qt_top)
+
+    def _rewrapped(self, old_top: int) -> None:
+        """Qt keeps the top line's number, not its text, when a new width re-wraps: go back to the text."""
+        anchor = self._anchor
+        self._keep_top(anchor[0] if anchor is not None and anchor[1] == old_top else old_top)
 
     def show_evidence(self, start: int, end: int) -> None:
         """Mark a stored span (a measure's evidence, a search hit), select it and bring it into view."""
@@ -423,6 +445,7 @@ class DocumentPane(QWidget):
                 bar.setValue(best)
         finally:
             self._programmatic -= 1
+        self._anchor = (self.top_qt() if center else qt_pos, self.top_qt())
 
     def paragraph_of(self, pos: int) -> int:
         """Index of the stored-text paragraph holding ``pos`` (the nearest one before it)."""
@@ -465,6 +488,8 @@ class DocumentPane(QWidget):
         by_user = (self._user_scroll or self.edit.navigating) and self._programmatic == 0
         self._user_scroll = False
         top, bottom = self.top_qt(), self.bottom_qt()
+        if self._programmatic == 0 and not self.edit.rewrapping:
+            self._anchor = (top, top)  # the reader (or Qt, following the cursor) moved: this is the place now
         self.highlighter.ensure(*self.visible_blocks(top, bottom))
         self.ruler.set_visible_range(top, bottom)
         self.scrolled.emit(by_user)
