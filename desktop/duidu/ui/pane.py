@@ -445,7 +445,8 @@ class DocumentPane(QWidget):
                 bar.setValue(best)
         finally:
             self._programmatic -= 1
-        self._anchor = (self.top_qt() if center else qt_pos, self.top_qt())
+        top = self.top_qt()
+        self._anchor = (top if center else qt_pos, top)
 
     def paragraph_of(self, pos: int) -> int:
         """Index of the stored-text paragraph holding ``pos`` (the nearest one before it)."""
