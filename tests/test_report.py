@@ -238,8 +238,47 @@ def test_pdf_text_comes_back_whole(qapp, noted, tmp_path):
     pages = write_pdf(page, out, script="hk")
     count, fonts, text = _pdf_facts(out)
     assert count == pages and any(re.search(r"CJK(hk|tc)", row[0], re.I) for row in fonts)
-    shown = re.sub(r"\s+", "", text_of(page)) + "".join(f"{n}/{pages}" for n in range(1, pages + 1))
+    laid, repeated = _as_printed(page, tmp_path)
+    shown = (re.sub(r"\s+", "", text_of(laid)) + "".join(f"{n}/{pages}" for n in range(1, pages + 1))
+             + re.sub(r"\s+", "", repeated))
     assert sorted(re.sub(r"\s+", "", unicodedata.normalize("NFC", text))) == sorted(shown)
+
+
+def _as_printed(page: str, tmp_path) -> tuple[str, str]:
+    """The HTML as laid out for print, and the text of table headings Qt repeats on later pages."""
+    from PySide6.QtGui import QTextTable
+
+    from duidu.ui import pdf
+
+    writer, size, _ = pdf._writer(str(tmp_path / "probe.pdf"))
+    doc, laid = pdf._paginated(page, pdf.print_font("hk"), writer, size)
+    layout, repeated = doc.documentLayout(), []
+    tables = [f for f in pdf._frames(doc.rootFrame()) if isinstance(f, QTextTable)]
+    for table, heading in zip(tables, pdf._headings(laid)):
+        if table.format().headerRowCount():
+            first = pdf._row_extent(doc, table, 1)[0]
+            last = pdf._row_extent(doc, table, table.rows() - 1)[1]
+            repeated += [html.unescape(re.sub(r"<[^>]+>", "", heading))] * (int((last - 1) // size.height()) - int(first // size.height()))
+    return laid, "".join(repeated)
+
+
+@needs_poppler
+def test_pdf_keeps_table_rows_whole_with_their_heading_on_each_page(qapp, tmp_path):
+    """Rows of 1-7 lines: none is cut at a page's foot, and each page of the table starts with its heading."""
+    from duidu.ui.pdf import write_pdf
+
+    rows = "".join(f'<tr><td width="12%">R{n:03}' + "<br>·" * (n % 7) + f"<br>E{n:03}</td>"
+                   f'<td>{"共建共享" * (5 + n % 11)}</td></tr>' for n in range(160))
+    out = tmp_path / "rows.pdf"
+    pages = write_pdf(f'<h1>表</h1><table border="1" cellpadding="4"><tr><th>编号 NUMBER</th><th>内容</th></tr>'
+                      f"{rows}</table>", out)
+    assert pages > 4
+    texts = [subprocess.run(["pdftotext", "-enc", "UTF-8", "-f", str(n), "-l", str(n), str(out), "-"],
+                            capture_output=True, text=True, check=True).stdout for n in range(1, pages + 1)]
+    for n in range(160):  # a row's first and last lines lie on the same page
+        assert [f"R{n:03}" in t for t in texts] == [f"E{n:03}" in t for t in texts], n
+    assert sum(f"R{n:03}" in t for t in texts for n in range(160)) == 160  # each row printed once
+    assert all("NUMBER" in t for t in texts)  # the heading heads every page of the table
 
 
 @needs_poppler

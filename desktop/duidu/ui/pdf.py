@@ -17,7 +17,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (QAbstractTextDocumentLayout, QColor, QFont, QFontDatabase, QGuiApplication, QPageLayout,
-                           QPageSize, QPainter, QPalette, QPdfWriter, QRawFont, QTextDocument)
+                           QPageSize, QPainter, QPalette, QPdfWriter, QRawFont, QTextDocument, QTextTable)
 
 from duidu import __version__
 from duidu.library.errors import InputError
@@ -93,21 +93,9 @@ def write_pdf(html: str, path, *, script: str | None = None) -> int:
 
 
 def _paint(html: str, path: str, font: QFont) -> tuple[int, str]:
-    doc = QTextDocument()
-    doc.setDefaultFont(font)
-    doc.setDocumentMargin(0)
-    doc.setHtml(html)
-    writer = QPdfWriter(path)
-    writer.setResolution(RESOLUTION)
-    writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
-                                     MARGINS_MM, QPageLayout.Unit.Millimeter))
+    writer, page, footer_h = _writer(path)
+    doc, _ = _paginated(html, font, writer, page)
     writer.setTitle(doc.metaInformation(QTextDocument.MetaInformation.DocumentTitle))
-    writer.setCreator(f"Duidu {__version__}")
-    body = writer.pageLayout().paintRectPixels(RESOLUTION)
-    footer_h = round(RESOLUTION * 7 / 25.4)  # 7 mm under the text for the page number
-    page = QSizeF(body.width(), body.height() - footer_h)
-    doc.documentLayout().setPaintDevice(writer)
-    doc.setPageSize(page)
     count = doc.pageCount()
     painter = QPainter()
     if not painter.begin(writer):
@@ -131,6 +119,185 @@ def _paint(html: str, path: str, font: QFont) -> tuple[int, str]:
     finally:
         painter.end()
     return count, doc.toPlainText()
+
+
+def _laid_out(html: str, font: QFont, device, page: QSizeF) -> QTextDocument:
+    doc = QTextDocument()
+    doc.setDefaultFont(font)
+    doc.setDocumentMargin(0)
+    doc.setHtml(html)
+    doc.documentLayout().setPaintDevice(device)
+    doc.setPageSize(page)
+    doc.pageCount()  # lays the whole document out
+    return doc
+
+
+# -- keeping table rows whole ------------------------------------------------------------------
+# Qt paginates a table cell by cell, line by line: a row near a page's foot is cut, its score
+# on one page and its texts on the next. Qt has no "page-break-inside: avoid", so each table
+# is split in the HTML before such a row, the rest starting a new page under a copy of the
+# table's heading row (headings are also made <thead>, which Qt repeats on every page). The
+# breaks of a table are placed at once by laying its rows on pages again from their heights on
+# one endless page; how far below a page's top a part starts is measured on the first part
+# placed, then the table is placed again. A new layout then checks the tables after it.
+KEEP_PASSES = 40  # each a layout of the whole report; one per table that needs breaks
+_TABLE_TAG = re.compile(r"<table\b[^>]*>", re.I)
+_TR = re.compile(r"<tr\b", re.I)
+
+
+def _writer(path: str) -> tuple[QPdfWriter, QSizeF, int]:
+    """An A4 PDF writer, the size of its text on a page and the height of the footer under it."""
+    writer = QPdfWriter(path)
+    writer.setResolution(RESOLUTION)
+    writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
+                                     MARGINS_MM, QPageLayout.Unit.Millimeter))
+    writer.setCreator(f"Duidu {__version__}")
+    body = writer.pageLayout().paintRectPixels(RESOLUTION)
+    footer_h = round(RESOLUTION * 7 / 25.4)  # 7 mm under the text for the page number
+    return writer, QSizeF(body.width(), body.height() - footer_h), footer_h
+
+
+def _paginated(html: str, font: QFont, device, page: QSizeF) -> tuple[QTextDocument, str]:
+    """``html`` laid out on pages with every table row kept whole (as far as it fits a page);
+    also the HTML so laid out (tables split, headings as <thead>)."""
+    html = _headed(html)
+    doc = _laid_out(html, font, device, page)
+    leads: dict[str, float] = {}  # table style -> where a part starting a page puts its first row
+    for _ in range(KEEP_PASSES):
+        tables = list(_tables(html))
+        flat = _laid_out(html, font, device, QSizeF(page.width(), -1))  # one endless page: rows as tall as they are
+        found = _row_breaks(doc, flat, page.height(), tables, leads)
+        if found is None:
+            break
+        number, rows, key = found
+        split = _break_tables(html, number, rows)
+        laid = _laid_out(split, font, device, page)
+        if key not in leads:  # the rows were placed by a guess: measure the first part and place them again
+            leads[key] = _lead(laid, number + 1, page.height(), bool(tables[number][3]))
+            _, rows, _ = _row_breaks(doc, flat, page.height(), tables, leads, only=number)
+            split = _break_tables(html, number, rows)
+            laid = _laid_out(split, font, device, page)
+        html, doc = split, laid
+    return doc, html
+
+
+def _row_breaks(doc: QTextDocument, flat: QTextDocument, page_height: float, tables: list,
+                leads: dict[str, float], only: int | None = None) -> tuple[int, list[int], str] | None:
+    """(table number, rows to start on a new page, the table's style) for the first table whose
+    rows are cut in ``doc``; ``flat``: the same laid out on one endless page (rows unbroken);
+    ``tables``: the HTML's tables as ``_tables`` gives them, in document order."""
+    paged = [f for f in _frames(doc.rootFrame()) if isinstance(f, QTextTable)]
+    whole = [f for f in _frames(flat.rootFrame()) if isinstance(f, QTextTable)]
+    for number, (table, unbroken, (tag, _end, _starts, heading)) in enumerate(zip(paged, whole, tables)):
+        if only is not None and number != only:
+            continue
+        rows = [_row_extent(doc, table, r) for r in range(table.rows())]
+        cut = [r for r in range(1, len(rows)) if _page(rows[r][0], page_height) != _page(rows[r][1] - 1, page_height)]
+        if len(rows) < 2 or not (cut or only is not None):
+            continue
+        natural = [_row_extent(flat, unbroken, r) for r in range(unbroken.rows())]
+        key = tag.group(0) + heading
+        first = 1 if heading else 0
+        # A page-starting part puts its first body row ``lead`` below the page's top: the heading
+        # and a margin (border, padding) that Qt keeps clear at a page's foot too. Until it is
+        # measured (on a part this very function placed), the margin is taken as none.
+        head = natural[first][0] - natural[0][0]
+        lead = leads.get(key, head)
+        margin = 2 * (lead - head)  # the foot keeps the cell's padding clear too: err on the safe side
+        # Lay the rows out again as they will be: each starts a page when it would not fit.
+        y, breaks = rows[first][0], []
+        for r in range(first, len(natural)):
+            height = natural[r][1] - natural[r][0]
+            pitch = (natural[r + 1][0] if r + 1 < len(natural) else natural[r][1]) - natural[r][0]
+            foot = (_page(y, page_height) + 1) * page_height - margin
+            if r > first and height < page_height * 0.5 and y + height > foot:
+                y = (_page(y, page_height) + 1) * page_height + lead
+                breaks.append(r)
+            y += pitch
+        if breaks or only is not None:
+            return number, breaks, key
+    return None
+
+
+def _page(y: float, page_height: float) -> int:
+    return int(y // page_height)
+
+
+def _lead(doc: QTextDocument, number: int, page_height: float, headed: bool) -> float:
+    """How far below its page's top the table ``number``, which starts a page, puts its first row."""
+    table = [f for f in _frames(doc.rootFrame()) if isinstance(f, QTextTable)][number]
+    return _row_extent(doc, table, 1 if headed else 0)[0] % page_height
+
+
+def _frames(frame):
+    for child in frame.childFrames():
+        yield child
+        yield from _frames(child)
+
+
+def _row_extent(doc, table: QTextTable, row: int) -> tuple[float, float]:
+    """Top of the row's first lines and bottom of its last, in document coordinates."""
+    layout = doc.documentLayout()
+    top, bottom = float("inf"), float("-inf")
+    for c in range(table.columns()):
+        cell = table.cellAt(row, c)
+        block = doc.findBlock(cell.firstPosition())
+        while block.isValid() and block.position() <= cell.lastPosition():
+            lines = block.layout()
+            if lines.lineCount():
+                y = layout.blockBoundingRect(block).top()
+                last = lines.lineAt(lines.lineCount() - 1)
+                top = min(top, y + lines.lineAt(0).y())
+                bottom = max(bottom, y + last.y() + last.height())
+            block = block.next()
+    return (top, bottom) if top <= bottom else (0.0, 0.0)
+
+
+def _tables(html: str):
+    """(opening tag match, end of its body, row starts in the body, heading row HTML) per <table>."""
+    for tag in _TABLE_TAG.finditer(html):
+        end = html.find("</table>", tag.end())
+        body = html[tag.end():end]
+        starts = [m.start() for m in _TR.finditer(body)]
+        first = body[starts[0]:body.lower().find("</tr>", starts[0]) + 5] if len(starts) > 1 else ""
+        yield tag, end, starts, first if first and "<td" not in first.lower() else ""
+
+
+def _headed(html: str) -> str:
+    """Each table's heading row as a <thead>, which Qt repeats at the top of every page it spans."""
+    out, last = [], 0
+    for tag, end, starts, heading in _tables(html):
+        if heading and "<thead" not in html[tag.end():end].lower():
+            at = tag.end() + starts[0]
+            out.append(html[last:at])
+            out.append(f"<thead>{heading}</thead>")
+            last = at + len(heading)
+    out.append(html[last:])
+    return "".join(out)
+
+
+def _headings(html: str) -> list[str]:
+    return [heading for *_, heading in _tables(html)]
+
+
+def _break_tables(html: str, number: int, rows: list[int]) -> str:
+    """Split table ``number`` of ``html`` before the given rows, each part on a new page under a
+    copy of the table's heading row."""
+    tag, end, starts, heading = list(_tables(html))[number]
+    body = html[tag.end():end]
+    opening = _page_break_before(tag.group(0)) + (f"<thead>{heading}</thead>" if heading else "")
+    pieces, last = [], 0
+    for r in rows:
+        pieces += [body[last:starts[r]], f"</table>{opening}"]
+        last = starts[r]
+    pieces.append(body[last:])
+    return html[:tag.end()] + "".join(pieces) + html[end:]
+
+
+def _page_break_before(tag: str) -> str:
+    if re.search(r'style="', tag, re.I):
+        return re.sub(r'style="', 'style="page-break-before:always;', tag, count=1, flags=re.I)
+    return tag[:-1] + ' style="page-break-before:always">'
 
 
 def _paper() -> QPalette:
