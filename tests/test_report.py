@@ -282,6 +282,22 @@ def test_pdf_keeps_table_rows_whole_with_their_heading_on_each_page(qapp, tmp_pa
 
 
 @needs_poppler
+def test_pdf_keeps_a_category_row_with_its_first_measure(qapp, tmp_path):
+    from duidu.ui.pdf import write_pdf
+
+    rows = "".join(f'<tr class="category"><th colspan="2">CAT{c:02}</th></tr>'
+                   + "".join(f"<tr><td>M{c:02}x{m}</td><td>{'产教融合' * (1 + (c + m) % 9)}</td></tr>"
+                             for m in range(3 + c % 6)) for c in range(60))
+    out = tmp_path / "measures.pdf"
+    pages = write_pdf(f'<table width="80%" border="1" cellpadding="2"><tr><th>措施 Measure</th><th>A</th></tr>{rows}</table>', out)
+    texts = [subprocess.run(["pdftotext", "-enc", "UTF-8", "-f", str(n), "-l", str(n), str(out), "-"],
+                            capture_output=True, text=True, check=True).stdout for n in range(1, pages + 1)]
+    assert pages >= 3
+    for c in range(60):
+        assert [f"CAT{c:02}" in t for t in texts] == [f"M{c:02}x0" in t for t in texts], c
+
+
+@needs_poppler
 def test_pdf_is_ink_on_paper_under_a_dark_theme(qapp, tmp_path):
     from PySide6.QtGui import QColor, QImage, QPalette
 

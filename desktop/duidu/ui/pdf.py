@@ -188,12 +188,16 @@ def _row_breaks(doc: QTextDocument, flat: QTextDocument, page_height: float, tab
     ``tables``: the HTML's tables as ``_tables`` gives them, in document order."""
     paged = [f for f in _frames(doc.rootFrame()) if isinstance(f, QTextTable)]
     whole = [f for f in _frames(flat.rootFrame()) if isinstance(f, QTextTable)]
-    for number, (table, unbroken, (tag, _end, _starts, heading)) in enumerate(zip(paged, whole, tables)):
+    for number, (table, unbroken, (tag, _end, starts, heading)) in enumerate(zip(paged, whole, tables)):
         if only is not None and number != only:
             continue
         rows = [_row_extent(doc, table, r) for r in range(table.rows())]
+        body = _html_rows(tables[number])
+        # A sub-heading row (all <th>, as a measures table's category) goes with the row after it.
+        with_next = {r for r in range(1, len(rows)) if r < len(body) and "<td" not in body[r].lower()}
         cut = [r for r in range(1, len(rows)) if _page(rows[r][0], page_height) != _page(rows[r][1] - 1, page_height)]
-        if len(rows) < 2 or not (cut or only is not None):
+        alone = [r for r in with_next if r + 1 < len(rows) and _page(rows[r][0], page_height) != _page(rows[r + 1][0], page_height)]
+        if len(rows) < 2 or not (cut or alone or only is not None):
             continue
         natural = [_row_extent(flat, unbroken, r) for r in range(unbroken.rows())]
         key = tag.group(0) + heading
@@ -211,8 +215,13 @@ def _row_breaks(doc: QTextDocument, flat: QTextDocument, page_height: float, tab
             pitch = (natural[r + 1][0] if r + 1 < len(natural) else natural[r][1]) - natural[r][0]
             foot = (_page(y, page_height) + 1) * page_height - margin
             if r > first and height < page_height * 0.5 and y + height > foot:
-                y = (_page(y, page_height) + 1) * page_height + lead
-                breaks.append(r)
+                if r - 1 in with_next and r - 1 > first and (not breaks or breaks[-1] < r - 1):
+                    r_break = r - 1  # take the sub-heading along: start the page with it
+                    y = (_page(y, page_height) + 1) * page_height + lead + (natural[r][0] - natural[r - 1][0])
+                else:
+                    r_break = r
+                    y = (_page(y, page_height) + 1) * page_height + lead
+                breaks.append(r_break)
             y += pitch
         if breaks or only is not None:
             return number, breaks, key
@@ -261,6 +270,12 @@ def _tables(html: str):
         starts = [m.start() for m in _TR.finditer(body)]
         first = body[starts[0]:body.lower().find("</tr>", starts[0]) + 5] if len(starts) > 1 else ""
         yield tag, end, starts, first if first and "<td" not in first.lower() else ""
+
+
+def _html_rows(table) -> list[str]:
+    """The HTML of each row of a table as ``_tables`` gives it."""
+    tag, end, starts, _heading = table
+    return [tag.string[tag.end() + a:tag.end() + b] for a, b in zip(starts, [*starts[1:], end - tag.end()])]
 
 
 def _headed(html: str) -> str:
