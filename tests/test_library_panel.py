@@ -336,3 +336,23 @@ def test_refresh_keeps_the_selection(qtbot, panel):
     ids = panel.selected_ids()
     panel.set_documents(list(reversed(panel.model.documents())))
     assert panel.selected_ids() == ids
+
+
+def test_narrow_columns_show_whole_dates_and_short_script_names(panel):
+    """A date cut to "202…" reads as a year: dates and lengths are shown whole; scripts as 简/繁 (Simp./Trad.)."""
+    from duidu.ui.library_model import COLUMNS
+
+    fields = [f for f, _ in COLUMNS]
+    table, model = panel.table, panel.proxy
+    metrics = table.fontMetrics()
+    margin = 2 * table.style().pixelMetric(table.style().PixelMetric.PM_FocusFrameHMargin) + 2
+    for field in ("date", "length"):
+        shown = [model.index(r, fields.index(field)).data() for r in range(model.rowCount())]
+        assert any(shown)
+        assert table.columnWidth(fields.index(field)) >= max(metrics.horizontalAdvance(d) for d in shown) + margin
+    scripts = {model.index(r, fields.index("script")).data() for r in range(model.rowCount())}
+    assert scripts == {"Simp.", "Trad."}
+    tips = {model.index(r, fields.index("script")).data(Qt.ItemDataRole.ToolTipRole) for r in range(model.rowCount())}
+    assert tips == {"Simplified", "Traditional"}
+    widths = [table.columnWidth(fields.index("script")), *(metrics.horizontalAdvance(s) for s in scripts)]
+    assert widths[0] >= max(widths[1:]) + margin

@@ -350,6 +350,18 @@
         <source>Unknown</source>
         <translation>未知</translation>
     </message>
+    <message>
+        <source>Simp.</source>
+        <translation>簡</translation>
+    </message>
+    <message>
+        <source>Trad.</source>
+        <translation>繁</translation>
+    </message>
+    <message>
+        <source>?</source>
+        <translation>?</translation>
+    </message>
 </context>
 <context>
     <name>LibraryPanel</name>

@@ -39,6 +39,13 @@ SCRIPT_LABELS = {
     "mixed": QT_TRANSLATE_NOOP("LibraryModel", "Mixed"),
     "unknown": QT_TRANSLATE_NOOP("LibraryModel", "Unknown"),
 }
+# What the narrow column shows (the tooltip gives the full name).
+SCRIPT_SHORT = {
+    "simplified": QT_TRANSLATE_NOOP("LibraryModel", "Simp."),
+    "traditional": QT_TRANSLATE_NOOP("LibraryModel", "Trad."),
+    "mixed": QT_TRANSLATE_NOOP("LibraryModel", "Mixed"),
+    "unknown": QT_TRANSLATE_NOOP("LibraryModel", "?"),
+}
 
 
 def _tr(text: str) -> str:
@@ -129,7 +136,7 @@ class LibraryModel(QAbstractTableModel):
         doc = self._docs[index.row()]
         field = COLUMNS[index.column()][0]
         if role == Qt.ItemDataRole.DisplayRole and field == "script":  # the narrow column: 简 / 繁 / 混
-            return _tr(SCRIPT_LABELS[doc.script]).split()[0] if doc.script in SCRIPT_LABELS else doc.script
+            return _tr(SCRIPT_SHORT[doc.script]) if doc.script in SCRIPT_SHORT else doc.script
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return self._display(doc, field)
         if role == Qt.ItemDataRole.EditRole:

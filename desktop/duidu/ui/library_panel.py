@@ -34,7 +34,8 @@ SEARCH_CHANNEL = "library-search"
 SEARCH_DELAY_MS = 250  # typing pauses this long before a search runs
 SEARCH_LIMIT = 200
 IMPORT_FILTER = "*.txt *.md *.html *.htm *.docx"
-MAX_COLUMN_EM = 4  # region, date, script, length: at most this wide, so the title keeps room
+MAX_COLUMN_EM = 4  # region and script: at most this wide, so the title keeps room
+WHOLE_COLUMNS = {"date", "length"}  # short by nature, and a cut one misleads ("202…" reads as a year)
 
 
 def _reason(exc: BaseException) -> str:
@@ -195,9 +196,12 @@ class LibraryPanel(QWidget):
 
     def _fit_columns(self) -> None:
         widest = MAX_COLUMN_EM * self.table.fontMetrics().horizontalAdvance("中")
-        for column in range(1, len(COLUMNS)):
+        for column, (field, _label) in enumerate(COLUMNS):
+            if column == 0:
+                continue
             self.table.resizeColumnToContents(column)
-            self.table.setColumnWidth(column, min(widest, self.table.columnWidth(column)))
+            if field not in WHOLE_COLUMNS:
+                self.table.setColumnWidth(column, min(widest, self.table.columnWidth(column)))
 
     def refresh(self) -> None:
         """Reload the documents from the library."""
