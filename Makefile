@@ -52,6 +52,7 @@ $(STAMP): pyproject.toml resources/translations/*.ts | $(VENV)/bin/python
 # After changing interface strings: refresh the .ts sources (then translate what is new).
 translations: venv
 	$(VENV)/bin/python packaging/translations.py
+	$(VENV)/bin/python -m duidu.ui.i18n  # the .qm from the .ts just written
 
 run: deps venv
 	$(VENV)/bin/duidu

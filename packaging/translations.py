@@ -5,6 +5,7 @@ Runs PySide6's ``lupdate`` over ``desktop/duidu/ui`` into ``resources/translatio
 writes ``duidu_zh_TW.ts`` from the simplified translations through Duidu's own OpenCC
 conversion (s2twp: Taiwan script and phrasing), keeping any traditional translation that was
 edited by hand (marked ``type="vanished"``-free and differing from the conversion is kept).
+The Traditional Chinese user guide (``resources/docs/guide.zh_TW.md``) is made the same way.
 """
 
 from __future__ import annotations
@@ -47,6 +48,15 @@ def traditional_from_simplified(simplified: Path, traditional: Path) -> int:
     return sum(1 for _ in root.iter("message"))
 
 
+def traditional_guide(simplified: Path, traditional: Path) -> None:
+    """The Traditional Chinese user guide from the simplified one (s2twp), with its own screenshots."""
+    sys.path.insert(0, str(ROOT / "desktop"))
+    from duidu.text.script import convert
+
+    text = convert(simplified.read_text(encoding="utf-8"), "s2twp").text
+    traditional.write_text(text.replace(".zh_CN.png", ".zh_TW.png"), encoding="utf-8")
+
+
 if __name__ == "__main__":
     TS_DIR.mkdir(parents=True, exist_ok=True)
     zh_cn = TS_DIR / "duidu_zh_CN.ts"
@@ -54,3 +64,6 @@ if __name__ == "__main__":
     n = traditional_from_simplified(zh_cn, TS_DIR / "duidu_zh_TW.ts")
     unfinished = ET.parse(zh_cn).getroot().findall(".//translation[@type='unfinished']")
     print(f"{n} messages; {len(unfinished)} still to translate in {zh_cn.name}")
+    docs = ROOT / "resources" / "docs"
+    traditional_guide(docs / "guide.zh_CN.md", docs / "guide.zh_TW.md")
+    print("resources/docs/guide.zh_TW.md written from guide.zh_CN.md")

@@ -84,7 +84,10 @@ def test_default_language_follows_the_locale_and_the_preference(tmp_path):
         assert default_language() == "en"
         settings = Settings(tmp_path / "s.ini")
         settings.language = "zh_TW"
-        assert default_language(settings) == "zh_CN"
+        assert default_language(settings) == "zh_TW"
+        settings.language = "system"
+        QLocale.setDefault(QLocale("zh_HK"))
+        assert default_language(settings) == "zh_TW"
         settings.language = "en"
         QLocale.setDefault(QLocale("zh_CN"))
         assert default_language(settings) == "en"
@@ -118,11 +121,28 @@ def test_every_image_exists_as_the_viewer_resolves_it(help_window, language):
 def test_both_guides_have_the_same_structure():
     def outline(language):
         t = text(language)
-        images = [re.sub(r"\.(zh_CN|en)\.png$", ".png", i) for i in IMAGE.findall(t)]  # each shows its own language
+        images = [re.sub(r"\.(zh_CN|zh_TW|en)\.png$", ".png", i) for i in IMAGE.findall(t)]  # each shows its own language
         return (sum(1 for line in t.splitlines() if line.startswith("## ")), images)
 
-    assert outline("zh_CN") == outline("en")
-    assert keys_named("zh_CN") == keys_named("en")
+    assert outline("zh_CN") == outline("en") == outline("zh_TW")
+    assert keys_named("zh_CN") == keys_named("en") == keys_named("zh_TW")
+
+
+def test_the_traditional_guide_is_the_simplified_one_converted(tmp_path):
+    """guide.zh_TW.md is made by `make translations` (s2twp): it must not fall behind guide.zh_CN.md."""
+    import importlib.util
+
+    from duidu.text.script import convert
+    from duidu.ui.help import LABELS
+
+    spec = importlib.util.spec_from_file_location("translations", ROOT / "packaging" / "translations.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    fresh = tmp_path / "guide.zh_TW.md"
+    module.traditional_guide(guide_path("zh_CN"), fresh)
+    assert fresh.read_text(encoding="utf-8") == text("zh_TW"), "run `make translations`"
+    assert "重慶" in text("zh_TW") and "檔案" in text("zh_TW")  # Taiwan script and wording
+    assert LABELS["zh_TW"] == {k: convert(v, "s2twp").text for k, v in LABELS["zh_CN"].items()}
 
 
 def test_find_in_the_guide(help_window, qtbot):

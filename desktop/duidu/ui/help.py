@@ -18,7 +18,8 @@ from duidu.ui.find_bar import FindBar
 
 # language -> (label in the chooser, file under resources/docs/)
 GUIDES = {
-    "zh_CN": ("中文", "guide.zh_CN.md"),
+    "zh_CN": ("简体中文", "guide.zh_CN.md"),
+    "zh_TW": ("繁體中文", "guide.zh_TW.md"),  # made from the simplified one (packaging/translations.py)
     "en": ("English", "guide.en.md"),
 }
 # The window speaks the language of the guide it shows (not the interface's): a reader who picks
@@ -26,6 +27,9 @@ GUIDES = {
 LABELS = {
     "zh_CN": {"title": "对读使用指南", "language": "语言", "language_name": "指南的语言", "guide": "使用指南",
               "find": "查找", "find_here": "在指南中查找", "close_find": "关闭查找栏", "no_match": "无结果",
+              "missing": "找不到使用指南："},
+    "zh_TW": {"title": "對讀使用指南", "language": "語言", "language_name": "指南的語言", "guide": "使用指南",
+              "find": "查詢", "find_here": "在指南中查詢", "close_find": "關閉查詢欄", "no_match": "無結果",
               "missing": "找不到使用指南："},
     "en": {"title": "Duidu user guide", "language": "Language", "language_name": "Language of the guide",
            "guide": "User guide", "find": "Find", "find_here": "Find in the guide", "close_find": "Close find bar",
@@ -42,9 +46,14 @@ def default_language(settings=None) -> str:
     chosen = getattr(settings, "language", "system") if settings is not None else "system"
     if chosen == "en":
         return "en"
+    if chosen == "zh_TW":
+        return "zh_TW"
     if isinstance(chosen, str) and chosen.startswith("zh"):
         return "zh_CN"
-    return "zh_CN" if QLocale().name().startswith("zh") else "en"
+    system = QLocale().name()
+    if system.startswith(("zh_TW", "zh_HK", "zh_MO")) or "Hant" in QLocale().bcp47Name():
+        return "zh_TW"
+    return "zh_CN" if system.startswith("zh") else "en"
 
 
 class HelpWindow(QDialog):
