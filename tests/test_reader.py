@@ -587,6 +587,21 @@ def test_resizing_the_window_keeps_the_text_at_the_top_of_each_pane(qtbot, windo
             assert 0 <= tops[side] - pane.stored_top() < per_line, (width, side, tops[side], pane.stored_top())
 
 
+def test_resizing_keeps_the_place_at_the_end_of_a_document(qtbot, window):
+    """Scrolled to the very end (the position lies below the top line): a re-wrap keeps the top line's text."""
+    pane = window.reader.panes["b"]
+    pane.scroll_to_qt(pane.qt_map().dst_len - 5)
+    top = pane.stored_top()
+    widths = pane.edit.viewport().width()
+    window.resize(1100, 1000)
+    qtbot.waitUntil(lambda: pane.edit.viewport().width() != widths, timeout=5000)
+    qtbot.wait(50)
+    cursor = QTextCursor(pane.edit.document())
+    cursor.setPosition(pane.qt_span(top, top)[0])
+    rect = pane.edit.cursorRect(cursor)  # the text that was at the top is on the top line still
+    assert 0 <= rect.top() < pane.edit.fontMetrics().lineSpacing(), (top, pane.stored_top(), rect.top())
+
+
 def test_highlighting_is_lazy_off_screen_and_finishes_in_idle_turns(qtbot, window):
     reader = window.reader
     pane = reader.panes["a"]  # 4,766 characters: more blocks than one screen

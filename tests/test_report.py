@@ -282,6 +282,24 @@ def test_pdf_keeps_table_rows_whole_with_their_heading_on_each_page(qapp, tmp_pa
 
 
 @needs_poppler
+def test_pdf_rows_after_a_row_too_tall_to_keep_whole_are_still_kept_whole(qapp, tmp_path):
+    from duidu.library.pair_report import _TABLE
+    from duidu.ui.pdf import write_pdf
+
+    def row(n, chars):
+        return f"<tr><td>R{n:03}</td><td>{'文字' * chars}E{n:03}</td></tr>"
+
+    rows = "".join(row(n, 1500 if n == 8 else 60) for n in range(120))  # row 8 runs over more than a page
+    out = tmp_path / "tall.pdf"
+    pages = write_pdf(f"<html><body>{_TABLE}<tr><th>#</th><th>text</th></tr>{rows}</table></body></html>", out)
+    texts = [subprocess.run(["pdftotext", "-enc", "UTF-8", "-f", str(n), "-l", str(n), str(out), "-"],
+                            capture_output=True, text=True, check=True).stdout for n in range(1, pages + 1)]
+    assert [f"R008" in t for t in texts] != [f"E008" in t for t in texts]  # the tall one is cut, as it must be
+    for n in (m for m in range(120) if m != 8):
+        assert [f"R{n:03}" in t for t in texts] == [f"E{n:03}" in t for t in texts], n
+
+
+@needs_poppler
 def test_pdf_keeps_a_category_row_with_its_first_measure(qapp, tmp_path):
     from duidu.ui.pdf import write_pdf
 

@@ -446,7 +446,9 @@ class DocumentPane(QWidget):
         finally:
             self._programmatic -= 1
         top = self.top_qt()
-        self._anchor = (top if center else qt_pos, top)
+        # The position itself only when it did reach the top line (not at the document's end).
+        reached = not center and self.edit.cursorRect(cursor).top() < spacing
+        self._anchor = (qt_pos if reached else top, top)
 
     def paragraph_of(self, pos: int) -> int:
         """Index of the stored-text paragraph holding ``pos`` (the nearest one before it)."""

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import re
+import time
 import uuid
 from pathlib import Path
 
@@ -141,8 +142,15 @@ def _laid_out(html: str, font: QFont, device, page: QSizeF) -> QTextDocument:
 # one endless page; how far below a page's top a part starts is measured on the first part
 # placed, then the table is placed again. A new layout then checks the tables after it.
 KEEP_PASSES = 40  # each a layout of the whole report; one per table that needs breaks
+KEEP_BUDGET_S = 8.0  # a report of a thousand pages takes seconds a pass: stop placing breaks after this
 _TABLE_TAG = re.compile(r"<table\b[^>]*>", re.I)
 _TR = re.compile(r"<tr\b", re.I)
+_CLOSE = re.compile(r"</table\s*>", re.I)
+_PAGE_BREAK = re.compile(r"page-break-before:always;?", re.I)
+
+
+def _spans_rows(table: QTextTable) -> bool:
+    return any(table.cellAt(r, c).rowSpan() > 1 for r in range(table.rows()) for c in range(table.columns()))
 
 
 def _writer(path: str) -> tuple[QPdfWriter, QSizeF, int]:
@@ -163,7 +171,10 @@ def _paginated(html: str, font: QFont, device, page: QSizeF) -> tuple[QTextDocum
     html = _headed(html)
     doc = _laid_out(html, font, device, page)
     leads: dict[str, float] = {}  # table style -> where a part starting a page puts its first row
+    deadline = time.monotonic() + KEEP_BUDGET_S
     for _ in range(KEEP_PASSES):
+        if time.monotonic() > deadline:
+            break  # the rest of the tables as Qt paginates them: rows may be cut, none is lost
         tables = list(_tables(html))
         flat = _laid_out(html, font, device, QSizeF(page.width(), -1))  # one endless page: rows as tall as they are
         found = _row_breaks(doc, flat, page.height(), tables, leads)
@@ -188,11 +199,15 @@ def _row_breaks(doc: QTextDocument, flat: QTextDocument, page_height: float, tab
     ``tables``: the HTML's tables as ``_tables`` gives them, in document order."""
     paged = [f for f in _frames(doc.rootFrame()) if isinstance(f, QTextTable)]
     whole = [f for f in _frames(flat.rootFrame()) if isinstance(f, QTextTable)]
+    if not len(paged) == len(whole) == len(tables) or any(_TABLE_TAG.search(t[0].string, t[0].end(), t[1]) for t in tables):
+        return None  # Qt made other tables of the HTML than counted there: split none rather than a wrong one
     for number, (table, unbroken, (tag, _end, starts, heading)) in enumerate(zip(paged, whole, tables)):
         if only is not None and number != only:
             continue
         rows = [_row_extent(doc, table, r) for r in range(table.rows())]
         body = _html_rows(tables[number])
+        if len(body) != len(rows) or _spans_rows(table):
+            continue  # rows Qt and the HTML count differently, or cells spanning rows: leave it to Qt
         # A sub-heading row (all <th>, as a measures table's category) goes with the row after it.
         with_next = {r for r in range(1, len(rows)) if r < len(body) and "<td" not in body[r].lower()}
         cut = [r for r in range(1, len(rows)) if _page(rows[r][0], page_height) != _page(rows[r][1] - 1, page_height)]
@@ -200,7 +215,7 @@ def _row_breaks(doc: QTextDocument, flat: QTextDocument, page_height: float, tab
         if len(rows) < 2 or not (cut or alone or only is not None):
             continue
         natural = [_row_extent(flat, unbroken, r) for r in range(unbroken.rows())]
-        key = tag.group(0) + heading
+        key = _PAGE_BREAK.sub("", tag.group(0)) + heading  # a part's tag differs only by its page break
         first = 1 if heading else 0
         # A page-starting part puts its first body row ``lead`` below the page's top: the heading
         # and a margin (border, padding) that Qt keeps clear at a page's foot too. Until it is
@@ -222,10 +237,39 @@ def _row_breaks(doc: QTextDocument, flat: QTextDocument, page_height: float, tab
                     r_break = r
                     y = (_page(y, page_height) + 1) * page_height + lead
                 breaks.append(r_break)
+            elif r > first and y + height > foot:
+                # Too tall to keep whole: Qt cuts it line by line, each line that would cross a
+                # page's foot going on under the next page's heading; the rows after follow it.
+                y += _cut_height(flat, unbroken, r, y - natural[r][0], page_height, margin, lead) - height
             y += pitch
         if breaks or only is not None:
             return number, breaks, key
     return None
+
+
+def _cut_height(flat: QTextDocument, table: QTextTable, row: int, offset: float, page_height: float,
+                margin: float, lead: float) -> float:
+    """How tall a row grows when Qt cuts it over pages: its lines (from the endless layout, moved
+    by ``offset``) each pushed to the next page when they would cross its foot."""
+    layout, top, bottom = flat.documentLayout(), None, 0.0
+    for c in range(table.columns()):
+        cell = table.cellAt(row, c)
+        shift = 0.0
+        block = flat.findBlock(cell.firstPosition())
+        while block.isValid() and block.position() <= cell.lastPosition():
+            lines, y0 = block.layout(), layout.blockBoundingRect(block).top() + offset
+            for i in range(lines.lineCount()):
+                line = lines.lineAt(i)
+                a = y0 + line.y() + shift
+                b = a + line.height()
+                if b > (_page(a, page_height) + 1) * page_height - margin:
+                    moved = (_page(a, page_height) + 1) * page_height + lead
+                    shift += moved - a
+                    a, b = moved, moved + line.height()
+                top = a if top is None else min(top, a)
+                bottom = max(bottom, b)
+            block = block.next()
+    return 0.0 if top is None else bottom - min(top, bottom)
 
 
 def _page(y: float, page_height: float) -> int:
@@ -265,7 +309,8 @@ def _row_extent(doc, table: QTextTable, row: int) -> tuple[float, float]:
 def _tables(html: str):
     """(opening tag match, end of its body, row starts in the body, heading row HTML) per <table>."""
     for tag in _TABLE_TAG.finditer(html):
-        end = html.find("</table>", tag.end())
+        close = _CLOSE.search(html, tag.end())
+        end = close.start() if close else len(html)
         body = html[tag.end():end]
         starts = [m.start() for m in _TR.finditer(body)]
         first = body[starts[0]:body.lower().find("</tr>", starts[0]) + 5] if len(starts) > 1 else ""
