@@ -246,15 +246,12 @@ def test_pdf_text_comes_back_whole(qapp, noted, tmp_path):
 
 def _as_printed(page: str, tmp_path) -> tuple[str, str]:
     """The HTML as laid out for print, and the text of table headings Qt repeats on later pages."""
-    from PySide6.QtGui import QTextTable
-
     from duidu.ui import pdf
 
     writer, size, _ = pdf._writer(str(tmp_path / "probe.pdf"))
     doc, laid = pdf._paginated(page, pdf.print_font("hk"), writer, size)
     layout, repeated = doc.documentLayout(), []
-    tables = [f for f in pdf._frames(doc.rootFrame()) if isinstance(f, QTextTable)]
-    for table, heading in zip(tables, pdf._headings(laid)):
+    for table, (*_, heading) in zip(pdf._qt_tables(doc), pdf._tables(laid)):
         if table.format().headerRowCount():
             first = pdf._row_extent(doc, table, 1)[0]
             last = pdf._row_extent(doc, table, table.rows() - 1)[1]

@@ -17,7 +17,7 @@ from sqlite_utils import Database
 
 from duidu.library import codebook
 from duidu.library.anchoring import AnchorDetail, AnchorReport, context, reanchor
-from duidu.library.errors import InputError
+from duidu.library.errors import InputError, one_line
 
 KINDS = ("passage", "comparison")
 STATUSES = ("anchored", "orphan")
@@ -80,12 +80,7 @@ def check_note(note) -> str:
 
 
 def check_annotator(annotator) -> str:
-    name = annotator.strip() if isinstance(annotator, str) else ""
-    if not name:
-        raise InputError("annotator", "a note needs an annotator's name")
-    if "\n" in name or "\r" in name:
-        raise InputError("annotator", "must be one line")
-    return name
+    return one_line(annotator, "annotator", "a note needs an annotator's name", "must be one line")
 
 
 # -- writing ---------------------------------------------------------------------------

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
-from duidu.library.errors import InputError
+from duidu.library.errors import InputError, one_line
 from duidu.paths import resource_path
 
 # New top-level codes without a colour take the next Okabe–Ito hue (colour-blind safe).
@@ -126,12 +126,7 @@ def resolve(db: Database, ref: str) -> Code:
 
 # -- checks ----------------------------------------------------------------------------
 def _name(name) -> str:
-    name = name.strip() if isinstance(name, str) else ""
-    if not name:
-        raise InputError("name", "a code needs a name")
-    if "\n" in name or "\r" in name:
-        raise InputError("name", "a code's name must be one line")
-    return name
+    return one_line(name, "name", "a code needs a name", "a code's name must be one line")
 
 
 def _color(color: str) -> str:

@@ -20,3 +20,13 @@ def database_reason(exc: Exception) -> str:
     if "readonly" in text or "read-only" in text:
         return "the library is read-only here"
     return f"library error: {text}"
+
+
+def one_line(value, source: str, missing: str, multiline: str) -> str:
+    """``value`` stripped, refused when empty (or not text) or when it runs over one line."""
+    text = value.strip() if isinstance(value, str) else ""
+    if not text:
+        raise InputError(source, missing)
+    if "\n" in text or "\r" in text:
+        raise InputError(source, multiline)
+    return text

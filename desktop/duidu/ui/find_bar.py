@@ -38,3 +38,9 @@ class FindBar(QWidget):
         row.addWidget(self.status)
         row.addWidget(self.close_button)
         self.hide()
+
+    def open(self) -> None:
+        """Show the bar with its text selected, ready to be typed over."""
+        self.show()
+        self.box.setFocus()
+        self.box.selectAll()

@@ -499,9 +499,7 @@ class DocumentPane(QWidget):
 
     # -- find in pane ------------------------------------------------------------------------
     def show_find(self) -> None:
-        self.find_bar.show()
-        self.find_box.setFocus()
-        self.find_box.selectAll()
+        self.find_bar.open()
 
     def hide_find(self) -> None:
         self.find_bar.hide()

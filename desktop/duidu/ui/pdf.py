@@ -181,12 +181,12 @@ def _paginated(html: str, font: QFont, device, page: QSizeF) -> tuple[QTextDocum
         if found is None:
             break
         number, rows, key = found
-        split = _break_tables(html, number, rows)
+        split = _break_tables(html, tables[number], rows)
         laid = _laid_out(split, font, device, page)
         if key not in leads:  # the rows were placed by a guess: measure the first part and place them again
             leads[key] = _lead(laid, number + 1, page.height(), bool(tables[number][3]))
             _, rows, _ = _row_breaks(doc, flat, page.height(), tables, leads, only=number)
-            split = _break_tables(html, number, rows)
+            split = _break_tables(html, tables[number], rows)
             laid = _laid_out(split, font, device, page)
         html, doc = split, laid
     return doc, html
@@ -197,8 +197,7 @@ def _row_breaks(doc: QTextDocument, flat: QTextDocument, page_height: float, tab
     """(table number, rows to start on a new page, the table's style) for the first table whose
     rows are cut in ``doc``; ``flat``: the same laid out on one endless page (rows unbroken);
     ``tables``: the HTML's tables as ``_tables`` gives them, in document order."""
-    paged = [f for f in _frames(doc.rootFrame()) if isinstance(f, QTextTable)]
-    whole = [f for f in _frames(flat.rootFrame()) if isinstance(f, QTextTable)]
+    paged, whole = _qt_tables(doc), _qt_tables(flat)
     if not len(paged) == len(whole) == len(tables) or any(_TABLE_TAG.search(t[0].string, t[0].end(), t[1]) for t in tables):
         return None  # Qt made other tables of the HTML than counted there: split none rather than a wrong one
     for number, (table, unbroken, (tag, _end, starts, heading)) in enumerate(zip(paged, whole, tables)):
@@ -278,8 +277,13 @@ def _page(y: float, page_height: float) -> int:
 
 def _lead(doc: QTextDocument, number: int, page_height: float, headed: bool) -> float:
     """How far below its page's top the table ``number``, which starts a page, puts its first row."""
-    table = [f for f in _frames(doc.rootFrame()) if isinstance(f, QTextTable)][number]
+    table = _qt_tables(doc)[number]
     return _row_extent(doc, table, 1 if headed else 0)[0] % page_height
+
+
+def _qt_tables(doc: QTextDocument) -> list[QTextTable]:
+    """The document's tables in document order (as ``_tables`` finds them in the HTML)."""
+    return [f for f in _frames(doc.rootFrame()) if isinstance(f, QTextTable)]
 
 
 def _frames(frame):
@@ -336,14 +340,10 @@ def _headed(html: str) -> str:
     return "".join(out)
 
 
-def _headings(html: str) -> list[str]:
-    return [heading for *_, heading in _tables(html)]
-
-
-def _break_tables(html: str, number: int, rows: list[int]) -> str:
-    """Split table ``number`` of ``html`` before the given rows, each part on a new page under a
-    copy of the table's heading row."""
-    tag, end, starts, heading = list(_tables(html))[number]
+def _break_tables(html: str, table: tuple, rows: list[int]) -> str:
+    """Split ``table`` (as ``_tables`` gives it) of ``html`` before the given rows, each part on a
+    new page under a copy of the table's heading row."""
+    tag, end, starts, heading = table
     body = html[tag.end():end]
     opening = _page_break_before(tag.group(0)) + (f"<thead>{heading}</thead>" if heading else "")
     pieces, last = [], 0
