@@ -439,7 +439,7 @@ def test_permission_denied(tmp_path, monkeypatch):
 def test_unsupported_extension(tmp_path, name, shown):
     message = read_error(write(tmp_path, name, seed("000").encode("utf-8")))
     assert shown in message
-    assert message.endswith("supported: .txt .md .text .html .htm .xhtml .docx")
+    assert message.endswith("supported: .txt .md .text .html .htm .xhtml .shtml .docx")
 
 
 def test_extension_case_does_not_matter(tmp_path):
@@ -484,8 +484,8 @@ PAGE_BODY = [
     "一、总体要求\u00a0<试行> 中中",
     "Policy text, 二〇二四年",
     "第二行",
-    "序号 地区",
-    "1 重庆",
+    "序号\t地区",  # a table row: its cells tab-separated
+    "1\t重庆",
 ]
 DROPPED = ["网站页眉", "首页", "新闻中心", "脚本", "样式", "图片", "框架", "图标", "矢量",
            "请启用", "相关阅读", "版权", "提交", "选项"]

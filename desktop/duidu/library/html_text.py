@@ -26,7 +26,8 @@ BLOCKS = frozenset({
     "blockquote", "pre", "hr", "br", "figure", "figcaption", "address", "center", "details",
     "summary", "fieldset", "legend", "body", "html",
 })
-CELLS = frozenset({"td", "th"})  # cells of one row stay on one line, separated by a space
+CELLS = frozenset({"td", "th"})  # a table row is one line, its cells separated by a tab
+_CELL = "\x00"  # marks a cell's start in the line being built (NUL is never page text: dropped below)
 
 # HTML collapses ASCII whitespace only; no-break and ideographic spaces are content.
 _HTML_SPACE = re.compile(r"[ \t\n\r\f]+")
@@ -70,6 +71,7 @@ class _TextParser(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)  # entities decoded for us
         self._skipping: list[str] = []  # open SKIPPED elements, innermost last
+        self._open_skipped: dict[str, int] = {}  # how many of each are open: a lookup, never a scan
         self._lines: list[str] = []
         self._current: list[str] = []
         self._title: list[str] | None = None  # collecting while inside the first <title>
@@ -94,6 +96,7 @@ class _TextParser(HTMLParser):
             self._title = []  # (a <title> inside <svg> is skipped: the image's, not the page's)
         elif tag in SKIPPED:
             self._skipping.append(tag)
+            self._open_skipped[tag] = self._open_skipped.get(tag, 0) + 1
         elif not self._skipping:
             self._open(tag)
 
@@ -109,17 +112,21 @@ class _TextParser(HTMLParser):
             if tag == "pre":
                 self._pre += 1
         elif tag in CELLS:
-            self._current.append(" ")
+            self._current.append(_CELL)
 
     def handle_endtag(self, tag):
         if self._title is not None:
             self._end_title()
             return
         if self._skipping:
-            if tag in self._skipping:
-                del self._skipping[len(self._skipping) - 1 - self._skipping[::-1].index(tag):]
+            # Counted, so that thousands of unclosed <nav>s cost no scan per end tag: each
+            # element is pushed and popped once (linear in the page).
+            if self._open_skipped.get(tag):
+                while self._pop_skipped() != tag:
+                    pass
             elif tag in ("body", "html"):  # an unclosed <nav> must not swallow the page
                 self._skipping.clear()
+                self._open_skipped.clear()
             return
         if tag in BLOCKS:
             self._break()
@@ -132,13 +139,18 @@ class _TextParser(HTMLParser):
         elif self._skipping:
             return
         elif self._pre:  # preformatted: its newlines are line breaks
-            first, *rest = data.replace("\r\n", "\n").split("\n")
+            first, *rest = data.replace(_CELL, "").replace("\r\n", "\n").split("\n")
             self._current.append(first)
             for line in rest:
                 self._break()
                 self._current.append(line)
         else:
-            self._current.append(data)
+            self._current.append(data.replace(_CELL, ""))
+
+    def _pop_skipped(self) -> str:
+        tag = self._skipping.pop()
+        self._open_skipped[tag] -= 1
+        return tag
 
     def _end_title(self):
         self._title_done = True
@@ -147,7 +159,8 @@ class _TextParser(HTMLParser):
 
     # -- output --
     def _break(self):
-        line = _collapse("".join(self._current))
+        cells = "".join(self._current).split(_CELL)
+        line = "\t".join(c for c in map(_collapse, cells) if c.strip())
         if line.strip():
             self._lines.append(line)
         self._current = []

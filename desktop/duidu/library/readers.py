@@ -34,7 +34,7 @@ from duidu.text.chars import has_han, is_blank
 
 FORMATS = {
     ".txt": "text", ".md": "text", ".text": "text",
-    ".html": "html", ".htm": "html", ".xhtml": "html",
+    ".html": "html", ".htm": "html", ".xhtml": "html", ".shtml": "html",
     ".docx": "docx",
 }
 
