@@ -42,18 +42,9 @@ def _no_network(monkeypatch):
     yield
 
 
-@pytest.fixture(scope="module")
-def lib(tmp_path_factory):
-    """A new library holding the five seeds, shared by the tests of one module."""
-    from duidu.library.store import Library
-
-    with Library.open(tmp_path_factory.mktemp("seeds") / "library.sqlite") as library:
-        yield library
-
-
 @pytest.fixture(scope="session")
 def seeded_template(tmp_path_factory):
-    """One seeded library file for the session; tests that write get their own copy (``own_lib``)."""
+    """One seeded library file for the session; each test gets its own copy (``lib``)."""
     from duidu.library.store import Library
 
     path = tmp_path_factory.mktemp("template") / "template.sqlite"
@@ -64,12 +55,31 @@ def seeded_template(tmp_path_factory):
 
 @pytest.fixture
 def own_lib(seeded_template, tmp_path):
-    """A seeded library of this test's own (a copy of the template: no seeding per test)."""
+    """A seeded library of this test's own (a copy of the template: no seeding per test, and
+    no test sees another's writes, whatever order they run in)."""
+    with open_copy(seeded_template, tmp_path / "lib.sqlite") as library:
+        yield library
+
+
+@pytest.fixture
+def lib(own_lib):
+    """The per-test seeded library (``own_lib``) under its short name."""
+    return own_lib
+
+
+@pytest.fixture(scope="module")
+def module_lib(seeded_template, tmp_path_factory):
+    """A seeded library for a module's shared, read-only results (computed once per module).
+
+    Only module-scoped fixtures use it, and only to read: a test that writes takes ``lib``."""
+    with open_copy(seeded_template, tmp_path_factory.mktemp("module") / "lib.sqlite") as library:
+        yield library
+
+
+def open_copy(template, path):
     import shutil
 
     from duidu.library.store import Library
 
-    path = tmp_path / "lib.sqlite"
-    shutil.copyfile(seeded_template, path)
-    with Library.open(path, backup=False) as library:
-        yield library
+    shutil.copyfile(template, path)
+    return Library.open(path, backup=False)

@@ -15,8 +15,8 @@ from duidu.engine.progress import CancelToken, Cancelled
 
 
 @pytest.fixture(scope="module")
-def cq_sc(lib):
-    return lib.compare(1, 2)
+def cq_sc(module_lib):
+    return module_lib.compare(1, 2)
 
 
 def test_json_contract(cq_sc, lib):
@@ -25,6 +25,7 @@ def test_json_contract(cq_sc, lib):
     assert out["a"] == {"id": 1, "title": lib.document(1).title, "region": "重庆", "length": lib.document(1).length}
     assert set(out["containment"]) == {"a_in_b", "b_in_a"}
     a_text, b_text = lib.text(1).text, lib.text(2).text
+    assert out["passages"] and out["measures"] and out["alignment"]  # the loops below check something
     for p in out["passages"]:
         assert set(p) == {"a_start", "a_end", "b_start", "b_end", "a_text", "b_text", "similarity", "kind"}
         assert a_text[p["a_start"] : p["a_end"]] == p["a_text"] and b_text[p["b_start"] : p["b_end"]] == p["b_text"]

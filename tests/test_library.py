@@ -6,6 +6,7 @@ import sqlite3
 import tomllib
 
 import pytest
+from sqlite_utils import Database
 
 from duidu.library import schema
 from duidu.library.errors import InputError
@@ -227,17 +228,31 @@ def test_concurrent_first_opens_share_one_library(tmp_path):
 def test_an_open_waits_for_a_slow_first_run_longer_than_a_write_waits(tmp_path, monkeypatch):
     """A second opener of a new library waits for the seeding, however slow, instead of failing busy."""
     import threading
-    import time
 
     from duidu.library import seeds, store
 
-    real = seeds.import_seeds
-    monkeypatch.setattr(store, "BUSY_WAIT_MS", 100)  # seeding below takes ten times as long
+    real_seed, real_execute = seeds.import_seeds, Database.execute
+    monkeypatch.setattr(store, "BUSY_WAIT_MS", 100)
+    at_lock = threading.Condition()
+    waiting = []  # openers that reached the set-up transaction while the seeding holds it
+
+    def execute(self, sql, *args, **kwargs):
+        if sql == "BEGIN IMMEDIATE":
+            with at_lock:
+                waiting.append(threading.current_thread().name)
+                at_lock.notify_all()
+        return real_execute(self, sql, *args, **kwargs)
 
     def slow(lib):
-        time.sleep(1.0)
-        return real(lib)
+        # Hold the set-up lock until both other openers are queued behind it, then for ten
+        # times a write's wait: had they waited only as long as a write, they would fail busy.
+        with at_lock:
+            arrived = at_lock.wait_for(lambda: len(waiting) == 3, timeout=120)
+            at_lock.wait(timeout=10 * store.BUSY_WAIT_MS / 1000)  # nothing notifies: a held lock, not a race
+        assert arrived, waiting
+        return real_seed(lib)
 
+    monkeypatch.setattr(Database, "execute", execute)
     monkeypatch.setattr(seeds, "import_seeds", slow)
     path = tmp_path / "slow.sqlite"
     counts, errors = [], []
@@ -246,13 +261,12 @@ def test_an_open_waits_for_a_slow_first_run_longer_than_a_write_waits(tmp_path, 
         try:
             with Library.open(path, backup=False) as library:
                 counts.append(len(library.documents()))
-        except Exception as exc:  # noqa: BLE001 - the assertion reports it
+        except BaseException as exc:  # noqa: BLE001 - the assertion reports it
             errors.append(exc)
 
-    threads = [threading.Thread(target=open_one) for _ in range(3)]
+    threads = [threading.Thread(target=open_one, name=f"opener-{n}") for n in range(3)]
     for t in threads:
         t.start()
-        time.sleep(0.05)  # the first begins seeding before the others arrive
     for t in threads:
         t.join()
     assert errors == [] and counts == [5, 5, 5]

@@ -132,7 +132,7 @@ def test_qdpx_package_layout_follows_refi_qda(lib, tmp_path):
         names = zf.namelist()
         qde = zf.read("project.qde")
         sources = {n: zf.read(n) for n in names if n != "project.qde"}
-    assert names[0] == "project.qde" and all(n.startswith("sources/") and n.endswith(".txt") for n in sources)
+    assert names[0] == "project.qde" and sources and all(n.startswith("sources/") and n.endswith(".txt") for n in sources)
     assert qde.startswith(b'<?xml version="1.0" encoding="UTF-8"?>') and not qde.startswith(b"\xef\xbb\xbf")
     for data in sources.values():
         assert not data.startswith(b"\xef\xbb\xbf") and b"\r" not in data

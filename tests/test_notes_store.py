@@ -452,7 +452,8 @@ def test_revise_re_anchors_a_realistic_revision(lib, tmp_path):
     assert lib.search("三驾马车", document_id=cq) == []
     assert lib.db.execute("SELECT count(*) FROM views WHERE document_id = ?", [cq]).fetchone()[0] == 0
     assert lib.view(cq, "simplified").text == revised
-    assert all(text[m.start : m.end] == m.text for m in lib.mentions(cq))
+    mentions = lib.mentions(cq)
+    assert mentions and all(text[m.start : m.end] == m.text for m in mentions)
     from duidu.library.similar_index import UNIT_BITS
 
     units = lib.db.execute("SELECT start, \"end\" FROM similar_index WHERE rowid BETWEEN ? AND ?",

@@ -11,9 +11,9 @@ from passage_quality import evaluate
 
 
 @pytest.fixture(scope="module")
-def chongqing_sichuan(lib):
-    a, b = lib.engine_document(1), lib.engine_document(2)
-    return a, b, find_passages(a, b, is_boilerplate=lib.boilerplate())
+def chongqing_sichuan(module_lib):
+    a, b = module_lib.engine_document(1), module_lib.engine_document(2)
+    return a, b, find_passages(a, b, is_boilerplate=module_lib.boilerplate())
 
 
 def find(passages, a_fragment):
@@ -48,9 +48,14 @@ def test_moved_text_is_found_in_either_order():
 
 
 def test_boilerplate_is_flagged_not_dropped(lib, chongqing_sichuan):
-    _, _, passages = chongqing_sichuan
+    a, _, passages = chongqing_sichuan
+    is_boilerplate = lib.boilerplate()
     flagged = [p for p in passages if p.boilerplate]
-    assert flagged and all(lib.boilerplate()(p.a_text.replace(",", "")) or True for p in flagged)
+    kept = [p for p in passages if not p.boilerplate]
+    assert flagged and kept  # both kinds on this pair, so the checks below are not over nothing
+    # The flag is the library's test applied to the passage's key text in A, no more, no less.
+    assert all(is_boilerplate(a.keyform.text[slice(*p.a_key)]) for p in flagged)
+    assert not any(is_boilerplate(a.keyform.text[slice(*p.a_key)]) for p in kept)
     assert any("成渝地区双城经济圈" in p.a_text for p in flagged)
     assert not any(p.boilerplate for p in find(passages, "职教集团"))
 
@@ -70,5 +75,5 @@ def test_recall_and_precision_on_the_labelled_seed_pairs(lib):
     """The figures the README states (python benchmarks/quality.py prints them)."""
     q = evaluate(lib)
     assert (q.links, q.nolinks) == (24, 14)
-    assert q.found == 22, q.missed  # recall 92%
-    assert q.wrongly_linked == 3, q.false  # precision 88%
+    assert q.found >= 22, q.missed  # recall at least 92%: floors, so an engine that improves passes
+    assert q.wrongly_linked <= 3, q.false  # precision at least 88%

@@ -36,6 +36,14 @@ def idle(qtbot, window, timeout=30000):
     qtbot.waitUntil(lambda: not window.tasks.busy(), timeout=timeout)
 
 
+def settled(qtbot, window, timeout=10000):
+    """Wait until nothing is left to re-lay out: no task running, every pane's idle-time
+    highlighting done (painting a block re-lays it out), and the events that queued flushed."""
+    panes = window.reader.panes.values()
+    qtbot.waitUntil(lambda: not window.tasks.busy() and not any(p.highlighter.pending() for p in panes), timeout=timeout)
+    QApplication.processEvents()
+
+
 @pytest.fixture
 def window(qtbot, library_path, settings):
     with Library.open(library_path) as lib:
@@ -534,12 +542,36 @@ def test_first_run_shows_the_window_before_the_library_is_seeded(qtbot, tmp_path
 
 def test_first_run_workers_open_the_new_library_one_at_a_time(qtbot, tmp_path, settings, monkeypatch):
     """The notes panel and the window both ask a worker for the new library at once: only one seeds it."""
-    import time
-
     from duidu.library import seeds
+    from duidu.ui.tasks import TaskRunner
 
     real_open, real_seed = Library.open.__func__, seeds.import_seeds
     inside, most = [0], [0]
+    queued = threading.Condition()
+    at_door = []  # workers that have asked to open the library
+
+    class CountedLock:
+        """The runner's opening lock, noting each worker that arrives at it."""
+
+        def __init__(self):
+            self._lock = threading.Lock()
+
+        def __enter__(self):
+            with queued:
+                at_door.append(threading.current_thread().name)
+                queued.notify_all()
+            self._lock.acquire()
+
+        def __exit__(self, *exc):
+            self._lock.release()
+
+    real_init = TaskRunner.__init__
+
+    def init(self, *args, **kwargs):
+        real_init(self, *args, **kwargs)
+        self._opening = CountedLock()  # no task is queued yet: the workers have not opened anything
+
+    monkeypatch.setattr(TaskRunner, "__init__", init)
 
     def counted_open(cls, *args, **kwargs):
         inside[0] += 1
@@ -550,8 +582,11 @@ def test_first_run_workers_open_the_new_library_one_at_a_time(qtbot, tmp_path, s
             inside[0] -= 1
 
     def slow_seed(lib):
-        time.sleep(0.5)  # long enough for the second worker to arrive while the first seeds
+        with queued:  # the first worker seeds only once a second one is waiting to open
+            arrived[0] = queued.wait_for(lambda: len(at_door) >= 2, timeout=60)
         return real_seed(lib)
+
+    arrived = [False]
 
     monkeypatch.setattr(Library, "open", classmethod(counted_open))
     monkeypatch.setattr(seeds, "import_seeds", slow_seed)
@@ -563,7 +598,7 @@ def test_first_run_workers_open_the_new_library_one_at_a_time(qtbot, tmp_path, s
     win.open_initial()
     qtbot.waitUntil(lambda: win.reader.comparison is not None, timeout=60000)
     idle(qtbot, win)
-    assert most[0] == 1 and failures == []
+    assert arrived[0] and most[0] == 1 and failures == []
     assert win.notes_ui.notes.codes  # the notes panel's first load was not lost to a busy library
     win.close()
 
@@ -580,7 +615,7 @@ def test_resizing_the_window_keeps_the_text_at_the_top_of_each_pane(qtbot, windo
         widths = {s: p.edit.viewport().width() for s, p in panes.items()}
         window.resize(width, 1000)
         qtbot.waitUntil(lambda: all(p.edit.viewport().width() != widths[s] for s, p in panes.items()), timeout=5000)
-        qtbot.wait(50)  # let any later relayout happen too
+        settled(qtbot, window)  # any later relayout has happened too
         for side, pane in panes.items():
             per_line = pane.edit.viewport().width() // pane.edit.fontMetrics().horizontalAdvance("中") + 1
             # The line shown at the top now is the one holding the text that was there.
@@ -595,7 +630,7 @@ def test_resizing_keeps_the_place_at_the_end_of_a_document(qtbot, window):
     widths = pane.edit.viewport().width()
     window.resize(1100, 1000)
     qtbot.waitUntil(lambda: pane.edit.viewport().width() != widths, timeout=5000)
-    qtbot.wait(50)
+    settled(qtbot, window)
     cursor = QTextCursor(pane.edit.document())
     cursor.setPosition(pane.qt_span(top, top)[0])
     rect = pane.edit.cursorRect(cursor)  # the text that was at the top is on the top line still
