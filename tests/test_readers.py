@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from duidu.library import charsets, html_text, readers
+from duidu.library import charsets, html_text, input_files, readers
 from duidu.library.errors import InputError
 from duidu.library.readers import read_source
 
@@ -430,8 +430,10 @@ def test_permission_denied(tmp_path, monkeypatch):
     def denied(file, mode="r", *args, **kwargs):  # tests run as root: chmod would not stop us
         raise PermissionError(13, "Permission denied", str(file))
 
-    monkeypatch.setattr(readers, "open", denied, raising=False)
-    assert read_error(path).endswith("permission denied")
+    monkeypatch.setattr(input_files.os, "open", denied)  # input_files opens every file read
+    message = read_error(path)
+    monkeypatch.undo()
+    assert message.endswith("permission denied")
 
 
 @pytest.mark.parametrize("name, shown", [("report.pdf", "unsupported file type '.pdf'"),

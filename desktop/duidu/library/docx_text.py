@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
@@ -18,11 +19,19 @@ _P, _T = _W + "p", _W + "t"
 # A line break inside a paragraph becomes a space: one w:p is always exactly one line.
 _INLINE = {_W + "tab": "\t", _W + "br": " ", _W + "cr": " ", _W + "noBreakHyphen": "-"}
 _DELETED = {_W + "del", _W + "moveFrom"}  # tracked deletions still hold their old text
-MAX_PART = 256 * 1024 * 1024  # refuse zip bombs before inflating them
+MAX_PART = 256 * 1024 * 1024  # bytes one part may inflate to, counted as it inflates
+MAX_CHARS = 12_000_000  # characters of text: a document, not a corpus (readers.MAX_CHARS)
+MAX_OPEN = 1_000_000  # XML elements one paragraph may hold while it is read
+_CHUNK = 1024 * 1024
+_METHODS = {zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED}  # bzip2 and LZMA inflate a whole read at once
 
 
 class NotDocx(ValueError):
     """The reason a file is not a readable .docx (shown after "not a valid .docx file: ")."""
+
+
+class TooLarge(ValueError):
+    """A .docx past one of the limits above; the message names the limit and the value."""
 
 
 @dataclass(frozen=True)
@@ -31,44 +40,118 @@ class DocxText:
     paragraphs: list[str]  # every w:p in document order, empty ones included
 
 
-def extract(data: bytes) -> DocxText:
+def extract(data: bytes, *, max_chars: int = MAX_CHARS) -> DocxText:
+    """Raises NotDocx or TooLarge. ``word/document.xml`` is inflated and parsed in chunks, each
+    paragraph read and dropped as it ends: time grows with the file and memory with the
+    longest paragraph, whatever the zip headers claim."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile:
         raise NotDocx("not a zip archive (an old .doc, or password-protected?)") from None
     with archive:
-        document = _parse(archive, "word/document.xml", required=True)
+        lines = _stream_paragraphs(archive, "word/document.xml", max_chars)
         try:
-            core = _parse(archive, "docProps/core.xml", required=False)
-        except NotDocx:
+            core = _parse(archive, "docProps/core.xml")
+        except (NotDocx, TooLarge):
             core = None  # broken metadata is no reason to refuse the text
-    lines: list[str] = []
-    try:
-        _collect(document, lines)
-    except RecursionError:  # only hand-made XML nests a thousand levels deep
-        raise NotDocx("word/document.xml is nested too deeply") from None
     return DocxText(_title(core), lines)
 
 
-def _parse(archive: zipfile.ZipFile, name: str, required: bool) -> ET.Element | None:
+def _member(archive: zipfile.ZipFile, name: str, required: bool) -> zipfile.ZipInfo | None:
     try:
         info = archive.getinfo(name)
     except KeyError:
         if required:
             raise NotDocx(f"no {name} in the archive") from None
         return None
-    if info.file_size > MAX_PART:
-        raise NotDocx(f"{name} is implausibly large ({info.file_size:,} bytes)")
+    if info.flag_bits & 0x1:
+        raise NotDocx(f"{name} is encrypted (password-protected?)")
+    if info.compress_type not in _METHODS:
+        raise NotDocx(f"{name} is compressed with method {info.compress_type}, which Word never uses")
+    if info.file_size > MAX_PART:  # a cheap early refusal; never trusted to allow
+        raise TooLarge(f"{name} unpacks to {info.file_size:,} bytes; the limit is {MAX_PART:,}")
+    return info
+
+
+def _chunks(archive: zipfile.ZipFile, info: zipfile.ZipInfo):
+    """The part's bytes as they inflate, refused as soon as they pass MAX_PART."""
+    produced = 0
     try:
-        return ET.fromstring(archive.read(info))
+        with archive.open(info) as f:
+            while chunk := f.read(_CHUNK):
+                produced += len(chunk)
+                if produced > MAX_PART:
+                    raise TooLarge(f"{info.filename} unpacks to more than {MAX_PART:,} bytes (the limit)")
+                yield chunk
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, OSError, EOFError,
+            RuntimeError, zlib.error) as e:  # corrupt member, unsupported compression, encrypted
+        raise NotDocx(f"cannot unpack {info.filename} ({e})") from None
+
+
+def _parse(archive: zipfile.ZipFile, name: str) -> ET.Element | None:
+    """A small part (the metadata), whole."""
+    info = _member(archive, name, required=False)
+    if info is None:
+        return None
+    parser = ET.XMLParser()
+    try:
+        for chunk in _chunks(archive, info):
+            parser.feed(chunk)
+        return parser.close()
     except ET.ParseError as e:
         raise NotDocx(f"broken XML in {name} ({e})") from None
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, OSError,
-            EOFError, RuntimeError) as e:  # corrupt member, unsupported compression, encrypted
-        raise NotDocx(f"cannot unpack {name} ({e})") from None
 
 
-def _collect(element: ET.Element, lines: list[str]) -> None:
+def _stream_paragraphs(archive: zipfile.ZipFile, name: str, max_chars: int) -> list[str]:
+    info = _member(archive, name, required=True)
+    parser = ET.XMLPullParser(events=("start", "end"))
+    lines: list[str] = []
+    total = 0  # characters in ``lines``
+    stack: list[ET.Element] = []  # open elements, innermost last
+    in_paragraph = held = 0  # open w:p elements; elements kept for the open top-level paragraph
+    prolog = b""  # the bytes before the root element, where a DTD would be
+    try:
+        for chunk in _chunks(archive, info):
+            if not stack and len(prolog) < 65536:
+                prolog += chunk[:65536]
+                if b"<!DOCTYPE" in prolog or b"<!ENTITY" in prolog:
+                    raise NotDocx(f"{name} declares a DTD (Word never does)")
+            parser.feed(chunk)
+            for event, el in parser.read_events():
+                if event == "start":
+                    stack.append(el)
+                    if el.tag == _P:
+                        in_paragraph += 1
+                    if in_paragraph:
+                        held += 1
+                        if held > MAX_OPEN:
+                            raise TooLarge(f"a paragraph of {name} holds more than {MAX_OPEN:,} XML elements (the limit)")
+                    continue
+                stack.pop()
+                if el.tag == _P:
+                    in_paragraph -= 1
+                    if in_paragraph:
+                        continue
+                    held = 0
+                    before = len(lines)
+                    try:
+                        _collect_one(el, lines)
+                    except RecursionError:  # only hand-made XML nests a thousand levels deep
+                        raise NotDocx(f"{name} is nested too deeply") from None
+                    total += sum(len(line) for line in lines[before:])
+                    if total > max_chars:
+                        raise TooLarge(f"the text passes {max_chars:,} characters (the limit for one document)")
+                elif in_paragraph:
+                    continue  # part of a paragraph still open: read when it ends
+                if stack:  # done with: it is its parent's last child, so this is O(1)
+                    del stack[-1][-1]
+        parser.close()
+    except ET.ParseError as e:
+        raise NotDocx(f"broken XML in {name} ({e})") from None
+    return lines
+
+
+def _collect(element, lines: list[str]) -> None:
     """Append the text of every paragraph under ``element``, in document order.
 
     A paragraph can contain others (a text box anchored in it): those become their own
@@ -99,9 +182,7 @@ def _runs(element: ET.Element, parts: list[str], nested: list[str]) -> None:
 
 
 def _collect_one(paragraph: ET.Element, lines: list[str]) -> None:
-    holder = ET.Element("holder")
-    holder.append(paragraph)
-    _collect(holder, lines)
+    _collect([paragraph], lines)
 
 
 def _title(core: ET.Element | None) -> str | None:

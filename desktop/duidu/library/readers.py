@@ -23,13 +23,13 @@ What comes back:
 from __future__ import annotations
 
 import os
-import stat
 from dataclasses import dataclass
 from pathlib import Path
 
 from duidu.library import charsets, docx_text, html_text
 from duidu.library.charsets import decode_bytes  # noqa: F401 (also offered here, for convert)
 from duidu.library.errors import InputError
+from duidu.library.input_files import read_bounded, require_regular_file, too_large
 from duidu.text.chars import has_han, is_blank
 
 FORMATS = {
@@ -37,6 +37,11 @@ FORMATS = {
     ".html": "html", ".htm": "html", ".xhtml": "html", ".shtml": "html",
     ".docx": "docx",
 }
+# One document, not a corpus: a file is read whole, so it is refused past these. A 20 MB
+# GB18030 text (10M characters) fits, as does a 42 MB saved page; importing 7M characters
+# peaks at 680 MB (README), so the largest accepted stays near 1.2 GB.
+MAX_BYTES = 64 * 1024 * 1024
+MAX_CHARS = docx_text.MAX_CHARS  # 12,000,000
 
 
 @dataclass(frozen=True)
@@ -55,13 +60,15 @@ def read_source(path: str | os.PathLike, encoding: str | None = None) -> SourceF
     """Read and decode ``path``; ``encoding`` (the --encoding option) overrides detection
     for text and HTML and is ignored for .docx, which declares its own. Raises InputError."""
     source = os.fspath(path)
-    _check_is_file(source)
+    require_regular_file(source)
     fmt = _format_of(source)
-    data = _read_bytes(source)
+    data = read_bounded(source, MAX_BYTES)
     if not data:
         raise InputError(source, "the file is empty (0 bytes)")
     reader = {"text": _read_text, "html": _read_html, "docx": _read_docx}[fmt]
     result = reader(source, data, encoding)
+    if len(result.body) > MAX_CHARS:  # refused before cleaning and analysis, not after
+        raise InputError(source, f"{too_large(MAX_CHARS, 'characters')} of text (this one has {len(result.body):,})")
     if not has_han(result.body):
         where = "" if fmt == "text" else " (outside scripts, styles and navigation)"
         raise InputError(source, f"contains no Chinese text{where}")
@@ -70,21 +77,6 @@ def read_source(path: str | os.PathLike, encoding: str | None = None) -> SourceF
 
 # --- the file itself -----------------------------------------------------------------------
 
-def _check_is_file(source: str) -> None:
-    try:
-        info = os.stat(source)
-    except FileNotFoundError:
-        raise InputError(source, "no such file") from None
-    except PermissionError:
-        raise InputError(source, "permission denied") from None
-    except OSError as e:
-        raise InputError(source, f"cannot read the file ({e.strerror or e})") from None
-    if stat.S_ISDIR(info.st_mode):
-        raise InputError(source, "is a directory, not a file")
-    if not stat.S_ISREG(info.st_mode):  # a FIFO or device would block or never end
-        raise InputError(source, "is not a regular file")
-
-
 def _format_of(source: str) -> str:
     ext = Path(source).suffix.lower()
     if ext in FORMATS:
@@ -92,21 +84,6 @@ def _format_of(source: str) -> str:
     supported = " ".join(FORMATS)
     what = f"unsupported file type {ext!r}" if ext else "no file extension"
     raise InputError(source, f"{what}; supported: {supported}")
-
-
-def _read_bytes(source: str) -> bytes:
-    """The whole file at once: detection needs all of it, and a 20 MB text is small."""
-    try:
-        with open(source, "rb") as f:
-            return f.read()
-    except PermissionError:
-        raise InputError(source, "permission denied") from None
-    except FileNotFoundError:  # removed between the check and the read
-        raise InputError(source, "no such file") from None
-    except IsADirectoryError:
-        raise InputError(source, "is a directory, not a file") from None
-    except OSError as e:
-        raise InputError(source, f"cannot read the file ({e.strerror or e})") from None
 
 
 # --- per format ----------------------------------------------------------------------------
@@ -134,9 +111,11 @@ def _read_html(source: str, data: bytes, encoding: str | None) -> SourceFile:
 
 def _read_docx(source: str, data: bytes, encoding: str | None) -> SourceFile:
     try:
-        doc = docx_text.extract(data)
+        doc = docx_text.extract(data, max_chars=MAX_CHARS)
     except docx_text.NotDocx as e:
         raise InputError(source, f"not a valid .docx file: {e}") from None
+    except docx_text.TooLarge as e:
+        raise InputError(source, f"too large: {e}") from None
     raw = "\n".join(doc.paragraphs)
     body = "\n".join(p for p in doc.paragraphs if not is_blank(p))
     if not body:
