@@ -7,6 +7,7 @@ not a well-formed number is a *name*, not a figure: 十三五 (a five-year plan)
 
 ``find_figures(text)`` finds every number that carries a measure word (个/所/名/次/届/对/项
 …), because a bare number in a policy text is usually a year, a code (33618) or a name.
+Numbered slogans and ordinal phrases are names too (新一轮, 六个一批, “两个维护”).
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ _DIGITS = {"零": 0, "〇": 0, "○": 0, "一": 1, "壹": 1, "二": 2, "贰": 2,
 _SMALL = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
 _BIG = {"万": 10_000, "萬": 10_000, "亿": 100_000_000, "億": 100_000_000}
 _CN_CHARS = "".join([*_DIGITS, *_SMALL, *_BIG])
+# Spellings cn2an does not know, as the ones it does (traditional and variant forms).
+_TO_CN2AN = str.maketrans({"兩": "两", "萬": "万", "億": "亿", "貳": "贰", "參": "叁", "陸": "陆", "○": "〇"})
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．", "0123456789.")
 
 # Measure words, simplified -> (traditional spellings). Longer ones first in the regex.
@@ -54,55 +57,23 @@ class Number:
 def chinese_number(s: str) -> int | None:
     """The value of a Chinese numeral (三十六, 一百零五, 两万五千), or None if it is no number.
 
-    Place units must fall left to right (十三五 fails: 五 follows 三 with no unit between).
-    A digit-by-digit reading is accepted only with a zero in it (二〇二四), as years write it.
+    cn2an reads the numeral (its "normal" mode: 一百五 = 150, 两万五 = 25000, 二〇二四); what it
+    would read but a policy text means otherwise is refused first: a run of digits with no place
+    unit and no zero (三五 is "three or five", not 35; 十三五 a five-year plan).
     """
     if not s or any(ch not in _DIGITS and ch not in _SMALL and ch not in _BIG for ch in s):
         return None
-    if all(ch in _DIGITS for ch in s):
-        if len(s) == 1:
-            return _DIGITS[s]
-        if "〇" not in s and "零" not in s and "○" not in s:
-            return None  # 三五 ("three or five") is not a number
-        return int("".join(str(_DIGITS[ch]) for ch in s))
-    total = section = 0
-    digit: int | None = None
-    none = 10**12
-    last_small = last_big = none
-    zero = False  # a 零 since the last unit: the next digit is a units digit
-    for ch in s:
-        if ch in _DIGITS:
-            if digit is not None:
-                return None  # two digits with no unit between: 十三五
-            if _DIGITS[ch] == 0:
-                zero = True
-            else:
-                digit = _DIGITS[ch]
-        elif ch in _SMALL:
-            u = _SMALL[ch]
-            if u >= last_small:
-                return None
-            if digit is None:
-                if u != 10 or (section and not zero):
-                    return None  # a bare 十 opens a section (十三) or follows 零 (一千零十)
-                digit = 1
-            section += digit * u
-            digit, last_small, zero = None, u, False
-        else:
-            big = _BIG[ch]
-            if big >= last_big or (digit is None and not section):
-                return None
-            section += digit or 0
-            total = (total + section) * big if big > 10_000 else total + section * big
-            section, digit, last_small, last_big, zero = 0, None, none, big, False
-    if digit is not None:
-        if zero or last_small == 10 or (last_small == none and last_big == none):
-            section += digit
-        elif last_small != none:
-            section += digit * last_small // 10  # 一百五 = 150
-        else:
-            section += digit * last_big // 10  # 两万五 = 25000
-    return total + section
+    if all(ch in _DIGITS for ch in s) and len(s) > 1 and not any(ch in "〇零○" for ch in s):
+        return None
+    if all(ch in _DIGITS for ch in s) and len(s) == 1:
+        return _DIGITS[s]
+    import cn2an  # late: only Chinese numerals need it
+
+    try:
+        value = cn2an.cn2an(s.translate(_TO_CN2AN), "normal")
+    except (ValueError, KeyError, IndexError):
+        return None
+    return int(value) if value == int(value) else None
 
 
 def parse_number(s: str) -> float | None:
@@ -136,6 +107,24 @@ def find_figures(text: str, start: int = 0, end: int | None = None) -> Iterator[
         if a > 0 and not m.group("ord") and (text[a - 1] in _CN_CHARS or text[a - 1].isdigit()):
             continue  # inside a longer numeral or name the regex started late in
         value = parse_number(num)
-        if value is None or (unit == "批" and not m.group("ord")):
+        if value is None or (unit == "批" and not m.group("ord")) or _names_not_counts(text, a, m):
             continue
         yield Number(a, m.end(), value, unit, bool(m.group("ord")))
+
+
+_NOT_ONE = "新每这上下同另单"  # 新一轮, 每一届: which round, not how many
+_QUOTES = "“\"「『‘"
+_SLOGAN_LEN = 8
+
+
+def _names_not_counts(text: str, a: int, m: re.Match) -> bool:
+    """A numbered slogan or an ordinal phrase, not a count: 新一轮, 六个一批, “两个维护”."""
+    if m.group("num") in ("一", "壹") and a > 0 and text[a - 1] in _NOT_ONE:
+        return True
+    end = m.end()
+    if m.group("unit") in ("个", "個") and text[end:end + 1] == "一" and not m.group("num")[0].isdigit():
+        return True  # 三个一批, 五个一工程 (3个一流学科 is a count)
+    if a > 0 and text[a - 1] in _QUOTES and not m.group("ord"):
+        close = re.search(r"[”\"」』’]", text[end:end + _SLOGAN_LEN])
+        return close is not None  # “两个毫不动摇”, “四个全面”: a slogan's name
+    return False

@@ -1,0 +1,251 @@
+"""Indicators: the targets and results a report states for GDP, prices, jobs, grain …
+
+A researcher reading 31 provincial reports asks "who set which growth target?" The reports
+word it each their own way — 地区生产总值增长5%左右, 全省生产总值增长5%—5.5%, 经济增长5.5%左右,
+地区生产总值按增长5%安排 — and state last year's result in the same words a page earlier
+(过去一年…地区生产总值增长5.2%). So every value is read with:
+
+* its indicator, by the lexicon ``resources/indicators.toml`` (aliases, longest first);
+* its unit (%, 个百分点, 万人, 亿元 — 万亿元 becomes 亿元 —, 亿斤, 万吨 …) and, for a range
+  (5%—5.5%, 4.5-5%), the upper end;
+* its qualifier: 左右 以上 以内 以下 上下, 不低于 不超过 力争 超过 约, 区间 for a range;
+* its period: the report year's target, the year before's result, or a five-year plan's
+  average (年均). The nearest cue before the value in its paragraph decides (今年, 预期目标,
+  目标 → target; 过去一年, 去年, 上年, 预计全年 → result; 年均 → plan); a paragraph with no
+  cue takes the last strong cue of the paragraphs before (a section heading, "主要预期目标" on
+  its own line).
+
+Only a value right after its indicator counts (a few linking words between: 增长, 涨幅, 控制在,
+按…安排): 相当于全市生产总值的比例达到4.6% is not a GDP figure. Spans index the stored text.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+
+from duidu.engine.document import EngineDocument
+from duidu.engine.numerals import parse_number
+from duidu.paths import resource_path
+
+__all__ = ["Indicator", "IndicatorValue", "extract_indicators", "indicators", "region_named", "report_year",
+           "TARGET", "RESULT", "PLAN"]
+
+LEXICON = "indicators.toml"
+TARGET, RESULT, PLAN = "target", "result", "plan"
+
+# Words that may stand between an indicator and its value (增长, 涨幅, 控制在, 按增长…安排).
+_LINK = (r"(?:(?:全年|预计|实际|同比|比上年|较上年|名义|年均|平均|均值|总体|累计|分别|拟按|按|力争|确保|努力)?"
+         r"(?:增长|增速|涨幅|上涨|下降|降低|减少|提高到|提高|提升到|提升|增加到|增加|增至|降至|降到|达到|达|突破|超过|"
+         r"为|保持在|稳定在|控制在|实现|在|是)?){0,2}")
+_PREFIX_Q = ("不低于", "不超过", "不高于", "力争", "超过", "高于", "低于", "约", "近")
+_SUFFIX_Q = ("左右", "以上", "以内", "以下", "上下", "以上", "之内")
+_NUM = r"[0-9０-９]+(?:[.．][0-9０-９]+)?"
+# Units, longest first; 万亿元 and 亿元 are both money (brought to 亿元).
+_UNITS = ("个百分点", "万亿元", "亿元", "万元", "亿斤", "万吨", "亿公斤", "万人次", "万人", "万户", "微克/立方米", "%", "％", "元")
+_UNIT_RE = "|".join(map(re.escape, _UNITS))
+_VALUE = re.compile(
+    rf"(?P<pre>{'|'.join(_PREFIX_Q)})?(?P<num>{_NUM})(?P<u1>{_UNIT_RE})?"
+    rf"(?:(?P<dash>[—–\-~～至到])(?P<num2>{_NUM})(?P<u2>{_UNIT_RE}))?"
+    rf"(?P<suf>{'|'.join(_SUFFIX_Q)})?"
+)
+_PARA_BREAK = re.compile(r"\n")
+_CHAIN = re.compile(r"[、，,]\s*((?:同比|比上年|较上年)?(?:增长|下降|增速|上涨))(?=[0-9０-９])")
+# Period cues, read backwards from a value: the nearest one wins.
+_TARGET_CUES = ("预期目标", "目标是", "目标为", "今年", "本年", "力争", "安排")
+_RESULT_CUES = ("过去一年", "去年", "上年", "一年来", "预计全年", "实现了", "完成了")
+_PLAN_CUES = ("年均", "五年", "到2030年", "到2035年")
+# Cues strong enough to carry over into the paragraphs after them ("主要预期目标" on its own
+# line, a section heading); 预期目标任务圆满完成 looks back, not forward.
+_STRONG = ((re.compile(r"预期目标(?!任务|顺利|圆满|较好|全面|如期|完成|实现)"), TARGET),
+           (re.compile(r"工作回顾|过去一年"), RESULT), (re.compile(r"过去五年"), PLAN))
+_BARE_OK = "年是为计现中"  # 今年/全年/预计/实现/其中 + 生产总值: still the whole economy
+_CARRY = 1500  # characters a strong cue reaches forward past its paragraph
+_YEAR = re.compile(r"(19[5-9]\d|20\d\d)\s*年")
+PROVINCES = ("北京", "天津", "河北", "山西", "内蒙古", "辽宁", "吉林", "黑龙江", "上海", "江苏", "浙江", "安徽", "福建",
+             "江西", "山东", "河南", "湖北", "湖南", "广东", "广西", "海南", "重庆", "四川", "贵州", "云南", "西藏",
+             "陕西", "甘肃", "青海", "宁夏", "新疆", "香港", "澳门", "台湾")
+_REGION_SUFFIX = {"北京": "北京市", "天津": "天津市", "上海": "上海市", "重庆": "重庆市", "内蒙古": "内蒙古自治区",
+                  "广西": "广西壮族自治区", "西藏": "西藏自治区", "宁夏": "宁夏回族自治区", "新疆": "新疆维吾尔自治区",
+                  "香港": "香港特别行政区", "澳门": "澳门特别行政区", "台湾": "台湾省"}
+
+
+@dataclass(frozen=True)
+class Indicator:
+    name: str
+    aliases: tuple[str, ...]
+    not_after: tuple[str, ...] = ()
+    bare: tuple[str, ...] = ()  # aliases that name the indicator only standing alone
+
+
+@dataclass(frozen=True)
+class IndicatorValue:
+    indicator: str
+    value: float
+    unit: str  # "%", "个百分点", "万人", "亿元", "亿斤" …
+    qualifier: str  # 左右 以上 以内 … 区间 (a range) or ""
+    period: str  # 2026年目标, 2025年, 年均 (a plan) …; see ``period_label``
+    kind: str  # TARGET, RESULT or PLAN
+    start: int  # offsets in the stored text: the value with its unit and qualifier
+    end: int
+    text: str
+    high: float | None = None  # the upper end of a range (5%—5.5%)
+    context: str = ""  # the indicator's wording and the value: 地区生产总值增长5%左右
+
+    def shown(self) -> str:
+        """The value as a reader writes it: 5%左右, 5–5.5%, 1600亿斤以上."""
+        def num(v: float) -> str:
+            return f"{v:g}"
+        core = f"{num(self.value)}–{num(self.high)}{self.unit}" if self.high is not None else f"{num(self.value)}{self.unit}"
+        return core + (self.qualifier if self.qualifier in _SUFFIX_Q else "") if self.qualifier != "区间" else core
+
+
+@lru_cache(maxsize=1)
+def indicators() -> tuple[Indicator, ...]:
+    data = tomllib.loads(resource_path(LEXICON).read_text(encoding="utf-8"))
+    return tuple(Indicator(i["name"], tuple(i["aliases"]), tuple(i.get("not_after", ())), tuple(i.get("bare", ())))
+                 for i in data["indicator"])
+
+
+def _is_letter(ch: str) -> bool:
+    return ch.isalpha()
+
+
+@lru_cache(maxsize=1)
+def _alias_re() -> tuple[re.Pattern, dict[str, Indicator]]:
+    by_alias = {a: ind for ind in indicators() for a in ind.aliases}
+    pattern = "|".join(map(re.escape, sorted(by_alias, key=len, reverse=True)))
+    ahead = rf"(?=(?:{'|'.join(_PREFIX_Q)})?[0-9０-９])"  # lets the linking words give back what the value needs
+    return re.compile(rf"(?P<alias>{pattern})(?P<link>{_LINK}){ahead}"), by_alias
+
+
+def report_year(title: str = "", text: str = "", date: str | None = None) -> int | None:
+    """The year a report is about: its date's, else the first year in its title or opening lines."""
+    if date and date[:4].isdigit():
+        return int(date[:4])
+    for source in (title, text[:300]):
+        m = _YEAR.search(source or "")
+        if m:
+            return int(m.group(1))
+    return None
+
+
+def region_named(*texts: str | None) -> str | None:
+    """The provincial-level region a title or file name names (2026_四川省_政府工作报告.txt → 四川省)."""
+    for text in texts:
+        if not text:
+            continue
+        hits = [(text.find(p), p) for p in PROVINCES if p in text]
+        if hits:
+            p = min(hits)[1]
+            if p in _REGION_SUFFIX:
+                return _REGION_SUFFIX[p]
+            return p + ("省" if p not in ("香港", "澳门") else "")
+        if "国务院" in text or "全国" in text:
+            return "全国"
+    return None
+
+
+def period_label(kind: str, year: int | None) -> str:
+    if kind == TARGET:
+        return f"{year}年目标" if year else "本年目标"
+    if kind == RESULT:
+        return f"{year - 1}年" if year else "上年"
+    return "五年规划"
+
+
+def _unit(u: str | None) -> str:
+    return {"％": "%", "万亿元": "亿元"}.get(u or "", u or "")
+
+
+def _scale(u: str | None) -> float:
+    return 10_000.0 if u == "万亿元" else 1.0
+
+
+class _Periods:
+    """Decides each value's period from the cues before it (paragraph first, then carried cues)."""
+
+    def __init__(self, text: str, year: int | None) -> None:
+        self.text = text
+        self.breaks = [m.start() for m in _PARA_BREAK.finditer(text)]
+        self.strong: list[tuple[int, str]] = sorted(
+            (m.start(), kind) for cue, kind in _STRONG for m in cue.finditer(text))
+        self.strong_at = [p for p, _ in self.strong]
+        years = ((f"{year}年", TARGET), (f"{year - 1}年", RESULT)) if year else ()
+        self.cues = (*((c, TARGET) for c in _TARGET_CUES), *((c, RESULT) for c in _RESULT_CUES),
+                     *((c, PLAN) for c in _PLAN_CUES), *years)
+
+    def kind(self, pos: int, link: str) -> str:
+        if "年均" in link:
+            return PLAN
+        k = bisect_right(self.breaks, pos - 1)
+        para_start = self.breaks[k - 1] + 1 if k else 0
+        before = self.text[para_start:pos]
+        # The nearest cue wins; at one place the longer cue (预期目标 over 目标是).
+        found = [(at + len(cue), len(cue), kind) for cue, kind in self.cues if (at := before.rfind(cue)) >= 0]
+        if found:
+            return max(found)[2]
+        j = bisect_right(self.strong_at, pos - 1) - 1
+        if j >= 0 and pos - self.strong[j][0] <= _CARRY:
+            return self.strong[j][1]
+        return RESULT  # a bare value in a report is most often something achieved
+
+
+def extract_indicators(doc: EngineDocument, year: int | None = None) -> list[IndicatorValue]:
+    """Every indicator value the document states, in reading order (furniture left out)."""
+    from duidu.text.script import convert
+
+    simple = convert(doc.text, "t2s")
+    s, smap = simple.text, simple.map
+    if year is None:
+        year = report_year(doc.title, s)
+    pattern, by_alias = _alias_re()
+    periods = _Periods(s, year)
+    excluded = [(e.start, e.end) for e in doc.excluded]
+    out: list[IndicatorValue] = []
+    for m in pattern.finditer(s):
+        ind = by_alias[m.group("alias")]
+        a = m.start()
+        if any(s.endswith(w, 0, a) for w in ind.not_after):
+            continue
+        if m.group("alias") in ind.bare and a and _is_letter(s[a - 1]) and s[a - 1] not in _BARE_OK:
+            continue  # 海洋生产总值, 县域经济增长: another, narrower indicator
+        link, pos = m.group("link"), m.end()
+        kind = periods.kind(a, link)
+        while (read := _read_value(s, pos, link)) is not None:
+            vs, ve, value, high, unit, qualifier = read
+            src_s, src_e = smap.to_src_span(vs, ve)
+            if not any(es < src_e and src_s < ee for es, ee in excluded):
+                cs = smap.to_src_span(a, a + 1)[0]
+                out.append(IndicatorValue(ind.name, value, unit, qualifier, period_label(kind, year), kind,
+                                          src_s, src_e, doc.text[src_s:src_e], high, doc.text[cs:src_e]))
+            # 达到8500亿元、增长1.5%: the same indicator's growth follows its level.
+            chain = _CHAIN.match(s, ve)
+            if chain is None or unit == "%":
+                break
+            link, pos = chain.group(1), chain.end()
+    return out
+
+
+def _read_value(s: str, pos: int, link: str) -> tuple[int, int, float, float | None, str, str] | None:
+    """The value at ``pos``: (start, end, value, upper end, unit, qualifier), or None."""
+    v = _VALUE.match(s, pos)
+    if v is None or (v.group("u1") is None and v.group("u2") is None):
+        return None
+    if v.end() < len(s) and (s[v.end()].isdigit() or s[v.end()] in "年月日"):
+        return None  # a date or a longer number, not this value
+    unit_text = v.group("u1") or v.group("u2")
+    value = parse_number(v.group("num"))
+    high = parse_number(v.group("num2")) if v.group("num2") else None
+    if value is None or (v.group("dash") and high is None):
+        return None
+    value *= _scale(unit_text)
+    if high is not None:
+        high *= _scale(v.group("u2"))
+    qualifier = "区间" if high is not None else (v.group("suf") or v.group("pre") or "")
+    if not qualifier and "力争" in link:
+        qualifier = "力争"
+    return v.start(), v.end(), value, high, _unit(unit_text), qualifier
