@@ -11,7 +11,8 @@ from typing import Callable, Sequence
 
 from duidu.engine.alignment import Alignment, align
 from duidu.engine.document import EngineDocument
-from duidu.engine.figures import FigurePair, extract_figures, pair_figures
+from duidu.engine.figures import FigurePair, extract_figures, pair_figures, pair_indicators
+from duidu.engine.indicators import extract_indicators
 from duidu.engine.measures import MeasureMention, MeasureRow, extract_measures, measure_table
 from duidu.engine.passages import MIN_LENGTH, Passage, find_passages
 from duidu.engine.progress import CancelToken, Progress, checkpoint
@@ -41,7 +42,8 @@ class Comparison:
             sorted((replace(x, a=x.b, b=x.a) for x in self.alignment.pairs), key=lambda x: (x.a, x.b))))
         figures = tuple(
             replace(f, a_text=f.b_text, b_text=f.a_text, a_value=f.b_value, b_value=f.a_value, a_start=f.b_start,
-                    a_end=f.b_end, b_start=f.a_start, b_end=f.a_end)
+                    a_end=f.b_end, b_start=f.a_start, b_end=f.a_end, a_qualifier=f.b_qualifier,
+                    b_qualifier=f.a_qualifier)
             for f in self.figures
         )
         sim = replace(self.similarity, a_in_b=self.similarity.b_in_a, b_in_a=self.similarity.a_in_b)
@@ -78,7 +80,9 @@ class Comparison:
             ],
             "figures": [
                 {"measure": f.measure, "a_text": f.a_text, "b_text": f.b_text, "a_value": f.a_value,
-                 "b_value": f.b_value, "differs": f.differs}
+                 "b_value": f.b_value, "differs": f.differs,
+                 **({"unit": f.unit, "period": f.period, "a_qualifier": f.a_qualifier,
+                     "b_qualifier": f.b_qualifier} if f.period else {})}
                 for f in self.figures
             ],
         }
@@ -112,5 +116,6 @@ def compare(
     checkpoint(0.9, progress, cancel)
     rows = measure_table([a, b], {d.id: list(mentions[d.id]) for d in (a, b)})
     figures = pair_figures(extract_figures(a, mentions[a.id]), extract_figures(b, mentions[b.id]))
+    figures += pair_indicators(extract_indicators(a), extract_indicators(b))  # targets and results
     checkpoint(1.0, progress, cancel)
     return Comparison(a, b, tuple(passages), sim, alignment, tuple(rows), tuple(figures))

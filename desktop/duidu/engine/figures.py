@@ -15,6 +15,10 @@ documents agree and where they do not. A figure is a number with a measure word
 Pairs are made per measure and compatible measure word (名/人/位 alike; 次 with 次, so an
 ordinal 第七次 meets a count 7次): equal values first, then in reading order; a figure left
 over meets the closest value on the other side, so no stated figure goes unshown.
+
+Indicator values (``engine.indicators``: 地区生产总值增长5%左右) pair by indicator, unit and
+period (``pair_indicators``): this year's target meets the other report's target, never its
+result for last year, and a pair differs when the value, the range or the qualifier does.
 """
 
 from __future__ import annotations
@@ -26,10 +30,11 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from duidu.engine.document import EngineDocument
+from duidu.engine.indicators import IndicatorValue
 from duidu.engine.measures import MeasureMention
 from duidu.engine.numerals import Number, find_figures
 
-__all__ = ["Figure", "FigurePair", "extract_figures", "pair_figures", "UNIT_CLASS"]
+__all__ = ["Figure", "FigurePair", "extract_figures", "pair_figures", "pair_indicators", "UNIT_CLASS"]
 
 GAP_BEFORE = 10  # characters between a number and the measure it counts
 GAP_AFTER = 4
@@ -65,6 +70,11 @@ class FigurePair:
     a_end: int
     b_start: int
     b_end: int
+    # Indicator pairs (``pair_indicators``) also carry these; measure figures leave them empty.
+    unit: str = ""
+    period: str = ""
+    a_qualifier: str = ""
+    b_qualifier: str = ""
 
 
 def _figure(doc: EngineDocument, m: MeasureMention, n: Number) -> Figure:
@@ -182,5 +192,34 @@ def pair_figures(a_figs: Sequence[Figure], b_figs: Sequence[Figure]) -> list[Fig
     for (measure, _), (aa, bb) in groups.items():
         if aa and bb:
             pairs += [_pair(measure, aa[i], bb[j]) for i, j in _match(aa, bb)]
+    pairs.sort(key=lambda p: (p.a_start, p.b_start))
+    return pairs
+
+
+def _indicator_key(v: IndicatorValue) -> tuple:
+    return (v.value, v.high, v.qualifier)
+
+
+def pair_indicators(a_vals: Sequence[IndicatorValue], b_vals: Sequence[IndicatorValue]) -> list[FigurePair]:
+    """Values of the same indicator, unit and period in A and B, paired (equal first) and compared."""
+    groups: dict[tuple[str, str, str], tuple[list[IndicatorValue], list[IndicatorValue]]] = {}
+    for side, vals in ((0, a_vals), (1, b_vals)):
+        for v in sorted(vals, key=lambda v: v.start):
+            groups.setdefault((v.indicator, v.unit, v.period), ([], []))[side].append(v)
+    pairs: list[FigurePair] = []
+    for (name, unit, period), (aa, bb) in groups.items():
+        if not (aa and bb):
+            continue
+        # One pair per value on the shorter side: equal values first, then in reading order.
+        waiting = list(range(len(bb)))
+        for i, a in enumerate(aa):
+            if not waiting:
+                break
+            j = next((j for j in waiting if _indicator_key(bb[j]) == _indicator_key(a)), waiting[0])
+            waiting.remove(j)
+            b = bb[j]
+            pairs.append(FigurePair(name, a.shown(), b.shown(), a.value, b.value,
+                                    _indicator_key(a) != _indicator_key(b), a.start, a.end, b.start, b.end,
+                                    unit, period, a.qualifier, b.qualifier))
     pairs.sort(key=lambda p: (p.a_start, p.b_start))
     return pairs
