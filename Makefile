@@ -19,7 +19,7 @@ DEB_PACKAGES := \
 	desktop-file-utils appstream
 # (the last two: tests/test_packaging.py validates packaging/linux/ with desktop-file-validate and appstreamcli)
 
-.PHONY: deps venv run test bench bundle bundle-test clean translations
+.PHONY: deps venv install run test test-under-load bench bundle bundle-test clean translations
 
 deps:
 	@if [ "$$(id -u)" != 0 ] || ! command -v apt-get >/dev/null 2>&1; then \
@@ -54,11 +54,33 @@ translations: venv
 	$(VENV)/bin/python packaging/translations.py
 	$(VENV)/bin/python -m duidu.ui.i18n  # the .qm from the .ts just written
 
-run: deps venv
+# `duidu` on the user's PATH: a link to the venv's command (the venv keeps its own Python and packages).
+BIN_DIR ?= $(HOME)/.local/bin
+
+install: venv
+	@mkdir -p "$(BIN_DIR)"
+	@ln -sfn "$(CURDIR)/$(VENV)/bin/duidu" "$(BIN_DIR)/duidu"
+	@echo "install: $(BIN_DIR)/duidu -> $(CURDIR)/$(VENV)/bin/duidu"
+	@case ":$$PATH:" in *":$(BIN_DIR):"*) ;; \
+		*) echo "install: $(BIN_DIR) is not on your PATH: add it (e.g. to ~/.profile): export PATH=\"$(BIN_DIR):\$$PATH\"";; esac
+
+run: deps venv install
 	$(VENV)/bin/duidu
 
 test: deps venv
 	QT_QPA_PLATFORM=offscreen $(VENV)/bin/python -m pytest $(PYTEST_ARGS)
+
+# The suite three times in a row (each in a new random order) while two CPU-bound processes
+# compete for the CPUs, as on a busy 2-core CI machine: no test may depend on speed or order.
+test-under-load: deps venv
+	@$(PYTHON) -c 'while 1: pass' & one=$$!; \
+	$(PYTHON) -c 'while 1: pass' & two=$$!; \
+	trap 'kill $$one $$two 2>/dev/null' EXIT INT TERM; \
+	for n in 1 2 3; do \
+		echo "test-under-load: run $$n of 3 (two busy loops running: $$one $$two)"; \
+		QT_QPA_PLATFORM=offscreen $(VENV)/bin/python -m pytest $(PYTEST_ARGS) || exit 1; \
+	done; \
+	echo "test-under-load: three runs passed"
 
 # The one-folder PyInstaller bundle (packaging/duidu.spec): dist/duidu/duidu and dist/duidu/_internal/.
 BUNDLE_STAMP := $(VENV)/.bundle-stamp

@@ -37,7 +37,8 @@ XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 def _tool(name: str, package: str) -> str:
     found = shutil.which(name)
-    assert found, f"{name} is missing: `make deps` as root installs it (Debian package {package})"
+    if not found:  # -ra prints this reason in the summary: the check was not run, and why
+        pytest.skip(f"{name} is missing: `make deps` as root installs it (Debian package {package})")
     return found
 
 

@@ -6,7 +6,7 @@ import os
 import sys
 import tempfile
 
-from PySide6.QtCore import QEventLoop, Qt, QTimer
+from PySide6.QtCore import QEventLoop, Qt, QTimer, qFormatLogMessage, qInstallMessageHandler
 from PySide6.QtGui import QIcon, QImage
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -18,9 +18,44 @@ WINDOW_SIZE = (1600, 1000)
 DESKTOP_FILE_NAME = "io.github.duidu.Duidu"
 
 
+# Qt warnings that say nothing a user can act on: the offscreen platform (screenshots) has no
+# window manager to pass a window's size hints to.
+_HARMLESS = frozenset({"This plugin does not support propagateSizeHints()"})
+_DISPLAY_PLATFORMS = {"xcb": ("DISPLAY",), "wayland": ("WAYLAND_DISPLAY",)}
+
+
+def no_display() -> str | None:
+    """Why the window cannot open here: on Linux, Qt set to draw on X or Wayland (the default)
+    with no display to draw on. Checked before Qt would abort the process; None when it can."""
+    if not sys.platform.startswith("linux"):
+        return None
+    chosen = [p.split(":")[0].strip() for p in os.environ.get("QT_QPA_PLATFORM", "").split(";") if p.strip()]
+    needs = set()
+    for platform in chosen or ["xcb", "wayland"]:
+        kind = "wayland" if platform.startswith("wayland") else platform
+        if kind not in _DISPLAY_PLATFORMS:
+            return None  # offscreen, vnc, eglfs…: no display needed
+        if any(os.environ.get(var) for var in _DISPLAY_PLATFORMS[kind]):
+            return None
+        needs.update(_DISPLAY_PLATFORMS[kind])
+    return (f"no display to show the window on ({' and '.join(sorted(needs))} not set): run it in a desktop session, "
+            "under a virtual X server (xvfb-run -a duidu), or save a picture of the window without one "
+            "(duidu gui --screenshot FILE.png)")
+
+
+def _quiet_known_warnings() -> None:
+    """Pass Qt's messages on as Qt would print them, less the known-harmless ones."""
+    def handler(mode, context, message):
+        if message not in _HARMLESS:
+            sys.stderr.write(qFormatLogMessage(mode, context, message) + "\n")
+
+    qInstallMessageHandler(handler)
+
+
 def _application(argv: list[str]) -> QApplication:
     app = QApplication.instance()
     if app is None:
+        _quiet_known_warnings()
         app = QApplication(argv)
     app.setApplicationName("Duidu")
     app.setApplicationDisplayName("对读 Duidu")
@@ -104,8 +139,12 @@ def run(argv: list[str] | None = None, *, library_path: str | None = None, scree
     ``language`` the interface's (zh_CN, zh_TW, en; default: the preference, else the system's);
     ``files`` are imported once the window is up, as if dropped on it.
     """
-    if screenshot and QApplication.instance() is None:
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # no display needed for a picture
+    if QApplication.instance() is None:
+        if screenshot and (not os.environ.get("QT_QPA_PLATFORM") or no_display()):
+            os.environ["QT_QPA_PLATFORM"] = "offscreen"  # no display needed for a picture
+        elif not screenshot and (reason := no_display()):
+            print(f"duidu: {reason}", file=sys.stderr)
+            return 1
     app = _application(list(sys.argv if argv is None else argv))
 
     # Deferred so `import duidu.ui.app` stays cheap; the library opens SQLite and may seed.
