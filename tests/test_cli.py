@@ -190,3 +190,24 @@ def test_convert_decodes_like_import_and_passes_other_text_through(tmp_path):
     assert r.returncode == 1 and b"Traceback" not in r.stderr and r.stderr.startswith(b"duidu: <stdin>: ")
     r = convert(str(tmp_path / "missing.txt"), data=b"")
     assert r.returncode == 1 and r.stderr.decode().strip().endswith("no such file")
+
+
+def test_measures_names_are_whole_or_cut_with_an_ellipsis_to_the_terminal(capsys, monkeypatch):
+    """A name is never cut silently: whole when the terminal is wide enough, else ending in "…"; whole in --json."""
+    from duidu.cli.commands import _columns
+
+    code, out, _ = duidu(capsys, "measures", "--json")
+    names = [m["name"] for m in json.loads(out)["measures"]]
+    assert code == 0 and max(len(n) for n in names) > 11  # longer names than the table once cut to
+    monkeypatch.setenv("COLUMNS", "400")
+    code, wide, _ = duidu(capsys, "measures")
+    rows = [line for line in wide.splitlines() if line.startswith("  ")]
+    assert code == 0 and len(rows) == len(names)
+    assert [line.split()[0] for line in rows] == names and "…" not in wide
+    monkeypatch.setenv("COLUMNS", "60")
+    code, narrow, _ = duidu(capsys, "measures")
+    rows = [line for line in narrow.splitlines() if line.startswith("  ")]
+    cut = [line.split()[0] for line in rows if line.split()[0] not in names]
+    assert code == 0 and cut and all(n.endswith("…") and any(m.startswith(n[:-1]) for m in names) for n in cut)
+    assert max(_columns(line.split()[0]) for line in rows) <= 60 - 2 - 5 * 5 - 3 - 4  # room left for the counts
+    assert len({_columns(line.rsplit("   ", 1)[0]) for line in rows}) == 1  # the counts end in one column: in line

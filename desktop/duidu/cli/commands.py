@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import shutil
 import sys
+import unicodedata
 from dataclasses import asdict
 
 from duidu.cli.main import dump_json
@@ -289,7 +291,12 @@ def cmd_measures(args, parser) -> int:
         })
         return 0
     ids = [d.id for d in docs]
-    print(_pad("measure", 24) + "".join(f"{i:>5}" for i in ids) + "   regions")
+    # Names whole when they fit the terminal (always in a pipe or a file), else cut with "…":
+    # the columns of counts stay in line either way.
+    terminal = shutil.get_terminal_size((0, 0)).columns  # 0: not a terminal and no $COLUMNS
+    longest = max([_columns(r.name) for r in rows] + [7])
+    width = longest if not terminal else max(8, min(longest, terminal - 2 - 5 * len(ids) - 3 - 4))
+    print(_pad("measure", width + 2) + "".join(f"{i:>5}" for i in ids) + "   regions")
     category = None
     for r in rows:
         if r.category != category:
@@ -297,16 +304,31 @@ def cmd_measures(args, parser) -> int:
             print(f"[{category}]")
         marks = "".join(f"{len(r.mentions.get(i, ())) or '·':>5}" for i in ids)
         where = "、".join(f"{region}" for region in regions.get(r.name, {}))
-        print("  " + _pad(r.name[:11], 22) + f"{marks}   {where}")
+        print("  " + _pad(_elide(r.name, width), width) + f"{marks}   {where}")
     return 0
+
+
+def _columns(text: str) -> int:
+    """Terminal columns ``text`` takes: a Chinese character takes two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
 def _pad(text: str, width: int) -> str:
     """Left-justify for a terminal, where a Chinese character takes two columns."""
-    import unicodedata
+    return text + " " * max(0, width - _columns(text))
 
-    used = sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-    return text + " " * max(0, width - used)
+
+def _elide(text: str, width: int) -> str:
+    """``text`` in at most ``width`` terminal columns, ending in "…" when cut."""
+    if _columns(text) <= width:
+        return text
+    kept, used = [], 1  # the "…"
+    for ch in text:
+        used += _columns(ch)
+        if used > width:
+            break
+        kept.append(ch)
+    return "".join(kept) + "…"
 
 
 def cmd_similar(args, parser) -> int:
