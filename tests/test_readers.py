@@ -436,12 +436,12 @@ def test_permission_denied(tmp_path, monkeypatch):
     assert message.endswith("permission denied")
 
 
-@pytest.mark.parametrize("name, shown", [("report.pdf", "unsupported file type '.pdf'"),
+@pytest.mark.parametrize("name, shown", [("report.rtf", "unsupported file type '.rtf'"),
                                          ("README", "no file extension")])
 def test_unsupported_extension(tmp_path, name, shown):
     message = read_error(write(tmp_path, name, seed("000").encode("utf-8")))
     assert shown in message
-    assert message.endswith("supported: .txt .md .text .html .htm .xhtml .shtml .docx")
+    assert message.endswith("supported: .txt .md .text .html .htm .xhtml .shtml .docx .pdf .ofd .doc .wps")
 
 
 def test_extension_case_does_not_matter(tmp_path):

@@ -15,6 +15,7 @@ from pathlib import Path
 from duidu.engine.document import EngineDocument, Span
 from duidu.engine.measures import extract_measures
 from duidu.library.errors import InputError
+from duidu.library.formats import with_source_furniture
 from duidu.library.readers import SourceFile, read_source
 from duidu.library.search import index_rows
 from duidu.text.clean import CleanText, clean
@@ -75,7 +76,7 @@ def prepare_text(body: str, *, raw: str, name: str, note: str, metadata: dict | 
 def analyse(source: SourceFile, *, metadata: dict | None = None, seed: bool = False) -> PreparedDocument:
     """Clean and analyse decoded text: every row of the document, nothing written yet."""
     path = source.path
-    cleaned = clean(source.body)
+    cleaned = with_source_furniture(clean(source.body), source)  # + a PDF's page numbers, running heads
     if not cleaned.text.strip():
         raise InputError(str(path), "no text left after cleaning")
     meta = {k: v for k, v in (metadata or {}).items() if k in METADATA and v not in (None, "")}

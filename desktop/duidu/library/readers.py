@@ -26,7 +26,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from duidu.library import charsets, docx_text, html_text
+from duidu.library import charsets, docx_text, formats, html_text
 from duidu.library.charsets import decode_bytes  # noqa: F401 (also offered here, for convert)
 from duidu.library.errors import InputError
 from duidu.library.input_files import read_bounded, require_regular_file, too_large
@@ -36,6 +36,7 @@ FORMATS = {
     ".txt": "text", ".md": "text", ".text": "text",
     ".html": "html", ".htm": "html", ".xhtml": "html", ".shtml": "html",
     ".docx": "docx",
+    ".pdf": "pdf", ".ofd": "ofd", ".doc": "word97", ".wps": "word97",
 }
 # One document, not a corpus: a file is read whole, so it is refused past these. A 20 MB
 # GB18030 text (10M characters) fits, as does a 42 MB saved page; importing 7M characters
@@ -54,6 +55,11 @@ class SourceFile:
     encoding_confidence: float  # 0..1
     encoding_note: str  # one sentence for people, e.g. "UTF-8 (BOM)"
     title: str | None  # HTML <title> / docx dc:title, else None
+    # PDF/OFD/.doc (duidu.library.formats): (body line index, furniture reason) pairs -- reasons
+    # "page-number", "running-head" -- and the 1-based page each body line (= stored paragraph)
+    # starts on, so a citation can give the page.
+    furniture: tuple[tuple[int, str], ...] = ()
+    pages: tuple[int, ...] | None = None
 
 
 def read_source(path: str | os.PathLike, encoding: str | None = None) -> SourceFile:
@@ -65,7 +71,7 @@ def read_source(path: str | os.PathLike, encoding: str | None = None) -> SourceF
     data = read_bounded(source, MAX_BYTES)
     if not data:
         raise InputError(source, "the file is empty (0 bytes)")
-    reader = {"text": _read_text, "html": _read_html, "docx": _read_docx}[fmt]
+    reader = {"text": _read_text, "html": _read_html, "docx": _read_docx}.get(fmt, _read_laid_out)
     result = reader(source, data, encoding)
     if len(result.body) > MAX_CHARS:  # refused before cleaning and analysis, not after
         raise InputError(source, f"{too_large(MAX_CHARS, 'characters')} of text (this one has {len(result.body):,})")
@@ -81,6 +87,8 @@ def _format_of(source: str) -> str:
     ext = Path(source).suffix.lower()
     if ext in FORMATS:
         return FORMATS[ext]
+    if ext in formats.REFUSED:
+        raise InputError(source, formats.REFUSED[ext])
     supported = " ".join(FORMATS)
     what = f"unsupported file type {ext!r}" if ext else "no file extension"
     raise InputError(source, f"{what}; supported: {supported}")
@@ -123,6 +131,20 @@ def _read_docx(source: str, data: bytes, encoding: str | None) -> SourceFile:
     return SourceFile(path=source, format="docx", raw=raw, body=body, encoding=None,
                       encoding_confidence=1.0, encoding_note="Word document (XML, no guess)",
                       title=doc.title)
+
+
+def _read_laid_out(source: str, data: bytes, encoding: str | None) -> SourceFile:
+    """PDF, OFD, .doc/.wps: formats that declare their own encoding (``encoding`` ignored)."""
+    fmt = _format_of(source)
+    try:
+        doc = formats.extract(fmt, data, source)
+    except formats.Unreadable as e:
+        raise InputError(source, str(e)) from None
+    if not doc.paragraphs:
+        raise InputError(source, "the document has no text")
+    return SourceFile(path=source, format=fmt, raw=doc.raw, body="\n".join(doc.paragraphs), encoding=None,
+                      encoding_confidence=1.0, encoding_note=doc.note, title=None,
+                      furniture=tuple(sorted(doc.furniture.items())), pages=tuple(doc.pages) if doc.pages is not None else None)
 
 
 def _require_content(source: str, text: str) -> None:

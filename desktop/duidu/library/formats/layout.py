@@ -1,0 +1,469 @@
+"""From positioned glyphs to the paragraphs a reader sees: shared by the PDF and OFD readers.
+
+A page-description format (PDF, OFD) knows where each character is drawn, not where a
+paragraph ends. Text copied out naively comes one printed line per "paragraph", with page
+numbers and running heads inside sentences. Here the page is read as a researcher reads it:
+
+* glyphs are grouped into printed lines by their vertical position, left to right; a space
+  is put between Latin words, never between Chinese characters -- not even when the PDF
+  spaces them out (``行 政 長 官``) -- unless the gap is far wider than the line's usual one
+  (two fields on one line, ``发文字号 … 签发人``);
+* tables (ruled grids) are read cell by cell: one row per line, cells separated by a tab,
+  a merged cell once, in its top row -- lines of neighbouring cells never interleave;
+* lines are joined into paragraphs; a break comes only where the layout says so: a first-line
+  indent, a line that stops short of the right margin, a wider vertical gap, a change of type
+  size (headings), a list item (一、 （一） 1. ①  第X条), a table;
+* page numbers (``— 3 —``, ``- 3 -``, ``第3页``) as the first or last line of a page, and
+  running heads (the same line near the top/bottom edge of many pages) are *marked* as
+  furniture, kept in the text in reading order but never inside a paragraph.
+
+Coordinates are in points with y growing downwards (top of the page is 0).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from statistics import median
+
+from duidu.text.chars import is_han
+
+# Characters that end a sentence (a paragraph ending in one may end there).
+SENTENCE_END = "。！？!?；;：:…”』」）)"
+# A list item or heading opens a new paragraph wherever it stands.
+LIST_ITEM = re.compile(
+    r"^(?:[一二三四五六七八九十百]+[、．.]"
+    r"|[（(][一二三四五六七八九十百]+[）)]"
+    r"|\d{1,2}[、．.](?!\d)"
+    r"|[（(]\d{1,2}[）)]"
+    r"|[①-⑳]"
+    r"|第[一二三四五六七八九十百零〇\d]+[章节条款部分编]"
+    r"|附件|附表|抄送|主送|联系人"
+    r")"
+)
+_DASHES = r"\-－—–―‐‒"
+PAGE_NUMBER = re.compile(
+    rf"^(?:[{_DASHES}~～·•\s]*\d{{1,4}}[{_DASHES}~～·•\s]*"
+    r"|第\s*\d{1,4}\s*页(?:\s*[，,]?\s*共\s*\d{1,4}\s*页)?"
+    r"|\d{1,4}\s*/\s*\d{1,4}"
+    r"|(?:page|Page|PAGE)\s*\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?)$"
+)
+# Running heads: within this share of the page height from the top or the bottom edge.
+EDGE_ZONE = 0.10
+CELL_SEPARATOR = "\t"
+
+
+@dataclass(slots=True)
+class Glyph:
+    ch: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+    @property
+    def height(self) -> float:
+        return self.bottom - self.top
+
+    @property
+    def cx(self) -> float:
+        return (self.x0 + self.x1) / 2
+
+    @property
+    def cy(self) -> float:
+        return (self.top + self.bottom) / 2
+
+
+@dataclass(slots=True)
+class Rule:
+    """A ruling line (or thin filled rectangle) of a table: its bounding box."""
+
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+
+@dataclass
+class Page:
+    number: int  # 1-based
+    width: float
+    height: float
+    glyphs: list[Glyph]
+    rules: list[Rule] = field(default_factory=list)
+
+
+@dataclass
+class Line:
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float  # median glyph height
+    page: int
+    row: bool = False  # a table row: always a paragraph of its own
+    furniture: str | None = None
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    text: str
+    page: int  # where it starts, 1-based
+    furniture: str | None = None  # "page-number" | "running-head" | None
+
+
+@dataclass(frozen=True)
+class Layout:
+    paragraphs: list[Paragraph]
+    lines: list[str]  # printed lines as extracted, a form feed between pages (provenance)
+
+
+# --- glyphs -> lines --------------------------------------------------------------------------
+
+def _is_wide(ch: str) -> bool:
+    """Chinese characters and full-width punctuation: no space is ever inferred beside them."""
+    return is_han(ch) or "\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uffef" or ch in "“”‘’…—"
+
+
+def _line_text(glyphs: list[Glyph]) -> str:
+    """Glyphs of one printed line, already sorted left to right."""
+    size = median(g.height for g in glyphs) or 1.0
+    gaps = [b.x0 - a.x1 for a, b in zip(glyphs, glyphs[1:]) if _is_wide(a.ch) and _is_wide(b.ch)]
+    usual = median(gaps) if gaps else 0.0
+    wide_gap = max(2.0 * size, 1.5 * usual + 0.5 * size)  # a spaced-out line keeps together
+    out = [glyphs[0].ch]
+    for a, b in zip(glyphs, glyphs[1:]):
+        gap = b.x0 - a.x1
+        if _is_wide(a.ch) or _is_wide(b.ch):
+            space = gap > wide_gap
+        else:
+            space = gap > 0.18 * size
+        if space:
+            out.append(" ")
+        out.append(b.ch)
+    return "".join(out).strip()
+
+
+def _dedupe(glyphs: list[Glyph]) -> list[Glyph]:
+    """Drop a glyph drawn twice at (nearly) the same place: fake bold, shadowed headings."""
+    out: list[Glyph] = []
+    for g in glyphs:
+        if out and out[-1].ch == g.ch and abs(out[-1].x0 - g.x0) < 0.3 * max(g.x1 - g.x0, 0.5):
+            continue
+        out.append(g)
+    return out
+
+
+def group_lines(glyphs: list[Glyph], page: int) -> list[Line]:
+    """Printed lines, top to bottom: a glyph joins the line whose band holds its centre."""
+    lines: list[list[Glyph]] = []
+    bands: list[tuple[float, float]] = []
+    for g in sorted(glyphs, key=lambda g: (g.cy, g.x0)):
+        if lines:
+            top, bottom = bands[-1]
+            mid = (top + bottom) / 2
+            if abs(g.cy - mid) <= 0.35 * max(bottom - top, g.height):
+                lines[-1].append(g)
+                bands[-1] = (min(top, g.top), max(bottom, g.bottom)) if g.height < 2 * (bottom - top) else (top, bottom)
+                continue
+        lines.append([g])
+        bands.append((g.top, g.bottom))
+    out = []
+    for members in lines:
+        members = _dedupe(sorted(members, key=lambda g: g.x0))
+        text = _line_text(members)
+        if not text:
+            continue
+        # Type size from the Chinese characters: digits and Latin set in another font have
+        # other (loose) boxes and would make a body line look like a heading.
+        han = [g.height for g in members if is_han(g.ch)]
+        size = median(han) if len(han) >= 2 else median(g.height for g in members)
+        out.append(Line(text, members[0].x0, max(g.x1 for g in members), min(g.top for g in members),
+                        max(g.bottom for g in members), size, page))
+    return out
+
+
+# --- tables -----------------------------------------------------------------------------------
+
+class _Union:
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def join(self, a: int, b: int) -> None:
+        self.parent[self.find(a)] = self.find(b)
+
+
+def _edges(values: list[float], tol: float = 2.0) -> list[float]:
+    out: list[float] = []
+    for v in sorted(values):
+        if out and v - out[-1] <= tol:
+            continue
+        out.append(v)
+    return out
+
+
+@dataclass
+class _Table:
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    xs: list[float]
+    ys: list[float]
+    horizontal: list[Rule]
+    vertical: list[Rule]
+
+    def holds(self, g: Glyph) -> bool:
+        return self.x0 <= g.cx <= self.x1 and self.top <= g.cy <= self.bottom
+
+
+def find_tables(rules: list[Rule], tol: float = 2.5) -> list[_Table]:
+    """Ruled grids: horizontal and vertical rules that touch each other, ≥ 2 rows x 2 columns."""
+    thin = 3.0
+    horizontal = [r for r in rules if r.bottom - r.top <= thin and r.x1 - r.x0 > 8]
+    vertical = [r for r in rules if r.x1 - r.x0 <= thin and r.bottom - r.top > 8]
+    allr = horizontal + vertical
+    if len(horizontal) < 2 or len(vertical) < 2:
+        return []
+    u = _Union(len(allr))
+    nh = len(horizontal)
+    for i, h in enumerate(horizontal):
+        for j, v in enumerate(vertical):
+            if (v.x0 - tol <= h.x1 and h.x0 - tol <= v.x1 and h.top - tol <= v.bottom and v.top - tol <= h.bottom):
+                u.join(i, nh + j)
+    groups: dict[int, list[int]] = {}
+    for i in range(len(allr)):
+        groups.setdefault(u.find(i), []).append(i)
+    tables = []
+    for members in groups.values():
+        hs = [allr[i] for i in members if i < nh]
+        vs = [allr[i] for i in members if i >= nh]
+        ys = _edges([(r.top + r.bottom) / 2 for r in hs])
+        xs = _edges([(r.x0 + r.x1) / 2 for r in vs])
+        if len(ys) < 2 or len(xs) < 2 or (len(ys) < 3 and len(xs) < 3):
+            continue  # a box around a paragraph or a single cell is not a table
+        tables.append(_Table(xs[0], ys[0], xs[-1], ys[-1], xs, ys, hs, vs))
+    return tables
+
+
+def _covered(rules: list[Rule], along: str, at: float, mid: float, tol: float = 2.5) -> bool:
+    """Is there a rule at ``at`` (y for horizontal, x for vertical) that passes ``mid``?"""
+    for r in rules:
+        if along == "h":
+            if abs((r.top + r.bottom) / 2 - at) <= tol and r.x0 - tol <= mid <= r.x1 + tol:
+                return True
+        elif abs((r.x0 + r.x1) / 2 - at) <= tol and r.top - tol <= mid <= r.bottom + tol:
+            return True
+    return False
+
+
+def _cell_text(glyphs: list[Glyph]) -> str:
+    lines = group_lines(glyphs, 0)
+    return join_lines([line.text for line in lines])
+
+
+def table_rows(table: _Table, glyphs: list[Glyph], page: int) -> list[Line]:
+    """One Line per grid row that starts a cell with text; merged cells united."""
+    rows, cols = len(table.ys) - 1, len(table.xs) - 1
+    u = _Union(rows * cols)
+    for r in range(rows):
+        ymid = (table.ys[r] + table.ys[r + 1]) / 2
+        for c in range(cols):
+            xmid = (table.xs[c] + table.xs[c + 1]) / 2
+            if c + 1 < cols and not _covered(table.vertical, "v", table.xs[c + 1], ymid):
+                u.join(r * cols + c, r * cols + c + 1)
+            if r + 1 < rows and not _covered(table.horizontal, "h", table.ys[r + 1], xmid):
+                u.join(r * cols + c, (r + 1) * cols + c)
+    members: dict[int, list[Glyph]] = {}
+    first: dict[int, tuple[int, int]] = {}
+    for r in range(rows):
+        for c in range(cols):
+            root = u.find(r * cols + c)
+            first.setdefault(root, (r, c))
+    from bisect import bisect_right
+    for g in glyphs:
+        r = min(max(bisect_right(table.ys, g.cy) - 1, 0), rows - 1)
+        c = min(max(bisect_right(table.xs, g.cx) - 1, 0), cols - 1)
+        members.setdefault(u.find(r * cols + c), []).append(g)
+    by_row: dict[int, list[tuple[int, str]]] = {}
+    for root, gl in members.items():
+        r, c = first[root]
+        text = _cell_text(gl)
+        if text:
+            by_row.setdefault(r, []).append((c, text))
+    out = []
+    for r in sorted(by_row):
+        cells = [t for _, t in sorted(by_row[r])]
+        top = table.ys[r]
+        out.append(Line(CELL_SEPARATOR.join(cells), table.x0, table.x1, top, table.ys[r + 1], 0.0, page, row=True))
+    return out
+
+
+# --- lines -> paragraphs ------------------------------------------------------------------------
+
+def join_lines(texts: list[str]) -> str:
+    """Printed lines of one paragraph as one line: no space between Chinese characters, one
+    between Latin words, a word hyphenated at a line end put back together."""
+    out = ""
+    for t in texts:
+        if not out:
+            out = t
+            continue
+        a, b = out[-1], t[0]
+        if a == "-" and len(out) > 1 and out[-2].isalpha() and out[-2].isascii() and b.islower():
+            out = out[:-1] + t
+        elif a.isascii() and b.isascii() and a.isalnum() and b.isalnum():
+            out += " " + t
+        elif a in ",.;:" and b.isascii() and b.isalnum():
+            out += " " + t
+        else:
+            out += t
+    return out
+
+
+def page_lines(page: Page) -> list[Line]:
+    """The page's printed lines and table rows, top to bottom."""
+    tables = find_tables(page.rules)
+    inside: dict[int, list[Glyph]] = {}
+    free: list[Glyph] = []
+    for g in page.glyphs:
+        for i, t in enumerate(tables):
+            if t.holds(g):
+                inside.setdefault(i, []).append(g)
+                break
+        else:
+            free.append(g)
+    lines = group_lines(free, page.number)
+    for i, gl in inside.items():
+        lines.extend(table_rows(tables[i], gl, page.number))
+    lines.sort(key=lambda line: (line.top, line.x0))
+    return lines
+
+
+def _mark_furniture(pages: list[Page], per_page: list[list[Line]]) -> None:
+    """Page numbers (first/last line of a page) and running heads (repeated near an edge)."""
+    def shape(text: str) -> str:
+        return re.sub(r"\d+", "#", re.sub(r"\s+", "", text))
+
+    for lines in per_page:
+        text_lines = [ln for ln in lines if not ln.row]
+        for ln in text_lines[:1] + text_lines[-1:]:
+            if PAGE_NUMBER.match(ln.text.replace(" ", "")) or PAGE_NUMBER.match(ln.text):
+                ln.furniture = "page-number"
+    if len(pages) < 2:
+        return
+    counts: Counter[str] = Counter()
+    edge: list[list[Line]] = []
+    for page, lines in zip(pages, per_page):
+        near = [ln for ln in lines if not ln.row and ln.furniture is None and
+                (ln.bottom <= page.height * EDGE_ZONE or ln.top >= page.height * (1 - EDGE_ZONE))]
+        edge.append(near)
+        counts.update({shape(ln.text) for ln in near})
+    need = max(2, 0.4 * len(pages))
+    for near in edge:
+        for ln in near:
+            if counts[shape(ln.text)] >= need and not LIST_ITEM.match(ln.text):
+                ln.furniture = "running-head"
+
+
+def _mode(values: list[float], step: float) -> float:
+    if not values:
+        return 0.0
+    counts = Counter(round(v / step) for v in values)
+    return counts.most_common(1)[0][0] * step
+
+
+def _margins(lines: list[Line], size: float) -> tuple[float, float]:
+    """Left margin: where most lines start; right: where the long lines end."""
+    if not lines:
+        return 0.0, 0.0
+    ends = sorted(ln.x1 for ln in lines)
+    return _mode([ln.x0 for ln in lines], size / 4), ends[int(0.8 * (len(ends) - 1))]
+
+
+def build(pages: list[Page]) -> Layout:
+    """Paragraphs of the whole document, in reading order, furniture marked."""
+    per_page = [page_lines(p) for p in pages]
+    _mark_furniture(pages, per_page)
+    body = [ln for lines in per_page for ln in lines if not ln.row and ln.furniture is None]
+    size = median(ln.size for ln in body) if body else 10.0
+    normal = [ln for ln in body if abs(ln.size - size) <= 0.15 * size]
+    left, right = _margins(normal, size)
+    # Sections of one file (a notice and its attachment forms) may have other margins: a page
+    # with lines enough to tell has its own.
+    margins = {}
+    for page in pages:
+        own = [ln for ln in normal if ln.page == page.number]
+        margins[page.number] = _margins(own, size) if len(own) >= 6 else (left, right)
+    widths = {p.number: p.width for p in pages}
+
+    paragraphs: list[Paragraph] = []
+    furniture_waiting: list[Line] = []
+    current: list[Line] = []
+
+    def close() -> None:
+        if current:
+            paragraphs.append(Paragraph(join_lines([ln.text for ln in current]), current[0].page))
+            current.clear()
+        for f in furniture_waiting:
+            paragraphs.append(Paragraph(f.text, f.page, f.furniture))
+        furniture_waiting.clear()
+
+    def heading(ln: Line) -> bool:
+        return ln.size > 1.15 * size
+
+    def centred(ln: Line) -> bool:
+        width = widths.get(ln.page, 0.0)
+        left, right = margins[ln.page]
+        return (ln.x0 > left + 2 * size and ln.x1 < right - 2 * size
+                and abs((ln.x0 + ln.x1) / 2 - width / 2) < 2 * size)
+
+    def starts_new(prev: Line, ln: Line) -> bool:
+        left = margins[ln.page][0]
+        right = margins[prev.page][1]
+        if LIST_ITEM.match(ln.text):
+            return True
+        if heading(prev) or heading(ln):
+            # a title printed over two lines stays one paragraph
+            return not (abs(prev.size - ln.size) <= 0.1 * ln.size and heading(ln)
+                        and prev.text[-1] not in SENTENCE_END and ln.top - prev.bottom < 1.2 * ln.size
+                        and prev.page == ln.page)
+        if ln.x0 > left + 1.2 * size:  # first-line indent (or a centred/right-set line)
+            return True
+        if prev.x1 < right - 1.2 * size:  # the line before stopped short
+            return True
+        if prev.page == ln.page and ln.top - prev.bottom > 1.3 * max(prev.size, ln.size):
+            return True
+        if centred(prev) != centred(ln):
+            return True
+        return False
+
+    for lines in per_page:
+        for ln in lines:
+            if ln.furniture:
+                if current:
+                    furniture_waiting.append(ln)
+                else:
+                    paragraphs.append(Paragraph(ln.text, ln.page, ln.furniture))
+                continue
+            if ln.row:
+                close()
+                paragraphs.append(Paragraph(ln.text, ln.page))
+                continue
+            if current and starts_new(current[-1], ln):
+                close()
+            current.append(ln)
+    close()
+    raw = []
+    for lines in per_page:
+        raw.extend(ln.text for ln in lines)
+        raw.append("\f")
+    return Layout(paragraphs, raw[:-1] if raw else [])

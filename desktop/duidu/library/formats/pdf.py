@@ -1,0 +1,149 @@
+"""The reading text of a PDF's text layer, through PDFium (pypdfium2).
+
+PDFium is the PDF engine of Chrome: it reads the CJK encodings, CMaps and broken files that
+government offices publish, and pypdfium2 ships it in its wheel (no system library). For each
+character we take its Unicode value and its box; ``layout`` turns the boxes into lines,
+table rows and paragraphs and marks page numbers and running heads.
+
+Refused, with one line, rather than imported as junk:
+
+* no character on any page: a scan ("scanned: no text layer");
+* characters whose fonts have no usable Unicode map (PDFium flags them, and what comes out is
+  mostly not Chinese): "text layer unreadable";
+* a password is needed to open it. A PDF encrypted only against printing/copying opens
+  without a password and is read.
+"""
+
+from __future__ import annotations
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as raw
+
+from duidu.text.chars import count_han
+
+from . import layout
+
+THIN = 3.0  # points: a path this thin is a ruling line (table borders are drawn so)
+
+
+class PdfUnreadable(Exception):
+    """A PDF that opens but cannot be read as text; ``str()`` is the one-line reason."""
+
+
+def _transform(page: pdfium.PdfPage):
+    """Page space (y up, maybe rotated) -> display space (y down from the top-left corner)."""
+    left, bottom, right, top = page.get_mediabox()
+    rotation = page.get_rotation() % 360
+    if rotation == 90:
+        return lambda x, y: (y - bottom, x - left)
+    if rotation == 180:
+        return lambda x, y: (right - x, y - bottom)
+    if rotation == 270:
+        return lambda x, y: (top - y, right - x)
+    return lambda x, y: (x - left, top - y)
+
+
+def _box(to_display, x0: float, y0: float, x1: float, y1: float) -> tuple[float, float, float, float]:
+    ax, ay = to_display(x0, y0)
+    bx, by = to_display(x1, y1)
+    return min(ax, bx), min(ay, by), max(ax, bx), max(ay, by)
+
+
+def _glyphs(textpage, to_display) -> tuple[list[layout.Glyph], int, int]:
+    """The page's drawn characters (PDFium's generated spaces and line ends left out), with
+    how many had a Unicode-map error and how many were read at all."""
+    out: list[layout.Glyph] = []
+    rect = raw.FS_RECTF()
+    errors = 0
+    count = raw.FPDFText_CountChars(textpage)
+    for i in range(count):
+        if raw.FPDFText_IsGenerated(textpage, i):
+            continue
+        code = raw.FPDFText_GetUnicode(textpage, i)
+        errors += raw.FPDFText_HasUnicodeMapError(textpage, i)
+        if code <= 0x20 or code in (0xA0, 0x3000, 0xFFFE, 0xFFFF, 0xFEFF, 0x200B) or 0xD800 <= code <= 0xDFFF:
+            continue  # spaces are re-inferred from positions
+        if not raw.FPDFText_GetLooseCharBox(textpage, i, rect):
+            continue
+        x0, top, x1, bottom = _box(to_display, rect.left, rect.bottom, rect.right, rect.top)
+        if x1 - x0 <= 0 or bottom - top <= 0:
+            continue
+        out.append(layout.Glyph(chr(code), x0, top, x1, bottom))
+    return out, errors, count
+
+
+def _rules(page: pdfium.PdfPage, to_display) -> list[layout.Rule]:
+    out = []
+    for obj in page.get_objects(filter=[raw.FPDF_PAGEOBJ_PATH], max_depth=4):
+        x0, y0, x1, y1 = obj.get_bounds()
+        if min(x1 - x0, y1 - y0) <= THIN and max(x1 - x0, y1 - y0) > 4:
+            out.append(layout.Rule(*_box(to_display, x0, y0, x1, y1)))
+    return out
+
+
+def read(data: bytes) -> layout.Layout:
+    """The document's layout; raises PdfUnreadable (or ValueError for a broken file)."""
+    try:
+        doc = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as e:
+        if e.err_code == raw.FPDF_ERR_PASSWORD:
+            raise PdfUnreadable("encrypted: a password is needed to open it") from None
+        if e.err_code == raw.FPDF_ERR_SECURITY:
+            raise PdfUnreadable("encrypted with an unsupported security handler") from None
+        raise ValueError("not a readable PDF (damaged or not a PDF)") from None
+    try:
+        pages: list[layout.Page] = []
+        errors = total = 0
+        for n in range(len(doc)):
+            page = doc[n]
+            to_display = _transform(page)
+            textpage = page.get_textpage()
+            glyphs, bad, count = _glyphs(textpage, to_display)
+            errors += bad
+            total += count
+            width, height = page.get_size()
+            if page.get_rotation() % 180:
+                width, height = height, width
+            pages.append(layout.Page(n + 1, width, height, glyphs, _rules(page, to_display) if glyphs else []))
+            textpage.close()
+            page.close()
+    finally:
+        doc.close()
+    text = "".join(g.ch for p in pages for g in p.glyphs)
+    if not text:
+        raise PdfUnreadable("scanned: no text layer")
+    if _unreadable(text, errors):
+        raise PdfUnreadable("text layer unreadable (its fonts have no usable Unicode map)")
+    return layout.build(pages)
+
+
+def _unreadable(text: str, map_errors: int) -> bool:
+    """Mostly characters PDFium could not map, or mostly not Chinese while it should be:
+    a Chinese PDF whose fonts lack a ToUnicode map comes out as ASCII junk."""
+    han = count_han(text)
+    if map_errors > 0.3 * len(text):
+        return True
+    letters = sum(ch.isascii() and ch.isalpha() for ch in text)
+    symbols = len(text) - han - letters
+    # Junk from an unmapped CJK font: some Han, more ASCII punctuation and symbols than either.
+    return 0 < han < 0.2 * len(text) and symbols > 0.5 * len(text)
+
+
+def metadata_title(data: bytes) -> str | None:
+    """The document-information Title, when it looks like a real one (not a file name)."""
+    try:
+        doc = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError:
+        return None
+    try:
+        title = (doc.get_metadata_value("Title") or "").strip()
+    except Exception:  # a malformed info dictionary is not worth failing the import for
+        return None
+    finally:
+        doc.close()
+    if not title or count_han(title) < 2 or title.lower().endswith((".doc", ".docx", ".wps", ".pdf")):
+        return None
+    return title
+
+
+__all__ = ["PdfUnreadable", "read", "metadata_title"]
