@@ -246,10 +246,10 @@ def test_synthetic_furniture_rules_both_scripts():
         "0条评论",                                    # comments
         "上一篇：重庆教育强市建设规划",               # navigation
         "打印本页 | 关闭窗口",                        # navigation
+        "A > B",                                      # kept (two steps, no home)
         "加强版权所有人合法权益保护",                 # kept
         "Copyright © 2024 某某网 版权所有",           # copyright
         "苏ICP备12345678号",                          # copyright
-        "A > B",                                      # kept (two steps, no home)
         "版權聲明：",                                 # copyright (heading near the end)
         "本站所有文章未經許可不得轉載。",             # copyright (after the heading)
     ]

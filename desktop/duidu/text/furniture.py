@@ -1,5 +1,10 @@
 """Page furniture: the lines of a saved web page that are not part of the document.
 
+Three signals decide, none alone: a line's own content (the rules below), where it stands on
+the page (``furniture_edges``: the head before the first prose line and the tail after the
+last one), and repetition across the library (``templates``: line pairs at the edges of
+several documents). ``furniture_ranges(text)`` is the one-call entry point.
+
 Navigation and breadcrumbs, photo captions, the site's copyright notice, editor credits, the
 byline/dateline, comment-policy lines and link lists are *marked*, never deleted: the reader
 shows them dimmed and the engine leaves them out. Rules work on whole lines (paragraphs) and
@@ -14,9 +19,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Callable, Sequence
+from typing import Callable, Collection, Sequence
 
 from .chars import HAN_RANGES
+from .furniture_edges import mark_edges
+from .structure import paragraphs
+from .templates import edge_keys as _edge_keys, mark_templates
 
 # -- keyword tables ------------------------------------------------------------------------
 
@@ -139,11 +147,19 @@ _SENTENCE_MARK = re.compile(f"[{SENTENCE_MARKS}]")
 # -- rules ---------------------------------------------------------------------------------
 
 
+# Every furniture kind (``Excluded.reason``): the line rules' and those found from the page's
+# structure ("metadata": a page's information box; "repeat": the page's beginning repeated in
+# its tail) and from the library
+# ("template": a line pair at the edges of several documents).
+KINDS = ("navigation", "caption", "copyright", "editor", "byline", "comments", "links", "metadata", "repeat",
+         "template")
+
+
 @dataclass(frozen=True, slots=True)
 class Excluded:
     start: int
     end: int
-    reason: str  # "navigation" | "caption" | "copyright" | "editor" | "byline" | "comments" | "links"
+    reason: str  # KINDS
 
 
 @dataclass
@@ -243,8 +259,8 @@ def _copyright_heading(lines: Sequence[str]) -> int | None:
     return None
 
 
-def classify(lines: Sequence[str]) -> list[str | None]:
-    """The furniture reason of each (trimmed, non-blank) line, or None for document text."""
+def line_marks(lines: Sequence[str]) -> list[str | None]:
+    """The furniture reason of each line by its own content alone (``RULES``)."""
     ctx = Context(lines, copyright_from=_copyright_heading(lines))
     out: list[str | None] = []
     block = len(lines) if ctx.copyright_from is None else ctx.copyright_from
@@ -262,11 +278,43 @@ def classify(lines: Sequence[str]) -> list[str | None]:
     return out
 
 
-def find_furniture(text: str, paragraphs: Sequence) -> list[Excluded]:
+def structure(lines: Sequence[str]) -> tuple[list[str | None], int, int]:
+    """Marks by content and by place on the page, and the page's ``(head_end, tail_start)``."""
+    marks = line_marks(lines)
+    head_end, tail_start = mark_edges(lines, marks)
+    return marks, head_end, tail_start
+
+
+def classify(lines: Sequence[str], template: Collection[str] = ()) -> list[str | None]:
+    """The furniture reason of each (trimmed, non-blank) line, or None for document text.
+
+    ``template``: the line-pair keys the library has seen at the edges of enough documents
+    (``templates.MIN_DOCUMENTS``); without it only the page's own structure decides.
+    """
+    marks, head_end, tail_start = structure(lines)
+    if template:
+        mark_templates(lines, marks, head_end, tail_start, template)
+    return marks
+
+
+def find_furniture(text: str, paragraphs: Sequence, template: Collection[str] = ()) -> list[Excluded]:
     """Excluded ranges of ``text``: one per furniture paragraph (objects with start/end)."""
     lines = [text[p.start : p.end] for p in paragraphs]
     return [
         Excluded(p.start, p.end, reason)
-        for p, reason in zip(paragraphs, classify(lines))
+        for p, reason in zip(paragraphs, classify(lines, template))
         if reason is not None
     ]
+
+
+def furniture_ranges(text: str, template: Collection[str] = ()) -> list[tuple[int, int, str]]:
+    """``(start, end, kind)`` of every furniture line of ``text``, in order (a stable entry point
+    for readers and metadata extraction: skip these lines when looking for a title or a date)."""
+    return [(e.start, e.end, e.reason) for e in find_furniture(text, paragraphs(text), template)]
+
+
+def edge_keys(text: str, paragraphs: Sequence) -> set[str]:
+    """The line-pair keys at the head and tail of ``text`` that the library counts."""
+    lines = [text[p.start : p.end] for p in paragraphs]
+    _, head_end, tail_start = structure(lines)
+    return _edge_keys(lines, head_end, tail_start)
