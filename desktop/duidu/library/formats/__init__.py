@@ -78,7 +78,8 @@ def extract(fmt: str, data: bytes, where: str) -> Extracted:
             text = word97.extract(data)
         except word97.WordUnreadable as e:
             raise Unreadable(str(e)) from None
-        paragraphs = [p.strip() for p in text.paragraphs if not is_blank(p)]
+        # Leading tabs are a row's empty (merged) first cells: kept, so columns stay in place.
+        paragraphs = [p.strip(" \u3000") for p in text.paragraphs if not is_blank(p)]
         return Extracted(paragraphs, "\n".join(paragraphs), {}, None,
                          "Word 97-2003 / WPS document (piece table, no guess)")
     raise ValueError(f"unknown format {fmt!r}")

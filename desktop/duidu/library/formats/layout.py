@@ -29,8 +29,6 @@ from statistics import median
 
 from duidu.text.chars import is_han
 
-# Characters that end a sentence (a paragraph ending in one may end there).
-SENTENCE_END = "。！？!?；;：:…”』」）)"
 # A list item or heading opens a new paragraph wherever it stands.
 LIST_ITEM = re.compile(
     r"^(?:[一二三四五六七八九十百]+[、．.]"
@@ -52,6 +50,7 @@ PAGE_NUMBER = re.compile(
 # Running heads: within this share of the page height from the top or the bottom edge.
 EDGE_ZONE = 0.10
 CELL_SEPARATOR = "\t"
+_PRIVATE_USE = re.compile(r" ?[\ue000-\uf8ff]+ ?")
 
 
 @dataclass(slots=True)
@@ -112,6 +111,7 @@ class Paragraph:
     text: str
     page: int  # where it starts, 1-based
     furniture: str | None = None  # "page-number" | "running-head" | None
+    row: bool = False  # a table row (cells separated by CELL_SEPARATOR)
 
 
 @dataclass(frozen=True)
@@ -143,7 +143,9 @@ def _line_text(glyphs: list[Glyph]) -> str:
         if space:
             out.append(" ")
         out.append(b.ch)
-    return "".join(out).strip()
+    # Private-use characters are a symbol font's boxes and ticks (Wingdings ☐): no text. They
+    # count for spacing above (so the gap they fill is no word gap) and go now.
+    return _PRIVATE_USE.sub("", "".join(out)).strip()
 
 
 def _dedupe(glyphs: list[Glyph]) -> list[Glyph]:
@@ -434,10 +436,14 @@ def build(pages: list[Page]) -> Layout:
         if heading(prev) or heading(ln):
             # a title printed over two lines stays one paragraph
             return not (abs(prev.size - ln.size) <= 0.1 * ln.size and heading(ln)
-                        and prev.text[-1] not in SENTENCE_END and ln.top - prev.bottom < 1.2 * ln.size
+                        and prev.text[-1] not in "。！？!?；;" and ln.top - prev.bottom < 1.2 * ln.size
                         and prev.page == ln.page)
-        if ln.x0 > left + 1.2 * size:  # first-line indent (or a centred/right-set line)
-            return True
+        if ln.x0 > left + 1.2 * size:  # first-line indent (or a centred/right-set line) ...
+            first = current[0]
+            hanging = (LIST_ITEM.match(first.text) and prev.x1 >= right - 1.2 * size
+                       and first.x0 + 0.3 * ln.size <= ln.x0 <= first.x0 + 3 * ln.size)
+            if not hanging:  # ... unless the lines of a list item hang under its first line
+                return True
         if prev.x1 < right - 1.2 * size:  # the line before stopped short
             return True
         if prev.page == ln.page and ln.top - prev.bottom > 1.3 * max(prev.size, ln.size):
@@ -456,7 +462,7 @@ def build(pages: list[Page]) -> Layout:
                 continue
             if ln.row:
                 close()
-                paragraphs.append(Paragraph(ln.text, ln.page))
+                paragraphs.append(Paragraph(ln.text, ln.page, row=True))
                 continue
             if current and starts_new(current[-1], ln):
                 close()
