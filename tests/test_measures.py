@@ -7,7 +7,7 @@ from functools import lru_cache
 import pytest
 
 from duidu.engine.document import EngineDocument, Span
-from duidu.engine.measures import (CATEGORIES, OTHER, MeasureMention, by_region, extract_measures,
+from duidu.engine.measures import (CATEGORIES, HEADS, OTHER, MeasureMention, by_region, extract_measures,
                                    lexicon, measure_table)
 from duidu.paths import seed_path
 from duidu.text.clean import clean
@@ -90,21 +90,19 @@ def test_spans_point_at_the_evidence(n):
     variants = {v: e.name for e in lexicon() for v in (*e.variants, e.name)}
     for m in found:
         assert doc.text[m.start:m.end] == m.text
-        assert m.source in ("lexicon", "pattern")
+        assert m.source in ("slogan", "defined", "lexicon", "pattern")
         key = query_key(m.text)
         if m.source == "lexicon":
             assert variants[key] == m.measure
-        else:
-            assert key.endswith(("机制", "制度", "体制", "平台", "联盟", "共同体", "联合体", "工作室", "试验区",
-                                 "示范区", "实验区", "集团", "项目", "计划", "工程", "基地", "中心", "体系",
-                                 "协议", "方案", "论坛", "大赛", "学院", "研究院", "实验室", "智库", "生态圈"))
+        elif m.source == "pattern":
+            assert key.endswith(HEADS) and key.endswith(m.measure[-2:])  # the object, its head last
 
 
 def test_pattern_names_drop_numbers_quantifiers_and_places():
     texts = ["成立6个川渝数字教育联盟。", "组建一批川渝数字教育联盟。", "組建一批川渝數字教育聯盟。"]
     found = [extract_measures(EngineDocument.from_text(k, t)) for k, t in enumerate(texts)]
     assert [[(m.measure, m.category, m.source) for m in f] for f in found] == [
-        [("建立数字教育联盟", OTHER, "pattern")]] * 3
+        [("数字教育联盟", "教育", "pattern")]] * 3
     assert [f[0].text for f in found] == ["成立6个川渝数字教育联盟", "组建一批川渝数字教育联盟",
                                           "組建一批川渝數字教育聯盟"]
 
@@ -117,8 +115,8 @@ def test_pattern_skips_bare_heads_and_attributive_verbs():
 def test_pattern_yields_to_the_lexicon_and_lists_share_a_verb():
     doc = EngineDocument.from_text(0, "共建10个名师名校长工作室、川渝青年教师发展中心和教研联合体。")
     found = [(m.measure, m.source) for m in extract_measures(doc)]
-    assert found == [("名师名校长工作室", "lexicon"), ("共建青年教师发展中心", "pattern"),
-                     ("共建教研联合体", "pattern")]
+    assert found == [("名师名校长工作室", "lexicon"), ("青年教师发展中心", "pattern"),
+                     ("教研联合体", "pattern")]
 
 
 # -- furniture -----------------------------------------------------------------------------------
@@ -141,7 +139,7 @@ def test_caption_and_excluded_lines_produce_no_measures():
     # A range the library marks as excluded is ignored the same way, patterns included.
     text = "组建川渝数字教育联盟。\n组建川渝智慧课堂联盟。"
     cut = EngineDocument.from_text(1, text, excluded=(Span(0, 11),))
-    assert [m.measure for m in extract_measures(cut)] == ["建立智慧课堂联盟"]
+    assert [m.measure for m in extract_measures(cut)] == ["智慧课堂联盟"]
 
 
 # -- scripts ---------------------------------------------------------------------------------------
@@ -163,8 +161,16 @@ def test_repeating_a_document_repeats_its_measures():
     doc = seed(3)
     copies = EngineDocument.from_text(9, "\n".join([doc.text] * 4))
     once, four = mentions(3), extract_measures(copies)
-    assert len(four) == 4 * len(once)
-    assert [m.measure for m in four] == [m.measure for m in once] * 4
+    step = len(doc.text) + 1
+    whole = 0
+    for k in range(4):  # every copy the cleaner leaves whole (no furniture in it) says the same
+        lo, hi = k * step, k * step + len(doc.text)
+        if any(e.start < hi and lo < e.end for e in copies.excluded):
+            continue
+        whole += 1
+        got = [(m.measure, m.start - lo, m.end - lo) for m in four if lo <= m.start < hi]
+        assert got == [(m.measure, m.start, m.end) for m in once]
+    assert whole >= 2
 
 
 # -- the table ---------------------------------------------------------------------------------------
@@ -181,10 +187,10 @@ def test_measure_table_groups_across_the_seeds():
         for doc_id, spans in row.mentions.items():
             assert spans == tuple(sorted(spans))
             for s, e in spans:
-                assert any(m.start == s and m.end == e and m.measure == row.name for m in mentions(doc_id))
+                assert any(m.start == s and m.end == e and m.measure in row.names for m in mentions(doc_id))
+        assert row.name in row.names
     order = [(CATEGORIES.index(r.category), -len(r.mentions)) for r in rows]
     assert order == sorted(order)
-    assert rows[-1].category == OTHER
 
 
 def test_measure_table_extracts_what_is_not_given():

@@ -1,16 +1,28 @@
 """Measures: the policy actions a document states, grouped across documents however worded.
 
-A reviewer reading Chongqing against Sichuan asks "which actions do both report?" — 职教集团,
-名师名校长工作室, 联席会议 — even where one writes 成立6个职教集团 and the other 舉辦6個職教集團.
-Two sources find them:
+A reviewer reading 31 provincial reports — or Chongqing against Sichuan — asks "which actions
+do they share?": 提振消费专项行动, 以旧换新, 两重/两新, 人工智能+, or 职教集团 and 名师名校长工作室,
+even where one writes 成立6个职教集团 and the other 舉辦6個職教集團. Four sources find them:
 
-* the lexicon (``resources/measures.toml``): canonical name, category and variant phrases,
-  matched on the key form (simplified, punctuation dropped), longest variant first;
-* a pattern over jieba words: an action verb (建立, 组建, 共建, 深化 …) followed in the same
-  clause by an object whose head noun is 机制/制度/平台/联盟/共同体/工作室/试验区 … . The
-  object's name is normalised (numerals, quantifiers, place names and 的-phrases dropped);
-  one the lexicon knows takes its canonical name, the others are named verb class + object
-  (建立学前教育联盟) under the category 其他. Patterns overlapping a lexicon hit yield to it.
+* nationally standard programme names and slogans (``resources/slogans.toml``: 两新, 两重,
+  双减, 人工智能+ with their long forms and the central documents defining them), matched as
+  written on the simplified text;
+* the document's own definitions of a short form — “两重”（国家重大战略实施和重点领域安全能力建设）,
+  …（简称“三个一批”）: the short form and the long one name one measure in that document;
+* the lexicon (``resources/measures.toml``): canonical name and variant phrases, matched on the
+  key form (simplified, punctuation dropped), longest variant first;
+* a pattern over jieba words: an action verb (建立, 共建, 推进, 实施, 发展 …) followed in the
+  same clause by an object whose head noun names a measure (机制, 平台, 行动, 工程, 经济,
+  园区, 试验区 …). The measure is named by the *object*, not the verb: 推进/建设/共建 X → X.
+  Numerals, quantifiers, place names, adverbs and 的-phrases are dropped from the name, a
+  negation or scope prefix is kept (非义务教育 is not 义务教育).
+
+Every measure gets a policy area (its category: 经济, 产业, 科技, 教育, 民生, 生态 … from the cue
+words of ``resources/policy_cues.toml`` in its name, then its clause, then the heading of its
+part of the document) and a Rothwell & Zegveld instrument type (供给型 / 环境型 / 需求型).
+Across documents ``measure_table`` groups by name and then by meaning: names with one head noun
+whose modifiers differ little (character-level similarity) or only by a leading qualifier
+(京津冀国际科技创新中心 / 国际科技创新中心) are one measure — never across a negation.
 
 Only clauses that hold both a verb and a head noun are segmented (POS pass), so extraction is
 linear and cheap enough for a 500k-character document; the library caches it at import.
@@ -22,7 +34,9 @@ from __future__ import annotations
 import re
 import tomllib
 from bisect import bisect_right
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import Sequence
 
@@ -30,61 +44,74 @@ from duidu.engine.document import EngineDocument, Span
 from duidu.paths import resource_path
 from duidu.text.keyform import query_key
 
-__all__ = ["CATEGORIES", "OTHER", "LexiconEntry", "MeasureMention", "MeasureRow", "by_region",
-           "extract_measures", "lexicon", "measure_table"]
+__all__ = ["AREAS", "CATEGORIES", "INSTRUMENTS", "OTHER", "LexiconEntry", "MeasureMention", "MeasureRow",
+           "area_of", "by_region", "extract_measures", "instrument_of", "lexicon", "measure_table", "slogans"]
 
 LEXICON = "measures.toml"
+SLOGANS = "slogans.toml"
+CUES = "policy_cues.toml"
 OTHER = "其他"
-# The fixed categories, in table order (documented in resources/measures.toml).
-CATEGORIES = ("机制建设", "平台载体", "人才与师资", "资源共享", "产教融合", "招生与学位", "评价督导",
-              "对外开放", "赛事活动", OTHER)
+# Policy areas, in table order (the chapters of a government work report), then the catch-all.
+AREAS = ("经济", "产业", "科技", "教育", "民生", "生态", "农业农村", "区域", "开放", "文化", "治理", "安全")
+CATEGORIES = (*AREAS, OTHER)
+INSTRUMENTS = ("供给型", "环境型", "需求型")  # Rothwell & Zegveld: supply, environment, demand
 
-# Action verbs -> verb class (the class names a pattern-found measure, so 成立X and 组建X group).
-VERB_CLASSES = {
-    "建立": "建立 组建 成立 设立 创建 搭建 构建 筹建 新建 组织 建成",
-    "共建": "共建 合建 联建 共同建设 联合打造 共同打造",
-    "建设": "建设 打造 建好 建强 培育 建",
-    "完善": "完善 健全 优化 改进 迭代",
-    "推进": "推进 推动 深化 实施 开展 加强 强化 落实 加快 探索 实行 推行",
-    "举办": "举办 召开 承办 主办",
-    "制定": "制定 制订 签订 签署 出台 印发",
-}
-VERB_CLASS = {v: cls for cls, verbs in VERB_CLASSES.items() for v in verbs.split()}
+# Action verbs. A measure is named by its object, so the verb only has to be recognised.
+VERBS = frozenset("""
+建立 组建 成立 设立 创建 搭建 构建 筹建 新建 组织 建成 共建 合建 联建 共同建设 联合打造 共同打造 打造 建好 建强
+培育 建设 建 完善 健全 优化 改进 迭代 推进 推动 深化 实施 开展 加强 强化 落实 加快 探索 实行 推行 举办 召开 承办
+主办 制定 制订 签订 签署 出台 印发 发展 壮大 启动 部署 争创 布局 谋划 扩大 提升 支持 促进 用好 办好 做强 做优
+做大 推广 引进 开通 开工 创办 实现 抓好 建造 筹办 设置 申建 拓展 提振 激发 推出 开设 参与 承接
+""".split())
+# A verb word jieba glues to its adverb (大力发展, 加快建设) is still the verb.
+ADVERBS = ("大力", "加快", "深入", "积极", "全面", "持续", "着力", "扎实", "稳步", "有序", "协同", "统筹", "高标准",
+           "高质量", "加力", "全力", "进一步", "继续", "不断", "共同", "联合")
 # Head nouns of a measure's object (a jieba word ending in one counts: 工作机制, 职教集团).
-HEADS = ("机制", "制度", "体制", "平台", "联盟", "共同体", "联合体", "工作室", "试验区", "示范区",
-         "实验区", "先行区", "集团", "项目", "计划", "工程", "基地", "中心", "体系", "协议", "方案",
-         "联席会", "论坛", "大赛", "学院", "研究院", "实验室", "智库", "生态圈", "工坊")
-# Leading words of an object that say where or how many, not what (好/强: 建好, 建强).
-PLACES = frozenset("两地 双方 各地 三省一市 两省市 我市 全市 全省 本市 成渝地区双城经济圈 双城经济圈 长江经济带 "
-                   "各级 各类 各种 一批 一系列 若干 多个 一些 更多 相关 有关 各项 多种 好 强".split())
+HEADS = ("机制", "制度", "体制", "平台", "联盟", "共同体", "联合体", "工作室", "试验区", "示范区", "实验区", "先行区",
+         "集团", "项目", "计划", "工程", "基地", "中心", "体系", "协议", "方案", "联席会", "论坛", "大赛", "学院",
+         "研究院", "实验室", "智库", "生态圈", "工坊", "行动", "经济", "产业", "园区", "集群", "走廊", "通道",
+         "枢纽", "新城", "试点", "战略", "政策", "补贴", "市场", "更新", "改造", "振兴", "工厂", "博览会", "大会",
+         "展会", "开发区", "自贸区", "都市圈", "经济圈", "经济带", "城市群", "产业链", "供应链", "基金", "清单",
+         "网络", "设施", "改革", "专区", "港", "城", "标准", "制造", "服务", "保障", "保险", "医院", "公园", "赛事")
+# Leading words of an object that say where, how many or how, not what (好/强: 建好, 建强).
+PLACES = frozenset("两地 双方 各地 三省一市 两省市 我市 全市 全省 本市 我省 我区 全区 本省 成渝地区双城经济圈 双城经济圈 "
+                   "长江经济带 各级 各类 各种 一批 一系列 若干 多个 一些 更多 相关 有关 各项 多种 好 强 "
+                   "高质量 高水平 更高水平 高标准 新一轮 全方位 多层次 今年 明年 年内 当前 近年 目前".split())
+NEGATIONS = frozenset("非 不 无 未 反 去".split())  # kept with the word after them: 非义务教育
 # Verbs that open a new predicate: an object never runs past them (设施建设纳入…项目).
-STOP_VERBS = frozenset("纳入 作为 成为 覆盖 达到 实现 形成 提供 取得 为 是".split())
-SKIP_POS = ("m", "q", "r", "ns", "x")
+STOP_VERBS = frozenset("纳入 作为 成为 覆盖 达到 实现 形成 提供 取得 为 是 达 增长 提高 超过".split())
+SKIP_POS = ("m", "q", "r", "ns", "x", "d", "ad")
 WINDOW = 10  # words from the verb to the head noun
-MAX_NAME = 14  # key characters of a derived object name (longer ones keep their last words)
+MAX_NAME = 16  # key characters of a derived object name (longer ones keep their last words)
 _CLAUSE = re.compile(r"[^，,；;。：:！？!?\s][^，,；;。：:！？!?\n\r]*")  # 、 stays inside: it joins objects
-_VERB_RE = re.compile("|".join(sorted(map(re.escape, VERB_CLASS), key=len, reverse=True)))
+_VERB_RE = re.compile("|".join(sorted(map(re.escape, VERBS), key=len, reverse=True)))
 _HEAD_RE = re.compile("|".join(map(re.escape, HEADS)))
 _JOINERS = frozenset("、 和 与 及 以及".split())
 _OPENERS, _CLOSERS = "“‘「『《(（", "”’」』》)）"
 _NUMERIC = re.compile(r"^[0-9０-９.．零〇一二三四五六七八九十百千万亿两第首余多个所名项次届对家类]+$")
+# A heading of a report's part: （三）…, 三、…, 3. … (its first sentence names the area).
+_HEADING = re.compile(r"^[ \t\u3000]*(?:[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、|\d{1,2}[.．、])")
+# A document's own definition of a short form: “两重”（…）, …（简称“X”）.
+_DEFINED_AFTER = re.compile(r"[“\"]([^”\"\n，。]{2,8})[”\"][（(]([^（）()\n]{4,40})[）)]")
+_DEFINED_BEFORE = re.compile(r"([^\s，,。；;、：:“”（）()]{4,30})[（(](?:以下)?简称[“\"]([^”\"）)\n]{2,8})[”\"][）)]")
 
 
 @dataclass(frozen=True)
 class LexiconEntry:
     name: str
-    category: str
+    category: str  # the policy area
     variants: tuple[str, ...]
+    instrument: str = ""
 
 
 @dataclass(frozen=True)
 class MeasureMention:
-    measure: str  # canonical (lexicon) or derived (pattern) name, simplified
-    category: str
+    measure: str  # canonical (lexicon, slogan) or derived (pattern: the object) name, simplified
+    category: str  # the policy area (AREAS) or OTHER
     start: int  # offsets in the stored text
     end: int
     text: str  # doc.text[start:end]
-    source: str  # "lexicon" | "pattern"
+    source: str  # "slogan" | "defined" | "lexicon" | "pattern"
 
 
 @dataclass(frozen=True)
@@ -92,6 +119,8 @@ class MeasureRow:
     name: str
     category: str
     mentions: dict[int, tuple[tuple[int, int], ...]]  # document id -> evidence spans
+    instrument: str = ""  # 供给型 | 环境型 | 需求型 | "" (no cue)
+    names: tuple[str, ...] = field(default=())  # every name grouped into this row (the wordings)
 
     @property
     def documents(self) -> tuple[int, ...]:
@@ -103,15 +132,100 @@ _word_key = lru_cache(maxsize=1 << 16)(query_key)  # words recur; OpenCC per wor
 
 @lru_cache(maxsize=1)
 def lexicon() -> tuple[LexiconEntry, ...]:
-    """The measure lexicon, variants in key form; a bad category is an error, not a guess."""
+    """The measure lexicon, variants in key form; a bad area or instrument is an error, not a guess."""
     data = tomllib.loads(resource_path(LEXICON).read_text(encoding="utf-8"))
     entries = []
     for item in data.get("measure", []):
-        if item["category"] not in CATEGORIES[:-1]:
-            raise ValueError(f"{LEXICON}: {item['name']}: unknown category {item['category']!r}")
+        if item["area"] not in AREAS or item.get("instrument", "供给型") not in INSTRUMENTS:
+            raise ValueError(f"{LEXICON}: {item['name']}: unknown area or instrument")
         variants = tuple(dict.fromkeys(k for k in (query_key(v) for v in item["variants"]) if k))
-        entries.append(LexiconEntry(query_key(item["name"]), item["category"], variants))
+        entries.append(LexiconEntry(query_key(item["name"]), item["area"], variants, item.get("instrument", "")))
     return tuple(entries)
+
+
+@dataclass(frozen=True)
+class Slogan:
+    name: str
+    area: str
+    instrument: str
+    variants: tuple[str, ...]
+    not_before: tuple[str, ...]
+    source: str
+
+
+@lru_cache(maxsize=1)
+def slogans() -> tuple[Slogan, ...]:
+    data = tomllib.loads(resource_path(SLOGANS).read_text(encoding="utf-8"))
+    out = []
+    for item in data["slogan"]:
+        if item["area"] not in AREAS or item["instrument"] not in INSTRUMENTS:
+            raise ValueError(f"{SLOGANS}: {item['name']}: unknown area or instrument")
+        out.append(Slogan(item["name"], item["area"], item["instrument"], tuple(item["variants"]),
+                          tuple(item.get("not_before", ())), item["source"]))
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def _slogan_re() -> tuple[re.Pattern, dict[str, Slogan]]:
+    by_variant = {v.replace("＋", "+"): s for s in slogans() for v in s.variants}
+    parts = [re.escape(v).replace(r"\+", "[+＋]") for v in sorted(by_variant, key=len, reverse=True)]
+    return re.compile("|".join(parts)), by_variant
+
+
+@lru_cache(maxsize=1)
+def _cues() -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]:
+    """(area cues, instrument cues, the area cues that are not weak)."""
+    data = tomllib.loads(resource_path(CUES).read_text(encoding="utf-8"))
+    area = tuple((c, a) for a, cues in data["area"].items() for c in cues)
+    instrument = tuple((c, i) for i, cues in data["instrument"].items() for c in cues)
+    weak = frozenset(data["weak"]["area"])
+    return area, instrument, tuple(c for c in area if c[0] not in weak)
+
+
+def _nearest_cue(text: str, cues: tuple[tuple[str, str], ...]) -> str:
+    """The label of the cue ending nearest the end of ``text`` (a longer one wins a tie), or ""."""
+    best: tuple[int, int] | None = None
+    label = ""
+    for cue, lab in cues:
+        at = text.rfind(cue)
+        if at < 0:
+            continue
+        rank = (at + len(cue), len(cue))
+        if best is None or rank > best:
+            best, label = rank, lab
+    return label
+
+
+@lru_cache(maxsize=1 << 14)
+def area_of(name: str, *contexts: str) -> str:
+    """The policy area of a measure: by its name's cues, else its clause's, else its heading's; else OTHER."""
+    area_cues, _, strong_cues = _cues()
+    for text in (name, *contexts):
+        strong = _nearest_cue(text, strong_cues)
+        if strong:
+            return strong
+    for text in (name, *contexts):
+        label = _nearest_cue(text, area_cues)
+        if label:
+            return label
+    return OTHER
+
+
+@lru_cache(maxsize=1 << 14)
+def instrument_of(name: str) -> str:
+    """Rothwell & Zegveld instrument type of a measure name (a known entry's own, else by cue), or ""."""
+    known = _known().get(name)
+    if known is not None and known[1]:
+        return known[1]
+    return _nearest_cue(name, _cues()[1])
+
+
+@lru_cache(maxsize=1)
+def _known() -> dict[str, tuple[str, str]]:
+    """Canonical names of the lexicon and the slogans -> (area, instrument)."""
+    out = {e.name: (e.category, e.instrument) for e in lexicon()}
+    out.update({s.name: (s.area, s.instrument) for s in slogans()})
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -145,6 +259,30 @@ def _sentences(doc: EngineDocument) -> _Spans:
     return _Spans([(s.start, s.end) for s in spans])
 
 
+class _Headings:
+    """The heading each position of the (simplified) text stands under, and its paragraph's lead."""
+
+    def __init__(self, s: str) -> None:
+        self.s = s
+        self.breaks = [m.start() for m in re.finditer(r"\n", s)]
+        self.at: list[int] = []
+        self.text: list[str] = []
+        start = 0
+        for end in (*self.breaks, len(s)):
+            line = s[start:end]
+            if _HEADING.match(line):
+                self.at.append(start)
+                self.text.append(re.split(r"[。；;]", line, maxsplit=1)[0][:60])
+            start = end + 1
+
+    def contexts(self, pos: int) -> tuple[str, ...]:
+        k = bisect_right(self.breaks, pos - 1)
+        para = self.breaks[k - 1] + 1 if k else 0
+        lead = re.split(r"[。；;：:]", self.s[para:para + 80], maxsplit=1)[0]
+        j = bisect_right(self.at, pos) - 1
+        return (lead, self.text[j]) if j >= 0 else (lead,)
+
+
 def _balanced(text: str, s: int, e: int) -> tuple[int, int]:
     """Widen a span by one quote or bracket so it does not open or close one alone."""
     piece = text[s:e]
@@ -157,17 +295,73 @@ def _balanced(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
+def _verb(word) -> bool:
+    """An action verb, alone, after its adverb (大力发展) or doubled (建立健全)."""
+    t = word.text
+    return t in VERBS or (len(t) > 2 and t.startswith(ADVERBS) and t[2:] in VERBS) or (
+        len(t) == 4 and t[:2] in VERBS and t[2:] in VERBS)
+
+
 def _acts(words: list, i: int) -> bool:
     """Whether the verb at ``words[i]`` acts on what follows (not 建立健全, 落实的, 圈建设)."""
     nxt = next((w for w in words[i + 1:] if w.pos != "x"), None)
-    if nxt is None or nxt.text in VERB_CLASS or nxt.text == "的":
+    if nxt is None or _verb(nxt) or nxt.text == "的":
         return False  # 建立健全: the last verb of a run takes the object
     prev = words[i - 1] if i else None
     # 建设 after a noun is the noun "construction" (共同体建设实施方案), not the verb.
-    return not (words[i].text == "建设" and prev is not None and (prev.pos or "").startswith(("n", "v")))
+    return not (words[i].text in ("建设", "发展", "改革") and prev is not None
+                and (prev.pos or "").startswith(("n", "v")) and not _verb(prev))
 
 
-def _lexicon_mentions(doc: EngineDocument, sentences: _Spans) -> list[MeasureMention]:
+def _in_body(doc_text_span: tuple[int, int], sentences: _Spans, excluded: _Spans) -> bool:
+    s, e = doc_text_span
+    k = sentences.index(s)
+    return k >= 0 and sentences.index(e - 1) == k and not excluded.overlaps(s, e)
+
+
+def _slogan_mentions(doc: EngineDocument, s: str, smap, sentences: _Spans, excluded: _Spans) -> list[MeasureMention]:
+    """Nationally standard programmes (the table) and the document's own short forms with their long ones."""
+    pattern, by_variant = _slogan_re()
+    hits: list[tuple[int, int, str, str]] = []  # start, end (simplified text), name, area
+    for m in pattern.finditer(s):
+        slogan = by_variant[m.group().replace("＋", "+")]
+        if any(s.startswith(w, m.end()) for w in slogan.not_before):
+            continue
+        hits.append((m.start(), m.end(), slogan.name, slogan.area))
+    known = set(by_variant)
+    lexical = _variants()
+    defined: dict[str, tuple[str, str]] = {}  # short or long form -> (name, area)
+    for rx, short_first in ((_DEFINED_AFTER, True), (_DEFINED_BEFORE, False)):
+        for m in rx.finditer(s):
+            short, long_ = (m.group(1), m.group(2)) if short_first else (m.group(2), m.group(1))
+            if short in known or long_ in known or not re.search(r"[\u4e00-\u9fff]{2}", short):
+                continue
+            if query_key(short) in lexical or query_key(long_) in lexical:
+                continue  # the lexicon names it (教共体 is 基础教育发展共同体)
+            if re.fullmatch(r"[\d\s—–\-年月日至〜~]+", long_) or "年" in short[-1:]:
+                continue  # “十五五”（2026—2030年）: a period, not a measure
+            area = area_of(query_key(long_), s[max(0, m.start() - 40):m.end() + 40])
+            defined.setdefault(short, (short, area))
+            defined.setdefault(long_, (short, area))
+    for form, (name, area) in defined.items():
+        for m in re.finditer(re.escape(form), s):
+            hits.append((m.start(), m.end(), name, area))
+    hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
+    out, end = [], 0
+    for a, b, name, area in hits:  # leftmost, then longest, never overlapping
+        if a < end:
+            continue
+        end = b
+        src = smap.to_src_span(a, b)
+        if not _in_body(src, sentences, excluded):
+            continue
+        st, en = _balanced(doc.text, *src)
+        source = "defined" if name in defined else "slogan"
+        out.append(MeasureMention(name, area, st, en, doc.text[st:en], source))
+    return out
+
+
+def _lexicon_mentions(doc: EngineDocument, sentences: _Spans, taken: _Spans) -> list[MeasureMention]:
     key = doc.keyform.text
     hits = []
     for variant, entry in _variants().items():  # str.find per variant: linear, in C
@@ -183,39 +377,57 @@ def _lexicon_mentions(doc: EngineDocument, sentences: _Spans) -> list[MeasureMen
         end = at - neg
         s, e = doc.keyform.map.to_src_span(at, end)
         k = sentences.index(s)
-        if k < 0 or sentences.index(e - 1) != k:
-            continue  # the key form dropped a sentence break inside the phrase
+        if k < 0 or sentences.index(e - 1) != k or taken.overlaps(s, e):
+            continue  # the key form dropped a sentence break inside the phrase, or a slogan holds it
         s, e = _balanced(doc.text, s, e)
         out.append(MeasureMention(entry.name, entry.category, s, e, doc.text[s:e], "lexicon"))
     return out
 
 
+def _head_of(name: str) -> str:
+    return max((h for h in HEADS if name.endswith(h)), key=len, default="")
+
+
 def _name_of(words: list) -> str:
     """``_object_name`` when it names something beyond its head noun, else ""."""
     name = _object_name(words)
-    head = max((h for h in HEADS if name.endswith(h)), key=len, default="")
-    return name if len(name) >= len(head) + 2 else ""
+    if name in PLACES:
+        return ""  # 成渝地区双城经济圈: where, not what
+    return name if len(name) >= len(_head_of(name)) + 2 else ""
 
 
 def _object_name(words: list) -> str:
-    """The normalised name of an object phrase (its words, head noun last)."""
+    """The normalised name of an object phrase (its words, head noun last; a negation kept)."""
     for k in range(len(words) - 1, -1, -1):
         if words[k].text == "的":
             words = words[k + 1:]
             break
     k = 0
-    while k < len(words) - 1 and (words[k].pos in SKIP_POS or words[k].text in PLACES
-                                  or _NUMERIC.match(words[k].text)):
+    while k < len(words) - 1 and words[k].text not in NEGATIONS and (
+            words[k].pos in SKIP_POS or words[k].text in PLACES or _NUMERIC.match(words[k].text)):
         k += 1
-    words = words[k:]
-    keys = [_word_key(w.text) for w in words]
-    while len(keys) > 1 and sum(map(len, keys)) > MAX_NAME:
+    keys: list[str] = []
+    for w in words[k:]:
+        key = _word_key(w.text)
+        if not key:
+            continue
+        if keys and keys[-1] in NEGATIONS:
+            keys[-1] += key  # 非 + 义务教育: one piece, never cut apart
+        else:
+            keys.append(key)
+    # A one-character piece left in front is a cut place name or measure word (长株|潭, 10|条).
+    while len(keys) > 1 and len(keys[0]) == 1 and sum(map(len, keys)) > 4:
         keys.pop(0)
+    while len(keys) > 1 and sum(map(len, keys)) > MAX_NAME:
+        # Cut from the front, but a negated scope (非义务教育…) stays: its neighbour goes instead.
+        keys.pop(1 if len(keys) > 2 and keys[0][0] in NEGATIONS else 0)
+        while len(keys) > 1 and len(keys[0]) == 1:
+            keys.pop(0)
     return "".join(keys)
 
 
 def _is_stop(word) -> bool:
-    if word.text in VERB_CLASS or word.text in STOP_VERBS:
+    if _verb(word) or word.text in STOP_VERBS:
         return True
     pos = word.pos or ""
     return pos.startswith(("p", "c")) or (pos.startswith("u") and word.text != "的")
@@ -224,30 +436,35 @@ def _is_stop(word) -> bool:
 def _objects(words: list, i: int) -> list[tuple[int, int]]:
     """The objects of the verb at ``words[i]``: (first word, head word) index pairs."""
     found, start, j = [], i + 1, i + 1
-    while j < len(words) and j - start < WINDOW:
-        w = words[j]
-        if _is_stop(w) or w.text == "、":
+    while start < len(words):
+        # The last head noun before the object ends (学费标准动态调整机制 ends at 机制).
+        head, j = -1, start
+        while j < len(words) and j - start < WINDOW:
+            w = words[j]
+            nominal = j + 1 < len(words) and words[j + 1].text.endswith(HEADS)  # 发展|中心: part of the noun
+            if (_is_stop(w) and not nominal) or w.text == "、" or (w.text in _JOINERS and head >= 0):
+                break
+            if w.text.endswith(HEADS):
+                head = j
+            j += 1
+        if head < 0:
             break
-        if w.text.endswith(HEADS):
-            found.append((start, j))
-            if not _name_of(words[start:j + 1]):
-                break  # 项目推进机制、…: a bare head means the verb was part of a noun
-            if j + 2 < len(words) and words[j + 1].text in _JOINERS:
-                start = j = j + 2
-                continue
-            break
-        j += 1
+        found.append((start, head))
+        if not _name_of(words[start:head + 1]):
+            break  # 项目推进机制、…: a bare head means the verb was part of a noun
+        if head + 2 < len(words) and words[head + 1].text in _JOINERS:
+            start = head + 2
+            continue
+        break
     return found
 
 
-def _pattern_mentions(doc: EngineDocument, lexical: _Spans, sentences: _Spans) -> list[MeasureMention]:
-    from duidu.text.script import convert
+def _pattern_mentions(doc: EngineDocument, s: str, smap, lexical: _Spans, sentences: _Spans,
+                      excluded: _Spans, headings: _Headings) -> list[MeasureMention]:
     from duidu.text.segment import segment
 
-    simple = convert(doc.text, "t2s")
-    s, smap = simple.text, simple.map
-    excluded = _Spans([(e.start, e.end) for e in doc.excluded])
     variants = _variants()
+    known = _known()
     out: list[MeasureMention] = []
     for clause in _CLAUSE.finditer(s):
         a, b = clause.span()
@@ -260,8 +477,7 @@ def _pattern_mentions(doc: EngineDocument, lexical: _Spans, sentences: _Spans) -
         words = [w for w in segment(s[a:b], pos=True) if w.text.strip()]
         i = 0
         while i < len(words):
-            cls = VERB_CLASS.get(words[i].text)
-            if cls is None or not _acts(words, i):
+            if not _verb(words[i]) or not _acts(words, i):
                 i += 1
                 continue
             objects = _objects(words, i)
@@ -271,44 +487,125 @@ def _pattern_mentions(doc: EngineDocument, lexical: _Spans, sentences: _Spans) -
                     continue  # a bare head (完善机制) names nothing
                 os_, oe = smap.to_src_span(a + words[first].start, a + words[head].end)
                 if lexical.overlaps(os_, oe):
-                    continue  # the lexicon already names this measure
+                    continue  # the lexicon or a slogan already names this measure
                 st = smap.to_src_span(a + words[i].start, a + words[i].end)[0] if n == 0 else os_
                 st, oe = _balanced(doc.text, st, oe)
                 entry = variants.get(name)
-                measure, category = (entry.name, entry.category) if entry else (cls + name, OTHER)
+                if entry is not None:
+                    measure, category = entry.name, entry.category
+                elif name in known:
+                    measure, category = name, known[name][0]
+                else:
+                    measure, category = name, area_of(name, s[a:b], *headings.contexts(a))
                 out.append(MeasureMention(measure, category, st, oe, doc.text[st:oe], "pattern"))
             i = objects[-1][1] + 1 if objects else i + 1
     return out
 
 
 def extract_measures(doc: EngineDocument) -> list[MeasureMention]:
-    """Every measure the document states, lexicon and pattern, sorted by start."""
+    """Every measure the document states (slogans, own definitions, lexicon, patterns), sorted by start."""
+    from duidu.text.script import convert
+
+    simple = convert(doc.text, "t2s")
+    s, smap = simple.text, simple.map
     sentences = _sentences(doc)
-    lexical = _lexicon_mentions(doc, sentences)
-    spans = _Spans([(m.start, m.end) for m in lexical])
-    found = lexical + _pattern_mentions(doc, spans, sentences)
+    excluded = _Spans([(e.start, e.end) for e in doc.excluded])
+    named = _slogan_mentions(doc, s, smap, sentences, excluded)
+    named += _lexicon_mentions(doc, sentences, _Spans([(m.start, m.end) for m in named]))
+    named.sort(key=lambda m: (m.start, m.end))
+    spans = _Spans([(m.start, m.end) for m in named])
+    found = named + _pattern_mentions(doc, s, smap, spans, sentences, excluded, _Headings(s))
     found.sort(key=lambda m: (m.start, m.end))
     return found
 
 
+# -- grouping across documents ----------------------------------------------------------------------
+
+SIMILAR = 0.85  # character-level similarity of two names with one head noun that makes them one measure
+MIN_SUFFIX = 5  # a name that ends another (国际科技创新中心 / 京津冀国际科技创新中心) must be this long
+
+
+def _negations(name: str) -> set[str]:
+    return {ch for ch in name if ch in NEGATIONS}
+
+
+def _same_measure(a: str, b: str) -> bool:
+    """Whether two derived names mean one measure: one head, modifiers alike, no negation apart."""
+    head = _head_of(a)
+    if not head or head != _head_of(b) or _negations(a) != _negations(b):
+        return False
+    short, long_ = sorted((a, b), key=len)
+    if long_.endswith(short) and len(short) >= MIN_SUFFIX and len(short) >= len(head) + 3:
+        return True
+    if abs(len(a) - len(b)) > 3:
+        return False
+    return SequenceMatcher(None, a, b, autojunk=False).ratio() >= SIMILAR
+
+
+def _groups(names: dict[str, set[int]], derived: set[str]) -> dict[str, str]:
+    """Name -> the name of its group, for derived names of one meaning.
+
+    Names are taken most documents first; each joins the first group whose *representative*
+    it matches (never a chain A~B~C that drifts from A), else starts its own. A known (lexicon,
+    slogan) name is always a representative, a derived one joins it."""
+    order = sorted(names, key=lambda n: (n in derived, -len(names[n]), len(n), n))
+    reps: dict[str, list[str]] = {}  # bucket -> representatives
+    out: dict[str, str] = {}
+    for n in order:
+        head = _head_of(n)
+        bucket = n[-len(head) - 2:] if head else None
+        if bucket is not None and n in derived:
+            rep = next((r for r in reps.get(bucket, ()) if _same_measure(n, r)), None)
+            if rep is not None:
+                out[n] = rep
+                continue
+        out[n] = n
+        if bucket is not None:
+            reps.setdefault(bucket, []).append(n)
+    return out
+
+
 def measure_table(docs: Sequence[EngineDocument],
                   mentions: dict[int, list[MeasureMention]] | None = None) -> list[MeasureRow]:
-    """Measures × documents: one row per canonical name with each document's evidence spans.
+    """Measures × documents: one row per measure with each document's evidence spans.
 
-    Sorted by category (``CATEGORIES`` order), then by how many documents share the measure.
-    ``mentions`` are the cached extractions (document id -> mentions); missing ones are made.
+    Rows group names of one meaning (``_same_measure``); a row's category is the area most of
+    its mentions have. Sorted by category (``CATEGORIES`` order), then by how many documents
+    share the measure. ``mentions`` are the cached extractions; missing ones are made.
     """
-    rows: dict[str, tuple[str, dict[int, list[tuple[int, int]]]]] = {}
+    per_name: dict[str, dict[int, list[tuple[int, int]]]] = {}
+    areas: dict[str, Counter] = {}
+    derived: set[str] = set()
     for doc in docs:
         found = mentions[doc.id] if mentions is not None and doc.id in mentions else extract_measures(doc)
         for m in found:
-            category, per_doc = rows.setdefault(m.measure, (m.category, {}))
-            per_doc.setdefault(doc.id, []).append((m.start, m.end))
-    table = [MeasureRow(name, cat, {d: tuple(sorted(spans)) for d, spans in per_doc.items()})
-             for name, (cat, per_doc) in rows.items()]
+            per_name.setdefault(m.measure, {}).setdefault(doc.id, []).append((m.start, m.end))
+            areas.setdefault(m.measure, Counter())[m.category] += 1
+            if m.source == "pattern" and m.measure not in _known():
+                derived.add(m.measure)
+    group = _groups({n: set(d) for n, d in per_name.items()}, derived)
+    rows: dict[str, tuple[Counter, dict[int, list[tuple[int, int]]], list[str]]] = {}
+    for name, per_doc in per_name.items():
+        counter, spans, names = rows.setdefault(group[name], (Counter(), {}, []))
+        counter.update(areas[name])
+        names.append(name)
+        for d, found in per_doc.items():
+            spans.setdefault(d, []).extend(found)
+    table = []
+    for name, (counter, per_doc, names) in rows.items():
+        known = _known().get(name)
+        category = known[0] if known else _majority(counter)
+        table.append(MeasureRow(name, category, {d: tuple(sorted(set(s))) for d, s in per_doc.items()},
+                                instrument_of(name), tuple(sorted(names, key=lambda n: (n != name, n)))))
     order = {c: k for k, c in enumerate(CATEGORIES)}
     table.sort(key=lambda r: (order.get(r.category, len(order)), -len(r.mentions), r.name))
     return table
+
+
+def _majority(counter: Counter) -> str:
+    """The most frequent area, the catch-all only when nothing else was seen."""
+    named = [(n, -CATEGORIES.index(c) if c in CATEGORIES else 0, c) for c, n in counter.items() if c != OTHER]
+    return max(named)[2] if named else OTHER
 
 
 def by_region(rows: Sequence[MeasureRow], docs: Sequence[EngineDocument]) -> dict[str, dict[str, int]]:
