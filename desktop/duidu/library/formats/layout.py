@@ -25,9 +25,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from statistics import median
 
-from duidu.text.chars import is_han
+from duidu.text.chars import is_han as _is_han
+
+is_han = lru_cache(maxsize=None)(_is_han)  # asked once per glyph: a few distinct characters
 
 # A list item or heading opens a new paragraph wherever it stands.
 LIST_ITEM = re.compile(
@@ -122,6 +125,7 @@ class Layout:
 
 # --- glyphs -> lines --------------------------------------------------------------------------
 
+@lru_cache(maxsize=None)
 def _is_wide(ch: str) -> bool:
     """Chinese characters and full-width punctuation: no space is ever inferred beside them."""
     return is_han(ch) or "\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uffef" or ch in "“”‘’…—"
@@ -161,17 +165,22 @@ def _dedupe(glyphs: list[Glyph]) -> list[Glyph]:
 def group_lines(glyphs: list[Glyph], page: int) -> list[Line]:
     """Printed lines, top to bottom: a glyph joins the line whose band holds its centre."""
     lines: list[list[Glyph]] = []
-    bands: list[tuple[float, float]] = []
-    for g in sorted(glyphs, key=lambda g: (g.cy, g.x0)):
-        if lines:
-            top, bottom = bands[-1]
-            mid = (top + bottom) / 2
-            if abs(g.cy - mid) <= 0.35 * max(bottom - top, g.height):
-                lines[-1].append(g)
-                bands[-1] = (min(top, g.top), max(bottom, g.bottom)) if g.height < 2 * (bottom - top) else (top, bottom)
+    top = bottom = 0.0
+    current: list[Glyph] = []
+    for g in sorted(glyphs, key=lambda g: (g.top + g.bottom, g.x0)):
+        g_top, g_bottom = g.top, g.bottom
+        if current:
+            band = bottom - top
+            height = g_bottom - g_top
+            if abs(g_top + g_bottom - top - bottom) <= 0.7 * (band if band > height else height):
+                current.append(g)
+                if height < 2 * band:  # a tall glyph (a bracket, a seal) does not widen the line
+                    top = g_top if g_top < top else top
+                    bottom = g_bottom if g_bottom > bottom else bottom
                 continue
-        lines.append([g])
-        bands.append((g.top, g.bottom))
+        current = [g]
+        lines.append(current)
+        top, bottom = g_top, g_bottom
     out = []
     for members in lines:
         members = _dedupe(sorted(members, key=lambda g: g.x0))

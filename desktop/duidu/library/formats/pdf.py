@@ -16,6 +16,8 @@ Refused, with one line, rather than imported as junk:
 
 from __future__ import annotations
 
+import ctypes
+
 import pypdfium2 as pdfium
 import pypdfium2.raw as raw
 
@@ -24,6 +26,7 @@ from duidu.text.chars import count_han
 from . import layout
 
 THIN = 3.0  # points: a path this thin is a ruling line (table borders are drawn so)
+_SKIP = frozenset((0xA0, 0x3000, 0xFFFE, 0xFFFF, 0xFEFF, 0x200B))  # spaces are re-inferred
 
 
 class PdfUnreadable(Exception):
@@ -49,35 +52,64 @@ def _box(to_display, x0: float, y0: float, x1: float, y1: float) -> tuple[float,
     return min(ax, bx), min(ay, by), max(ax, bx), max(ay, by)
 
 
-def _glyphs(textpage, to_display) -> tuple[list[layout.Glyph], int, int]:
-    """The page's drawn characters (PDFium's generated spaces and line ends left out), with
-    how many had a Unicode-map error and how many were read at all."""
+def _page_text(textpage, count: int) -> str:
+    """All of the page's characters in one call, index for index (UTF-16, so an astral
+    character would take two units: then "" and the caller asks character by character)."""
+    buffer = (ctypes.c_ushort * (count + 1))()
+    written = raw.FPDFText_GetText(textpage, 0, count, buffer)
+    text = bytes(memoryview(buffer).cast("B")[: max(written - 1, 0) * 2]).decode("utf-16-le", errors="replace")
+    return text if len(text) == count else ""
+
+
+def _glyphs(textpage, to_display, shift: tuple[float, float]) -> tuple[list[layout.Glyph], int, int]:
+    """The page's drawn characters (spaces and line ends -- PDFium's generated ones among
+    them -- left out: layout infers spaces from positions), with how many non-Chinese ones
+    had a Unicode-map error and how many were read."""
     out: list[layout.Glyph] = []
     rect = raw.FS_RECTF()
+    shift_x, shift_y = shift
     errors = 0
     count = raw.FPDFText_CountChars(textpage)
+    text = _page_text(textpage, count) if count > 0 else ""
     for i in range(count):
-        if raw.FPDFText_IsGenerated(textpage, i):
+        ch = text[i] if text else chr(raw.FPDFText_GetUnicode(textpage, i) or 0xFFFD)
+        code = ord(ch)
+        if code <= 0x20 or code in _SKIP or 0xD800 <= code <= 0xDFFF:
             continue
-        code = raw.FPDFText_GetUnicode(textpage, i)
-        errors += raw.FPDFText_HasUnicodeMapError(textpage, i)
-        if code <= 0x20 or code in (0xA0, 0x3000, 0xFFFE, 0xFFFF, 0xFEFF, 0x200B) or 0xD800 <= code <= 0xDFFF:
-            continue  # spaces are re-inferred from positions
+        if not 0x3400 <= code <= 0x9FFF:  # a Han character was mapped; the rest may not be
+            errors += raw.FPDFText_HasUnicodeMapError(textpage, i)
         if not raw.FPDFText_GetLooseCharBox(textpage, i, rect):
             continue
-        x0, top, x1, bottom = _box(to_display, rect.left, rect.bottom, rect.right, rect.top)
+        if to_display is None:  # unrotated: the common case, done inline
+            x0, x1, top, bottom = rect.left - shift_x, rect.right - shift_x, shift_y - rect.top, shift_y - rect.bottom
+        else:
+            x0, top, x1, bottom = _box(to_display, rect.left, rect.bottom, rect.right, rect.top)
         if x1 - x0 <= 0 or bottom - top <= 0:
             continue
-        out.append(layout.Glyph(chr(code), x0, top, x1, bottom))
+        out.append(layout.Glyph(ch, x0, top, x1, bottom))
     return out, errors, count
 
 
 def _rules(page: pdfium.PdfPage, to_display) -> list[layout.Rule]:
+    """Thin path objects (table borders), forms' contents included; through the raw API,
+    which does not wrap the thousands of text objects a page also holds."""
     out = []
-    for obj in page.get_objects(filter=[raw.FPDF_PAGEOBJ_PATH], max_depth=4):
-        x0, y0, x1, y1 = obj.get_bounds()
-        if min(x1 - x0, y1 - y0) <= THIN and max(x1 - x0, y1 - y0) > 4:
-            out.append(layout.Rule(*_box(to_display, x0, y0, x1, y1)))
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+
+    def visit(get, count, depth):
+        for i in range(count):
+            obj = get(i)
+            kind = raw.FPDFPageObj_GetType(obj)
+            if kind == raw.FPDF_PAGEOBJ_PATH:
+                if raw.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
+                    w, h = right.value - left.value, top.value - bottom.value
+                    if min(w, h) <= THIN and max(w, h) > 4:
+                        out.append(layout.Rule(*_box(to_display, left.value, bottom.value, right.value, top.value)))
+            elif kind == raw.FPDF_PAGEOBJ_FORM and depth < 4:
+                visit(lambda k, o=obj: raw.FPDFFormObj_GetObject(o, k), raw.FPDFFormObj_CountObjects(obj), depth + 1)
+
+    handle = page.raw
+    visit(lambda k: raw.FPDFPage_GetObject(handle, k), raw.FPDFPage_CountObjects(handle), 0)
     return out
 
 
@@ -98,7 +130,8 @@ def read(data: bytes) -> layout.Layout:
             page = doc[n]
             to_display = _transform(page)
             textpage = page.get_textpage()
-            glyphs, bad, count = _glyphs(textpage, to_display)
+            left, _, _, top = page.get_mediabox()
+            glyphs, bad, count = _glyphs(textpage, None if page.get_rotation() % 360 == 0 else to_display, (left, top))
             errors += bad
             total += count
             width, height = page.get_size()
