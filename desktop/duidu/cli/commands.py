@@ -308,6 +308,49 @@ def cmd_measures(args, parser) -> int:
     return 0
 
 
+def cmd_figures(args, parser) -> int:
+    from duidu.engine.indicators import extract_indicators, indicator_named, indicator_table, region_named, report_year
+
+    wanted = None
+    if args.indicator:
+        wanted = indicator_named(args.indicator)
+        if wanted is None:
+            from duidu.engine.indicators import indicators
+
+            parser.error(f"no indicator {args.indicator!r}; known: " + "、".join(i.name for i in indicators()))
+    with _open(args) as lib:
+        docs = [lib.resolve(d) for d in args.docs] if args.docs else lib.documents()
+        found = {}
+        for d in docs:
+            doc = lib.engine_document(d.id)
+            found[d.id] = [v for v in extract_indicators(doc, report_year(d.title, doc.text, d.date, d.file_name))
+                           if wanted is None or v.indicator == wanted]
+    meta = {d.id: d for d in docs}
+    region = {d.id: d.region or region_named(d.title, d.file_name) for d in docs}
+    table = indicator_table(found, [d.id for d in docs])
+    if args.json:
+        dump_json({"indicators": [
+            {"name": t["name"], "unit": t["unit"], "values": [
+                {"doc": i, "region": region[i], "value": v.value, "high": v.high, "qualifier": v.qualifier,
+                 "period": v.period, "kind": v.kind, "text": v.text, "start": v.start, "end": v.end}
+                for i, v in t["values"]]}
+            for t in table]})
+        return 0
+    if not table:
+        print("no indicator values found", file=sys.stderr)
+    for t in table:
+        print(f"{t['name']} ({t['unit']})")
+        rows: dict[int, list] = {}
+        for i, v in t["values"]:
+            rows.setdefault(i, []).append(v)
+        for i, vals in rows.items():
+            label = region[i] or meta[i].title
+            shown = "；".join(f"{v.period} {v.shown()}" + (f"（{v.qualifier}）" if v.qualifier in ("力争", "不低于", "不超过", "超过", "约", "近", "高于", "低于") else "")
+                             for v in vals)
+            print(f"  {i:>4}  {_pad(label[:10], 20)}{shown}")
+    return 0
+
+
 def _columns(text: str) -> int:
     """Terminal columns ``text`` takes: a Chinese character takes two."""
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)

@@ -96,6 +96,11 @@ def build_parser() -> argparse.ArgumentParser:
     ms.add_argument("docs", nargs="*", metavar="DOC", type=_nonempty, help="documents (default: the whole library)")
     ms.add_argument("--json", action="store_true")
 
+    fg = sub.add_parser("figures", help="each document's value of each indicator (GDP growth, CPI, jobs …): targets and results")
+    fg.add_argument("docs", nargs="*", metavar="DOC", type=_nonempty, help="documents (default: the whole library)")
+    fg.add_argument("--indicator", metavar="NAME", type=_nonempty, help="only this indicator (a name or an alias: GDP, CPI …)")
+    fg.add_argument("--json", action="store_true")
+
     sim = sub.add_parser("similar", help="passages of the library most like a given passage")
     sim.add_argument("--text", required=True, type=_nonempty, help="the passage, in either script")
     sim.add_argument("--doc", metavar="DOC", type=_nonempty, help="only this document")

@@ -31,8 +31,8 @@ from duidu.engine.document import EngineDocument
 from duidu.engine.numerals import parse_number
 from duidu.paths import resource_path
 
-__all__ = ["Indicator", "IndicatorValue", "extract_indicators", "indicators", "region_named", "report_year",
-           "TARGET", "RESULT", "PLAN"]
+__all__ = ["Indicator", "IndicatorValue", "extract_indicators", "indicator_named", "indicator_table", "indicators",
+           "region_named", "report_year", "TARGET", "RESULT", "PLAN"]
 
 LEXICON = "indicators.toml"
 TARGET, RESULT, PLAN = "target", "result", "plan"
@@ -98,7 +98,7 @@ class IndicatorValue:
     def shown(self) -> str:
         """The value as a reader writes it: 5%左右, 5–5.5%, 1600亿斤以上."""
         def num(v: float) -> str:
-            return f"{v:g}"
+            return format(v, ".12g")  # 1349000, not 1.349e+06
         core = f"{num(self.value)}–{num(self.high)}{self.unit}" if self.high is not None else f"{num(self.value)}{self.unit}"
         return core + (self.qualifier if self.qualifier in _SUFFIX_Q else "") if self.qualifier != "区间" else core
 
@@ -122,15 +122,25 @@ def _alias_re() -> tuple[re.Pattern, dict[str, Indicator]]:
     return re.compile(rf"(?P<alias>{pattern})(?P<link>{_LINK}){ahead}"), by_alias
 
 
-def report_year(title: str = "", text: str = "", date: str | None = None) -> int | None:
-    """The year a report is about: its date's, else the first year in its title or opening lines."""
+def report_year(title: str = "", text: str = "", date: str | None = None, file_name: str | None = None) -> int | None:
+    """The year a report is about: its date's, its title's or file name's; else read from its text.
+
+    In the text, "2024年工作回顾" means a report on 2025 (the review is of the year before),
+    "2026年工作安排" a report on 2026; failing both, the first year of its opening lines."""
     if date and date[:4].isdigit():
         return int(date[:4])
-    for source in (title, text[:300]):
-        m = _YEAR.search(source or "")
+    for source in (title, file_name):
+        m = _YEAR.search(source or "") or re.search(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)", source or "")
         if m:
             return int(m.group(1))
-    return None
+    m = re.search(r"(19[5-9]\d|20\d\d)年(?:工作)?回顾", text)
+    if m:
+        return int(m.group(1)) + 1
+    m = re.search(r"(19[5-9]\d|20\d\d)年(?:工作安排|重点工作|经济社会发展)", text)
+    if m:
+        return int(m.group(1))
+    m = _YEAR.search(text[:300])
+    return int(m.group(1)) if m else None
 
 
 def region_named(*texts: str | None) -> str | None:
@@ -249,3 +259,32 @@ def _read_value(s: str, pos: int, link: str) -> tuple[int, int, float, float | N
     if not qualifier and "力争" in link:
         qualifier = "力争"
     return v.start(), v.end(), value, high, _unit(unit_text), qualifier
+
+
+def indicator_named(name: str) -> str | None:
+    """The canonical indicator a name or alias stands for (GDP → 地区生产总值), or None."""
+    key = name.strip().upper() if name.isascii() else name.strip()
+    for ind in indicators():
+        if key == ind.name or key in ind.aliases:
+            return ind.name
+    return None
+
+
+def indicator_table(values: dict[int, list[IndicatorValue]], order: list[int]) -> list[dict]:
+    """Indicator × document: one entry per indicator and unit, its values in ``order`` of documents.
+
+    Indicators come in lexicon order, within one the unit most values use first (growth in %
+    before a level in 亿元), and each document's values target first, then results, then plans.
+    """
+    rank = {ind.name: k for k, ind in enumerate(indicators())}
+    kind_rank = {TARGET: 0, RESULT: 1, PLAN: 2}
+    position = {d: k for k, d in enumerate(order)}
+    groups: dict[tuple[str, str], list[tuple[int, IndicatorValue]]] = {}
+    for doc_id, found in values.items():
+        for v in found:
+            groups.setdefault((v.indicator, v.unit), []).append((doc_id, v))
+    keys = sorted(groups, key=lambda k: (rank.get(k[0], len(rank)), -len(groups[k]), k[1]))
+    return [{"name": name, "unit": unit,
+             "values": sorted(groups[(name, unit)],
+                              key=lambda dv: (position.get(dv[0], 0), kind_rank[dv[1].kind], dv[1].start))}
+            for name, unit in keys]
