@@ -25,6 +25,9 @@ ADDED = {
     5: ["annotation_codes", "targets", "annotations", "codes"],
 }
 
+# Tables a library creates the first time it needs them (and fills from its documents).
+FIRST_USE = ["edge_pairs"]  # library/furniture_stats.py
+
 
 def layout(db_path) -> dict[tuple[str, str], str | None]:
     """Every table and index with its SQL (sqlite_sequence, SQLite's own, left out)."""
@@ -39,6 +42,8 @@ def layout(db_path) -> dict[tuple[str, str], str | None]:
 def downgrade(path, version: int) -> None:
     con = sqlite3.connect(path)
     try:
+        for table in FIRST_USE:  # no migration made them: a library of any version may lack them
+            con.execute(f"DROP TABLE IF EXISTS {table}")
         for v in sorted(ADDED, reverse=True):
             if v > version:
                 for table in ADDED[v]:

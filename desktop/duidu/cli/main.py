@@ -42,7 +42,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--library", metavar="PATH", type=_nonempty, help="library file (default: $DUIDU_LIBRARY, then the user-data folder)")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
-    imp = sub.add_parser("import", help="import .txt .md .html .docx files")
+    imp = sub.add_parser("import", help="import .txt .md .html .docx .pdf .doc .wps .ofd files")
     imp.add_argument("paths", nargs="+", metavar="PATH")
     imp.add_argument("--encoding", help="decode with this encoding instead of detecting it (e.g. gb18030, big5)")
     imp.add_argument("--title")

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from sqlite_utils import Database
 
-from duidu.library import annotations, similar_index
+from duidu.library import annotations, furniture_stats, similar_index
 from duidu.library.anchoring import AnchorReport
 from duidu.library.engine_cache import store_keyform, store_mentions
 from duidu.library.errors import InputError
@@ -49,10 +49,14 @@ def write(db: Database, doc_id: int, prepared: "PreparedDocument") -> None:
     similar_index.index_document(
         db, engine_document(cleaned, prepared.key, doc_id), [(m.start, m.end, m.measure) for m in prepared.mentions]
     )
+    # Page templates learnt across the library: may add furniture here and in documents
+    # sharing this one's edge lines (library/furniture_stats.py).
+    furniture_stats.document_added(db, doc_id)
 
 
 def clear(db: Database, doc_id: int) -> None:
     """Every row derived from a document's text (script views included: they are caches of it)."""
+    furniture_stats.document_cleared(db, doc_id)
     for table in _PER_DOCUMENT:
         db.execute(f"DELETE FROM {table} WHERE document_id = ?", [doc_id])
     similar_index.remove_document(db, doc_id)

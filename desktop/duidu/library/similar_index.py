@@ -62,6 +62,16 @@ def _words(key: str) -> list[str]:
     return [w.text for w in segment(key)]
 
 
+def require_room(source: str, units_needed: int) -> None:
+    """Refuse, before any segmenting, a document with more units than its rowid range holds
+    (``units_needed``: ``len(units(doc))``, or a count known to be at most that)."""
+    from duidu.library.errors import InputError
+
+    if units_needed >= 1 << UNIT_BITS:
+        raise InputError(source, f"too large: {units_needed:,} passages to index; the limit is "
+                                 f"{(1 << UNIT_BITS) - 1:,} a document")
+
+
 def rows(doc: EngineDocument, mentions: list[tuple[int, int, str]] | None = None) -> list[tuple]:
     """Index rows of ``doc``; ``mentions`` are its measures when already known (cached at import)."""
     us = units(doc)

@@ -131,7 +131,7 @@ _DATE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}[-/.]\d{1,
 _TIME = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?::\d{2})?(?!\d)")
 _LABEL = re.compile("(?:" + "|".join(sorted(BYLINE_LABELS, key=len, reverse=True)) + r")\s*[:：]")
 _BYLINE_START = re.compile(
-    "^(?:" + "|".join(sorted(BYLINE_START_LABELS, key=len, reverse=True)) + r")\s*[:：]"
+    r"^[(（【\[]?\s*(?:" + "|".join(sorted(BYLINE_START_LABELS, key=len, reverse=True)) + r")\s*[:：]"
 )
 _COMMENT_COUNT = re.compile(r"^(?:已有|共)?\d+\s*(?:条|條|人)?\s*(?:评论|評論|跟帖|参与|參與)$")
 _COPYRIGHT_HEADING = re.compile(

@@ -63,7 +63,7 @@ UI_WORDS = frozenset(
 PAGE_LABELS = frozenset(
     """
     来源 來源 信息来源 稿源 时间 時間 发表时间 发布时间 發布時間 发布日期 日期 更新时间 阅读量 阅读 浏览量
-    浏览次数 浏览 点击 点击量 点击数 访问量 作者 编辑 责任编辑 责编 审核 分享 分享到 字体 字号 打印
+    浏览次数 浏览 点击 点击量 点击数 访问量 作者 编辑 责任编辑 责编 审核
     """.split()
 )
 # Marks of a licence or copyright footer (a short line with one of these, near the end).
@@ -121,7 +121,7 @@ def is_info_row(line: str) -> bool:
     if len(_INFO_LABEL.findall(line)) >= 2:
         return True
     cells = [c for c in line.split("\t") if c.strip()]
-    return len(cells) >= 2 and all(len(c.strip()) <= 30 for c in cells)
+    return len(cells) >= 2 and all(len(c.strip()) <= 60 for c in cells)
 
 
 def is_ui_line(line: str) -> bool:
@@ -183,7 +183,7 @@ def repeats_of_beginning(lines: Sequence[str]) -> list[bool]:
     out = [False] * n
     if n < 8:
         return out
-    beginning = "".join(re.sub(r"\s+", "", line) for line in lines[: min(REPEAT_HEAD, max(4, n // 4))])
+    beginning = "".join(re.sub(r"\s+", "", line) for line in lines[: min(REPEAT_HEAD, n // 2)])
     for i in range(max(n // 2, n - REPEAT_TAIL), n):
         key = re.sub(r"\s+", "", lines[i])
         out[i] = is_prose(lines[i]) and key in beginning

@@ -20,6 +20,7 @@ never at import: importing this module does not import jieba. Loading is guarded
 from __future__ import annotations
 
 import logging
+import re
 import threading
 from dataclasses import dataclass
 from typing import Any
@@ -104,10 +105,43 @@ def warm_up(*, pos: bool = False) -> None:
         _load()
 
 
+# jieba cuts each run of Han, letters and digits on its own (its re_han patterns); the time of
+# a run grows faster than its length (part-of-speech tagging most), so a text is handed over in
+# pieces ending at a character outside every run (the words come out the same), and a run
+# longer than MAX_RUN with no such character -- hand-made or mangled text -- is cut there.
+MAX_RUN = 1000
+_RUN_CHAR = re.compile(r"[\u4E00-\u9FD5a-zA-Z0-9+#&._%\-]")
+
+
+def pieces(text: str, limit: int = MAX_RUN) -> list[tuple[int, int]]:
+    """``[start, end)`` spans covering ``text`` in order, each at most ``limit`` long, cut after
+    a character jieba never joins to its neighbours where there is one in reach."""
+    out, at, n = [], 0, len(text)
+    while n - at > limit:
+        cut = at + limit
+        while cut > at and _RUN_CHAR.match(text, cut - 1):
+            cut -= 1
+        if cut == at:
+            cut = at + limit  # one run longer than the limit: cut inside it
+        out.append((at, cut))
+        at = cut
+    out.append((at, n))
+    return out
+
+
 def segment(text: str, *, pos: bool = False) -> list[Word]:
     """The words of ``text`` in order, with offsets into ``text``; POS tags when ``pos``."""
     if not text:
         return []
+    if len(text) > MAX_RUN:
+        words: list[Word] = []
+        for a, b in pieces(text):
+            words.extend(Word(a + w.start, a + w.end, w.text, w.pos) for w in _segment(text[a:b], pos))
+        return words
+    return _segment(text, pos)
+
+
+def _segment(text: str, pos: bool) -> list[Word]:
     if not pos:
         tk = _load()
         return [Word(start, end, w, None) for w, start, end in tk.tokenize(text)]
