@@ -14,10 +14,13 @@ from pathlib import Path
 
 from duidu.engine.document import EngineDocument, Span
 from duidu.engine.measures import extract_measures
+from duidu.engine.similar import units
 from duidu.library.errors import InputError
 from duidu.library.formats import with_source_furniture
 from duidu.library.readers import SourceFile, read_source
 from duidu.library.search import index_rows
+from duidu.library.similar_index import require_room
+from duidu.text.chars import HAN
 from duidu.text.clean import CleanText, clean
 from duidu.text.keyform import KeyForm, key_form
 from duidu.text.script import detect_script
@@ -79,6 +82,7 @@ def analyse(source: SourceFile, *, metadata: dict | None = None, seed: bool = Fa
     cleaned = with_source_furniture(clean(source.body), source)  # + a PDF's page numbers, running heads
     if not cleaned.text.strip():
         raise InputError(str(path), "no text left after cleaning")
+    require_room(str(path), _units_at_least(cleaned))  # refused in seconds, before the analysis
     meta = {k: v for k, v in (metadata or {}).items() if k in METADATA and v not in (None, "")}
     guess = detect_script(cleaned.text)
     row = {
@@ -104,9 +108,23 @@ def analyse(source: SourceFile, *, metadata: dict | None = None, seed: bool = Fa
     }
     paragraphs = [(n, p.start, p.end) for n, p in enumerate(cleaned.paragraphs)]
     excluded = [(e.start, e.end) for e in cleaned.excluded]
-    index = list(index_rows(0, cleaned.text, paragraphs, excluded))
     key = key_form(cleaned.text, excluded)
+    require_room(str(path), len(units(engine_document(cleaned, key))))  # not a traceback at write time
+    index = list(index_rows(0, cleaned.text, paragraphs, excluded))
     return PreparedDocument(source, cleaned, row, index, key, extract_measures(engine_document(cleaned, key)))
+
+
+def _units_at_least(cleaned: CleanText) -> int:
+    """Paragraphs with Chinese text outside furniture: each gives the similar index a unit or more."""
+    starts = sorted((e.start, e.end) for e in cleaned.excluded)
+    count, k = 0, 0
+    for p in cleaned.paragraphs:
+        while k < len(starts) and starts[k][1] <= p.start:
+            k += 1
+        covered = k < len(starts) and starts[k][0] <= p.start and starts[k][1] >= p.end
+        if not covered and HAN.search(cleaned.text, p.start, p.end):
+            count += 1
+    return count
 
 
 def engine_document(cleaned: CleanText, key: KeyForm, document_id: int = 0) -> EngineDocument:
