@@ -164,10 +164,10 @@ def is_credit(line: str) -> bool:
 def zones(lines: Sequence[str], marks: Sequence[str | None], repeats: Sequence[bool] = ()) -> tuple[int, int]:
     """``(head_end, tail_start)``: the head is ``lines[:head_end]``, the tail ``lines[tail_start:]``.
 
-    The body runs from the first to the last prose line not already furniture (nor, for the
-    tail, a repeat of the page's beginning). A page without prose has no body: all head.
+    The body runs from the first to the last prose line not already furniture nor ending in a
+    reporter's credit (nor, for the tail, a repeat of the page's beginning). A page without prose has no body: all head.
     """
-    prose = [i for i, line in enumerate(lines) if marks[i] is None and is_prose(line)]
+    prose = [i for i, line in enumerate(lines) if marks[i] is None and is_prose(line) and not is_credit(line)]
     if not prose:
         return len(lines), len(lines)
     last = len(prose) - 1
