@@ -7,7 +7,9 @@ placed by hand, where no corpus file shows the case (Latin hyphenation).
 
 from __future__ import annotations
 
+import hashlib
 import re
+import struct
 import zipfile
 from pathlib import Path
 
@@ -291,3 +293,74 @@ def test_ofd_imports_through_the_reader():
     source = read_source(O01)
     assert source.format == "ofd" and source.pages is not None
     assert dict(source.furniture) and set(dict(source.furniture).values()) == {"page-number"}
+
+
+# --- encrypted PDFs, made here: no corpus file is encrypted ----------------------------------------
+
+PDF_PAD = bytes.fromhex("28bf4e5e4e758a4164004e56fffa01082e2e00b6d0683e802f0ca9fe6453697a")
+
+
+def rc4(key: bytes, data: bytes) -> bytes:
+    s = list(range(256)); j = 0
+    for i in range(256):
+        j = (j + s[i] + key[i % len(key)]) % 256; s[i], s[j] = s[j], s[i]
+    out = bytearray(); i = j = 0
+    for b in data:
+        i = (i + 1) % 256; j = (j + s[i]) % 256; s[i], s[j] = s[j], s[i]
+        out.append(b ^ s[(s[i] + s[j]) % 256])
+    return bytes(out)
+
+
+def encrypted_pdf(user: bytes, owner: bytes, text: str, permissions: int = -4) -> bytes:
+    """A one-page PDF with Chinese text in a predefined CJK font, encrypted the PDF 1.4 way (the
+    standard security handler, RC4-40, revision 2); ``permissions`` is the /P flags word."""
+    pad = lambda p: (p + PDF_PAD)[:32]
+    o = rc4(hashlib.md5(pad(owner)).digest()[:5], pad(user))
+    p = permissions
+    doc_id = hashlib.md5(b"duidu test").digest()
+    key = hashlib.md5(pad(user) + o + struct.pack("<i", p) + doc_id).digest()[:5]
+    u = rc4(key, PDF_PAD)
+
+    def enc(num: int, data: bytes) -> bytes:
+        return rc4(hashlib.md5(key + struct.pack("<i", num)[:3] + b"\0\0").digest()[:10], data)
+
+    content = b"BT /F1 14 Tf 72 700 Td <" + text.encode("utf-16-be").hex().encode() + b"> Tj ET"
+    objects = {
+        1: b"<< /Type /Catalog /Pages 2 0 R >>",
+        2: b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        3: b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+        4: b"<< /Length %d >>\nstream\n" % len(content) + enc(4, content) + b"\nendstream",
+        5: b"<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-H /DescendantFonts [6 0 R] >>",
+        6: b"<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /CIDSystemInfo << /Registry <"
+           + enc(6, b"Adobe").hex().encode() + b"> /Ordering <" + enc(6, b"GB1").hex().encode()
+           + b"> /Supplement 2 >> /FontDescriptor 7 0 R >>",
+        7: b"<< /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [0 -200 1000 900] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 80 >>",
+        8: b"<< /Filter /Standard /V 1 /R 2 /O <" + o.hex().encode() + b"> /U <" + u.hex().encode() + b"> /P " + str(p).encode() + b" >>",
+    }
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = {}
+    for num, body in objects.items():
+        offsets[num] = len(out)
+        out += b"%d 0 obj\n" % num + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    for num in sorted(objects):
+        out += b"%010d 00000 n \n" % offsets[num]
+    out += (b"trailer\n<< /Size %d /Root 1 0 R /Encrypt 8 0 R /ID [<%s> <%s>] >>\nstartxref\n%d\n%%%%EOF\n"
+            % (len(objects) + 1, doc_id.hex().encode(), doc_id.hex().encode(), xref))
+    return bytes(out)
+
+
+def test_pdf_encrypted_against_copying_opens_without_password_and_imports(tmp_path):
+    path = tmp_path / "restricted.pdf"
+    no_print_no_copy = -4 - 4 - 16  # /P with the print and copy bits cleared
+    path.write_bytes(encrypted_pdf(b"", b"owner secret", "本通知自印发之日起实施。", no_print_no_copy))
+    assert read_source(path).body == "本通知自印发之日起实施。"
+
+
+def test_pdf_needing_a_password_is_refused_with_one_line(tmp_path):
+    path = tmp_path / "locked.pdf"
+    path.write_bytes(encrypted_pdf(b"user secret", b"owner secret", "本通知自印发之日起实施。"))
+    with pytest.raises(InputError) as exc:
+        read_source(path)
+    assert exc.value.reason == "encrypted: a password is needed to open it"
