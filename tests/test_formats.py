@@ -200,6 +200,20 @@ def test_spaced_out_chinese_comes_back_together_and_latin_words_keep_spaces():
     assert "Policy Address" in texts
 
 
+def test_running_heads_and_page_numbers_marked_on_placed_pages():
+    pages = []
+    for n in range(1, 5):
+        glyphs = _line("北京市人民政府公报", 30, x=200)  # the gazette's running head, in the top margin
+        glyphs += _line(f"附件{n}", 100)  # repeated at a page's top too, but a heading: document
+        glyphs += _line("各区人民政府，市政府各委、办、局，各市属机构：现将有关事项通知如下。", 130)
+        glyphs += _line(f"第 {n} 页", 800, x=280)
+        pages.append(layout.Page(n, 595, 842, glyphs))
+    paragraphs = layout.build(pages).paragraphs
+    marks = {(p.text, p.furniture) for p in paragraphs if p.furniture}
+    assert marks == {("北京市人民政府公报", "running-head")} | {(f"第{n}页", "page-number") for n in range(1, 5)}
+    assert all(p.furniture is None for p in paragraphs if p.text.startswith(("附件", "各区")))
+
+
 def test_latin_hyphenation_is_undone_when_lines_join():
     assert layout.join_lines(["the adminis-", "tration of"]) == "the administration of"
     assert layout.join_lines(["施政", "报告"]) == "施政报告"
@@ -234,6 +248,17 @@ def test_doc_table_rows_one_per_line_cells_separated():
     assert first[:2] == ["一、规划布局（12分）", "规划科学（5分）"]
     assert first[2] == "编制商业步行街品质提升工作方案，深入研究街区景观提升、业态优化、交通组织等专项内容。（3分）"
     assert len(rows) >= 40 and all(len(r.split("\t")) >= 3 for r in rows)  # merged cells stay, empty
+
+
+def test_a_doc_that_is_really_a_web_page_or_docx_is_read_as_what_it_is(tmp_path):
+    page = tmp_path / "notice.doc"  # "save as web page" in Word, published as .doc
+    page.write_bytes("<html><head><meta charset='utf-8'></head><body><p>关于进一步优化调整住房公积金贷款政策的通知"
+                     "</p></body></html>".encode("utf-8"))
+    assert read_source(page).format == "html" and "住房公积金贷款政策" in read_source(page).body
+    rtf = tmp_path / "notice.wps"
+    rtf.write_bytes(b"{\\rtf1\\ansi \\'b9\\'d8\\'d3\\'da}")
+    with pytest.raises(InputError, match="RTF"):
+        read_source(rtf)
 
 
 def test_word_reader_refuses_what_is_not_a_word_document():

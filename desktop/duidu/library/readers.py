@@ -137,6 +137,11 @@ def _read_laid_out(source: str, data: bytes, encoding: str | None) -> SourceFile
     """PDF, OFD, .doc/.wps: formats that declare their own encoding (``encoding`` ignored)."""
     fmt = _format_of(source)
     try:
+        actual = formats.actual_format(fmt, data)  # a .doc that is really a web page or a .docx
+        if actual == "docx":
+            return _read_docx(source, data, encoding)
+        if actual == "html":
+            return _read_html(source, data, encoding)
         doc = formats.extract(fmt, data, source)
     except formats.Unreadable as e:
         raise InputError(source, str(e)) from None

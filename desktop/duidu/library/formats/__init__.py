@@ -26,6 +26,28 @@ REFUSED = {
 }
 
 
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+def actual_format(fmt: str, data: bytes) -> str:
+    """What a ``.doc``/``.wps`` really is. Government sites publish Word-saved web pages and
+    .docx files under a .doc name, and newer WPS may write a .wps that is a .docx: each is read
+    as what it is ("html", "docx"); an RTF file is refused with that reason. Other formats are
+    taken at their word."""
+    if fmt != "word97" or data.startswith(OLE_MAGIC):
+        return fmt
+    if data.startswith(b"PK\x03\x04"):
+        return "docx"
+    head = data[:2048].lstrip(b"\xef\xbb\xbf\r\n\t ").lower()
+    if head.startswith(b"{\\rtf"):
+        raise Unreadable("an RTF document with a .doc/.wps name; save it as .docx to import it")
+    if head.startswith((b"<html", b"<!doctype html", b"<?xml")) or b"<html" in head or b"mime-version:" in head:
+        if b"mime-version:" in head and b"<html" not in head:
+            raise Unreadable("a web archive (.mht) with a .doc/.wps name; save it as .docx or .html to import it")
+        return "html"
+    return fmt
+
+
 class Unreadable(Exception):
     """The one-line reason a file of one of these formats cannot be imported."""
 

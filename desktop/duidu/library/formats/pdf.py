@@ -162,21 +162,4 @@ def _unreadable(text: str, map_errors: int) -> bool:
     return 0 < han < 0.2 * len(text) and symbols > 0.5 * len(text)
 
 
-def metadata_title(data: bytes) -> str | None:
-    """The document-information Title, when it looks like a real one (not a file name)."""
-    try:
-        doc = pdfium.PdfDocument(data)
-    except pdfium.PdfiumError:
-        return None
-    try:
-        title = (doc.get_metadata_value("Title") or "").strip()
-    except Exception:  # a malformed info dictionary is not worth failing the import for
-        return None
-    finally:
-        doc.close()
-    if not title or count_han(title) < 2 or title.lower().endswith((".doc", ".docx", ".wps", ".pdf")):
-        return None
-    return title
-
-
-__all__ = ["PdfUnreadable", "read", "metadata_title"]
+__all__ = ["PdfUnreadable", "read"]
