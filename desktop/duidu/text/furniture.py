@@ -152,7 +152,7 @@ _SENTENCE_MARK = re.compile(f"[{SENTENCE_MARKS}]")
 # its tail) and from the library
 # ("template": a line pair at the edges of several documents).
 KINDS = ("navigation", "caption", "copyright", "editor", "byline", "comments", "links", "metadata", "repeat",
-         "template")
+         "page-number", "template")
 
 
 @dataclass(frozen=True, slots=True)

@@ -43,6 +43,10 @@ REPEAT_TAIL = 12
 REPEAT_HEAD = 40
 # A link-list heading in the tail ("相关报道：", "相关链接>>").
 LINK_HEADING_MAX = 10
+# What a link list's heading talks about (one signal: the heading must also stand in the tail,
+# end in a colon or ">>" and be followed only by link-like lines).
+LINK_LIST_CUES = ("相关", "相關", "链接", "鏈接", "延伸", "推荐", "推薦", "阅读", "閱讀", "报道", "報道", "文章",
+                  "稿件", "新闻", "新聞", "文档", "文檔", "附件下载", "专题", "專題", "热点", "熱點")
 # A credit or caption in the head/tail.
 CAPTION_MAX = 120
 # A licence footer: a licence mark within this many lines of the end.
@@ -88,8 +92,11 @@ _COUNT_LINE = re.compile(rf"^[{HAN_RANGES}]{{1,6}}\s*[:：]\s*\d+\s*(?:次|人�
 _MENU_ITEM = re.compile(r"^[|｜丨]?[^。，,；;|｜丨]{1,10}[|｜丨]$")
 _URL = re.compile(r"^(?:https?://)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?:/\S*)?$")
 _DATED_LINK = re.compile(r"[^\d\s]\s*\d{4}-\d{1,2}-\d{1,2}$")  # "…的政策解读2022-10-13"
+_LINK_HEADING = re.compile(rf"^([{HAN_RANGES}]{{2,{LINK_HEADING_MAX}}})\s*(?:[:：]|>>|》》|＞＞)\s*$")
 _BULLET = re.compile(r"^[·•・▪■□◆◇●○►▶]")
 _INFO_LABEL = re.compile(rf"[{HAN_RANGES}](?:[\s\u3000]*[{HAN_RANGES}]){{1,5}}[\s\u3000]*[:：]")
+# A printed page number standing alone: "— 3 —", "- 3 -", "第3页", "第 3 页 共 12 页".
+_PAGE_NUMBER = re.compile(r"^(?:[-—–－―]+\s*\d{1,4}\s*[-—–－―]+|第\s*\d{1,4}\s*页(?:\s*[/，,]?\s*共\s*\d{1,4}\s*页)?)$")
 _HASH_ID = re.compile(r"[0-9a-f]{16,}", re.I)
 _LIST_NUMBER = re.compile(r"^\s*(?:\d+[.、．]|[（(［\[]\s*[\d一二三四五六七八九十]+\s*[）)］\]]|[一二三四五六七八九十]+、)")
 # A caption's credit at the end: "本报记者 朱江 摄", "石榴云/新疆日报记者谢龙摄", "记者 盛学卿".
@@ -200,10 +207,12 @@ def mark_edges(lines: Sequence[str], marks: list[str | None]) -> tuple[int, int]
     def edge(i: int) -> bool:
         return i < head_end or i >= tail_start
 
-    # Toolbar words anywhere; tiny lines in runs; bare decoration at the edges.
+    # Toolbar words and printed page numbers anywhere; tiny lines in runs; bare decoration at the edges.
     for i, line in enumerate(lines):
         if marks[i] is None and is_ui_line(line):
             marks[i] = "navigation"
+        elif marks[i] is None and _PAGE_NUMBER.match(line):
+            marks[i] = "page-number"
     i = 0
     while i < n:
         j = i
@@ -282,7 +291,8 @@ def _mark_breadcrumb_steps(lines: Sequence[str], marks: list[str | None], edge) 
 
 
 def _mark_link_lists(lines: Sequence[str], marks: list[str | None], tail_start: int) -> None:
-    """In the tail, a short heading ending in ``：`` or ``>>`` followed only by link titles; and
+    """In the tail, a short heading about links ending in ``：`` or ``>>`` (``相关报道：``,
+    ``相关链接>>``; not ``附件：`` or a form's ``申请人（签名）：``) followed only by link titles; and
     bulleted or dated items (``·《…》政策解读``, ``…的政策解读2022-10-13``) with the short
     heading right above them."""
     n = len(lines)
@@ -293,13 +303,12 @@ def _mark_link_lists(lines: Sequence[str], marks: list[str | None], tail_start: 
             if k >= tail_start and marks[k] is None and len(lines[k]) <= LINK_HEADING_MAX and not _SENTENCE_END.search(lines[k]):
                 marks[k] = "links"
     for i in range(tail_start, n):
-        line = lines[i]
-        if len(line) > LINK_HEADING_MAX or _LIST_NUMBER.match(line):
-            continue
-        if not re.search(r"(?:[:：]|>>|》》|＞＞)\s*$", line):
+        m = _LINK_HEADING.match(lines[i])
+        if m is None or not any(cue in m.group(1) for cue in LINK_LIST_CUES):
             continue
         rest = range(i + 1, n)
-        if all(marks[k] is not None or not _SENTENCE_END.search(lines[k].rstrip("。")) for k in rest):
+        if all(marks[k] is not None or not (_SENTENCE_END.search(lines[k].rstrip("。")) or "\t" in lines[k]
+                                            or "__" in lines[k] or _LIST_NUMBER.match(lines[k])) for k in rest):
             marks[i] = marks[i] or "links"
             for k in rest:
                 marks[k] = marks[k] or "links"
