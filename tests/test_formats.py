@@ -180,6 +180,29 @@ def test_a_damaged_pdf_is_refused_with_one_line(tmp_path):
     assert "\n" not in str(exc.value) and str(broken) in str(exc.value)
 
 
+@pytest.mark.parametrize("name", ["p03_mingxi_xzf_2022-06.pdf", "d01_beijing_zjw_yushou_zijin_banfa_zqyjg.doc",
+                                  "w01_hainan_gjj_daikuan_tongzhi_zqyjg.wps", "o01_luqiao_wsj_pifu_2011-76.ofd"])
+def test_damaged_files_give_one_line_never_a_traceback(tmp_path, name):
+    """Cut short or with bytes overwritten (fixed seeds): read, or refused with an InputError."""
+    import random
+
+    original = (DATA / name).read_bytes()
+    rng = random.Random(name)
+    for k in range(24):
+        data = bytearray(original)
+        if k % 2:
+            del data[rng.randrange(len(data)):]
+        else:
+            for _ in range(rng.choice((5, 50, 500))):
+                data[rng.randrange(len(data))] = rng.randrange(256)
+        path = tmp_path / f"{k}{Path(name).suffix}"
+        path.write_bytes(bytes(data))
+        try:
+            read_source(path)
+        except InputError as exc:
+            assert "\n" not in str(exc) and str(path) in str(exc)
+
+
 # --- layout rules on placed glyphs ----------------------------------------------------------------
 
 def _line(text: str, y: float, x: float = 72.0, advance: float = 12.0, size: float = 12.0) -> list[layout.Glyph]:

@@ -85,6 +85,8 @@ class _Package:
             self.zf = zipfile.ZipFile(io.BytesIO(data))
         except zipfile.BadZipFile:
             raise OfdUnreadable("not an OFD file (an OFD is a zip package)") from None
+        except (NotImplementedError, ValueError, OSError, EOFError) as e:
+            raise OfdUnreadable(f"a damaged or unsupported zip package ({e})") from None
         infos = self.zf.infolist()
         if len(infos) > MAX_ENTRIES:
             raise OfdUnreadable(f"holds {len(infos)} files; Duidu reads packages of at most {MAX_ENTRIES}")
@@ -105,7 +107,7 @@ class _Package:
             raise OfdUnreadable(f"the package has no {name!r}")
         try:
             data = _read_entry(self.zf, info, self.where, self.budget)
-        except (zlib.error, NotImplementedError, EOFError, zipfile.BadZipFile) as e:
+        except (zlib.error, NotImplementedError, EOFError, zipfile.BadZipFile, ValueError, OSError) as e:
             raise OfdUnreadable(f"a damaged zip entry {name!r} ({e})") from None
         try:
             return parse_xml(data, name)

@@ -127,7 +127,10 @@ def read(data: bytes) -> layout.Layout:
         pages: list[layout.Page] = []
         errors = total = 0
         for n in range(len(doc)):
-            page = doc[n]
+            try:
+                page = doc[n]
+            except pdfium.PdfiumError:
+                raise PdfUnreadable(f"damaged: page {n + 1} cannot be read") from None
             to_display = _transform(page)
             textpage = page.get_textpage()
             left, _, _, top = page.get_mediabox()

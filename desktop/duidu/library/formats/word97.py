@@ -163,7 +163,7 @@ def extract(data: bytes) -> WordText:
     """Paragraphs of the main document; raises WordUnreadable."""
     try:
         ole = olefile.OleFileIO(io.BytesIO(data))
-    except (OSError, ValueError) as e:
+    except Exception as e:  # olefile raises many kinds on a damaged container; all mean the same
         raise WordUnreadable(f"not an OLE compound document ({e})") from None
     try:
         doc = _stream(ole, "WordDocument")
@@ -176,6 +176,10 @@ def extract(data: bytes) -> WordText:
             raise WordUnreadable("encrypted: a password is needed to open it")
         table = _stream(ole, "1Table" if flags & 0x0200 else "0Table")
         data_stream = _stream(ole, "Data") if ole.exists("Data") else b""
+    except WordUnreadable:
+        raise
+    except Exception as e:  # a stream the directory names but the container cannot give
+        raise WordUnreadable(f"damaged document ({e})") from None
     finally:
         ole.close()
     ccp_text = _u32(doc, 0x4C)
