@@ -38,7 +38,8 @@ LEXICON = "indicators.toml"
 TARGET, RESULT, PLAN = "target", "result", "plan"
 
 # Words that may stand between an indicator and its value (增长, 涨幅, 控制在, 按增长…安排).
-_LINK = (r"(?:(?:全年|预计|实际|同比|比上年|较上年|名义|年均|平均|均值|总体|累计|分别|拟按|按|力争|确保|努力)?"
+_LINK = (r"(?:(?:全年|预计|实际|同比|比上年|较上年|名义|年均|平均|均值|总体|累计|分别|拟按|按|力争|确保|努力|总水平|"
+         r"上涨幅度|幅度)?"
          r"(?:增长|增速|涨幅|上涨|下降|降低|减少|提高到|提高|提升到|提升|增加到|增加|增至|降至|降到|达到|达|突破|超过|"
          r"为|保持在|稳定在|控制在|实现|在|是)?){0,2}")
 _PREFIX_Q = ("不低于", "不超过", "不高于", "力争", "超过", "高于", "低于", "约", "近")
@@ -129,11 +130,14 @@ def report_year(title: str = "", text: str = "", date: str | None = None, file_n
     "2026年工作安排" a report on 2026; failing both, the first year of its opening lines."""
     if date and date[:4].isdigit():
         return int(date[:4])
-    for source in (title, file_name):
+    for source in (title, file_name):  # a title may be the review's heading (一、2025年工作回顾)
+        m = re.search(r"(19[5-9]\d|20\d\d)年[^。\n]{0,15}?回顾", source or "")
+        if m:
+            return int(m.group(1)) + 1
         m = _YEAR.search(source or "") or re.search(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)", source or "")
         if m:
             return int(m.group(1))
-    m = re.search(r"(19[5-9]\d|20\d\d)年(?:工作)?回顾", text)
+    m = re.search(r"(19[5-9]\d|20\d\d)年[^。\n]{0,15}?回顾", text)
     if m:
         return int(m.group(1)) + 1
     m = re.search(r"(19[5-9]\d|20\d\d)年(?:工作安排|重点工作|经济社会发展)", text)

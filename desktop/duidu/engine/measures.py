@@ -151,6 +151,7 @@ class Slogan:
     variants: tuple[str, ...]
     not_before: tuple[str, ...]
     source: str
+    not_after: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=1)
@@ -161,7 +162,7 @@ def slogans() -> tuple[Slogan, ...]:
         if item["area"] not in AREAS or item["instrument"] not in INSTRUMENTS:
             raise ValueError(f"{SLOGANS}: {item['name']}: unknown area or instrument")
         out.append(Slogan(item["name"], item["area"], item["instrument"], tuple(item["variants"]),
-                          tuple(item.get("not_before", ())), item["source"]))
+                          tuple(item.get("not_before", ())), item["source"], tuple(item.get("not_after", ()))))
     return tuple(out)
 
 
@@ -325,7 +326,8 @@ def _slogan_mentions(doc: EngineDocument, s: str, smap, sentences: _Spans, exclu
     hits: list[tuple[int, int, str, str]] = []  # start, end (simplified text), name, area
     for m in pattern.finditer(s):
         slogan = by_variant[m.group().replace("＋", "+")]
-        if any(s.startswith(w, m.end()) for w in slogan.not_before):
+        if any(s.startswith(w, m.end()) for w in slogan.not_before) or any(
+                s.endswith(w, 0, m.start()) for w in slogan.not_after):
             continue
         hits.append((m.start(), m.end(), slogan.name, slogan.area))
     known = set(by_variant)

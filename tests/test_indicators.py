@@ -1,0 +1,198 @@
+"""duidu.engine.indicators: targets and results read whatever the wording, paired target with target.
+
+Unit cases are sentences of the 2026 provincial reports (tests/data/reports, provenance in
+PROVENANCE.tsv); the floors are measured on all 31 provinces' excerpts against labels written by
+reading them (targets.toml).
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from report_quality import DATA, excerpt_values, figure_quality, target_pairing
+
+from duidu.cli.main import main
+from duidu.engine.compare import compare
+from duidu.engine.document import EngineDocument
+from duidu.engine.figures import pair_indicators
+from duidu.engine.indicators import (PLAN, RESULT, TARGET, extract_indicators, indicator_named, region_named,
+                                     report_year)
+from duidu.text.script import convert
+
+
+def values(text: str, year: int | None = 2026, indicator: str | None = None):
+    doc = EngineDocument.from_text(0, text)
+    return [(v.indicator, v.value, v.high, v.unit, v.qualifier, v.kind) for v in extract_indicators(doc, year)
+            if indicator is None or v.indicator == indicator]
+
+
+# -- wording, units, qualifiers --------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("今年主要预期目标是：地区生产总值增长5%左右，在实际工作中努力争取更好结果。", (5, None, "左右")),
+    ("主要预期目标为：全省生产总值增长5%—5.5%，在实际工作中努力争取更好结果。", (5, 5.5, "区间")),
+    ("主要预期目标是：经济增长5.5%左右，在实际工作中努力争取更好结果。", (5.5, None, "左右")),
+    ("主要预期目标是：地区生产总值按增长5%安排，在实际工作中努力争取更好结果。", (5, None, "")),
+    ("主要预期目标是：地区生产总值增长4.5-5%，在实际工作中争取更好结果。", (4.5, 5, "区间")),
+    ("主要预期目标是：地区生产总值增长5%以上。", (5, None, "以上")),
+    ("会发展的主要预期目标是：生产总值增长5％左右，固定资产投资增速保持在全国平均水平以上。", (5, None, "左右")),
+])
+def test_gdp_targets_in_every_wording(text, expected):
+    got = values(text, indicator="地区生产总值")
+    assert [(v, h, q) for _, v, h, _, q, _ in got] == [expected]
+    assert got[0][3] == "%" and got[0][5] == TARGET
+
+
+def test_other_indicators_units_and_qualifiers():
+    text = ("今年经济社会发展主要预期目标是：地区生产总值增长4.5%左右，在实际工作中努力争取更好结果，一般公共预算收入"
+            "增长2.5%左右，城镇新增就业45万人以上，城镇调查失业率控制在5.5%以内，居民消费价格涨幅2%左右，"
+            "粮食产量1600亿斤以上，CPI涨幅2%左右。")
+    got = {(i, u): (v, q) for i, v, _, u, q, _ in values(text)}
+    assert got[("城镇新增就业", "万人")] == (45, "以上")
+    assert got[("城镇调查失业率", "%")] == (5.5, "以内")
+    assert got[("居民消费价格", "%")] == (2, "左右")
+    assert got[("粮食产量", "亿斤")] == (1600, "以上")
+    assert got[("一般公共预算收入", "%")] == (2.5, "左右")
+
+
+def test_a_level_and_its_growth_are_both_read_and_trillions_become_hundred_millions():
+    got = values("过去一年，全市生产总值达到5.67万亿元、增长5.4%，地方一般公共预算收入8500亿元。")
+    assert ("地区生产总值", 56700, None, "亿元", "", RESULT) in got
+    assert ("地区生产总值", 5.4, None, "%", "", RESULT) in got
+    assert ("一般公共预算收入", 8500, None, "亿元", "", RESULT) in got
+
+
+@pytest.mark.parametrize("text", [
+    "海洋生产总值增长6%左右",  # a narrower indicator
+    "全社会研发经费支出相当于全市生产总值的比例达到4.6%左右",  # a ratio to GDP, not GDP
+    "人均地区生产总值达到11万元",
+    "单位地区生产总值能耗下降2.5%",  # energy intensity, its own indicator
+    "居民收入增长和经济增长同步",  # no value
+])
+def test_other_things_are_not_gdp(text):
+    assert values(text, indicator="地区生产总值") == []
+
+
+def test_energy_intensity_is_its_own_indicator():
+    assert values("单位地区生产总值能耗下降2.5%左右。", indicator="单位GDP能耗")[0][1:5] == (2.5, None, "%", "左右")
+
+
+def test_traditional_script_reads_the_same():
+    simple = "今年主要預期目標是：地區生產總值增長5%左右，城鎮調查失業率5.5%左右。"
+    assert values(simple) == values(convert(simple, "t2s").text)
+    assert values(simple)[0][:5] == ("地区生产总值", 5, None, "%", "左右")
+
+
+# -- periods ---------------------------------------------------------------------------------------
+
+def test_target_result_and_plan_are_told_apart():
+    text = ("一、2025年工作回顾\n过去一年，地区生产总值增长5.2%，城镇调查失业率5.1%。\n"
+            "“十四五”时期，地区生产总值年均增长5.5%。\n"
+            "二、2026年工作安排\n今年主要预期目标是：地区生产总值增长5%左右，城镇调查失业率5.5%左右。")
+    doc = EngineDocument.from_text(0, text)
+    got = [(v.indicator, v.value, v.kind, v.period) for v in extract_indicators(doc, 2026)]
+    assert got == [("地区生产总值", 5.2, RESULT, "2025年"), ("城镇调查失业率", 5.1, RESULT, "2025年"),
+                   ("地区生产总值", 5.5, PLAN, "五年规划"),
+                   ("地区生产总值", 5, TARGET, "2026年目标"), ("城镇调查失业率", 5.5, TARGET, "2026年目标")]
+    for v in extract_indicators(doc, 2026):
+        assert doc.text[v.start:v.end] == v.text and v.text[0].isdigit()
+
+
+def test_a_heading_on_its_own_line_carries_the_target_to_the_next():
+    # 广东 writes "主要预期目标" and "是：…" on two lines.
+    text = "今年经济社会发展的主要预期目标\n是：地区生产总值增长4.5%—5%，在实际工作中全力争取更好结果。"
+    assert values(text) == [("地区生产总值", 4.5, 5, "%", "区间", TARGET)]
+
+
+def test_report_year_from_date_title_file_name_or_text():
+    assert report_year(date="2026-02-09") == 2026
+    assert report_year(title="2026年北京市政府工作报告") == 2026
+    assert report_year(title="现在，我代表国务院", file_name="2025_国务院_政府工作报告.txt") == 2025
+    assert report_year(text="各位代表：\n一、2024年工作回顾\n") == 2025
+    assert report_year(title="一、2025年工作回顾和“十四五”发展主要成绩") == 2026
+    assert report_year() is None
+
+
+def test_regions_and_indicator_names():
+    assert region_named("2026_四川省_政府工作报告.txt") == "四川省"
+    assert region_named("2026年广西壮族自治区政府工作报告") == "广西壮族自治区"
+    assert region_named(None, "2025_国务院_政府工作报告.txt") == "全国"
+    assert region_named("工作报告") is None
+    assert indicator_named("GDP") == indicator_named("gdp") == indicator_named("经济增长") == "地区生产总值"
+    assert indicator_named("CPI") == "居民消费价格"
+    assert indicator_named("幸福指数") is None
+
+
+# -- pairing ---------------------------------------------------------------------------------------
+
+def test_targets_pair_with_targets_never_with_last_years_result():
+    a = EngineDocument.from_text(0, "过去一年，地区生产总值增长5.5%。\n今年主要预期目标是：地区生产总值增长5%左右。")
+    b = EngineDocument.from_text(1, "过去一年，全省生产总值增长5.3%。\n主要预期目标为：经济增长5.5%左右。")
+    pairs = pair_indicators(extract_indicators(a, 2026), extract_indicators(b, 2026))
+    got = [(p.period, p.a_text, p.b_text, p.differs, p.a_qualifier, p.b_qualifier) for p in pairs]
+    assert got == [("2025年", "5.5%", "5.3%", True, "", ""), ("2026年目标", "5%左右", "5.5%左右", True, "左右", "左右")]
+
+
+def test_same_value_other_qualifier_differs():
+    a = EngineDocument.from_text(0, "今年主要预期目标是：地区生产总值增长5%左右。")
+    b = EngineDocument.from_text(1, "今年主要预期目标是：地区生产总值增长5%以上。")
+    (p,) = pair_indicators(extract_indicators(a, 2026), extract_indicators(b, 2026))
+    assert (p.a_value, p.b_value, p.differs) == (5, 5, True)
+
+
+def test_compare_json_carries_indicator_pairs():
+    a = EngineDocument.from_text(0, "2026年工作安排\n今年主要预期目标是：地区生产总值增长5%左右，居民消费价格涨幅2%左右。")
+    b = EngineDocument.from_text(1, "2026年工作安排\n今年主要预期目标是：地区生产总值增长5.5%左右，居民消费价格涨幅2%左右。")
+    figures = compare(a, b).to_json()["figures"]
+    gdp = [f for f in figures if f["measure"] == "地区生产总值"]
+    cpi = [f for f in figures if f["measure"] == "居民消费价格"]
+    assert [(f["a_text"], f["b_text"], f["differs"], f["unit"], f["period"]) for f in gdp] == [
+        ("5%左右", "5.5%左右", True, "%", "2026年目标")]
+    assert [f["differs"] for f in cpi] == [False]
+    mirrored = compare(a, b).mirrored()
+    assert [(f.a_text, f.b_text) for f in mirrored.figures if f.measure == "地区生产总值"] == [("5.5%左右", "5%左右")]
+
+
+# -- floors on the 31 provincial reports ------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def excerpts():
+    return excerpt_values()
+
+
+def test_gdp_targets_of_every_province_are_read_right(excerpts):
+    scores = figure_quality(*excerpts)
+    assert scores["gdp_target"].labelled >= 32
+    assert scores["gdp_target"].precision >= 0.95 and scores["gdp_target"].recall >= 0.95, scores["gdp_target"].wrong
+    for key in ("cpi_target", "unemployment_target"):
+        assert scores[key].precision >= 0.9 and scores[key].recall >= 0.9, scores[key].wrong
+    assert scores["gdp_result"].precision >= 0.9 and scores["gdp_result"].recall >= 0.85, scores["gdp_result"].wrong
+
+
+def test_gdp_targets_pair_across_the_provinces(excerpts):
+    right, provinces, wrong = target_pairing(*excerpts)
+    assert provinces == 31
+    assert right >= 0.9 * provinces, wrong
+
+
+# -- the command -----------------------------------------------------------------------------------
+
+def test_duidu_figures_lists_each_documents_values(capsys, tmp_path):
+    paths = [str(DATA / f"2026_{r}_政府工作报告_targets.txt") for r in ("四川省", "江苏省", "广东省")]
+    assert main(["import", *paths]) == 0
+    capsys.readouterr()
+    assert main(["figures", "--indicator", "GDP", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    (growth,) = [i for i in data["indicators"] if i["unit"] == "%"]
+    assert growth["name"] == "地区生产总值"
+    targets = {v["region"]: (v["value"], v["qualifier"]) for v in growth["values"] if v["period"] == "2026年目标"}
+    assert targets == {"四川省": (5.5, "左右"), "江苏省": (5, ""), "广东省": (4.5, "区间")}
+    for v in growth["values"]:
+        assert {"doc", "region", "value", "qualifier", "period", "text", "start", "end"} <= set(v)
+    assert main(["figures", "--indicator", "地区生产总值"]) == 0
+    out = capsys.readouterr().out
+    assert "地区生产总值 (%)" in out and "2026年目标 5.5%左右" in out and "2026年目标 4.5–5%" in out
+    with pytest.raises(SystemExit) as exit_:
+        main(["figures", "--indicator", "幸福指数"])
+    assert exit_.value.code == 2
