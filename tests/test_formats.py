@@ -157,6 +157,9 @@ def test_table_rows_are_lines_with_cells_never_interleaved():
     starts = [CODE.match(r).group() for r in rows if CODE.match(r)]
     assert len(starts) >= 60 and sorted(starts) == sorted(codes_everywhere)
     assert all(len(CODE.findall(r)) == 1 for r in rows if CODE.match(r))
+    # cells cut by a page break are put back together: no row is left holding only their rest
+    assert all(r.startswith("编码") or r.endswith("违法行为裁量") for r in rows if not CODE.match(r))
+    assert any("禁止使用国家明令淘汰的用能设备、生产工艺" in cell for r in rows for cell in r.split("\t"))
 
 
 # --- PDF: refused ------------------------------------------------------------------------------

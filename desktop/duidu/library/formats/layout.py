@@ -107,6 +107,7 @@ class Line:
     page: int
     row: bool = False  # a table row: always a paragraph of its own
     furniture: str | None = None
+    cells: tuple[tuple[float, float, float, str], ...] = ()  # a row's cells: left, right, bottom, text
 
 
 @dataclass(frozen=True)
@@ -295,26 +296,52 @@ def table_rows(table: _Table, glyphs: list[Glyph], page: int) -> list[Line]:
                 u.join(r * cols + c, (r + 1) * cols + c)
     members: dict[int, list[Glyph]] = {}
     first: dict[int, tuple[int, int]] = {}
+    last_col: dict[int, int] = {}
+    last_row: dict[int, int] = {}
     for r in range(rows):
         for c in range(cols):
             root = u.find(r * cols + c)
             first.setdefault(root, (r, c))
+            last_col[root] = max(last_col.get(root, c), c)
+            last_row[root] = r
     from bisect import bisect_right
     for g in glyphs:
         r = min(max(bisect_right(table.ys, g.cy) - 1, 0), rows - 1)
         c = min(max(bisect_right(table.xs, g.cx) - 1, 0), cols - 1)
         members.setdefault(u.find(r * cols + c), []).append(g)
-    by_row: dict[int, list[tuple[int, str]]] = {}
+    by_row: dict[int, list[tuple[int, float, float, float, str]]] = {}
     for root, gl in members.items():
         r, c = first[root]
         text = _cell_text(gl)
         if text:
-            by_row.setdefault(r, []).append((c, text))
+            by_row.setdefault(r, []).append((c, table.xs[c], table.xs[last_col[root] + 1],
+                                             table.ys[last_row[root] + 1], text))
     out = []
     for r in sorted(by_row):
-        cells = [t for _, t in sorted(by_row[r])]
-        top = table.ys[r]
-        out.append(Line(CELL_SEPARATOR.join(cells), table.x0, table.x1, top, table.ys[r + 1], 0.0, page, row=True))
+        cells = tuple(cell[1:] for cell in sorted(by_row[r]))
+        out.append(Line(CELL_SEPARATOR.join(c[3] for c in cells), table.x0, table.x1, table.ys[r],
+                        table.ys[r + 1], 0.0, page, row=True, cells=cells))
+    return out
+
+
+def _continuation(rows: list[Line], row: Line) -> dict[tuple[int, int], str] | None:
+    """Where the cells of ``row`` (a page's first table row) go when it is the rest of cells
+    cut by the page break: its first column is empty (a cut row carries no new code or number)
+    and each of its cells lies under a cell of ``rows`` (the previous page's last table) that
+    reaches that table's foot. Returns (row index, cell index) -> the text to append."""
+    if not rows or not row.cells or not rows[-1].cells:
+        return None
+    if row.cells[0][0] <= min(c[0] for r in rows for c in r.cells) + 2.0:
+        return None
+    foot = rows[-1].bottom
+    out: dict[tuple[int, int], str] = {}
+    for x0, x1, _bottom, text in row.cells:
+        mid = (x0 + x1) / 2
+        target = next(((i, k) for i in range(len(rows) - 1, -1, -1) for k, c in enumerate(rows[i].cells)
+                       if c[0] - 2.0 <= mid <= c[1] + 2.0 and c[2] >= foot - 2.0), None)
+        if target is None:
+            return None
+        out[target] = text
     return out
 
 
@@ -461,7 +488,9 @@ def build(pages: list[Page]) -> Layout:
             return True
         return False
 
+    table: list[tuple[int, Line]] = []  # the rows (paragraph index, line) of the table just read
     for lines in per_page:
+        first_on_page = True
         for ln in lines:
             if ln.furniture:
                 if current:
@@ -471,8 +500,26 @@ def build(pages: list[Page]) -> Layout:
                 continue
             if ln.row:
                 close()
+                if first_on_page and table and table[-1][1].page == ln.page - 1:
+                    moves = _continuation([r for _, r in table], ln)
+                    if moves is not None:  # the rest of cells cut by the page break: put back
+                        for (i, k), text in moves.items():
+                            at, prev = table[i]
+                            cells = list(prev.cells)
+                            x0, x1, bottom, old = cells[k]
+                            cells[k] = (x0, x1, bottom, join_lines([old, text]))
+                            prev.cells = tuple(cells)
+                            paragraphs[at] = Paragraph(CELL_SEPARATOR.join(c[3] for c in cells), prev.page, row=True)
+                        first_on_page = False
+                        continue
+                if first_on_page or not table:
+                    table = []
                 paragraphs.append(Paragraph(ln.text, ln.page, row=True))
+                table.append((len(paragraphs) - 1, ln))
+                first_on_page = False
                 continue
+            table = []
+            first_on_page = False
             if current and starts_new(current[-1], ln):
                 close()
             current.append(ln)
