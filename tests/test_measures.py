@@ -203,3 +203,90 @@ def test_by_region_counts_documents_per_region():
     regions = by_region(measure_table(docs, {n: list(mentions(n)) for n in SEEDS}), docs)
     assert regions["名师名校长工作室"] == {"重庆": 2, "四川": 1, "长三角": 1, "两江新区—天府新区": 1}
     assert regions["职教集团"] == {"重庆": 1, "四川": 1, "长三角": 1}
+
+
+# -- any policy domain ---------------------------------------------------------------------------------
+
+def measures_of(text: str, doc_id: int = 0) -> list[tuple[str, str, str]]:
+    return [(m.measure, m.category, m.source) for m in extract_measures(EngineDocument.from_text(doc_id, text))]
+
+
+def test_a_measure_is_named_by_its_object_whatever_the_verb():
+    found = measures_of("推进京津冀国际科技创新中心建设。共建京津冀国际科技创新中心。加快建设未来技术学院，"
+                        "推进未来技术学院建设。")
+    assert [n for n, *_ in found] == ["京津冀国际科技创新中心"] * 2 + ["未来技术学院"] * 2
+
+
+def test_a_negated_scope_stays_in_the_name():
+    (neg,) = measures_of("健全非义务教育阶段学费标准动态调整机制。")
+    (pos,) = measures_of("完善义务教育阶段学费标准动态调整机制。")
+    assert neg[0].startswith("非义务教育") and not pos[0].startswith("非")
+    assert neg[0] != pos[0]
+    docs = [EngineDocument.from_text(0, "健全非义务教育阶段学费标准动态调整机制。"),
+            EngineDocument.from_text(1, "完善义务教育阶段学费标准动态调整机制。")]
+    assert len(measure_table(docs)) == 2  # never grouped across a negation
+
+
+def test_slogans_group_with_their_long_forms_and_keep_other_terms_apart():
+    a = EngineDocument.from_text(0, "加力扩围实施“两新”政策，扎实推进“两重”建设，深入实施“人工智能+”行动。")
+    b = EngineDocument.from_text(1, "推动大规模设备更新和消费品以旧换新，加快国家重大战略实施和重点领域安全能力建设，"
+                                    "实施人工智能＋行动。")
+    c = EngineDocument.from_text(2, "加强“两新”组织党建工作，加快“三首两新”推广应用。")
+    rows = {r.name: set(r.mentions) for r in measure_table([a, b, c])}
+    assert rows["两新（大规模设备更新和消费品以旧换新）"] == {0, 1}
+    assert rows["两重（国家重大战略实施和重点领域安全能力建设）"] == {0, 1}
+    assert rows["人工智能+行动"] == {0, 1}
+    assert all(2 not in docs for docs in rows.values() if docs & {0, 1})
+
+
+def test_a_documents_own_short_form_names_one_measure_with_its_long_form():
+    found = measures_of("持续推进“三个一批”（谋划一批、储备一批、实施一批）项目建设，“三个一批”项目完成投资。")
+    assert [(n, s) for n, _, s in found] == [("三个一批", "defined")] * 3
+    assert found[0][1] == "经济"  # 项目建设: the clause names the area
+
+
+def test_names_of_one_meaning_group_across_documents_other_zones_do_not():
+    docs = [EngineDocument.from_text(0, "推进京津冀国际科技创新中心建设。建设教育协同发展试验区。"),
+            EngineDocument.from_text(1, "加快建设国际科技创新中心。建设教育改革发展试验区。")]
+    rows = {r.name: (set(r.mentions), r.names) for r in measure_table(docs)}
+    (centre,) = [v for n, v in rows.items() if n.endswith("国际科技创新中心")]
+    assert centre[0] == {0, 1} and set(centre[1]) == {"京津冀国际科技创新中心", "国际科技创新中心"}
+    assert rows["教育协同发展试验区"][0] == {0}
+    assert rows["教育改革发展试验区"][0] == {1}
+
+
+@pytest.mark.parametrize("text, area", [
+    ("深入实施提振消费专项行动。", "经济"),
+    ("大力发展低空经济。", "产业"),
+    ("建设概念验证中心。", "科技"),
+    ("组建川渝数字教育联盟。", "教育"),
+    ("完善长期护理保险制度。", "民生"),
+    ("开展重点行业节能降碳改造行动。", "生态"),
+    ("实施高标准农田建设工程。", "农业农村"),
+    ("实施城市更新行动。", "区域"),
+    ("建设自贸试验区。", "开放"),
+    ("实施文化遗产保护传承工程。", "文化"),
+    ("推进“高效办成一件事”。", "治理"),
+    ("健全社会治安整体防控体系。", "安全"),
+])
+def test_every_policy_area_has_its_measures(text, area):
+    found = measures_of(text)
+    assert found and found[0][1] == area, found
+
+
+def test_rows_carry_an_instrument_type():
+    docs = [EngineDocument.from_text(0, "深入实施提振消费专项行动。建设概念验证中心。完善长期护理保险制度。")]
+    rows = {r.name: r.instrument for r in measure_table(docs)}
+    assert rows == {"提振消费专项行动": "需求型", "概念验证中心": "供给型", "长期护理保险制度": "环境型"}
+
+
+def test_the_shared_measures_of_the_provinces_are_found_in_each_and_little_is_left_uncategorised():
+    from report_quality import catch_all, excerpt_measures, measure_quality
+
+    docs, found, excerpts = excerpt_measures()
+    score = measure_quality(found, excerpts)
+    assert score.labelled >= 130
+    assert score.recall >= 0.95 and score.precision >= 0.95, score.wrong
+    share_mentions, share_rows, rows = catch_all(docs, {d.id: found[d.region] for d in docs})
+    assert rows >= 300
+    assert share_mentions <= 0.2 and share_rows <= 0.2

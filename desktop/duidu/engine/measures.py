@@ -76,11 +76,12 @@ HEADS = ("机制", "制度", "体制", "平台", "联盟", "共同体", "联合�
 # Leading words of an object that say where, how many or how, not what (好/强: 建好, 建强).
 PLACES = frozenset("两地 双方 各地 三省一市 两省市 我市 全市 全省 本市 我省 我区 全区 本省 成渝地区双城经济圈 双城经济圈 "
                    "长江经济带 各级 各类 各种 一批 一系列 若干 多个 一些 更多 相关 有关 各项 多种 好 强 "
-                   "高质量 高水平 更高水平 高标准 新一轮 全方位 多层次 今年 明年 年内 当前 近年 目前".split())
+                   "高质量 高水平 更高水平 高标准 新一轮 全方位 多层次 今年 明年 年内 当前 近年 目前 "
+                   "进一步 持续 全面 深入 不断 积极 加快 大力 着力 切实 稳步 有序 逐步 统筹 协同 努力 更加 更好".split())
 NEGATIONS = frozenset("非 不 无 未 反 去".split())  # kept with the word after them: 非义务教育
 # Verbs that open a new predicate: an object never runs past them (设施建设纳入…项目).
 STOP_VERBS = frozenset("纳入 作为 成为 覆盖 达到 实现 形成 提供 取得 为 是 达 增长 提高 超过".split())
-SKIP_POS = ("m", "q", "r", "ns", "x", "d", "ad")
+SKIP_POS = ("m", "q", "r", "ns", "x")
 WINDOW = 10  # words from the verb to the head noun
 MAX_NAME = 16  # key characters of a derived object name (longer ones keep their last words)
 _CLAUSE = re.compile(r"[^，,；;。：:！？!?\s][^，,；;。：:！？!?\n\r]*")  # 、 stays inside: it joins objects
@@ -326,7 +327,8 @@ def _slogan_mentions(doc: EngineDocument, s: str, smap, sentences: _Spans, exclu
     hits: list[tuple[int, int, str, str]] = []  # start, end (simplified text), name, area
     for m in pattern.finditer(s):
         slogan = by_variant[m.group().replace("＋", "+")]
-        if any(s.startswith(w, m.end()) for w in slogan.not_before) or any(
+        after = m.end() + (1 if s[m.end():m.end() + 1] in _CLOSERS + "\"" else 0)  # “两新”组织
+        if any(s.startswith(w, after) for w in slogan.not_before) or any(
                 s.endswith(w, 0, m.start()) for w in slogan.not_after):
             continue
         hits.append((m.start(), m.end(), slogan.name, slogan.area))
