@@ -57,12 +57,15 @@ def template_keys(db: Database, keys: set[str] | list[str]) -> set[str]:
 
 
 def document_added(db: Database, doc_id: int) -> None:
-    """Record ``doc_id``'s edge pairs and re-decide it and every document a new template touches."""
+    """Record ``doc_id``'s edge pairs and re-decide it and every document sharing a pair that
+    this one has just made template."""
     ensure(db)
     _, lines, _ = _lines(db, doc_id)
     keys = _keys(lines)
     _insert(db, doc_id, keys)
-    _redecide(db, _sharing(db, template_keys(db, keys)) | {doc_id})
+    # Only a pair that has just reached the threshold changes other documents' furniture.
+    crossed = {k for k, n in counts(db, keys).items() if n == MIN_DOCUMENTS}
+    _redecide(db, _sharing(db, crossed) | {doc_id})
 
 
 def document_cleared(db: Database, doc_id: int) -> None:
