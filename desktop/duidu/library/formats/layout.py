@@ -134,20 +134,18 @@ def _is_wide(ch: str) -> bool:
 
 def _line_text(glyphs: list[Glyph]) -> str:
     """Glyphs of one printed line, already sorted left to right."""
-    size = median(g.height for g in glyphs) or 1.0
-    gaps = [b.x0 - a.x1 for a, b in zip(glyphs, glyphs[1:]) if _is_wide(a.ch) and _is_wide(b.ch)]
+    size = median([g.bottom - g.top for g in glyphs]) or 1.0
+    wide = [_is_wide(g.ch) for g in glyphs]
+    gaps = [glyphs[i + 1].x0 - glyphs[i].x1 for i in range(len(glyphs) - 1) if wide[i] and wide[i + 1]]
     usual = median(gaps) if gaps else 0.0
     wide_gap = max(2.0 * size, 1.5 * usual + 0.5 * size)  # a spaced-out line keeps together
+    latin_gap = 0.18 * size
     out = [glyphs[0].ch]
-    for a, b in zip(glyphs, glyphs[1:]):
-        gap = b.x0 - a.x1
-        if _is_wide(a.ch) or _is_wide(b.ch):
-            space = gap > wide_gap
-        else:
-            space = gap > 0.18 * size
-        if space:
+    for i in range(1, len(glyphs)):
+        gap = glyphs[i].x0 - glyphs[i - 1].x1
+        if gap > (wide_gap if wide[i] or wide[i - 1] else latin_gap):
             out.append(" ")
-        out.append(b.ch)
+        out.append(glyphs[i].ch)
     # Private-use characters are a symbol font's boxes and ticks (Wingdings ☐): no text. They
     # count for spacing above (so the gap they fill is no word gap) and go now.
     return _PRIVATE_USE.sub("", "".join(out)).strip()
@@ -155,10 +153,13 @@ def _line_text(glyphs: list[Glyph]) -> str:
 
 def _dedupe(glyphs: list[Glyph]) -> list[Glyph]:
     """Drop a glyph drawn twice at (nearly) the same place: fake bold, shadowed headings."""
-    out: list[Glyph] = []
-    for g in glyphs:
-        if out and out[-1].ch == g.ch and abs(out[-1].x0 - g.x0) < 0.3 * max(g.x1 - g.x0, 0.5):
-            continue
+    out: list[Glyph] = [glyphs[0]] if glyphs else []
+    for g in glyphs[1:]:
+        last = out[-1]
+        if last.ch == g.ch:
+            width = g.x1 - g.x0
+            if abs(last.x0 - g.x0) < 0.3 * (width if width > 0.5 else 0.5):
+                continue
         out.append(g)
     return out
 
@@ -190,10 +191,10 @@ def group_lines(glyphs: list[Glyph], page: int) -> list[Line]:
             continue
         # Type size from the Chinese characters: digits and Latin set in another font have
         # other (loose) boxes and would make a body line look like a heading.
-        han = [g.height for g in members if is_han(g.ch)]
-        size = median(han) if len(han) >= 2 else median(g.height for g in members)
-        out.append(Line(text, members[0].x0, max(g.x1 for g in members), min(g.top for g in members),
-                        max(g.bottom for g in members), size, page))
+        han = [g.bottom - g.top for g in members if is_han(g.ch)]
+        size = median(han) if len(han) >= 2 else median([g.bottom - g.top for g in members])
+        out.append(Line(text, members[0].x0, max([g.x1 for g in members]), min([g.top for g in members]),
+                        max([g.bottom for g in members]), size, page))
     return out
 
 
