@@ -231,3 +231,26 @@ def test_library_learns_template_from_three_documents_and_re_decides(library, tm
     for i in ids:
         assert template_lines(lib, i) == []
     assert {h.document_id for h in lib.search("网站标识码")} == set(ids[:2])
+
+
+# -- official documents in other formats (tests/data/formats, the readers' test files) ---------
+
+FORMATS = Path(__file__).parent / "data" / "formats"
+
+
+@pytest.mark.parametrize("name", ["p01_dongguan_gjjwh_2023-02.pdf", "p03_mingxi_xzf_2022-06.pdf",
+                                  "o01_luqiao_wsj_pifu_2011-76.ofd", "d01_beijing_zjw_yushou_zijin_banfa_zqyjg.doc",
+                                  "w01_hainan_gjj_daikuan_tongzhi_zqyjg.wps", "p07_changle_rencai_goufang_xize.pdf"])
+def test_official_documents_keep_every_line_but_printed_page_numbers(name):
+    """The same rules on a 公文 (red header, 发文字号, forms, signature, date): nothing is page
+    furniture there but the printed page numbers, which the text rules find as the PDF/OFD
+    reader does from the layout."""
+    source = read_source(FORMATS / name)
+    c = clean(source.body)
+    lines = [c.text[p.start : p.end] for p in c.paragraphs]
+    marks = classify(lines)
+    assert {m for m in marks if m} <= {"page-number"}, [(l, m) for l, m in zip(lines, marks) if m]
+    by_reader = {i for i, reason in source.furniture if reason == "page-number"}
+    numbers = [i for i in by_reader if any(ch in lines[i] for ch in "-—－")]  # "— 3 —", "- 3 -"
+    assert all(marks[i] == "page-number" for i in numbers)
+    assert {i for i, m in enumerate(marks) if m} <= by_reader
