@@ -162,6 +162,27 @@ def test_table_rows_are_lines_with_cells_never_interleaved():
     assert any("禁止使用国家明令淘汰的用能设备、生产工艺" in cell for r in rows for cell in r.split("\t"))
 
 
+def test_pdfs_read_on_several_threads_read_as_one_at_a_time():
+    """The app imports on worker threads; PDFium is not thread-safe, so reads are serialised."""
+    import threading
+
+    files = [P03, P01, P07, P03]
+    alone = [[p.text for p in pdf_layout(f).paragraphs] for f in files]
+    results: dict[int, list[str]] = {}
+    start = threading.Barrier(len(files))
+
+    def work(i: int) -> None:
+        start.wait()
+        results[i] = [p.text for p in pdf_layout(files[i]).paragraphs]
+
+    threads = [threading.Thread(target=work, args=(i,)) for i in range(len(files))]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert [results[i] for i in range(len(files))] == alone
+
+
 # --- PDF: refused ------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("name, reason", [

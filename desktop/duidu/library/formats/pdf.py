@@ -17,6 +17,7 @@ Refused, with one line, rather than imported as junk:
 from __future__ import annotations
 
 import ctypes
+import threading
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as raw
@@ -113,8 +114,19 @@ def _rules(page: pdfium.PdfPage, to_display) -> list[layout.Rule]:
     return out
 
 
+# PDFium is not thread-safe (pypdfium2 says so): the app reads files on worker threads, so
+# one PDF at a time per process. Layout, the slower half, runs outside the lock.
+_PDFIUM = threading.Lock()
+
+
 def read(data: bytes) -> layout.Layout:
     """The document's layout; raises PdfUnreadable (or ValueError for a broken file)."""
+    with _PDFIUM:
+        pages = _pages(data)
+    return layout.build(pages)
+
+
+def _pages(data: bytes) -> list[layout.Page]:
     try:
         doc = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as e:
@@ -150,7 +162,7 @@ def read(data: bytes) -> layout.Layout:
         raise PdfUnreadable("scanned: no text layer")
     if _unreadable(text, errors):
         raise PdfUnreadable("text layer unreadable (its fonts have no usable Unicode map)")
-    return layout.build(pages)
+    return pages
 
 
 def _unreadable(text: str, map_errors: int) -> bool:
