@@ -27,8 +27,14 @@ def test_json_contract(cq_sc, lib):
     a_text, b_text = lib.text(1).text, lib.text(2).text
     assert out["passages"] and out["measures"] and out["alignment"]  # the loops below check something
     for p in out["passages"]:
-        assert set(p) == {"a_start", "a_end", "b_start", "b_end", "a_text", "b_text", "similarity", "kind"}
+        assert set(p) == {"a_start", "a_end", "b_start", "b_end", "a_text", "b_text", "similarity", "kind",
+                          "informativeness", "partners"}
         assert a_text[p["a_start"] : p["a_end"]] == p["a_text"] and b_text[p["b_start"] : p["b_end"]] == p["b_text"]
+        for x in p["partners"]:
+            assert set(x) == {"side", "start", "end", "text"}
+            assert (a_text if x["side"] == "a" else b_text)[x["start"] : x["end"]] == x["text"]
+    scores = [p["informativeness"] for p in out["passages"]]
+    assert scores == sorted(scores, reverse=True)  # the informative first
     for m in out["measures"]:
         assert set(m) == {"name", "category", "a", "b"}
         assert all(a_text[s:e] for s, e in m["a"]) and all(b_text[s:e] for s, e in m["b"])
@@ -141,11 +147,9 @@ def test_sentences_align_too(lib, cq_sc):
     assert all(0 < x.score <= 1 for x in alignment.pairs)
 
 
-def test_boilerplate_early_exit_agrees_with_the_full_count(lib):
-    """``Boilerplate.__call__`` stops once enough characters are settled; it must decide as the full count does."""
+def test_boilerplate_decided_in_bulk_agrees_with_one_at_a_time(lib):
+    """``Boilerplate.assess`` looks all passages up at once; each must be decided as on its own."""
     import random
-
-    from duidu.engine.boilerplate import DISTINCTIVE
 
     test = lib.boilerplate()
     rng = random.Random(7)
@@ -155,15 +159,17 @@ def test_boilerplate_early_exit_agrees_with_the_full_count(lib):
         for _ in range(200):
             at = rng.randrange(len(k))
             keys.append(k[at : at + rng.randint(4, 40)])
-    decided = [test(k) for k in keys]
-    assert decided == [test.distinctive(k) < DISTINCTIVE for k in keys]
+    assessed = test.assess(keys)
+    assert [flag for flag, _ in assessed] == [test(k) for k in keys]
+    assert [score for _, score in assessed] == [test.informativeness(k) for k in keys]
+    decided = [flag for flag, _ in assessed]
     assert any(decided) and not all(decided)  # both outcomes occur on the seeds
 
 
 def test_the_boilerplate_test_and_its_cache_live_until_the_library_changes(lib, tmp_path):
     first = lib.boilerplate()
     lib.compare(1, 2)
-    assert lib.boilerplate() is first and first._df  # frequencies looked up once, kept for the next pair
+    assert lib.boilerplate() is first  # its frequency cache is kept for the next pair
     (tmp_path / "new.txt").write_text("教育协同发展的新文档，推动成渝地区双城经济圈建设。\n", encoding="utf-8")
     lib.import_file(tmp_path / "new.txt")
     assert lib.boilerplate() is not first and lib.boilerplate().library_size == first.library_size + 1

@@ -1,24 +1,35 @@
-"""Boilerplate: stock phrasing that would drown the real matches between two documents.
+"""Boilerplate and informativeness: how much of a shared passage is more than stock phrasing.
 
-Nearly all of the passage is made of stop phrases (``resources/stopphrases.txt``) or of phrasing
-that recurs across most of the library (found in at least ``LIBRARY_SHARE`` of the
-documents, given a library of at least ``MIN_LIBRARY``; the library layer answers that
-from its index).
+A character is stock when it lies in a stop phrase (``resources/stopphrases.txt``), in a
+4-gram common in policy language at large (in at least ``STOCK_SHARE`` of the background
+corpus: ``engine/background.py``), or, once the library is big enough to say
+(``MIN_LIBRARY`` documents), in a stretch found in at least ``LIBRARY_SHARE`` of its documents.
+Informativeness: each character counts ``1 - share / STOCK_SHARE`` (share: the most common
+background gram over it; 0 when stock), so a passage scores about the number of its characters
+that are particular to it. 《推动成渝地区双城经济圈教育协同发展框架协议》 scores high,
+推进教育高质量发展 scores 0. A passage scoring under ``DISTINCTIVE``, or under ``PARTICULAR`` per
+character, is boilerplate, whatever the library holds: 以习近平同志为核心的党中央 and 推动高质量发展 are common in the background.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Callable
+from typing import Callable, Sequence
 
+import numpy as np
+
+from duidu.engine.background import GRAM, background, gram_hashes
 from duidu.paths import resource_path
 from duidu.text.keyform import query_key
 
-DISTINCTIVE = 4  # characters a passage needs beyond stock phrasing (框架协议, 职教集团)
+DISTINCTIVE = 4  # informativeness a passage needs to be more than stock phrasing (框架协议, 职教集团)
+PARTICULAR = 0.55  # and per character: a region's name with a verb (推动成渝地区双城经济圈建设) is not enough
+STOCK_SHARE = 0.3  # of the background documents holding a gram: policy language's stock phrasing
 LIBRARY_SHARE = 0.75  # of the library's documents containing a stretch: "most of the library"
-MIN_LIBRARY = 4  # fewer documents say nothing about what is common
+MIN_LIBRARY = 20  # fewer documents say too little about what is common (the background speaks)
 COMMON_GRAM = 7  # characters of the stretches whose library frequency is looked up
+SEPARATOR = "\x00"  # joins passages for one bulk lookup; never in a key text
 
 
 @lru_cache(maxsize=1)
@@ -28,23 +39,30 @@ def stop_phrases() -> tuple[str, ...]:
     return tuple(sorted((k for k in keys if k), key=len, reverse=True))
 
 
-def _mark(covered: bytearray, key: str, phrase: str) -> None:
+def _mark(covered: np.ndarray, key: str, phrase: str) -> None:
     at = key.find(phrase)
     while at >= 0:
-        covered[at : at + len(phrase)] = b"\x01" * len(phrase)
+        covered[at : at + len(phrase)] = 1.0
         at = key.find(phrase, at + 1)
+
+
+def commonness(key: str) -> np.ndarray:
+    """Per character of ``key``: 0 (particular) .. 1 (stock), from stop phrases and the background."""
+    n = len(key)
+    common = np.zeros(n)
+    share = background().share(gram_hashes(key)) / STOCK_SHARE
+    if len(share):
+        share = np.minimum(share, 1.0)
+        for k in range(GRAM):  # a character takes the most common gram over it
+            np.maximum(common[k : k + len(share)], share, out=common[k : k + len(share)])
+    for phrase in stop_phrases():
+        _mark(common, key, phrase)
+    return common
 
 
 @dataclass
 class Boilerplate:
-    """The test, bound to a library: ``documents_with(key)`` counts documents containing it.
-
-    A passage is boilerplate when, once stop phrases and phrasing common across the library
-    (every ``COMMON_GRAM``-character stretch found in at least ``LIBRARY_SHARE`` of the
-    documents) are set aside, fewer than ``DISTINCTIVE`` characters remain: a passage that
-    only adds a verb to the region's name is still the region's name, while
-    《…教育协同发展框架协议》 is a particular agreement.
-    """
+    """The test, bound to a library: ``documents_with(key)`` counts documents containing it."""
 
     library_size: int = 0
     documents_with: Callable[[str], int] | None = None
@@ -58,38 +76,31 @@ class Boilerplate:
     def _library(self) -> bool:
         return self.documents_with is not None and self.library_size >= MIN_LIBRARY
 
-    @staticmethod
-    def _stock(key: str) -> bytearray:
-        covered = bytearray(len(key))
-        for phrase in stop_phrases():
-            _mark(covered, key, phrase)
-        return covered
+    def _library_marks(self, key: str, common: np.ndarray) -> None:
+        """Mark stretches common across the library, settling each position once it is free enough."""
+        for i in range(len(key) - COMMON_GRAM + 1):
+            gram = key[i : i + COMMON_GRAM]
+            if SEPARATOR not in gram and (common[i : i + COMMON_GRAM] < 1).any() and self._common(gram):
+                common[i : i + COMMON_GRAM] = 1.0
 
-    def distinctive(self, key: str) -> int:
-        """Characters of ``key`` that are not stock phrasing."""
-        covered = self._stock(key)
+    def assess(self, keys: Sequence[str]) -> list[tuple[bool, float]]:
+        """``(boilerplate, informativeness)`` of each passage's key text, all looked up at once."""
+        if not keys:
+            return []
+        joined = SEPARATOR.join(keys)
+        common = commonness(joined)
         if self._library():
-            for i in range(len(key) - COMMON_GRAM + 1):
-                if self._common(key[i : i + COMMON_GRAM]):
-                    covered[i : i + COMMON_GRAM] = b"\x01" * COMMON_GRAM
-        return len(key) - sum(covered)
+            self._library_marks(joined, common)
+        out, at = [], 0
+        for key in keys:
+            score = float((1 - common[at : at + len(key)]).sum())
+            out.append((score < DISTINCTIVE or score < PARTICULAR * len(key), round(score, 1)))
+            at += len(key) + 1
+        return out
+
+    def informativeness(self, key: str) -> float:
+        return self.assess([key])[0][1]
 
     def __call__(self, key: str) -> bool:
-        """``distinctive(key) < DISTINCTIVE``, stopping as soon as enough characters are settled free.
-
-        Position i can only be covered by a stretch starting at or before it, so once the
-        stretch at i is looked up, i is settled; most real passages are decided after a few
-        lookups instead of one per character (each lookup is a query of the library index)."""
-        covered = self._stock(key)
-        if not self._library():
-            return len(key) - sum(covered) < DISTINCTIVE
-        free = 0
-        for i in range(len(key) - COMMON_GRAM + 1):
-            if 0 in covered[i : i + COMMON_GRAM] and self._common(key[i : i + COMMON_GRAM]):
-                covered[i : i + COMMON_GRAM] = b"\x01" * COMMON_GRAM
-            if not covered[i]:
-                free += 1
-                if free >= DISTINCTIVE:
-                    return False
-        tail = max(0, len(key) - COMMON_GRAM + 1)
-        return free + covered[tail:].count(0) < DISTINCTIVE
+        """Whether the passage with key text ``key`` is boilerplate."""
+        return self.assess([key])[0][0]

@@ -1,7 +1,9 @@
 """The full analysis of a pair: shared passages, similarity, alignment, measures, figures.
 
 ``compare`` is what the reader shows when two documents lie side by side and what
-``duidu compare --json`` prints (``Comparison.to_json`` is that contract).
+``duidu compare --json`` prints (``Comparison.to_json`` is that contract: passages most
+informative first, each with its ``informativeness`` and its ``partners``, the further places
+in A or B that repeat it).
 """
 
 from __future__ import annotations
@@ -35,7 +37,8 @@ class Comparison:
 
         passages = tuple(
             replace(p, a_start=p.b_start, a_end=p.b_end, b_start=p.a_start, b_end=p.a_end, a_text=p.b_text,
-                    b_text=p.a_text, a_key=p.b_key, b_key=p.a_key)
+                    b_text=p.a_text, a_key=p.b_key, b_key=p.a_key,
+                    partners=tuple(replace(x, side="b" if x.side == "a" else "a") for x in p.partners))
             for p in self.passages
         )
         alignment = replace(self.alignment, pairs=tuple(
@@ -52,6 +55,10 @@ class Comparison:
     def shown(self, boilerplate: bool = False) -> tuple[Passage, ...]:
         return self.passages if boilerplate else tuple(p for p in self.passages if not p.boilerplate)
 
+    def ranked(self, boilerplate: bool = False) -> tuple[Passage, ...]:
+        """The shown passages, most informative first (what a list of passages shows)."""
+        return tuple(sorted(self.shown(boilerplate), key=lambda p: (-p.informativeness, p.a_start)))
+
     def to_json(self, *, boilerplate: bool = False) -> dict:
         def doc(d: EngineDocument) -> dict:
             return {"id": d.id, "title": d.title, "region": d.region, "length": len(d.text)}
@@ -65,9 +72,11 @@ class Comparison:
                 {
                     "a_start": p.a_start, "a_end": p.a_end, "b_start": p.b_start, "b_end": p.b_end,
                     "a_text": p.a_text, "b_text": p.b_text, "similarity": p.similarity, "kind": p.kind,
+                    "informativeness": p.informativeness,
+                    "partners": [{"side": x.side, "start": x.start, "end": x.end, "text": x.text} for x in p.partners],
                     **({"boilerplate": p.boilerplate} if boilerplate else {}),
                 }
-                for p in self.shown(boilerplate)
+                for p in self.ranked(boilerplate)
             ],
             "alignment": [{"a_para": x.a, "b_para": x.b, "score": x.score} for x in self.alignment.pairs],
             "measures": [

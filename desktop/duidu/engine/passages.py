@@ -2,27 +2,62 @@
 
 Works on the comparison key form, so a traditional and a simplified document compare as one
 script. The method follows what works for Chinese text reuse: floating character n-gram
-seeds (``SEED`` characters; word tokens find nothing in Chinese), extended exactly along
-their diagonal into runs, and runs chained across small insertions, deletions and
-substitutions while the pair stays at least ``threshold`` similar. Order does not matter:
-moved and reordered text is found, which a monotonic diff cannot do. Overlapping
-candidates are settled greedily, largest first, so each stretch of text links once.
+seeds (``SEED`` characters; word tokens find nothing in Chinese), grown into maximal exact
+runs, and runs chained across small insertions, deletions and substitutions while the pair
+stays at least ``threshold`` similar at character level (the characters inside a gap that
+still match count: 跨区域协同 / 多跨协同的市域). Order does not matter: moved and reordered
+text is found, which a monotonic diff cannot do.
+
+Speed: seeds are found and grown in bulk (``numpy``: every 4-gram of both texts as one exact
+integer, matched by sorting, runs grown along their diagonals many at a time), so the work
+grows with the length of the texts, not with how often they repeat themselves; no loop
+extends a match one character at a time.
+
+Then, for a reader: each stretch of text links once (the largest chain wins; a stretch that
+the other text repeats becomes one passage with several ``partners``), pieces of one sentence
+split by a short insertion (a list with one more item) join, passages end on word boundaries
+and never inside a number with its unit and qualifier (5.5%, 5%以上, 2000万人), and short
+items (quoted names, 《titles》 of at least ``SHORT_LENGTH`` characters) link when both texts
+quote them. Each passage carries its ``informativeness`` (``engine/boilerplate.py``).
 """
 
 from __future__ import annotations
 
-from collections import Counter
+import bisect
+import re
+import weakref
 from dataclasses import dataclass
 from typing import Callable
+
+import numpy as np
+from rapidfuzz.distance import LCSseq
 
 from duidu.engine.document import EngineDocument
 from duidu.engine.progress import CancelToken, Progress, checkpoint
 
 SEED = 4  # characters in a seed n-gram
 MIN_LENGTH = 8  # key characters a passage needs (chosen on tests/passage_pairs.toml: make quality)
-THRESHOLD = 0.85  # least similarity of a fuzzy passage (same table)
+SHORT_LENGTH = 4  # key characters of a quoted name that both texts quote, to link it anyway
+THRESHOLD = 0.85  # least character-level similarity of a fuzzy passage (same table)
 MAX_GAP = 8  # characters skipped on either side between two runs of one passage
 MAX_SEED_PAIRS = 36  # a seed found this many times in A times in B starts nothing (runs still cross it)
+JOIN_GAP = 12  # an insertion this long inside one sentence does not split a passage
+JOIN_THRESHOLD = 0.7  # least similarity of two pieces joined across such an insertion
+JOIN_PIECE = 6  # key characters each piece needs to be joined
+PARTNER_OVERLAP = 0.8  # of a stretch already linked (and of the other link), to be its partner
+SENTENCE_END = re.compile(r"[。！？；;!?\n]")  # where a joined insertion may not cross
+SNAP_WINDOW = 5  # key characters segmented on each side of a boundary to see the word it is in
+
+
+@dataclass(frozen=True)
+class Partner:
+    """A further place the passage's text is found: ``side`` "a" or "b", stored-text offsets there."""
+
+    side: str
+    start: int
+    end: int
+    text: str
+    key: tuple[int, int]
 
 
 @dataclass(frozen=True)
@@ -40,18 +75,22 @@ class Passage:
     a_key: tuple[int, int]  # the same passage in each key form
     b_key: tuple[int, int]
     boilerplate: bool = False
+    informativeness: float = 0.0  # about the number of characters particular to it (engine/boilerplate.py)
+    partners: tuple[Partner, ...] = ()  # further places in A or B linked to this passage's text
 
 
 class _Chain:
-    """Exact runs ``[a, b, length]`` (key coordinates, in order) that make one passage."""
+    """Exact runs ``[a, b, length]`` (key coordinates, in order) that make one passage;
+    ``matched`` counts the runs and the characters that match inside the gaps between them."""
 
-    __slots__ = ("runs", "a1", "b1", "matched")
+    __slots__ = ("runs", "a1", "b1", "matched", "joined")
 
-    def __init__(self, runs: list[list[int]]) -> None:
+    def __init__(self, runs: list[list[int]], matched: int | None = None, joined: bool = False) -> None:
         self.runs = runs
+        self.joined = joined  # pieces joined across a one-sided insertion: held to JOIN_THRESHOLD
         self.a1 = runs[-1][0] + runs[-1][2]
         self.b1 = runs[-1][1] + runs[-1][2]
-        self.matched = sum(r[2] for r in runs)
+        self.matched = sum(r[2] for r in runs) if matched is None else matched
 
     @property
     def a0(self) -> int:
@@ -61,157 +100,574 @@ class _Chain:
     def b0(self) -> int:
         return self.runs[0][1]
 
-    def similarity_with(self, a: int, b: int, length: int) -> float:
-        """Similarity if the run were appended (without building the chain)."""
-        matched = self.matched + length
+    def similarity_with(self, a: int, b: int, length: int, gap: int = 0) -> float:
+        """Similarity if the run (and ``gap`` matching characters before it) were appended."""
+        matched = self.matched + length + gap
         return 2 * matched / ((a + length - self.a0) + (b + length - self.b0))
 
     def similarity(self) -> float:
         return 2 * self.matched / ((self.a1 - self.a0) + (self.b1 - self.b0))
 
-    def append(self, a: int, b: int, length: int) -> None:
+    def holds(self, threshold: float, min_length: int) -> bool:
+        """Long enough on both sides and similar enough to be shown."""
+        return (min(self.a1 - self.a0, self.b1 - self.b0) >= min_length
+                and self.similarity() >= (JOIN_THRESHOLD if self.joined else threshold))
+
+    def append(self, a: int, b: int, length: int, gap: int = 0) -> None:
         self.runs.append([a, b, length])
         self.a1, self.b1 = a + length, b + length
-        self.matched += length
+        self.matched += length + gap
 
 
-def _runs(ka: str, kb: str, cancel: CancelToken | None, progress: Progress | None) -> tuple[list[list[int]], bytearray]:
-    """Maximal exact runs of at least SEED characters, found from n-gram seeds, and where in
-    A seeds were too common to use (``_extend`` looks for runs through those)."""
-    index: dict[str, list[int]] = {}
-    for j in range(len(kb) - SEED + 1):
-        index.setdefault(kb[j : j + SEED], []).append(j)
-    in_a = Counter(ka[i : i + SEED] for i in range(len(ka) - SEED + 1))
-    runs: list[list[int]] = []
-    capped = bytearray(len(ka))
-    covered: dict[int, int] = {}  # diagonal (b - a) -> end in A of the last run on it
-    na, nb = len(ka), len(kb)
-    step = max(1, na // 20)
-    for i in range(na - SEED + 1):
-        if i % step == 0:
-            checkpoint(0.6 * i / max(1, na), progress, cancel)
-        g = ka[i : i + SEED]
-        hits = index.get(g)
-        # Repeated phrasing would pair every copy in A with every copy in B; such seeds
-        # start nothing, and the runs through them are found from their rarer neighbours.
-        if not hits:
+def _gap_match(ka: str, kb: str, a0: int, a1: int, b0: int, b1: int) -> int:
+    """Characters that still match between two gaps (longest common subsequence)."""
+    if a1 <= a0 or b1 <= b0:
+        return 0
+    return int(LCSseq.similarity(ka[a0:a1], kb[b0:b1]))
+
+
+def _rebuilt(runs: list[list[int]], ka: str, kb: str, joined: bool = False) -> _Chain:
+    """A chain of ``runs`` with its gap matches counted again (after trimming or joining)."""
+    matched = runs[0][2]
+    for prev, run in zip(runs, runs[1:]):
+        matched += run[2] + _gap_match(ka, kb, prev[0] + prev[2], run[0], prev[1] + prev[2], run[1])
+    return _Chain(runs, matched, joined)
+
+
+# -- exact runs, in bulk ------------------------------------------------------------------------
+
+
+def _codes(ka: str, kb: str) -> tuple[np.ndarray, np.ndarray]:
+    """Both key texts as dense character ids (< 2**16), so a 4-gram is one exact 64-bit integer."""
+    ca = np.frombuffer(ka.encode("utf-32-le"), dtype=np.uint32)
+    cb = np.frombuffer(kb.encode("utf-32-le"), dtype=np.uint32)
+    if len(ca) + len(cb) < 200_000:  # sorting a short text beats a table of every code point
+        _, ids = np.unique(np.concatenate([ca, cb]), return_inverse=True)
+        ids = ids.astype(np.int64) + 1
+        return ids[: len(ca)], ids[len(ca) :]
+    seen = np.zeros(0x110000, dtype=np.bool_)
+    seen[ca] = True
+    seen[cb] = True
+    table = np.cumsum(seen, dtype=np.int64)  # the alphabet of two documents is far below 2**16
+    return table[ca], table[cb]
+
+
+def _grams(codes: np.ndarray) -> np.ndarray:
+    n = len(codes) - SEED + 1
+    if n <= 0:
+        return np.empty(0, dtype=np.int64)
+    g = np.zeros(n, dtype=np.int64)
+    for k in range(SEED):
+        g = (g << 16) | codes[k : k + n]
+    return g
+
+
+def _grow(ca: np.ndarray, cb: np.ndarray, a: np.ndarray, b: np.ndarray, step: int) -> np.ndarray:
+    """How far each start ``(a, b)`` matches going ``step`` (+1 forward, -1 back), many runs at once.
+
+    Compares blocks of characters per run and keeps going only for runs still matching, so a
+    long exact stretch costs its length over the block size in array operations."""
+    block = 32
+    na, nb = len(ca), len(cb)
+    reach = np.zeros(len(a), dtype=np.int64)
+    active = np.arange(len(a))
+    offsets = np.arange(block) * step
+    while active.size:
+        pa = a[active, None] + reach[active, None] + offsets
+        pb = b[active, None] + reach[active, None] + offsets
+        valid = (pa >= 0) & (pa < na) & (pb >= 0) & (pb < nb)
+        same = valid & (ca[_within(pa, na)] == cb[_within(pb, nb)])
+        first_miss = np.where(same.all(axis=1), block, np.argmin(same, axis=1))
+        reach[active] += first_miss
+        active = active[first_miss == block]
+    return reach
+
+
+def _seed_pairs(ida: np.ndarray, idb: np.ndarray, where_a: np.ndarray, where_b: np.ndarray
+                ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Pairs (i, j) of positions among ``where_a`` / ``where_b`` with the same gram id, for grams
+    found at most MAX_SEED_PAIRS times in A times in B; and the positions of A left over
+    (grams found more often: ``_runs`` tries them again with longer grams)."""
+    ga, gb = ida[where_a], idb[where_b]
+    # One sort numbers the grams of both sides; counting and grouping are then linear.
+    _, group = np.unique(np.concatenate([ga, gb]), return_inverse=True)
+    group_a, group_b = group[: len(ga)], group[len(ga) :]
+    groups = int(group.max()) + 1 if len(group) else 0
+    count_b = np.bincount(group_b, minlength=groups)
+    in_a, in_b = np.bincount(group_a, minlength=groups)[group_a], count_b[group_a]
+    order_b = np.argsort(group_b, kind="stable")
+    lo = (np.cumsum(count_b) - count_b)[group_a]
+    seeded = (in_b > 0) & (in_a * in_b <= MAX_SEED_PAIRS)
+    k = np.nonzero(seeded)[0]
+    reps = in_b[k]
+    ii = np.repeat(where_a[k], reps)
+    within = np.arange(len(ii)) - np.repeat(np.cumsum(reps) - reps, reps)
+    jj = where_b[order_b[np.repeat(lo[k], reps) + within]]
+    return ii, jj, where_a[(in_b > 0) & ~seeded]
+
+
+def _longer(ida: np.ndarray, idb: np.ndarray, length: int) -> tuple[np.ndarray, np.ndarray]:
+    """Exact ids of the grams twice as long, from the ids of grams ``length`` long (one sort)."""
+    na, nb = len(ida) - length, len(idb) - length
+    if na <= 0 or nb <= 0:
+        return np.empty(0, np.int64), np.empty(0, np.int64)
+    top = int(max(ida.max(), idb.max())) + 1
+    if top > 1 << 31:  # packed 4-grams: number them densely first, so a pair of ids fits in 64 bits
+        _, dense = np.unique(np.concatenate([ida, idb]), return_inverse=True)
+        ida, idb, top = dense[: len(ida)].astype(np.int64), dense[len(ida) :].astype(np.int64), len(dense) + 1
+    both = np.concatenate([ida[:na] * top + ida[length:], idb[:nb] * top + idb[length:]])
+    _, dense = np.unique(both, return_inverse=True)
+    return dense[:na].astype(np.int64), dense[na:].astype(np.int64)
+
+
+LEVELS = 2  # 4-, 8- and 16-character seeds at most
+
+
+def _runs(ka: str, kb: str) -> list[list[int]]:
+    """Maximal exact runs of at least SEED characters, found from n-gram seeds.
+
+    A 4-gram repeated on both sides (found more than MAX_SEED_PAIRS times in A times in B)
+    would pair every copy with every copy; where it stands, the 8-gram is tried instead, then
+    the 16- and 32-gram (随迁子女 is everywhere, 随迁子女接受义务 is not). Each level is a few
+    sorts over the positions still in question, so repetition costs no more than length.
+    Seeds in a row on one diagonal are one run, grown both ways as far as the texts agree."""
+    ca, cb = _codes(ka, kb)
+    ida, idb = _grams(ca), _grams(cb)
+    if not len(ida) or not len(idb):
+        return []
+    seeds_a, seeds_b = [], []
+    where_a, where_b = np.arange(len(ida)), np.arange(len(idb))
+    length = SEED
+    for level in range(LEVELS + 1):
+        ii, jj, left = _seed_pairs(ida, idb, where_a, where_b)
+        if level == 0:
+            first_left = left
+        seeds_a.append(ii)
+        seeds_b.append(jj)
+        if level == LEVELS or not len(left):
+            break
+        # Only B positions whose shorter gram is one of the grams left over can match longer ones.
+        rest = np.unique(ida[left])
+        at = np.clip(np.searchsorted(rest, idb[where_b]), 0, len(rest) - 1)
+        where_b = where_b[rest[at] == idb[where_b]]
+        ida, idb = _longer(ida, idb, length)
+        length *= 2
+        where_a, where_b = left[left < len(ida)], where_b[where_b < len(idb)]
+        if not len(where_a) or not len(where_b):
+            break
+    runs = _grown(ca, cb, np.concatenate(seeds_a), np.concatenate(seeds_b))
+    # Phrasing repeated on both sides at every length seeds nothing; a run through it is
+    # still found from the runs beside it (保障|随迁子女|接受|义务教育: bridges).
+    ida0, idb0 = _grams(ca), _grams(cb)
+    common = np.zeros(len(ida0), dtype=np.bool_)
+    common[first_left] = True
+    new = runs
+    for _ in range(BRIDGE_ROUNDS):
+        ii, jj = _bridges(new, ida0, idb0, common)
+        if not len(ii):
+            break
+        new = _grown(ca, cb, ii, jj)
+        before = len(runs)
+        runs = _merged(runs, new, len(cb))
+        if len(runs) == before:
+            break
+    runs = runs[_may_grow(runs)]
+    return runs[np.argsort(runs[:, 0] * (len(cb) + 1) + runs[:, 1])].tolist()  # by A, as chaining reads them
+
+
+def _grown(ca: np.ndarray, cb: np.ndarray, ii: np.ndarray, jj: np.ndarray) -> np.ndarray:
+    """Seeds (i, j) made into maximal exact runs ``[a, b, length]`` (one per run, sorted)."""
+    if not len(ii):
+        return np.empty((0, 3), dtype=np.int64)
+    diag = jj - ii
+    order = np.argsort(_on_diagonals(ii, diag, len(cb)))
+    ii, diag = ii[order], diag[order]
+    start = np.ones(len(ii), dtype=np.bool_)
+    start[1:] = (diag[1:] != diag[:-1]) | (ii[1:] != ii[:-1] + 1)
+    a0, d = ii[start], diag[start]
+    back = _grow(ca, cb, a0 - 1, a0 + d - 1, -1)
+    a0 = a0 - back
+    run_length = _grow(ca, cb, a0, a0 + d, 1)
+    # Runs on one diagonal that grew into each other are the same maximal run (and stay
+    # next to each other in this order).
+    keep = np.ones(len(a0), dtype=np.bool_)
+    keep[1:] = (d[1:] != d[:-1]) | (a0[1:] != a0[:-1])
+    return np.stack([a0[keep], a0[keep] + d[keep], run_length[keep]], axis=1)
+
+
+def _on_diagonals(a: np.ndarray, diag: np.ndarray, nb: int) -> np.ndarray:
+    """One sortable key per (diagonal, position in A): diagonal first."""
+    return (diag + nb) * (1 << 32) + a
+
+
+def _merged(runs: np.ndarray, more: np.ndarray, nb: int) -> np.ndarray:
+    """``runs`` and ``more`` without duplicates, ordered by diagonal then position."""
+    both = np.concatenate([runs, more])
+    _, first = np.unique(_on_diagonals(both[:, 0], both[:, 1] - both[:, 0], nb), return_index=True)
+    return both[first]
+
+
+BRIDGE_ROUNDS = 4  # runs found from runs found from runs …
+
+
+def _bridges(runs: np.ndarray, ida: np.ndarray, idb: np.ndarray, common: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """For each run, the closest too-common 4-gram shared within MAX_GAP after its end (and before
+    its start) in both texts: the seed of the run that continues it. All runs at once: the
+    (MAX_GAP + 1)² window pairs of every run compared in one array operation."""
+    out_a, out_b = [], []
+    na, nb = len(ida), len(idb)
+    if not na or not nb or not len(runs):
+        return np.empty(0, np.int64), np.empty(0, np.int64)
+    seen = np.concatenate([[0], np.cumsum(common, dtype=np.int64)])
+    steps = np.arange(MAX_GAP + 1)
+    distance = (steps[:, None] + steps[None, :]).ravel()
+    for forward in (True, False):
+        if forward:
+            ea, eb = runs[:, 0] + runs[:, 2], runs[:, 1] + runs[:, 2]
+            near = seen[_within(ea + MAX_GAP + 1, na + 1)] - seen[_within(ea, na + 1)]
+        else:
+            ea, eb = runs[:, 0] - SEED, runs[:, 1] - SEED
+            near = seen[_within(ea + 1, na + 1)] - seen[_within(ea - MAX_GAP, na + 1)]
+        ea, eb = ea[near > 0], eb[near > 0]  # only runs with a too-common gram within reach
+        if not len(ea):
             continue
-        if len(hits) * in_a[g] > MAX_SEED_PAIRS:
-            capped[i] = 1
+        sign = 1 if forward else -1
+        pa, pb = ea[:, None] + sign * steps, eb[:, None] + sign * steps
+        ok_a = (pa >= 0) & (pa < na)
+        ok_b = (pb >= 0) & (pb < nb)
+        pa_c, pb_c = _within(pa, na), _within(pb, nb)
+        ok_a &= common[pa_c]
+        hit = (ok_a[:, :, None] & ok_b[:, None, :] & (ida[pa_c][:, :, None] == idb[pb_c][:, None, :])).reshape(len(ea), -1)
+        found = hit.any(axis=1)
+        if not found.any():
             continue
-        for j in hits:
-            d = j - i
-            if covered.get(d, -1) > i:
-                continue
-            a, b = i, j
-            # Back over characters a too-common seed skipped, not into an earlier run.
-            floor = covered.get(d, 0)
-            while a > floor and b > 0 and ka[a - 1] == kb[b - 1]:
-                a -= 1
-                b -= 1
-            end = i + SEED
-            while end < na and end + d < nb and ka[end] == kb[end + d]:
-                end += 1
-            covered[d] = end
-            runs.append([a, b, end - a])
-    runs.sort()
-    return runs, capped
+        best = np.argmin(np.where(hit, distance, 10 * MAX_GAP), axis=1)[found]  # closest first
+        out_a.append(pa[found, best // (MAX_GAP + 1)])
+        out_b.append(pb[found, best % (MAX_GAP + 1)])
+    if not out_a:
+        return np.empty(0, np.int64), np.empty(0, np.int64)
+    return np.concatenate(out_a), np.concatenate(out_b)
 
 
-def _chains(runs: list[list[int]], threshold: float) -> list[_Chain]:
+def _within(x: np.ndarray, n: int) -> np.ndarray:
+    """``x`` held to 0..n-1 (cheaper than np.clip on small arrays)."""
+    return np.minimum(np.maximum(x, 0), n - 1)
+
+
+def _may_grow(runs: np.ndarray) -> np.ndarray:
+    """Which runs can be part of a passage: long enough alone, or with another run within
+    chaining reach. Most 4-character runs are shared vocabulary (教育发展) and
+    stand alone; dropping them here spares the chaining loop.
+
+    Neighbours are counted on a grid of (position in A, diagonal) cells, so a run finds them
+    among its 9 surrounding cells without pairing runs with each other."""
+    if not len(runs):
+        return np.zeros(0, dtype=np.bool_)
+    a, d, length = runs[:, 0], runs[:, 1] - runs[:, 0], runs[:, 2]
+    reach = MAX_GAP + SEED + MIN_LENGTH
+    ca, cd = a // reach, d // (MAX_GAP + 1)
+    cell = ca * (1 << 32) + cd
+    cells, counts = np.unique(cell, return_counts=True)
+    near = np.zeros(len(runs), dtype=np.int64)
+    for da in (-1, 0, 1):
+        for dd in (-1, 0, 1):
+            probe = (ca + da) * (1 << 32) + cd + dd
+            at = np.clip(np.searchsorted(cells, probe), 0, len(cells) - 1)
+            near += np.where(cells[at] == probe, counts[at], 0)
+    near -= 1  # itself
+    return (length >= JOIN_PIECE) | (near > 0)
+
+
+# -- chains ---------------------------------------------------------------------------------------
+
+
+def _chains(runs: list[list[int]], ka: str, kb: str, threshold: float,
+            sentence_end: tuple[bytes, bytes] | None = None) -> list[_Chain]:
     """Chain runs (sorted by A) that follow each other closely in both texts.
 
     Open chains are found by where they end in B, so each run looks at a handful of
-    candidates however much the texts repeat themselves.
+    candidates however much the texts repeat themselves. Where one text inserts up to
+    ``JOIN_GAP`` characters and the other nothing, inside one sentence (a list with one more
+    item), the pieces chain while the whole stays ``JOIN_THRESHOLD`` similar.
     """
     chains: list[_Chain] = []
     by_end: dict[int, list[_Chain]] = {}  # end in B -> chains ending there
+    ends_a, ends_b = sentence_end or (b"", b"")
     for a, b, length in runs:
-        best, best_cut, best_matched = None, 0, -1
-        for b1 in range(b - MAX_GAP, b + SEED):
+        best, best_cut, best_gap, best_matched, best_need = None, 0, 0, -1, threshold
+        for b1 in range(b - JOIN_GAP, b + SEED):
             bucket = by_end.get(b1)
             if not bucket:
                 continue
-            bucket[:] = [c for c in bucket if c.a1 + MAX_GAP >= a]  # drop chains left behind
+            bucket[:] = [c for c in bucket if c.a1 + JOIN_GAP >= a]  # drop chains left behind
             for c in bucket:
                 ga, gb = a - c.a1, b - c.b1
-                if not (-SEED < ga <= MAX_GAP):
+                # An insertion on one side only, inside one sentence, between pieces long enough
+                # to be a list's items (not 领导小组 … 统筹协调).
+                if sentence_end and c.matched >= JOIN_PIECE and length - max(0, -ga, -gb) >= JOIN_PIECE and (
+                        (0 < ga <= JOIN_GAP and -SEED < gb <= 0 and 1 not in ends_a[c.a1 : a + 1])
+                        or (0 < gb <= JOIN_GAP and -SEED < ga <= 0 and 1 not in ends_b[c.b1 : b + 1])):
+                    need = JOIN_THRESHOLD
+                elif -SEED < ga <= MAX_GAP and gb <= MAX_GAP:
+                    need = threshold
+                else:
                     continue
                 cut = max(0, -ga, -gb)  # overlapping ends: start this run later
-                if cut >= length or c.similarity_with(a + cut, b + cut, length - cut) < threshold:
+                if cut >= length:
+                    continue
+                gap = _gap_match(ka, kb, c.a1, a, c.b1, b) if ga > 0 and gb > 0 else 0
+                if c.similarity_with(a + cut, b + cut, length - cut, gap) < need:
                     continue
                 if c.matched > best_matched:
-                    best, best_cut, best_matched = c, cut, c.matched
+                    best, best_cut, best_gap, best_matched, best_need = c, cut, gap, c.matched, need
         if best is None:
             chain = _Chain([[a, b, length]])
             chains.append(chain)
         else:
             chain = best
             by_end[chain.b1].remove(chain)
-            chain.append(a + best_cut, b + best_cut, length - best_cut)
+            chain.append(a + best_cut, b + best_cut, length - best_cut, best_gap)
+            chain.joined |= best_need == JOIN_THRESHOLD
         by_end.setdefault(chain.b1, []).append(chain)
     return chains
 
 
-def _next_run(ka: str, kb: str, a1: int, b1: int) -> tuple[int, int, int] | None:
-    """The closest exact run of at least SEED characters starting within MAX_GAP after
-    (a1, b1) in both texts, extended as far as it goes."""
-    window: dict[str, list[int]] = {}
-    for b in range(b1, min(b1 + MAX_GAP, len(kb) - SEED) + 1):
-        window.setdefault(kb[b : b + SEED], []).append(b)
-    best = None
-    for a in range(a1, min(a1 + MAX_GAP, len(ka) - SEED) + 1):
-        for b in window.get(ka[a : a + SEED], ()):
-            end = SEED
-            while a + end < len(ka) and b + end < len(kb) and ka[a + end] == kb[b + end]:
-                end += 1
-            key = ((a - a1) + (b - b1), -end)  # closest first, then longest
-            if best is None or key < best[0]:
-                best = (key, (a, b, end))
-    return best[1] if best else None
+_ends_cache: "weakref.WeakKeyDictionary[EngineDocument, bytes]" = weakref.WeakKeyDictionary()
 
 
-def _extend(chain: _Chain, ka: str, kb: str, ra: str, rb: str, capped: bytearray, threshold: float) -> None:
-    """Grow a chain through phrasing too common to have seeded it (随迁子女…义务教育).
-
-    Any other run nearby was seeded and chained already, so only where a capped seed
-    starts within reach is there anything to look for.
-    """
-    while 1 in capped[chain.a1 : chain.a1 + MAX_GAP + 1]:
-        found = _next_run(ka, kb, chain.a1, chain.b1)
-        if not found or chain.similarity_with(*found) < threshold:
-            break
-        chain.append(*found)
-    # Backwards: the same search on the reversed texts ``ra``, ``rb``.
-    while 1 in capped[max(0, chain.a0 - MAX_GAP - SEED) : max(0, chain.a0 - SEED + 1)]:
-        found = _next_run(ra, rb, len(ka) - chain.a0, len(kb) - chain.b0)
-        if not found:
-            break
-        a, b, length = len(ka) - found[0] - found[2], len(kb) - found[1] - found[2], found[2]
-        candidate = _Chain([[a, b, length]] + chain.runs)
-        if candidate.similarity() < threshold:
-            break
-        chain.runs.insert(0, [a, b, length])
-        chain.matched += length
+def _sentence_ends(doc: EngineDocument) -> bytes:
+    """Per key character: 1 where a sentence or clause list ends just before it (。；！？ or a
+    line); once per document."""
+    if doc not in _ends_cache:
+        out = bytearray(len(doc.keyform.text) + 1)
+        for m in SENTENCE_END.finditer(doc.text):
+            out[min(doc.keyform.map.to_dst(m.start()), len(out) - 1)] = 1
+        _ends_cache[doc] = bytes(out)
+    return _ends_cache[doc]
 
 
-def _take(chains: list[_Chain], taken_a: bytearray, taken_b: bytearray, need_a: bool, need_b: bool,
-          min_length: int, threshold: float) -> list[_Chain]:
-    """Keep chains whose text is still free (trimming runs that collide), largest first."""
-    kept = []
+# -- settling: one to one, partners, joined pieces ---------------------------------------------------
+
+
+def _take(chains: list[_Chain], ka: str, kb: str, min_length: int, threshold: float) -> tuple[list[_Chain], list[_Chain]]:
+    """Keep chains whose text is still free on both sides (trimming runs that collide), largest
+    first; also return the chains left out because one side was taken (partner candidates)."""
+    taken_a, taken_b = bytearray(len(ka)), bytearray(len(kb))
+    kept, rest = [], []
     for c in chains:
-        runs = [r for r in c.runs if not ((need_a and any(taken_a[r[0] : r[0] + r[2]])) or (need_b and any(taken_b[r[1] : r[1] + r[2]])))]
+        runs = [r for r in c.runs if not (any(taken_a[r[0] : r[0] + r[2]]) or any(taken_b[r[1] : r[1] + r[2]]))]
+        if len(runs) < len(c.runs):
+            rest.append(c)
         if not runs:
             continue
-        trimmed = _Chain(runs)
-        if min(trimmed.a1 - trimmed.a0, trimmed.b1 - trimmed.b0) < min_length or trimmed.similarity() < threshold:
+        trimmed = c if len(runs) == len(c.runs) else _rebuilt(runs, ka, kb, c.joined)
+        if not trimmed.holds(threshold, min_length):
             continue
-        if (need_a and any(taken_a[trimmed.a0 : trimmed.a1])) or (need_b and any(taken_b[trimmed.b0 : trimmed.b1])):
+        if any(taken_a[trimmed.a0 : trimmed.a1]) or any(taken_b[trimmed.b0 : trimmed.b1]):
             continue
         taken_a[trimmed.a0 : trimmed.a1] = b"\x01" * (trimmed.a1 - trimmed.a0)
         taken_b[trimmed.b0 : trimmed.b1] = b"\x01" * (trimmed.b1 - trimmed.b0)
         kept.append(trimmed)
-    return kept
+    return kept, rest
+
+
+def _overlap(x0: int, x1: int, y0: int, y1: int) -> int:
+    return max(0, min(x1, y1) - max(x0, y0))
+
+
+def _partners(kept: list[_Chain], rest: list[_Chain], ka: str, kb: str) -> dict[int, list[tuple[str, int, int]]]:
+    """For chains that lost only because the other text repeats a kept passage's stretch: the
+    repeat, as a partner of that passage (one paragraph quoted three times is one passage).
+
+    The loser must cover the same stretch as the passage on the shared side (most of each
+    other), and its other side must be free: a partner is a place no passage links yet."""
+    out: dict[int, list[tuple[str, int, int]]] = {}
+    used = {"a": bytearray(len(ka)), "b": bytearray(len(kb))}
+    for c in kept:
+        used["a"][c.a0 : c.a1] = b"\x01" * (c.a1 - c.a0)
+        used["b"][c.b0 : c.b1] = b"\x01" * (c.b1 - c.b0)
+    hosts = {side: sorted(range(len(kept)), key=lambda k: getattr(kept[k], side + "0")) for side in "ab"}
+    starts = {side: [getattr(kept[k], side + "0") for k in hosts[side]] for side in "ab"}
+
+    def host(side: str, s: int, e: int) -> int | None:
+        at = bisect.bisect_right(starts[side], s)
+        for n in (at - 1, at):
+            if 0 <= n < len(hosts[side]):
+                c = kept[hosts[side][n]]
+                c0, c1 = getattr(c, side + "0"), getattr(c, side + "1")
+                shared = _overlap(s, e, c0, c1)
+                if shared >= PARTNER_OVERLAP * (c1 - c0) and shared >= PARTNER_OVERLAP * (e - s):
+                    return hosts[side][n]
+        return None
+
+    for c in rest:
+        for side, other in (("a", "b"), ("b", "a")):
+            k = host(side, getattr(c, side + "0"), getattr(c, side + "1"))
+            s, e = getattr(c, other + "0"), getattr(c, other + "1")
+            if k is None or 1 in used[other][s:e]:
+                continue
+            used[other][s:e] = b"\x01" * (e - s)
+            out.setdefault(k, []).append((other, s, e))
+            break
+    return out
+
+
+def _join(kept: list[_Chain], ka: str, kb: str, a: EngineDocument, b: EngineDocument) -> list[_Chain]:
+    """Join pieces that follow each other in both texts across a short insertion inside one
+    sentence (现代产业学院、未来技术学院、[特色化示范性软件学院、]卓越工程师学院)."""
+    kept = sorted(kept, key=lambda c: c.a0)
+    out: list[_Chain] = []
+    for c in kept:
+        if out:
+            p = out[-1]
+            ga, gb = c.a0 - p.a1, c.b0 - p.b1
+            if 0 <= ga <= JOIN_GAP and 0 <= gb <= JOIN_GAP:
+                sa = a.text[slice(*a.keyform.map.to_src_span(p.a1, c.a0))] if ga else ""
+                sb = b.text[slice(*b.keyform.map.to_src_span(p.b1, c.b0))] if gb else ""
+                if not SENTENCE_END.search(sa) and not SENTENCE_END.search(sb):
+                    joined = _rebuilt(p.runs + c.runs, ka, kb, True)
+                    if joined.similarity() >= JOIN_THRESHOLD:
+                        out[-1] = joined
+                        continue
+        out.append(c)
+    return out
+
+
+# -- boundaries -----------------------------------------------------------------------------------
+
+# A number with its unit and qualifier is one unit of meaning: a passage never ends inside one.
+NUMBER = re.compile(
+    r"[0-9０-９]+(?:[.．][0-9０-９]+)?(?:\s*(?:%|％|‰|个百分点))?"
+    r"(?:[万亿千百]*(?:元|人次|人|户|吨|公里|千米|平方米|平方公里|亩|家|所|个|项|座|台|辆|套|件|名|次|倍|岁|千瓦|兆瓦|瓦|度|美元|标准箱))?"
+    r"(?:以上|以下|左右|以内|上下)?"
+)
+
+
+def _number_cut(text: str, pos: int) -> tuple[int, int] | None:
+    """The number (with unit and qualifier) that ``pos`` would cut in two, if any."""
+    lo = max(0, pos - 24)
+    for m in NUMBER.finditer(text, lo, min(len(text), pos + 24)):
+        if m.start() < pos < m.end():
+            return m.start(), m.end()
+        if m.start() >= pos:
+            break
+    return None
+
+
+def _inside_word(doc: EngineDocument, key: str, pos: int) -> tuple[int, int] | None:
+    """If key position ``pos`` falls inside a word, the word's (start, end): jieba's dictionary
+    segmentation of the few characters around it (教|育协同 is inside 教育, 四川|大学 inside 四川大学)."""
+    from duidu.text.segment import word_edges
+
+    if pos <= 0 or pos >= len(key):
+        return None
+    if doc.keyform.map.to_src(pos) - doc.keyform.map.to_src(pos - 1) > 1:
+        return None  # punctuation or space between the two characters: a boundary already
+    lo = max(0, pos - SNAP_WINDOW)
+    edges = [lo + e for e in word_edges(key[lo : pos + SNAP_WINDOW])]
+    if pos in edges:
+        return None
+    at = bisect.bisect_left(edges, pos)
+    return edges[at - 1], edges[at]
+
+
+def _trim(chain: _Chain, side: str, start: int, end: int, ka: str, kb: str) -> _Chain | None:
+    """The chain cut to key span [start, end) on ``side``, its partner side cut alongside."""
+    k = 0 if side == "a" else 1
+    if end - start <= 0:
+        return None
+    runs = []
+    for r in chain.runs:
+        s, e = max(r[k], start), min(r[k] + r[2], end)
+        if e - s > 0:
+            shift = s - r[k]
+            runs.append([r[0] + shift, r[1] + shift, e - s])
+    return _rebuilt(runs, ka, kb, chain.joined) if runs else None
+
+
+def _widened(chain: _Chain, side: str, at_start: bool, by: int, ka: str, kb: str) -> _Chain:
+    """The chain with ``by`` more characters on one end of one side (unmatched: a zero-length run
+    marks the new end, so similarity counts them as a difference)."""
+    runs = [list(r) for r in chain.runs]
+    if at_start:
+        edge = [chain.a0 - by, chain.b0, 0] if side == "a" else [chain.a0, chain.b0 - by, 0]
+        runs.insert(0, edge)
+    else:
+        runs.append([chain.a1 + by, chain.b1, 0] if side == "a" else [chain.a1, chain.b1 + by, 0])
+    return _rebuilt(runs, ka, kb, chain.joined)
+
+
+def _snap(chain: _Chain, a: EngineDocument, b: EngineDocument, ka: str, kb: str, threshold: float) -> _Chain | None:
+    """Ends on word boundaries and off numbers with their units, on both sides.
+
+    An end inside a word takes in the rest of the word when the passage stays similar
+    (中|小學作業設計大賽 in one, 小学作业设计大赛 in the other), else gives the word up; an end
+    inside a number gives the number up (增长5|.5% against 增长5|%以上 shares no figure)."""
+    for _ in range(3):
+        changed = False
+        for side, doc, key in (("a", a, ka), ("b", b, kb)):
+            for at_start in (True, False):
+                s, e = (chain.a0, chain.a1) if side == "a" else (chain.b0, chain.b1)
+                pos = s if at_start else e
+                cut = _number_cut(doc.text, doc.keyform.map.to_src_span(s, e)[0 if at_start else 1])
+                if cut:
+                    edge = doc.keyform.map.to_dst(cut[1] if at_start else cut[0])
+                    new = _trim(chain, side, edge, e, ka, kb) if at_start else _trim(chain, side, s, edge, ka, kb)
+                else:
+                    word = _inside_word(doc, key, pos)
+                    if not word:
+                        continue
+                    by = pos - word[0] if at_start else word[1] - pos
+                    new = _widened(chain, side, at_start, by, ka, kb) if by <= 2 else None
+                    if new is None or not new.holds(threshold, 0):
+                        new = _trim(chain, side, word[1], e, ka, kb) if at_start else _trim(chain, side, s, word[0], ka, kb)
+                if new is None:
+                    return None
+                chain, changed = new, True
+        if not changed:
+            break
+    return chain
+
+
+# -- short quoted items ---------------------------------------------------------------------------
+
+QUOTED = re.compile(r"“([^“”\n]{2,40})”|《([^《》\n]{2,60})》|「([^「」\n]{2,40})」|\"([^\"\n]{2,40})\"")
+
+
+_quoted_cache: "weakref.WeakKeyDictionary[EngineDocument, dict]" = weakref.WeakKeyDictionary()
+
+
+def _quoted(doc: EngineDocument) -> dict[str, list[tuple[int, int]]]:
+    """Quoted names and titles of a document: key text -> key spans (once per document)."""
+    if doc in _quoted_cache:
+        return _quoted_cache[doc]
+    out: dict[str, list[tuple[int, int]]] = {}
+    key = doc.keyform.text
+    for m in QUOTED.finditer(doc.text):
+        g = next(n for n in range(1, 5) if m.group(n) is not None)
+        s, e = doc.keyform.map.to_dst_span(m.start(g), m.end(g))
+        if e - s >= SHORT_LENGTH:
+            out.setdefault(key[s:e], []).append((s, e))
+    _quoted_cache[doc] = out
+    return out
+
+
+def _short_items(a: EngineDocument, b: EngineDocument, taken: list[_Chain], min_length: int) -> list[_Chain]:
+    """Quoted names shorter than a passage that both texts quote word for word, where nothing
+    links them yet (“渝英荟萃”, 《沃土计划》)."""
+    qa, qb = _quoted(a), _quoted(b)
+    out: list[_Chain] = []
+    for key, spans_a in qa.items():
+        if len(key) >= min_length or key not in qb:
+            continue
+        (s, e), (t, u) = spans_a[0], qb[key][0]
+        if any(_overlap(s, e, c.a0, c.a1) or _overlap(t, u, c.b0, c.b1) for c in taken + out):
+            continue
+        out.append(_Chain([[s, t, e - s]]))
+    return out
+
+
+# -- the whole finder -------------------------------------------------------------------------------
 
 
 def find_passages(
@@ -226,37 +682,56 @@ def find_passages(
 ) -> list[Passage]:
     """Every passage of at least ``min_length`` key characters that A and B share.
 
-    ``is_boilerplate`` (given the passage's key text in A) marks stock phrasing; such
-    passages are returned flagged, and callers hide them by default.
+    ``is_boilerplate`` (given the passage's key text in A) marks stock phrasing; such passages
+    are returned flagged, and callers hide them by default. Without one, the background model
+    and the stop phrases decide (``engine.boilerplate.Boilerplate()``); when it has an
+    ``assess`` method (``Boilerplate``), informativeness comes from it too.
     """
+    from duidu.engine.boilerplate import Boilerplate
+
     ka, kb = a.keyform.text, b.keyform.text
-    runs, capped = _runs(ka, kb, cancel, progress)
-    checkpoint(0.7, progress, cancel)
-    chains = _chains(runs, threshold)
-    ra, rb = ka[::-1], kb[::-1]
-    for c in chains:
-        _extend(c, ka, kb, ra, rb, capped, threshold)
+    checkpoint(0.0, progress, cancel)
+    runs = _runs(ka, kb)
+    checkpoint(0.4, progress, cancel)
+    chains = _chains(runs, ka, kb, threshold, (_sentence_ends(a), _sentence_ends(b)))
+    checkpoint(0.6, progress, cancel)
     # Too short or too loose to ever be shown: settle only the rest.
-    chains = [c for c in chains if min(c.a1 - c.a0, c.b1 - c.b0) >= min_length and c.similarity() >= threshold]
+    chains = [c for c in chains if c.holds(threshold, min_length)]
     chains.sort(key=lambda c: (-c.matched, c.a0, c.b0))
-    taken_a, taken_b = bytearray(len(ka)), bytearray(len(kb))
-    # One to one first; then text repeated on one side may link to a stretch already used
-    # on the other (a phrase said twice in A and once in B is shared both times).
-    kept = _take(chains, taken_a, taken_b, True, True, min_length, threshold)
-    kept += _take(chains, taken_a, bytearray(len(kb)), True, False, min_length, threshold)
-    kept += _take(chains, bytearray(len(ka)), taken_b, False, True, min_length, threshold)
-    checkpoint(0.9, progress, cancel)
-    passages = []
+    checkpoint(0.7, progress, cancel)
+    kept, rest = _take(chains, ka, kb, min_length, threshold)
+    kept = _join(kept, ka, kb, a, b)
+    snapped = []
     for c in kept:
+        s = _snap(c, a, b, ka, kb, threshold)
+        if s is not None and s.holds(threshold, min_length):
+            snapped.append(s)
+    kept = snapped + _short_items(a, b, snapped, min_length)
+    partners = _partners(kept, rest, ka, kb)
+    checkpoint(0.9, progress, cancel)
+    test = is_boilerplate if is_boilerplate is not None else Boilerplate()
+    keys = [ka[c.a0 : c.a1] for c in kept]
+    if hasattr(test, "assess"):
+        assessed = test.assess(keys)
+    else:
+        scores = Boilerplate().assess(keys)
+        assessed = [(bool(test(k)), s[1]) for k, s in zip(keys, scores)]
+    passages = []
+    for n, c in enumerate(kept):
         a_start, a_end = a.keyform.map.to_src_span(c.a0, c.a1)
         b_start, b_end = b.keyform.map.to_src_span(c.b0, c.b1)
         verbatim = len(c.runs) == 1 and c.a1 - c.a0 == c.b1 - c.b0
+        more = []
+        for side, s, e in partners.get(n, ()):
+            doc = a if side == "a" else b
+            src = doc.keyform.map.to_src_span(s, e)
+            more.append(Partner(side, src[0], src[1], doc.text[src[0] : src[1]], (s, e)))
+        boiler, informativeness = assessed[n]
         passages.append(
             Passage(
                 a_start, a_end, b_start, b_end, a.text[a_start:a_end], b.text[b_start:b_end],
                 1.0 if verbatim else round(c.similarity(), 3), "verbatim" if verbatim else "fuzzy",
-                (c.a0, c.a1), (c.b0, c.b1),
-                bool(is_boilerplate and is_boilerplate(ka[c.a0 : c.a1])),
+                (c.a0, c.a1), (c.b0, c.b1), boiler, informativeness, tuple(sorted(more, key=lambda p: p.start)),
             )
         )
     passages.sort(key=lambda p: (p.a_start, p.b_start))

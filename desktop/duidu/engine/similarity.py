@@ -28,8 +28,9 @@ def covered(spans: Iterable[tuple[int, int]], length: int) -> int:
 
 def similarity(passages: Iterable[Passage], a_key_length: int, b_key_length: int) -> Similarity:
     shown = [p for p in passages if not p.boilerplate]
-    ca = covered((p.a_key for p in shown), a_key_length)
-    cb = covered((p.b_key for p in shown), b_key_length)
+    # A stretch the other text repeats is shared each time (its partners count as covered).
+    ca = covered([p.a_key for p in shown] + [x.key for p in shown for x in p.partners if x.side == "a"], a_key_length)
+    cb = covered([p.b_key for p in shown] + [x.key for p in shown for x in p.partners if x.side == "b"], b_key_length)
     total = a_key_length + b_key_length
     return Similarity(
         score=round((ca + cb) / total, 4) if total else 0.0,

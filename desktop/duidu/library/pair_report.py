@@ -103,7 +103,7 @@ def build_pair_report(lib: "Library", a_id: int, b_id: int, *, script: str = "or
     say = _speaker(script)
     shown = c.shown(boilerplate)
     passages = []
-    for n, p in enumerate(shown, 1):
+    for n, p in enumerate(c.ranked(boilerplate), 1):  # most informative first
         checkpoint(n / max(1, len(shown)) * 0.9, progress, cancel)
         ops = in_view(inline_diff(c.a, c.b, p.a_key, p.b_key), va.map, vb.map)
         a0, a1 = va.map.to_dst_span(p.a_start, p.a_end)

@@ -23,6 +23,7 @@ import logging
 import re
 import threading
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 __all__ = ["Word", "segment", "segment_document", "warm_up", "user_terms"]
@@ -177,3 +178,11 @@ def segment_document(text: str, *, pos: bool = False) -> list[Word]:
         start, end = simplified.map.to_src_span(w.start, w.end)
         words.append(Word(start, end, text[start:end], w.pos))
     return words
+
+
+@lru_cache(maxsize=1 << 16)
+def word_edges(text: str) -> tuple[int, ...]:
+    """Where words start and end in a short ``text``, by the dictionary alone (no HMM for unknown
+    words): ~15 µs for 10 characters, cheap enough to ask around every end of every passage
+    (and remembered: policy text repeats its phrasing)."""
+    return tuple(sorted({0, *(end for _, _, end in _load().tokenize(text, HMM=False))}))

@@ -1,0 +1,66 @@
+"""How common a phrase is in Chinese policy language at large: the background model.
+
+Character 6-gram document frequencies over a reference corpus of policy documents (the 31
+provincial government work reports of 2026, the State Council's reports, State Council
+documents and the five seeds; ``resources/background/README.md`` gives provenance, and
+``packaging/build_background.py`` rebuilds it). The grams are hashed to 64 bits and kept
+as a sorted array with one document count each, so loading is one ``numpy.load`` and a
+lookup is a binary search done in bulk.
+
+What the library holds never changes this model: stock formulas (以习近平同志为核心的党中央,
+推动高质量发展) are common here whether the library has two documents or two hundred.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+
+from duidu.paths import resource_path
+
+GRAM = 6  # characters per gram
+MODEL = ("background", "policy_6gram_df.npz")
+_MULT = np.uint64(0x9E3779B97F4A7C15)  # golden-ratio multiplier: spreads code points over 64 bits
+
+
+def gram_hashes(key: str) -> np.ndarray:
+    """The 64-bit hash of every ``GRAM``-character stretch of a key text, in order."""
+    codes = np.frombuffer(key.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+    n = len(codes) - GRAM + 1
+    if n <= 0:
+        return np.empty(0, dtype=np.uint64)
+    h = np.zeros(n, dtype=np.uint64)
+    for k in range(GRAM):
+        h = (h ^ codes[k : k + n]) * _MULT  # uint64 arithmetic wraps, as a hash should
+        h ^= h >> np.uint64(29)
+    return h
+
+
+@dataclass(frozen=True)
+class Background:
+    keys: np.ndarray  # sorted gram hashes seen in at least three documents
+    counts: np.ndarray  # documents containing each
+    documents: int  # documents in the reference corpus
+
+    def share(self, hashes: np.ndarray) -> np.ndarray:
+        """Share of the reference documents containing each gram, beyond the two a shared
+        passage is found in (they may be reference documents themselves: the seeds are)."""
+        if not len(self.keys) or not len(hashes):
+            return np.zeros(len(hashes))
+        at = np.searchsorted(self.keys, hashes)
+        at[at == len(self.keys)] = 0
+        found = self.keys[at] == hashes
+        beyond = np.maximum(np.where(found, self.counts[at].astype(np.int64), 0) - 2, 0)
+        return beyond / max(1, self.documents - 2)
+
+
+@lru_cache(maxsize=1)
+def background() -> Background:
+    """The shipped model (loaded once per process: a few milliseconds)."""
+    path = resource_path(*MODEL)
+    if not path.exists():  # a source tree without the model: nothing is common
+        return Background(np.empty(0, np.uint64), np.empty(0, np.uint16), 0)
+    with np.load(path) as z:
+        return Background(z["keys"], z["counts"], int(z["documents"]))
