@@ -254,3 +254,20 @@ def test_official_documents_keep_every_line_but_printed_page_numbers(name):
     numbers = [i for i in by_reader if any(ch in lines[i] for ch in "-—－")]  # "— 3 —", "- 3 -"
     assert all(marks[i] == "page-number" for i in numbers)
     assert {i for i, m in enumerate(marks) if m} <= by_reader
+
+
+def test_a_library_from_before_the_counts_learns_its_templates(library, tmp_path):
+    """A library written before ``edge_pairs`` existed gains it (and the template furniture it
+    implies) the first time it is needed."""
+    from duidu.library import furniture_stats
+
+    lib = library
+    ids = [lib.import_file(page_with(name, tmp_path, SITE_BANNER)).document.id for name in PAGES[:3]]
+    with lib.db.atomic():  # as an older Duidu left it: no counts, no template rows
+        lib.db.execute("DROP TABLE edge_pairs")
+        lib.db.execute("DELETE FROM excluded WHERE reason = 'template'")
+    assert all(template_lines(lib, i) == [] for i in ids)
+    with lib.db.atomic():
+        furniture_stats.ensure(lib.db)
+    assert all(template_lines(lib, i) == SITE_BANNER for i in ids)
+    assert lib.search("网站标识码") == []

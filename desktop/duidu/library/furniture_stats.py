@@ -39,6 +39,9 @@ def ensure(db: Database) -> None:
     db.execute(f"CREATE INDEX {TABLE}_document ON {TABLE} (document_id)")
     for (doc_id,) in db.execute("SELECT id FROM documents").fetchall():
         _insert(db, doc_id, _keys(_lines(db, doc_id)[1]))
+    template = [k for (k,) in db.execute(f"SELECT key FROM {TABLE} GROUP BY key HAVING COUNT(*) >= ?",
+                                         [MIN_DOCUMENTS])]
+    _redecide(db, _sharing(db, set(template)))
 
 
 def counts(db: Database, keys: set[str] | list[str]) -> dict[str, int]:
