@@ -72,7 +72,7 @@ HEADS = ("机制", "制度", "体制", "平台", "联盟", "共同体", "联合�
          "研究院", "实验室", "智库", "生态圈", "工坊", "行动", "经济", "产业", "园区", "集群", "走廊", "通道",
          "枢纽", "新城", "试点", "战略", "政策", "补贴", "市场", "更新", "改造", "振兴", "工厂", "博览会", "大会",
          "展会", "开发区", "自贸区", "都市圈", "经济圈", "经济带", "城市群", "产业链", "供应链", "基金", "清单",
-         "网络", "设施", "改革", "专区", "港", "城", "标准", "制造", "服务", "保障", "保险", "医院", "公园", "赛事")
+         "网络", "设施", "改革", "专区", "港", "城", "标准", "创新带", "服务圈", "生活圈", "制造", "服务", "保障", "保险", "医院", "公园", "赛事")
 # Leading words of an object that say where, how many or how, not what (好/强: 建好, 建强).
 PLACES = frozenset("两地 双方 各地 三省一市 两省市 我市 全市 全省 本市 我省 我区 全区 本省 成渝地区双城经济圈 双城经济圈 "
                    "长江经济带 各级 各类 各种 一批 一系列 若干 多个 一些 更多 相关 有关 各项 多种 好 强 "
@@ -407,9 +407,10 @@ def _object_name(words: list) -> str:
             words = words[k + 1:]
             break
     k = 0
-    while k < len(words) - 1 and words[k].text not in NEGATIONS and (
+    while k < len(words) - 1 and words[k].text not in NEGATIONS and words[k].text not in _OPENERS and (
             words[k].pos in SKIP_POS or words[k].text in PLACES or _NUMERIC.match(words[k].text)):
         k += 1
+    quoted = words[k].text in _OPENERS  # “四单合一”机制: a quoted name is kept whole
     keys: list[str] = []
     for w in words[k:]:
         key = _word_key(w.text)
@@ -420,7 +421,7 @@ def _object_name(words: list) -> str:
         else:
             keys.append(key)
     # A one-character piece left in front is a cut place name or measure word (长株|潭, 10|条).
-    while len(keys) > 1 and len(keys[0]) == 1 and sum(map(len, keys)) > 4:
+    while not quoted and len(keys) > 1 and len(keys[0]) == 1 and sum(map(len, keys)) > 4:
         keys.pop(0)
     while len(keys) > 1 and sum(map(len, keys)) > MAX_NAME:
         # Cut from the front, but a negated scope (非义务教育…) stays: its neighbour goes instead.
