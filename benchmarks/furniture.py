@@ -63,8 +63,8 @@ def main() -> int:
     ap.add_argument("--quiet", action="store_true", help="totals and suspicious lines only")
     args = ap.parse_args()
     if not CORPUS.is_dir():
-        print(f"No corpus at {CORPUS}: nothing measured.")
-        return 1
+        print(f"furniture: no corpus at {CORPUS}: nothing measured.")
+        return 0
     docs = []
     for path in files():
         try:
