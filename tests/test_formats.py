@@ -261,6 +261,28 @@ def test_running_heads_and_page_numbers_marked_on_placed_pages():
     assert all(p.furniture is None for p in paragraphs if p.text.startswith(("附件", "各区")))
 
 
+def test_two_columns_are_read_one_after_the_other():
+    """A gazette page: a title across the page, then two columns; a paragraph runs from the foot
+    of the left column to the top of the right one. Lines at the same height in the two columns
+    must never be joined."""
+    size, pitch, per_line = 12.0, 18.0, 18  # 18 characters of 12 pt fill a 216 pt column
+    glyphs = _line("北京市人民政府关于印发工作措施的通知", 60, x=190, size=16, advance=16)
+    lefts = [f"左{n:02d}" + "甲" * (per_line - 3) for n in range(20)]
+    rights = [f"右{n:02d}" + "乙" * (per_line - 3) for n in range(20)]
+    rights[3] = "右03乙乙乙。"  # the running paragraph ends here, short
+    for n in range(20):
+        indent = 2 * size if n == 0 else 0.0
+        glyphs += _line(lefts[n][: per_line - (2 if n == 0 else 0)], 100 + n * pitch, x=60 + indent, advance=size)
+        r_indent = 2 * size if n == 4 else 0.0
+        glyphs += _line(rights[n], 100 + n * pitch, x=320 + r_indent, advance=size)
+    paragraphs = [p.text for p in layout.build([layout.Page(1, 595, 842, glyphs)]).paragraphs]
+    assert paragraphs[0] == "北京市人民政府关于印发工作措施的通知"
+    body = paragraphs[1]
+    assert body.startswith("左00") and "左19" in body and body.endswith("右03乙乙乙。")
+    assert body.index("左19") < body.index("右00")  # the whole left column first
+    assert paragraphs[2].startswith("右04") and "左" not in "".join(paragraphs[2:])
+
+
 def test_latin_hyphenation_is_undone_when_lines_join():
     assert layout.join_lines(["the adminis-", "tration of"]) == "the administration of"
     assert layout.join_lines(["施政", "报告"]) == "施政报告"

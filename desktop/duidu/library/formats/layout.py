@@ -108,6 +108,7 @@ class Line:
     row: bool = False  # a table row: always a paragraph of its own
     furniture: str | None = None
     cells: tuple[tuple[float, float, float, str], ...] = ()  # a row's cells: left, right, bottom, text
+    column: tuple[float, float] | None = None  # on a two-column page: its column's margins
 
 
 @dataclass(frozen=True)
@@ -166,6 +167,11 @@ def _dedupe(glyphs: list[Glyph]) -> list[Glyph]:
 
 def group_lines(glyphs: list[Glyph], page: int) -> list[Line]:
     """Printed lines, top to bottom: a glyph joins the line whose band holds its centre."""
+    return [line for members in _rows(glyphs) if (line := _make_line(members, page)) is not None]
+
+
+def _rows(glyphs: list[Glyph]) -> list[list[Glyph]]:
+    """The glyphs of each printed line (by vertical position), top to bottom."""
     lines: list[list[Glyph]] = []
     top = bottom = 0.0
     current: list[Glyph] = []
@@ -183,19 +189,90 @@ def group_lines(glyphs: list[Glyph], page: int) -> list[Line]:
         current = [g]
         lines.append(current)
         top, bottom = g_top, g_bottom
-    out = []
-    for members in lines:
-        members = _dedupe(sorted(members, key=lambda g: g.x0))
-        text = _line_text(members)
-        if not text:
+    return lines
+
+
+def _make_line(members: list[Glyph], page: int) -> Line | None:
+    members = _dedupe(sorted(members, key=lambda g: g.x0))
+    text = _line_text(members)
+    if not text:
+        return None
+    # Type size from the Chinese characters: digits and Latin set in another font have
+    # other (loose) boxes and would make a body line look like a heading.
+    han = [g.bottom - g.top for g in members if is_han(g.ch)]
+    size = median(han) if len(han) >= 2 else median([g.bottom - g.top for g in members])
+    return Line(text, members[0].x0, max([g.x1 for g in members]), min([g.top for g in members]),
+                max([g.bottom for g in members]), size, page)
+
+
+# --- two columns ------------------------------------------------------------------------------
+
+def _gutter(glyphs: list[Glyph], width: float) -> tuple[float, float] | None:
+    """The white strip between two columns of text, if the page has two: a run of the middle
+    half of the page that (almost) no glyph covers, with text on both sides of it on many
+    printed lines. A title or a table spanning both columns may cross it."""
+    if len(glyphs) < 200 or width <= 0:
+        return None
+    lo, hi = int(width * 0.3), int(width * 0.7)
+    cover = [0] * (hi - lo + 1)
+    for g in glyphs:
+        for x in range(max(int(g.x0), lo), min(int(g.x1), hi) + 1):
+            cover[x - lo] += 1
+    allowed = max(2, len(glyphs) // 100)
+    best: tuple[int, int] | None = None
+    start = None
+    for i, c in enumerate(cover + [allowed + 1]):
+        if c <= allowed and start is None:
+            start = i
+        elif c > allowed and start is not None:
+            if i - start >= 8 and (best is None or abs((start + i) / 2 + lo - width / 2)
+                                   < abs((best[0] + best[1]) / 2 - width / 2)):
+                best = (start + lo, i + lo)
+            start = None
+    if best is None:
+        return None
+    left = sum(g.x1 <= best[0] for g in glyphs)
+    right = sum(g.x0 >= best[1] for g in glyphs)
+    if min(left, right) < 0.2 * len(glyphs):
+        return None
+    both = sum(1 for row in _rows(glyphs) if any(g.x1 <= best[0] for g in row) and any(g.x0 >= best[1] for g in row))
+    return (best[0], best[1]) if both >= 5 else None
+
+
+def _column_lines(glyphs: list[Glyph], page: Page, gutter: tuple[float, float]) -> list[Line]:
+    """Lines of a two-column page in reading order: between lines spanning both columns
+    (titles), the left column top to bottom, then the right one. Each column line knows its
+    column's margins, so paragraphs are found as on a one-column page."""
+    blocks: list[tuple[Line | None, list[list[Glyph]], list[list[Glyph]]]] = [(None, [], [])]
+    for row in _rows(glyphs):
+        if any(g.x0 < gutter[1] and g.x1 > gutter[0] for g in row):
+            blocks.append((_make_line(row, page.number), [], []))
             continue
-        # Type size from the Chinese characters: digits and Latin set in another font have
-        # other (loose) boxes and would make a body line look like a heading.
-        han = [g.bottom - g.top for g in members if is_han(g.ch)]
-        size = median(han) if len(han) >= 2 else median([g.bottom - g.top for g in members])
-        out.append(Line(text, members[0].x0, max([g.x1 for g in members]), min([g.top for g in members]),
-                        max([g.bottom for g in members]), size, page))
-    return out
+        left = [g for g in row if g.x1 <= gutter[0]]
+        right = [g for g in row if g.x0 >= gutter[1]]
+        if left:
+            blocks[-1][1].append(left)
+        if right:
+            blocks[-1][2].append(right)
+    made = {"l": [], "r": []}
+    order: list[Line] = []
+    for spanning, lefts, rights in blocks:
+        if spanning is not None:
+            order.append(spanning)
+        for side, rows in (("l", lefts), ("r", rights)):
+            for members in rows:
+                line = _make_line(members, page.number)
+                if line is not None:
+                    made[side].append(line)
+                    order.append(line)
+    for side in ("l", "r"):
+        lines = made[side]
+        if lines:
+            size = median([ln.size for ln in lines])
+            margins = _margins(lines, size)
+            for ln in lines:
+                ln.column = margins
+    return order
 
 
 # --- tables -----------------------------------------------------------------------------------
@@ -380,6 +457,14 @@ def page_lines(page: Page) -> list[Line]:
                 break
         else:
             free.append(g)
+    gutter = _gutter(free, page.width)
+    if gutter is not None:  # two columns: read one, then the other (tables where they stand)
+        lines = _column_lines(free, page, gutter)
+        for i, gl in inside.items():
+            rows = table_rows(tables[i], gl, page.number)
+            at = next((k for k, ln in enumerate(lines) if ln.column is None and ln.top > rows[0].top), len(lines))
+            lines[at:at] = rows
+        return lines
     lines = group_lines(free, page.number)
     for i, gl in inside.items():
         lines.extend(table_rows(tables[i], gl, page.number))
@@ -460,14 +545,17 @@ def build(pages: list[Page]) -> Layout:
         return ln.size > 1.15 * size
 
     def centred(ln: Line) -> bool:
+        if ln.column:  # centred in its column
+            left, right = ln.column
+            return ln.x0 > left + 2 * size and ln.x1 < right - 2 * size and abs((ln.x0 + ln.x1 - left - right) / 2) < 2 * size
         width = widths.get(ln.page, 0.0)
         left, right = margins[ln.page]
         return (ln.x0 > left + 2 * size and ln.x1 < right - 2 * size
                 and abs((ln.x0 + ln.x1) / 2 - width / 2) < 2 * size)
 
     def starts_new(prev: Line, ln: Line) -> bool:
-        left = margins[ln.page][0]
-        right = margins[prev.page][1]
+        left = ln.column[0] if ln.column else margins[ln.page][0]
+        right = prev.column[1] if prev.column else margins[prev.page][1]
         if LIST_ITEM.match(ln.text):
             return True
         if heading(prev) or heading(ln):
