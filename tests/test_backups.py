@@ -56,54 +56,71 @@ def damage(path) -> None:
     assert quick_check(path) != "ok"
 
 
-def open_damaged(path, clock, times: int) -> None:
+def open_damaged(path, clock, times: int) -> list[str]:
+    """Open the damaged library ``times`` times; the one-line refusals."""
+    from duidu.library.errors import InputError
+
+    said = []
     for _ in range(times):
         clock[0] += timedelta(minutes=1)
-        try:
+        before = path.read_bytes()
+        with pytest.raises(InputError) as refused:
             Library.open(path).close()
-        except Exception:  # a damaged library may fail to open later on; the backups are the point here
-            pass
+        assert path.read_bytes() == before  # refused before anything wrote to it
+        said.append(str(refused.value))
+    return said
 
 
-def backup_warnings(caplog) -> list[str]:
-    return [r.getMessage() for r in caplog.records if r.name == backups.__name__]
-
-
-def test_a_damaged_library_is_never_backed_up_and_the_good_backups_stay(tmp_path, clock, caplog, monkeypatch):
+def test_a_damaged_library_is_refused_naming_the_newest_good_backup(tmp_path, clock):
     path = tmp_path / "lib.sqlite"
     library_with_backups(path, clock, 3)
     kept = {p.name: p.read_bytes() for p in backups.backups(path)}
     damage(path)
-    monkeypatch.setattr(backups, "_warned", set())
-    with caplog.at_level(logging.WARNING, logger=backups.__name__):
-        open_damaged(path, clock, 6)  # more opens than backups are kept
+    said = open_damaged(path, clock, 6)  # more opens than backups are kept
     assert {p.name: p.read_bytes() for p in backups.backups(path)} == kept
-    warnings = backup_warnings(caplog)
     newest = backups.backups(path)[-1]
-    assert len(warnings) == 1 and "\n" not in warnings[0], warnings  # once, however often it is opened
-    assert f"{path} is damaged" in warnings[0] and f"restore from {newest}" in warnings[0]
+    for line in said:
+        assert "\n" not in line and "is damaged" in line and str(newest) in line
+        assert f"library restore {newest.name}" in line
     assert quick_check(newest) == "ok"
 
 
-def test_the_warning_names_the_newest_backup_that_is_itself_good(tmp_path, clock, caplog, monkeypatch):
+def test_the_message_names_the_newest_backup_that_is_itself_good(tmp_path, clock):
     path = tmp_path / "lib.sqlite"
     library_with_backups(path, clock, 2)
     older, newest = backups.backups(path)
     newest.write_bytes(b"not a library" * 1000)
     damage(path)
-    monkeypatch.setattr(backups, "_warned", set())
-    with caplog.at_level(logging.WARNING, logger=backups.__name__):
-        open_damaged(path, clock, 1)
-    (warning,) = backup_warnings(caplog)
-    assert f"restore from {older}" in warning
+    (line,) = open_damaged(path, clock, 1)
+    assert str(older) in line and str(newest) not in line
     older.write_bytes(b"not a library either" * 1000)
-    monkeypatch.setattr(backups, "_warned", set())
-    caplog.clear()
-    with caplog.at_level(logging.WARNING, logger=backups.__name__):
-        open_damaged(path, clock, 1)
-    (warning,) = backup_warnings(caplog)
-    assert "no backup passes the check to restore from" in warning
+    (line,) = open_damaged(path, clock, 1)
+    assert "no backup of it passes the check" in line
     assert backups.backups(path) == [older, newest]
+
+
+def test_library_restore_puts_the_newest_good_backup_back_and_keeps_the_damaged_file(tmp_path, clock, capsys):
+    path = tmp_path / "lib.sqlite"
+    d = library_with_backups(path, clock, 3)
+    with Library.open(path, backup=False) as lib:
+        lib.annotate(d, 50, 60, annotator="王老师")  # after the newest backup: lost with the damage
+    newest = backups.backups(path)[-1]
+    con = sqlite3.connect(newest)
+    in_backup = con.execute("SELECT count(*) FROM annotations").fetchone()[0]
+    con.close()
+    damage(path)
+    damaged = path.read_bytes()
+    assert main(["--library", str(path), "search", "教育"]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "Traceback" not in err and f"library restore {newest.name}" in err
+    assert main(["--library", str(path), "library", "restore"]) == 0
+    out = capsys.readouterr().out
+    assert str(newest) in out
+    (kept,) = tmp_path.glob("lib.sqlite.replaced-*")
+    assert kept.read_bytes() == damaged  # the damaged file is set aside, never deleted
+    assert quick_check(path) == "ok"
+    with Library.open(path) as lib:
+        assert len(lib.annotations()) == in_backup == 2  # the state of the newest backup
 
 
 def written(path):

@@ -180,9 +180,11 @@ def test_a_failed_merge_changes_nothing(lib, monkeypatch):
         raise sqlite3.OperationalError("disk I/O error")
 
     monkeypatch.setattr(codebook, "CodeRemoval", broken)
-    with pytest.raises(sqlite3.OperationalError):
+    from duidu.library.transactions import LibraryUnavailable
+
+    with pytest.raises(LibraryUnavailable, match="disk I/O error"):  # one line for the user, nothing written
         lib.merge_codes(funds, finance)
-    with pytest.raises(sqlite3.OperationalError):
+    with pytest.raises(LibraryUnavailable, match="disk I/O error"):
         lib.delete_code(funds, reassign_to=finance)
     assert (lib.codes(), lib.annotation(a.id)) == before
 
@@ -280,15 +282,19 @@ def test_a_failure_inside_the_transaction_leaves_nothing_behind(lib, monkeypatch
 
     monkeypatch.setattr(annotations_mod, "set_codes", broken)  # after the annotation and its targets
     d, s = doc(lib), doc(lib, SICHUAN)
-    with pytest.raises(sqlite3.OperationalError):
+    from duidu.library import recovery
+    from duidu.library.transactions import LibraryUnavailable
+
+    with pytest.raises(LibraryUnavailable, match="disk I/O error.*not saved: it is kept in"):
         lib.annotate(d, 0, 10, code_ids=[code(lib, "对象/高等")], annotator="王老师")
-    with pytest.raises(sqlite3.OperationalError):
+    with pytest.raises(LibraryUnavailable, match="disk I/O error"):
         lib.link(d, 0, 10, s, 0, 10, annotator="王老师")
     assert counts(lib) == before
+    assert [k.record["kind"] for k in recovery.pending(lib.path)] == ["passage", "comparison"]  # kept, not lost
     monkeypatch.undo()
     a = lib.annotate(d, 0, 10, annotator="王老师")
     monkeypatch.setattr(annotations_mod, "set_codes", broken)
-    with pytest.raises(sqlite3.OperationalError):
+    with pytest.raises(LibraryUnavailable):
         lib.update_annotation(a.id, note="changed", code_ids=[code(lib, "对象/高等")])
     assert lib.annotation(a.id) == a  # the note did not change without its codes
 
@@ -516,8 +522,10 @@ def test_a_failed_revision_leaves_the_document_and_its_notes_as_they_were(lib, t
     def broken(*args, **kwargs):
         raise sqlite3.OperationalError("database or disk is full")
 
-    monkeypatch.setattr(similar_index, "index_document", broken)
-    with pytest.raises(sqlite3.OperationalError):
+    monkeypatch.setattr(similar_index, "store_rows", broken)  # the last rows the transaction writes
+    from duidu.library.transactions import LibraryUnavailable
+
+    with pytest.raises(LibraryUnavailable, match="disk is full"):
         lib.revise(cq, path)
     assert snapshot() == before
 

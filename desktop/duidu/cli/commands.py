@@ -129,6 +129,25 @@ def cmd_codebook(args, parser) -> int:
     return 0
 
 
+def cmd_library(args, parser) -> int:
+    """``library restore`` and ``library backups``: they work on the file, without opening it as a library."""
+    from pathlib import Path
+
+    from duidu.library.location import library_path
+
+    path = library_path(args.library)
+    if args.action == "backups":
+        found = backups.backups(path)
+        if not found:
+            print(f"no backups of {path} (they are kept in {backups.folder(path)})")
+        for b in found:
+            print(f"{b}  {'ok' if backups.check_file(b) == 'ok' else 'fails the check'}")
+        return 0
+    restored, kept = backups.restore(path, Path(args.backup) if args.backup else None)
+    print(f"restored {path} from {restored}" + (f"; the library as it was is kept as {kept}" if kept else ""))
+    return 0
+
+
 def cmd_list(args, parser) -> int:
     with _open(args) as lib:
         docs = lib.documents()

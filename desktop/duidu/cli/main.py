@@ -138,6 +138,12 @@ def build_parser() -> argparse.ArgumentParser:
     ci = cb_sub.add_parser("import", help="merge a REFI-QDA codebook (.qdc) into the codebook")
     ci.add_argument("file", metavar="FILE")
 
+    lb = sub.add_parser("library", help="the library file itself: its backups")
+    lb_sub = lb.add_subparsers(dest="action", metavar="ACTION", required=True)
+    lr = lb_sub.add_parser("restore", help="put a backup in the library's place (the library as it was is kept beside it)")
+    lr.add_argument("backup", nargs="?", metavar="BACKUP", help="a backup's file name or path (default: the newest that passes the check)")
+    lb_sub.add_parser("backups", help="list the library's backups, newest last, with whether each passes the check")
+
     gui = sub.add_parser("gui", help="start the desktop app (the default)")
     gui.add_argument("files", nargs="*", metavar="FILE", help="documents to import on opening (a file manager's Open with)")
     gui.add_argument("--compare", nargs=2, metavar=("A", "B"), type=_nonempty, help="open these two documents side by side")
@@ -172,6 +178,12 @@ def main(argv: list[str] | None = None) -> int:
         from duidu.library.location import library_path
 
         print(f"duidu: {library_path(args.library)}: {database_reason(exc)}", file=sys.stderr)
+        return 1
+    except sqlite3.DatabaseError as exc:  # a page found damaged after opening: stop, and name the way back
+        from duidu.library.backups import damaged
+        from duidu.library.location import library_path
+
+        print(f"duidu: {damaged(library_path(args.library), str(exc))}", file=sys.stderr)
         return 1
     except BrokenPipeError:  # `duidu show … | head`
         sys.stderr.close()

@@ -95,19 +95,96 @@ def check(conn: sqlite3.Connection) -> str:
     return "ok" if [r[0] for r in rows] == ["ok"] else str(rows[0][0] if rows else "no answer")
 
 
+def check_file(backup: Path) -> str:
+    """``check`` of a backup, opened read-only and immutable (no -wal or -shm left beside it)."""
+    try:
+        con = sqlite3.connect(f"{backup.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
+    except sqlite3.Error as exc:
+        return str(exc)
+    try:
+        return check(con)
+    finally:
+        con.close()
+
+
 def newest_good(path: Path) -> Path | None:
     """The newest backup of the library at ``path`` that passes ``quick_check``."""
     for b in reversed(backups(path)):
-        try:
-            con = sqlite3.connect(f"{b.resolve().as_uri()}?mode=ro", uri=True)
-        except sqlite3.Error:
-            continue
-        try:
-            if check(con) == "ok":
-                return b
-        finally:
-            con.close()
+        if check_file(b) == "ok":
+            return b
     return None
+
+
+_HEADER = b"SQLite format 3\x00"
+
+
+def changed_since_backup(path: Path, before: list[int]) -> bool:
+    """Whether the library (fingerprint ``before``) may differ from the state its newest backup
+    holds, which passed ``quick_check`` when it was taken: only then is it worth checking again."""
+    try:
+        last = json.loads((folder(path) / f".{path.name}.last-backup").read_text(encoding="utf-8"))
+        return not (last["fingerprint"] == before and (folder(path) / last["backup"]).is_file())
+    except (OSError, ValueError, KeyError, TypeError):
+        return True
+
+
+def damaged(path: Path, problem: str):
+    """The one line for a library that fails ``quick_check`` (or that SQLite calls malformed):
+    what is wrong, the newest good backup and the command that restores it."""
+    from duidu.library.errors import InputError
+
+    try:
+        with open(path, "rb") as f:
+            header = f.read(len(_HEADER))
+    except OSError:
+        header = _HEADER
+    if header != _HEADER and header:
+        return InputError(str(path), f"not a Duidu library ({problem})")
+    good = newest_good(path)
+    if good is None:
+        return InputError(str(path), f"the library is damaged ({problem}) and no backup of it passes the check; "
+                                     f"nothing was written to it")
+    return InputError(str(path), f"the library is damaged ({problem}); nothing was written to it. The newest good "
+                                 f"backup is {good} — restore it with: duidu --library {path} library restore {good.name}")
+
+
+def restore(path: Path, backup: Path | None = None) -> tuple[Path, Path | None]:
+    """Put ``backup`` (default: the newest that passes ``quick_check``) in the library's place.
+
+    The library as it was is kept beside it as ``<name>.replaced-<time>`` (with its log), never
+    deleted; a Duidu still holding the old file sees it replaced and saves nothing into it.
+    Returns (the backup restored, where the old library was kept or None when there was none)."""
+    from duidu.library.errors import InputError
+
+    if backup is None:
+        backup = newest_good(path)
+        if backup is None:
+            raise InputError(str(path), "no backup passes the check: nothing to restore "
+                                        f"(backups are kept in {folder(path)})")
+    elif not backup.is_absolute() and not backup.exists():
+        backup = folder(path) / backup
+    if not backup.is_file():
+        raise InputError(str(backup), "no such backup")
+    problem = check_file(backup)
+    if problem != "ok":
+        raise InputError(str(backup), f"this backup fails the check too ({problem}); choose another")
+    stamp = f"{_now():%Y%m%d-%H%M%S}"
+    partial = path.with_name(f".{path.name}.{secrets.token_hex(4)}.restoring")
+    with open(backup, "rb") as src, open(partial, "wb") as dst:
+        while chunk := src.read(1 << 20):
+            dst.write(chunk)
+        dst.flush()
+        os.fsync(dst.fileno())
+    kept = None
+    if path.exists():
+        kept = path.with_name(f"{path.name}.replaced-{stamp}")
+        os.replace(path, kept)
+    for suffix in ("-wal", "-shm"):  # the old file's log belongs with it, never with the backup
+        log_file = Path(f"{path}{suffix}")
+        if log_file.exists():
+            os.replace(log_file, Path(f"{kept or path}{suffix}" if kept else f"{path}{suffix}.old"))
+    os.replace(partial, path)
+    return backup, kept
 
 
 def backup_if_changed(conn: sqlite3.Connection, path: Path, before: list[int] | None, *, keep: int = KEEP,

@@ -46,9 +46,12 @@ def write(db: Database, doc_id: int, prepared: "PreparedDocument") -> None:
     db["search_index"].insert_all({**row, "document_id": doc_id} for row in prepared.index)
     store_keyform(db, doc_id, cleaned.text, [(e.start, e.end) for e in cleaned.excluded], prepared.key)
     store_mentions(db, doc_id, prepared.mentions)
-    similar_index.index_document(
-        db, engine_document(cleaned, prepared.key, doc_id), [(m.start, m.end, m.measure) for m in prepared.mentions]
-    )
+    if prepared.similar is not None:  # computed before the transaction
+        similar_index.store_rows(db, doc_id, prepared.similar)
+    else:
+        similar_index.index_document(
+            db, engine_document(cleaned, prepared.key, doc_id), [(m.start, m.end, m.measure) for m in prepared.mentions]
+        )
     # Page templates learnt across the library: may add furniture here and in documents
     # sharing this one's edge lines (library/furniture_stats.py).
     furniture_stats.document_added(db, doc_id)

@@ -37,6 +37,7 @@ class PreparedDocument:
     index: list[dict] = field(default_factory=list)
     key: KeyForm | None = None  # the comparison key form, cached for the engine
     mentions: list = field(default_factory=list)  # MeasureMention: measures, cached too
+    similar: list | None = None  # similar-passage index rows for document 0 (rebased when written)
 
     @property
     def text_hash(self) -> str:
@@ -111,7 +112,13 @@ def analyse(source: SourceFile, *, metadata: dict | None = None, seed: bool = Fa
     key = key_form(cleaned.text, excluded)
     require_room(str(path), len(units(engine_document(cleaned, key))))  # not a traceback at write time
     index = list(index_rows(0, cleaned.text, paragraphs, excluded))
-    return PreparedDocument(source, cleaned, row, index, key, extract_measures(engine_document(cleaned, key)))
+    mentions = extract_measures(engine_document(cleaned, key))
+    # Segmenting for the similar-passage index is the slow part of an import: done here, before
+    # the write transaction, which then only stores rows (another writer waits seconds, not minutes).
+    from duidu.library.similar_index import rows as similar_rows
+
+    similar = similar_rows(engine_document(cleaned, key), [(m.start, m.end, m.measure) for m in mentions])
+    return PreparedDocument(source, cleaned, row, index, key, mentions, similar)
 
 
 def _units_at_least(cleaned: CleanText) -> int:

@@ -90,17 +90,10 @@ def paragraph_of(notes: Notes, t: Target) -> int:
 
 
 def save(path: str | os.PathLike, data: bytes) -> None:
-    """Write ``data`` to ``path`` whole: a temporary file beside it, then renamed over it."""
-    p = Path(path)
-    if p.is_dir():
-        raise InputError(str(p), "is a directory, not a file")
-    tmp = p.with_name(f".{p.name}.{uuid.uuid4().hex[:8]}.tmp")
-    try:
-        tmp.write_bytes(data)
-        os.replace(tmp, p)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise InputError(str(p), exc.strerror or str(exc)) from None
+    """Write ``data`` to the file ``path`` names, whole and checked (``output_file``)."""
+    from duidu.library.output_file import write_whole
+
+    write_whole(path, data)
 
 
 def export(lib: "Library", path, fmt: str, document_ids=None) -> ExportSummary:

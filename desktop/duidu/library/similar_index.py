@@ -94,6 +94,11 @@ def index_document(db: Database, doc: EngineDocument, mentions: list[tuple[int, 
     _insert(db, rows(doc, mentions))
 
 
+def store_rows(db: Database, doc_id: int, prepared: list[tuple]) -> None:
+    """Insert rows made by ``rows`` for document 0 (before the document had an id) as ``doc_id``'s."""
+    _insert(db, [(doc_id << UNIT_BITS | r[0], r[1], r[2], r[3], doc_id, r[5], r[6]) for r in prepared])
+
+
 def _analyse(doc: EngineDocument) -> tuple[list, list[tuple]]:
     """A document's measures and index rows (run in a worker process for large libraries)."""
     from duidu.engine.measures import extract_measures

@@ -8,16 +8,18 @@ backed up when opened after a change. Notes and codes are handled in ``annotatio
 
 from __future__ import annotations
 
+import errno
+from contextlib import contextmanager
 import os
 import re
 import sqlite3
 from datetime import date as _calendar_date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterator
 
 from sqlite_utils import Database
 
-from duidu.library import annotations, backups, codebook, derived, schema
+from duidu.library import annotations, backups, codebook, derived, faults, recovery, schema
 from duidu.library.anchoring import AnchorReport
 from duidu.library.annotations import Annotation, Target
 from duidu.library.codebook import Code, CodeRemoval
@@ -28,6 +30,7 @@ from duidu.library.location import library_path
 from duidu.library.search import SearchHit, search
 from duidu.library import similar_index
 from duidu.library.similar_index import SimilarHit
+from duidu.library.transactions import BUSY_WAIT_MS, LibraryDatabase, LibraryUnavailable
 from duidu.library.views import ScriptView, script_view
 
 if TYPE_CHECKING:  # the import pipeline and the engine load only when used
@@ -45,7 +48,6 @@ if TYPE_CHECKING:  # the import pipeline and the engine load only when used
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _UNSET = object()
 CODEBOOKS = ("default", "empty")  # what a new library's codebook starts as
-BUSY_WAIT_MS = 5000  # how long a write waits for another connection's (sqlite3's own default)
 SETUP_WAIT_MS = 120_000  # another Duidu creating and seeding the same new library: wait for it
 
 _DOC_COLUMNS = (
@@ -55,7 +57,7 @@ _DOC_COLUMNS = (
 
 
 class Library:
-    def __init__(self, db: Database, path: Path) -> None:
+    def __init__(self, db: LibraryDatabase, path: Path) -> None:
         self.db = db
         self.path = path
         self._boilerplate: tuple[tuple, "Boilerplate"] | None = None  # (library state, test with its cache)
@@ -76,15 +78,23 @@ class Library:
         p = library_path(path)
         if p.is_dir():
             raise InputError(str(p), "is a directory, not a library file")
+        db = None
         try:
-            p.parent.mkdir(parents=True, exist_ok=True)
+            _check_place(p)
             before = backups.fingerprint(p) if backup else None  # before opening touches the log
-            db = Database(p)
-            db.execute(f"PRAGMA busy_timeout = {BUSY_WAIT_MS}")
+            db = LibraryDatabase(p)
             db.execute("PRAGMA foreign_keys = ON")
+            current = schema.version(db)  # read before anything writes: a newer library stays byte for byte
+            if current > schema.LATEST:
+                raise InputError(str(p), f"library schema version {current} is newer than this Duidu understands "
+                                         f"({schema.LATEST}); upgrade Duidu")
+            if backup and 0 < current and before is not None and backups.changed_since_backup(p, before):
+                problem = backups.check(db.conn)  # a damaged library stops here, before anything writes to it
+                if problem != "ok":
+                    raise backups.damaged(p, problem)
             db.enable_wal()
+            db.remember_identity()
             lib = cls(db, p)
-            current = schema.version(db)
             if 0 < current <= schema.LATEST:  # a library this Duidu can read: keep a copy first
                 backups.backup_if_changed(db.conn, p, before, min_interval=backup_interval)
             if current == schema.LATEST:
@@ -109,12 +119,18 @@ class Library:
                 raise
             finally:
                 db.execute(f"PRAGMA busy_timeout = {BUSY_WAIT_MS}")
-        except sqlite3.OperationalError as exc:
-            raise InputError(str(p), database_reason(exc)) from None
-        except sqlite3.DatabaseError as exc:
-            raise InputError(str(p), f"not a Duidu library ({exc})") from None
-        except OSError as exc:
-            raise InputError(str(p), exc.strerror or str(exc)) from None
+        except BaseException as exc:
+            if db is not None:
+                db.close()
+            if isinstance(exc, InputError):
+                raise
+            if isinstance(exc, sqlite3.OperationalError):
+                raise InputError(str(p), database_reason(exc)) from None
+            if isinstance(exc, sqlite3.DatabaseError):
+                raise backups.damaged(p, str(exc)) from None
+            if isinstance(exc, OSError):
+                raise InputError(str(p), _os_reason(exc)) from None
+            raise
         return lib
 
     def close(self) -> None:
@@ -297,7 +313,7 @@ class Library:
     def annotate(self, document_id: int, start: int, end: int, *, code_ids=(), note: str = "",
                  annotator: str) -> Annotation:
         """A note on ``[start, end)`` of a document's stored text; quote and context come from it."""
-        with self.db.atomic():
+        with self._keeping("passage", [(document_id, start, end)], note, code_ids, annotator), self.db.atomic():
             target = annotations.target(self.db, document_id, start, end)
             new = annotations.insert(self.db, "passage", (target,), codebook.require(self.db, code_ids),
                                      annotations.check_note(note), annotations.check_annotator(annotator))
@@ -306,7 +322,8 @@ class Library:
     def link(self, a_doc: int, a_start: int, a_end: int, b_doc: int, b_start: int, b_end: int, *,
              note: str = "", code_ids=(), annotator: str) -> Annotation:
         """A comparison note joining a passage of one document with a passage of another."""
-        with self.db.atomic():
+        with self._keeping("comparison", [(a_doc, a_start, a_end), (b_doc, b_start, b_end)], note, code_ids,
+                           annotator), self.db.atomic():
             targets = (annotations.target(self.db, a_doc, a_start, a_end), annotations.target(self.db, b_doc, b_start, b_end))
             new = annotations.insert(self.db, "comparison", targets, codebook.require(self.db, code_ids),
                                      annotations.check_note(note), annotations.check_annotator(annotator))
@@ -314,7 +331,7 @@ class Library:
 
     def update_annotation(self, annotation_id: int, *, code_ids=None, note: str | None = None) -> Annotation:
         """Replace a note's text and/or its codes (None: unchanged)."""
-        with self.db.atomic():
+        with self._keeping("update", [], note, code_ids, "", annotation_id), self.db.atomic():
             annotations.get(self.db, annotation_id)
             annotations.update(self.db, annotation_id, note=None if note is None else annotations.check_note(note),
                                code_ids=None if code_ids is None else codebook.require(self.db, code_ids))
@@ -348,6 +365,30 @@ class Library:
 
     def annotation(self, annotation_id: int) -> Annotation:
         return annotations.get(self.db, annotation_id)
+
+    @contextmanager
+    def _keeping(self, kind: str, spans: list[tuple[int, int, int]], note, code_ids, annotator,
+                 annotation_id: int | None = None) -> Iterator[None]:
+        """A note that cannot reach the library goes to a recovery file, and the error says where."""
+        try:
+            yield
+        except (LibraryUnavailable, sqlite3.OperationalError, sqlite3.DatabaseError) as exc:
+            reason = exc.reason if isinstance(exc, InputError) else database_reason(exc)
+            targets = []
+            for doc, start, end in spans:
+                t = {"document_id": doc, "start": start, "end": end}
+                try:  # the old file may still be readable through this connection: enough to name the passage
+                    t["title"], t["quote"], t["text_hash"] = self.db.execute(
+                        "SELECT title, substr(text, ? + 1, ? - ?), text_hash FROM documents WHERE id = ?",
+                        [start, end, start, doc]).fetchone()
+                except (sqlite3.Error, TypeError):
+                    pass
+                targets.append(t)
+            record = {"kind": kind, "targets": targets, "note": note, "code_ids": None if code_ids is None else list(code_ids),
+                      "annotator": annotator, "annotation_id": annotation_id}
+            kept = recovery.keep(self.path, record, reason)
+            raise LibraryUnavailable(str(self.path), f"{reason}. The note was not saved: it is kept in {kept} "
+                                                     "and offered back on the next start") from None
 
     def annotations(self, *, document_id: int | None = None, code_id: int | None = None, annotator: str | None = None,
                     region: str | None = None, text: str | None = None, include_orphans: bool = True) -> list[Annotation]:
@@ -462,6 +503,29 @@ class Library:
             pinyin_removed=prepared.cleaned.pinyin_removed,
             excluded=len(prepared.cleaned.excluded),
         )
+
+
+_READ_ONLY = ("the library is read-only here (the file or its folder cannot be written, and Duidu keeps "
+              "its log and backups beside it): copy it to a folder you can write, or pass --library")
+
+
+def _check_place(p: Path) -> None:
+    """One clear line for a library Duidu cannot use: a folder it may not create, a file or folder it may not write."""
+    faults.point("open", p)
+    try:
+        p.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise InputError(str(p), f"cannot create the library's folder {p.parent}: {exc.strerror or exc}") from None
+    if p.exists() and not os.access(p, os.R_OK):
+        raise InputError(str(p), "the library cannot be read here (permission denied)")
+    if (p.exists() and not os.access(p, os.W_OK)) or not os.access(p.parent, os.W_OK | os.X_OK):
+        raise InputError(str(p), _READ_ONLY)
+
+
+def _os_reason(exc: OSError) -> str:
+    if isinstance(exc, PermissionError) or exc.errno == errno.EROFS:
+        return f"{_READ_ONLY} ({exc.strerror or exc})"
+    return exc.strerror or str(exc)
 
 
 def _valid_date(value: str) -> bool:

@@ -182,6 +182,7 @@ def run(argv: list[str] | None = None, *, library_path: str | None = None, scree
     if files:
         window.importer.import_paths([str(f) for f in files])
     if not screenshot:
+        window.offer_recovered()  # notes that could not be saved last time
         return app.exec()
     try:
         wait_for_tasks(window)

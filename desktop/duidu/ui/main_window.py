@@ -240,6 +240,7 @@ class MainWindow(QMainWindow):
         t.progressed.connect(lambda label, f: (self.progress.setValue(int(f * 100)), self.task_label.setText(label)))
         t.idle.connect(self._tasks_idle)
         t.failed.connect(lambda label, reason: self.statusBar().showMessage(f"{label}: {reason}", 10000))
+        t.waiting.connect(self._waiting)
         r.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         r.pairChanged.connect(self._pair_changed)
         # The panel fills in a later turn of the event loop: laying out its tables and the panes'
@@ -455,7 +456,59 @@ class MainWindow(QMainWindow):
         self.tasks.run("documents", lambda lib, progress, cancel: lib.documents(), done, on_error=failed,
                        label=self.tr("Preparing the library"))
 
+    def _waiting(self, label: str, seconds: float) -> None:
+        self.statusBar().showMessage(self.tr("%1: waiting for another Duidu to finish writing to the library (%2 s)…")
+                                     .replace("%1", label).replace("%2", str(int(seconds))), 2000)
+
+    def flush_writes(self) -> None:
+        """Wait for the edits still on their way to the library, with a dialog that can give up:
+        an edit given up on is kept in a recovery file (a note) rather than dropped."""
+        if not self.tasks.pending_writes():
+            return
+        from PySide6.QtCore import QEventLoop
+        from PySide6.QtWidgets import QProgressDialog
+
+        dialog = QProgressDialog(self.tr("Saving your changes to the library…"), self.tr("Keep them for later"), 0, 0, self)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(500)
+        loop = QEventLoop()
+        self.tasks.writesDone.connect(loop.quit)
+        dialog.canceled.connect(loop.quit)
+        shown = self.tasks.waiting.connect(lambda label, seconds: dialog.setLabelText(
+            self.tr("Saving your changes: another Duidu is writing to the library (%1 s)…").replace("%1", str(int(seconds)))))
+        if self.tasks.pending_writes():
+            loop.exec()
+        self.tasks.waiting.disconnect(shown)
+        self.tasks.writesDone.disconnect(loop.quit)
+        if self.tasks.pending_writes():
+            self.tasks.abandon_writes()
+        dialog.close()
+
+    def offer_recovered(self) -> None:
+        """Notes that could not be saved last time: offer to put them back into this library."""
+        from duidu.library import recovery
+        from duidu.library.location import library_path
+
+        kept = recovery.pending(library_path(self.library_path))
+        if not kept:
+            return
+        box = QMessageBox(QMessageBox.Icon.Question, WINDOW_TITLE, self.tr(
+            "%1 notes could not be saved to the library last time and were kept in %2. Put them back now?")
+            .replace("%1", str(len(kept))).replace("%2", str(recovery.folder())),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box.setDetailedText("\n".join(k.summary for k in kept))
+
+        def answered(button) -> None:
+            if box.standardButton(button) == QMessageBox.StandardButton.Yes:
+                self.tasks.write(lambda lib, progress, cancel: [recovery.restore(lib, k) for k in kept],
+                                 lambda _: self.notes_ui.notes.reload(), label=self.tr("Restore kept notes"))
+
+        box.buttonClicked.connect(answered)
+        box.open()
+        self._recovery_box = box
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.flush_writes()
         self.settings.save_window_state(self.saveGeometry(), self.saveState())
         self.settings.sync()
         self.tasks.shutdown()

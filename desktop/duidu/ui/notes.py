@@ -55,6 +55,7 @@ class _Edit(QUndoCommand):
 class NotesController(QObject):
     changed = Signal()  # the cache was reloaded
     failed = Signal(str)  # one line for the status bar
+    lost = Signal(str)  # an edit the library could not take (gone, full, read-only): not only a status line
     done = Signal(str)  # what was just done, for the status bar
 
     def __init__(self, tasks: TaskRunner, parent: QObject | None = None, *, history: QUndoStack | None = None) -> None:
@@ -215,6 +216,10 @@ class NotesController(QObject):
                          on_error=self._failed, label=text)
 
     def _failed(self, exc: BaseException) -> None:
+        from duidu.library.transactions import LibraryUnavailable
+
         lines = str(exc).strip().splitlines()
         self.failed.emit(lines[0] if lines else type(exc).__name__)
+        if isinstance(exc, LibraryUnavailable):
+            self.lost.emit(str(exc))
         self.reload()

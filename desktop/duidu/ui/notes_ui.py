@@ -51,6 +51,7 @@ class NotesUI(QObject):
             pane.positionClicked.connect(lambda pos, s=side: self._clicked(s, pos))
         self.notes.changed.connect(self._show_everywhere)
         self.notes.failed.connect(lambda reason: window.statusBar().showMessage(reason, 10000))
+        self.notes.lost.connect(self._lost)
         self.notes.done.connect(lambda what: window.statusBar().showMessage(
             what + self.tr(" · Ctrl+Z to undo"), 5000))
         self.panel.openRequested.connect(self.show_note)
@@ -103,6 +104,15 @@ class NotesUI(QObject):
             head = " · ".join(x for x in (tags, a.annotator) if x)
             lines.append(f"✎ {head}" + (f"\n{a.note[:200]}" if a.note else ""))
         return "\n".join(lines)
+
+    def _lost(self, message: str) -> None:
+        """A note the library could not take: said in a dialog (where it was kept), not only the status bar."""
+        from PySide6.QtWidgets import QMessageBox
+
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Not saved"), message, QMessageBox.StandardButton.Ok,
+                          self.window)
+        box.open()  # not modal to the event loop: a test or a queued edit carries on
+        self._lost_box = box
 
     def _clicked(self, side: str, pos: int) -> None:
         """A click on a note selects it in the notes panel (the innermost when they overlap)."""

@@ -72,22 +72,21 @@ def write_pdf(html: str, path, *, script: str | None = None) -> int:
     """Write ``html`` as an A4 PDF at ``path`` (whole or not at all); returns the page count.
 
     Call on the UI thread: it paints. ``script`` picks the CJK face (TC for tw/traditional)."""
+    from duidu.library.output_file import target as real_target, write_whole
+
     ensure_application()
-    target = Path(path)
-    if target.is_dir():
-        raise InputError(str(target), "is a directory, not a file")
-    tmp = target.with_name(f".{target.name}.{uuid.uuid4().hex[:8]}.tmp")
+    target = real_target(path)  # the file a symlink names; a FIFO or a device is refused
+    tmp = target.with_name(f".duidu-{uuid.uuid4().hex[:8]}.tmp")
     try:
         tmp.write_bytes(b"")  # the clear reason (no such folder, permission) before Qt says only "failed"
     except OSError as exc:
-        raise InputError(str(target), exc.strerror or str(exc)) from None
+        raise InputError(str(path), exc.strerror or str(exc)) from None
     try:
         font = print_font(script)
         pages, text = _paint(html, str(tmp), font)
-        tmp.write_bytes(_true_unicode(tmp.read_bytes(), font, text))
-        os.replace(tmp, target)
+        write_whole(target, _true_unicode(tmp.read_bytes(), font, text))
     except OSError as exc:
-        raise InputError(str(target), exc.strerror or str(exc)) from None
+        raise InputError(str(path), exc.strerror or str(exc)) from None
     finally:
         tmp.unlink(missing_ok=True)
     return pages

@@ -8,7 +8,10 @@ result or error is handed back on the UI thread. Tasks carry a *channel* name: s
 task on a busy channel cancels the one in flight, whose result is then dropped, so a view
 only ever receives the answer to its latest question. The user's own edits (notes, tags,
 the codebook) go instead through ``write``: one more worker runs them one at a time, in the
-order they were made, and never drops one (as Anki serialises its collection writes).
+order they were made, and never drops one (as Anki serialises its collection writes): while
+another Duidu holds the library's write lock an edit waits for it, for as long as it takes,
+and ``waiting`` tells the status bar. Closing the window flushes the edits still queued
+(``pending_writes``); one the user gives up on (``abandon_writes``) goes to a recovery file.
 Nothing else in ``ui/`` starts threads.
 """
 
@@ -29,6 +32,7 @@ from duidu.library.errors import InputError
 WORKERS = 2  # one long import need not hold up opening a pair; SQLite WAL serves both
 PROGRESS_INTERVAL = 0.05  # seconds between progress signals (the status bar needs no more)
 SHUTDOWN_WAIT = 3.0  # seconds to let running work notice its cancel token at exit
+WAIT_SIGNAL_INTERVAL = 0.5  # seconds between "waiting for another Duidu" signals
 
 Work = Callable[[Any, Callable[[float], None], CancelToken], Any]
 
@@ -51,6 +55,7 @@ class _Relay(QObject):
 
     done = Signal(object)
     progressed = Signal(object, float)
+    waited = Signal(object, float)
 
 
 class TaskRunner(QObject):
@@ -61,6 +66,8 @@ class TaskRunner(QObject):
     finished = Signal(str, float)  # label, seconds
     failed = Signal(str, str)  # label, one-line reason
     idle = Signal()
+    waiting = Signal(str, float)  # label, seconds waited for another writer's lock
+    writesDone = Signal()  # no edit queued or running any more
 
     def __init__(self, library_path, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -70,6 +77,8 @@ class TaskRunner(QObject):
         self._relay = _Relay(self)
         self._relay.done.connect(self._deliver)
         self._relay.progressed.connect(self._progress)
+        self._relay.waited.connect(lambda task, seconds: self.waiting.emit(task.label, seconds))
+        self._abandon = False  # set at close when the user gives up waiting: edits go to recovery files
         self._opening = threading.Lock()  # workers open one at a time: the first may be creating the library
         self._current: dict[str, Task] = {}
         self._running: set[Task] = set()
@@ -117,6 +126,14 @@ class TaskRunner(QObject):
     def busy(self) -> bool:
         return bool(self._running)
 
+    def pending_writes(self) -> int:
+        """The user's edits queued or running (not yet in the library)."""
+        return sum(1 for t in self._running if not t.channel)
+
+    def abandon_writes(self) -> None:
+        """Stop waiting for the library: edits that would wait fail now, notes into recovery files."""
+        self._abandon = True
+
     def shutdown(self) -> None:
         """Cancel everything, let each worker close its own connection, and stop the threads."""
         if self._closed:
@@ -128,8 +145,9 @@ class TaskRunner(QObject):
             self._queue.put(None)
         self._writes.put(None)  # after the edits already queued: they still reach the library
         deadline = time.monotonic() + SHUTDOWN_WAIT
-        for t in self._threads:
+        for t in self._threads[:-1]:
             t.join(max(0.0, deadline - time.monotonic()))
+        self._threads[-1].join()  # the writer: every edit saved or kept (abandoned ones fail fast)
 
     # -- worker side --------------------------------------------------------------
     def _work(self, tasks: queue.Queue) -> None:
@@ -145,6 +163,8 @@ class TaskRunner(QObject):
 
                         with self._opening:  # the app backs up once, at start
                             library = Library.open(self._library_path, backup=False)
+                        if tasks is self._writes:
+                            library.db.write_wait = None  # the user's edits wait as long as another writer needs
                     except BaseException as exc:
                         task.error = exc
                         self._emit_done(task)
@@ -163,6 +183,22 @@ class TaskRunner(QObject):
                 last[0] = now
                 self._relay.progressed.emit(task, float(fraction))
 
+        waited = [0.0]
+
+        def on_wait(seconds: float) -> None:
+            if task.channel and task.cancel.cancelled:
+                raise Cancelled()
+            if self._abandon and not task.channel:
+                from duidu.library.transactions import LibraryUnavailable
+
+                raise LibraryUnavailable(str(self._library_path), "given up waiting for another Duidu writing to the library")
+            if seconds - waited[0] >= WAIT_SIGNAL_INTERVAL:
+                waited[0] = seconds
+                self._relay.waited.emit(task, float(seconds))
+
+        db = getattr(library, "db", None)
+        if db is not None and hasattr(db, "on_wait"):
+            db.on_wait = on_wait
         started = time.perf_counter()
         try:
             if task.cancel.cancelled:
@@ -203,6 +239,8 @@ class TaskRunner(QObject):
             self.finished.emit(task.label, task.seconds)
             if task.on_done is not None:
                 task.on_done(task.result)
+        if not task.channel and not self.pending_writes():
+            self.writesDone.emit()
         if not self._running:
             self.idle.emit()
 
