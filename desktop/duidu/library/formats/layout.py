@@ -9,7 +9,10 @@ numbers and running heads inside sentences. Here the page is read as a researche
   spaces them out (``行 政 長 官``) -- unless the gap is far wider than the line's usual one
   (two fields on one line, ``发文字号 … 签发人``);
 * tables (ruled grids) are read cell by cell: one row per line, cells separated by a tab,
-  a merged cell once, in its top row -- lines of neighbouring cells never interleave;
+  a merged cell once, in its top row -- lines of neighbouring cells never interleave; the rest
+  of cells cut by a page break is put back into them;
+* a two-column page (a white strip down the middle, text on both sides of it) is read one
+  column after the other, a title across both where it stands;
 * lines are joined into paragraphs; a break comes only where the layout says so: a first-line
   indent, a line that stops short of the right margin, a wider vertical gap, a change of type
   size (headings), a list item (一、 （一） 1. ①  第X条), a table;
