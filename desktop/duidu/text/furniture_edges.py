@@ -11,8 +11,8 @@ page is read in three parts:
 * the **tail**: the lines after the last prose line.
 
 The weaker signals (a line of a few characters, a bare label with its value, a timestamp, a
-line with no letters at all, a caption credit without 摄, a link list, a line repeating the
-page's beginning) only count in the head or the tail, where the site's frame stands; in the
+line with no letters at all, a caption credit without 摄, a caption naming the speaker of the
+byline above it, a link list, a line repeating the page's beginning) only count in the head or the tail, where the site's frame stands; in the
 body a line must be furniture by its own content (see ``furniture.RULES``). In the tail,
 everything after the first furniture line is furniture too (a site never puts the document
 back after its footer).
@@ -47,6 +47,8 @@ LINK_HEADING_MAX = 10
 # end in a colon or ">>" and be followed only by link-like lines).
 LINK_LIST_CUES = ("相关", "相關", "链接", "鏈接", "延伸", "推荐", "推薦", "阅读", "閱讀", "报道", "報道", "文章",
                   "稿件", "新闻", "新聞", "文档", "文檔", "附件下载", "专题", "專題", "热点", "熱點")
+# A caption naming the speaker stands within this many lines after the speech's byline.
+SPEAKER_CAPTION_GAP = 3
 # A credit or caption in the head/tail.
 CAPTION_MAX = 120
 # A licence footer: a licence mark within this many lines of the end.
@@ -97,6 +99,8 @@ _BULLET = re.compile(r"^[·•・▪■□◆◇●○►▶]")
 _INFO_LABEL = re.compile(rf"[{HAN_RANGES}](?:[\s\u3000]*[{HAN_RANGES}]){{1,5}}[\s\u3000]*[:：]")
 # A printed page number standing alone: "— 3 —", "- 3 -", "第3页", "第 3 页 共 12 页".
 _PAGE_NUMBER = re.compile(r"^(?:[-—–－―]+\s*\d{1,4}\s*[-—–－―]+|第\s*\d{1,4}\s*页(?:\s*[/，,]?\s*共\s*\d{1,4}\s*页)?)$")
+# A speech's byline: a title and the speaker's name set off by a space ("天津市市长 张工").
+_SPEAKER = re.compile(rf"^[^。，：:]{{2,40}}?[\s\u3000]+([{HAN_RANGES}]{{1,3}}(?:[\s\u3000]?[{HAN_RANGES}]{{1,3}})?)$")
 _HASH_ID = re.compile(r"[0-9a-f]{16,}", re.I)
 _LIST_NUMBER = re.compile(r"^\s*(?:\d+[.、．]|[（(［\[]\s*[\d一二三四五六七八九十]+\s*[）)］\]]|[一二三四五六七八九十]+、)")
 # A caption's credit at the end: "本报记者 朱江 摄", "石榴云/新疆日报记者谢龙摄", "记者 盛学卿".
@@ -233,6 +237,7 @@ def mark_edges(lines: Sequence[str], marks: list[str | None]) -> tuple[int, int]
         elif starts_with_ui_word(line) or _MENU_ITEM.match(line) or _URL.match(line):
             marks[i] = "navigation"
     _mark_info_box(lines, marks, head_end)
+    _mark_speaker_captions(lines, marks, head_end)
     _mark_labels(lines, marks, edge)
     _mark_breadcrumb_steps(lines, marks, edge)
     for i in range(tail_start, n):
@@ -273,6 +278,27 @@ def _mark_info_box(lines: Sequence[str], marks: list[str | None], head_end: int)
                                                  or (len(lines[i]) <= 4 and not _SENTENCE_END.search(lines[i]))):
         marks[i] = "metadata"
         i += 1
+
+
+def _mark_speaker_captions(lines: Sequence[str], marks: list[str | None], head_end: int) -> None:
+    """The photo caption under a speech's byline, credit or not: after ``天津市市长 张工`` in the
+    head, one of the next few document lines naming 张工 in the third person
+    (``张工作政府工作报告。``) is the caption."""
+    for i in range(head_end):
+        m = _SPEAKER.match(lines[i])
+        if m is None or marks[i] is not None:
+            continue
+        name = re.sub(r"\s+", "", m.group(1))
+        seen = 0  # document lines looked at (furniture between byline and caption is skipped)
+        for k in range(i + 1, head_end):
+            if marks[k] is not None:
+                continue
+            line = lines[k]
+            if name in re.sub(r"\s+", "", line) and _SPEAKER.match(line) is None and len(line) <= CAPTION_MAX:
+                marks[k] = "caption"
+            seen += 1
+            if seen == SPEAKER_CAPTION_GAP:
+                break
 
 
 def _mark_breadcrumb_steps(lines: Sequence[str], marks: list[str | None], edge) -> None:
