@@ -272,6 +272,10 @@ def _mark_info_box(lines: Sequence[str], marks: list[str | None], head_end: int)
         return
     for i in rows:
         marks[i] = marks[i] or "metadata"
+    # A lone label between two rows of the box ("统一登记号" whose value cell was empty).
+    for a, b in zip(rows, rows[1:]):
+        if b == a + 2 and marks[a + 1] is None and len(lines[a + 1]) <= 8 and not _SENTENCE_END.search(lines[a + 1]):
+            marks[a + 1] = "metadata"
     # Labels and values right after the last row ("备案登记号：", "有效").
     i = rows[-1] + 1
     while i < head_end and marks[i] is None and (label_of(lines[i]) is not None or _INFO_LABEL.match(lines[i])
