@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
+from duidu.library.transactions import LibraryDatabase, LibraryUnavailable
 from duidu.text.offsets import OffsetMap, utf16_map
 from duidu.text.script import VIEW_SCRIPTS as TARGETS
 from duidu.text.script import convert
@@ -73,11 +74,12 @@ def script_view(db: Database, document_id: int, target: str) -> ScriptView:
         return ScriptView(target, config, cached[0], OffsetMap.from_bytes(cached[1]))
     converted = convert(text, config)
     try:
-        with db.atomic():
+        # A cache: taken only when the write lock is free at once (a reader never waits for an import).
+        with db.atomic(wait=0) if isinstance(db, LibraryDatabase) else db.atomic():
             db["views"].upsert(
                 {"document_id": document_id, "script": target, "config": config, "text": converted.text, "map": converted.map.to_bytes()},
                 pk=("document_id", "script"),
             )
-    except sqlite3.OperationalError:
+    except (sqlite3.OperationalError, LibraryUnavailable):
         pass  # the cache is an optimisation: a busy or read-only library still shows the view
     return ScriptView(target, config, converted.text, converted.map)
