@@ -389,7 +389,7 @@ def test_ofd_imports_through_the_reader():
     assert dict(source.furniture) and set(dict(source.furniture).values()) == {"page-number"}
 
 
-# --- encrypted PDFs, made here: no corpus file is encrypted ----------------------------------------
+# --- PDFs made here: encrypted, watermarked (no corpus file to test these on) ----------------------------------------
 
 PDF_PAD = bytes.fromhex("28bf4e5e4e758a4164004e56fffa01082e2e00b6d0683e802f0ca9fe6453697a")
 
@@ -405,20 +405,32 @@ def rc4(key: bytes, data: bytes) -> bytes:
     return bytes(out)
 
 
-def encrypted_pdf(user: bytes, owner: bytes, text: str, permissions: int = -4) -> bytes:
-    """A one-page PDF with Chinese text in a predefined CJK font, encrypted the PDF 1.4 way (the
-    standard security handler, RC4-40, revision 2); ``permissions`` is the /P flags word."""
+def text_op(text: str, x: float, y: float, size: float = 14, angle: float = 0.0) -> bytes:
+    """Content-stream operators drawing ``text`` at (x, y), turned by ``angle`` degrees."""
+    import math
+
+    c, s = math.cos(math.radians(angle)), math.sin(math.radians(angle))
+    return (b"BT /F1 %g Tf %.4f %.4f %.4f %.4f %g %g Tm <%s> Tj ET\n"
+            % (size, c, s, -s, c, x, y, text.encode("utf-16-be").hex().encode()))
+
+
+def cjk_pdf(content: bytes, user: bytes | None = None, owner: bytes = b"", permissions: int = -4) -> bytes:
+    """A one-page PDF drawing ``content`` with a predefined CJK font (STSong-Light, UCS-2
+    codes); with ``user``, encrypted the PDF 1.4 way (the standard security handler, RC4-40,
+    revision 2), ``permissions`` being the /P flags word."""
     pad = lambda p: (p + PDF_PAD)[:32]
-    o = rc4(hashlib.md5(pad(owner)).digest()[:5], pad(user))
-    p = permissions
     doc_id = hashlib.md5(b"duidu test").digest()
-    key = hashlib.md5(pad(user) + o + struct.pack("<i", p) + doc_id).digest()[:5]
-    u = rc4(key, PDF_PAD)
+    encrypt = user is not None
+    if encrypt:
+        o = rc4(hashlib.md5(pad(owner)).digest()[:5], pad(user))
+        key = hashlib.md5(pad(user) + o + struct.pack("<i", permissions) + doc_id).digest()[:5]
+        u = rc4(key, PDF_PAD)
 
     def enc(num: int, data: bytes) -> bytes:
+        if not encrypt:
+            return data
         return rc4(hashlib.md5(key + struct.pack("<i", num)[:3] + b"\0\0").digest()[:10], data)
 
-    content = b"BT /F1 14 Tf 72 700 Td <" + text.encode("utf-16-be").hex().encode() + b"> Tj ET"
     objects = {
         1: b"<< /Type /Catalog /Pages 2 0 R >>",
         2: b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
@@ -429,8 +441,10 @@ def encrypted_pdf(user: bytes, owner: bytes, text: str, permissions: int = -4) -
            + enc(6, b"Adobe").hex().encode() + b"> /Ordering <" + enc(6, b"GB1").hex().encode()
            + b"> /Supplement 2 >> /FontDescriptor 7 0 R >>",
         7: b"<< /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [0 -200 1000 900] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 80 >>",
-        8: b"<< /Filter /Standard /V 1 /R 2 /O <" + o.hex().encode() + b"> /U <" + u.hex().encode() + b"> /P " + str(p).encode() + b" >>",
     }
+    if encrypt:
+        objects[8] = (b"<< /Filter /Standard /V 1 /R 2 /O <" + o.hex().encode() + b"> /U <" + u.hex().encode()
+                      + b"> /P " + str(permissions).encode() + b" >>")
     out = bytearray(b"%PDF-1.4\n")
     offsets = {}
     for num, body in objects.items():
@@ -440,21 +454,32 @@ def encrypted_pdf(user: bytes, owner: bytes, text: str, permissions: int = -4) -
     out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
     for num in sorted(objects):
         out += b"%010d 00000 n \n" % offsets[num]
-    out += (b"trailer\n<< /Size %d /Root 1 0 R /Encrypt 8 0 R /ID [<%s> <%s>] >>\nstartxref\n%d\n%%%%EOF\n"
-            % (len(objects) + 1, doc_id.hex().encode(), doc_id.hex().encode(), xref))
+    out += (b"trailer\n<< /Size %d /Root 1 0 R %s/ID [<%s> <%s>] >>\nstartxref\n%d\n%%%%EOF\n"
+            % (len(objects) + 1, b"/Encrypt 8 0 R " if encrypt else b"", doc_id.hex().encode(),
+               doc_id.hex().encode(), xref))
     return bytes(out)
 
 
 def test_pdf_encrypted_against_copying_opens_without_password_and_imports(tmp_path):
     path = tmp_path / "restricted.pdf"
     no_print_no_copy = -4 - 4 - 16  # /P with the print and copy bits cleared
-    path.write_bytes(encrypted_pdf(b"", b"owner secret", "本通知自印发之日起实施。", no_print_no_copy))
+    path.write_bytes(cjk_pdf(text_op("本通知自印发之日起实施。", 72, 700), b"", b"owner secret", no_print_no_copy))
     assert read_source(path).body == "本通知自印发之日起实施。"
 
 
 def test_pdf_needing_a_password_is_refused_with_one_line(tmp_path):
     path = tmp_path / "locked.pdf"
-    path.write_bytes(encrypted_pdf(b"user secret", b"owner secret", "本通知自印发之日起实施。"))
+    path.write_bytes(cjk_pdf(text_op("本通知自印发之日起实施。", 72, 700), b"user secret", b"owner secret"))
     with pytest.raises(InputError) as exc:
         read_source(path)
     assert exc.value.reason == "encrypted: a password is needed to open it"
+
+
+def test_a_diagonal_watermark_is_not_read_into_the_text(tmp_path):
+    path = tmp_path / "watermarked.pdf"
+    body = [text_op("各区人民政府，市政府各委、办、局：", 72, 720), text_op("现将有关事项通知如下，请认真贯彻执行。", 72, 700)]
+    watermark = text_op("内部资料注意保密", 150, 500, size=40, angle=30)  # across the page, over the text
+    path.write_bytes(cjk_pdf(b"".join(body) + watermark))
+    text = read_source(path).body
+    assert "各区人民政府，市政府各委、办、局：" in text and "现将有关事项通知如下，请认真贯彻执行。" in text
+    assert not any(ch in text for ch in "内资料注意保密")

@@ -17,6 +17,7 @@ Refused, with one line, rather than imported as junk:
 from __future__ import annotations
 
 import ctypes
+import math
 import threading
 
 import pypdfium2 as pdfium
@@ -27,6 +28,7 @@ from duidu.text.chars import count_han
 from . import layout
 
 THIN = 3.0  # points: a path this thin is a ruling line (table borders are drawn so)
+TILT = math.radians(3)  # a character turned more than this is a watermark's (or a stamp's)
 _SKIP = frozenset((0xA0, 0x3000, 0xFFFE, 0xFFFF, 0xFEFF, 0x200B))  # spaces are re-inferred
 
 
@@ -72,6 +74,7 @@ def _glyphs(textpage, to_display, shift: tuple[float, float]) -> tuple[list[layo
     errors = 0
     count = raw.FPDFText_CountChars(textpage)
     text = _page_text(textpage, count) if count > 0 else ""
+    tilted: list[int] = []  # characters set at an angle: a watermark across the page
     for i in range(count):
         ch = text[i] if text else chr(raw.FPDFText_GetUnicode(textpage, i) or 0xFFFD)
         code = ord(ch)
@@ -81,6 +84,10 @@ def _glyphs(textpage, to_display, shift: tuple[float, float]) -> tuple[list[layo
             errors += raw.FPDFText_HasUnicodeMapError(textpage, i)
         if not raw.FPDFText_GetLooseCharBox(textpage, i, rect):
             continue
+        angle = raw.FPDFText_GetCharAngle(textpage, i)
+        if TILT < angle < 2 * math.pi - TILT:
+            tilted.append(i)
+            continue
         if to_display is None:  # unrotated: the common case, done inline
             x0, x1, top, bottom = rect.left - shift_x, rect.right - shift_x, shift_y - rect.top, shift_y - rect.bottom
         else:
@@ -88,6 +95,15 @@ def _glyphs(textpage, to_display, shift: tuple[float, float]) -> tuple[list[layo
         if x1 - x0 <= 0 or bottom - top <= 0:
             continue
         out.append(layout.Glyph(ch, x0, top, x1, bottom))
+    if len(tilted) > len(out):
+        # Most of the page is set at an angle: that is its text (content drawn rotated), not a
+        # watermark. Read it as drawn rather than lose it.
+        for i in tilted:
+            raw.FPDFText_GetLooseCharBox(textpage, i, rect)
+            x0, top, x1, bottom = _box(to_display or (lambda x, y: (x - shift_x, shift_y - y)),
+                                       rect.left, rect.bottom, rect.right, rect.top)
+            ch = text[i] if text else chr(raw.FPDFText_GetUnicode(textpage, i) or 0xFFFD)
+            out.append(layout.Glyph(ch, x0, top, x1, bottom))
     return out, errors, count
 
 
