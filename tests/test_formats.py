@@ -361,6 +361,16 @@ def test_ofd_text_in_reading_order_with_page_numbers_marked():
     assert [(p.text, p.page) for p in paragraphs if p.furniture] == [("—1—", 1), ("—2—", 2)]
 
 
+def test_ofd_runs_over_several_lines_are_read_line_by_line():
+    """A certificate's fields are text objects whose characters step down a line (DeltaY) and
+    back to the left (a negative DeltaX): read per line, never one line's characters
+    interleaved with the next's."""
+    text = "\n".join(p.text for p in ofd.read((DATA / "o03_linxiang_zrzyj_xuanzhi_yijianshu_2022.ofd").read_bytes()).paragraphs)
+    assert "临沧市临翔区发展和改革局关于同意临翔区棚户区改造安置房建设项目的可行性研究报告的" in text
+    assert "批复（临翔发改复[2018]172号）" in text
+    assert "总规模0.7871公顷，其中农用地0公顷（耕地0公顷，基本农田0公顷），建设用地0.7871公顷" in text
+
+
 def _ofd(tmp_path: Path, files: dict[str, str]) -> bytes:
     path = tmp_path / "x.ofd"
     with zipfile.ZipFile(path, "w") as zf:
