@@ -8,7 +8,8 @@ Informativeness: each character counts ``1 - share / STOCK_SHARE`` (share: the m
 background gram over it; 0 when stock), so a passage scores about the number of its characters
 that are particular to it. 《推动成渝地区双城经济圈教育协同发展框架协议》 scores high,
 推进教育高质量发展 scores 0. A passage scoring under ``DISTINCTIVE``, or under ``PARTICULAR`` per
-character, is boilerplate, whatever the library holds: 以习近平同志为核心的党中央 and 推动高质量发展 are common in the background.
+character with fewer than ``PARTICULAR_RUN`` mostly particular characters, is boilerplate, whatever
+the library holds: 以习近平同志为核心的党中央 and 推动高质量发展 are common in the background.
 """
 
 from __future__ import annotations
@@ -24,7 +25,8 @@ from duidu.paths import resource_path
 from duidu.text.keyform import query_key
 
 DISTINCTIVE = 4  # informativeness a passage needs to be more than stock phrasing (框架协议, 职教集团)
-PARTICULAR = 0.55  # and per character: a region's name with a verb (推动成渝地区双城经济圈建设) is not enough
+PARTICULAR = 0.55  # and per character: a region's name with a verb (推动成渝地区双城经济圈建设) is not enough,
+PARTICULAR_RUN = 6  # unless this many characters are mostly particular (北京（京津冀）国际科技创新中心)
 STOCK_SHARE = 0.3  # of the background documents holding a gram: policy language's stock phrasing
 LIBRARY_SHARE = 0.75  # of the library's documents containing a stretch: "most of the library"
 MIN_LIBRARY = 20  # fewer documents say too little about what is common (the background speaks)
@@ -93,8 +95,10 @@ class Boilerplate:
             self._library_marks(joined, common)
         out, at = [], 0
         for key in keys:
-            score = float((1 - common[at : at + len(key)]).sum())
-            out.append((score < DISTINCTIVE or score < PARTICULAR * len(key), round(score, 1)))
+            c = common[at : at + len(key)]
+            score = float((1 - c).sum())
+            particular = score >= PARTICULAR * len(key) or int((c < 0.5).sum()) >= PARTICULAR_RUN
+            out.append((score < DISTINCTIVE or not particular, round(score, 1)))
             at += len(key) + 1
         return out
 

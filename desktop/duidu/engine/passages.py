@@ -405,8 +405,8 @@ def _chains(runs: list[list[int]], ka: str, kb: str, threshold: float,
                 # An insertion on one side only, inside one sentence, between pieces long enough
                 # to be a list's items (not 领导小组 … 统筹协调).
                 if sentence_end and c.matched >= JOIN_PIECE and length - max(0, -ga, -gb) >= JOIN_PIECE and (
-                        (0 < ga <= JOIN_GAP and -SEED < gb <= 0 and 1 not in ends_a[c.a1 : a + 1])
-                        or (0 < gb <= JOIN_GAP and -SEED < ga <= 0 and 1 not in ends_b[c.b1 : b + 1])):
+                        (0 < ga <= JOIN_GAP and -SEED < gb <= 0) or (0 < gb <= JOIN_GAP and -SEED < ga <= 0)) \
+                        and 1 not in ends_a[c.a0 + 1 : a + length] and 1 not in ends_b[c.b0 + 1 : b + length]:
                     need = JOIN_THRESHOLD
                 elif -SEED < ga <= MAX_GAP and gb <= MAX_GAP:
                     need = threshold
@@ -585,6 +585,24 @@ def _trim(chain: _Chain, side: str, start: int, end: int, ka: str, kb: str) -> _
     return _rebuilt(runs, ka, kb, chain.joined) if runs else None
 
 
+def _split_at_numbers(chain: _Chain, ka: str, kb: str) -> list[_Chain]:
+    """The chain cut where its two sides differ in a number (旅客吞吐量突破9000万人次 / 首次突破5000万
+    人次 share a sentence's frame, not a figure): figures that differ are the figure layer's."""
+    pieces, current = [], [chain.runs[0]]
+    for prev, run in zip(chain.runs, chain.runs[1:]):
+        a0, b0 = prev[0] + prev[2], prev[1] + prev[2]
+        gap_a, gap_b = ka[max(0, a0 - 1) : run[0] + 1], kb[max(0, b0 - 1) : run[1] + 1]
+        # A figure on each side, not the same: a figure inserted on one side (662所) stays inside.
+        if any(ch.isdigit() for ch in gap_a) and any(ch.isdigit() for ch in gap_b) and gap_a != gap_b:
+            pieces.append(current)
+            current = []
+        current.append(run)
+    pieces.append(current)
+    if len(pieces) == 1:
+        return [chain]
+    return [_rebuilt([r for r in runs if r[2]] or runs, ka, kb, chain.joined) for runs in pieces]
+
+
 def _widened(chain: _Chain, side: str, at_start: bool, by: int, ka: str, kb: str) -> _Chain:
     """The chain with ``by`` more characters on one end of one side (unmatched: a zero-length run
     marks the new end, so similarity counts them as a difference)."""
@@ -702,7 +720,7 @@ def find_passages(
     kept, rest = _take(chains, ka, kb, min_length, threshold)
     kept = _join(kept, ka, kb, a, b)
     snapped = []
-    for c in kept:
+    for c in (piece for chain in kept for piece in _split_at_numbers(chain, ka, kb)):
         s = _snap(c, a, b, ka, kb, threshold)
         if s is not None and s.holds(threshold, min_length):
             snapped.append(s)
