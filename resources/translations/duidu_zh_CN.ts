@@ -630,8 +630,8 @@
         <translation>导入文档</translation>
     </message>
     <message>
-        <source>Documents (*.txt *.md *.html *.htm *.docx);;All files (*)</source>
-        <translation>文档 (*.txt *.md *.html *.htm *.docx);;所有文件 (*)</translation>
+        <source>Documents ({patterns});;All files (*)</source>
+        <translation>文档 ({patterns});;所有文件 (*)</translation>
     </message>
     <message>
         <source>Duidu %1
@@ -1067,8 +1067,8 @@ Read Chinese policy documents against each other, offline.</source>
         <translation>导入修订版</translation>
     </message>
     <message>
-        <source>Documents (*.txt *.md *.html *.htm *.docx);;All files (*)</source>
-        <translation>文档 (*.txt *.md *.html *.htm *.docx);;所有文件 (*)</translation>
+        <source>Documents ({patterns});;All files (*)</source>
+        <translation>文档 ({patterns});;所有文件 (*)</translation>
     </message>
     <message>
         <source>%1 unchanged, %2 moved, %3 fuzzy, %4 orphaned</source>

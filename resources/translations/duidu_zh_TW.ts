@@ -629,8 +629,8 @@
         <translation>匯入文件</translation>
     </message>
     <message>
-        <source>Documents (*.txt *.md *.html *.htm *.docx);;All files (*)</source>
-        <translation>文件 (*.txt *.md *.html *.htm *.docx);;所有檔案 (*)</translation>
+        <source>Documents ({patterns});;All files (*)</source>
+        <translation>文件 ({patterns});;所有檔案 (*)</translation>
     </message>
     <message>
         <source>Duidu %1
@@ -1066,8 +1066,8 @@ Read Chinese policy documents against each other, offline.</source>
         <translation>匯入修訂版</translation>
     </message>
     <message>
-        <source>Documents (*.txt *.md *.html *.htm *.docx);;All files (*)</source>
-        <translation>文件 (*.txt *.md *.html *.htm *.docx);;所有檔案 (*)</translation>
+        <source>Documents ({patterns});;All files (*)</source>
+        <translation>文件 ({patterns});;所有檔案 (*)</translation>
     </message>
     <message>
         <source>%1 unchanged, %2 moved, %3 fuzzy, %4 orphaned</source>

@@ -15,7 +15,7 @@ from duidu import __version__
 from duidu.ui.comparison_view import ComparisonView
 from duidu.ui.fonts import has_chinese_font
 from duidu.ui.labels import SCRIPTS, label
-from duidu.ui.library_panel import LibraryPanel
+from duidu.ui.library_panel import IMPORT_FILTER, LibraryPanel
 from duidu.ui.measures_panel import MeasuresPanel
 from duidu.ui.settings import DEFAULT_FONT_SIZE, Settings
 from duidu.ui.similar_panel import SimilarPanel
@@ -319,7 +319,7 @@ class MainWindow(QMainWindow):
 
     def _import_dialog(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Import documents"), "",
-                                                self.tr("Documents (*.txt *.md *.html *.htm *.docx);;All files (*)"))
+                                                self.tr("Documents ({patterns});;All files (*)").format(patterns=IMPORT_FILTER))
         if paths:
             self.importer.import_paths(paths)
 

@@ -207,8 +207,10 @@ class NotesUI(QObject):
     def revise_document(self, document_id: int) -> None:
         from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+        from duidu.ui.library_panel import IMPORT_FILTER
+
         path, _ = QFileDialog.getOpenFileName(self.window, self.tr("Import a revised version"), "",
-                                              self.tr("Documents (*.txt *.md *.html *.htm *.docx);;All files (*)"))
+                                              self.tr("Documents ({patterns});;All files (*)").format(patterns=IMPORT_FILTER))
         if not path:
             return
 
