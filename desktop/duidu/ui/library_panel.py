@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from duidu.library.readers import FORMATS
 from duidu.ui.hit_delegate import HitDelegate
 from duidu.ui.importing import DropImportFilter, ImportController, summary
 from duidu.ui.library_model import COLUMNS, EDITABLE, LibraryModel, LibrarySortProxy, Role
@@ -33,7 +34,7 @@ from duidu.ui.search_model import HitRole, SearchResultsModel
 SEARCH_CHANNEL = "library-search"
 SEARCH_DELAY_MS = 250  # typing pauses this long before a search runs
 SEARCH_LIMIT = 200
-IMPORT_FILTER = "*.txt *.md *.html *.htm *.shtml *.xhtml *.docx *.pdf *.doc *.wps *.ofd"
+IMPORT_FILTER = " ".join(f"*{ext}" for ext in FORMATS)  # every extension import reads
 MAX_COLUMN_EM = 4  # region and script: at most this wide, so the title keeps room
 WHOLE_COLUMNS = {"date", "length"}  # short by nature, and a cut one misleads ("202…" reads as a year)
 
