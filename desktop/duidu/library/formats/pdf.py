@@ -75,17 +75,20 @@ def _glyphs(textpage, to_display, shift: tuple[float, float]) -> tuple[list[layo
     count = raw.FPDFText_CountChars(textpage)
     text = _page_text(textpage, count) if count > 0 else ""
     tilted: list[int] = []  # characters set at an angle: a watermark across the page
+    # ctypes calls looked up once: this loop runs for every character of the document
+    loose_box, angle_of, map_error = raw.FPDFText_GetLooseCharBox, raw.FPDFText_GetCharAngle, raw.FPDFText_HasUnicodeMapError
+    glyph, tilt, untilt = layout.Glyph, TILT, 2 * math.pi - TILT
     for i in range(count):
         ch = text[i] if text else chr(raw.FPDFText_GetUnicode(textpage, i) or 0xFFFD)
         code = ord(ch)
         if code <= 0x20 or code in _SKIP or 0xD800 <= code <= 0xDFFF:
             continue
         if not 0x3400 <= code <= 0x9FFF:  # a Han character was mapped; the rest may not be
-            errors += raw.FPDFText_HasUnicodeMapError(textpage, i)
-        if not raw.FPDFText_GetLooseCharBox(textpage, i, rect):
+            errors += map_error(textpage, i)
+        if not loose_box(textpage, i, rect):
             continue
-        angle = raw.FPDFText_GetCharAngle(textpage, i)
-        if TILT < angle < 2 * math.pi - TILT:
+        angle = angle_of(textpage, i)
+        if tilt < angle < untilt:
             tilted.append(i)
             continue
         if to_display is None:  # unrotated: the common case, done inline
@@ -94,7 +97,7 @@ def _glyphs(textpage, to_display, shift: tuple[float, float]) -> tuple[list[layo
             x0, top, x1, bottom = _box(to_display, rect.left, rect.bottom, rect.right, rect.top)
         if x1 - x0 <= 0 or bottom - top <= 0:
             continue
-        out.append(layout.Glyph(ch, x0, top, x1, bottom))
+        out.append(glyph(ch, x0, top, x1, bottom))
     if len(tilted) > len(out):
         # Most of the page is set at an angle: that is its text (content drawn rotated), not a
         # watermark. Read it as drawn rather than lose it.
