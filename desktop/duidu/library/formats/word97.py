@@ -155,10 +155,6 @@ def _table_marks(doc: bytes, table: bytes, data: bytes, fc_bte: int, lcb_bte: in
     return out
 
 
-def _fc_of(piece: _Piece, cp: int) -> int:
-    return piece.offset + (cp - piece.cp) * (1 if piece.compressed else 2)
-
-
 def extract(data: bytes) -> WordText:
     """Paragraphs of the main document; raises WordUnreadable."""
     try:
@@ -207,9 +203,10 @@ def _text_of(doc: bytes, pieces: list[_Piece], ccp: int):
             for k, ch in enumerate(chunk):
                 yield ch, p.offset + k
         else:
-            chunk = doc[p.offset: p.offset + 2 * count].decode("utf-16-le", errors="replace")
-            for k, ch in enumerate(chunk):
-                yield ch, p.offset + 2 * k
+            fc = p.offset
+            for ch in doc[p.offset: p.offset + 2 * count].decode("utf-16-le", errors="replace"):
+                yield ch, fc
+                fc += 2 if ord(ch) < 0x10000 else 4  # an astral character (Extension B Han) is two units
 
 
 def _paragraphs(doc: bytes, pieces: list[_Piece], ccp: int, marks: list[tuple[int, int, bool]]) -> list[str]:
