@@ -247,7 +247,7 @@ def test_overlapping_notes_are_all_named_under_the_mouse_and_a_click_selects_one
 
 
 def test_notes_export_import_and_agreement_from_the_window(qtbot, window, tmp_path, monkeypatch):
-    from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
+    from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
     from duidu.ui import notes_exchange_ui as ex
 
@@ -272,19 +272,20 @@ def test_notes_export_import_and_agreement_from_the_window(qtbot, window, tmp_pa
     window.notes_ui.export_action.trigger()
     qtbot.waitUntil(lambda: (tmp_path / "notes.csv").exists() and not window.tasks.busy(), timeout=20000)
     # Importing the project back adds nothing (same notes) and says so.
-    shown = []
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(out), ""))
-    monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text: shown.append(text))
     window.notes_ui.import_action.trigger()
-    qtbot.waitUntil(lambda: bool(shown), timeout=20000)
+    # The summary opens window-modal from the task's callback (open(), never a nested exec()).
+    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), QMessageBox), timeout=20000)
+    QApplication.activeModalWidget().accept()
     assert len(library_notes()) == 2
     # Agreement: both annotators chosen; kappa and alpha per tag in the dialog.
-    monkeypatch.setattr(ex.AnnotatorChooser, "exec", lambda self: QDialog.DialogCode.Accepted)
-    dialogs = []
-    monkeypatch.setattr(ex.AgreementDialog, "exec", lambda self: dialogs.append(self))
     window.notes_ui.agreement_action.trigger()
-    qtbot.waitUntil(lambda: bool(dialogs), timeout=20000)
-    model = dialogs[0].model
+    chooser = QApplication.activeModalWidget()
+    assert isinstance(chooser, ex.AnnotatorChooser)
+    chooser.accept()
+    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), ex.AgreementDialog), timeout=20000)
+    dialog = QApplication.activeModalWidget()
+    model = dialog.model
     rows = {model.item(r, 0).text(): model.item(r, 1).text() for r in range(model.rowCount())}
     assert any(name.endswith("经费投入") for name in rows)
     kappa = next(v for k, v in rows.items() if k.endswith("经费投入"))
@@ -309,7 +310,7 @@ def test_a_blind_reviewer_exports_a_report_with_only_their_notes(qtbot, window, 
 
 
 def test_a_comparison_note_started_from_a_measure_row(qtbot, window, monkeypatch):
-    from PySide6.QtWidgets import QDialog
+    from PySide6.QtWidgets import QApplication
 
     from duidu.ui import notes_ui
 
@@ -317,14 +318,10 @@ def test_a_comparison_note_started_from_a_measure_row(qtbot, window, monkeypatch
     c = reader.comparison
     row = next(r for r in c.measures if r.mentions.get(c.a.id) and r.mentions.get(c.b.id))
     (a0, a1), (b0, b1) = row.mentions[c.a.id][0], row.mentions[c.b.id][0]
-    seen = []
-
-    def accept(dialog):
-        seen.append(dialog)
-        return QDialog.DialogCode.Accepted
-
-    monkeypatch.setattr(notes_ui.AnnotateDialog, "exec", accept)
     window.measures_panel.noteRequested.emit(c.a.id, a0, a1, c.b.id, b0, b1)
+    dialog = QApplication.activeModalWidget()
+    assert isinstance(dialog, notes_ui.AnnotateDialog)
+    dialog.accept()
     qtbot.waitUntil(lambda: len(notes.annotations) == 1, timeout=10000)
     (link,) = library_notes()
     assert link.kind == "comparison"

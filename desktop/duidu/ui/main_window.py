@@ -326,9 +326,11 @@ class MainWindow(QMainWindow):
     def _preferences(self) -> None:
         from duidu.ui.preferences import PreferencesDialog
 
+        from duidu.ui.dialogs import show
+
         dialog = PreferencesDialog(self.settings, self)
-        if dialog.exec():
-            self.apply_preferences()
+        dialog.accepted.connect(self.apply_preferences)
+        show(dialog)
 
     def apply_preferences(self) -> None:
         """Bring the window in line with the settings (after the preferences dialog)."""

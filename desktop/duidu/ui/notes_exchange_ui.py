@@ -8,6 +8,8 @@ from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QHeaderView, QLabel, QListWidget,
                                QListWidgetItem, QMessageBox, QTableView, QVBoxLayout)
 
+from duidu.ui.dialogs import message, show
+
 FORMATS = {".qdpx": "qdpx", ".csv": "csv", ".md": "md", ".json": "json"}
 
 
@@ -23,7 +25,7 @@ class NotesExchange(QObject):
 
     def _failed(self, exc: BaseException) -> None:
         lines = str(exc).strip().splitlines()
-        QMessageBox.warning(self.window, self.tr("Duidu"), lines[0] if lines else type(exc).__name__)
+        message(self.window, self.tr("Duidu"), lines[0] if lines else type(exc).__name__, QMessageBox.Icon.Warning)
 
     # -- exports ------------------------------------------------------------------------
     def export_notes(self) -> None:
@@ -60,7 +62,7 @@ class NotesExchange(QObject):
         def done(summary) -> None:
             self.window.library_panel.refresh()
             self.notes.reload()
-            QMessageBox.information(self.window, self.tr("Project imported"), summary.summary())
+            message(self.window, self.tr("Project imported"), summary.summary())
 
         self.window.tasks.write(lambda lib, p, c: lib.import_qdpx(path), done, on_error=self._failed,
                                 label=self.tr("Importing the project"))
@@ -80,14 +82,15 @@ class NotesExchange(QObject):
             self._say(self.tr("Agreement needs notes by at least two annotators"))
             return
         chooser = AnnotatorChooser(names, self.window)
-        if not chooser.exec():
-            return
-        chosen = chooser.chosen()
+        chooser.accepted.connect(lambda: self._agreement(chooser.chosen()))
+        show(chooser)
+
+    def _agreement(self, chosen: list[str]) -> None:
         if len(chosen) < 2:
             self._say(self.tr("Choose at least two annotators"))
             return
         self.window.tasks.run("agreement", lambda lib, p, c: lib.agreement(chosen),
-                              lambda rows: AgreementDialog(rows, chosen, self.window).exec(),
+                              lambda rows: show(AgreementDialog(rows, chosen, self.window)),
                               on_error=self._failed, label=self.tr("Computing agreement"))
 
 

@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 
 from duidu.ui.annotate_dialog import AnnotateDialog
+from duidu.ui.dialogs import show
 from duidu.ui.notes import NotesController
 from duidu.ui.notes_panel import NotesPanel
 
@@ -131,8 +132,10 @@ class NotesUI(QObject):
             self.window.statusBar().showMessage(self.tr("Select a passage first"), 5000)
             return
         dialog = AnnotateDialog(self.notes.codes, [pane.selected_text()], parent=self.window)
-        if dialog.exec():
-            self.notes.annotate(pane.document_id, *span, code_ids=dialog.code_ids(), note=dialog.note_text())
+        document_id = pane.document_id
+        dialog.accepted.connect(lambda: self.notes.annotate(document_id, *span, code_ids=dialog.code_ids(),
+                                                            note=dialog.note_text()))
+        show(dialog)
 
     def comparison_spans(self) -> tuple[tuple[int, int, int], tuple[int, int, int]] | None:
         """Both panes' selections, else both panes' evidence (measure cells, figures), else the focused passage."""
@@ -162,8 +165,9 @@ class NotesUI(QObject):
         texts = {p.document_id: p.doc_text.text for p in self.reader.panes.values() if p.doc_text is not None}
         quotes = [texts.get(da, "")[a0:a1], texts.get(db, "")[b0:b1]]
         dialog = AnnotateDialog(self.notes.codes, quotes, title=self.tr("Comparison note"), parent=self.window)
-        if dialog.exec():
-            self.notes.link(spans[0], spans[1], code_ids=dialog.code_ids(), note=dialog.note_text())
+        dialog.accepted.connect(lambda: self.notes.link(spans[0], spans[1], code_ids=dialog.code_ids(),
+                                                        note=dialog.note_text()))
+        show(dialog)
 
     # -- notes already made --------------------------------------------------------------
     def _actions_at(self, side: str, qt_pos: int) -> list[QAction]:
@@ -185,8 +189,8 @@ class NotesUI(QObject):
         quotes = [t.quote for t in annotation.targets]
         dialog = AnnotateDialog(self.notes.codes, quotes, code_ids=annotation.code_ids, note=annotation.note,
                                 title=self.tr("Edit note"), parent=self.window)
-        if dialog.exec():
-            self.notes.edit(annotation, dialog.code_ids(), dialog.note_text())
+        dialog.accepted.connect(lambda: self.notes.edit(annotation, dialog.code_ids(), dialog.note_text()))
+        show(dialog)
 
     def show_note(self, annotation) -> None:
         """Bring a note's passage(s) into view: a comparison note opens both sides."""
@@ -201,12 +205,13 @@ class NotesUI(QObject):
     def open_codebook(self) -> None:
         from duidu.ui.codebook_dialog import CodebookDialog
 
-        CodebookDialog(self.notes, self.window).exec()
+        show(CodebookDialog(self.notes, self.window))
 
     # -- revisions and orphans ----------------------------------------------------------
     def revise_document(self, document_id: int) -> None:
-        from PySide6.QtWidgets import QFileDialog, QMessageBox
+        from PySide6.QtWidgets import QFileDialog
 
+        from duidu.ui.dialogs import message
         from duidu.ui.library_panel import IMPORT_FILTER
 
         path, _ = QFileDialog.getOpenFileName(self.window, self.tr("Import a revised version"), "",
@@ -225,7 +230,7 @@ class NotesUI(QObject):
             text = self.tr("Notes re-anchored: %1").replace("%1", counts)
             if report.orphaned:
                 text += "\n" + self.tr("Orphaned notes are marked ⚠ in the notes panel: select the text and press “Place at selection”.")
-            QMessageBox.information(self.window, self.tr("Revision imported"), text)
+            message(self.window, self.tr("Revision imported"), text)  # a task callback: no nested loop
 
         self.notes.revise(document_id, path, reported)
 
