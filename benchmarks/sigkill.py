@@ -1,4 +1,4 @@
-"""Kill a process saving notes with SIGKILL 200 times; print how many kills and confirmed notes.
+"""Kill a process saving notes (Library API and the window's writer lane) or importing, with SIGKILL; print the counts.
 
 The same loop as ``tests/test_notes_store.py::test_sigkill_never_loses_a_confirmed_note``
 (``tests/sigkill_loop.py``), on a library in a temporary folder.
@@ -13,19 +13,26 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
-from sigkill_loop import make_library, run  # noqa: E402
+from sigkill_loop import make_import_library, make_library, run  # noqa: E402
 
 
 def main() -> None:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    p.add_argument("--kills", type=int, default=200)
-    p.add_argument("--max-delay", type=float, default=0.3, help="longest wait before a kill, in seconds")
+    p.add_argument("--kills", type=int, default=200, help="kills after the child is ready (while saving)")
+    p.add_argument("--startup", type=int, default=20, help="kills at a random moment of start-up")
+    p.add_argument("--max-delay", type=float, default=0.3, help="longest wait after ready before a kill, in seconds")
+    p.add_argument("--kind", choices=("notes", "window", "imports", "all"), default="all")
     p.add_argument("--seed", type=int, default=5)
     args = p.parse_args()
-    with tempfile.TemporaryDirectory() as d:
-        path = Path(d) / "sigkill.sqlite"
-        result = run(path, make_library(path), kills=args.kills, max_delay=args.max_delay, seed=args.seed)
-    print(result.summary())
+    kinds = ("notes", "window", "imports") if args.kind == "all" else (args.kind,)
+    for kind in kinds:
+        with tempfile.TemporaryDirectory() as d:
+            path = Path(d) / "sigkill.sqlite"
+            doc = make_import_library(path) if kind == "imports" else make_library(path)
+            kills = max(1, args.kills // 10) if kind == "imports" else args.kills  # an import takes seconds
+            delay = max(args.max_delay, 3.0) if kind == "imports" else args.max_delay
+            result = run(path, doc, kind=kind, kills=kills, startup=args.startup, max_delay=delay, seed=args.seed)
+        print(result.summary())
 
 
 if __name__ == "__main__":
