@@ -283,6 +283,20 @@ def test_two_columns_are_read_one_after_the_other():
     assert paragraphs[2].startswith("右04") and "左" not in "".join(paragraphs[2:])
 
 
+def test_numbered_paragraphs_past_one_hundred_start_paragraphs():
+    """A policy address numbers its paragraphs (…, 99., 100., 101.) with no indent: each number
+    opens a paragraph even when the line before fills the measure."""
+    def line(text: str, y: float) -> list[layout.Glyph]:  # every character on a 12 pt grid
+        return [layout.Glyph(ch, 72 + 12 * i, y, 72 + 12 * i + 11, y + 12) for i, ch in enumerate(text)]
+
+    full = "甲" * 30
+    glyphs = []
+    for n, text in enumerate(["99." + full[3:], full, "100." + full[4:], full[:10] + "。", "101." + full[4:], full]):
+        glyphs += line(text, 100 + 18 * n)
+    texts = [p.text for p in layout.build([layout.Page(1, 595, 842, glyphs)]).paragraphs]
+    assert [t.split(".")[0] for t in texts] == ["99", "100", "101"]
+
+
 def test_latin_hyphenation_is_undone_when_lines_join():
     assert layout.join_lines(["the adminis-", "tration of"]) == "the administration of"
     assert layout.join_lines(["施政", "报告"]) == "施政报告"

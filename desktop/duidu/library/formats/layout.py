@@ -39,8 +39,8 @@ is_han = lru_cache(maxsize=None)(_is_han)  # asked once per glyph: a few distinc
 LIST_ITEM = re.compile(
     r"^(?:[一二三四五六七八九十百]+[、．.]"
     r"|[（(][一二三四五六七八九十百]+[）)]"
-    r"|\d{1,2}[、．.](?!\d)"
-    r"|[（(]\d{1,2}[）)]"
+    r"|\d{1,3}[、．.](?!\d)"  # numbered paragraphs run past 100 in a policy address
+    r"|[（(]\d{1,2}[）)]|[（(][a-z][）)]"
     r"|[①-⑳]"
     r"|第[一二三四五六七八九十百零〇\d]+[章节条款部分编]"
     r"|附件|附表|抄送|主送|联系人"
