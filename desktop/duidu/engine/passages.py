@@ -83,22 +83,15 @@ class _Chain:
     """Exact runs ``[a, b, length]`` (key coordinates, in order) that make one passage;
     ``matched`` counts the runs and the characters that match inside the gaps between them."""
 
-    __slots__ = ("runs", "a1", "b1", "matched", "joined")
+    __slots__ = ("runs", "a0", "b0", "a1", "b1", "matched", "joined")
 
     def __init__(self, runs: list[list[int]], matched: int | None = None, joined: bool = False) -> None:
-        self.runs = runs
+        self.runs = runs  # only ever appended to: the start stays
         self.joined = joined  # pieces joined across a one-sided insertion: held to JOIN_THRESHOLD
+        self.a0, self.b0 = runs[0][0], runs[0][1]
         self.a1 = runs[-1][0] + runs[-1][2]
         self.b1 = runs[-1][1] + runs[-1][2]
         self.matched = sum(r[2] for r in runs) if matched is None else matched
-
-    @property
-    def a0(self) -> int:
-        return self.runs[0][0]
-
-    @property
-    def b0(self) -> int:
-        return self.runs[0][1]
 
     def similarity_with(self, a: int, b: int, length: int, gap: int = 0) -> float:
         """Similarity if the run (and ``gap`` matching characters before it) were appended."""
@@ -393,7 +386,12 @@ def _chains(runs: list[list[int]], ka: str, kb: str, threshold: float,
     chains: list[_Chain] = []
     by_end: dict[int, list[_Chain]] = {}  # end in B -> chains ending there
     ends_a, ends_b = sentence_end or (b"", b"")
-    for a, b, length in runs:
+    for (a, b, length), alone in zip(runs, _alone(runs)):
+        if alone:  # no run ends within reach before it: it starts a chain
+            chain = _Chain([[a, b, length]], length)
+            chains.append(chain)
+            by_end.setdefault(chain.b1, []).append(chain)
+            continue
         best, best_cut, best_gap, best_matched, best_need = None, 0, 0, -1, threshold
         for b1 in range(b - JOIN_GAP, b + SEED):
             bucket = by_end.get(b1)
@@ -421,7 +419,7 @@ def _chains(runs: list[list[int]], ka: str, kb: str, threshold: float,
                 if c.matched > best_matched:
                     best, best_cut, best_gap, best_matched, best_need = c, cut, gap, c.matched, need
         if best is None:
-            chain = _Chain([[a, b, length]])
+            chain = _Chain([[a, b, length]], length)
             chains.append(chain)
         else:
             chain = best
@@ -433,6 +431,27 @@ def _chains(runs: list[list[int]], ka: str, kb: str, threshold: float,
 
 
 _ends_cache: "weakref.WeakKeyDictionary[EngineDocument, bytes]" = weakref.WeakKeyDictionary()
+
+
+def _alone(runs: list[list[int]]) -> list[bool]:
+    """For each run, whether no run ends within chaining reach before it (end in A within
+    [a - JOIN_GAP, a + SEED) and in B within [b - JOIN_GAP, b + SEED)). Counted on a grid of
+    cells at least that wide, so a run looks at its 9 surrounding cells: a few array operations
+    instead of a dictionary probe per position."""
+    if not runs:
+        return []
+    r = np.asarray(runs, dtype=np.int64)
+    width = JOIN_GAP + SEED
+    ends = ((r[:, 0] + r[:, 2]) // width) * (1 << 32) + (r[:, 1] + r[:, 2]) // width
+    cells = np.unique(ends)
+    ca, cb = r[:, 0] // width, r[:, 1] // width
+    near = np.zeros(len(r), dtype=np.bool_)
+    for da in (-1, 0, 1):
+        for db in (-1, 0, 1):
+            probe = (ca + da) * (1 << 32) + cb + db
+            at = np.minimum(np.searchsorted(cells, probe), len(cells) - 1)
+            near |= cells[at] == probe
+    return (~near).tolist()
 
 
 def _sentence_ends(doc: EngineDocument) -> bytes:
@@ -480,31 +499,37 @@ def _partners(kept: list[_Chain], rest: list[_Chain], ka: str, kb: str) -> dict[
     repeat, as a partner of that passage (one paragraph quoted three times is one passage).
 
     The loser must cover the same stretch as the passage on the shared side (most of each
-    other), and its other side must be free: a partner is a place no passage links yet."""
+    other), and its other side must be free: a partner is a place no passage links yet.
+    Hosts are looked up for all losers at once (sorted starts, nearest two)."""
     out: dict[int, list[tuple[str, int, int]]] = {}
+    if not kept or not rest:
+        return out
     used = {"a": bytearray(len(ka)), "b": bytearray(len(kb))}
     for c in kept:
         used["a"][c.a0 : c.a1] = b"\x01" * (c.a1 - c.a0)
         used["b"][c.b0 : c.b1] = b"\x01" * (c.b1 - c.b0)
-    hosts = {side: sorted(range(len(kept)), key=lambda k: getattr(kept[k], side + "0")) for side in "ab"}
-    starts = {side: [getattr(kept[k], side + "0") for k in hosts[side]] for side in "ab"}
-
-    def host(side: str, s: int, e: int) -> int | None:
-        at = bisect.bisect_right(starts[side], s)
-        for n in (at - 1, at):
-            if 0 <= n < len(hosts[side]):
-                c = kept[hosts[side][n]]
-                c0, c1 = getattr(c, side + "0"), getattr(c, side + "1")
-                shared = _overlap(s, e, c0, c1)
-                if shared >= PARTNER_OVERLAP * (c1 - c0) and shared >= PARTNER_OVERLAP * (e - s):
-                    return hosts[side][n]
-        return None
-
-    for c in rest:
+    spans = {"a": np.array([[c.a0, c.a1] for c in kept]), "b": np.array([[c.b0, c.b1] for c in kept])}
+    losers = {"a": np.array([[c.a0, c.a1] for c in rest]), "b": np.array([[c.b0, c.b1] for c in rest])}
+    host = {}
+    for side in "ab":
+        order = np.argsort(spans[side][:, 0], kind="stable")
+        starts = spans[side][order, 0]
+        s, e = losers[side][:, 0], losers[side][:, 1]
+        found = np.full(len(rest), -1)
+        for shift in (-1, 0):
+            at = np.searchsorted(starts, s, "right") + shift
+            ok = (at >= 0) & (at < len(starts))
+            k = order[np.clip(at, 0, len(starts) - 1)]
+            c0, c1 = spans[side][k, 0], spans[side][k, 1]
+            shared = np.minimum(e, c1) - np.maximum(s, c0)
+            ok &= (shared >= PARTNER_OVERLAP * (c1 - c0)) & (shared >= PARTNER_OVERLAP * (e - s)) & (found < 0)
+            found[ok] = k[ok]
+        host[side] = found
+    for n in np.nonzero((host["a"] >= 0) | (host["b"] >= 0))[0]:
         for side, other in (("a", "b"), ("b", "a")):
-            k = host(side, getattr(c, side + "0"), getattr(c, side + "1"))
-            s, e = getattr(c, other + "0"), getattr(c, other + "1")
-            if k is None or 1 in used[other][s:e]:
+            k = int(host[side][n])
+            s, e = (int(x) for x in losers[other][n])
+            if k < 0 or 1 in used[other][s:e]:
                 continue
             used[other][s:e] = b"\x01" * (e - s)
             out.setdefault(k, []).append((other, s, e))
@@ -675,12 +700,17 @@ def _short_items(a: EngineDocument, b: EngineDocument, taken: list[_Chain], min_
     links them yet (“渝英荟萃”, 《沃土计划》)."""
     qa, qb = _quoted(a), _quoted(b)
     out: list[_Chain] = []
+    used_a, used_b = bytearray(len(a.keyform.text)), bytearray(len(b.keyform.text))
+    for c in taken:
+        used_a[c.a0 : c.a1] = b"\x01" * (c.a1 - c.a0)
+        used_b[c.b0 : c.b1] = b"\x01" * (c.b1 - c.b0)
     for key, spans_a in qa.items():
         if len(key) >= min_length or key not in qb:
             continue
         (s, e), (t, u) = spans_a[0], qb[key][0]
-        if any(_overlap(s, e, c.a0, c.a1) or _overlap(t, u, c.b0, c.b1) for c in taken + out):
+        if 1 in used_a[s:e] or 1 in used_b[t:u]:
             continue
+        used_a[s:e], used_b[t:u] = b"\x01" * (e - s), b"\x01" * (u - t)
         out.append(_Chain([[s, t, e - s]]))
     return out
 
