@@ -136,3 +136,17 @@ def test_closing_the_window_flushes_a_note_still_waiting_for_the_lock(qtbot, tmp
     assert win.tasks.pending_writes() == 0
     with Library.open(path) as lib:
         assert [a.note for a in lib.annotations()] == ["typed just before closing"]
+
+
+def test_duidu_import_waits_for_another_writer_says_so_and_imports(small, tmp_path):
+    path, _ = small
+    src = tmp_path / "new.txt"
+    src.write_text(seed_path(SEED).read_text(encoding="utf-8") + "\n另一进程写入时导入的段落。\n", encoding="utf-8")
+    with LockHolder(path) as holder:
+        child = subprocess.Popen([sys.executable, "-m", "duidu", "--library", str(path), "import", str(src)],
+                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        said = child.stderr.readline()  # the first thing it says: that it waits (no guessed delay)
+        holder.release()
+        out, err = child.communicate()
+    assert "waiting for another Duidu" in said, said + err
+    assert child.returncode == 0 and out.startswith("imported "), out + err

@@ -168,7 +168,9 @@ def main(argv: list[str] | None = None) -> int:
                        select=getattr(args, "select", None), language=getattr(args, "language", None),
                        files=getattr(args, "files", None) or ())
         from duidu.cli import commands
+        from duidu.library import transactions
 
+        transactions.on_every_wait(_say_waiting)
         return getattr(commands, f"cmd_{args.command}")(args, parser)
     except InputError as exc:
         print(f"duidu: {exc}", file=sys.stderr)
@@ -190,6 +192,16 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     except KeyboardInterrupt:
         return 130
+
+
+_waited: set = set()
+
+
+def _say_waiting(path, seconds: float) -> None:
+    """Another Duidu holds the write lock: said once, then the command waits its turn."""
+    if path not in _waited:
+        _waited.add(path)
+        print(f"duidu: {path}: waiting for another Duidu to finish writing to the library…", file=sys.stderr, flush=True)
 
 
 def dump_json(value) -> None:

@@ -34,6 +34,16 @@ WRITE_WAIT = 600.0  # seconds a write waits for another writer by default (the w
 _DEFAULT = object()
 
 
+_default_wait: Callable[[Path, float], None] | None = None
+
+
+def on_every_wait(hook: Callable[[Path, float], None] | None) -> None:
+    """What a connection without an ``on_wait`` of its own does while it waits (the command line
+    says once on stderr that it is waiting); ``hook(path, seconds)``."""
+    global _default_wait
+    _default_wait = hook
+
+
 class LibraryUnavailable(InputError):
     """The library cannot take this write: gone, replaced, read-only, full, or busy too long."""
 
@@ -138,5 +148,7 @@ class LibraryDatabase(Database):
                                             "try again when it is done") from None
                     if self.on_wait is not None:
                         self.on_wait(waited)
+                    elif _default_wait is not None:
+                        _default_wait(self.path, waited)
         finally:
             self.conn.execute(f"PRAGMA busy_timeout = {BUSY_WAIT_MS}")
