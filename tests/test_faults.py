@@ -201,3 +201,33 @@ def test_an_export_that_does_not_reach_the_disk_leaves_the_old_file(small, tmp_p
             lib.export_notes(target, "md")
     assert target.read_text(encoding="utf-8") == "the export before"
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []  # no temporary left
+
+
+# -- backups ----------------------------------------------------------------------------------
+def test_a_backup_failing_on_a_full_disk_leaves_no_partial_copy_and_opening_goes_on(small):
+    from duidu.library import backups
+
+    path, doc = small
+    with Library.open(path, backup=False) as lib:
+        lib.annotate(doc, 0, 5, annotator="王老师")  # a change: the next open backs up
+    before = backups.backups(path)
+    with faults.inject("backup", "disk_full"), Library.open(path) as lib:
+        assert lib.annotations()  # opening is not stopped by a backup that could not be made
+    assert backups.backups(path) == before
+    assert [p.name for p in backups.folder(path).iterdir() if p.suffix in (".tmp", ".tmp-journal")] == []
+    Library.open(path).close()  # the disk has room again: the backup that was due is made
+    assert len(backups.backups(path)) == len(before) + 1
+
+
+def test_inspecting_backups_leaves_no_log_files_beside_them(small, capsys):
+    from duidu.library import backups
+
+    path, doc = small
+    with Library.open(path, backup=False) as lib:
+        lib.annotate(doc, 0, 5, annotator="王老师")
+    Library.open(path).close()
+    assert main(["--library", str(path), "library", "backups"]) == 0
+    assert "ok" in capsys.readouterr().out
+    assert backups.newest_good(path) is not None
+    names = [p.name for p in backups.folder(path).iterdir()]
+    assert not [n for n in names if n.endswith(("-wal", "-shm"))], names

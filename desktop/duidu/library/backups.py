@@ -28,6 +28,8 @@ import time
 from datetime import datetime, timezone
 from pathlib import Path
 
+from duidu.library import faults
+
 KEEP = 5
 FOLDER = "backups"
 STALE_SECONDS = 3600  # a temporary file this old belongs to a copy that was interrupted
@@ -230,8 +232,13 @@ def _backup(conn: sqlite3.Connection, path: Path, before: list[int], keep: int, 
     target = sqlite3.connect(partial)
     try:
         conn.backup(target)
-    finally:
+        faults.point("backup", partial)
+    except BaseException:
         target.close()
+        for leftover in (partial, Path(f"{partial}-journal")):  # a full disk leaves no 0-byte copy behind
+            leftover.unlink(missing_ok=True)
+        raise
+    target.close()
     taken = [m for b in backups(path) if (m := _pattern(path).match(b.name)) and m.group(1) == f"{now:%Y%m%d-%H%M%S}"]
     first = 1 + max(int(m.group(2) or 0) for m in taken) if taken else 0  # after this second's others, even pruned ones
     name = _place(partial, where, stamp, first)
