@@ -547,9 +547,9 @@ def _join(kept: list[_Chain], ka: str, kb: str, a: EngineDocument, b: EngineDocu
             p = out[-1]
             ga, gb = c.a0 - p.a1, c.b0 - p.b1
             if 0 <= ga <= JOIN_GAP and 0 <= gb <= JOIN_GAP:
-                sa = a.text[slice(*a.keyform.map.to_src_span(p.a1, c.a0))] if ga else ""
-                sb = b.text[slice(*b.keyform.map.to_src_span(p.b1, c.b0))] if gb else ""
-                if not SENTENCE_END.search(sa) and not SENTENCE_END.search(sb):
+                # Inside one sentence on both sides, pieces and insertion alike (not a heading
+                # and the line after it).
+                if 1 not in _sentence_ends(a)[p.a0 + 1 : c.a1] and 1 not in _sentence_ends(b)[p.b0 + 1 : c.b1]:
                     joined = _rebuilt(p.runs + c.runs, ka, kb, True)
                     if joined.similarity() >= JOIN_THRESHOLD:
                         out[-1] = joined
