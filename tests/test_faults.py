@@ -231,3 +231,26 @@ def test_inspecting_backups_leaves_no_log_files_beside_them(small, capsys):
     assert backups.newest_good(path) is not None
     names = [p.name for p in backups.folder(path).iterdir()]
     assert not [n for n in names if n.endswith(("-wal", "-shm"))], names
+
+
+def test_the_window_offers_kept_notes_back_on_the_next_start(qtbot, tmp_path):
+    from PySide6.QtWidgets import QMessageBox
+
+    from duidu.ui.main_window import MainWindow
+    from duidu.ui.settings import Settings
+
+    with Library.open() as lib:  # DUIDU_LIBRARY points into tmp_path (conftest)
+        path, docs = lib.path, lib.documents()
+        with faults.inject("commit", "disk_full"), pytest.raises(LibraryUnavailable):
+            lib.annotate(docs[0].id, 2, 8, note="kept while the disk was full", annotator="张三")
+    win = MainWindow(path, docs, settings=Settings(tmp_path / "settings.ini"), chinese_font=True)
+    qtbot.addWidget(win)
+    win.show()
+    win.offer_recovered()
+    box = win._recovery_box
+    assert "1" in box.text() and "kept while the disk was full" in box.detailedText()
+    box.button(QMessageBox.StandardButton.Yes).click()
+    qtbot.waitUntil(lambda: not recovery.pending(path), timeout=60000)
+    qtbot.waitUntil(lambda: not win.tasks.busy(), timeout=60000)
+    win.close()
+    assert notes_in(path) == ["kept while the disk was full"]

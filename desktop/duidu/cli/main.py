@@ -185,7 +185,9 @@ def main(argv: list[str] | None = None) -> int:
         from duidu.library.backups import damaged
         from duidu.library.location import library_path
 
-        print(f"duidu: {damaged(library_path(args.library), str(exc))}", file=sys.stderr)
+        path = library_path(args.library)
+        damage = type(exc) is sqlite3.DatabaseError  # SQLite's "malformed" / "not a database"; not a constraint
+        print(f"duidu: {damaged(path, str(exc)) if damage else f'{path}: library error: {exc}'}", file=sys.stderr)
         return 1
     except BrokenPipeError:  # `duidu show … | head`
         sys.stderr.close()

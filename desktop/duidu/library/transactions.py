@@ -83,6 +83,7 @@ class LibraryDatabase(Database):
         self.write_wait: float | None = WRITE_WAIT
         self.on_wait: Callable[[float], None] | None = None  # seconds waited so far; may raise to give up
         self.conn.execute(f"PRAGMA busy_timeout = {BUSY_WAIT_MS}")
+        self.conn.execute("PRAGMA synchronous = FULL")  # a commit is on the disk before it returns (power cuts too)
 
     def remember_identity(self) -> None:
         self.identity = identity(self.path)
