@@ -9,7 +9,7 @@ from PySide6.QtCore import QMimeData, QModelIndex, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QLineEdit
 
-from duidu.engine.progress import Cancelled, CancelToken
+from duidu.engine.progress import CancelToken
 from duidu.library.store import Library
 from duidu.ui.importing import import_files
 from duidu.ui.library_model import Role
@@ -239,15 +239,30 @@ def test_dropping_files_imports_the_good_and_reports_the_bad(qtbot, panel, tmp_p
     with qtbot.waitSignal(panel.importer.finished, timeout=60000) as finished:
         enter, drop = _drop(panel.table.viewport(), [empty, good])
         assert enter.isAccepted() and drop.isAccepted()
-    outcomes = finished.args[0]
+    outcomes = finished.args[0].outcomes
     assert [o.path for o in outcomes] == [str(empty), str(good)]
-    assert outcomes[0].error == "empty.txt: the file is empty (0 bytes)" and not outcomes[0].created
-    assert outcomes[1].ok and outcomes[1].created
+    assert outcomes[0].line() == "empty.txt: the file is empty (0 bytes)" and outcomes[0].status == "refused"
+    assert outcomes[1].ok and outcomes[1].status == "imported"
     qtbot.waitUntil(lambda: panel.model.rowCount() == 6, timeout=10000)
     assert panel.model.row_of(outcomes[1].document.id) >= 0
-    assert panel.status.text() == "1 imported · 1 errors: empty.txt: the file is empty (0 bytes)"
+    assert panel.status.text() == "1 imported · 1 refused: empty.txt: the file is empty (0 bytes)"
     with Library.open() as lib:
         assert len(lib.documents()) == 6
+
+
+def test_dropping_a_folder_imports_the_documents_in_it_and_its_folders(qtbot, panel, tmp_path):
+    folder = tmp_path / "收到的文件"
+    (folder / "二级").mkdir(parents=True)
+    (folder / "产教融合.txt").write_text(NEW_TEXT, encoding="utf-8")
+    (folder / "二级" / "第二稿.txt").write_text(NEW_TEXT.replace("意见", "意见（第二稿）"), encoding="utf-8")
+    (folder / "二级" / "空.txt").write_bytes(b"")
+    (folder / "清单.csv").write_text("a,b\n", encoding="utf-8")
+    with qtbot.waitSignal(panel.importer.finished, timeout=60000) as finished:
+        _drop(panel.table.viewport(), [folder])
+    result = finished.args[0]
+    assert (result.imported, result.duplicates, len(result.refused), len(result.skipped)) == (2, 0, 1, 1)
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 7, timeout=10000)
+    assert panel.status.text().startswith("2 imported · 1 refused: 空.txt: the file is empty (0 bytes)")
 
 
 def test_import_emits_library_changed_and_reports_known_files(qtbot, panel, tmp_path):
@@ -279,18 +294,18 @@ def test_import_files_reports_progress_and_stops_between_files(tmp_path):
         paths.append(str(p))
     with Library.open() as lib:
         progress: list[float] = []
-        assert [o.created for o in import_files(lib, paths[:2], progress.append)] == [True, True]
+        assert [o.status for o in import_files(lib, paths[:2], progress.append).outcomes] == ["imported", "imported"]
         assert progress == [0.0, 0.5, 1.0]
 
         token = CancelToken()
 
         class CancelAfterOne:
-            def import_file(self, path):
+            def import_file(self, path, **options):
                 token.cancel()
-                return lib.import_file(path)
+                return lib.import_file(path, **options)
 
-        with pytest.raises(Cancelled):
-            import_files(CancelAfterOne(), paths[2:] + paths[:1], None, token)
+        stopped = import_files(CancelAfterOne(), paths[2:] + paths[:1], None, token)
+        assert stopped.cancelled and [o.status for o in stopped.outcomes] == ["imported"]
         assert len(lib.documents()) == 8  # the five seeds, two, and the one before the cancel
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 
 
@@ -21,6 +22,13 @@ class Document:
     script_confidence: float
     length: int  # characters of stored text
     seed: bool
+    # Official metadata (GB/T 9704): read from the text at import, corrected by the user (``date`` is
+    # the date written, 成文日期; ``region`` the issuer's division, ``region_code`` its GB/T 2260 code).
+    issuing_body: str | None = None
+    doc_number: str | None = None
+    addressees: str | None = None
+    attachments: tuple[str, ...] = ()
+    region_code: str | None = None
 
     @classmethod
     def from_row(cls, row: dict) -> "Document":
@@ -39,6 +47,11 @@ class Document:
             script_confidence=row["script_confidence"] or 0.0,
             length=row["length"],
             seed=bool(row["seed"]),
+            issuing_body=row.get("issuing_body"),
+            doc_number=row.get("doc_number"),
+            addressees=row.get("addressees"),
+            attachments=tuple(json.loads(row["attachments"])) if row.get("attachments") else (),
+            region_code=row.get("region_code"),
         )
 
 

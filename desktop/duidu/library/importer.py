@@ -25,8 +25,8 @@ from duidu.text.clean import CleanText, clean
 from duidu.text.keyform import KeyForm, key_form
 from duidu.text.script import detect_script
 
-METADATA = ("title", "region", "date", "source", "author", "kind", "notes")
-MAX_TITLE = 60  # a first line longer than this is a paragraph, not a title
+METADATA = ("title", "region", "date", "source", "author", "kind", "notes", "issuing_body", "doc_number",
+            "addressees", "attachments")
 
 
 @dataclass(frozen=True)
@@ -38,23 +38,11 @@ class PreparedDocument:
     key: KeyForm | None = None  # the comparison key form, cached for the engine
     mentions: list = field(default_factory=list)  # MeasureMention: measures, cached too
     similar: list | None = None  # similar-passage index rows for document 0 (rebased when written)
+    corrections: dict = field(default_factory=dict)  # metadata the caller gave: kept as the user's corrections
 
     @property
     def text_hash(self) -> str:
         return self.row["text_hash"]
-
-
-def _default_title(source: SourceFile, cleaned: CleanText) -> str:
-    if source.title and source.title.strip():
-        return source.title.strip()
-    excluded = [(e.start, e.end) for e in cleaned.excluded]
-    for p in cleaned.paragraphs:
-        if not any(s <= p.start < e for s, e in excluded):
-            line = cleaned.text[p.start : p.end]
-            if len(line) <= MAX_TITLE:
-                return line
-            break
-    return Path(source.path).stem
 
 
 def prepare(
@@ -86,10 +74,9 @@ def analyse(source: SourceFile, *, metadata: dict | None = None, seed: bool = Fa
     require_room(str(path), _units_at_least(cleaned))  # refused in seconds, before the analysis
     meta = {k: v for k, v in (metadata or {}).items() if k in METADATA and v not in (None, "")}
     guess = detect_script(cleaned.text)
+    official, corrections = _official(source, cleaned, meta)
     row = {
-        "title": meta.get("title") or _default_title(source, cleaned),
-        "region": meta.get("region"),
-        "date": meta.get("date"),
+        **official,  # title, issuing body, number, date, region …: as extracted, unless given
         "source": meta.get("source"),
         "author": meta.get("author"),
         "kind": meta.get("kind"),
@@ -118,7 +105,16 @@ def analyse(source: SourceFile, *, metadata: dict | None = None, seed: bool = Fa
     from duidu.library.similar_index import rows as similar_rows
 
     similar = similar_rows(engine_document(cleaned, key), [(m.start, m.end, m.measure) for m in mentions])
-    return PreparedDocument(source, cleaned, row, index, key, mentions, similar)
+    return PreparedDocument(source, cleaned, row, index, key, mentions, similar, corrections)
+
+
+def _official(source: SourceFile, cleaned: CleanText, given: dict) -> tuple[dict, dict]:
+    """The document's official metadata (see ``metadata``), read from its paragraphs."""
+    from duidu.library import metadata
+
+    excluded = [(e.start, e.end) for e in cleaned.excluded]
+    lines, furniture = metadata.lines_of(cleaned.text, [(p.start, p.end) for p in cleaned.paragraphs], excluded)
+    return metadata.row_fields(lines, furniture, file_title=source.title, file_name=Path(source.path).name, given=given)
 
 
 def _units_at_least(cleaned: CleanText) -> int:

@@ -156,8 +156,31 @@ def _v5_notes(db: Database) -> None:
     )
 
 
+def _v6_official_metadata(db: Database) -> None:
+    # What an official document states about itself (duidu.engine.officialdoc), extracted at
+    # import; ``extracted`` keeps the extractor's values (JSON) and ``metadata_corrections`` the
+    # user's, which win and survive a re-import. Existing documents are read again here.
+    for column in ("issuing_body", "doc_number", "addressees", "attachments", "region_code", "extracted"):
+        db.execute(f"ALTER TABLE documents ADD COLUMN {column} TEXT")
+    db.executescript(
+        """
+        CREATE TABLE metadata_corrections (
+            document_id INTEGER NOT NULL REFERENCES documents(id),
+            field TEXT NOT NULL,
+            value TEXT,  -- NULL: the user cleared the field
+            corrected_at TEXT NOT NULL,
+            PRIMARY KEY (document_id, field)
+        );
+        """
+    )
+    from duidu.library.metadata import backfill  # late: it imports the engine
+
+    backfill(db)
+
+
 MIGRATIONS: list[Callable[[Database], None]] = [
     _v1_documents, _v2_search_index, _v3_engine_cache, _v4_measures_and_similar_index, _v5_notes,
+    _v6_official_metadata,
 ]
 NOTES = MIGRATIONS.index(_v5_notes) + 1  # the version that added notes and the codebook
 LATEST = len(MIGRATIONS)

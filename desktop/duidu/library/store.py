@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Iterator
 
 from sqlite_utils import Database
 
-from duidu.library import annotations, backups, codebook, derived, faults, recovery, schema
+from duidu.library import annotations, backups, codebook, derived, faults, metadata, recovery, schema
 from duidu.library.anchoring import AnchorReport
 from duidu.library.annotations import Annotation, Target
 from duidu.library.codebook import Code, CodeRemoval
@@ -52,7 +52,8 @@ SETUP_WAIT_MS = 120_000  # another Duidu creating and seeding the same new libra
 
 _DOC_COLUMNS = (
     "id, title, region, date, source, author, kind, file_name, format, encoding, "
-    "script, script_confidence, length(text) AS length, seed"
+    "script, script_confidence, length(text) AS length, seed, "
+    "issuing_body, doc_number, addressees, attachments, region_code"
 )
 
 
@@ -275,10 +276,13 @@ class Library:
     def add(self, prepared: "PreparedDocument") -> ImportResult:
         self._boilerplate = None  # the library's frequencies change
         existing = self.db.execute("SELECT id FROM documents WHERE text_hash = ?", [prepared.text_hash]).fetchone()
-        if existing:
+        if existing:  # read its metadata again (corrections kept)
+            with self.db.atomic():
+                metadata.refresh(self.db, existing[0], prepared.row, prepared.corrections)
             return self._result(self.document(existing[0]), False, prepared)
         with self.db.atomic():
             doc_id = self.db["documents"].insert(prepared.row).last_pk
+            metadata.record(self.db, doc_id, prepared.corrections)
             derived.write(self.db, doc_id, prepared)
         return self._result(self.document(doc_id), True, prepared)
 
@@ -291,22 +295,31 @@ class Library:
         self.document(document_id)
         return derived.revise(self.db, document_id, prepare(path, encoding=encoding))
 
-    def update_metadata(self, document_id: int, *, title=_UNSET, region=_UNSET, date=_UNSET, source=_UNSET) -> Document:
-        """Change only the given fields in one transaction; "" clears region, date or source."""
+    def update_metadata(self, document_id: int, *, title=_UNSET, region=_UNSET, date=_UNSET, source=_UNSET,
+                        issuing_body=_UNSET, doc_number=_UNSET, addressees=_UNSET, attachments=_UNSET,
+                        reset=()) -> Document:
+        """Change only the given fields in one transaction; "" clears a field (not the title).
+        Official metadata changes are kept as corrections (a re-import keeps them); ``reset``
+        names fields that go back to what was extracted from the text."""
         self.document(document_id)
         changes = {}
         if title is not _UNSET:
             if not (title or "").strip():
                 raise InputError("title", "must not be empty")
             changes["title"] = title.strip()
-        for name, value in (("region", region), ("date", date), ("source", source)):
+        for name, value in (("region", region), ("date", date), ("source", source), ("issuing_body", issuing_body),
+                            ("doc_number", doc_number), ("addressees", addressees)):
             if value is not _UNSET:
                 changes[name] = (value or "").strip() or None
+        if attachments is not _UNSET:
+            changes["attachments"] = [a.strip() for a in attachments or () if a.strip()] or None
         if changes.get("date") is not None and not _valid_date(changes["date"]):
             raise InputError("date", f"{changes['date']!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
-        if changes:
+        if changes or reset:
             with self.db.atomic():
-                self.db["documents"].update(document_id, changes)
+                if "source" in changes:
+                    self.db["documents"].update(document_id, {"source": changes.pop("source")})
+                metadata.correct(self.db, document_id, changes, reset=reset)
         return self.document(document_id)
 
     # -- notes ----------------------------------------------------------------------

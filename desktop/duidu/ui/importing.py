@@ -1,74 +1,42 @@
-"""Importing files off the UI thread: a list of paths, or files dropped on any widget.
+"""Importing files off the UI thread: a list of paths, or files and folders dropped on any widget.
 
-All the files of one request are imported by one task (channel "import"), one after another,
-each in its own transaction: a bad file is reported in one line and the others still import.
-A request made while one is running waits for it instead of cancelling it.
+All the files of one request are imported by one task (channel "import") through the library's
+batch loop (``duidu.library.batch``, the one ``duidu import`` uses), one after another, each in
+its own transaction: a bad file is refused in one line and the others still import; a dropped
+folder brings every document in it and in its folders. A request made while one is running
+waits for it instead of cancelling it.
 """
 
 from __future__ import annotations
 
-import traceback
-from dataclasses import dataclass
-from pathlib import Path
-from typing import Any
-
 from PySide6.QtCore import QCoreApplication, QEvent, QMimeData, QObject, Signal
 from PySide6.QtWidgets import QAbstractScrollArea, QWidget
 
-from duidu.engine.progress import checkpoint
-from duidu.library.errors import InputError
+from duidu.library.batch import Outcome, Summary, import_paths
 
 CHANNEL = "import"
 
 
-@dataclass(frozen=True)
-class ImportOutcome:
-    path: str
-    created: bool  # False: failed, or the same text was already in the library
-    document: Any = None  # the library's Document when the file was read
-    error: str | None = None  # one line, "name.txt: reason"
-
-    @property
-    def ok(self) -> bool:
-        return self.error is None
+def import_files(library, paths: list[str], progress=None, cancel=None) -> Summary:
+    """Import ``paths`` (files, and folders with the folders inside them) in order: the task
+    function. The loop and its error policy are the library's, shared with ``duidu import``."""
+    return import_paths(library, paths, recursive=True, progress=progress, cancel=cancel)
 
 
-def _one_line(path: str, exc: BaseException) -> str:
-    name = Path(path).name or path
-    if isinstance(exc, InputError):
-        return f"{name}: {exc.reason}"
-    lines = str(exc).strip().splitlines()
-    return f"{name}: {lines[0] if lines else type(exc).__name__}"
-
-
-def import_files(library, paths: list[str], progress=None, cancel=None) -> list[ImportOutcome]:
-    """Import ``paths`` in order (the task function); stops between files when cancelled."""
-    outcomes = []
-    for n, path in enumerate(paths):
-        checkpoint(n / len(paths), progress, cancel)
-        try:
-            result = library.import_file(path)
-        except InputError as exc:
-            outcomes.append(ImportOutcome(path, False, error=_one_line(path, exc)))
-        except Exception as exc:  # a bug or a database failure: still one line for this file, the rest go on
-            traceback.print_exc()
-            outcomes.append(ImportOutcome(path, False, error=_one_line(path, exc)))
-        else:
-            outcomes.append(ImportOutcome(path, result.created, result.document))
-    checkpoint(1.0, progress, None)
-    return outcomes
-
-
-def summary(outcomes: list[ImportOutcome]) -> str:
-    """One line for the user: "2 imported · 1 errors: x.txt: the file is empty (0 bytes)"."""
-    created = sum(1 for o in outcomes if o.created)
-    known = sum(1 for o in outcomes if o.ok and not o.created)
-    errors = [o.error for o in outcomes if not o.ok]
-    parts = [QCoreApplication.translate("ImportController", "{n} imported").format(n=created)]
-    if known:
-        parts.append(QCoreApplication.translate("ImportController", "{n} already in the library").format(n=known))
-    if errors:
-        parts.append(QCoreApplication.translate("ImportController", "{n} errors: {errors}").format(n=len(errors), errors="; ".join(errors)))
+def summary(result: Summary) -> str:
+    """One line for the user: "2 imported · 1 already in the library · 1 refused: x.pdf: scanned: no text layer"."""
+    tr = lambda text: QCoreApplication.translate("ImportController", text)  # noqa: E731
+    parts = [tr("{n} imported").format(n=result.imported)]
+    if result.duplicates:
+        parts.append(tr("{n} already in the library").format(n=result.duplicates))
+    refused = [o.line() for o in result.refused]
+    if refused:
+        parts.append(tr("{n} refused: {reasons}").format(n=len(refused), reasons="; ".join(refused[:3])
+                                                            + ("; …" if len(refused) > 3 else "")))
+    if result.skipped:
+        parts.append(tr("{n} skipped (not documents)").format(n=len(result.skipped)))
+    if result.cancelled:
+        parts.append(tr("cancelled"))
     return " · ".join(parts)
 
 
@@ -76,7 +44,7 @@ class ImportController(QObject):
     """Runs imports through the TaskRunner and reports each request's outcomes once."""
 
     started = Signal(int)  # number of files in the request now running
-    finished = Signal(object)  # list[ImportOutcome], in the order of the paths
+    finished = Signal(object)  # batch.Summary: every file's outcome, in order
     cancelled = Signal()
 
     def __init__(self, tasks, parent: QObject | None = None) -> None:
@@ -110,7 +78,8 @@ class ImportController(QObject):
         self.started.emit(len(paths))
 
         def failed(exc: BaseException) -> None:  # the task itself failed (e.g. the library would not open)
-            self._finish([ImportOutcome(p, False, error=_one_line(p, exc)) for p in paths])
+            reason = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+            self._finish(Summary([Outcome(p, "refused", reason=reason) for p in paths]))
 
         self._tasks.run(
             CHANNEL,
@@ -120,9 +89,9 @@ class ImportController(QObject):
             label=self.tr("Importing"),
         )
 
-    def _finish(self, outcomes: list[ImportOutcome]) -> None:
+    def _finish(self, result: Summary) -> None:
         self._running = False
-        self.finished.emit(outcomes)
+        self.finished.emit(result)
         if self._pending and not self._running:
             paths, self._pending = self._pending, []
             self._start(paths)

@@ -28,10 +28,12 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("title", QT_TRANSLATE_NOOP("LibraryModel", "Title")),
     ("region", QT_TRANSLATE_NOOP("LibraryModel", "Region")),
     ("date", QT_TRANSLATE_NOOP("LibraryModel", "Date")),
+    ("issuing_body", QT_TRANSLATE_NOOP("LibraryModel", "Issued by")),
+    ("doc_number", QT_TRANSLATE_NOOP("LibraryModel", "Number")),
     ("script", QT_TRANSLATE_NOOP("LibraryModel", "Script")),
     ("length", QT_TRANSLATE_NOOP("LibraryModel", "Length")),
 )
-EDITABLE = frozenset({"title", "region", "date"})  # the fields Library.update_metadata takes from the table
+EDITABLE = frozenset({"title", "region", "date", "issuing_body", "doc_number"})  # the fields Library.update_metadata takes from the table
 
 SCRIPT_LABELS = {
     "simplified": QT_TRANSLATE_NOOP("LibraryModel", "Simplified"),

@@ -340,11 +340,13 @@ class LibraryPanel(QWidget):
     def _importing(self, count: int) -> None:
         self._set_status(self.tr("Importing {n} files…").format(n=count))
 
-    def _imported(self, outcomes: list) -> None:
-        errors = [o.error for o in outcomes if not o.ok]
-        self._set_status(summary(outcomes), error=bool(errors), details="\n".join(errors))
-        if any(o.created for o in outcomes):
+    def _imported(self, result) -> None:
+        errors = [o.line() for o in result.refused]
+        self._set_status(summary(result), error=bool(errors), details="\n".join(errors))
+        if result.imported:
             self._reload(then=self.libraryChanged.emit)
+        elif result.duplicates:  # the same texts: only their metadata may have been read again
+            self._reload()
 
     # -- search -----------------------------------------------------------------------
     def _search_now(self) -> None:

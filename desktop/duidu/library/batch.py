@@ -1,0 +1,175 @@
+"""Importing many files, and folders of them: the one loop both faces use (``duidu import``, and
+files or folders dropped on the window).
+
+One error policy: each file is its own transaction (``Library.import_file``), so a file that
+fails loses nothing else. A file Duidu cannot read (an ``InputError``) is *refused* with its
+one-line reason and the batch goes on; so is any other failure of one file (a bug: its
+traceback goes to stderr, the user still gets one line). A database that stops taking writes
+(locked, full, read-only) stops the batch: every later file would fail the same way.
+
+In a folder, files that are not documents (a data table, an image, the folder's README or
+LICENCE) are *skipped*, counted but not refused: only document formats are tried, and a
+document format Duidu does not read is refused with the reason. Named files are always tried.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import sys
+import traceback
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable
+
+from duidu.engine.progress import CancelToken, Cancelled, Progress, checkpoint
+from duidu.library.errors import InputError, database_reason
+
+# Formats a folder may hold documents in: what the readers take, and what they refuse with a
+# reason worth telling (a spreadsheet, an old Office or WPS format).
+DOCUMENT_SUFFIXES = frozenset({
+    ".txt", ".md", ".text", ".html", ".htm", ".xhtml", ".shtml", ".docx", ".pdf", ".ofd", ".doc", ".wps",
+    ".rtf", ".odt", ".wpt", ".dot", ".dotx", ".et", ".xls", ".xlsx", ".ppt", ".pptx", ".dps", ".caj", ".xps",
+})
+# Files that describe a folder rather than belong to it.
+FOLDER_NOTES = ("readme", "license", "licence", "copying", "notice", "changelog", "manifest")
+
+IMPORTED, DUPLICATE, REFUSED, SKIPPED = "imported", "duplicate", "refused", "skipped"
+
+
+@dataclass(frozen=True)
+class Outcome:
+    path: str
+    status: str  # imported | duplicate | refused | skipped
+    document: Any = None  # the library's Document (imported or duplicate)
+    reason: str | None = None  # refused or skipped: one line
+    result: Any = None  # the ImportResult (imported or duplicate): encoding, furniture marked …
+
+    @property
+    def ok(self) -> bool:
+        return self.status in (IMPORTED, DUPLICATE)
+
+    def line(self) -> str:
+        """One line for people: "name.pdf: scanned: no text layer"."""
+        name = Path(self.path).name or self.path
+        if self.status == IMPORTED:
+            return f"imported {self.document.id}: {self.document.title}"
+        if self.status == DUPLICATE:
+            return f"already in the library as {self.document.id}: {self.document.title} (same text)"
+        return f"{name}: {self.reason}"
+
+
+@dataclass
+class Summary:
+    outcomes: list[Outcome] = field(default_factory=list)
+    cancelled: bool = False
+    stopped: str | None = None  # why the batch stopped early (the library stopped taking writes)
+
+    def of(self, status: str) -> list[Outcome]:
+        return [o for o in self.outcomes if o.status == status]
+
+    @property
+    def imported(self) -> int:
+        return len(self.of(IMPORTED))
+
+    @property
+    def duplicates(self) -> int:
+        return len(self.of(DUPLICATE))
+
+    @property
+    def refused(self) -> list[Outcome]:
+        return self.of(REFUSED)
+
+    @property
+    def skipped(self) -> list[Outcome]:
+        return self.of(SKIPPED)
+
+    def line(self) -> str:
+        parts = [f"{self.imported} imported", f"{self.duplicates} already in the library",
+                 f"{len(self.refused)} refused"]
+        if self.skipped:
+            parts.append(f"{len(self.skipped)} skipped (not documents)")
+        tail = "; cancelled" if self.cancelled else (f"; stopped: {self.stopped}" if self.stopped else "")
+        return ", ".join(parts) + tail
+
+
+def _is_hidden(name: str) -> bool:
+    return name.startswith((".", "~$"))
+
+
+def expand(paths, *, recursive: bool = False) -> tuple[list[str], list[Outcome]]:
+    """The files to import from ``paths`` (folders opened, in name order) and those skipped."""
+    files: list[str] = []
+    skipped: list[Outcome] = []
+    for given in map(os.fspath, paths):
+        if not os.path.isdir(given):
+            files.append(given)  # named: always tried (a missing one is refused with the reason)
+            continue
+        before, folders = len(files), 0
+        for root, dirs, names in os.walk(given):
+            folders += len(dirs)
+            dirs[:] = sorted(d for d in dirs if not _is_hidden(d)) if recursive else []
+            for name in sorted(names):
+                path = os.path.join(root, name)
+                if _is_hidden(name):
+                    continue
+                suffix = Path(name).suffix.lower()
+                if Path(name).stem.lower().split(".")[0] in FOLDER_NOTES:
+                    skipped.append(Outcome(path, SKIPPED, reason="the folder's notes, not a document"))
+                elif suffix not in DOCUMENT_SUFFIXES:
+                    skipped.append(Outcome(path, SKIPPED, reason=f"not a document ({suffix or 'no extension'})"))
+                else:
+                    files.append(path)
+            if not recursive:
+                break
+        if len(files) == before:  # nothing to import there: say so, never a silent success
+            why = "no documents in this folder" + ("" if recursive or not folders else " (its folders were not opened)")
+            files_in = [o for o in skipped if o.path.startswith(os.path.join(given, ""))]
+            skipped.append(Outcome(given, REFUSED, reason=why + (f"; {len(files_in)} other files" if files_in else "")))
+    return files, skipped
+
+
+def import_paths(
+    library,
+    paths,
+    *,
+    recursive: bool = False,
+    encoding: str | None = None,
+    metadata: dict | None = None,
+    progress: Progress | None = None,
+    cancel: CancelToken | None = None,
+    on_outcome: Callable[[Outcome], None] | None = None,
+) -> Summary:
+    """Import every file of ``paths`` (folders expanded), each in its own transaction.
+
+    ``on_outcome`` hears each file as it is done; ``cancel`` stops between files (those done
+    stay imported, ``Summary.cancelled`` says so)."""
+    files, skipped = expand(paths, recursive=recursive)
+    summary = Summary(outcomes=list(skipped))
+    for n, path in enumerate(files):
+        try:
+            checkpoint(n / max(1, len(files)), progress, cancel)
+        except Cancelled:
+            summary.cancelled = True
+            break
+        try:
+            result = library.import_file(path, encoding=encoding, metadata=metadata)
+        except InputError as exc:
+            outcome = Outcome(path, REFUSED, reason=exc.reason)
+        except sqlite3.OperationalError as exc:
+            outcome = Outcome(path, REFUSED, reason=database_reason(exc))
+            summary.stopped = outcome.reason
+        except Exception as exc:  # a bug reading this file: one line for it, the others go on
+            traceback.print_exc(file=sys.stderr)
+            first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+            outcome = Outcome(path, REFUSED, reason=f"could not be read ({first})")
+        else:
+            outcome = Outcome(path, IMPORTED if result.created else DUPLICATE, result.document, result=result)
+        summary.outcomes.append(outcome)
+        if on_outcome is not None:
+            on_outcome(outcome)
+        if summary.stopped:
+            break
+    if progress is not None and not summary.cancelled:
+        progress(1.0)
+    return summary
