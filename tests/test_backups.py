@@ -181,3 +181,16 @@ def test_command_line_runs_back_up_at_most_once_per_interval(tmp_path, clock, ca
     with Library.open(path):
         pass
     assert len(backups.backups(path)) == len(before) + 3
+
+
+def test_a_changed_library_is_checked_once_not_on_every_open(tmp_path, clock, monkeypatch):
+    path = tmp_path / "lib.sqlite"
+    d = library_with_backups(path, clock, 1)
+    with Library.open(path, backup=False) as lib:
+        lib.annotate(d, 40, 45, annotator="王老师")  # changed since the backup
+    checks = []
+    real = backups.check
+    monkeypatch.setattr(backups, "check", lambda conn: checks.append(1) or real(conn))
+    for _ in range(3):  # the command line within its backup interval: no backup, but a check
+        Library.open(path, backup_interval=backups.CLI_INTERVAL).close()
+    assert len(checks) == 1

@@ -122,12 +122,30 @@ _HEADER = b"SQLite format 3\x00"
 
 def changed_since_backup(path: Path, before: list[int]) -> bool:
     """Whether the library (fingerprint ``before``) may differ from the state its newest backup
-    holds, which passed ``quick_check`` when it was taken: only then is it worth checking again."""
+    holds, or the state last found good (both passed ``quick_check``): only then is it worth
+    checking again (a read-only command run a hundred times after one import checks once)."""
+    try:
+        if json.loads((folder(path) / f".{path.name}.last-check").read_text(encoding="utf-8")) == before:
+            return False
+    except (OSError, ValueError):
+        pass
     try:
         last = json.loads((folder(path) / f".{path.name}.last-backup").read_text(encoding="utf-8"))
         return not (last["fingerprint"] == before and (folder(path) / last["backup"]).is_file())
     except (OSError, ValueError, KeyError, TypeError):
         return True
+
+
+def found_good(path: Path, before: list[int]) -> None:
+    """Remember that the library with fingerprint ``before`` passed ``quick_check`` (best effort)."""
+    try:
+        where = folder(path)
+        where.mkdir(exist_ok=True)
+        scratch = where / f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp"
+        scratch.write_text(json.dumps(before), encoding="utf-8")
+        os.replace(scratch, where / f".{path.name}.last-check")
+    except OSError:
+        pass
 
 
 def damaged(path: Path, problem: str):
