@@ -160,9 +160,11 @@ def _title_at(lines: list[str], end: int) -> tuple[str, int]:
     """The title ending on line ``end``, with the lines before it that carry on the same title."""
     start = end
     while start > 0 and end - start < 3:
+        if _issuer_from_title(lines[start]) or lines[start].startswith("关于"):
+            break  # the title's first line: it names the issuer, or starts with 关于
         prev = lines[start - 1]
         # A wrapped title's lines are long; page furniture (还原, 】, 首页>要闻) is short or marked.
-        if (len(prev) < _FALLBACK_MIN or len(prev) > 40 or re.search(r"[【】>|｜]", prev) or _SENTENCE.search(prev) or prev.endswith(_SALUTATION_END)
+        if (len(prev) < _FALLBACK_MIN or len(prev) > 40 or re.search(r"[【】>|｜]|\d{4}", prev) or _SENTENCE.search(prev) or prev.endswith(_SALUTATION_END)
                 or _NUMBER.search(prev) or parse_date(prev) or prev.endswith("文件") or _TITLE_END.search(prev)
                 or _LABEL_LINE.match(prev)):
             break
@@ -356,6 +358,8 @@ def extract(lines: list[str], furniture: list[bool] | None = None, *, file_title
         date = parse_date(labelled["released"]) or _iso_like(labelled["released"])
 
     region = next((r for r in map(region_of, [n for n in named if n]) if r), None)
+    if region is None and not issuer and title:  # an attachment or a rule with no issuer: its title's place
+        region = region_of(title)
     region_name = region.name if region else report_region
     region_code = region.code if region else None
 

@@ -59,14 +59,15 @@ def _file_title(title: str | None) -> str | None:
 
 
 def _first_line(lines: list[str], furniture: list[bool]) -> str | None:
+    """The text's first line as its title, if it reads like one (the old rule, kept for texts
+    with no kind word in a title: news items, excerpts). A salutation (各位代表：) is passed over."""
     for line, junk in zip(lines, furniture):
         line = line.strip()
-        if junk or not line:
+        if junk or not line or (line.endswith(("：", ":")) and len(line) <= 12):
             continue
-        if MIN_TITLE <= len(line) <= MAX_TITLE and not line.endswith(("：", ":")) and not re.search(r"[。；！？]", line[:-1]):
+        if MIN_TITLE <= len(line) <= MAX_TITLE and not line.endswith(("：", ":")) and not re.search(r"[。；！？，]", line):
             return line
-        if len(line) > MAX_TITLE:
-            return None  # the text begins: a title would have come before
+        return None  # the text begins with a sentence: no title of its own
     return None
 
 
