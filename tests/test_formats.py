@@ -129,7 +129,19 @@ def test_import_keeps_page_numbers_in_the_text_marked_and_pages_per_paragraph():
     page_of = {cleaned.text[p.start:p.end]: page for p, page in zip(cleaned.paragraphs, source.pages)}
     assert page_of["二、鼓励在县城购房，提供就学、落户保障"] == 3
     assert page_of["住房消费补贴申请需提供的材料和发放流程"] == 6
-    assert prepared.row["title"].startswith("明溪县人民政府关于印发")
+
+
+def test_the_library_keeps_each_paragraphs_page(tmp_path):
+    from duidu.library.store import Library
+
+    with Library.open(tmp_path / "lib.sqlite", seed=False) as lib:
+        doc = lib.import_file(P03).document
+        text, pages = lib.text(doc.id), lib.pages(doc.id)
+        assert len(pages) == len(text.paragraphs) and pages[0] == 1 and pages[-1] == 6
+        page_of = {text.text[p.start:p.end]: page for p, page in zip(text.paragraphs, pages)}
+        assert page_of["二、鼓励在县城购房，提供就学、落户保障"] == 3  # a citation can say "p. 3"
+        word = lib.import_file(DATA / "w01_hainan_gjj_daikuan_tongzhi_zqyjg.wps").document
+        assert set(lib.pages(word.id)) == {None}  # no pages in a Word file's text
 
 
 def test_running_heads_repeated_at_the_page_edge_are_marked():

@@ -24,10 +24,12 @@ ADDED = {
     4: ["similar_index_vocab", "similar_index", "measure_mentions"],
     5: ["annotation_codes", "targets", "annotations", "codes"],
     6: ["metadata_corrections"],
+    7: [],  # paragraphs.page: a column (ADDED_COLUMNS)
 }
 # Columns a migration adds to an existing table, dropped to undo it.
 ADDED_COLUMNS = {
     6: ("documents", ["issuing_body", "doc_number", "addressees", "attachments", "region_code", "extracted"]),
+    7: ("paragraphs", ["page"]),
 }
 
 # Tables a library creates the first time it needs them (and fills from its documents).

@@ -27,13 +27,23 @@ REVISED = ("format", "encoding", "encoding_note", "raw_text", "text", "text_hash
 _PER_DOCUMENT = ("paragraphs", "sentences", "excluded", "search_index", "keyforms", "measure_mentions", "views")
 
 
+def paragraph_pages(prepared: "PreparedDocument") -> list[int | None]:
+    """The page each stored paragraph starts on: the reader's per-line pages (PDF, OFD), which
+    are the paragraphs one for one; None throughout for other formats or if they are not."""
+    pages = getattr(prepared.source, "pages", None)
+    count = len(prepared.cleaned.paragraphs)
+    return list(pages) if pages is not None and len(pages) == count else [None] * count
+
+
 def write(db: Database, doc_id: int, prepared: "PreparedDocument") -> None:
     """Paragraphs, sentences, furniture, search index, key form, measures and similar-passage index."""
     from duidu.library.importer import engine_document
 
     cleaned = prepared.cleaned
+    pages = paragraph_pages(prepared)
     db["paragraphs"].insert_all(
-        {"document_id": doc_id, "n": n, "start": p.start, "end": p.end} for n, p in enumerate(cleaned.paragraphs)
+        {"document_id": doc_id, "n": n, "start": p.start, "end": p.end, "page": pages[n]}
+        for n, p in enumerate(cleaned.paragraphs)
     )
     db["sentences"].insert_all(
         {"document_id": doc_id, "n": n, "start": s.start, "end": s.end, "paragraph": s.paragraph}

@@ -178,9 +178,15 @@ def _v6_official_metadata(db: Database) -> None:
     backfill(db)
 
 
+def _v7_paragraph_pages(db: Database) -> None:
+    # The page each paragraph starts on, for documents read from paged formats (PDF, OFD), so a
+    # citation can say "p. 3"; NULL for the rest and for documents imported before.
+    db.execute("ALTER TABLE paragraphs ADD COLUMN page INTEGER")
+
+
 MIGRATIONS: list[Callable[[Database], None]] = [
     _v1_documents, _v2_search_index, _v3_engine_cache, _v4_measures_and_similar_index, _v5_notes,
-    _v6_official_metadata,
+    _v6_official_metadata, _v7_paragraph_pages,
 ]
 NOTES = MIGRATIONS.index(_v5_notes) + 1  # the version that added notes and the codebook
 LATEST = len(MIGRATIONS)

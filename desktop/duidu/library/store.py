@@ -93,7 +93,6 @@ class Library:
                 problem = backups.check(db.conn)  # a damaged library stops here, before anything writes to it
                 if problem != "ok":
                     raise backups.damaged(p, problem)
-                backups.found_good(p, before)
             db.enable_wal()
             db.remember_identity()
             lib = cls(db, p)
@@ -187,6 +186,13 @@ class Library:
             sentences=tuple(Range(*r) for r in spans("sentences")),
             excluded=tuple(ExcludedRange(*r) for r in spans("excluded", ", reason")),
         )
+
+    def pages(self, document_id: int) -> tuple[int | None, ...]:
+        """The page each paragraph (in order) starts on, for a citation ("p. 3"); None where the
+        document came from a format without pages."""
+        self.document(document_id)
+        return tuple(r[0] for r in self.db.execute(
+            "SELECT page FROM paragraphs WHERE document_id = ? ORDER BY n", [document_id]))
 
     def raw_text(self, document_id: int) -> str:
         """The file's text exactly as decoded (provenance; offsets never refer to it)."""
