@@ -93,6 +93,7 @@ class Library:
                 problem = backups.check(db.conn)  # a damaged library stops here, before anything writes to it
                 if problem != "ok":
                     raise backups.damaged(p, problem)
+                backups.found_good(p, before)
             db.enable_wal()
             db.remember_identity()
             lib = cls(db, p)
