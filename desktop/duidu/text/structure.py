@@ -86,3 +86,26 @@ def sentences(text: str, paras: list[Span] | tuple[Span, ...]) -> list[Sentence]
                 start = leading(text, start, stop).end()
             append(Sentence(start, stop, index))
     return out
+
+
+# A heading's numbering: 第一章 / 第3条 / 一、 / （一） / 1. — in a short line it marks a heading.
+_NUMBERED = re.compile(r"(?:第[一二三四五六七八九十百零〇\d]+[章节條条部分编編]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.．、](?!\d))")
+_NOT_A_HEADING_END = "，、：:,;；" + SENTENCE_FINAL + ASCII_FINAL + ELLIPSES
+HEADING_MAX = 40  # characters: longer lines are body text however they start
+_BYLINE = re.compile(r"(?:[（(]?(?:记者|記者|编辑|編輯|责任编辑|責任編輯|来源|來源|作者|通讯员|通訊員|摄影|攝影))")
+
+
+def headings(text: str, paras: list[Span] | tuple[Span, ...]) -> list[int]:
+    """Indexes of the paragraphs that read as headings: short lines with no sentence-final mark
+    inside (a title, ``一、总体要求``, ``第三章 保障措施``), as Chinese documents set them apart."""
+    out = []
+    for index, p in enumerate(paras):
+        line = text[p.start:p.end]
+        if not 2 <= len(line) <= HEADING_MAX or line[-1] in _NOT_A_HEADING_END:
+            continue
+        if any(ch in SENTENCE_FINAL for ch in line[:-1]) or _BYLINE.match(line):
+            continue
+        han = sum(1 for ch in line if "\u4e00" <= ch <= "\u9fff")
+        if han >= 4 or (_NUMBERED.match(line) and han >= 2):
+            out.append(index)
+    return out

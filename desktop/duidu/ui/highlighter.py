@@ -10,7 +10,8 @@ from __future__ import annotations
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QColor, QFont, QPalette, QSyntaxHighlighter, QTextCharFormat, QTextDocument
 
-from duidu.ui.marks import ACTIVE, BOILERPLATE, DIFFERS, EVIDENCE, EXCLUDED, FOUND, FUZZY, NOTE, VERBATIM, BlockIndex, Mark
+from duidu.ui.marks import (ACTIVE, BOILERPLATE, DIFFERS, EVIDENCE, EXCLUDED, FOUND, FUZZY, HEADING, NOTE, VERBATIM,
+                            BlockIndex, Mark)
 
 # Okabe–Ito colour-blind-safe hues: blue for verbatim, orange for fuzzy, vermillion for
 # differences, bluish green for find hits; tints chosen per theme so text stays legible.
@@ -46,6 +47,7 @@ class Theme:
         self.colors = {k: QColor(v) for k, v in _TINTS[self.dark].items()}
         self.hues = {k: QColor(v) for k, v in _HUES.items()}
         self.dim = palette.color(QPalette.ColorRole.PlaceholderText)
+        self.heading_points = 0.0  # a heading's size (the pane's reading size, a step up); 0: unchanged
         self._cache: dict[frozenset, QTextCharFormat] = {}
 
     def format(self, kinds: frozenset) -> QTextCharFormat:
@@ -56,6 +58,10 @@ class Theme:
 
     def _make(self, kinds: frozenset) -> QTextCharFormat:
         fmt = QTextCharFormat()
+        if HEADING in kinds:
+            fmt.setFontWeight(QFont.Weight.Bold)
+            if self.heading_points:
+                fmt.setFontPointSize(self.heading_points)
         notes = sorted(k for k in kinds if k.startswith("note#"))
         if notes:  # annotations: underlined in their tag's colour; overlapping ones dashed
             fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline if len(notes) == 1

@@ -26,6 +26,12 @@ THEMES = (
     ("dark", QT_TRANSLATE_NOOP("Labels", "Dark")),
 )
 
+FACES = (  # the reading face (duidu.ui.fonts.FACES)
+    ("sans", QT_TRANSLATE_NOOP("Labels", "Sans (screen)")),
+    ("song", QT_TRANSLATE_NOOP("Labels", "Song (print)")),
+    ("fangsong", QT_TRANSLATE_NOOP("Labels", "FangSong (official documents)")),
+)
+
 
 def label(text: str) -> str:
     """A label above in the interface's language."""

@@ -84,7 +84,7 @@ class MainWindow(QMainWindow):
         self.side_tabs.addTab(self.notes_ui.panel, self.tr("Notes"))
         self.library_dock = self._dock("library", self.tr("Library"), self.library_panel, Qt.DockWidgetArea.LeftDockWidgetArea)
         self.side_dock = self._dock("side", self.tr("Analysis"), self.side_tabs, Qt.DockWidgetArea.RightDockWidgetArea)
-        self.resizeDocks([self.library_dock, self.side_dock], [340, 380], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.library_dock, self.side_dock], [300, 360], Qt.Orientation.Horizontal)
 
         self.importer = self.library_panel.importer  # one importer: the panel reports what came in
         self.library_panel.drop_filter.install(self)  # files dropped anywhere on the window
@@ -95,6 +95,8 @@ class MainWindow(QMainWindow):
         self.reader.set_choices(self.documents)
         self.reader.min_length = self.settings.min_length
         self._apply_font()
+        self._fit_timer = QTimer(self, singleShot=True, interval=0)
+        self._fit_timer.timeout.connect(self.fit_text)
         geometry, state = self.settings.window_state()
         self.restored = geometry is not None
         if geometry is not None:
@@ -103,12 +105,39 @@ class MainWindow(QMainWindow):
             self.restoreState(state)
 
     def _dock(self, name: str, title: str, widget: QWidget, area) -> QDockWidget:
-        dock = QDockWidget(title, self)
+        from duidu.ui.dock_strip import FoldingDock
+
+        dock = FoldingDock(title, widget, self)
         dock.setObjectName(f"{name}-dock")
-        dock.setWidget(widget)
         dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable | QDockWidget.DockWidgetFeature.DockWidgetClosable)
         self.addDockWidget(area, dock)
+        dock._arrows()
+        dock.folded.connect(lambda _: setattr(self, "_docks_by_hand", True))
         return dock
+
+    def fit_text(self) -> None:
+        """Fold the docks (the library first) while a pane would show fewer than READABLE characters a line."""
+        from duidu.ui.dock_strip import READABLE, STRIP
+
+        if getattr(self, "_docks_by_hand", False) or not self.isVisible():
+            return
+        panes = list(self.reader.panes.values())
+        advance = max(1, max(p.edit.fontMetrics().horizontalAdvance("中") for p in panes))
+        margin = 2 * int(panes[0].edit.document().documentMargin()) + 2
+        wanted = READABLE * advance + margin
+        deficit = sum(max(0, wanted - p.edit.viewport().width()) for p in panes)
+        for dock in (self.library_dock, self.side_dock):
+            if deficit <= 0:
+                break
+            if dock.isVisible() and not dock.is_folded:
+                deficit -= dock.width() - STRIP
+                dock.set_folded(True)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        timer = getattr(self, "_fit_timer", None)
+        if timer is not None:
+            timer.start()  # once the layout has given the panes their new widths
 
     def _status_bar(self) -> None:
         bar = self.statusBar()
@@ -307,7 +336,7 @@ class MainWindow(QMainWindow):
 
     def _apply_font(self) -> None:
         for pane in self.reader.panes.values():
-            pane.set_font_size(self.settings.font_size, self.settings.font_family)
+            pane.set_font_size(self.settings.font_size, self.settings.font_family, self.settings.font_face)
 
     def _set_sync(self, on: bool) -> None:
         self.settings.sync_scrolling = on

@@ -17,7 +17,8 @@ from duidu.text.offsets import ASTRAL, OffsetMap
 # Kinds, in painting order (a later kind is drawn over an earlier one).
 EXCLUDED, BOILERPLATE, FUZZY, VERBATIM, ACTIVE, DIFFERS, FOUND, EVIDENCE, NOTE = (
     "excluded", "boilerplate", "fuzzy", "verbatim", "active", "differs", "found", "evidence", "note")
-KINDS = (EXCLUDED, BOILERPLATE, FUZZY, VERBATIM, ACTIVE, DIFFERS, FOUND, EVIDENCE, NOTE)
+HEADING = "heading"  # a paragraph that reads as a heading (duidu.text.structure.headings): set bold and larger
+KINDS = (HEADING, EXCLUDED, BOILERPLATE, FUZZY, VERBATIM, ACTIVE, DIFFERS, FOUND, EVIDENCE, NOTE)
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,8 @@ from duidu.ui.find_bar import FindBar
 from duidu.ui.fonts import reading_font
 from duidu.ui.highlighter import MarkHighlighter, Theme
 from duidu.ui.labels import FOLLOW_GLOBAL, SCRIPTS as LABELLED_SCRIPTS, label as label_text
-from duidu.ui.marks import EVIDENCE, EXCLUDED, FOUND, NOTE, Indexed, Mark, span_marks
+from duidu.ui.marks import EVIDENCE, EXCLUDED, FOUND, HEADING, NOTE, Indexed, Mark, span_marks
+from duidu.ui.paragraph_margin import ParagraphMargin
 from duidu.ui.ruler import OverviewRuler
 
 # (script, label) of the per-pane choice; None follows the global choice.
@@ -44,7 +45,9 @@ class ReaderEdit(QPlainTextEdit):
         self.setReadOnly(True)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
                                      | Qt.TextInteractionFlag.TextSelectableByKeyboard)
-        self.setWordWrapMode(QTextOption.WrapMode.WrapAnywhere)  # Chinese has no spaces to wrap at
+        # Qt's line breaking follows the Unicode rules (UAX #14): a line may break between Han
+        # characters but never before 。，、”》）, never after “《（, and never inside 2026 or 1.5.
+        self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         self.setMouseTracking(True)
         self.setCenterOnScroll(False)
         self.extra_actions: list[QAction] = []
@@ -62,6 +65,9 @@ class ReaderEdit(QPlainTextEdit):
             self.rewrapping = False
         if top is not None:
             self.reflowed.emit(top)
+        margin = getattr(self, "margin", None)
+        if margin is not None:
+            margin.fit()
 
     def keyPressEvent(self, event) -> None:
         self.navigating = True
@@ -122,6 +128,8 @@ class DocumentPane(QWidget):
         self._anchor: tuple[int, int] | None = None
         self._user_scroll = False  # set by the scroll bar's actions (wheel, drag, arrows, page)
         self._by_passage: dict[str, dict[int, Mark]] = {}
+        self._font: tuple[int, str, str] = (0, "", "sans")  # points (0: not set yet), family, face
+        self._headings: list[tuple[int, int]] = []  # stored spans of the paragraphs read as headings
 
         self.chooser = QComboBox(self)
         self.chooser.setAccessibleName(self.tr("Document"))
@@ -139,6 +147,7 @@ class DocumentPane(QWidget):
 
         self.edit = ReaderEdit(self)
         self.edit.setAccessibleName(self.tr("Document text"))
+        self.edit.margin = self.margin = ParagraphMargin(self.edit)
         self.theme = Theme(self.edit.palette())
         self.highlighter = MarkHighlighter(self.edit.document(), self.theme)
         self.ruler = OverviewRuler(self)
@@ -212,7 +221,10 @@ class DocumentPane(QWidget):
         selection = self.stored_selection() if same else None
         if not same:
             self._evidence, self._notes = None, []
+        new_forms = self.view is None or self.view.script != view.script
         self.doc_text, self.view, self.document_id = doc_text, view, doc_text.document.id
+        if new_forms and self._font[0]:
+            self._apply_font()
         self._view_to_qt = utf16_map(view.text)
         self._to_qt = view.map.then(self._view_to_qt)
         self._found, self._found_at = [], -1
@@ -223,6 +235,7 @@ class DocumentPane(QWidget):
             self.highlighter.clear_for_new_text()  # no stale marks while the new text is laid out
             self.edit.setPlainText(view.text)
             self._starts = self._block_starts()
+            self._number_paragraphs()
             self.set_layers(layers or {}, indexed)
         finally:
             self._programmatic -= 1
@@ -245,9 +258,20 @@ class DocumentPane(QWidget):
             block = block.next()
         return starts or [0]
 
+    def _number_paragraphs(self) -> None:
+        """The margin's ¶ numbers (the stored text's paragraphs, as citations count them) and the headings."""
+        doc = self.edit.document()
+        paragraphs = self.doc_text.paragraphs
+        self.margin.set_numbers({doc.findBlock(self._to_qt.to_dst(p.start)).blockNumber(): n
+                                 for n, p in enumerate(paragraphs, 1)})
+        from duidu.text.structure import headings
+
+        self._headings = [(paragraphs[i].start, paragraphs[i].end) for i in headings(self.doc_text.text, paragraphs)]
+
     def _with_furniture(self, layers: dict[str, list[Mark]]) -> dict[str, list[Mark]]:
         excluded = [(e.start, e.end) for e in self.doc_text.excluded]
-        return {"excluded": span_marks(excluded, EXCLUDED, self._to_qt), **layers}
+        return {"headings": span_marks(self._headings, HEADING, self._to_qt),
+                "excluded": span_marks(excluded, EXCLUDED, self._to_qt), **layers}
 
     def set_layers(self, layers: dict[str, list[Mark]], indexed: Indexed | None = None) -> None:
         """Replace every mark (a new comparison, the boilerplate switch); ``indexed``: the same layers
@@ -354,18 +378,33 @@ class DocumentPane(QWidget):
 
     def refresh_theme(self) -> None:
         """Colours for the current palette (the system may switch between light and dark)."""
+        heading = self.theme.heading_points
         self.theme = Theme(self.edit.palette())
+        self.theme.heading_points = heading
         self.highlighter.set_theme(self.theme)
         self._update_ruler()
 
-    def set_font_size(self, points: int, family: str = "") -> None:
+    def set_font_size(self, points: int, family: str = "", face: str | None = None) -> None:
+        """The reading font: the view's script picks the glyph forms (SC / TC / HK), ``face`` sans, song or fangsong."""
+        self._font = (points, family, self._font[2] if face is None else face)
         top = self.top_qt()
         self._programmatic += 1
         try:
-            self.edit.setFont(reading_font(points, family))
+            self._apply_font()
             self._keep_top(top)
         finally:
             self._programmatic -= 1
+
+    def _apply_font(self) -> None:
+        points, family, face = self._font
+        script = self.view.script if self.view is not None else "simplified"
+        font = reading_font(points, family, script, face)
+        self.edit.setFont(font)
+        self.margin.fit()
+        heading = round(font.pointSizeF() * 1.15, 1)
+        if heading != self.theme.heading_points:
+            self.theme.heading_points = heading
+            self.highlighter.set_theme(self.theme)
 
     # -- positions --------------------------------------------------------------------------
     def stored_position(self, qt_pos: int) -> int:

@@ -6,7 +6,7 @@ from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFontComboBox, QFormLayout, QLineEdit,
                                QSpinBox, QWidget)
 
-from duidu.ui.labels import LANGUAGES, SCRIPTS, THEMES, label
+from duidu.ui.labels import FACES, LANGUAGES, SCRIPTS, THEMES, label
 from duidu.ui.settings import MIN_LENGTH_RANGE, Settings
 
 def _combo(parent: QWidget, items, current) -> QComboBox:
@@ -25,6 +25,7 @@ class PreferencesDialog(QDialog):
         self.language = _combo(self, LANGUAGES, settings.language)
         self.theme = _combo(self, THEMES, settings.theme)
         self.script = _combo(self, SCRIPTS, settings.script)
+        self.face = _combo(self, FACES, settings.font_face)
         self.font_family = QFontComboBox(self)
         self.font_family.setWritingSystem(QFontDatabase.WritingSystem.SimplifiedChinese)
         if settings.font_family:
@@ -55,6 +56,7 @@ class PreferencesDialog(QDialog):
         form.addRow(self.tr("Language"), self.language)
         form.addRow(self.tr("Theme"), self.theme)
         form.addRow(self.tr("Default script"), self.script)
+        form.addRow(self.tr("Reading face"), self.face)
         form.addRow(self.tr("Font"), self.font_family)
         form.addRow(self.default_font)
         form.addRow(self.tr("Font size"), self.font_size)
@@ -72,6 +74,7 @@ class PreferencesDialog(QDialog):
         s.script = self.script.currentData()
         s.font_family = "" if self.default_font.isChecked() else self.font_family.currentFont().family()
         s.font_size = self.font_size.value()
+        s.font_face = self.face.currentData()
         lo, _ = MIN_LENGTH_RANGE
         s.min_length = self.min_length.value() if self.min_length.value() >= lo else None
         s.show_boilerplate = self.boilerplate.isChecked()

@@ -131,6 +131,16 @@ class Settings:
         self._q.setValue("reader/font_family", value or "")
 
     @property
+    def font_face(self) -> str:
+        """The reading face: sans, song (宋体/明體) or fangsong (仿宋, official documents)."""
+        value = self._str("reader/font_face", "sans")
+        return value if value in ("sans", "song", "fangsong") else "sans"
+
+    @font_face.setter
+    def font_face(self, value: str) -> None:
+        self._q.setValue("reader/font_face", value if value in ("sans", "song", "fangsong") else "sans")
+
+    @property
     def font_size(self) -> int:
         return max(8, min(40, self._int("reader/font_size", DEFAULT_FONT_SIZE)))
 
