@@ -302,7 +302,7 @@ def cmd_measures(args, parser) -> int:
         dump_json({
             "documents": [{"id": d.id, "title": d.title, "region": d.region} for d in docs],
             "measures": [
-                {"name": r.name, "category": r.category,
+                {"name": r.name, "category": r.category, "instrument": r.instrument,
                  "documents": {str(i): [list(s) for s in spans] for i, spans in r.mentions.items()},
                  "regions": regions.get(r.name, {})}
                 for r in rows

@@ -81,7 +81,7 @@ class Comparison:
             "alignment": [{"a_para": x.a, "b_para": x.b, "score": x.score} for x in self.alignment.pairs],
             "measures": [
                 {
-                    "name": m.name, "category": m.category,
+                    "name": m.name, "category": m.category, "instrument": m.instrument,
                     "a": [list(s) for s in m.mentions.get(self.a.id, ())],
                     "b": [list(s) for s in m.mentions.get(self.b.id, ())],
                 }
