@@ -160,9 +160,14 @@ def _title_at(lines: list[str], end: int) -> tuple[str, int]:
     """The title ending on line ``end``, with the lines before it that carry on the same title."""
     start = end
     while start > 0 and end - start < 3:
-        if _issuer_from_title(lines[start]) or lines[start].startswith("关于"):
-            break  # the title's first line: it names the issuer, or starts with 关于
+        if _issuer_from_title(lines[start]):
+            break  # the title's first line: it names the issuer
         prev = lines[start - 1]
+        if lines[start].startswith("关于"):  # only the issuer's name can stand above 关于…
+            parts = _organs(prev)
+            if parts and all(_is_organ(p) for p in parts) and not prev.endswith("文件"):
+                start -= 1
+            break
         # A wrapped title's lines are long; page furniture (还原, 】, 首页>要闻) is short or marked.
         if (len(prev) < _FALLBACK_MIN or len(prev) > 40 or re.search(r"[【】>|｜]|\d{4}", prev) or _SENTENCE.search(prev) or prev.endswith(_SALUTATION_END)
                 or _NUMBER.search(prev) or parse_date(prev) or prev.endswith("文件") or _TITLE_END.search(prev)
