@@ -85,6 +85,7 @@ class ComparisonView(QWidget):
     pairChanged = Signal(int, int)  # a id, b id (documents shown, comparison may still be running)
     comparisonReady = Signal(object)  # the engine's Comparison
     activeChanged = Signal(int)  # index into shown passages, -1 for none
+    passagesShown = Signal()  # ``shown`` changed (a new comparison, the boilerplate switch, none)
     message = Signal(str)
     documentShown = Signal(str)  # a side whose pane now shows a (new) document or script
 
@@ -312,6 +313,7 @@ class ComparisonView(QWidget):
             if pane.doc_text is not None:
                 pane.set_layers({})
         self.gutter.update()
+        self.passagesShown.emit()
 
     def _apply_comparison(self, comparison, marks: dict[str, SideMarks] | None = None) -> None:
         self.comparison = comparison
@@ -333,7 +335,8 @@ class ComparisonView(QWidget):
         self.gutter.active = -1
         self.gutter.update()
         n = len(self.shown)
-        self.message.emit(self.tr("%1 shared passages").replace("%1", str(n)).replace("%2", str(n)))
+        self.message.emit(self.tr("%n shared passages", "", n))
+        self.passagesShown.emit()
 
     def _show_pending(self, side: str) -> None:
         span = self._pending.pop(side, None)
@@ -414,6 +417,14 @@ class ComparisonView(QWidget):
             top = self.panes[side].stored_top()
             k = bisect_right(self._starts[side], top - 1) if direction > 0 else bisect_right(self._starts[side], top) - 1
         self.activate(order[k % len(order)])
+        if not 0 <= k < len(order):  # said, never silent: the reader should know they went round
+            self.message.emit(self.tr("Past the last passage: back to the first") if direction > 0
+                              else self.tr("Before the first passage: on to the last"))
+
+    def position(self) -> tuple[int, int]:
+        """(n, N): the focused passage's place in A's reading order (0 when none is focused)."""
+        order = self._order["a"]
+        return (order.index(self.active) + 1 if self.active in order else 0), len(order)
 
     def _clicked(self, side: str, pos: int) -> None:
         n = self.passage_at(side, pos)

@@ -139,6 +139,7 @@ class LibraryPanel(QWidget):
         lower.addWidget(self.search_box)
         lower.addWidget(self.count_label)
         lower.addWidget(self.results)
+        self._searching = searching
         self.splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.splitter.addWidget(documents)
         self.splitter.addWidget(searching)
@@ -177,6 +178,8 @@ class LibraryPanel(QWidget):
         self.search_box.returnPressed.connect(self._search_now)
         self._search_timer.timeout.connect(self._search_now)
         self.results.activated.connect(self._activate_hit)
+        self.results_model.modelReset.connect(self._fit_results)
+        self._fit_results()
         self.importer.started.connect(self._importing)
         self.importer.finished.connect(self._imported)
         # Files imported before a cancel are kept: show them.
@@ -349,6 +352,12 @@ class LibraryPanel(QWidget):
             self._reload()
 
     # -- search -----------------------------------------------------------------------
+    def _fit_results(self) -> None:
+        """The hit list only when there are hits: no empty box under the search field."""
+        shown = self.results_model.rowCount() > 0
+        self.results.setVisible(shown)
+        self._searching.setMaximumHeight(16777215 if shown else self._searching.sizeHint().height())
+
     def _search_now(self) -> None:
         self._search_timer.stop()
         query = self.search_box.text().strip()

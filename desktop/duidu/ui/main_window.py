@@ -77,6 +77,10 @@ class MainWindow(QMainWindow):
         self.similar_panel = SimilarPanel(self.tasks, self)
         self.side_tabs = QTabWidget(self)
         self.side_tabs.addTab(self.measures_panel, self.tr("Measures"))
+        from duidu.ui.passages_panel import PassagesPanel
+
+        self.passages_panel = PassagesPanel(self)
+        self.side_tabs.addTab(self.passages_panel, self.tr("Passages"))
         self.side_tabs.addTab(self.similar_panel, self.tr("Similar"))
         from duidu.ui.notes_ui import NotesUI
 
@@ -153,6 +157,9 @@ class MainWindow(QMainWindow):
         self.cancel_button.setToolTip(self.tr("Cancel"))
         self.cancel_button.hide()
         self.cancel_button.clicked.connect(self._cancel_tasks)
+        self.position_label = QLabel(self)
+        self.position_label.setAccessibleName(self.tr("Focused passage"))
+        bar.addPermanentWidget(self.position_label)
         bar.addPermanentWidget(self.task_label)
         bar.addPermanentWidget(self.progress)
         bar.addPermanentWidget(self.cancel_button)
@@ -272,6 +279,9 @@ class MainWindow(QMainWindow):
         t.waiting.connect(self._waiting)
         r.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         r.pairChanged.connect(self._pair_changed)
+        r.passagesShown.connect(self._passages_shown)
+        r.activeChanged.connect(self._active_changed)
+        self.passages_panel.passageChosen.connect(lambda n: r.activate(n))
         # The panel fills in a later turn of the event loop: laying out its tables and the panes'
         # new texts in one turn is what stalled the window on a large pair.
         r.comparisonReady.connect(lambda c: QTimer.singleShot(0, lambda: self._show_measures(c)))
@@ -286,6 +296,21 @@ class MainWindow(QMainWindow):
         self.measures_panel.evidenceRequested.connect(lambda doc_id, s, e: r.show_span(doc_id, s, e))
         self.measures_panel.figureRequested.connect(self._show_figure)
         self.similar_panel.openRequested.connect(self._open_similar)
+
+    def _passages_shown(self) -> None:
+        r = self.reader
+        pane = r.panes["a"]
+        starts = [p.start for p in pane.doc_text.paragraphs] if pane.doc_text is not None else []
+        self.passages_panel.set_passages(r.shown, starts, pane.in_script)
+        self._active_changed(r.active)
+
+    def _active_changed(self, index: int) -> None:
+        """"n / N" in the status bar: where the focused passage stands among the pair's."""
+        n, total = self.reader.position()
+        self.position_label.setText(self.tr("Passage %1 / %2").replace("%1", str(n) if n else "–")
+                                    .replace("%2", str(total)) if total else "")
+        if index >= 0:
+            self.passages_panel.select(index)
 
     # -- what the actions do -------------------------------------------------------------
     def set_global_script(self, script: str) -> None:
@@ -322,6 +347,9 @@ class MainWindow(QMainWindow):
 
     def _open_similar(self, doc_id: int, start: int, end: int) -> None:
         source = getattr(self, "_similar_from", "a")
+        if self.reader.ids.get(source) == doc_id:  # in the query's own document: never a document against itself
+            self.reader.show_span(doc_id, start, end, side=source)
+            return
         self.reader.show_span(doc_id, start, end, side="b" if source == "a" else "a")
 
     def _show_figure(self, a0: int, a1: int, b0: int, b1: int) -> None:
@@ -396,7 +424,7 @@ class MainWindow(QMainWindow):
         self.recent_menu.clear()
         titles = {d.id: d.title for d in self.documents}
         for r in self.settings.recent:
-            if r["a"] in titles and r["b"] in titles:
+            if r["a"] in titles and r["b"] in titles and r["a"] != r["b"]:
                 act = self.recent_menu.addAction(f"{titles[r['a']][:18]}  ⇄  {titles[r['b']][:18]}")
                 act.triggered.connect(lambda _=False, a=r["a"], b=r["b"]: self.reader.open_pair(a, b))
         self.recent_menu.setEnabled(bool(self.recent_menu.actions()))

@@ -100,6 +100,24 @@ class ReaderEdit(QPlainTextEdit):
         menu.deleteLater()
 
 
+class ElidingChooser(QComboBox):
+    """A document chooser whose long title is cut in the middle (both its start and its end tell
+    documents apart: 《关于…的通知》), the whole title in the tooltip."""
+
+    def paintEvent(self, event) -> None:
+        from PySide6.QtWidgets import QStyle, QStyleOptionComboBox, QStylePainter
+
+        painter = QStylePainter(self)
+        option = QStyleOptionComboBox()
+        self.initStyleOption(option)
+        painter.drawComplexControl(QStyle.ComplexControl.CC_ComboBox, option)
+        field = self.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, option,
+                                            QStyle.SubControl.SC_ComboBoxEditField, self)
+        option.currentText = self.fontMetrics().elidedText(option.currentText, Qt.TextElideMode.ElideMiddle,
+                                                           max(0, field.width() - 4))
+        painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, option)
+
+
 class DocumentPane(QWidget):
     documentChosen = Signal(int)  # document id picked in the pane's chooser
     scriptChosen = Signal(object)  # a script, or None to follow the global choice
@@ -131,10 +149,11 @@ class DocumentPane(QWidget):
         self._font: tuple[int, str, str] = (0, "", "sans")  # points (0: not set yet), family, face
         self._headings: list[tuple[int, int]] = []  # stored spans of the paragraphs read as headings
 
-        self.chooser = QComboBox(self)
+        self.chooser = ElidingChooser(self)
         self.chooser.setAccessibleName(self.tr("Document"))
         self.chooser.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.chooser.setMinimumContentsLength(16)
+        self.chooser.setMinimumContentsLength(10)
+        self.chooser.currentIndexChanged.connect(lambda i: self.chooser.setToolTip(self.chooser.itemText(i)))
         self.chooser.activated.connect(lambda i: self.documentChosen.emit(self.chooser.itemData(i)))
         self.script_box = QComboBox(self)
         self.script_box.setAccessibleName(self.tr("Script of this pane"))
@@ -193,10 +212,21 @@ class DocumentPane(QWidget):
 
     # -- the library's documents in the chooser ------------------------------------------
     def set_choices(self, documents) -> None:
+        self._choices = list(documents)
+        self._choices_config = self.view.config if self.view is not None else None
         self.chooser.clear()
-        for d in documents:
-            self.chooser.addItem(f"{d.title}  [{d.region or '—'}]", d.id)
+        for d in self._choices:
+            self.chooser.addItem(self.in_script(f"{d.title}  [{d.region or '—'}]"), d.id)
         self._select_choice()
+
+    def in_script(self, text: str) -> str:
+        """Document-derived text (titles, regions, sources) in the script this pane shows."""
+        config = self.view.config if self.view is not None else None
+        if not config or not text:
+            return text
+        from duidu.text.script import convert
+
+        return convert(text, config).text
 
     def _select_choice(self) -> None:
         self.chooser.setCurrentIndex(self.chooser.findData(self.document_id))  # -1: none chosen yet
@@ -229,6 +259,8 @@ class DocumentPane(QWidget):
         self._to_qt = view.map.then(self._view_to_qt)
         self._found, self._found_at = [], -1
         self._show_info()
+        if getattr(self, "_choices_config", None) != view.config and getattr(self, "_choices", None):
+            self.set_choices(self._choices)  # the titles in the pane's script too
         self._select_choice()
         self._programmatic += 1  # new text resets the scroll bar: not the reader scrolling
         try:
@@ -247,7 +279,8 @@ class DocumentPane(QWidget):
 
     def _show_info(self) -> None:
         d = self.doc_text.document
-        self.info.setText(" · ".join(x for x in (d.region, d.date, d.source, self.tr("%n characters", "", d.length)) if x))
+        self.info.setText(" · ".join(x for x in (self.in_script(d.region), d.date, self.in_script(d.source),
+                                                  self.tr("%n characters", "", d.length)) if x))
 
     def _block_starts(self) -> list[int]:
         """Where Qt's blocks begin: it also breaks at U+2029 and other separators, not only at \\n."""

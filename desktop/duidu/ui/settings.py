@@ -182,6 +182,8 @@ class Settings:
     @last_comparison.setter
     def last_comparison(self, value: dict) -> None:
         self._q.setValue("session/last", json.dumps(value))
+        if value["a"] == value["b"]:
+            return  # a document beside itself is a place to read, not a comparison to come back to
         recent = [r for r in self.recent if (r["a"], r["b"]) != (value["a"], value["b"])]
         self._q.setValue("session/recent", json.dumps(([{"a": value["a"], "b": value["b"]}] + recent)[:RECENT_LIMIT]))
 

@@ -115,6 +115,8 @@ class SimilarPanel(QWidget):
             if source is not None:
                 doc, start, end = source
                 hits = [h for h in hits if not (h.document_id == doc and h.start < end and start < h.end)]
+                # Other documents first: the query's own document is where it came from, not news.
+                hits.sort(key=lambda h: h.document_id == doc)
             return hits[:TOP]
 
         self._tasks.run(CHANNEL, work, self._found, on_error=self._failed, label=self.tr("Similar passages"))
