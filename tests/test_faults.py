@@ -254,3 +254,13 @@ def test_the_window_offers_kept_notes_back_on_the_next_start(qtbot, tmp_path):
     qtbot.waitUntil(lambda: not win.tasks.busy(), timeout=60000)
     win.close()
     assert notes_in(path) == ["kept while the disk was full"]
+
+
+def test_a_comparison_report_to_a_fifo_is_refused(small, tmp_path, capsys):
+    path, doc = small
+    with Library.open(path) as lib:
+        other = lib.import_file(seed_path("003_a7b1866d95dd2697.txt")).document.id
+    fifo = tmp_path / "report.html"
+    os.mkfifo(fifo)
+    assert main(["--library", str(path), "compare", str(doc), str(other), "--html", str(fifo)]) == 1
+    assert "FIFO" in one_line(capsys.readouterr().err) and stat.S_ISFIFO(os.lstat(fifo).st_mode)

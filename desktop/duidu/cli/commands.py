@@ -240,11 +240,9 @@ def cmd_compare(args, parser) -> int:
     if args.html:
         from duidu.library.report import comparison_html
 
-        try:
-            with open(args.html, "w", encoding="utf-8") as f:
-                f.write(comparison_html(comparison, boilerplate=args.boilerplate))
-        except OSError as exc:
-            raise InputError(args.html, exc.strerror or str(exc)) from None
+        from duidu.library.output_file import write_whole
+
+        write_whole(args.html, comparison_html(comparison, boilerplate=args.boilerplate).encode("utf-8"))
     if args.json:
         dump_json(comparison.to_json(boilerplate=args.boilerplate))
     elif not args.html:

@@ -78,7 +78,7 @@ class LibraryDatabase(Database):
 
     def __init__(self, path: Path, **kwargs) -> None:
         super().__init__(path, **kwargs)
-        self.path = Path(path)
+        self.path = Path(path).absolute()  # the identity check must not follow a change of directory
         self.identity: tuple[int, int] | None = None  # set once the file is known to be the library
         self.write_wait: float | None = WRITE_WAIT
         self.on_wait: Callable[[float], None] | None = None  # seconds waited so far; may raise to give up
