@@ -25,6 +25,7 @@ ADDED = {
     5: ["annotation_codes", "targets", "annotations", "codes"],
     6: ["metadata_corrections"],
     7: [],  # paragraphs.page: a column (ADDED_COLUMNS)
+    8: [],  # measures extracted again (rows, no table)
 }
 # Columns a migration adds to an existing table, dropped to undo it.
 ADDED_COLUMNS = {
@@ -121,3 +122,18 @@ def test_a_seeded_library_at_every_earlier_version_opens_whole(version, seeded_t
         assert lib.annotations(document_id=ids[0]) == [a] and a.targets[0].quote == "职教"
         assert lib.db.execute("PRAGMA foreign_key_check").fetchall() == []
         assert lib.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_measures_cached_by_an_earlier_extractor_are_made_again(seeded_template, tmp_path):
+    path = tmp_path / "v7.sqlite"
+    shutil.copyfile(seeded_template, path)
+    downgrade(path, 7)
+    con = sqlite3.connect(path)
+    con.execute("UPDATE measure_mentions SET measure = '建立' || measure, category = '机制建设'")  # the old naming
+    con.commit()
+    con.close()
+    with Library.open(path, backup=False) as lib:
+        names = {m.measure for d in lib.documents() for m in lib.mentions(d.id)}
+        categories = {m.category for d in lib.documents() for m in lib.mentions(d.id)}
+    assert "机制建设" not in categories and not any(n.startswith("建立") for n in names)
+    assert {"名师名校长工作室", "职教集团", "联席会议"} <= names

@@ -184,9 +184,20 @@ def _v7_paragraph_pages(db: Database) -> None:
     db.execute("ALTER TABLE paragraphs ADD COLUMN page INTEGER")
 
 
+def _v8_measures_for_any_domain(db: Database) -> None:
+    # Measures are named by their object and filed under a policy area (engine/measures.py): the
+    # mentions cached by an earlier extractor (verb-named, education categories) and the similar-
+    # passage index built on their names are made again.
+    from duidu.library import similar_index  # late: it imports the engine
+
+    db.execute("DELETE FROM measure_mentions")
+    db.execute(f"DELETE FROM {similar_index.TABLE}")
+    similar_index.backfill(db)
+
+
 MIGRATIONS: list[Callable[[Database], None]] = [
     _v1_documents, _v2_search_index, _v3_engine_cache, _v4_measures_and_similar_index, _v5_notes,
-    _v6_official_metadata, _v7_paragraph_pages,
+    _v6_official_metadata, _v7_paragraph_pages, _v8_measures_for_any_domain,
 ]
 NOTES = MIGRATIONS.index(_v5_notes) + 1  # the version that added notes and the codebook
 LATEST = len(MIGRATIONS)
