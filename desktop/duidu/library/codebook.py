@@ -113,7 +113,7 @@ def path(db: Database, code_id: int) -> str:
 def resolve(db: Database, ref: str) -> Code:
     """A code by id, by ``group/name`` path, or by a name no other code has."""
     ref = ref.strip()
-    if ref.isdigit():
+    if ref.isdecimal() and len(ref) <= 18:  # (not "²"; never past SQLite's integers)
         return get(db, int(ref))
     found = [c for c in codes(db) if c.name == ref or path(db, c.id) == ref]
     if len(found) == 1:
@@ -135,22 +135,31 @@ def _color(color: str) -> str:
     return color.strip().lower()
 
 
+def sibling_named(db: Database, name: str, parent_id: int | None) -> int | None:
+    """The id of ``parent_id``'s child called ``name`` (None at the top). Written as the unique
+    index ``codes_sibling_names`` is, so SQLite looks it up rather than reading every code."""
+    row = db.execute("SELECT id FROM codes WHERE coalesce(parent_id, 0) = ? AND name = ?",
+                     [parent_id or 0, name]).fetchone()
+    return row[0] if row else None
+
+
 def _check_sibling_name(db: Database, name: str, parent_id: int | None, own_id: int | None = None) -> None:
-    row = db.execute(
-        "SELECT id FROM codes WHERE parent_id IS ? AND name = ? AND id IS NOT ?", [parent_id, name, own_id]
-    ).fetchone()
+    found = sibling_named(db, name, parent_id)
+    row = found if found is not None and found != own_id else None
     if row:
         where = f"under {path(db, parent_id)}" if parent_id is not None else "at the top of the codebook"
         raise InputError(name, f"a code of that name already exists {where}")
 
 
-def _next_position(db: Database, parent_id: int | None) -> int:
-    return db.execute("SELECT coalesce(max(position) + 1, 0) FROM codes WHERE parent_id IS ?", [parent_id]).fetchone()[0]
+def next_position(db: Database, parent_id: int | None) -> int:
+    return db.execute("SELECT coalesce(max(position) + 1, 0) FROM codes WHERE coalesce(parent_id, 0) = ?",
+                      [parent_id or 0]).fetchone()[0]
 
 
 # -- writing ---------------------------------------------------------------------------
 def add(db: Database, name: str, *, parent_id: int | None = None, color: str | None = None,
-        description: str = "", guid: str | None = None) -> int:
+        description: str = "", guid: str | None = None, position: int | None = None) -> int:
+    """A new code, last among its siblings (``position``: where, when the caller counts them)."""
     name = _name(name)
     parent = get(db, parent_id) if parent_id is not None else None
     if color is None:  # a child wears its parent's colour; a new group takes the next hue
@@ -162,7 +171,8 @@ def add(db: Database, name: str, *, parent_id: int | None = None, color: str | N
     color = _color(color)
     _check_sibling_name(db, name, parent_id)
     row = {"guid": guid or str(uuid.uuid4()), "name": name, "parent_id": parent_id, "color": color,
-           "description": (description or "").strip(), "position": _next_position(db, parent_id)}
+           "description": (description or "").strip(),
+           "position": next_position(db, parent_id) if position is None else position}
     return db["codes"].insert(row).last_pk
 
 
@@ -189,7 +199,7 @@ def move(db: Database, code_id: int, parent_id: int | None) -> None:
         if parent_id in subtree(db, code_id):
             raise InputError(code.name, f"cannot move a code under itself or one of its own codes ({path(db, parent_id)})")
     _check_sibling_name(db, code.name, parent_id, code_id)
-    db["codes"].update(code_id, {"parent_id": parent_id, "position": _next_position(db, parent_id)})
+    db["codes"].update(code_id, {"parent_id": parent_id, "position": next_position(db, parent_id)})
 
 
 def merge(db: Database, source_id: int, target_id: int) -> CodeRemoval:
@@ -216,7 +226,13 @@ def delete(db: Database, code_id: int, *, reassign_to: int | None = None) -> Cod
 
 
 def _remove(db: Database, ids: list[int], *, into: int | None, reparent: bool) -> CodeRemoval:
-    removed = tuple(c for c in codes(db) if c.id in set(ids))  # tree order: parents first
+    gone = set(ids)
+    removed = tuple(c for c in codes(db) if c.id in gone)  # tree order: parents first
+    # Deleting a code makes SQLite look for codes whose parent_id names it (the foreign key): with
+    # no index on the column that reads every code per code deleted, so merging 10,000 took
+    # seconds (quadratic). The index is made here, the first time a code is removed, rather
+    # than in a migration: a library that never removes codes needs none.
+    db.execute("CREATE INDEX IF NOT EXISTS codes_parent ON codes (parent_id)")
     marks = ",".join("?" * len(ids))
     untagged = tuple(db.execute(
         f"SELECT annotation_id, code_id FROM annotation_codes WHERE code_id IN ({marks}) ORDER BY annotation_id, code_id", ids

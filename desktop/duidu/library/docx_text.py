@@ -13,6 +13,8 @@ import zlib
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
+from duidu.text.chars import one_line_text
+
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _DC_TITLE = "{http://purl.org/dc/elements/1.1/}title"
 _P, _T = _W + "p", _W + "t"
@@ -22,7 +24,8 @@ _DELETED = {_W + "del", _W + "moveFrom"}  # tracked deletions still hold their o
 MAX_PART = 256 * 1024 * 1024  # bytes one part may inflate to, counted as it inflates
 MAX_CHARS = 12_000_000  # characters of text: a document, not a corpus (readers.MAX_CHARS)
 MAX_OPEN = 1_000_000  # XML elements one paragraph may hold while it is read
-_CHUNK = 1024 * 1024
+_CHUNK = 1024 * 1024  # inflated at a time
+_FEED = 64 * 1024  # parsed at a time
 _METHODS = {zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED}  # bzip2 and LZMA inflate a whole read at once
 
 
@@ -104,51 +107,70 @@ def _parse(archive: zipfile.ZipFile, name: str) -> ET.Element | None:
 
 def _stream_paragraphs(archive: zipfile.ZipFile, name: str, max_chars: int) -> list[str]:
     info = _member(archive, name, required=True)
+    reader = _ParagraphReader(name, max_chars)
     parser = ET.XMLPullParser(events=("start", "end"))
-    lines: list[str] = []
-    total = 0  # characters in ``lines``
-    stack: list[ET.Element] = []  # open elements, innermost last
-    in_paragraph = held = 0  # open w:p elements; elements kept for the open top-level paragraph
     prolog = b""  # the bytes before the root element, where a DTD would be
     try:
         for chunk in _chunks(archive, info):
-            if not stack and len(prolog) < 65536:
+            if not reader.stack and len(prolog) < 65536:
                 prolog += chunk[:65536]
                 if b"<!DOCTYPE" in prolog or b"<!ENTITY" in prolog:
                     raise NotDocx(f"{name} declares a DTD (Word never does)")
-            parser.feed(chunk)
-            for event, el in parser.read_events():
-                if event == "start":
-                    stack.append(el)
-                    if el.tag == _P:
-                        in_paragraph += 1
-                    if in_paragraph:
-                        held += 1
-                        if held > MAX_OPEN:
-                            raise TooLarge(f"a paragraph of {name} holds more than {MAX_OPEN:,} XML elements (the limit)")
-                    continue
-                stack.pop()
-                if el.tag == _P:
-                    in_paragraph -= 1
-                    if in_paragraph:
-                        continue
-                    held = 0
-                    before = len(lines)
-                    try:
-                        _collect_one(el, lines)
-                    except RecursionError:  # only hand-made XML nests a thousand levels deep
-                        raise NotDocx(f"{name} is nested too deeply") from None
-                    total += sum(len(line) for line in lines[before:])
-                    if total > max_chars:
-                        raise TooLarge(f"the text passes {max_chars:,} characters (the limit for one document)")
-                elif in_paragraph:
-                    continue  # part of a paragraph still open: read when it ends
-                if stack:  # done with: it is its parent's last child, so this is O(1)
-                    del stack[-1][-1]
+            for at in range(0, len(chunk), _FEED):  # small feeds: the elements pending at once are few
+                parser.feed(chunk[at:at + _FEED])
+                reader.handle(parser.read_events())
         parser.close()
+        reader.handle(parser.read_events())
     except ET.ParseError as e:
         raise NotDocx(f"broken XML in {name} ({e})") from None
-    return lines
+    return reader.lines
+
+
+class _ParagraphReader:
+    """Turns parse events into lines, each top-level paragraph read when it ends and then
+    dropped from the tree with everything else already read (memory: the open paragraph)."""
+
+    def __init__(self, name: str, max_chars: int) -> None:
+        self.name, self.max_chars = name, max_chars
+        self.lines: list[str] = []
+        self.chars = 0  # in ``lines``
+        self.stack: list[ET.Element] = []  # open elements, innermost last
+        self.open_paragraphs = 0
+        self.held = 0  # elements kept for the open top-level paragraph
+
+    def handle(self, events) -> None:
+        stack = self.stack
+        for event, el in events:
+            if event == "start":
+                stack.append(el)
+                if el.tag == _P:
+                    self.open_paragraphs += 1
+                if self.open_paragraphs:
+                    self.held += 1
+                    if self.held > MAX_OPEN:
+                        raise TooLarge(f"a paragraph of {self.name} holds more than {MAX_OPEN:,} XML elements (the limit)")
+                continue
+            stack.pop()
+            if el.tag == _P:
+                self.open_paragraphs -= 1
+                if self.open_paragraphs:
+                    continue  # a paragraph inside another (a text box): read with it
+                self._read(el)
+            elif self.open_paragraphs:
+                continue  # part of a paragraph still open: read when it ends
+            if stack:  # done with: it is its parent's last child, so this is O(1)
+                del stack[-1][-1]
+
+    def _read(self, paragraph: ET.Element) -> None:
+        self.held = 0
+        before = len(self.lines)
+        try:
+            _collect_one(paragraph, self.lines)
+        except RecursionError:  # only hand-made XML nests a thousand levels deep
+            raise NotDocx(f"{self.name} is nested too deeply") from None
+        self.chars += sum(len(line) for line in self.lines[before:])
+        if self.chars > self.max_chars:
+            raise TooLarge(f"the text passes {self.max_chars:,} characters (the limit for one document)")
 
 
 def _collect(element, lines: list[str]) -> None:
@@ -189,5 +211,5 @@ def _title(core: ET.Element | None) -> str | None:
     if core is None:
         return None
     node = core.find(_DC_TITLE)
-    title = " ".join((node.text or "").split()) if node is not None else ""
+    title = one_line_text(" ".join((node.text or "").split())) if node is not None else ""
     return title or None

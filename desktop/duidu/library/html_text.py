@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
-from duidu.text.chars import HAN_RANGES
+from duidu.text.chars import HAN_RANGES, one_line_text
 
 # Elements whose content is never document text.
 SKIPPED = frozenset({
@@ -167,7 +167,7 @@ class _TextParser(HTMLParser):
 
     def result(self) -> PageText:
         self._break()
-        title = _collapse(self._title_text) or None
+        title = one_line_text(_collapse(self._title_text)) or None  # no terminal escapes, no bidi overrides
         return PageText(title, "\n".join(self._lines))
 
 

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from duidu import __version__
 from duidu.library.errors import InputError
+from duidu.library.input_files import read_bounded, require_regular_file
 from duidu.library.notes_export import save
 from duidu.library.refi import CODEBOOK_NS, codes_element, merge_codes, parse_xml, read_codes, xml_bytes
 
@@ -46,23 +46,16 @@ def export_codebook(lib: "Library", path) -> int:
 
 def import_codebook(lib: "Library", path) -> CodebookImport:
     where = str(path)
-    p = Path(path)
-    try:
-        if p.is_dir():
-            raise InputError(where, "is a directory, not a file")
-        if p.stat().st_size > MAX_BYTES:
-            raise InputError(where, f"is larger than {MAX_BYTES:,} bytes: not a codebook")
-        data = p.read_bytes()
-    except FileNotFoundError:
-        raise InputError(where, "no such file") from None
-    except OSError as exc:
-        raise InputError(where, exc.strerror or str(exc)) from None
-    root = parse_xml(data, where)
+    require_regular_file(where)  # a FIFO would block, /dev/zero never end
+    root = parse_xml(read_bounded(where, MAX_BYTES), where)
     if root.tag != f"{{{CODEBOOK_NS}}}CodeBook":
         raise InputError(where, f"the root element is {root.tag!r}, not a REFI-QDA <CodeBook> ({CODEBOOK_NS})")
     specs = read_codes(root.find(f"{{{CODEBOOK_NS}}}Codes"), CODEBOOK_NS, where)
     if not specs:
         raise InputError(where, "holds no codes")
     with lib.db.atomic():
-        merged = merge_codes(lib.db, specs)
+        try:
+            merged = merge_codes(lib.db, specs)
+        except InputError as exc:  # a code's name or colour: say which file it came from
+            raise InputError(where, str(exc)) from None
     return CodebookImport(merged.added, merged.matched)

@@ -152,7 +152,10 @@ def import_project(lib: "Library", path) -> ImportSummary:
     linked = {g for k in links for g in (k.origin, k.target)}
     added = skipped = 0
     with db.atomic():
-        merge = merge_codes(db, project.codes)
+        try:
+            merge = merge_codes(db, project.codes)
+        except InputError as exc:  # a code's name or colour: say which file it came from
+            raise InputError(where, str(exc)) from None
         doc_ids, new_docs, matched_docs = {}, [], []
         for source in project.sources:
             found = prepared[source.guid]
@@ -181,9 +184,12 @@ def import_project(lib: "Library", path) -> ImportSummary:
             if db.execute("SELECT 1 FROM annotations WHERE guid = ?", [guid]).fetchone():
                 skipped += 1
                 return
-            annotations.insert(db, kind, tuple(target(s) for s in sels), code_ids(codes), annotations.check_note(note),
-                               annotations.check_annotator(first.user), guid=guid, created_at=first.created,
-                               updated_at=modified)
+            try:
+                note, user = annotations.check_note(note), annotations.check_annotator(first.user)
+            except InputError as exc:  # name the package and the selection, not just the field
+                raise InputError(where, f"selection {first.guid}: {exc}") from None
+            annotations.insert(db, kind, tuple(target(s) for s in sels), code_ids(codes), note, user, guid=guid,
+                               created_at=first.created, updated_at=modified)
             added += 1
 
         for s in project.selections.values():

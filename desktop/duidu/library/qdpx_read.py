@@ -87,7 +87,7 @@ def stamp(value: str | None, fallback: str) -> str:
 
 
 def _position(value: str | None, what: str, where: str) -> int:
-    if value is None or not value.strip().isdigit():
+    if value is None or not (value.strip().isascii() and value.strip().isdigit()):  # "²" is a digit, not a number
         raise InputError(where, f"{what} {value!r} is not a whole number")
     return int(value)
 

@@ -22,6 +22,7 @@ from sqlite_utils import Database
 from duidu.library import codebook
 from duidu.library.codebook import Code
 from duidu.library.errors import InputError
+from duidu.library.input_files import require_regular_file
 
 PROJECT_NS = "urn:QDA-XML:project:1.0"
 CODEBOOK_NS = "urn:QDA-XML:codebook:1.0"
@@ -92,6 +93,7 @@ class Package:
 def read_package(path) -> Package:
     """``project.qde`` and the files of ``sources/`` from a .qdpx, every entry checked first."""
     where = str(path)
+    require_regular_file(where)  # zipfile would wait on a FIFO for ever
     try:
         with zipfile.ZipFile(path) as zf:
             infos = zf.infolist()
@@ -227,17 +229,21 @@ def merge_codes(db: Database, specs: list[CodeSpec]) -> CodeMerge:
     Runs in the caller's transaction."""
     ids: dict[str, int] = {}
     added = matched = 0
+    positions: dict[int | None, int] = {}  # the next position under each parent, counted here (not per code)
 
     def place(spec: CodeSpec, parent_id: int | None) -> None:
         nonlocal added, matched
-        row = db.execute("SELECT id FROM codes WHERE guid = ?", [spec.guid]).fetchone() or db.execute(
-            "SELECT id FROM codes WHERE parent_id IS ? AND name = ?", [parent_id, spec.name]).fetchone()
-        if row:
-            ids[spec.guid] = row[0]
+        row = db.execute("SELECT id FROM codes WHERE guid = ?", [spec.guid]).fetchone()
+        found = row[0] if row else codebook.sibling_named(db, spec.name, parent_id)
+        if found is not None:
+            ids[spec.guid] = found
             matched += 1
         else:
+            if parent_id not in positions:
+                positions[parent_id] = codebook.next_position(db, parent_id)
             ids[spec.guid] = codebook.add(db, spec.name, parent_id=parent_id, color=spec.color,
-                                          description=spec.description, guid=spec.guid)
+                                          description=spec.description, guid=spec.guid, position=positions[parent_id])
+            positions[parent_id] += 1
             added += 1
         for child in spec.children:
             place(child, ids[spec.guid])

@@ -20,6 +20,7 @@ never at import: importing this module does not import jieba. Loading is guarded
 from __future__ import annotations
 
 import logging
+import os
 import re
 import threading
 from dataclasses import dataclass
@@ -62,6 +63,25 @@ def user_terms() -> list[tuple[str, int | None, str | None]]:
     return entries
 
 
+def _cache_dir() -> str:
+    """Where jieba keeps its prefix-dictionary cache: this user's cache folder. jieba's default,
+    ``/tmp/jieba.cache``, is shared by every user: one left there by someone else could not be
+    replaced (a traceback on every command that segments) and would be loaded unchecked."""
+    import tempfile
+    from pathlib import Path
+
+    from platformdirs import user_cache_path
+
+    folder = Path(user_cache_path("duidu", appauthor=False)) / "jieba"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        if os.access(folder, os.W_OK):
+            return str(folder)
+    except OSError:
+        pass
+    return tempfile.mkdtemp(prefix="duidu-jieba-")  # a private folder: the cache is rebuilt next time
+
+
 def _load() -> Any:
     """The shared tokenizer, loading jieba and the dictionaries on first use."""
     global _tokenizer
@@ -73,6 +93,7 @@ def _load() -> Any:
 
             logging.getLogger("jieba").setLevel(logging.WARNING)  # no "Building prefix dict..."
             tk = jieba.Tokenizer()
+            tk.tmp_dir = _cache_dir()  # not the shared /tmp/jieba.cache another user may own
             tk.initialize()
             for word, freq, tag in user_terms():
                 tk.add_word(word, freq, tag)
