@@ -199,20 +199,15 @@ def cmd_convert(args, parser) -> int:
     if args.config not in CONFIGS:
         parser.error(f"unknown --config {args.config!r} (choose from {', '.join(CONFIGS)})")
     from duidu.library.charsets import decode_bytes
+    from duidu.library.input_files import read_bounded, read_stream, require_regular_file
+    from duidu.library.readers import MAX_BYTES
 
-    if args.file == "-":
-        data, source = sys.stdin.buffer.read(), "<stdin>"
+    if args.file == "-":  # a pipe is what standard input is for; still read to a limit
+        data, source = read_stream(sys.stdin.buffer, "<stdin>", MAX_BYTES), "<stdin>"
     else:
         source = args.file
-        try:
-            with open(args.file, "rb") as f:
-                data = f.read()
-        except FileNotFoundError:
-            raise InputError(source, "no such file") from None
-        except IsADirectoryError:
-            raise InputError(source, "is a directory, not a file") from None
-        except OSError as exc:
-            raise InputError(source, exc.strerror or str(exc)) from None
+        require_regular_file(source)  # a FIFO would block, /dev/zero never end
+        data = read_bounded(source, MAX_BYTES)
     text, _ = decode_bytes(data, source)
     sys.stdout.write(convert(text, args.config).text)
     return 0

@@ -15,19 +15,59 @@ import sys
 from duidu import __version__
 from duidu.text.script import VIEW_SCRIPTS
 
-_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+_DATE = re.compile(r"^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?$")
+_MAX_COUNT = 1_000_000_000  # --limit, --top, --select …: past this a number is a typo
+_MAX_ID = 2**63 - 1  # SQLite's largest row id
+_DOC_ARGS = ("doc", "docs", "a", "b", "revises", "compare", "tag")  # ids, names or titles to resolve
+_ONE_LINE_ARGS = ("title", "region", "source")  # stored as typed: one printable line
 
 
 def _date(value: str) -> str:
-    if not _DATE.match(value):
-        raise argparse.ArgumentTypeError(f"{value!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
+    import datetime
+
+    m = _DATE.match(value)
+    try:
+        if m is None:
+            raise ValueError
+        datetime.date(int(m[1]), int(m[2] or 1), int(m[3] or 1))  # 2024-13-45, 2024-02-30: no such day
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD, a day that exists)") from None
     return value
 
 
 def _positive(value: str) -> int:
-    if not value.isdigit() or int(value) < 1:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a positive whole number")
+    if not (value.isascii() and value.isdigit()) or not 1 <= int(value) <= _MAX_COUNT:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number from 1 to {_MAX_COUNT:,}")
     return int(value)
+
+
+def _ref_problem(ref: str) -> str | None:
+    """Why ``ref`` (a DOC or tag argument) cannot be an id, when it looks like one and is not."""
+    text = ref.strip()
+    if not text.isdigit():
+        return None  # a name or a title
+    if not text.isdecimal():  # ², ①: digits to Unicode, never an id
+        return f"{ref!r} is not an id (ids are whole numbers written 0-9)"
+    if int(text) > _MAX_ID:
+        return f"{ref!r} is not an id (larger than any id, {_MAX_ID:,})"
+    return None
+
+
+def _check_arguments(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    """Ids validated before anything opens the library (exit 2 with the usage line); one-line
+    fields made one printable line (a newline or terminal escape in a title shows as a space)."""
+    from duidu.text.chars import one_line_text
+
+    for name in _DOC_ARGS:
+        value = getattr(args, name, None)
+        for ref in [value] if isinstance(value, str) else value or ():
+            problem = _ref_problem(ref) if isinstance(ref, str) else None
+            if problem:
+                parser.error(f"argument {name.upper() if name != 'tag' else '--tag'}: {problem}")
+    for name in _ONE_LINE_ARGS:
+        value = getattr(args, name, None)
+        if isinstance(value, str):
+            setattr(args, name, one_line_text(value))
 
 
 def _nonempty(value: str) -> str:
@@ -157,6 +197,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    _check_arguments(parser, args)
     from duidu.library.errors import InputError
 
     try:
@@ -194,6 +235,10 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     except KeyboardInterrupt:
         return 130
+    except OSError as exc:  # any file the command writes or reads that no reader checked first
+        where = exc.filename if exc.filename is not None else "duidu"
+        print(f"duidu: {where}: {(exc.strerror or str(exc)).lower()}", file=sys.stderr)
+        return 1
 
 
 _waited: set = set()

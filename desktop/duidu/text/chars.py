@@ -45,6 +45,18 @@ WHITESPACE = (
 WHITESPACE_SET = frozenset(WHITESPACE)
 
 
+# What a one-line field (a title, a region) must not carry: control characters (newlines, the
+# ESC that starts a terminal escape sequence, C1 controls), line/paragraph separators and the
+# bidirectional overrides and isolates that reorder what a terminal or a list shows.
+_NOT_ONE_LINE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]+")
+
+
+def one_line_text(text: str) -> str:
+    """``text`` as one printable line: each run of controls and separators becomes one space,
+    the ends trimmed (a title with a newline or an ANSI escape is shown harmlessly)."""
+    return _NOT_ONE_LINE.sub(" ", text).strip() if text else text
+
+
 def is_han(ch: str) -> bool:
     """True for one Han character (unified or compatibility ideograph, any extension)."""
     return HAN.fullmatch(ch) is not None
