@@ -1,0 +1,224 @@
+"""Issue 14: the reader as a reader sees it — line breaking, ¶ numbers, headings, glyph forms per
+script, room for the text on a laptop screen, the passages list and where one is."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtGui import QFont, QFontDatabase, QTextCharFormat
+from PySide6.QtWidgets import QApplication
+
+from duidu.library.store import Library
+from duidu.text.structure import headings, paragraphs
+from duidu.ui.dock_strip import READABLE
+from duidu.ui.fonts import reading_font
+from duidu.ui.main_window import MainWindow
+from duidu.ui.settings import Settings
+
+CLOSING = "。，、；：？！）》」』”’〉】"
+
+
+@pytest.fixture
+def make_window(qtbot, tmp_path):
+    made = []
+
+    def make(width=1600, height=1000):
+        with Library.open() as lib:  # DUIDU_LIBRARY points into tmp_path (conftest)
+            path, docs = lib.path, lib.documents()
+        win = MainWindow(path, docs, settings=Settings(tmp_path / f"settings{len(made)}.ini"), chinese_font=True)
+        qtbot.addWidget(win)
+        win.resize(width, height)
+        win.show()
+        qtbot.waitExposed(win)
+        win.open_initial()
+        qtbot.waitUntil(lambda: win.reader.comparison is not None and not win.tasks.busy(), timeout=30000)
+        made.append(win)
+        return win
+
+    yield make
+    for win in made:
+        win.close()
+
+
+def visual_lines(pane):
+    """(text of each laid-out line, whether it begins its paragraph) for the whole document."""
+    doc = pane.edit.document()
+    layout = doc.documentLayout()
+    block = doc.firstBlock()
+    while block.isValid():
+        layout.blockBoundingRect(block)  # lays the block out if it was not yet
+        lines = block.layout()
+        text = block.text()
+        for n in range(lines.lineCount()):
+            line = lines.lineAt(n)
+            yield text[line.textStart():line.textStart() + line.textLength()], n == 0, text, line.textStart()
+        block = block.next()
+
+
+def test_lines_break_by_the_unicode_rules(make_window):
+    window = make_window(1366, 768)
+    checked = 0
+    for pane in window.reader.panes.values():
+        for line, first, block_text, start in visual_lines(pane):
+            if first or not line.strip():
+                continue
+            checked += 1
+            assert line[0] not in CLOSING, f"a line starts with {line[0]!r}: {line!r}"
+            before = block_text[start - 1]
+            assert not (before.isdigit() and line[0].isdigit()), f"a number split across lines: …{before}|{line[:6]}"
+    assert checked >= 50  # real wrapped lines were looked at
+
+
+def test_margin_numbers_are_the_citations_paragraphs(make_window):
+    window = make_window()
+    pane = window.reader.panes["a"]
+    doc = pane.edit.document()
+    paras = pane.doc_text.paragraphs
+    assert sorted(pane.margin.numbers.values()) == list(range(1, len(paras) + 1))
+    for i in (0, len(paras) // 2, len(paras) - 1):
+        p = paras[i]
+        block = doc.findBlock(pane.qt_span(p.start, p.start)[0]).blockNumber()
+        assert pane.margin.numbers[block] == i + 1
+        pane.select_stored(p.start, min(p.end, p.start + 6))
+        assert pane.citation().endswith(f"paragraph {i + 1}")
+    assert pane.edit.viewportMargins().left() >= pane.margin.width_needed() > 0
+
+
+def test_headings_are_found_and_set_bold():
+    text = "关于推进教育协同发展的意见\n一、总体要求\n近年来，两地教育合作不断深化，成效明显。\n（二）主要任务\n记者：张三\n第三章 保障措施"
+    paras = paragraphs(text)
+    found = [text[paras[i].start:paras[i].end] for i in headings(text, paras)]
+    assert found == ["关于推进教育协同发展的意见", "一、总体要求", "（二）主要任务", "第三章 保障措施"]
+
+
+def test_a_heading_in_a_seed_is_drawn_bold_and_larger(make_window):
+    window = make_window()
+    pane = next(p for p in window.reader.panes.values() if pane_has_heading(p))
+    pane.highlighter.finish()
+    mark = pane.marks("headings")[0]
+    block = pane.edit.document().findBlock(mark.start)
+    ranges = block.layout().formats()
+    offset = mark.start - block.position()
+    weights = [(QTextCharFormat(r.format).fontWeight(), QTextCharFormat(r.format).fontPointSize())
+               for r in ranges if r.start <= offset < r.start + r.length]
+    assert weights and weights[0][0] == QFont.Weight.Bold
+    assert weights[0][1] > pane.edit.font().pointSizeF()
+
+
+def pane_has_heading(pane) -> bool:
+    return bool(pane.marks("headings"))
+
+
+def test_glyph_forms_follow_the_script(make_window):
+    installed = set(QFontDatabase.families())
+    if not {"Noto Sans CJK SC", "Noto Sans CJK TC", "Noto Sans CJK HK"} <= installed:
+        pytest.fail("the Noto CJK fonts (fonts-noto-cjk) are a test dependency")
+    assert reading_font(12, script="simplified").families()[0] == "Noto Sans CJK SC"
+    assert reading_font(12, script="tw").families()[0] == "Noto Sans CJK TC"
+    assert reading_font(12, script="hk").families()[0] == "Noto Sans CJK HK"
+    assert reading_font(12, script="tw", face="song").families()[0] == "Noto Serif CJK TC"
+    fangsong = reading_font(12, face="fangsong").families()[0]
+    assert fangsong in installed and ("FangSong" in fangsong or "仿宋" in fangsong or fangsong == "Noto Serif CJK SC")
+    window = make_window()
+    window.set_global_script("tw")
+    qtbot_wait(window)
+    assert all(p.edit.font().families()[0] == "Noto Sans CJK TC" for p in window.reader.panes.values())
+    window.set_global_script("hk")
+    qtbot_wait(window)
+    assert all(p.edit.font().families()[0] == "Noto Sans CJK HK" for p in window.reader.panes.values())
+
+
+def qtbot_wait(window) -> None:
+    from duidu.ui.app import wait_for_tasks
+
+    wait_for_tasks(window)
+    QApplication.processEvents()
+
+
+def chars_per_line(pane) -> float:
+    margin = 2 * pane.edit.document().documentMargin()
+    return (pane.edit.viewport().width() - margin) / pane.edit.fontMetrics().horizontalAdvance("中")
+
+
+def test_a_laptop_screen_gives_each_pane_24_characters_a_line(make_window, qtbot):
+    window = make_window(1366, 768)
+    qtbot.waitUntil(lambda: window.library_dock.is_folded, timeout=5000)
+    qtbot.waitUntil(lambda: all(chars_per_line(p) >= READABLE for p in window.reader.panes.values()), timeout=5000)
+    assert window.library_dock.width() < 40
+    # Unfolded by hand: it stays unfolded (the reader chose), and folds again with its button.
+    window.library_dock.unfold_button.click()
+    qtbot.waitUntil(lambda: window.library_dock.width() > 150, timeout=5000)
+    window.resize(1360, 760)
+    QApplication.processEvents()
+    assert not window.library_dock.is_folded
+    window.library_dock.fold_button.click()
+    assert window.library_dock.is_folded
+
+
+def test_titles_are_whole_in_the_tooltip_and_in_the_panes_script(make_window):
+    window = make_window()
+    pane = window.reader.panes["a"]
+    assert pane.chooser.toolTip() == pane.chooser.currentText()
+    pane.chooser.grab()  # the middle-elided painting runs
+    window.set_global_script("traditional")
+    qtbot_wait(window)
+    titles = [pane.chooser.itemText(i) for i in range(pane.chooser.count())]
+    assert any("協同" in t or "區" in t for t in titles)
+    assert not any("协同" in t for t in titles)
+
+
+def test_passages_list_position_and_wrapping(make_window, qtbot):
+    window = make_window()
+    reader, panel = window.reader, window.passages_panel
+    assert panel.proxy.rowCount() == len(reader.shown) > 1
+    panel.table.sortByColumn(2, panel.table.horizontalHeader().sortIndicatorOrder().DescendingOrder)
+    lengths = [int(panel.proxy.index(r, 2).data()) for r in range(panel.proxy.rowCount())]
+    assert lengths == sorted(lengths, reverse=True)
+    longest = panel.proxy.index(0, 0).data(Qt_user_role())
+    panel.table.clicked.emit(panel.proxy.index(0, 0))
+    assert reader.active == longest
+    n, total = reader.position()
+    assert window.position_label.text() == f"Passage {n} / {total}" and total == len(reader.shown)
+    messages = []
+    reader.message.connect(messages.append)
+    reader.activate(reader._order["a"][-1])
+    reader.step(+1)
+    assert reader.position()[0] == 1
+    assert any("back to the first" in m for m in messages)
+
+
+def Qt_user_role():
+    from duidu.ui.passages_panel import INDEX_ROLE
+
+    return INDEX_ROLE
+
+
+def test_similar_never_opens_a_document_against_itself(make_window, qtbot):
+    window = make_window()
+    reader = window.reader
+    a_id, b_id = reader.ids["a"], reader.ids["b"]
+    window._similar_from = "a"
+    window._open_similar(a_id, 10, 20)
+    qtbot_wait(window)
+    assert reader.ids == {"a": a_id, "b": b_id}
+    window.settings.last_comparison = {"a": a_id, "b": a_id, "script_a": None, "script_b": None}
+    assert all(r["a"] != r["b"] for r in window.settings.recent)
+    # The query's own document comes after the others.
+    pane = reader.panes["a"]
+    text = pane.doc_text.text
+    start = text.index("教育")
+    pane.select_stored(start, start + 30)
+    pane.edit.setFocus()
+    window._find_similar()
+    qtbot_wait(window)
+    qtbot.waitUntil(lambda: not window.tasks.busy(), timeout=30000)
+    model = window.similar_panel.model
+    docs = [model.index(r).data(role_document()) for r in range(model.rowCount())]
+    assert docs and docs[0] != a_id
+    own = [d == a_id for d in docs]
+    assert own == sorted(own)
+
+
+def role_document():
+    from duidu.ui.similar_model import Role
+
+    return Role.DocumentId
