@@ -492,6 +492,11 @@ def _pattern_mentions(doc: EngineDocument, s: str, smap, lexical: _Spans, senten
         ca, cb = smap.to_src_span(a, b)
         if excluded.overlaps(ca, cb) or sentences.index(ca) < 0:
             continue
+        # Tagging is the cost: only the stretch from just before the first verb to the last head
+        # noun (and the word after it) is segmented, not the whole clause.
+        last = max(m.end() for m in _HEAD_RE.finditer(s, verb.end(), b))
+        clause_text, heading = s[a:b], headings.contexts(a)
+        a, b = max(a, verb.start() - 4), min(b, last + 4)
         words = [w for w in segment(s[a:b], pos=True) if w.text.strip()]
         i = 0
         while i < len(words):
@@ -514,7 +519,7 @@ def _pattern_mentions(doc: EngineDocument, s: str, smap, lexical: _Spans, senten
                 elif name in known:
                     measure, category = name, known[name][0]
                 else:
-                    measure, category = name, area_of(name, s[a:b], *headings.contexts(a))
+                    measure, category = name, area_of(name, clause_text, *heading)
                 out.append(MeasureMention(measure, category, st, oe, doc.text[st:oe], "pattern"))
             i = objects[-1][1] + 1 if objects else i + 1
     return out
