@@ -5,7 +5,8 @@ side (shared passages with the boilerplate and informativeness test, similarity,
 the measure table, figures) — on documents imported into a temporary library first (per-document
 work — key form, measures — is done at import, as in the app). Beside it, in the same run and
 with the same repetitions (median of ``BENCH_RUNS``), a naive 6-gram matcher on the same key texts
-(set intersection; it finds what is shared, but no passages) and, on small pairs, difflib.
+(set intersection; it finds what is shared, but no passages) and, on small pairs, difflib; and
+the passage finder alone (with the boilerplate test), to tell its share of the time from the rest.
 
 Two kinds of synthetic pair, at 10k, 50k, 200k and 500k characters a side:
 - repetitive: the seeds' sentences drawn at random and edited (policy documents repeat templates,
@@ -30,6 +31,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from duidu.engine.passages import find_passages
 from duidu.library.store import Library
 from synthetic import edited, seed_sentences
 
@@ -138,7 +140,11 @@ def measure(lib: Library, name: str, a_id: int, b_id: int) -> dict:
     c = lib.compare(a_id, b_id)
     ka, kb = c.a.keyform.text, c.b.keyform.text
     naive = median_of(lambda: naive_ngrams(ka, kb))
+    # The passage finder alone (with the boilerplate test), to tell its share from the rest.
+    test = lib.boilerplate()
+    alone = median_of(lambda: find_passages(c.a, c.b, is_boilerplate=test))
     row = {"name": name, "la": len(c.a.text), "lb": len(c.b.text), "t": t, "naive": naive, "passages": len(c.shown()),
+           "alone": alone,
            "shared": sum(p.a_key[1] - p.a_key[0] for p in c.shown()), "shared_naive": naive_ngrams(ka, kb), "diff": None}
     if max(len(ka), len(kb)) <= DIFFLIB_LIMIT:
         row["diff"] = median_of(lambda: difflib.SequenceMatcher(None, ka, kb).get_matching_blocks())
@@ -146,12 +152,13 @@ def measure(lib: Library, name: str, a_id: int, b_id: int) -> dict:
 
 
 def print_table(rows: list[dict]) -> None:
-    print(f"{'pair':<22}{'A chars':>9}{'B chars':>9}{'duidu':>12}{'6-gram naive':>14}{'ratio':>8}{'difflib':>12}"
-          f"{'passages':>10}{'shared: duidu / 6-gram':>26}")
+    print(f"{'pair':<22}{'A chars':>9}{'B chars':>9}{'duidu':>12}{'6-gram naive':>14}{'ratio':>8}"
+          f"{'passages alone':>16}{'ratio':>8}{'difflib':>12}{'passages':>10}{'shared: duidu / 6-gram':>26}")
     for r in rows:
         diff = f"{r['diff'] * 1000:9.1f} ms" if r["diff"] is not None else f"{'—':>12}"
         print(f"{r['name']:<22}{r['la']:>9}{r['lb']:>9}{r['t'] * 1000:>9.1f} ms{r['naive'] * 1000:>11.1f} ms"
-              f"{r['t'] / r['naive']:>7.1f}×{diff}{r['passages']:>10}{r['shared']:>14} / {r['shared_naive']}")
+              f"{r['t'] / r['naive']:>7.1f}×{r['alone'] * 1000:>13.1f} ms{r['alone'] / r['naive']:>7.1f}×"
+              f"{diff}{r['passages']:>10}{r['shared']:>14} / {r['shared_naive']}")
 
 
 def verdict(rows: list[dict]) -> bool:

@@ -264,8 +264,25 @@ def _runs(ka: str, kb: str) -> list[list[int]]:
         runs = _merged(runs, new, len(cb))
         if len(runs) == before:
             break
-    runs = runs[_may_grow(runs)]
+    runs = runs[_may_grow(runs) & ~_dominated(runs)]
     return runs[np.argsort(runs[:, 0] * (len(cb) + 1) + runs[:, 1])].tolist()  # by A, as chaining reads them
+
+
+def _dominated(runs: np.ndarray) -> np.ndarray:
+    """Runs a passage long whose stretch of A lies inside another run's, and whose stretch of B
+    too: the copies of a repeated sentence paired with each other's copies. The other runs link
+    both stretches (and each stretch links once), so these would only cost the chaining its time."""
+    if not len(runs):
+        return np.zeros(0, dtype=np.bool_)
+    inside = []
+    for k in (0, 1):
+        start, end = runs[:, k], runs[:, k] + runs[:, 2]
+        order = np.lexsort((-end, start))  # by start, the longest first among equal starts
+        reach = np.maximum.accumulate(end[order])
+        covered = np.zeros(len(runs), dtype=np.bool_)
+        covered[order[1:]] = reach[:-1] >= end[order[1:]]  # an earlier run reaches as far
+        inside.append(covered)
+    return inside[0] & inside[1] & (runs[:, 2] >= MIN_LENGTH)  # short runs may be a passage's pieces
 
 
 def _grown(ca: np.ndarray, cb: np.ndarray, ii: np.ndarray, jj: np.ndarray) -> np.ndarray:
