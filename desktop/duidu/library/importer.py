@@ -20,7 +20,7 @@ from duidu.library.formats import with_source_furniture
 from duidu.library.readers import SourceFile, read_source
 from duidu.library.search import index_rows
 from duidu.library.similar_index import require_room
-from duidu.text.chars import HAN
+from duidu.text.chars import HAN, one_line_text
 from duidu.text.clean import CleanText, clean
 from duidu.text.keyform import KeyForm, key_form
 from duidu.text.script import detect_script
@@ -94,6 +94,9 @@ def analyse(source: SourceFile, *, metadata: dict | None = None, seed: bool = Fa
         "seed": int(seed),
         "imported_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
     }
+    for name in ("title", "region", "source", "issuing_body"):  # one printable line: a title from a
+        if isinstance(row.get(name), str):  # file's first line may hold an escape or a bidi override
+            row[name] = one_line_text(row[name])
     paragraphs = [(n, p.start, p.end) for n, p in enumerate(cleaned.paragraphs)]
     excluded = [(e.start, e.end) for e in cleaned.excluded]
     key = key_form(cleaned.text, excluded)
