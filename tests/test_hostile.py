@@ -542,3 +542,13 @@ def test_another_users_jieba_cache_in_tmp_is_never_touched(tmp_path):
     assert r.returncode == 0 and r.stdout.strip() == "1"
     assert "Traceback" not in r.stderr and "failed" not in r.stderr.lower()
     assert any((cache / "duidu" / "jieba").iterdir())  # the cache went to this user's folder
+
+
+def test_a_title_from_the_first_line_is_one_printable_line(capsys, library, tmp_path):
+    doc = tmp_path / "escape.txt"
+    doc.write_text(f"{ESC}[2J{ESC}[31m关于推进教育协同发展的通知\u202e\n四川省推进教育协同发展。", encoding="utf-8")
+    code, out, _ = duidu(capsys, "import", str(doc), "--json")
+    title = json.loads(out)[0]["document"]["title"]
+    assert code == 0 and ESC not in title and "\u202e" not in title and "关于推进教育协同发展的通知" in title
+    code, out, _ = duidu(capsys, "list")
+    assert ESC not in out
