@@ -18,6 +18,7 @@ import pytest
 from duidu.cli.main import main
 from duidu.engine.divisions import gazetteer, region_of
 from duidu.engine.officialdoc import doc_number, extract, parse_date
+from duidu.library import batch
 from duidu.library.batch import import_paths
 from duidu.library.importer import prepare
 from duidu.library.store import Library
@@ -207,7 +208,9 @@ def test_list_and_show_json_carry_the_metadata(tmp_path, capsys):
 
 
 # -- folder import ----------------------------------------------------------------------------
-def test_a_folder_imports_its_documents_and_names_what_it_refused(tmp_path, library):
+@pytest.mark.parametrize("workers", [1, 2])  # in this process; read ahead in two worker processes
+def test_a_folder_imports_its_documents_and_names_what_it_refused(tmp_path, library, workers, monkeypatch):
+    monkeypatch.setattr(batch, "WORKERS", workers)
     folder = tmp_path / "收到的文件"
     (folder / "子目录").mkdir(parents=True)
     shutil.copy(META / "2026_重庆市_政府工作报告_head.txt", folder / "重庆.txt")

@@ -1,8 +1,9 @@
 """Importing many files, and folders of them: the one loop both faces use (``duidu import``, and
 files or folders dropped on the window).
 
-One error policy: each file is its own transaction (``Library.import_file``), so a file that
-fails loses nothing else. A file Duidu cannot read (an ``InputError``) is *refused* with its
+One error policy: each file is its own transaction (``Library.add``), so a file that fails
+loses nothing else. Reading and analysing (the slow, pure part) run ahead in worker processes
+when there are several files; the writes stay here, in order. A file Duidu cannot read (an ``InputError``) is *refused* with its
 one-line reason and the batch goes on; so is any other failure of one file (a bug: its
 traceback goes to stderr, the user still gets one line). A database that stops taking writes
 (locked, full, read-only) stops the batch: every later file would fail the same way.
@@ -35,6 +36,8 @@ DOCUMENT_SUFFIXES = frozenset({
 FOLDER_NOTES = ("readme", "license", "licence", "copying", "notice", "changelog", "manifest")
 
 IMPORTED, DUPLICATE, REFUSED, SKIPPED = "imported", "duplicate", "refused", "skipped"
+WORKERS = min(4, os.cpu_count() or 1)  # processes reading and analysing ahead of the writes
+PARALLEL_FROM = 4  # files: fewer are imported in this process (starting workers costs ~1 s)
 
 
 @dataclass(frozen=True)
@@ -146,6 +149,79 @@ def import_paths(
     stay imported, ``Summary.cancelled`` says so)."""
     files, skipped = expand(paths, recursive=recursive)
     summary = Summary(outcomes=list(skipped))
+    prepared = _Preparing(files, encoding, metadata) if _parallel(library, files) else None
+    try:
+        _import_each(library, files, prepared, summary, encoding, metadata, progress, cancel, on_outcome)
+    finally:
+        if prepared is not None:
+            prepared.close()
+    if progress is not None and not summary.cancelled:
+        progress(1.0)
+    return summary
+
+
+def _parallel(library, files: list[str]) -> bool:
+    """Read and analyse in worker processes when it pays: several files, several cores, a real
+    library (``add`` takes what a worker prepared), and not a frozen bundle (whose executable
+    would start the whole app again in each worker)."""
+    return (len(files) >= PARALLEL_FROM and WORKERS > 1 and hasattr(library, "add")
+            and not getattr(sys, "frozen", False))
+
+
+def _prepare_in_worker(path: str, encoding: str | None, metadata: dict | None):
+    """A worker's job: the prepared document, or ("refused", reason) (an InputError does not
+    cross processes: its constructor takes two arguments)."""
+    from duidu.library.importer import prepare
+
+    try:
+        return prepare(path, encoding=encoding, metadata=metadata)
+    except InputError as exc:
+        return ("refused", exc.reason)
+
+
+class _Preparing:
+    """Files read, decoded, cleaned and analysed ahead in worker processes, a few at a time (so
+    memory stays bounded), handed back in order. Writing stays in the caller's process: one
+    transaction per document, as when importing one file."""
+
+    def __init__(self, files: list[str], encoding, metadata) -> None:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        self._files = files
+        self._args = (encoding, metadata)
+        self._pool = ProcessPoolExecutor(WORKERS, mp_context=multiprocessing.get_context("spawn"))
+        self._futures: dict[int, object] = {}
+        self._next = 0
+        self._broken = False
+        try:
+            self._fill(0)
+        except Exception:
+            self._broken = True
+
+    def _fill(self, n: int) -> None:
+        while self._next < len(self._files) and self._next < n + 2 * WORKERS:
+            self._futures[self._next] = self._pool.submit(_prepare_in_worker, self._files[self._next], *self._args)
+            self._next += 1
+
+    def take(self, n: int):
+        """File ``n``'s prepared document, ("refused", reason), or None (the worker failed: the
+        caller imports that file itself, so the reason it gives is the real one)."""
+        if self._broken:
+            return None
+        try:
+            future = self._futures.pop(n)
+            self._fill(n + 1)
+            return future.result()
+        except Exception:  # a worker that could not start or crashed, a result that would not pickle
+            self._broken = True  # the rest are imported in this process
+            return None
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _import_each(library, files, prepared, summary, encoding, metadata, progress, cancel, on_outcome) -> None:
     for n, path in enumerate(files):
         try:
             checkpoint(n / max(1, len(files)), progress, cancel)
@@ -153,7 +229,11 @@ def import_paths(
             summary.cancelled = True
             break
         try:
-            result = library.import_file(path, encoding=encoding, metadata=metadata)
+            ready = prepared.take(n) if prepared is not None else None
+            if isinstance(ready, tuple):
+                raise InputError(path, ready[1])
+            result = library.add(ready) if ready is not None else library.import_file(
+                path, encoding=encoding, metadata=metadata)
         except InputError as exc:
             outcome = Outcome(path, REFUSED, reason=exc.reason)
         except sqlite3.OperationalError as exc:
@@ -170,6 +250,3 @@ def import_paths(
             on_outcome(outcome)
         if summary.stopped:
             break
-    if progress is not None and not summary.cancelled:
-        progress(1.0)
-    return summary
