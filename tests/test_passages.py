@@ -153,3 +153,16 @@ def test_informative_passages_score_higher(chongqing_sichuan):
     (agreement,) = find(passages, "教育协同发展框架协议")
     stock = [p for p in passages if p.boilerplate]
     assert stock and agreement.informativeness > max(p.informativeness for p in stock)
+
+
+def test_partners_follow_a_swap_and_count_as_shared():
+    from duidu.engine.compare import compare
+
+    para = "深化成渝地区双城经济圈职业教育合作，共建川渝职业教育产教融合示范区，联合培养高技能人才。"
+    a = EngineDocument.from_text(1, "第一部分。" + para + "第二部分讲别的事情，完全不同。")
+    b = EngineDocument.from_text(2, "开头。" + para + "中间一段。" + para + "又一段。" + para + "结尾。")
+    c = compare(a, b)
+    assert c.similarity.b_in_a > 0.9  # all three copies in B are shared, not one
+    (p,) = c.mirrored().passages
+    assert [x.side for x in p.partners] == ["a", "a"]
+    assert all(b.text[x.start : x.end] == x.text for x in p.partners)  # B is the mirrored A
