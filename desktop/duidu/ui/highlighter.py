@@ -13,23 +13,27 @@ from PySide6.QtGui import QColor, QFont, QPalette, QSyntaxHighlighter, QTextChar
 from duidu.ui.marks import (ACTIVE, BOILERPLATE, DIFFERS, EVIDENCE, EXCLUDED, FOUND, FUZZY, HEADING, NOTE, VERBATIM,
                             BlockIndex, Mark)
 
-# Okabe–Ito colour-blind-safe hues: blue for verbatim, orange for fuzzy, vermillion for
-# differences, bluish green for find hits; tints chosen per theme so text stays legible.
+# One colour, one meaning: blue verbatim, orange fuzzy, yellow the focused passage (whatever its
+# kind), violet evidence (a measure's or figure's place), green a search hit; differences are a
+# vermillion wave under vermillion bold text. Tints keep the text legible in each theme and stay
+# apart for protan, deutan and tritan readers (tests/test_colours.py measures ΔE in simulation).
 _TINTS = {
     False: {  # light theme
         VERBATIM: "#cfe4f5", FUZZY: "#fbe3b0", BOILERPLATE: "#e8e8e8",
-        ACTIVE: "#8fc1e8", DIFFERS: "#d55e00", FOUND: "#a7e0cc", EVIDENCE: "#f0c6e0",
+        ACTIVE: "#ffd23f", DIFFERS: "#b23c00", FOUND: "#a7e0cc", EVIDENCE: "#e6b0ff",
     },
     True: {  # dark theme
-        VERBATIM: "#1c4766", FUZZY: "#694b10", BOILERPLATE: "#3a3a3a",
-        ACTIVE: "#285f88", DIFFERS: "#ff8a3d", FOUND: "#1f5e4a", EVIDENCE: "#6b2f55",
+        VERBATIM: "#1d3f7a", FUZZY: "#5e3a08", BOILERPLATE: "#3a3a3a",
+        ACTIVE: "#66660a", DIFFERS: "#ff9a5c", FOUND: "#0f5e3a", EVIDENCE: "#80305f",
     },
 }
+# The roles a reader must tell apart (boilerplate is off by default and drawn grey).
+ROLES = (VERBATIM, FUZZY, ACTIVE, EVIDENCE, FOUND)
 
 
 # Full-strength hues for bands and ruler marks (drawn over the window background, not under text).
-_HUES = {VERBATIM: "#0072b2", FUZZY: "#e69f00", BOILERPLATE: "#999999", ACTIVE: "#0072b2",
-         EVIDENCE: "#cc79a7", FOUND: "#009e73", DIFFERS: "#d55e00"}
+_HUES = {VERBATIM: "#0072b2", FUZZY: "#e69f00", BOILERPLATE: "#999999", ACTIVE: "#e0b000",
+         EVIDENCE: "#9a4fd0", FOUND: "#009e73", DIFFERS: "#d55e00"}
 
 
 CHUNK = 150  # blocks formatted per idle turn once the visible ones are done
@@ -73,9 +77,10 @@ class Theme:
         for kind in (BOILERPLATE, FUZZY, VERBATIM, ACTIVE, EVIDENCE, FOUND):  # strongest last
             if kind in kinds:
                 fmt.setBackground(self.colors[kind])
-        if DIFFERS in kinds:  # the text keeps its colour (contrast); a vermillion wave and bold mark it
+        if DIFFERS in kinds:  # a vermillion wave under vermillion bold text: seen without colour too
             fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
             fmt.setUnderlineColor(self.colors[DIFFERS])
+            fmt.setForeground(self.colors[DIFFERS])
             fmt.setFontWeight(QFont.Weight.Bold)
         return fmt
 

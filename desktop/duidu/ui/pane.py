@@ -251,6 +251,7 @@ class DocumentPane(QWidget):
         selection = self.stored_selection() if same else None
         if not same:
             self._evidence, self._notes = None, []
+            self.margin.set_stripes([])
         new_forms = self.view is None or self.view.script != view.script
         self.doc_text, self.view, self.document_id = doc_text, view, doc_text.document.id
         if new_forms and self._font[0]:
@@ -343,7 +344,9 @@ class DocumentPane(QWidget):
     def set_notes(self, notes: list[tuple[int, int, int, str]]) -> None:
         """This document's notes: (annotation id, start, end, colour) in stored-text code points."""
         self._notes = list(notes)
-        self.set_layer("notes", self._note_marks())
+        marks = self._note_marks()
+        self.set_layer("notes", marks)
+        self.margin.set_stripes([(m.start, m.end, m.color or "#cc79a7") for m in marks])
 
     def _note_marks(self) -> list[Mark]:
         out = []

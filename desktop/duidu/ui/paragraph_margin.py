@@ -12,6 +12,8 @@ from PySide6.QtGui import QFont, QPainter, QPalette
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 PADDING = 6  # pixels either side of the number
+STRIPE = 3  # a code's stripe: pixels wide, one lane per overlapping note (as MAXQDA and NVivo draw codes)
+LANES = 4  # at most this many stripes side by side; more overlapping notes share the last lane
 
 
 class ParagraphMargin(QWidget):
@@ -19,6 +21,7 @@ class ParagraphMargin(QWidget):
         super().__init__(edit)
         self.edit = edit
         self.numbers: dict[int, int] = {}  # Qt block number -> paragraph number (from 1)
+        self.stripes: list[tuple[int, int, str, int]] = []  # (Qt start, Qt end, colour, lane) of each coded passage
         self.setAccessibleName(self.tr("Paragraph numbers"))
         edit.updateRequest.connect(self._update)
         edit.blockCountChanged.connect(lambda _: self.fit())
@@ -29,6 +32,24 @@ class ParagraphMargin(QWidget):
         self.fit()
         self.update()
 
+    def set_stripes(self, spans: list[tuple[int, int, str]]) -> None:
+        """The coded passages (Qt spans, their code's colour): each in the first lane free at its start."""
+        lanes_end: list[int] = []
+        out = []
+        for start, end, colour in sorted(spans):
+            lane = next((n for n, e in enumerate(lanes_end) if e <= start), len(lanes_end))
+            if lane == len(lanes_end):
+                lanes_end.append(end)
+            else:
+                lanes_end[lane] = end
+            out.append((start, end, colour, min(lane, LANES - 1)))
+        self.stripes = out
+        self.fit()
+        self.update()
+
+    def lanes(self) -> int:
+        return min(LANES, 1 + max((s[3] for s in self.stripes), default=-1))
+
     def _font(self) -> QFont:
         font = QFont(self.edit.font())
         font.setPointSizeF(max(7.0, font.pointSizeF() * 0.62))
@@ -36,7 +57,7 @@ class ParagraphMargin(QWidget):
 
     def width_needed(self) -> int:
         digits = len(str(max(self.numbers.values(), default=99)))
-        return self.fontMetrics().horizontalAdvance("9" * max(2, digits)) + 2 * PADDING
+        return self.fontMetrics().horizontalAdvance("9" * max(2, digits)) + 2 * PADDING + (STRIPE + 1) * self.lanes()
 
     def sizeHint(self) -> QSize:
         return QSize(self.width_needed(), 0)
@@ -76,7 +97,28 @@ class ParagraphMargin(QWidget):
                 # On the first line's baseline, so a small number sits level with the text it numbers.
                 baseline = geometry.top() + (first.y() + first.ascent() if first is not None else self.fontMetrics().ascent())
                 top = round(baseline - self.fontMetrics().ascent())
-                painter.drawText(QRect(0, top, self.width() - PADDING, line_height),
+                painter.drawText(QRect(0, top, self.width() - PADDING - (STRIPE + 1) * self.lanes(), line_height),
                                  Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop, str(number))
             block = block.next()
+        self._paint_stripes(painter, event.rect())
         painter.end()
+
+    def _paint_stripes(self, painter: QPainter, area) -> None:
+        if not self.stripes:
+            return
+        from PySide6.QtGui import QColor, QTextCursor
+
+        edit = self.edit
+        top_pos = edit.cursorForPosition(edit.viewport().rect().topLeft()).position()
+        bottom_pos = edit.cursorForPosition(edit.viewport().rect().bottomRight()).position()
+        cursor = QTextCursor(edit.document())
+        right = self.width() - 2
+        for start, end, colour, lane in self.stripes:
+            if end < top_pos or start > bottom_pos:
+                continue
+            cursor.setPosition(max(start, top_pos))
+            y0 = edit.cursorRect(cursor).top() if start >= top_pos else 0
+            cursor.setPosition(max(start, min(end - 1, bottom_pos)))
+            y1 = edit.cursorRect(cursor).bottom() if end - 1 <= bottom_pos else self.height()
+            x = right - (lane + 1) * (STRIPE + 1)
+            painter.fillRect(QRect(x, y0, STRIPE, max(2, y1 - y0)), QColor(colour))
