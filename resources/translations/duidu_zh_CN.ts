@@ -269,6 +269,18 @@
         <source>Importing</source>
         <translation>导入</translation>
     </message>
+    <message>
+        <source>{n} refused: {reasons}</source>
+        <translation>{n} 篇未能导入：{reasons}</translation>
+    </message>
+    <message>
+        <source>{n} skipped (not documents)</source>
+        <translation>跳过 {n} 个非文档文件</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
 </context>
 <context>
     <name>Labels</name>
@@ -362,6 +374,14 @@
     <message>
         <source>?</source>
         <translation>?</translation>
+    </message>
+    <message>
+        <source>Issued by</source>
+        <translation>发文机关</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>发文字号</translation>
     </message>
 </context>
 <context>

@@ -268,6 +268,18 @@
         <source>Importing</source>
         <translation>匯入</translation>
     </message>
+    <message>
+        <source>{n} refused: {reasons}</source>
+        <translation>{n} 篇未能匯入：{reasons}</translation>
+    </message>
+    <message>
+        <source>{n} skipped (not documents)</source>
+        <translation>略過 {n} 個非文件檔案</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
 </context>
 <context>
     <name>Labels</name>
@@ -361,6 +373,14 @@
     <message>
         <source>?</source>
         <translation>?</translation>
+    </message>
+    <message>
+        <source>Issued by</source>
+        <translation>發文機關</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>發文字號</translation>
     </message>
 </context>
 <context>

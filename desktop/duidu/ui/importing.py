@@ -25,18 +25,18 @@ def import_files(library, paths: list[str], progress=None, cancel=None) -> Summa
 
 def summary(result: Summary) -> str:
     """One line for the user: "2 imported · 1 already in the library · 1 refused: x.pdf: scanned: no text layer"."""
-    tr = lambda text: QCoreApplication.translate("ImportController", text)  # noqa: E731
-    parts = [tr("{n} imported").format(n=result.imported)]
+    translate = QCoreApplication.translate  # lupdate reads each call's context and text
+    parts = [translate("ImportController", "{n} imported").format(n=result.imported)]
     if result.duplicates:
-        parts.append(tr("{n} already in the library").format(n=result.duplicates))
+        parts.append(translate("ImportController", "{n} already in the library").format(n=result.duplicates))
     refused = [o.line() for o in result.refused]
     if refused:
-        parts.append(tr("{n} refused: {reasons}").format(n=len(refused), reasons="; ".join(refused[:3])
-                                                            + ("; …" if len(refused) > 3 else "")))
+        reasons = "; ".join(refused[:3]) + ("; …" if len(refused) > 3 else "")
+        parts.append(translate("ImportController", "{n} refused: {reasons}").format(n=len(refused), reasons=reasons))
     if result.skipped:
-        parts.append(tr("{n} skipped (not documents)").format(n=len(result.skipped)))
+        parts.append(translate("ImportController", "{n} skipped (not documents)").format(n=len(result.skipped)))
     if result.cancelled:
-        parts.append(tr("cancelled"))
+        parts.append(translate("ImportController", "cancelled"))
     return " · ".join(parts)
 
 
