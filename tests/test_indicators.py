@@ -93,10 +93,19 @@ def test_target_result_and_plan_are_told_apart():
     doc = EngineDocument.from_text(0, text)
     got = [(v.indicator, v.value, v.kind, v.period) for v in extract_indicators(doc, 2026)]
     assert got == [("地区生产总值", 5.2, RESULT, "2025年"), ("城镇调查失业率", 5.1, RESULT, "2025年"),
-                   ("地区生产总值", 5.5, PLAN, "五年规划"),
+                   ("地区生产总值", 5.5, PLAN, "2021—2025年年均"),
                    ("地区生产总值", 5, TARGET, "2026年目标"), ("城镇调查失业率", 5.5, TARGET, "2026年目标")]
     for v in extract_indicators(doc, 2026):
         assert doc.text[v.start:v.end] == v.text and v.text[0].isdigit()
+
+
+def test_a_plans_averages_look_ahead_or_back():
+    text = ("“十四五”时期，地区生产总值年均增长5.9%。\n"
+            "“十五五”时期经济社会发展的主要目标是：地区生产总值年均增长5%左右。\n"
+            "今年主要预期目标是：地区生产总值增长5%以上。")
+    doc = EngineDocument.from_text(0, text)
+    assert [(v.value, v.period) for v in extract_indicators(doc, 2026)] == [
+        (5.9, "2021—2025年年均"), (5, "2026—2030年年均目标"), (5, "2026年目标")]
 
 
 def test_a_heading_on_its_own_line_carries_the_target_to_the_next():

@@ -163,12 +163,21 @@ def region_named(*texts: str | None) -> str | None:
     return None
 
 
-def period_label(kind: str, year: int | None) -> str:
+def period_label(kind: str, year: int | None, ahead: bool = False, rate: bool = True) -> str:
+    """2026年目标, 2025年; a plan's (average) rate or level: the five years ahead (a target) or behind."""
     if kind == TARGET:
         return f"{year}年目标" if year else "本年目标"
     if kind == RESULT:
         return f"{year - 1}年" if year else "上年"
-    return "五年规划"
+    each = "年均" if rate else ""
+    if year:
+        return f"{year}—{year + 4}年{each}目标" if ahead else f"{year - 5}—{year - 1}年{each}"
+    return f"五年规划{each}目标" if ahead else f"过去五年{each}"
+
+
+# A plan's figure looks ahead (十五五 targets) or back (十四五 results): the nearest cue decides.
+_AHEAD = re.compile(r"十五五|未来五年|今后五年|到20[3-9]\d年|2030年|主要指标|主要目标|远景目标|建议")
+_BEHIND = re.compile(r"十四五|过去五年|五年来|这五年|五年间|2021年以来|2020年")
 
 
 def _unit(u: str | None) -> str:
@@ -191,6 +200,14 @@ class _Periods:
         years = ((f"{year}年", TARGET), (f"{year - 1}年", RESULT)) if year else ()
         self.cues = (*((c, TARGET) for c in _TARGET_CUES), *((c, RESULT) for c in _RESULT_CUES),
                      *((c, PLAN) for c in _PLAN_CUES), *years)
+
+    def ahead(self, pos: int) -> bool:
+        """Whether a plan's value before ``pos`` is a target for the years ahead (else a past average)."""
+        k = bisect_right(self.breaks, pos - 1)
+        before = self.text[self.breaks[k - 1] + 1 if k else 0:pos]
+        ahead = max((m.end() for m in _AHEAD.finditer(before)), default=-1)
+        behind = max((m.end() for m in _BEHIND.finditer(before)), default=-1)
+        return ahead > behind
 
     def kind(self, pos: int, link: str) -> str:
         if "年均" in link:
@@ -234,7 +251,10 @@ def extract_indicators(doc: EngineDocument, year: int | None = None) -> list[Ind
             src_s, src_e = smap.to_src_span(vs, ve)
             if not any(es < src_e and src_s < ee for es, ee in excluded):
                 cs = smap.to_src_span(a, a + 1)[0]
-                out.append(IndicatorValue(ind.name, value, unit, qualifier, period_label(kind, year), kind,
+                # A plan's rate stated with a margin (5%左右, 5%—5.5%) is a target: results are exact.
+                ahead = kind == PLAN and (qualifier in ("左右", "区间", "以内") or periods.ahead(a))
+                label = period_label(kind, year, ahead, unit in ("%", "个百分点"))
+                out.append(IndicatorValue(ind.name, value, unit, qualifier, label, kind,
                                           src_s, src_e, doc.text[src_s:src_e], high, doc.text[cs:src_e]))
             # 达到8500亿元、增长1.5%: the same indicator's growth follows its level.
             chain = _CHAIN.match(s, ve)
