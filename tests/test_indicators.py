@@ -52,7 +52,7 @@ def test_other_indicators_units_and_qualifiers():
     assert got[("城镇新增就业", "万人")] == (45, "以上")
     assert got[("城镇调查失业率", "%")] == (5.5, "以内")
     assert got[("居民消费价格", "%")] == (2, "左右")
-    assert got[("粮食产量", "亿斤")] == (1600, "以上")
+    assert got[("粮食产量", "万吨")] == (8000, "以上")  # 1600亿斤: one unit, so 亿斤 and 万吨 pair
     assert got[("一般公共预算收入", "%")] == (2.5, "左右")
 
 
@@ -131,6 +131,7 @@ def test_regions_and_indicator_names():
     assert indicator_named("GDP") == indicator_named("gdp") == indicator_named("经济增长") == "地区生产总值"
     assert indicator_named("CPI") == "居民消费价格"
     assert indicator_named("幸福指数") is None
+    assert indicator_named("粮食") == "粮食产量" and indicator_named("失业率") is None  # 调查 or 登记: ambiguous
 
 
 # -- pairing ---------------------------------------------------------------------------------------
@@ -201,7 +202,7 @@ def test_duidu_figures_lists_each_documents_values(capsys, tmp_path):
         assert {"doc", "region", "value", "qualifier", "period", "text", "start", "end"} <= set(v)
     assert main(["figures", "--indicator", "地区生产总值"]) == 0
     out = capsys.readouterr().out
-    assert "地区生产总值 (%)" in out and "2026年目标 5.5%左右" in out and "2026年目标 4.5–5%" in out
+    assert "地区生产总值 (%)" in out and "2026年目标 5.5%左右" in out and "2026年目标 4.5%—5%" in out
     with pytest.raises(SystemExit) as exit_:
         main(["figures", "--indicator", "幸福指数"])
     assert exit_.value.code == 2

@@ -218,7 +218,7 @@ def pair_indicators(a_vals: Sequence[IndicatorValue], b_vals: Sequence[Indicator
             j = next((j for j in waiting if _indicator_key(bb[j]) == _indicator_key(a)), waiting[0])
             waiting.remove(j)
             b = bb[j]
-            pairs.append(FigurePair(name, a.shown(), b.shown(), a.value, b.value,
+            pairs.append(FigurePair(name, a.text, b.text, a.value, b.value,
                                     _indicator_key(a) != _indicator_key(b), a.start, a.end, b.start, b.end,
                                     unit, period, a.qualifier, b.qualifier))
     pairs.sort(key=lambda p: (p.a_start, p.b_start))

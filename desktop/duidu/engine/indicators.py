@@ -6,7 +6,7 @@ word it each their own way — 地区生产总值增长5%左右, 全省生产总
 (过去一年…地区生产总值增长5.2%). So every value is read with:
 
 * its indicator, by the lexicon ``resources/indicators.toml`` (aliases, longest first);
-* its unit (%, 个百分点, 万人, 亿元 — 万亿元 becomes 亿元 —, 亿斤, 万吨 …) and, for a range
+* its unit (%, 个百分点, 万人, 亿元, 万吨 — 万亿元 and 亿斤 are brought to these —) and, for a range
   (5%—5.5%, 4.5-5%), the upper end;
 * its qualifier: 左右 以上 以内 以下 上下, 不低于 不超过 力争 超过 约, 区间 for a range;
 * its period: the report year's target, the year before's result, or a five-year plan's
@@ -180,12 +180,16 @@ _AHEAD = re.compile(r"十五五|未来五年|今后五年|到20[3-9]\d年|2030�
 _BEHIND = re.compile(r"十四五|过去五年|五年来|这五年|五年间|2021年以来|2020年")
 
 
+# Units of one quantity brought to one (the value is scaled; the text stays as written).
+_SAME = {"％": ("%", 1.0), "万亿元": ("亿元", 10_000.0), "亿斤": ("万吨", 5.0), "亿公斤": ("万吨", 10.0)}
+
+
 def _unit(u: str | None) -> str:
-    return {"％": "%", "万亿元": "亿元"}.get(u or "", u or "")
+    return _SAME.get(u or "", (u or "", 1.0))[0]
 
 
 def _scale(u: str | None) -> float:
-    return 10_000.0 if u == "万亿元" else 1.0
+    return _SAME.get(u or "", ("", 1.0))[1]
 
 
 class _Periods:
@@ -291,7 +295,8 @@ def indicator_named(name: str) -> str | None:
     for ind in indicators():
         if key == ind.name or key in ind.aliases:
             return ind.name
-    return None
+    near = {ind.name for ind in indicators() for a in (ind.name, *ind.aliases) if key and key in a}
+    return near.pop() if len(near) == 1 else None  # 粮食 → 粮食产量, when only one fits
 
 
 def indicator_table(values: dict[int, list[IndicatorValue]], order: list[int]) -> list[dict]:
