@@ -363,6 +363,29 @@ def cmd_figures(args, parser) -> int:
     return 0
 
 
+def _columns(text: str) -> int:
+    """Terminal columns ``text`` takes: a Chinese character takes two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _pad(text: str, width: int) -> str:
+    """Left-justify for a terminal, where a Chinese character takes two columns."""
+    return text + " " * max(0, width - _columns(text))
+
+
+def _elide(text: str, width: int) -> str:
+    """``text`` in at most ``width`` terminal columns, ending in "…" when cut."""
+    if _columns(text) <= width:
+        return text
+    kept, used = [], 1  # the "…"
+    for ch in text:
+        used += _columns(ch)
+        if used > width:
+            break
+        kept.append(ch)
+    return "".join(kept) + "…"
+
+
 def cmd_similar(args, parser) -> int:
     from duidu.text.keyform import query_key
 
