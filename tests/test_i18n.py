@@ -51,12 +51,44 @@ def test_every_interface_string_is_translated(tmp_path, language):
     assert sum(1 for _ in _messages(copy)) > 200
 
 
-def test_traditional_catalogue_is_the_simplified_one_in_taiwan_script():
-    zh_cn = {(c, m.findtext("source")): "".join(m.find("translation").itertext()) for c, m in _messages(TS / "duidu_zh_CN.ts")}
-    zh_tw = {(c, m.findtext("source")): "".join(m.find("translation").itertext()) for c, m in _messages(TS / "duidu_zh_TW.ts")}
+def test_traditional_catalogue_is_written_for_taiwan_readers():
+    """zh_TW is its own catalogue (Taiwan's words), not the simplified one run through a converter."""
+    zh_cn = {(c, m.findtext("source")): "".join(m.find("translation").itertext()).strip() for c, m in _messages(TS / "duidu_zh_CN.ts")}
+    zh_tw = {(c, m.findtext("source")): "".join(m.find("translation").itertext()).strip() for c, m in _messages(TS / "duidu_zh_TW.ts")}
     assert zh_cn.keys() == zh_tw.keys()
     assert zh_tw[("MainWindow", "&File")] == "檔案(&F)" and zh_cn[("MainWindow", "&File")] == "文件(&F)"
     assert zh_tw[("MainWindow", "Library")] == "文庫"
+    assert zh_tw[("MainWindow", "&Help")] == "說明(&H)" and zh_cn[("MainWindow", "&Help")] == "帮助(&H)"
+    assert zh_tw[("NotesUI", "Undo")] == "復原" and zh_cn[("NotesUI", "Undo")] == "撤销"
+    assert zh_tw[("MainWindow", "Sync scrolling")] == "同步捲動"
+    from duidu.text.script import convert
+
+    machine = sum(1 for k, v in zh_cn.items() if convert(v, "s2twp").text != zh_tw[k])
+    assert machine >= 40  # dozens of strings differ from what s2twp would make of the simplified ones
+    mainland = ("幫助", "撤銷", "滾動", "全域性", "選中", "標籤")
+    assert not [(k, v) for k, v in zh_tw.items() if any(word in v for word in mainland)]
+    # `make translations` keeps the hand-written file: it never converts zh_CN into it.
+    script = (ROOT / "packaging" / "translations.py").read_text(encoding="utf-8")
+    assert "traditional_from_simplified" not in script and 'lupdate(TS_DIR / f"duidu_{language}.ts", language)' in script
+
+
+def test_one_term_per_concept_in_chinese():
+    """A code (QDA) is 编码/編碼 everywhere, never also 标签/標籤."""
+    for language, word in (("zh_CN", "标签"), ("zh_TW", "標籤")):
+        assert not [m.findtext("source") for _, m in _messages(TS / f"duidu_{language}.ts")
+                    if word in "".join(m.find("translation").itertext())]
+
+
+def test_english_plurals_come_from_the_catalogue(qapp):
+    from PySide6.QtCore import QCoreApplication
+
+    i18n.install("en")
+    try:
+        assert QCoreApplication.translate("MeasuresPanel", "%n differ", None, 1) == "1 differs"
+        assert QCoreApplication.translate("PassagesPanel", "%n shared passages", None, 1) == "1 shared passage"
+        assert QCoreApplication.translate("PassagesPanel", "%n shared passages", None, 3) == "3 shared passages"
+    finally:
+        i18n.install("en")
 
 
 def test_system_language_resolution():

@@ -5,11 +5,11 @@
     <name>AgreementDialog</name>
     <message>
         <source>Agreement per tag</source>
-        <translation>各标签的一致性</translation>
+        <translation>各编码的一致性</translation>
     </message>
     <message>
         <source>Tag</source>
-        <translation>标签</translation>
+        <translation>编码</translation>
     </message>
     <message>
         <source>Cohen&apos;s κ</source>
@@ -48,7 +48,7 @@
     </message>
     <message>
         <source>Tags</source>
-        <translation>标签</translation>
+        <translation>编码</translation>
     </message>
     <message>
         <source>Note (light Markdown welcome)</source>
@@ -78,7 +78,7 @@
     </message>
     <message>
         <source>(untag only, reassign nothing)</source>
-        <translation>（不重新分配，仅去除标签）</translation>
+        <translation>（仅去掉此编码，不改用其他编码）</translation>
     </message>
     <message>
         <source>Codebook</source>
@@ -177,9 +177,11 @@
         <source>Comparing</source>
         <translation>对读比较</translation>
     </message>
-    <message>
-        <source>%1 shared passages</source>
-        <translation>共享段落 %1 处</translation>
+    <message numerus="yes">
+        <source>%n shared passages</source>
+        <translation>
+            <numerusform>%n 处共享段落</numerusform>
+        </translation>
     </message>
     <message>
         <source>Differences in this passage: %1</source>
@@ -188,6 +190,14 @@
     <message>
         <source>Inline differences</source>
         <translation>逐字比较</translation>
+    </message>
+    <message>
+        <source>Past the last passage: back to the first</source>
+        <translation>已过最后一处，回到第一处</translation>
+    </message>
+    <message>
+        <source>Before the first passage: on to the last</source>
+        <translation>已在第一处之前，转到最后一处</translation>
     </message>
     <message>
         <source>verbatim</source>
@@ -252,6 +262,21 @@
     </message>
 </context>
 <context>
+    <name>FoldingDock</name>
+    <message>
+        <source>Show %1</source>
+        <translation>展开%1</translation>
+    </message>
+    <message>
+        <source>Fold to a strip</source>
+        <translation>收起为窄条</translation>
+    </message>
+    <message>
+        <source>Fold %1 to a strip</source>
+        <translation>把%1收起为窄条</translation>
+    </message>
+</context>
+<context>
     <name>ImportController</name>
     <message>
         <source>{n} imported</source>
@@ -260,10 +285,6 @@
     <message>
         <source>{n} already in the library</source>
         <translation>{n} 篇已在库中</translation>
-    </message>
-    <message>
-        <source>{n} errors: {errors}</source>
-        <translation>{n} 个错误：{errors}</translation>
     </message>
     <message>
         <source>Importing</source>
@@ -323,6 +344,18 @@
     <message>
         <source>Dark</source>
         <translation>深色</translation>
+    </message>
+    <message>
+        <source>Sans (screen)</source>
+        <translation>黑体（屏幕阅读）</translation>
+    </message>
+    <message>
+        <source>Song (print)</source>
+        <translation>宋体（印刷）</translation>
+    </message>
+    <message>
+        <source>FangSong (official documents)</source>
+        <translation>仿宋（公文）</translation>
     </message>
 </context>
 <context>
@@ -506,6 +539,10 @@
         <translation>措施</translation>
     </message>
     <message>
+        <source>Passages</source>
+        <translation>段落</translation>
+    </message>
+    <message>
         <source>Similar</source>
         <translation>相似段落</translation>
     </message>
@@ -530,8 +567,14 @@
         <translation>取消</translation>
     </message>
     <message>
-        <source>%1 documents</source>
-        <translation>%1 篇文档</translation>
+        <source>Focused passage</source>
+        <translation>当前段落</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n documents</source>
+        <translation>
+            <numerusform>%n 篇文件</numerusform>
+        </translation>
     </message>
     <message>
         <source>Import…</source>
@@ -642,6 +685,10 @@
         <translation>阅读</translation>
     </message>
     <message>
+        <source>Passage %1 / %2</source>
+        <translation>第 %1 / %2 处</translation>
+    </message>
+    <message>
         <source>Copied with citation</source>
         <translation>已复制并注明出处</translation>
     </message>
@@ -678,6 +725,30 @@ Read Chinese policy documents against each other, offline.</source>
     <message>
         <source>Preparing the library</source>
         <translation>准备文库</translation>
+    </message>
+    <message>
+        <source>%1: waiting for another Duidu to finish writing to the library (%2 s)…</source>
+        <translation>%1：等待另一个对读写完文库（%2 秒）…</translation>
+    </message>
+    <message>
+        <source>Saving your changes to the library…</source>
+        <translation>正在把修改存入文库…</translation>
+    </message>
+    <message>
+        <source>Keep them for later</source>
+        <translation>留待以后</translation>
+    </message>
+    <message>
+        <source>Saving your changes: another Duidu is writing to the library (%1 s)…</source>
+        <translation>正在保存修改：另一个对读正在写入文库（%1 秒）…</translation>
+    </message>
+    <message>
+        <source>%1 notes could not be saved to the library last time and were kept in %2. Put them back now?</source>
+        <translation>上次有 %1 条笔记未能存入文库，已保留在 %2。现在放回文库吗？</translation>
+    </message>
+    <message>
+        <source>Restore kept notes</source>
+        <translation>放回保留的笔记</translation>
     </message>
     <message>
         <source>The library could not be opened: %1</source>
@@ -873,9 +944,11 @@ Read Chinese policy documents against each other, offline.</source>
         <source>REFI-QDA codebook (*.qdc)</source>
         <translation>REFI-QDA 编码本 (*.qdc)</translation>
     </message>
-    <message>
-        <source>%1 codes exported</source>
-        <translation>已导出 %1 个编码</translation>
+    <message numerus="yes">
+        <source>%n codes exported</source>
+        <translation>
+            <numerusform>已导出 %n 个编码</numerusform>
+        </translation>
     </message>
     <message>
         <source>Exporting the codebook</source>
@@ -918,7 +991,7 @@ Read Chinese policy documents against each other, offline.</source>
     <name>NotesModel</name>
     <message>
         <source>Tags</source>
-        <translation>标签</translation>
+        <translation>编码</translation>
     </message>
     <message>
         <source>Quote</source>
@@ -953,7 +1026,7 @@ Read Chinese policy documents against each other, offline.</source>
     <name>NotesPanel</name>
     <message>
         <source>Filter by tag</source>
-        <translation>按标签筛选</translation>
+        <translation>按编码筛选</translation>
     </message>
     <message>
         <source>Filter by document</source>
@@ -997,7 +1070,7 @@ Read Chinese policy documents against each other, offline.</source>
     </message>
     <message>
         <source>All tags</source>
-        <translation>全部标签</translation>
+        <translation>全部编码</translation>
     </message>
     <message>
         <source>All documents</source>
@@ -1063,6 +1136,10 @@ Read Chinese policy documents against each other, offline.</source>
         <translation> · Ctrl+Z 撤销</translation>
     </message>
     <message>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
         <source>Select a passage first</source>
         <translation>先选一段文字</translation>
     </message>
@@ -1123,6 +1200,67 @@ Read Chinese policy documents against each other, offline.</source>
     </message>
 </context>
 <context>
+    <name>ParagraphMargin</name>
+    <message>
+        <source>Paragraph numbers</source>
+        <translation>段落编号</translation>
+    </message>
+</context>
+<context>
+    <name>PassagesModel</name>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>¶</source>
+        <translation>¶</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>字数</translation>
+    </message>
+    <message>
+        <source>Informative</source>
+        <translation>信息量</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>文字</translation>
+    </message>
+    <message>
+        <source>verbatim</source>
+        <translation>逐字相同</translation>
+    </message>
+    <message>
+        <source>fuzzy</source>
+        <translation>近似</translation>
+    </message>
+</context>
+<context>
+    <name>PassagesPanel</name>
+    <message>
+        <source>Shared passages</source>
+        <translation>共享段落</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n shared passages</source>
+        <translation>
+            <numerusform>%n 处共享段落</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n verbatim</source>
+        <translation>
+            <numerusform>%n 处逐字相同</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PreferencesDialog</name>
     <message>
         <source>Preferences</source>
@@ -1159,6 +1297,10 @@ Read Chinese policy documents against each other, offline.</source>
     <message>
         <source>Default script</source>
         <translation>默认文字</translation>
+    </message>
+    <message>
+        <source>Reading face</source>
+        <translation>阅读字体</translation>
     </message>
     <message>
         <source>Font</source>

@@ -1,21 +1,22 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_TW" sourcelanguage="en">
 <context>
     <name>AgreementDialog</name>
     <message>
         <source>Agreement per tag</source>
-        <translation>各標籤的一致性</translation>
+        <translation>各編碼的一致性</translation>
     </message>
     <message>
         <source>Tag</source>
-        <translation>標籤</translation>
+        <translation>編碼</translation>
     </message>
     <message>
-        <source>Cohen's κ</source>
+        <source>Cohen&apos;s κ</source>
         <translation>Cohen κ</translation>
     </message>
     <message>
-        <source>Krippendorff's α</source>
+        <source>Krippendorff&apos;s α</source>
         <translation>Krippendorff α</translation>
     </message>
     <message>
@@ -31,7 +32,7 @@
         <translation>字數</translation>
     </message>
     <message>
-        <source>κ: Pe = pA(yes)·pB(yes) + pA(no)·pB(no). α: nominal, binary, each character a unit. αU: Krippendorff's unitized alpha over the documents as one continuum.</source>
+        <source>κ: Pe = pA(yes)·pB(yes) + pA(no)·pB(no). α: nominal, binary, each character a unit. αU: Krippendorff&apos;s unitized alpha over the documents as one continuum.</source>
         <translation>κ：Pe = pA(是)·pB(是) + pA(否)·pB(否)。α：名義尺度、二值，每個字為一個單位。αU：Krippendorff 單元化 α，各文件首尾相接視為一個連續體。</translation>
     </message>
 </context>
@@ -47,7 +48,7 @@
     </message>
     <message>
         <source>Tags</source>
-        <translation>標籤</translation>
+        <translation>編碼</translation>
     </message>
     <message>
         <source>Note (light Markdown welcome)</source>
@@ -77,7 +78,7 @@
     </message>
     <message>
         <source>(untag only, reassign nothing)</source>
-        <translation>（不重新分配，僅去除標籤）</translation>
+        <translation>（僅移除此編碼，不改用其他編碼）</translation>
     </message>
     <message>
         <source>Codebook</source>
@@ -121,7 +122,7 @@
     </message>
     <message>
         <source>Undo</source>
-        <translation>撤銷</translation>
+        <translation>復原</translation>
     </message>
     <message>
         <source>Redo</source>
@@ -130,7 +131,7 @@
     <message numerus="yes">
         <source>%n notes</source>
         <translation>
-            <numerusform>%n 條筆記</numerusform>
+            <numerusform>%n 則筆記</numerusform>
         </translation>
     </message>
     <message>
@@ -176,9 +177,11 @@
         <source>Comparing</source>
         <translation>對讀比較</translation>
     </message>
-    <message>
-        <source>%1 shared passages</source>
-        <translation>共享段落 %1 處</translation>
+    <message numerus="yes">
+        <source>%n shared passages</source>
+        <translation>
+            <numerusform>%n 處共同段落</numerusform>
+        </translation>
     </message>
     <message>
         <source>Differences in this passage: %1</source>
@@ -187,6 +190,14 @@
     <message>
         <source>Inline differences</source>
         <translation>逐字比較</translation>
+    </message>
+    <message>
+        <source>Past the last passage: back to the first</source>
+        <translation>已過最後一處，回到第一處</translation>
+    </message>
+    <message>
+        <source>Before the first passage: on to the last</source>
+        <translation>已在第一處之前，轉到最後一處</translation>
     </message>
     <message>
         <source>verbatim</source>
@@ -212,7 +223,7 @@
     </message>
     <message>
         <source>Script of this pane</source>
-        <translation>本欄文字</translation>
+        <translation>本欄字體</translation>
     </message>
     <message>
         <source>Document text</source>
@@ -220,7 +231,7 @@
     </message>
     <message>
         <source>Find in this document (any script)</source>
-        <translation>在此文中查詢</translation>
+        <translation>在本文中搜尋（不分簡繁）</translation>
     </message>
     <message numerus="yes">
         <source>%n characters</source>
@@ -247,7 +258,22 @@
     <name>FindBar</name>
     <message>
         <source>Close find bar</source>
-        <translation>關閉查詢欄</translation>
+        <translation>關閉搜尋列</translation>
+    </message>
+</context>
+<context>
+    <name>FoldingDock</name>
+    <message>
+        <source>Show %1</source>
+        <translation>展開%1</translation>
+    </message>
+    <message>
+        <source>Fold to a strip</source>
+        <translation>收合為窄條</translation>
+    </message>
+    <message>
+        <source>Fold %1 to a strip</source>
+        <translation>將%1收合為窄條</translation>
     </message>
 </context>
 <context>
@@ -259,10 +285,6 @@
     <message>
         <source>{n} already in the library</source>
         <translation>{n} 篇已在庫中</translation>
-    </message>
-    <message>
-        <source>{n} errors: {errors}</source>
-        <translation>{n} 個錯誤：{errors}</translation>
     </message>
     <message>
         <source>Importing</source>
@@ -305,7 +327,7 @@
     </message>
     <message>
         <source>Follow the toolbar</source>
-        <translation>跟隨全域性</translation>
+        <translation>依工具列</translation>
     </message>
     <message>
         <source>System language</source>
@@ -322,6 +344,18 @@
     <message>
         <source>Dark</source>
         <translation>深色</translation>
+    </message>
+    <message>
+        <source>Sans (screen)</source>
+        <translation>黑體（螢幕閱讀）</translation>
+    </message>
+    <message>
+        <source>Song (print)</source>
+        <translation>明體（印刷）</translation>
+    </message>
+    <message>
+        <source>FangSong (official documents)</source>
+        <translation>仿宋（公文）</translation>
     </message>
 </context>
 <context>
@@ -395,7 +429,7 @@
     </message>
     <message>
         <source>Import files (or drop them on the list)</source>
-        <translation>匯入檔案（也可拖放到列表）</translation>
+        <translation>匯入檔案（也可拖放到清單）</translation>
     </message>
     <message>
         <source>Compare</source>
@@ -491,11 +525,11 @@
     </message>
     <message>
         <source>first {n} hits</source>
-        <translation>前 {n} 處</translation>
+        <translation>前 {n} 筆</translation>
     </message>
     <message>
         <source>{n} hits in {d} documents</source>
-        <translation>{n} 處，{d} 篇</translation>
+        <translation>{n} 筆，{d} 篇</translation>
     </message>
 </context>
 <context>
@@ -503,6 +537,10 @@
     <message>
         <source>Measures</source>
         <translation>措施</translation>
+    </message>
+    <message>
+        <source>Passages</source>
+        <translation>段落</translation>
     </message>
     <message>
         <source>Similar</source>
@@ -522,15 +560,21 @@
     </message>
     <message>
         <source>Cancel the running task</source>
-        <translation>取消正在執行的任務</translation>
+        <translation>取消執行中的工作</translation>
     </message>
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <source>%1 documents</source>
-        <translation>%1 篇文件</translation>
+        <source>Focused passage</source>
+        <translation>目前段落</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n documents</source>
+        <translation>
+            <numerusform>%n 篇文件</numerusform>
+        </translation>
     </message>
     <message>
         <source>Import…</source>
@@ -538,7 +582,7 @@
     </message>
     <message>
         <source>Quit</source>
-        <translation>退出</translation>
+        <translation>結束</translation>
     </message>
     <message>
         <source>Export comparison report…</source>
@@ -550,11 +594,11 @@
     </message>
     <message>
         <source>Find in pane</source>
-        <translation>查詢</translation>
+        <translation>在本欄中搜尋</translation>
     </message>
     <message>
         <source>Find similar across the library</source>
-        <translation>在文庫中查詢相似段落</translation>
+        <translation>在文庫中搜尋相似段落</translation>
     </message>
     <message>
         <source>Preferences…</source>
@@ -582,11 +626,11 @@
     </message>
     <message>
         <source>Sync scrolling</source>
-        <translation>同步滾動</translation>
+        <translation>同步捲動</translation>
     </message>
     <message>
         <source>Show boilerplate</source>
-        <translation>顯示套話</translation>
+        <translation>顯示制式用語</translation>
     </message>
     <message>
         <source>Next shared passage</source>
@@ -630,15 +674,19 @@
     </message>
     <message>
         <source>&amp;Go</source>
-        <translation>跳轉(&amp;G)</translation>
+        <translation>前往(&amp;G)</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation>幫助(&amp;H)</translation>
+        <translation>說明(&amp;H)</translation>
     </message>
     <message>
         <source>Reading</source>
         <translation>閱讀</translation>
+    </message>
+    <message>
+        <source>Passage %1 / %2</source>
+        <translation>第 %1 / %2 處</translation>
     </message>
     <message>
         <source>Copied with citation</source>
@@ -656,7 +704,7 @@
         <source>Duidu %1
 Read Chinese policy documents against each other, offline.</source>
         <translation>對讀 %1
-離線對讀中文政策檔案。</translation>
+離線對讀中文政策文件。</translation>
     </message>
     <message>
         <source>Cancelled · F5 compares again</source>
@@ -679,6 +727,30 @@ Read Chinese policy documents against each other, offline.</source>
         <translation>準備文庫</translation>
     </message>
     <message>
+        <source>%1: waiting for another Duidu to finish writing to the library (%2 s)…</source>
+        <translation>%1：等待另一個對讀寫完文庫（%2 秒）…</translation>
+    </message>
+    <message>
+        <source>Saving your changes to the library…</source>
+        <translation>正在將變更存入文庫…</translation>
+    </message>
+    <message>
+        <source>Keep them for later</source>
+        <translation>留待之後</translation>
+    </message>
+    <message>
+        <source>Saving your changes: another Duidu is writing to the library (%1 s)…</source>
+        <translation>正在儲存變更：另一個對讀正在寫入文庫（%1 秒）…</translation>
+    </message>
+    <message>
+        <source>%1 notes could not be saved to the library last time and were kept in %2. Put them back now?</source>
+        <translation>上次有 %1 則筆記未能存入文庫，已保留在 %2。現在放回文庫嗎？</translation>
+    </message>
+    <message>
+        <source>Restore kept notes</source>
+        <translation>放回保留的筆記</translation>
+    </message>
+    <message>
         <source>The library could not be opened: %1</source>
         <translation>無法開啟文庫：%1</translation>
     </message>
@@ -691,7 +763,7 @@ Read Chinese policy documents against each other, offline.</source>
     </message>
     <message>
         <source>Click to show, again for the next</source>
-        <translation>點選檢視，再點下一處</translation>
+        <translation>按一下顯示，再按一下看下一處</translation>
     </message>
     <message>
         <source>Measure</source>
@@ -760,7 +832,7 @@ Read Chinese policy documents against each other, offline.</source>
     </message>
     <message>
         <source>No pair open</source>
-        <translation>未開啟文件對</translation>
+        <translation>尚未開啟兩篇文件</translation>
     </message>
     <message>
         <source>Working…</source>
@@ -872,9 +944,11 @@ Read Chinese policy documents against each other, offline.</source>
         <source>REFI-QDA codebook (*.qdc)</source>
         <translation>REFI-QDA 編碼本 (*.qdc)</translation>
     </message>
-    <message>
-        <source>%1 codes exported</source>
-        <translation>已匯出 %1 個編碼</translation>
+    <message numerus="yes">
+        <source>%n codes exported</source>
+        <translation>
+            <numerusform>已匯出 %n 個編碼</numerusform>
+        </translation>
     </message>
     <message>
         <source>Exporting the codebook</source>
@@ -917,7 +991,7 @@ Read Chinese policy documents against each other, offline.</source>
     <name>NotesModel</name>
     <message>
         <source>Tags</source>
-        <translation>標籤</translation>
+        <translation>編碼</translation>
     </message>
     <message>
         <source>Quote</source>
@@ -952,27 +1026,27 @@ Read Chinese policy documents against each other, offline.</source>
     <name>NotesPanel</name>
     <message>
         <source>Filter by tag</source>
-        <translation>按標籤篩選</translation>
+        <translation>依編碼篩選</translation>
     </message>
     <message>
         <source>Filter by document</source>
-        <translation>按文件篩選</translation>
+        <translation>依文件篩選</translation>
     </message>
     <message>
         <source>Filter by region</source>
-        <translation>按地區篩選</translation>
+        <translation>依地區篩選</translation>
     </message>
     <message>
         <source>Filter by annotator</source>
-        <translation>按標註者篩選</translation>
+        <translation>依標註者篩選</translation>
     </message>
     <message>
         <source>Find in quotes and notes (any script)</source>
-        <translation>在引文和筆記中查詢</translation>
+        <translation>在引文和筆記中搜尋（不分簡繁）</translation>
     </message>
     <message>
         <source>Blind (only my notes)</source>
-        <translation>盲評</translation>
+        <translation>盲評（只看我的筆記）</translation>
     </message>
     <message>
         <source>Edit…</source>
@@ -988,7 +1062,7 @@ Read Chinese policy documents against each other, offline.</source>
     </message>
     <message>
         <source>Anchor an orphaned note at the text selected in a pane</source>
-        <translation>把未能定位的筆記放到窗格中選中的文字上</translation>
+        <translation>把未能定位的筆記放到窗格中選取的文字上</translation>
     </message>
     <message>
         <source>Codebook…</source>
@@ -996,7 +1070,7 @@ Read Chinese policy documents against each other, offline.</source>
     </message>
     <message>
         <source>All tags</source>
-        <translation>全部標籤</translation>
+        <translation>全部編碼</translation>
     </message>
     <message>
         <source>All documents</source>
@@ -1012,7 +1086,7 @@ Read Chinese policy documents against each other, offline.</source>
     </message>
     <message>
         <source>%1 / %2 notes</source>
-        <translation>%1 / %2 條筆記</translation>
+        <translation>%1 / %2 則筆記</translation>
     </message>
 </context>
 <context>
@@ -1051,7 +1125,7 @@ Read Chinese policy documents against each other, offline.</source>
     </message>
     <message>
         <source>Undo</source>
-        <translation>撤銷</translation>
+        <translation>復原</translation>
     </message>
     <message>
         <source>Redo</source>
@@ -1059,15 +1133,19 @@ Read Chinese policy documents against each other, offline.</source>
     </message>
     <message>
         <source> · Ctrl+Z to undo</source>
-        <translation> · Ctrl+Z 撤銷</translation>
+        <translation> · Ctrl+Z 復原</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>未儲存</translation>
     </message>
     <message>
         <source>Select a passage first</source>
-        <translation>先選一段文字</translation>
+        <translation>請先選取一段文字</translation>
     </message>
     <message>
         <source>Select a passage on each side, or focus a shared passage</source>
-        <translation>在兩邊各選一段，或先聚焦一處共享段落</translation>
+        <translation>請在兩邊各選取一段，或先聚焦一處共同段落</translation>
     </message>
     <message>
         <source>Comparison note</source>
@@ -1099,26 +1177,87 @@ Read Chinese policy documents against each other, offline.</source>
     </message>
     <message>
         <source>Orphaned notes are marked ⚠ in the notes panel: select the text and press “Place at selection”.</source>
-        <translation>未能定位的筆記在筆記欄中以 ⚠ 標出，可選中文字後按“定位到所選”。</translation>
+        <translation>未能定位的筆記在筆記面板中以 ⚠ 標出：選取文字後按「定位到所選」。</translation>
     </message>
     <message>
         <source>Revision imported</source>
         <translation>修訂版已匯入</translation>
     </message>
     <message>
-        <source>Select the note's text in its document, then press Place at selection</source>
-        <translation>在文件中選中這條筆記的文字，再按“定位到所選”</translation>
+        <source>Select the note&apos;s text in its document, then press Place at selection</source>
+        <translation>在文件中選取這則筆記的文字，再按「定位到所選」</translation>
     </message>
 </context>
 <context>
     <name>OverviewRuler</name>
     <message>
         <source>Where shared passages lie (click to go there)</source>
-        <translation>共享段落的位置</translation>
+        <translation>共同段落的位置（按一下前往）</translation>
     </message>
     <message>
         <source>Overview ruler</source>
         <translation>概覽標尺</translation>
+    </message>
+</context>
+<context>
+    <name>ParagraphMargin</name>
+    <message>
+        <source>Paragraph numbers</source>
+        <translation>段落編號</translation>
+    </message>
+</context>
+<context>
+    <name>PassagesModel</name>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>¶</source>
+        <translation>¶</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>字數</translation>
+    </message>
+    <message>
+        <source>Informative</source>
+        <translation>資訊量</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>類型</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>文字</translation>
+    </message>
+    <message>
+        <source>verbatim</source>
+        <translation>逐字相同</translation>
+    </message>
+    <message>
+        <source>fuzzy</source>
+        <translation>近似</translation>
+    </message>
+</context>
+<context>
+    <name>PassagesPanel</name>
+    <message>
+        <source>Shared passages</source>
+        <translation>共同段落</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n shared passages</source>
+        <translation>
+            <numerusform>%n 處共同段落</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n verbatim</source>
+        <translation>
+            <numerusform>%n 處逐字相同</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1137,11 +1276,11 @@ Read Chinese policy documents against each other, offline.</source>
     </message>
     <message>
         <source>Show boilerplate matches</source>
-        <translation>顯示套話匹配</translation>
+        <translation>顯示制式用語的相符段落</translation>
     </message>
     <message>
         <source>Scroll the panes in step</source>
-        <translation>按對齊同步滾動</translation>
+        <translation>依對齊同步捲動</translation>
     </message>
     <message>
         <source>Blind: show only my notes</source>
@@ -1160,16 +1299,20 @@ Read Chinese policy documents against each other, offline.</source>
         <translation>預設文字</translation>
     </message>
     <message>
+        <source>Reading face</source>
+        <translation>閱讀字型</translation>
+    </message>
+    <message>
         <source>Font</source>
         <translation>字型</translation>
     </message>
     <message>
         <source>Font size</source>
-        <translation>字號</translation>
+        <translation>字級</translation>
     </message>
     <message>
         <source>Minimum match length (characters)</source>
-        <translation>最短共享段落（字）</translation>
+        <translation>共同段落最短字數</translation>
     </message>
     <message>
         <source>Annotator</source>
@@ -1215,11 +1358,11 @@ Read Chinese policy documents against each other, offline.</source>
     </message>
     <message>
         <source>Empty query: select a passage first</source>
-        <translation>查詢為空，請先選一段文字</translation>
+        <translation>沒有搜尋內容：請先選取一段文字</translation>
     </message>
     <message>
         <source>Query:</source>
-        <translation>查詢：</translation>
+        <translation>搜尋：</translation>
     </message>
     <message>
         <source>Searching…</source>
@@ -1227,12 +1370,12 @@ Read Chinese policy documents against each other, offline.</source>
     </message>
     <message>
         <source>Select a passage to find similar ones</source>
-        <translation>選一段文字，查詢相似段落</translation>
+        <translation>選取一段文字，搜尋相似段落</translation>
     </message>
     <message numerus="yes">
         <source>%n results</source>
         <translation>
-            <numerusform>%n 條結果</numerusform>
+            <numerusform>%n 筆結果</numerusform>
         </translation>
     </message>
     <message>

@@ -80,7 +80,12 @@ def install(language: str) -> str:
     _installed.clear()
     chosen = resolve(language)
     QLocale.setDefault(QLocale(chosen if chosen != "en" else "en_US"))
-    if chosen == "en":
+    if chosen == "en":  # the source strings, but their plurals ("1 document") come from a catalogue
+        translator = QTranslator(app)
+        path = _catalogue("en")
+        if path is not None and translator.load(str(path)):
+            app.installTranslator(translator)
+            _installed.append(translator)
         return chosen
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     for name, folder in ((f"qtbase_{chosen}", qt_dir), (f"duidu_{chosen}", None)):

@@ -164,7 +164,7 @@ class MainWindow(QMainWindow):
         bar.addPermanentWidget(self.progress)
         bar.addPermanentWidget(self.cancel_button)
         n = len(self.documents)
-        bar.showMessage(self.tr("%1 documents").replace("%1", str(n)))
+        bar.showMessage(self.tr("%n documents", "", n))
 
     # -- actions and menus -------------------------------------------------------------
     def _action(self, text: str, slot, shortcut=None, *, checkable=False, checked=False, tip: str = "") -> QAction:
@@ -452,7 +452,7 @@ class MainWindow(QMainWindow):
                 pane.update_document(doc)
         self.notes_ui.set_documents(self.documents)
         n = len(self.documents)
-        self.statusBar().showMessage(self.tr("%1 documents").replace("%1", str(n)), 5000)
+        self.statusBar().showMessage(self.tr("%n documents", "", n), 5000)
 
     # -- status of background work -------------------------------------------------------
     def _task_started(self, label: str) -> None:

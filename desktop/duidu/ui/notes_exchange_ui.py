@@ -49,7 +49,7 @@ class NotesExchange(QObject):
         if path:
             path = path if path.lower().endswith(".qdc") else path + ".qdc"
             self.window.tasks.run("codebook-export", lambda lib, p, c: lib.export_codebook(path),
-                                  lambda n: self._say(self.tr("%1 codes exported").replace("%1", str(n))),
+                                  lambda n: self._say(self.tr("%n codes exported", "", n)),
                                   on_error=self._failed, label=self.tr("Exporting the codebook"))
 
     # -- imports (the user's data: the writer lane) ------------------------------------------

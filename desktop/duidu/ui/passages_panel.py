@@ -65,7 +65,7 @@ class PassagesModel(QAbstractTableModel):
             if col == 3:
                 return f"{info:.0f}"
             if col == 4:
-                return self.tr("verbatim") if kind == "verbatim" else f"{self.tr('fuzzy')} {similarity:.0%}"
+                return self.tr("verbatim") if kind == "verbatim" else self.tr("fuzzy") + f" {similarity:.0%}"
             return self.in_script(text[:40].replace("\n", " "))
         if role == Qt.ItemDataRole.ToolTipRole and col == 5:
             return self.in_script(text[:300])
