@@ -49,3 +49,6 @@ def main() -> None:
 
 if __name__ == "__main__":
     main()
+    import quality_figures  # figures and measures (their own module): seeds, then ../shared/corpus
+
+    quality_figures.main()
