@@ -150,3 +150,43 @@ def test_duidu_import_waits_for_another_writer_says_so_and_imports(small, tmp_pa
         out, err = child.communicate()
     assert "waiting for another Duidu" in said, said + err
     assert child.returncode == 0 and out.startswith("imported "), out + err
+
+
+IMPORTER = r"""
+import sys
+from duidu.library.store import Library
+
+lib = Library.open(sys.argv[1], seed=False, backup=False)
+said = []
+lib.db.on_wait = lambda seconds: said or (said.append(1), print("waiting", flush=True))
+print("ready", flush=True)
+sys.stdin.readline()
+r = lib.import_file(sys.argv[2])
+print(r.document.id, flush=True)
+"""
+
+
+def test_two_processes_importing_the_same_text_at_once_both_succeed_with_one_document(small, tmp_path):
+    path, _ = small
+    src = tmp_path / "same.txt"
+    src.write_text(seed_path(SEED).read_text(encoding="utf-8") + "\n两个进程同时导入的同一段文字。\n", encoding="utf-8")
+    importers = [subprocess.Popen([sys.executable, "-c", IMPORTER, str(path), str(src)], stdin=subprocess.PIPE,
+                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(2)]
+    for p in importers:
+        assert p.stdout.readline().strip() == "ready", p.stderr.read()
+    with LockHolder(path) as holder:  # both find the text absent and analyse it, then wait for the lock
+        for p in importers:
+            p.stdin.write("go\n")
+            p.stdin.flush()
+        for p in importers:
+            assert p.stdout.readline().strip() == "waiting", p.stderr.read()
+        holder.release()
+    ids = []
+    for p in importers:
+        out, err = p.communicate()
+        assert p.returncode == 0, err[-2000:]
+        ids.append(int(out.strip()))
+    assert ids[0] == ids[1]
+    con = sqlite3.connect(path)
+    assert con.execute("SELECT count(*) FROM documents").fetchone()[0] == 2  # the seed and this one, once
+    con.close()

@@ -289,6 +289,9 @@ class Library:
                 metadata.refresh(self.db, existing[0], prepared.row, prepared.corrections)
             return self._result(self.document(existing[0]), False, prepared)
         with self.db.atomic():
+            again = self.db.execute("SELECT id FROM documents WHERE text_hash = ?", [prepared.text_hash]).fetchone()
+            if again:  # another Duidu stored the same text while this one prepared it (it waited for the lock)
+                return self._result(self.document(again[0]), False, prepared)
             doc_id = self.db["documents"].insert(prepared.row).last_pk
             metadata.record(self.db, doc_id, prepared.corrections)
             derived.write(self.db, doc_id, prepared)
