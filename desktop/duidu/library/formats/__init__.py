@@ -8,8 +8,12 @@ paginated formats the page each paragraph starts on, so a citation can say "p. 3
 furniture marks reach the stored document through ``with_source_furniture`` (used by the
 importer), merged with the marks cleaning finds in the text.
 
-Pages are kept on the ``SourceFile`` (``pages``: one 1-based page number per body line =
-per stored paragraph; None for formats without pages).
+Pages travel on the ``SourceFile`` (``pages``: one 1-based page number per body line = per
+stored paragraph; None for formats without pages) and are stored in ``paragraphs.page``
+(``Library.pages``).
+
+A ``.doc``/``.wps`` that is really a Word web page or a .docx is read as what it is
+(``actual_format``); spreadsheets are refused with a reason (``REFUSED``).
 """
 
 from __future__ import annotations

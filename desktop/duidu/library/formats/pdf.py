@@ -3,7 +3,9 @@
 PDFium is the PDF engine of Chrome: it reads the CJK encodings, CMaps and broken files that
 government offices publish, and pypdfium2 ships it in its wheel (no system library). For each
 character we take its Unicode value and its box; ``layout`` turns the boxes into lines,
-table rows and paragraphs and marks page numbers and running heads.
+table rows and paragraphs and marks page numbers and running heads. Characters set at an
+angle on a page of upright text (a diagonal watermark) are left out. PDFium is not
+thread-safe: one PDF is read at a time per process.
 
 Refused, with one line, rather than imported as junk:
 
