@@ -15,7 +15,9 @@
     <message numerus="yes">
         <source>%n shared passages</source>
         <translation>
-            <numerusform>%n shared passage</numerusform><numerusform>%n shared passages</numerusform></translation>
+            <numerusform>%n shared passage</numerusform>
+            <numerusform>%n shared passages</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -68,7 +70,9 @@
     <message numerus="yes">
         <source>%n shared passages</source>
         <translation>
-            <numerusform>%n shared passage</numerusform><numerusform>%n shared passages</numerusform></translation>
+            <numerusform>%n shared passage</numerusform>
+            <numerusform>%n shared passages</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n verbatim</source>

@@ -58,6 +58,10 @@
         <source>Note</source>
         <translation>笔记</translation>
     </message>
+    <message>
+        <source>Key %1 (Alt+%1 while typing)</source>
+        <translation>按键 %1（输入文字时按 Alt+%1）</translation>
+    </message>
 </context>
 <context>
     <name>AnnotatorChooser</name>
@@ -673,6 +677,10 @@
         <translation>笔记(&amp;N)</translation>
     </message>
     <message>
+        <source>Quick code (last used codes)</source>
+        <translation>快速编码（最近用过的编码）</translation>
+    </message>
+    <message>
         <source>&amp;Go</source>
         <translation>跳转(&amp;G)</translation>
     </message>
@@ -1100,6 +1108,10 @@ Read Chinese policy documents against each other, offline.</source>
         <translation>对照笔记…</translation>
     </message>
     <message>
+        <source>Quick code %1</source>
+        <translation>快速编码 %1</translation>
+    </message>
+    <message>
         <source>Codebook…</source>
         <translation>编码本…</translation>
     </message>
@@ -1142,6 +1154,10 @@ Read Chinese policy documents against each other, offline.</source>
     <message>
         <source>Select a passage first</source>
         <translation>先选一段文字</translation>
+    </message>
+    <message>
+        <source>No code on Alt+%1 yet: tag once with Ctrl+T</source>
+        <translation>Alt+%1 还没有编码：先用 Ctrl+T 标注一次</translation>
     </message>
     <message>
         <source>Select a passage on each side, or focus a shared passage</source>

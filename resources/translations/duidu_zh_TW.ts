@@ -58,6 +58,10 @@
         <source>Note</source>
         <translation>筆記</translation>
     </message>
+    <message>
+        <source>Key %1 (Alt+%1 while typing)</source>
+        <translation>按鍵 %1（輸入文字時按 Alt+%1）</translation>
+    </message>
 </context>
 <context>
     <name>AnnotatorChooser</name>
@@ -673,6 +677,10 @@
         <translation>筆記(&amp;N)</translation>
     </message>
     <message>
+        <source>Quick code (last used codes)</source>
+        <translation>快速編碼（最近用過的編碼）</translation>
+    </message>
+    <message>
         <source>&amp;Go</source>
         <translation>前往(&amp;G)</translation>
     </message>
@@ -1100,6 +1108,10 @@ Read Chinese policy documents against each other, offline.</source>
         <translation>對照筆記…</translation>
     </message>
     <message>
+        <source>Quick code %1</source>
+        <translation>快速編碼 %1</translation>
+    </message>
+    <message>
         <source>Codebook…</source>
         <translation>編碼本…</translation>
     </message>
@@ -1142,6 +1154,10 @@ Read Chinese policy documents against each other, offline.</source>
     <message>
         <source>Select a passage first</source>
         <translation>請先選取一段文字</translation>
+    </message>
+    <message>
+        <source>No code on Alt+%1 yet: tag once with Ctrl+T</source>
+        <translation>Alt+%1 還沒有編碼：先用 Ctrl+T 標註一次</translation>
     </message>
     <message>
         <source>Select a passage on each side, or focus a shared passage</source>

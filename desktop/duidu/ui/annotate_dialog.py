@@ -10,13 +10,21 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QLabel, QLineEdit, QPl
 CODE_ID = Qt.ItemDataRole.UserRole + 1
 
 
-def code_model(codes, *, checkable: bool = False, checked=(), parent=None) -> QStandardItemModel:
-    """The codebook as a tree model (a code's colour as its decoration, its description as tooltip)."""
+KEY = Qt.ItemDataRole.UserRole + 2  # the code's name in key form: a filter finds 协调 and 協調 alike
+
+
+def code_model(codes, *, checkable: bool = False, checked=(), counts: dict[int, int] | None = None,
+               parent=None) -> QStandardItemModel:
+    """The codebook as a tree model (a code's colour as its decoration, its description as tooltip,
+    with ``counts`` how many notes use it after its name)."""
+    from duidu.text.keyform import query_key
+
     model = QStandardItemModel(parent)
     items: dict[int, QStandardItem] = {}
     checked = set(checked)
     for c in codes:  # tree order: a parent always comes before its children
-        item = QStandardItem(c.name)
+        item = QStandardItem(c.name if counts is None else f"{c.name}  ({counts.get(c.id, 0)})")
+        item.setData(query_key(c.name), KEY)
         item.setData(c.id, CODE_ID)
         item.setData(QColor(c.color), Qt.ItemDataRole.DecorationRole)
         item.setToolTip(c.description or c.name)
@@ -44,8 +52,11 @@ def checked_ids(model: QStandardItemModel) -> list[int]:
 
 
 class AnnotateDialog(QDialog):
+    """Quick coding: the filter has the focus (type a code's name in either script, Enter ticks the
+    first match); the codes used last stand on top, each ticked by its number key (1–9)."""
+
     def __init__(self, codes, quotes: list[str], *, code_ids=(), note: str = "", title: str = "",
-                 parent: QWidget | None = None) -> None:
+                 recent=(), counts: dict[int, int] | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(title or self.tr("Annotate"))
         self.resize(560, 620)
@@ -55,7 +66,8 @@ class AnnotateDialog(QDialog):
         self.filter = QLineEdit(self)
         self.filter.setPlaceholderText(self.tr("Filter tags…"))
         self.filter.textChanged.connect(self._filter)
-        self.model = code_model(codes, checkable=True, checked=code_ids, parent=self)
+        self.filter.returnPressed.connect(self._tick_first)
+        self.model = code_model(codes, checkable=True, checked=code_ids, counts=counts, parent=self)
         self.tree = QTreeView(self)
         self.tree.setModel(self.model)
         self.tree.setHeaderHidden(True)
@@ -70,11 +82,79 @@ class AnnotateDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(quote)
+        self.recent_buttons = self._recent_row(codes, recent, layout)
         layout.addWidget(self.filter)
         layout.addWidget(self.tree, 1)
         layout.addWidget(QLabel(self.tr("Note"), self))
         layout.addWidget(self.note)
         layout.addWidget(buttons)
+
+        self.filter.setFocus()
+
+    def _recent_row(self, codes, recent, layout) -> list:
+        """The last used codes as toggle buttons, keys 1–9 (the codes a coder reaches for next)."""
+        from PySide6.QtWidgets import QHBoxLayout, QToolButton
+
+        by_id = {c.id: c for c in codes}
+        buttons = []
+        row = QHBoxLayout()
+        for n, code_id in enumerate([c for c in recent if c in by_id][:9], 1):
+            code = by_id[code_id]
+            button = QToolButton(self)
+            button.setText(f"{n} {code.name}")
+            button.setCheckable(True)
+            button.setChecked(code_id in checked_ids(self.model))
+            button.setStyleSheet(f"QToolButton {{ border-left: 4px solid {code.color}; padding: 2px 6px; }}")
+            button.setToolTip(self.tr("Key %1 (Alt+%1 while typing)").replace("%1", str(n)))
+            button.toggled.connect(lambda on, c=code_id: self.set_checked(c, on))
+            row.addWidget(button)
+            buttons.append(button)
+        if buttons:
+            row.addStretch(1)
+            layout.addLayout(row)
+        return buttons
+
+    def keyPressEvent(self, event) -> None:
+        """1–9 toggle the recent codes; while typing in the filter or the note, Alt+1–9 do."""
+        key, mods = event.key(), event.modifiers()
+        n = key - Qt.Key.Key_0 if Qt.Key.Key_1 <= key <= Qt.Key.Key_9 else 0
+        typing = isinstance(self.focusWidget(), (QLineEdit, QPlainTextEdit))
+        alt = mods == Qt.KeyboardModifier.AltModifier
+        if n and n <= len(self.recent_buttons) and (alt or (mods == Qt.KeyboardModifier.NoModifier and not typing)):
+            self.recent_buttons[n - 1].toggle()
+            return
+        super().keyPressEvent(event)
+
+    def set_checked(self, code_id: int, on: bool) -> None:
+        found = self.model.match(self.model.index(0, 0), CODE_ID, code_id, 1,
+                                 Qt.MatchFlag.MatchRecursive | Qt.MatchFlag.MatchExactly)
+        if found:
+            self.model.itemFromIndex(found[0]).setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+
+    def _tick_first(self) -> None:
+        """Enter in the filter: tick the first code shown, then clear the filter for the next one."""
+        def first(item: QStandardItem, parent_index):
+            for row in range(item.rowCount()):
+                child = item.child(row)
+                if self.tree.isRowHidden(row, parent_index):
+                    continue
+                if not self.filter.text().strip() or self._matches(child):
+                    return child
+                found = first(child, child.index())
+                if found is not None:
+                    return found
+            return None
+
+        item = first(self.model.invisibleRootItem(), self.model.invisibleRootItem().index())
+        if item is not None:
+            item.setCheckState(Qt.CheckState.Checked)
+            self.filter.clear()
+
+    def _matches(self, item: QStandardItem) -> bool:
+        from duidu.text.keyform import query_key
+
+        key = query_key(self.filter.text().strip())
+        return not key or key in (item.data(KEY) or "")
 
     def code_ids(self) -> list[int]:
         return checked_ids(self.model)
@@ -90,7 +170,7 @@ class AnnotateDialog(QDialog):
             for row in range(item.rowCount()):
                 child = item.child(row)
                 shown_child = walk(child, child.index())
-                shown = not text or text in child.text() or shown_child
+                shown = not text or self._matches(child) or shown_child  # either script, any width
                 self.tree.setRowHidden(row, parent_index, not shown)
                 any_shown |= shown
             return any_shown

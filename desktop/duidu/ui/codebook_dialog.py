@@ -56,7 +56,11 @@ class CodebookDialog(QDialog):
 
     def refresh(self) -> None:
         chosen = self.current()
-        self.model = code_model(self.notes.codes, parent=self)
+        counts: dict[int, int] = {}
+        for a in self.notes.annotations:
+            for c in a.code_ids:
+                counts[c] = counts.get(c, 0) + 1
+        self.model = code_model(self.notes.codes, counts=counts, parent=self)  # "name (n)": how many notes use it
         self.tree.setModel(self.model)
         self.tree.expandAll()
         self.tree.selectionModel().currentChanged.connect(lambda *_: self._show_info())

@@ -249,6 +249,9 @@ class MainWindow(QMainWindow):
         notes_menu = menu.addMenu(self.tr("&Notes"))
         n = self.notes_ui
         notes_menu.addActions([n.annotate_action, n.link_action, n.codebook_action])
+        quick = notes_menu.addMenu(self.tr("Quick code (last used codes)"))
+        quick.aboutToShow.connect(lambda: n.label_quick_actions())
+        quick.addActions(n.quick_actions)
         notes_menu.addSeparator()
         notes_menu.addActions([n.export_action, n.import_action, n.export_codebook_action, n.import_codebook_action])
         notes_menu.addSeparator()

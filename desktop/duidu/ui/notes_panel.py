@@ -56,6 +56,16 @@ class NotesPanel(QWidget):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
+        # Cards, not a spreadsheet: one column drawn by the delegate (quote(s), note, codes, document,
+        # annotator, date); the model's other columns still sort and filter.
+        from duidu.ui.note_cards import NoteCardDelegate
+        from duidu.ui.notes_model import QUOTE
+
+        self.cards = NoteCardDelegate(notes, self.table)
+        self.table.setItemDelegateForColumn(QUOTE, self.cards)
+        self.table.horizontalHeader().hide()
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.clicked.connect(self._open)
         self.table.activated.connect(self._open)
         self.count = QLabel(self)
@@ -109,9 +119,18 @@ class NotesPanel(QWidget):
         self.blind.setChecked(n.blind)
         self.blind.blockSignals(False)
         self._apply_filters()
-        self.table.resizeColumnsToContents()
+        self._show_cards()
+
+    def _show_cards(self) -> None:
+        from duidu.ui.notes_model import QUOTE
+
         for column in range(self.model.columnCount()):
-            self.table.setColumnWidth(column, min(self.table.columnWidth(column), 220))
+            self.table.setColumnHidden(column, column != QUOTE)
+        self.table.horizontalHeader().setSectionResizeMode(QUOTE, QHeaderView.ResizeMode.Stretch)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.table.resizeRowsToContents()  # a card's height follows the panel's width
 
     @staticmethod
     def _fill(box: QComboBox, everything: str, items: list[tuple[str, object]]) -> None:

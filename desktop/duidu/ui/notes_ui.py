@@ -29,6 +29,9 @@ class NotesUI(QObject):
 
         self.annotate_action = self._action(self.tr("Tag selection…"), self.annotate_selection, "Ctrl+T")
         self.link_action = self._action(self.tr("Comparison note…"), self.comparison_note, "Ctrl+Shift+T")
+        self.recent_codes: list[int] = list(window.settings.recent_codes)
+        self.quick_actions = [self._action(self.tr("Quick code %1").replace("%1", str(n)),
+                                           lambda _=False, n=n: self.quick_code(n), f"Alt+{n}") for n in range(1, 10)]
         self.codebook_action = self._action(self.tr("Codebook…"), self.open_codebook)
         from duidu.ui.notes_exchange_ui import NotesExchange
 
@@ -131,11 +134,56 @@ class NotesUI(QObject):
         if span is None or span[0] == span[1] or pane.document_id is None:
             self.window.statusBar().showMessage(self.tr("Select a passage first"), 5000)
             return
-        dialog = AnnotateDialog(self.notes.codes, [pane.selected_text()], parent=self.window)
+        dialog = AnnotateDialog(self.notes.codes, [pane.selected_text()], recent=self.recent_codes,
+                                counts=self.code_counts(), parent=self.window)
         document_id = pane.document_id
-        dialog.accepted.connect(lambda: self.notes.annotate(document_id, *span, code_ids=dialog.code_ids(),
-                                                            note=dialog.note_text()))
+
+        def accepted() -> None:
+            self._used(dialog.code_ids())
+            self.notes.annotate(document_id, *span, code_ids=dialog.code_ids(), note=dialog.note_text())
+
+        dialog.accepted.connect(accepted)
         show(dialog)
+
+    # -- quick coding ---------------------------------------------------------------------
+    def code_counts(self) -> dict[int, int]:
+        counts: dict[int, int] = {}
+        for a in self.notes.annotations:
+            for c in a.code_ids:
+                counts[c] = counts.get(c, 0) + 1
+        return counts
+
+    def _used(self, code_ids) -> None:
+        """The codes just applied go to the front of the recent list (keys 1–9, Alt+1–9 in the panes)."""
+        known = {c.id for c in self.notes.codes}
+        self.recent_codes = [c for c in code_ids if c in known] + [c for c in self.recent_codes if c not in code_ids]
+        self.recent_codes = self.recent_codes[:9]
+        self.window.settings.recent_codes = self.recent_codes
+
+    def label_quick_actions(self) -> None:
+        """The quick-code menu names each key's code (the recent list changes as one codes)."""
+        known = {c.id: c for c in self.notes.codes}
+        recent = [known[c] for c in self.recent_codes if c in known]
+        for n, action in enumerate(self.quick_actions, 1):
+            action.setText(f"{n}  {self.notes.path_of(recent[n - 1])}" if n <= len(recent) else f"{n}  —")
+            action.setEnabled(n <= len(recent))
+
+    def quick_code(self, n: int) -> None:
+        """Alt+n: tag the selection with the n-th recent code at once, no dialog (Ctrl+Z takes it back)."""
+        side = self.window.focused_side()
+        pane = self.reader.panes[side]
+        span = pane.stored_selection()
+        known = {c.id: c for c in self.notes.codes}
+        recent = [c for c in self.recent_codes if c in known]
+        if span is None or span[0] == span[1] or pane.document_id is None:
+            self.window.statusBar().showMessage(self.tr("Select a passage first"), 5000)
+            return
+        if not 1 <= n <= len(recent):
+            self.window.statusBar().showMessage(self.tr("No code on Alt+%1 yet: tag once with Ctrl+T").replace("%1", str(n)), 5000)
+            return
+        code_id = recent[n - 1]
+        self.notes.annotate(pane.document_id, *span, code_ids=[code_id], note="")
+        self._used([code_id])
 
     def comparison_spans(self) -> tuple[tuple[int, int, int], tuple[int, int, int]] | None:
         """Both panes' selections, else both panes' evidence (measure cells, figures), else the focused passage."""
@@ -164,9 +212,11 @@ class NotesUI(QObject):
         (da, a0, a1), (db, b0, b1) = spans
         texts = {p.document_id: p.doc_text.text for p in self.reader.panes.values() if p.doc_text is not None}
         quotes = [texts.get(da, "")[a0:a1], texts.get(db, "")[b0:b1]]
-        dialog = AnnotateDialog(self.notes.codes, quotes, title=self.tr("Comparison note"), parent=self.window)
-        dialog.accepted.connect(lambda: self.notes.link(spans[0], spans[1], code_ids=dialog.code_ids(),
-                                                        note=dialog.note_text()))
+        dialog = AnnotateDialog(self.notes.codes, quotes, title=self.tr("Comparison note"), recent=self.recent_codes,
+                                counts=self.code_counts(), parent=self.window)
+        dialog.accepted.connect(lambda: (self._used(dialog.code_ids()),
+                                         self.notes.link(spans[0], spans[1], code_ids=dialog.code_ids(),
+                                                         note=dialog.note_text())))
         show(dialog)
 
     # -- notes already made --------------------------------------------------------------

@@ -167,6 +167,19 @@ class Settings:
     def blind(self, value: bool) -> None:
         self._q.setValue("notes/blind", bool(value))
 
+    @property
+    def recent_codes(self) -> list[int]:
+        """The codes applied last, most recent first (quick coding's keys 1–9)."""
+        try:
+            value = json.loads(self._str("notes/recent_codes", "[]"))
+        except ValueError:
+            return []
+        return [v for v in value if isinstance(v, int)][:9] if isinstance(value, list) else []
+
+    @recent_codes.setter
+    def recent_codes(self, value: list[int]) -> None:
+        self._q.setValue("notes/recent_codes", json.dumps([int(v) for v in value][:9]))
+
     # -- the last and recent comparisons -------------------------------------------------
     @property
     def last_comparison(self) -> dict | None:
