@@ -202,9 +202,18 @@ def move(db: Database, code_id: int, parent_id: int | None) -> None:
     db["codes"].update(code_id, {"parent_id": parent_id, "position": next_position(db, parent_id)})
 
 
+def _parent_index(db: Database) -> None:
+    """Deleting a code makes SQLite look for codes whose parent_id names it (the foreign key), and
+    a subtree is found through parent_id: with no index on the column each reads every code, so
+    merging 10,000 codes took seconds (quadratic). Made the first time a code is removed, not in
+    a migration: a library that never removes codes needs none. In the caller's transaction."""
+    db.execute("CREATE INDEX IF NOT EXISTS codes_parent ON codes (parent_id)")
+
+
 def merge(db: Database, source_id: int, target_id: int) -> CodeRemoval:
     """The source and every code under it become ``target``: their annotations move to it."""
     source, target = get(db, source_id), get(db, target_id)
+    _parent_index(db)
     sub = subtree(db, source_id)
     if target_id in sub:
         raise InputError(source.name, f"cannot merge a code into itself or one of its own codes ({target.name})")
@@ -215,6 +224,7 @@ def delete(db: Database, code_id: int, *, reassign_to: int | None = None) -> Cod
     """Delete one code; its annotations go to ``reassign_to`` (or are untagged), its children
     take its place under its parent."""
     code = get(db, code_id)
+    _parent_index(db)
     if reassign_to is not None:
         get(db, reassign_to)
         if reassign_to == code_id:
@@ -228,11 +238,6 @@ def delete(db: Database, code_id: int, *, reassign_to: int | None = None) -> Cod
 def _remove(db: Database, ids: list[int], *, into: int | None, reparent: bool) -> CodeRemoval:
     gone = set(ids)
     removed = tuple(c for c in codes(db) if c.id in gone)  # tree order: parents first
-    # Deleting a code makes SQLite look for codes whose parent_id names it (the foreign key): with
-    # no index on the column that reads every code per code deleted, so merging 10,000 took
-    # seconds (quadratic). The index is made here, the first time a code is removed, rather
-    # than in a migration: a library that never removes codes needs none.
-    db.execute("CREATE INDEX IF NOT EXISTS codes_parent ON codes (parent_id)")
     marks = ",".join("?" * len(ids))
     untagged = tuple(db.execute(
         f"SELECT annotation_id, code_id FROM annotation_codes WHERE code_id IN ({marks}) ORDER BY annotation_id, code_id", ids
