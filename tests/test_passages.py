@@ -166,3 +166,36 @@ def test_partners_follow_a_swap_and_count_as_shared():
     (p,) = c.mirrored().passages
     assert [x.side for x in p.partners] == ["a", "a"]
     assert all(b.text[x.start : x.end] == x.text for x in p.partners)  # B is the mirrored A
+
+
+def test_runs_are_maximal_exact_matches_covering_every_seed():
+    """The bulk matcher (seeds by sorting, runs grown along diagonals) against the definition."""
+    import random
+
+    import numpy as np
+
+    from duidu.engine import passages as engine
+
+    rng = random.Random(3)
+    checked = 0
+    for _ in range(200):
+        alphabet = "教育协同发展川渝"[: rng.randint(2, 8)]
+        ka = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 300)))
+        kb = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 300)))
+        if rng.random() < 0.3:
+            kb = ka[: len(ka) // 2] + kb  # a long shared stretch, repeated phrasing inside it
+        ca, cb = engine._codes(ka, kb)
+        ida, idb = engine._grams(ca), engine._grams(cb)
+        if not len(ida) or not len(idb):
+            continue
+        ii, jj, _ = engine._seed_pairs(ida, idb, np.arange(len(ida)), np.arange(len(idb)))
+        runs = engine._grown(ca, cb, ii, jj).tolist()
+        assert len({(a, b) for a, b, _ in runs}) == len(runs)
+        for a, b, n in runs:
+            assert n >= engine.SEED and ka[a : a + n] == kb[b : b + n]
+            assert a == 0 or b == 0 or ka[a - 1] != kb[b - 1]
+            assert a + n == len(ka) or b + n == len(kb) or ka[a + n] != kb[b + n]
+        for i, j in zip(ii.tolist(), jj.tolist()):
+            assert any(b - a == j - i and a <= i and i + engine.SEED <= a + n for a, b, n in runs)
+        checked += len(runs)
+    assert checked > 1000

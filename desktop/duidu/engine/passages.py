@@ -155,24 +155,28 @@ def _grams(codes: np.ndarray) -> np.ndarray:
     return g
 
 
-def _grow(ca: np.ndarray, cb: np.ndarray, a: np.ndarray, b: np.ndarray, step: int) -> np.ndarray:
-    """How far each start ``(a, b)`` matches going ``step`` (+1 forward, -1 back), many runs at once.
+def _grow(ca: np.ndarray, cb: np.ndarray, a: np.ndarray, b: np.ndarray, step: int,
+          limit: np.ndarray | None = None) -> np.ndarray:
+    """How far each start ``(a, b)`` matches going ``step`` (+1 forward, -1 back), many runs at
+    once, never further than ``limit`` (where the next run on the diagonal starts).
 
     Compares blocks of characters per run and keeps going only for runs still matching, so a
     long exact stretch costs its length over the block size in array operations."""
     block = 32
     na, nb = len(ca), len(cb)
     reach = np.zeros(len(a), dtype=np.int64)
-    active = np.arange(len(a))
+    if limit is None:
+        limit = np.full(len(a), max(na, nb) + 1, dtype=np.int64)
+    active = np.nonzero(limit > 0)[0]
     offsets = np.arange(block) * step
     while active.size:
-        pa = a[active, None] + reach[active, None] + offsets
-        pb = b[active, None] + reach[active, None] + offsets
+        pa = a[active, None] + (reach[active, None] * step) + offsets
+        pb = b[active, None] + (reach[active, None] * step) + offsets
         valid = (pa >= 0) & (pa < na) & (pb >= 0) & (pb < nb)
         same = valid & (ca[_within(pa, na)] == cb[_within(pb, nb)])
         first_miss = np.where(same.all(axis=1), block, np.argmin(same, axis=1))
-        reach[active] += first_miss
-        active = active[first_miss == block]
+        reach[active] = np.minimum(reach[active] + first_miss, limit[active])
+        active = active[(first_miss == block) & (reach[active] < limit[active])]
     return reach
 
 
@@ -286,23 +290,40 @@ def _dominated(runs: np.ndarray) -> np.ndarray:
 
 
 def _grown(ca: np.ndarray, cb: np.ndarray, ii: np.ndarray, jj: np.ndarray) -> np.ndarray:
-    """Seeds (i, j) made into maximal exact runs ``[a, b, length]`` (one per run, sorted)."""
+    """Seeds (i, j) made into maximal exact runs ``[a, b, length]`` (one per run).
+
+    Seeds in a row on one diagonal are one group; a group grows forward only as far as the next
+    group on its diagonal (reaching it, the two are one run), and back only when no group before
+    it reached it — so a diagonal is read once however many groups it holds (a document compared
+    with itself, its repeated phrasing breaking the seeds into thousands of groups)."""
     if not len(ii):
         return np.empty((0, 3), dtype=np.int64)
+    na, nb = len(ca), len(cb)
     diag = jj - ii
-    order = np.argsort(_on_diagonals(ii, diag, len(cb)))
+    order = np.argsort(_on_diagonals(ii, diag, nb))
     ii, diag = ii[order], diag[order]
     start = np.ones(len(ii), dtype=np.bool_)
     start[1:] = (diag[1:] != diag[:-1]) | (ii[1:] != ii[:-1] + 1)
-    a0, d = ii[start], diag[start]
-    back = _grow(ca, cb, a0 - 1, a0 + d - 1, -1)
+    first = np.nonzero(start)[0]
+    last = np.r_[first[1:] - 1, len(ii) - 1]
+    a0, d = ii[first], diag[first]
+    e0 = np.minimum(ii[last] + SEED, np.minimum(na, nb - d))  # the seeds' end, inside both texts
+    same_next = np.r_[d[1:] == d[:-1], False]
+    far = max(na, nb) + 1
+    limit = np.where(same_next, np.r_[a0[1:], 0] - e0, far)
+    reach = _grow(ca, cb, e0, e0 + d, 1, np.maximum(limit, 0))
+    end = e0 + reach
+    touches = same_next & (end >= np.r_[a0[1:], 0])  # grew into the next group: one run
+    joined = np.r_[False, touches[:-1]]  # reached by the group before
+    back_limit = np.where(joined, 0, np.where(np.r_[False, same_next[:-1]], a0 - np.r_[0, end[:-1]], far))
+    back = _grow(ca, cb, a0 - 1, a0 + d - 1, -1, np.maximum(back_limit, 0))
     a0 = a0 - back
-    run_length = _grow(ca, cb, a0, a0 + d, 1)
-    # Runs on one diagonal that grew into each other are the same maximal run (and stay
-    # next to each other in this order).
-    keep = np.ones(len(a0), dtype=np.bool_)
-    keep[1:] = (d[1:] != d[:-1]) | (a0[1:] != a0[:-1])
-    return np.stack([a0[keep], a0[keep] + d[keep], run_length[keep]], axis=1)
+    # One run per chain of touching groups: the first group's start, the last one's end.
+    run = np.cumsum(~joined) - 1
+    starts = np.nonzero(~joined)[0]
+    ends = np.r_[starts[1:] - 1, len(a0) - 1]
+    out_a0, out_d = a0[starts], d[starts]
+    return np.stack([out_a0, out_a0 + out_d, end[ends] - out_a0], axis=1) if len(run) else np.empty((0, 3), np.int64)
 
 
 def _on_diagonals(a: np.ndarray, diag: np.ndarray, nb: int) -> np.ndarray:
