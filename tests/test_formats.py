@@ -519,3 +519,14 @@ def test_a_diagonal_watermark_is_not_read_into_the_text(tmp_path):
     text = read_source(path).body
     assert "各区人民政府，市政府各委、办、局：" in text and "现将有关事项通知如下，请认真贯彻执行。" in text
     assert not any(ch in text for ch in "内资料注意保密")
+
+
+def test_a_table_of_figures_is_not_taken_for_an_unreadable_text_layer(tmp_path):
+    """Mostly digits and few Chinese characters is a statistical table, not junk from a font
+    without a Unicode map (which is mostly ASCII punctuation)."""
+    rows = [text_op("主要指标", 72, 760)] + [text_op(f"{2000 + n} {n * 1.5:.1f} {n * 2.25:.2f} {n * 3.75:.2f} {n * 10}", 72, 740 - 16 * n)
+                                         for n in range(1, 30)]
+    path = tmp_path / "figures.pdf"
+    path.write_bytes(cjk_pdf(b"".join(rows)))
+    body = read_source(path).body
+    assert body.startswith("主要指标") and "2029 43.5 65.25 108.75 290" in body

@@ -187,14 +187,16 @@ def _pages(data: bytes) -> list[layout.Page]:
 
 
 def _unreadable(text: str, map_errors: int) -> bool:
-    """Mostly characters PDFium could not map, or mostly not Chinese while it should be:
-    a Chinese PDF whose fonts lack a ToUnicode map comes out as ASCII junk."""
-    han = count_han(text)
+    """Mostly characters PDFium could not map, or mostly symbols while it should be Chinese:
+    a Chinese PDF whose fonts lack a ToUnicode map comes out as ASCII junk (!"#$%&'...). Digits
+    and Chinese punctuation are not junk: a statistical table is mostly digits."""
     if map_errors > 0.3 * len(text):
         return True
-    letters = sum(ch.isascii() and ch.isalpha() for ch in text)
-    symbols = len(text) - han - letters
-    # Junk from an unmapped CJK font: some Han, more ASCII punctuation and symbols than either.
+    han = count_han(text)
+    plain = sum(ch.isascii() and ch.isalnum() for ch in text)
+    wide = sum(not ch.isascii() and not ch.isalnum() and ("\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uffef")
+               for ch in text)
+    symbols = len(text) - han - plain - wide
     return 0 < han < 0.2 * len(text) and symbols > 0.5 * len(text)
 
 
