@@ -108,7 +108,7 @@ def target_pairing(values: dict[str, list[IndicatorValue]], reports: list[dict])
             if other is r:
                 continue
             pairs = [p for p in pair_indicators(values[r["region"]], values[other["region"]])
-                     if p.measure == "地区生产总值" and p.unit == "%" and p.period.endswith("目标")]
+                     if p.measure == "地区生产总值" and p.unit == "%" and p.period == f"{r['year']}年目标"]
             mine = [v for v in values[r["region"]] if v.start == (pairs[0].a_start if pairs else -1)]
             if len(pairs) != 1 or not mine or not _right(mine[0], r["gdp_target"]):
                 ok = False
