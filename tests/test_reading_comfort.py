@@ -222,3 +222,24 @@ def role_document():
     from duidu.ui.similar_model import Role
 
     return Role.DocumentId
+
+
+def test_the_chosen_script_reaches_measures_figures_similar_and_notes(make_window, qtbot):
+    window = make_window()
+    window.set_global_script("traditional")
+    qtbot_wait(window)
+    mp = window.measures_panel
+    assert "《" in mp.summary.text()
+    names = []
+    for g in range(mp.model.rowCount()):
+        group = mp.model.index(g, 0)
+        names += [mp.model.index(r, 0, group).data() for r in range(mp.model.rowCount(group))]
+    assert any("協同" in n or "職教" in n or "經濟" in n for n in names)
+    assert not any("协同" in n or "职教" in n or "经济" in n for n in names)
+    figures = [mp.figures_model.index(r, 0).data() for r in range(mp.figures_model.rowCount())]
+    assert not any("职教" in f or "联席" in f for f in figures)
+    assert window.similar_panel.model.in_script("协同发展") == "協同發展"
+    assert window.notes_ui.panel.cards.in_script("职教集团") == "職教集團"
+    window.set_global_script("original")
+    qtbot_wait(window)
+    assert window.similar_panel.model.in_script("协同发展") == "协同发展"

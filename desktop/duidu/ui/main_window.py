@@ -99,6 +99,7 @@ class MainWindow(QMainWindow):
         self.reader.set_choices(self.documents)
         self.reader.min_length = self.settings.min_length
         self._apply_font()
+        self._script_everywhere(self.settings.script)
         self._fit_timer = QTimer(self, singleShot=True, interval=0)
         self._fit_timer.timeout.connect(self.fit_text)
         geometry, state = self.settings.window_state()
@@ -320,6 +321,19 @@ class MainWindow(QMainWindow):
         self.script_actions[script].setChecked(True)
         self.settings.script = script
         self.reader.set_global_script(script)
+        self._script_everywhere(script)
+
+    def _script_everywhere(self, script: str) -> None:
+        """Titles, measures, figures, similar passages and notes' quotes follow the reader's script too."""
+        from duidu.ui.script_text import converter
+
+        in_script = converter(script)
+        self.measures_panel.set_script(in_script)
+        self.similar_panel.model.in_script = in_script
+        self.similar_panel.model.layoutChanged.emit()
+        self.notes_ui.panel.cards.in_script = in_script
+        self.notes_ui.panel.table.viewport().update()
+        self.passages_panel.model.layoutChanged.emit()
 
     def focused_side(self) -> str:
         focus = QGuiApplication.focusObject()

@@ -65,6 +65,8 @@ class Role(IntEnum):
 class MeasuresModel(QAbstractItemModel):
     """Categories (engine order) holding their measures; column 0 the name, then one per document."""
 
+    in_script = staticmethod(lambda text: text)  # document-derived text in the reader's script (set by the window)
+
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._columns: list[DocumentColumn] = []
@@ -177,7 +179,7 @@ class MeasuresModel(QAbstractItemModel):
             return None if text is None else [text[s:e] for s, e in spans]
         if doc is None:  # the name column
             if role == Qt.ItemDataRole.DisplayRole:
-                return row.name
+                return self.in_script(row.name)
             if role == Qt.ItemDataRole.ToolTipRole:
                 return self._name_tooltip(row)
             if role == Qt.ItemDataRole.FontRole and self._is_shared(row):
@@ -239,9 +241,9 @@ class MeasuresModel(QAbstractItemModel):
             return QCoreApplication.translate("MeasuresModel", "Measure") if role == Qt.ItemDataRole.DisplayRole else None
         doc = self._columns[section - 1]
         if role == Qt.ItemDataRole.DisplayRole:
-            return doc.header
+            return self.in_script(doc.header)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return doc.title
+            return self.in_script(doc.title)
         return None
 
     def roleNames(self) -> dict[int, QByteArray]:
@@ -265,6 +267,8 @@ def _number(value: float) -> str:
 
 class FiguresModel(QAbstractTableModel):
     """A pair's figures: measure, A's wording, B's, and the values; differing rows flagged."""
+
+    in_script = staticmethod(lambda text: text)  # document-derived text in the reader's script (set by the window)
 
     MEASURE, A, B, VALUES = range(4)
 
@@ -312,10 +316,10 @@ class FiguresModel(QAbstractTableModel):
             if col == self.VALUES:
                 sign = "≠" if p.differs else "="
                 return f"{'⚠ ' if p.differs else ''}{_number(p.a_value)} {sign} {_number(p.b_value)}"
-            return (p.measure, p.a_text, p.b_text)[col]
+            return self.in_script((p.measure, p.a_text, p.b_text)[col])
         if role == Qt.ItemDataRole.ToolTipRole:
             verdict = QCoreApplication.translate("MeasuresModel", "The figures differ") if p.differs else QCoreApplication.translate("MeasuresModel", "The figures agree")
-            return f"{p.measure}: {p.a_text} / {p.b_text} — {verdict}"
+            return self.in_script(f"{p.measure}: {p.a_text} / {p.b_text}") + f" — {verdict}"
         if role == Qt.ItemDataRole.BackgroundRole and p.differs:
             return _flag_background()
         if role == Qt.ItemDataRole.FontRole and p.differs:
@@ -329,7 +333,8 @@ class FiguresModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
             return None
-        headers = (QCoreApplication.translate("MeasuresModel", "Measure"), *self._headers, QCoreApplication.translate("MeasuresModel", "Values"))
+        headers = (QCoreApplication.translate("MeasuresModel", "Measure"), *map(self.in_script, self._headers),
+                   QCoreApplication.translate("MeasuresModel", "Values"))
         return headers[section] if 0 <= section < len(headers) else None
 
     def roleNames(self) -> dict[int, QByteArray]:

@@ -150,12 +150,22 @@ class MeasuresPanel(QWidget):
         self.clear()
 
     # -- the API ----------------------------------------------------------------------
+    def set_script(self, in_script) -> None:
+        """Document-derived text (measures, figures, titles) through ``in_script``: the reader's script."""
+        for model in (self.model, self.figures_model):
+            model.in_script = in_script
+            model.layoutChanged.emit()
+            model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, max(0, model.columnCount() - 1))
+        if self._comparison is not None:
+            self.show_comparison(self._comparison)
+
     def show_comparison(self, comparison: Any) -> None:
         """Show an ``engine.compare.Comparison``; the whole-library view, if on, stays on."""
         self._comparison = comparison
         a, b, sim = comparison.a, comparison.b, comparison.similarity
+        t = self.model.in_script
         self.summary.setText(
-            f"A {a.region or ''} 《{a.title}》\nB {b.region or ''} 《{b.title}》\n"
+            t(f"A {a.region or ''} 《{a.title}》\nB {b.region or ''} 《{b.title}》\n")
             + self.tr("Similarity") + f" {_percent(sim.score)} · "
             + self.tr("A in B") + f" {_percent(sim.a_in_b)} · " + self.tr("B in A") + f" {_percent(sim.b_in_a)}"
         )

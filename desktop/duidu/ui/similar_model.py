@@ -34,6 +34,8 @@ def _short(title: str) -> str:
 class SimilarResultsModel(QAbstractListModel):
     """Read-only list of hits; display is "rank. title · score%" over the passage."""
 
+    in_script = staticmethod(lambda text: text)  # document-derived text in the reader's script (set by the window)
+
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._hits: list[Any] = []
@@ -69,10 +71,10 @@ class SimilarResultsModel(QAbstractListModel):
             return hit
         score = f"{hit.score * 100:.1f}%"
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{rank}. {_short(hit.title)} · {score}\n{hit.text}"
+            return f"{rank}. {self.in_script(_short(hit.title))} · {score}\n{self.in_script(hit.text)}"
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{hit.title}\n" + QCoreApplication.translate("SimilarResultsModel", "Similarity") \
-                + f" {score}\n\n{hit.text}"
+            return f"{self.in_script(hit.title)}\n" + QCoreApplication.translate("SimilarResultsModel", "Similarity") \
+                + f" {score}\n\n{self.in_script(hit.text)}"
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{rank}. {hit.title}, {score}: {hit.text}"
         return None
