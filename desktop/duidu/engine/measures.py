@@ -78,6 +78,7 @@ PLACES = frozenset("两地 双方 各地 三省一市 两省市 我市 全市 �
                    "长江经济带 各级 各类 各种 一批 一系列 若干 多个 一些 更多 相关 有关 各项 多种 好 强 "
                    "高质量 高水平 更高水平 高标准 新一轮 全方位 多层次 今年 明年 年内 当前 近年 目前 "
                    "进一步 持续 全面 深入 不断 积极 加快 大力 着力 切实 稳步 有序 逐步 统筹 协同 努力 更加 更好".split())
+_GENERIC = frozenset("专项 有关 相关 各项 系列 这项 此项".split())  # modifiers that name nothing
 NEGATIONS = frozenset("非 不 无 未 反 去".split())  # kept with the word after them: 非义务教育
 # Verbs that open a new predicate: an object never runs past them (设施建设纳入…项目).
 STOP_VERBS = frozenset("纳入 作为 成为 覆盖 达到 实现 形成 提供 取得 为 是 达 增长 提高 超过".split())
@@ -395,8 +396,8 @@ def _head_of(name: str) -> str:
 def _name_of(words: list) -> str:
     """``_object_name`` when it names something beyond its head noun, else ""."""
     name = _object_name(words)
-    if name in PLACES:
-        return ""  # 成渝地区双城经济圈: where, not what
+    if name in PLACES or name[:-len(_head_of(name)) or None] in _GENERIC:
+        return ""  # 成渝地区双城经济圈: where, not what; 专项行动: which one is not said
     return name if len(name) >= len(_head_of(name)) + 2 else ""
 
 
