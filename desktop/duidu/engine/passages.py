@@ -648,6 +648,13 @@ def _trim(chain: _Chain, side: str, start: int, end: int, ka: str, kb: str) -> _
     return _rebuilt(runs, ka, kb, chain.joined) if runs else None
 
 
+CHINESE_DIGITS = frozenset("零〇一二两三四五六七八九十百千万亿")
+
+
+def _has_figure(text: str) -> bool:
+    return any(ch.isdigit() or ch in CHINESE_DIGITS for ch in text)
+
+
 def _split_at_numbers(chain: _Chain, ka: str, kb: str) -> list[_Chain]:
     """The chain cut where its two sides differ in a number (旅客吞吐量突破9000万人次 / 首次突破5000万
     人次 share a sentence's frame, not a figure): figures that differ are the figure layer's."""
@@ -655,8 +662,9 @@ def _split_at_numbers(chain: _Chain, ka: str, kb: str) -> list[_Chain]:
     for prev, run in zip(chain.runs, chain.runs[1:]):
         a0, b0 = prev[0] + prev[2], prev[1] + prev[2]
         gap_a, gap_b = ka[max(0, a0 - 1) : run[0] + 1], kb[max(0, b0 - 1) : run[1] + 1]
-        # A figure on each side, not the same: a figure inserted on one side (662所) stays inside.
-        if any(ch.isdigit() for ch in gap_a) and any(ch.isdigit() for ch in gap_b) and gap_a != gap_b:
+        # A figure on each side, not the same (4年 / 六年): a figure inserted on one side (662所)
+        # stays inside.
+        if _has_figure(gap_a) and _has_figure(gap_b) and gap_a != gap_b:
             pieces.append(current)
             current = []
         current.append(run)
