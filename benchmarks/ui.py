@@ -58,15 +58,16 @@ class FirstPaint(QObject):
 # wrapped so the probe is installed on the MainWindow before it is shown.
 APP_CHILD = PROBE + r'''
 import duidu.ui.app as app
+from duidu.ui.main_window import MainWindow
 
-_show = app.MainWindow.show
+_show = MainWindow.show
 
 def show(self):
     self._first_paint = FirstPaint(self)
     self.installEventFilter(self._first_paint)
     _show(self)
 
-app.MainWindow.show = show
+MainWindow.show = show
 sys.exit(app.run(["duidu"]))
 '''
 

@@ -54,6 +54,18 @@ def seeded_template(tmp_path_factory):
 
 
 @pytest.fixture
+def seeded_default(seeded_template):
+    """This test's default library ($DUIDU_LIBRARY) already holding the seeds: a copy of the
+    template, for tests about something other than the first run (which seeds it, slowly)."""
+    import shutil
+    from pathlib import Path
+
+    path = Path(os.environ["DUIDU_LIBRARY"])
+    shutil.copyfile(seeded_template, path)
+    return path
+
+
+@pytest.fixture
 def own_lib(seeded_template, tmp_path):
     """A seeded library of this test's own (a copy of the template: no seeding per test, and
     no test sees another's writes, whatever order they run in)."""

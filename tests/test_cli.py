@@ -159,27 +159,24 @@ def test_empty_and_non_positive_arguments_are_usage_errors(capsys, args):
     assert exc.value.code == 2
 
 
-def test_a_busy_library_gets_one_line_not_a_traceback(tmp_path):
+def test_reading_goes_on_while_another_duidu_writes(tmp_path, capsys, seeded_template):
+    """Another process holds the write lock: reading commands answer at once (WAL), conversion
+    cache or not. (A writing command waits its turn: tests/test_concurrency.py.)"""
+    import shutil
     import sqlite3
 
-    env = {**os.environ, "DUIDU_LIBRARY": str(tmp_path / "lib.sqlite")}
-    subprocess.run([sys.executable, "-m", "duidu", "list"], env=env, check=True, capture_output=True)
-    doc = tmp_path / "new.txt"
-    doc.write_text("川渝两地共建职业教育联盟。", encoding="utf-8")
-    holder = sqlite3.connect(tmp_path / "lib.sqlite")
+    library = tmp_path / "lib.sqlite"
+    shutil.copyfile(seeded_template, library)
+    holder = sqlite3.connect(library)
     holder.execute("BEGIN IMMEDIATE")
     try:
-        r = subprocess.run([sys.executable, "-m", "duidu", "import", str(doc)], env=env, capture_output=True, text=True)
-        # Reading goes on while another process writes (WAL), conversion cache or not.
-        shown = subprocess.run([sys.executable, "-m", "duidu", "show", "1", "--script", "hk"], env=env, capture_output=True, text=True)
+        code, shown, _ = duidu(capsys, "--library", str(library), "show", "1", "--script", "hk")
+        listed = duidu(capsys, "--library", str(library), "list", "--json")
     finally:
         holder.rollback()
         holder.close()
-    assert r.returncode == 1 and "Traceback" not in r.stderr
-    assert r.stderr.strip() == f"duidu: {tmp_path / 'lib.sqlite'}: the library is busy (another Duidu is writing to it); try again"
-    assert shown.returncode == 0 and "成渝地區雙城經濟圈" in shown.stdout
-    r = subprocess.run([sys.executable, "-m", "duidu", "list", "--json"], env=env, capture_output=True, text=True)
-    assert len(json.loads(r.stdout)) == 5
+    assert code == 0 and "成渝地區雙城經濟圈" in shown
+    assert listed[0] == 0 and len(json.loads(listed[1])) == 5
 
 
 def test_convert_decodes_like_import_and_passes_other_text_through(tmp_path):
@@ -201,7 +198,7 @@ def test_convert_decodes_like_import_and_passes_other_text_through(tmp_path):
 
 def test_measures_names_are_whole_or_cut_with_an_ellipsis_to_the_terminal(capsys, monkeypatch):
     """A name is never cut silently: whole when the terminal is wide enough, else ending in "…"; whole in --json."""
-    from duidu.cli.commands import _columns
+    from duidu.cli.output import columns
 
     code, out, _ = duidu(capsys, "measures", "--json")
     names = [m["name"] for m in json.loads(out)["measures"]]
@@ -216,5 +213,5 @@ def test_measures_names_are_whole_or_cut_with_an_ellipsis_to_the_terminal(capsys
     rows = [line for line in narrow.splitlines() if line.startswith("  ")]
     cut = [line.split()[0] for line in rows if line.split()[0] not in names]
     assert code == 0 and cut and all(n.endswith("…") and any(m.startswith(n[:-1]) for m in names) for n in cut)
-    assert max(_columns(line.split()[0]) for line in rows) <= 60 - 2 - 5 * 5 - 3 - 4  # room left for the counts
-    assert len({_columns(line.rsplit("   ", 1)[0]) for line in rows}) == 1  # the counts end in one column: in line
+    assert max(columns(line.split()[0]) for line in rows) <= 60 - 2 - 5 * 5 - 3 - 4  # room left for the counts
+    assert len({columns(line.rsplit("   ", 1)[0]) for line in rows}) == 1  # the counts end in one column: in line

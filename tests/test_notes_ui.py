@@ -14,7 +14,7 @@ from duidu.ui.settings import Settings
 
 
 @pytest.fixture
-def window(qtbot, tmp_path):
+def window(qtbot, tmp_path, seeded_default):
     with Library.open() as lib:  # DUIDU_LIBRARY points into tmp_path (conftest)
         path, docs = lib.path, lib.documents()
     settings = Settings(tmp_path / "settings.ini")

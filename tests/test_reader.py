@@ -22,9 +22,8 @@ from duidu.ui.tasks import TaskRunner
 
 
 @pytest.fixture
-def library_path():
-    with Library.open() as lib:  # DUIDU_LIBRARY points into tmp_path (conftest); seeds imported
-        return lib.path
+def library_path(seeded_default):
+    return seeded_default  # DUIDU_LIBRARY (into tmp_path, conftest), the seeds in it
 
 
 @pytest.fixture

@@ -29,7 +29,7 @@ CJK_FONT = re.compile(r"CJK|SourceHan|HeiTi|YaHei|PingFang|WenQuanYi", re.I)
 
 
 @pytest.fixture
-def noted():
+def noted(seeded_default):
     """The seed library (in tmp_path) with a passage note on each of 1 and 2 and a link between them."""
     with Library.open() as lib:
         group = lib.add_code("报告测试")
@@ -355,7 +355,7 @@ def test_pdf_refuses_an_unwritable_place(qapp, tmp_path):
 
 # -- from the reader --------------------------------------------------------------------
 @pytest.fixture
-def window(qtbot, tmp_path):
+def window(qtbot, tmp_path, seeded_default):
     from duidu.ui.main_window import MainWindow
     from duidu.ui.settings import Settings
 

@@ -17,8 +17,8 @@ CHONGQING, SICHUAN = 1, 2  # seed ids: simplified Chongqing, traditional Sichuan
 
 
 @pytest.fixture
-def library():
-    lib = Library.open()  # DUIDU_LIBRARY points into tmp_path (conftest); seeds on first open
+def library(seeded_default):
+    lib = Library.open()  # DUIDU_LIBRARY points into tmp_path (conftest), the seeds in it
     yield lib
     lib.close()
 

@@ -24,7 +24,7 @@ MANIFEST = Path(__file__).resolve().parent.parent / "seeds" / "manifest.toml"
 
 
 @pytest.fixture
-def documents():
+def documents(seeded_default):
     lib = Library.open()  # DUIDU_LIBRARY points into tmp_path (conftest)
     try:
         yield lib.documents()

@@ -5,19 +5,12 @@ from __future__ import annotations
 import argparse
 import shutil
 import sys
-import unicodedata
 from dataclasses import asdict
 
-from duidu.cli.main import dump_json
+from duidu.cli.output import columns as _columns, dump_json, elide as _elide, pad as _pad
+from duidu.cli.output import open_library as _open
 from duidu.library import backups
 from duidu.library.errors import InputError
-from duidu.library.store import Library
-
-
-def _open(args) -> Library:
-    # Scripts run commands in loops: at most one backup per interval, so they cannot rotate out
-    # the backups a reading session left.
-    return Library.open(args.library, backup_interval=backups.CLI_INTERVAL)
 
 
 def cmd_import(args, parser: argparse.ArgumentParser) -> int:
@@ -363,29 +356,6 @@ def cmd_figures(args, parser) -> int:
     return 0
 
 
-def _columns(text: str) -> int:
-    """Terminal columns ``text`` takes: a Chinese character takes two."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
-def _pad(text: str, width: int) -> str:
-    """Left-justify for a terminal, where a Chinese character takes two columns."""
-    return text + " " * max(0, width - _columns(text))
-
-
-def _elide(text: str, width: int) -> str:
-    """``text`` in at most ``width`` terminal columns, ending in "…" when cut."""
-    if _columns(text) <= width:
-        return text
-    kept, used = [], 1  # the "…"
-    for ch in text:
-        used += _columns(ch)
-        if used > width:
-            break
-        kept.append(ch)
-    return "".join(kept) + "…"
-
-
 def cmd_similar(args, parser) -> int:
     from duidu.text.keyform import query_key
 
@@ -414,7 +384,7 @@ def cmd_report(args, parser) -> int:
     if args.html:
         save(args.html, pair_report_html(report).encode("utf-8"))
     else:
-        from duidu.ui.pdf import write_pdf  # Qt loads only for a PDF
+        from duidu.ui.app import write_pdf  # Qt loads only for a PDF
 
         pages = write_pdf(pair_report_html(report, for_print=True), args.pdf, script=args.script)
     path = args.html or args.pdf

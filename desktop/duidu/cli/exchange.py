@@ -7,8 +7,7 @@ import sys
 from dataclasses import asdict
 from pathlib import Path
 
-from duidu.cli.commands import _open, _pad
-from duidu.cli.main import dump_json
+from duidu.cli.output import dump_json, open_library, pad
 from duidu.library.errors import InputError
 
 _EXTENSIONS = {".csv": "csv", ".md": "md", ".markdown": "md", ".json": "json", ".jsonld": "json", ".qdpx": "qdpx"}
@@ -22,7 +21,7 @@ def notes_export(args, parser) -> int:
     fmt = args.format or _EXTENSIONS.get(Path(args.file).suffix.lower())
     if fmt is None:
         parser.error(f"cannot tell the format from {args.file!r}: add --format csv|md|json|qdpx")
-    with _open(args) as lib:
+    with open_library(args) as lib:
         result = lib.export_notes(args.file, fmt, document_ids=_doc_ids(lib, args.doc))
     print(result.summary())
     return 0
@@ -34,7 +33,7 @@ def notes_import(args, parser) -> int:
         raise InputError(args.file, "importing W3C JSON is not supported; import a REFI-QDA project (.qdpx)")
     if suffix == ".qdc":
         raise InputError(args.file, "is a codebook: use `duidu codebook import`")
-    with _open(args) as lib:
+    with open_library(args) as lib:
         result = lib.import_qdpx(args.file)
     if args.json:
         dump_json(asdict(result))
@@ -46,7 +45,7 @@ def notes_import(args, parser) -> int:
 def notes_agreement(args, parser) -> int:
     if len(set(args.annotators)) < 2:
         parser.error("agreement needs two or more different annotators")
-    with _open(args) as lib:
+    with open_library(args) as lib:
         rows = lib.agreement(args.annotators, document_ids=_doc_ids(lib, args.doc))
     if args.json:
         dump_json([asdict(r) for r in rows])
@@ -56,23 +55,23 @@ def notes_agreement(args, parser) -> int:
         return 0
     names = rows[0].annotators
     print(f"{len(names)} annotators, {rows[0].characters:,} characters compared; characters tagged by each at the right")
-    print(_pad("tag", 34) + f"{'kappa':>7}{'alpha':>7}{'αU':>7}  " + "  ".join(names))
+    print(pad("tag", 34) + f"{'kappa':>7}{'alpha':>7}{'αU':>7}  " + "  ".join(names))
     for r in rows:
         kappa = "—" if r.kappa is None else f"{r.kappa:.3f}"
-        print(_pad(r.code_name[:30], 34) + f"{kappa:>7}{r.alpha:>7.3f}{r.alpha_u:>7.3f}  "
+        print(pad(r.code_name[:30], 34) + f"{kappa:>7}{r.alpha:>7.3f}{r.alpha_u:>7.3f}  "
               + "  ".join(f"{m:>{len(n)}}" for n, m in zip(names, r.marked)))
     return 0
 
 
 def codebook_export(args, parser) -> int:
-    with _open(args) as lib:
+    with open_library(args) as lib:
         n = lib.export_codebook(args.file)
     print(f"wrote {n} codes to {args.file}")
     return 0
 
 
 def codebook_import(args, parser) -> int:
-    with _open(args) as lib:
+    with open_library(args) as lib:
         result = lib.import_codebook(args.file)
     print(result.summary())
     return 0

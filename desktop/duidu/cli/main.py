@@ -7,7 +7,6 @@ Heavy modules are imported inside the commands so ``duidu --version`` starts col
 from __future__ import annotations
 
 import argparse
-import json
 import re
 import sqlite3
 import sys
@@ -250,7 +249,3 @@ def _say_waiting(path, seconds: float) -> None:
         _waited.add(path)
         print(f"duidu: {path}: waiting for another Duidu to finish writing to the library…", file=sys.stderr, flush=True)
 
-
-def dump_json(value) -> None:
-    json.dump(value, sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")

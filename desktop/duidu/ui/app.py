@@ -1,10 +1,11 @@
-"""Starts the desktop app: the QApplication, the library, the main window (or a screenshot of it)."""
+"""Starts the desktop app: the QApplication, the library, the main window (or a screenshot of it); a report's PDF."""
 
 from __future__ import annotations
 
 import os
 import sys
 import tempfile
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEventLoop, Qt, QTimer, qFormatLogMessage, qInstallMessageHandler
 from PySide6.QtGui import QIcon, QImage
@@ -12,7 +13,9 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from duidu import __version__
 from duidu.paths import resource_path
-from duidu.ui.main_window import MainWindow
+
+if TYPE_CHECKING:
+    from duidu.ui.main_window import MainWindow
 
 WINDOW_SIZE = (1600, 1000)
 DESKTOP_FILE_NAME = "io.github.duidu.Duidu"
@@ -70,6 +73,14 @@ def _application(argv: list[str]) -> QApplication:
     return app
 
 
+def write_pdf(html: str, path, *, script: str | None = None) -> int:
+    """A report as an A4 PDF, laid out and painted by Qt (``duidu report --pdf``): with the
+    window, the command line's one way into the Qt face. Returns the page count."""
+    from duidu.ui.pdf import write_pdf as write
+
+    return write(html, path, script=script)
+
+
 def save_screenshot(window: MainWindow, path: str) -> None:
     """Render the window at its logical size (1 image pixel per window pixel, whatever the DPR)."""
     app = QApplication.instance()
@@ -102,6 +113,7 @@ _windows: list[MainWindow] = []  # the window in use (a language switch replaces
 def open_window(path, documents, settings, history=None) -> MainWindow:
     """A main window in the settings' language, which a language change replaces by a new one."""
     from duidu.ui import i18n
+    from duidu.ui.main_window import MainWindow  # here, not at the top: a PDF needs no window
 
     i18n.install(settings.language)
     window = MainWindow(path, documents, settings=settings, history=history)
