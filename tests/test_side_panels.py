@@ -246,3 +246,17 @@ def test_empty_query_starts_no_task(similar, tasks, query):
     assert started == [] and not tasks.busy()
     assert similar.model.rowCount() == 0
     assert similar.status.text()  # says what to do
+
+
+def test_an_indicator_pair_shows_its_period_and_the_values_as_written(qapp):
+    from duidu.engine.document import EngineDocument
+    from duidu.engine.figures import pair_indicators
+    from duidu.engine.indicators import extract_indicators
+
+    a = EngineDocument.from_text(0, "今年主要预期目标是：地区生产总值增长5%左右。")
+    b = EngineDocument.from_text(1, "今年主要预期目标是：地区生产总值增长5%以上。")
+    model = FiguresModel()
+    model.set_pairs(pair_indicators(extract_indicators(a, 2026), extract_indicators(b, 2026)))
+    assert model.rowCount() == 1
+    assert model.index(0, FiguresModel.MEASURE).data() == "地区生产总值（2026年目标）"
+    assert model.index(0, FiguresModel.VALUES).data() == "⚠ 5%左右 ≠ 5%以上"  # same number, other qualifier

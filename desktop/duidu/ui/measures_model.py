@@ -313,10 +313,12 @@ class FiguresModel(QAbstractTableModel):
             return named[FigureRole(role)]
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
+            period = getattr(p, "period", "")  # an indicator's pair: its period, and values as written
             if col == self.VALUES:
                 sign = "≠" if p.differs else "="
-                return f"{'⚠ ' if p.differs else ''}{_number(p.a_value)} {sign} {_number(p.b_value)}"
-            return self.in_script((p.measure, p.a_text, p.b_text)[col])
+                a, b = (p.a_text, p.b_text) if period else (_number(p.a_value), _number(p.b_value))
+                return f"{'⚠ ' if p.differs else ''}{a} {sign} {b}"
+            return self.in_script((f"{p.measure}（{period}）" if period else p.measure, p.a_text, p.b_text)[col])
         if role == Qt.ItemDataRole.ToolTipRole:
             verdict = QCoreApplication.translate("MeasuresModel", "The figures differ") if p.differs else QCoreApplication.translate("MeasuresModel", "The figures agree")
             return self.in_script(f"{p.measure}: {p.a_text} / {p.b_text}") + f" — {verdict}"
