@@ -117,8 +117,10 @@ def build_pair_report(lib: "Library", a_id: int, b_id: int, *, script: str = "or
         ))
     measures = tuple((say(m.category), say(m.name), len(m.mentions.get(a_id, ())), len(m.mentions.get(b_id, ())))
                      for m in c.measures)
-    figures = tuple((say(f.measure), va.text[slice(*va.map.to_dst_span(f.a_start, f.a_end))],
-                     vb.text[slice(*vb.map.to_dst_span(f.b_start, f.b_end))], f.differs) for f in c.figures)
+    figures = tuple(sorted(((say(f"{f.measure}（{f.period}）" if f.period else f.measure),
+                             va.text[slice(*va.map.to_dst_span(f.a_start, f.a_end))],
+                             vb.text[slice(*vb.map.to_dst_span(f.b_start, f.b_end))], f.differs) for f in c.figures),
+                           key=lambda f: not f[3]))  # the figures that differ first: what a reviewer checks
     notes_a, notes_b, links = _notes(lib, c, views, script, annotator)
     checkpoint(1.0, progress, cancel)
     return PairReport(_in_script(lib.document(a_id), script), _in_script(lib.document(b_id), script), script,
