@@ -408,3 +408,36 @@ def test_export_from_the_reader_writes_pdf_and_html(qtbot, window, tmp_path, mon
     qtbot.waitUntil(lambda: written.exists() and not window.tasks.busy(), timeout=30000)
     assert "<section class=\"passage" in written.read_text(encoding="utf-8")
     assert str(written) in window.statusBar().currentMessage()
+
+
+def test_report_summary_first_regions_named_passages_whole_and_once(noted):
+    """Issue 14 part 7."""
+    from duidu.library.pair_report import _CLAUSE_END
+
+    r = build_pair_report(noted, 1, 2, today="2025-01-02")
+    page = pair_report_html(r)
+    seen = text_of(page)
+    a, b = noted.document(1), noted.document(2)
+    assert a.region and f"A {a.region}" in seen and f"B {b.region}" in seen
+    # The summary comes first and names what is shared and what only one side has.
+    assert seen.index("Summary") < seen.index("Documents") < seen.index("Shared passages")
+    assert f"only in A {a.region}" in seen and f"only in B {b.region}" in seen
+    differ = [f for f in r.figures if f[3]]
+    assert differ and [f[3] for f in r.figures] == sorted((f[3] for f in r.figures), reverse=True)
+    first = f"{differ[0][1]} ≠ {differ[0][2]}"
+    assert first in seen and seen.index(first) < seen.index("Shared passages")
+    # Whole: context reaches back to a clause edge and never over one.
+    sides = [s for p in r.passages for s in (p.a, p.b)]
+    assert any(s.before for s in sides) and any(s.after for s in sides)
+    for s in sides:
+        assert not any(ch in _CLAUSE_END for ch in s.before)
+        assert not any(ch in _CLAUSE_END for ch in s.after[:-1])
+    # Once: a side whose clause was already shown points back to it.
+    shown = {}
+    for p in r.passages:
+        for name, s in (("a", p.a), ("b", p.b)):
+            whole = s.before + s.text + s.after
+            if s.same_as:
+                assert s.same_as < p.number and whole in shown[(name, s.same_as)]
+            else:
+                shown[(name, p.number)] = whole

@@ -38,6 +38,9 @@ class Side:
     text: str
     differs: tuple[tuple[int, int], ...]  # characters only this side has, offsets into ``text``
     paragraph: int  # counted from 1
+    before: str = ""  # the clause's start before the passage (context: a passage is shown whole)
+    after: str = ""  # the clause's end after it
+    same_as: int = 0  # this side's text was already shown, whole, with passage number ``same_as``
 
 
 @dataclass(frozen=True)
@@ -103,6 +106,7 @@ def build_pair_report(lib: "Library", a_id: int, b_id: int, *, script: str = "or
     say = _speaker(script)
     shown = c.shown(boilerplate)
     passages = []
+    seen: dict[str, list[tuple[int, int, int]]] = {"a": [], "b": []}  # shown spans (view), passage number
     for n, p in enumerate(c.ranked(boilerplate), 1):  # most informative first
         checkpoint(n / max(1, len(shown)) * 0.9, progress, cancel)
         ops = in_view(inline_diff(c.a, c.b, p.a_key, p.b_key), va.map, vb.map)
@@ -112,8 +116,8 @@ def build_pair_report(lib: "Library", a_id: int, b_id: int, *, script: str = "or
         b_diff = [(o.b_start, o.b_end) for o in ops if o.op == "insert"]
         passages.append(SharedPassage(
             n, p.kind, p.similarity, p.boilerplate,
-            Side(va.text[a0:a1], _relative(a_diff, a0, a1), _paragraph(c.a.paragraphs, p.a_start)),
-            Side(vb.text[b0:b1], _relative(b_diff, b0, b1), _paragraph(c.b.paragraphs, p.b_start)),
+            _side(va.text, a0, a1, a_diff, _paragraph(c.a.paragraphs, p.a_start), seen["a"], n),
+            _side(vb.text, b0, b1, b_diff, _paragraph(c.b.paragraphs, p.b_start), seen["b"], n),
         ))
     measures = tuple((say(m.category), say(m.name), len(m.mentions.get(a_id, ())), len(m.mentions.get(b_id, ())))
                      for m in c.measures)
@@ -126,6 +130,29 @@ def build_pair_report(lib: "Library", a_id: int, b_id: int, *, script: str = "or
     return PairReport(_in_script(lib.document(a_id), script), _in_script(lib.document(b_id), script), script,
                       boilerplate, c.similarity, tuple(passages), len(c.passages) - len(shown), measures, figures,
                       notes_a, notes_b, links, today or date.today().isoformat(), annotator=annotator)
+
+
+# A clause ends at one of these: a passage shown whole runs from the clause it starts in to the
+# end of the clause it ends in, so it never starts or stops inside a word.
+_CLAUSE_END = "。！？；，、：\n!?;"
+CONTEXT = 40  # at most this many characters of context either side
+
+
+def _side(text: str, start: int, end: int, differs, paragraph: int, seen: list, number: int) -> Side:
+    lo = start
+    while lo > 0 and start - lo < CONTEXT and text[lo - 1] not in _CLAUSE_END:
+        lo -= 1
+    if start - lo >= CONTEXT:
+        lo = start  # no clause edge near: the passage as found
+    hi = end
+    while hi < len(text) and hi - end < CONTEXT and (hi == start or text[hi - 1] not in _CLAUSE_END) and text[hi] != "\n":
+        hi += 1
+    if hi - end >= CONTEXT:
+        hi = end
+    same = next((k for s, e, k in seen if s <= lo and hi <= e), 0)  # shown whole already: said once
+    if not same:
+        seen.append((lo, hi, number))
+    return Side(text[start:end], _relative(differs, start, end), paragraph, text[lo:start], text[end:hi], same)
 
 
 def _speaker(script: str, source: str = "simplified"):
@@ -214,7 +241,7 @@ _SCREEN_CSS = CSS + f"""
 .passage{{margin:1.2em 0;border-left:4px solid {VERBATIM};padding-left:.8em}} .passage.fuzzy{{border-left:4px dashed {FUZZY}}}
 .passage h3{{font-size:.95em;margin:.2em 0;color:#555}} .sides{{display:grid;grid-template-columns:1fr 1fr;gap:1.5em}}
 .verbatim .side{{background:{VERBATIM_TINT}}} .fuzzy .side{{background:{FUZZY_TINT}}} .side{{padding:.3em .5em;border-radius:3px}}
-.d{{color:{DIFFERS};font-weight:bold;text-decoration:underline wavy {DIFFERS}}} .orphan{{color:#999}}
+.d{{color:{DIFFERS};font-weight:bold;text-decoration:underline wavy {DIFFERS}}} .orphan{{color:#999}} .ctx{{color:#888}}
 .swatch-verbatim{{background:{VERBATIM_TINT};border-bottom:2px solid {VERBATIM}}} .swatch-fuzzy{{background:{FUZZY_TINT};border-bottom:2px dashed {FUZZY}}}
 @media (prefers-color-scheme: dark){{.verbatim .side{{background:#0b3a5c}} .fuzzy .side{{background:#5c430b}} .passage h3{{color:#aaa}}}}
 """
@@ -225,7 +252,7 @@ body{{color:#222}} h1{{font-size:16pt}} h2{{font-size:12.5pt;margin-top:14pt}} p
 th{{text-align:left;background-color:#eeeeee}} td{{vertical-align:top}}
 td.verbatim{{background-color:{VERBATIM_TINT}}} td.fuzzy{{background-color:{FUZZY_TINT}}} td.n,th.n{{text-align:center}}
 tr.category th{{background-color:#f4f4f4}} .d{{color:{DIFFERS};font-weight:bold;text-decoration:underline}}
-.differs{{color:{DIFFERS};font-weight:bold}} .meta{{color:#555555}} .orphan{{color:#999999}}
+.differs{{color:{DIFFERS};font-weight:bold}} .meta{{color:#555555}} .orphan{{color:#999999}} .ctx{{color:#888888}}
 .kind-verbatim{{color:{VERBATIM};font-weight:bold}} .kind-fuzzy{{color:#B36B00;font-weight:bold}}
 footer{{color:#777777;font-size:8pt}} p.c{{margin:0}} .swatch-verbatim{{background-color:{VERBATIM_TINT}}} .swatch-fuzzy{{background-color:{FUZZY_TINT}}}
 """
@@ -237,17 +264,36 @@ _SCRIPTS = {"original": "原文 original", "simplified": "简体 simplified", "t
             "tw": "台灣 Taiwan", "hk": "香港 Hong Kong", "mixed": "混合 mixed", "unknown": "—"}
 
 
+def _name(r: PairReport, side: str) -> str:
+    """A side as a reader names it: "A 重庆" (its region), else "A"."""
+    d = r.a if side == "A" else r.b
+    return f"{side} {d.region}" if d.region else side
+
+
+def _measure_lists(r: PairReport, say) -> str:
+    """Shared, only in A, only in B: one line each, before the full table."""
+    groups = ((say("共有 Shared"), [m for m in r.measures if m[2] and m[3]]),
+              (f"{say('仅见于 only in')} {_name(r, 'A')}", [m for m in r.measures if m[2] and not m[3]]),
+              (f"{say('仅见于 only in')} {_name(r, 'B')}", [m for m in r.measures if m[3] and not m[2]]))
+    return "".join(
+        f"<p><b>{e(title)} ({len(items)})</b>: "
+        + (e("、".join(m[1] for m in items)) or e(say("无 none"))) + "</p>"
+        for title, items in groups)
+
+
 def pair_report_html(r: PairReport, *, for_print: bool = False) -> str:
-    """The report as one HTML page (``for_print``: the layout QTextDocument prints)."""
+    """The report as one HTML page (``for_print``: the layout QTextDocument prints): the summary
+    first (similarity, shared / only-A / only-B measures, the figures that differ), then the rest."""
     say = _speaker(r.script)
     table = _TABLE if for_print else "<table>"
     sections = [
         f"<h1>{e(r.a.title)}<br>↔ {e(r.b.title)}</h1>",
+        f"<h2>{e(say('摘要 Summary'))}</h2>{_summary(r, _SMALL if for_print else table, say)}"
+        + (_measure_lists(r, say) if r.measures else ""),
         f"<h2>{e(say('文档 Documents'))}</h2>{_metadata(r, table, say)}",
-        f"<h2>{e(say('相似度 Similarity'))}</h2>{_summary(r, _SMALL if for_print else table, say)}",
         f"<h2>{e(say('共有段落 Shared passages'))}</h2>{_passages(r, for_print, say)}",
         f"<h2>{e(say('措施 Measures'))}</h2>"
-        + (measures_table(r.measures, (say("措施 Measure"), "A", "B"), _LIST if for_print else table)
+        + (measures_table(r.measures, (say("措施 Measure"), _name(r, "A"), _name(r, "B")), _LIST if for_print else table)
            if r.measures else _none(say)),
         f"<h2>{e(say('数字 Figures'))}</h2>{_figures(r, _LIST if for_print else table, say)}",
         f"<h2>{e(say('批注 Notes'))}</h2>{_all_notes(r, table, say)}",
@@ -268,29 +314,41 @@ def _metadata(r: PairReport, table: str, say) -> str:
                            ("字数 Length", lambda d: f"{d.length:,}")):
             yield f"<tr><th>{e(say(label))}</th><td>{e(get(r.a) or '—')}</td><td>{e(get(r.b) or '—')}</td></tr>"
 
-    return f"{table}<tr><th></th><th>A · #{r.a.id}</th><th>B · #{r.b.id}</th></tr>{''.join(rows())}</table>"
+    return (f"{table}<tr><th></th><th>{e(_name(r, 'A'))} · #{r.a.id}</th><th>{e(_name(r, 'B'))} · #{r.b.id}</th></tr>"
+            f"{''.join(rows())}</table>")
 
 
 def _summary(r: PairReport, table: str, say) -> str:
     s = r.similarity
     kinds = [p.kind for p in r.passages]
     hidden = "" if r.boilerplate else f"; {r.hidden} {say('套话段落未列出 boilerplate passages left out')}"
+    a, b = _name(r, "A"), _name(r, "B")
+    differ = [f for f in r.figures if f[3]]
+    figures = (f"<p><b>{len(differ)} / {len(r.figures)} {e(say('对应数字不同 paired figures differ'))}</b>"
+               + (": " + e("；".join(f"{f[0]} {f[1]} ≠ {f[2]}" for f in differ)) if differ else "") + "</p>"
+               if r.figures else "")
     return (f'{table}<tr><th>{e(say("相似度 Similarity"))}</th><td class="n">{s.score:.1%}</td></tr>'
-            f'<tr><th>{e(say("A 见于 B · A in B"))}</th><td class="n">{s.a_in_b:.1%}</td></tr>'
-            f'<tr><th>{e(say("B 见于 A · B in A"))}</th><td class="n">{s.b_in_a:.1%}</td></tr></table>'
-            f"<p>{len(kinds)} {e(say('共有段落 shared passages'))}: {kinds.count('verbatim')} "
+            f'<tr><th>{e(a)} {e(say("见于 in"))} {e(b)}</th><td class="n">{s.a_in_b:.1%}</td></tr>'
+            f'<tr><th>{e(b)} {e(say("见于 in"))} {e(a)}</th><td class="n">{s.b_in_a:.1%}</td></tr></table>'
+            + figures
+            + f"<p>{len(kinds)} {e(say('共有段落 shared passages'))}: {kinds.count('verbatim')} "
             f"{e(say('逐字 verbatim'))}, {kinds.count('fuzzy')} {e(say('近似 fuzzy'))}{e(hidden)}.</p>"
             f'<p class="legend"><span class="swatch-verbatim">&nbsp;{e(say(_KINDS["verbatim"]))}&nbsp;</span> '
             f'<span class="swatch-fuzzy">&nbsp;{e(say(_KINDS["fuzzy"]))}&nbsp;</span> '
             f'<span class="d">{e(say("不同 differing characters"))}</span></p>')
 
 
-def _marked(side: Side) -> str:
+def _marked(side: Side, say=None) -> str:
+    """The passage with its differing characters marked, inside its clause (context in grey);
+    a side already shown whole in an earlier passage is pointed to, not repeated."""
+    if side.same_as and say is not None:
+        return f'<span class="ctx">{e(say("同上 as in"))} #{side.same_as}</span>'
     out, at = [], 0
     for s, t in side.differs:
         out.append(e(side.text[at:s]) + f'<span class="d">{e(side.text[s:t])}</span>')
         at = t
-    return "".join(out) + e(side.text[at:])
+    context = (f'<span class="ctx">{e(side.before)}</span>' if side.before else "")
+    return context + "".join(out) + e(side.text[at:]) + (f'<span class="ctx">{e(side.after)}</span>' if side.after else "")
 
 
 def _passages(r: PairReport, for_print: bool, say) -> str:
@@ -306,14 +364,15 @@ def _passages(r: PairReport, for_print: bool, say) -> str:
             f'<tr><td width="10%"><p class="c"><b>{p.number}</b></p><p class="c kind-{p.kind}">'
             f'{e(say(_KINDS[p.kind].split()[0]))}</p><p class="c">{p.similarity:.2f}</p>'
             f'{"<p class=c>" + e(say("套话")) + "</p>" if p.boilerplate else ""}</td>'
-            f'<td width="45%" class="{p.kind}"><span class="meta">¶{p.a.paragraph}</span> {_marked(p.a)}</td>'
-            f'<td width="45%" class="{p.kind}"><span class="meta">¶{p.b.paragraph}</span> {_marked(p.b)}</td></tr>'
+            f'<td width="45%" class="{p.kind}"><span class="meta">¶{p.a.paragraph}</span> {_marked(p.a, say)}</td>'
+            f'<td width="45%" class="{p.kind}"><span class="meta">¶{p.b.paragraph}</span> {_marked(p.b, say)}</td></tr>'
             for p in r.passages)
-        return (f"{_TABLE}<tr><th>#</th><th>A · {e(r.a.title)}</th><th>B · {e(r.b.title)}</th></tr>"
-                f"{rows}</table>")
+        return (f"{_TABLE}<tr><th>#</th><th>{e(_name(r, 'A'))} · {e(r.a.title)}</th>"
+                f"<th>{e(_name(r, 'B'))} · {e(r.b.title)}</th></tr>{rows}</table>")
+    a, b = e(_name(r, "A")), e(_name(r, "B"))
     return "\n".join(
-        f'<section class="passage {p.kind}" id="p{p.number}"><h3>{e(head(p))} · A ¶{p.a.paragraph} ↔ B ¶{p.b.paragraph}</h3>'
-        f'<div class="sides"><div class="side">{_marked(p.a)}</div><div class="side">{_marked(p.b)}</div></div></section>'
+        f'<section class="passage {p.kind}" id="p{p.number}"><h3>{e(head(p))} · {a} ¶{p.a.paragraph} ↔ {b} ¶{p.b.paragraph}</h3>'
+        f'<div class="sides"><div class="side">{_marked(p.a, say)}</div><div class="side">{_marked(p.b, say)}</div></div></section>'
         for p in r.passages)
 
 
@@ -322,7 +381,7 @@ def _figures(r: PairReport, table: str, say) -> str:
         return _none(say)
     differ = sum(f[3] for f in r.figures)
     return (f"<p>{differ} / {len(r.figures)} {e(say('对应数字不同 paired figures differ'))}.</p>"
-            + figures_table(r.figures, (say("措施 Measure"), "A", "B"), (say("不同 differs"), say("相同 same")), table))
+            + figures_table(r.figures, (say("措施 Measure"), _name(r, "A"), _name(r, "B")), (say("不同 differs"), say("相同 same")), table))
 
 
 def _all_notes(r: PairReport, table: str, say) -> str:

@@ -24,18 +24,27 @@ class _VerticalTitle(QWidget):
         self.text = text
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Expanding)
 
+    def _upright(self) -> bool:
+        return any(ord(ch) > 0x2E80 for ch in self.text)  # Han stands upright; Latin runs turned a quarter
+
     def sizeHint(self) -> QSize:
         m = QFontMetrics(self.font())
-        return QSize(STRIP, m.height() * len(self.text) + 8)
+        length = m.height() * len(self.text) if self._upright() else m.horizontalAdvance(self.text)
+        return QSize(STRIP, length + 8)
 
     def paintEvent(self, event) -> None:
         painter = QPainter(self)
         painter.setPen(self.palette().color(self.foregroundRole()))
         m = painter.fontMetrics()
-        y = 4
-        for ch in self.text:
-            painter.drawText(0, y, self.width(), m.height(), Qt.AlignmentFlag.AlignHCenter, ch)
-            y += m.height()
+        if self._upright():
+            y = 4
+            for ch in self.text:
+                painter.drawText(0, y, self.width(), m.height(), Qt.AlignmentFlag.AlignHCenter, ch)
+                y += m.height()
+        else:
+            painter.translate(self.width() / 2 + m.ascent() / 2 - 1, 4)
+            painter.rotate(90)
+            painter.drawText(0, 0, self.text)
         painter.end()
 
 
