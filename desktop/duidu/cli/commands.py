@@ -16,32 +16,59 @@ from duidu.library.errors import InputError
 def cmd_import(args, parser: argparse.ArgumentParser) -> int:
     if args.revises:
         return _revise(args, parser)
-    if args.title and len(args.paths) > 1:
+    import os
+
+    from duidu.library.batch import IMPORTED, import_paths
+
+    if args.title and (len(args.paths) > 1 or os.path.isdir(args.paths[0])):
         parser.error("--title names one document: import one file at a time with it")
     meta = {"title": args.title, "region": args.region, "date": args.date, "source": args.source}
-    failed = 0
-    results = []
+    interactive = not args.json and sys.stderr.isatty()
+
+    def report(outcome) -> None:
+        if interactive:
+            sys.stderr.write("\r\033[K")  # the progress line gives way
+        if args.json:
+            return
+        if not outcome.ok:
+            print(f"duidu: {outcome.path}: {outcome.reason}", file=sys.stderr)
+        elif outcome.status == IMPORTED:
+            r, d = outcome.result, outcome.document
+            print(f"imported {d.id}: {d.title} [{d.script}] — {r.encoding_note}; "
+                  f"{r.pinyin_removed} pinyin readings removed; {r.excluded} furniture lines marked")
+        else:
+            print(outcome.line())
+
+    def progress(fraction: float) -> None:
+        if interactive and fraction < 1:
+            sys.stderr.write(f"\r\033[Kimporting… {fraction:.0%}")
+            sys.stderr.flush()
+
     with _open(args) as lib:
-        for path in args.paths:
-            try:
-                r = lib.import_file(path, encoding=args.encoding, metadata=meta)
-            except InputError as exc:
-                failed += 1
-                print(f"duidu: {exc}", file=sys.stderr)
-                results.append({"path": path, "error": exc.reason})
-                continue
-            d = r.document
-            results.append({"path": path, "created": r.created, "encoding": r.encoding_note, "pinyin_removed": r.pinyin_removed, "excluded": r.excluded, "document": asdict(d)})
-            if args.json:
-                continue
-            if r.created:
-                print(f"imported {d.id}: {d.title} [{d.script}] — {r.encoding_note}; "
-                      f"{r.pinyin_removed} pinyin readings removed; {r.excluded} furniture lines marked")
-            else:
-                print(f"already in the library as {d.id}: {d.title} (same text)")
+        summary = import_paths(lib, args.paths, recursive=args.recursive, encoding=args.encoding, metadata=meta,
+                               progress=progress, on_outcome=report)
+    if interactive:
+        sys.stderr.write("\r\033[K")
+    tried = [o for o in summary.outcomes if o.status != "skipped"]
     if args.json:
-        dump_json(results)
-    return 1 if failed else 0
+        dump_json([_outcome_json(o) for o in summary.outcomes])
+    else:
+        for o in summary.refused:
+            if os.path.isdir(o.path):  # a folder with nothing to import (files were reported as done)
+                print(f"duidu: {o.path}: {o.reason}", file=sys.stderr)
+        if len(tried) > 1 or (summary.imported + summary.duplicates and any(os.path.isdir(p) for p in args.paths)):
+            print(summary.line())  # the summary of a batch; its refusals again, all together
+            for o in summary.refused:
+                print(f"  refused {o.path}: {o.reason}")
+    return 1 if summary.refused else 0
+
+
+def _outcome_json(o) -> dict:
+    if not o.ok:
+        return {"path": o.path, "status": o.status, "error": o.reason}
+    r = o.result
+    return {"path": o.path, "status": o.status, "created": r.created, "encoding": r.encoding_note,
+            "pinyin_removed": r.pinyin_removed, "excluded": r.excluded, "document": asdict(o.document)}
 
 
 def _revise(args, parser) -> int:
@@ -147,8 +174,66 @@ def cmd_list(args, parser) -> int:
     if args.json:
         dump_json([asdict(d) for d in docs])
         return 0
-    for d in docs:
-        print(f"{d.id:>4}  {d.title}  [{d.region or '—'}; {d.date or '—'}; {d.script}; {d.length} 字]")
+    _print_table(docs)
+    return 0
+
+
+# duidu list: (header, field, least columns). Title and issuer share what the terminal leaves.
+_LIST_COLUMNS = (("id", "id", 4), ("title", "title", 16), ("issuer", "issuing_body", 10), ("number", "doc_number", 8),
+                 ("date", "date", 10), ("region", "region", 8), ("字", "length", 6))
+_SHARED = {"title": 3, "issuing_body": 2}  # how the room left is shared out
+
+
+def _print_table(docs) -> None:
+    """One document a line, in columns; whole in a pipe, cut with "…" to fit a terminal."""
+    from duidu.text.chars import one_line_text
+
+    def cell(d, name: str) -> str:
+        value = getattr(d, name)
+        return "—" if value in (None, "") else one_line_text(str(value))  # a stored newline or escape shown as a space
+
+    rows = [[cell(d, name) for _, name, _ in _LIST_COLUMNS] for d in docs]
+    widths = [max([_columns(h)] + [_columns(r[i]) for r in rows]) for i, (h, _, _) in enumerate(_LIST_COLUMNS)]
+    terminal = shutil.get_terminal_size((0, 0)).columns  # 0: a pipe or a file
+    room = terminal - 2 * (len(widths) - 1)
+    if terminal and sum(widths) > room:
+        fixed = sum(w for w, (_, n, _) in zip(widths, _LIST_COLUMNS) if n not in _SHARED)
+        left = max(room - fixed, sum(least for _, n, least in _LIST_COLUMNS if n in _SHARED))
+        total = sum(_SHARED.values())
+        for i, (_, name, least) in enumerate(_LIST_COLUMNS):
+            if name in _SHARED:
+                widths[i] = min(widths[i], max(least, left * _SHARED[name] // total))
+    right = {"id", "length"}
+    print("  ".join(_pad(h, w) for (h, _, _), w in zip(_LIST_COLUMNS, widths)).rstrip())
+    for r in rows:
+        cells = []
+        for (_, name, _), w, value in zip(_LIST_COLUMNS, widths, r):
+            value = _elide(value, w)
+            cells.append(" " * (w - _columns(value)) + value if name in right else _pad(value, w))
+        print("  ".join(cells).rstrip())
+
+
+def cmd_edit(args, parser) -> int:
+    fields = {"title": args.title, "issuing_body": args.issuer, "doc_number": args.number, "date": args.date,
+              "region": args.region, "addressees": args.addressees, "source": args.source}
+    changes = {k: v for k, v in fields.items() if v is not None}
+    if args.attachment is not None:
+        changes["attachments"] = args.attachment
+    names = {"issuer": "issuing_body", "number": "doc_number"}
+    reset = [names.get(f, f) for f in args.reset]
+    if not changes and not reset:
+        parser.error("nothing to change: give --title, --issuer, --number, --date, --region, --addressees, "
+                     "--attachment, --source or --reset FIELD")
+    with _open(args) as lib:
+        doc = lib.update_metadata(lib.resolve(args.doc).id, **changes, reset=reset)
+    if args.json:
+        dump_json(asdict(doc))
+        return 0
+    print(f"{doc.id}: {doc.title}")
+    for label, value in (("issuer", doc.issuing_body), ("number", doc.doc_number), ("date", doc.date),
+                         ("region", doc.region), ("addressees", doc.addressees),
+                         ("attachments", "；".join(doc.attachments)), ("source", doc.source)):
+        print(f"  {label}: {value or '—'}")
     return 0
 
 
@@ -166,7 +251,12 @@ def cmd_show(args, parser) -> int:
         "id": doc.id,
         "title": doc.title,
         "region": doc.region,
-        "date": doc.date,
+        "region_code": doc.region_code,
+        "date": doc.date,  # the date written (成文日期)
+        "issuing_body": doc.issuing_body,
+        "doc_number": doc.doc_number,
+        "addressees": doc.addressees,
+        "attachments": list(doc.attachments),
         "source": doc.source,
         "script": doc.script,
         "script_confidence": doc.script_confidence,

@@ -82,7 +82,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
     imp = sub.add_parser("import", help="import .txt .md .html .docx .pdf .doc .wps .ofd files")
-    imp.add_argument("paths", nargs="+", metavar="PATH")
+    imp.add_argument("paths", nargs="+", metavar="PATH", help="files, or folders of them")
+    imp.add_argument("--recursive", "-r", action="store_true", help="also import the folders inside a folder")
     imp.add_argument("--encoding", help="decode with this encoding instead of detecting it (e.g. gb18030, big5)")
     imp.add_argument("--title")
     imp.add_argument("--region")
@@ -94,6 +95,21 @@ def build_parser() -> argparse.ArgumentParser:
 
     ls = sub.add_parser("list", help="list the library's documents")
     ls.add_argument("--json", action="store_true")
+
+    ed = sub.add_parser("edit", help="correct a document's metadata (kept when the file is imported again)")
+    ed.add_argument("doc", metavar="DOC", type=_nonempty, help="id, file name or unique title prefix")
+    ed.add_argument("--title", type=_nonempty)
+    ed.add_argument("--issuer", help="issuing body (发文机关); \"\" clears it")
+    ed.add_argument("--number", help="document number (发文字号), e.g. 渝府办发〔2025〕42号")
+    ed.add_argument("--date", help="date written (成文日期): YYYY, YYYY-MM or YYYY-MM-DD")
+    ed.add_argument("--region", help="region, e.g. 广东省东莞市")
+    ed.add_argument("--addressees", help="addressees (主送机关)")
+    ed.add_argument("--attachment", action="append", metavar="NAME", help="an attachment listed (repeat for each)")
+    ed.add_argument("--source")
+    ed.add_argument("--reset", action="append", default=[], metavar="FIELD",
+                    choices=("title", "issuer", "number", "date", "region", "addressees", "attachments"),
+                    help="drop your correction: show what was read from the text again (repeatable)")
+    ed.add_argument("--json", action="store_true")
 
     show = sub.add_parser("show", help="print a document, in any script")
     show.add_argument("doc", metavar="DOC", type=_nonempty, help="id, file name or unique title prefix")
