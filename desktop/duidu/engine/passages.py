@@ -601,7 +601,7 @@ def _join(kept: list[_Chain], ka: str, kb: str, a: EngineDocument, b: EngineDocu
 # A number with its unit and qualifier is one unit of meaning: a passage never ends inside one.
 NUMBER = re.compile(
     r"[0-9０-９]+(?:[.．][0-9０-９]+)?(?:\s*(?:%|％|‰|个百分点))?"
-    r"(?:[万亿千百]*(?:元|人次|人|户|吨|公里|千米|平方米|平方公里|亩|家|所|个|项|座|台|辆|套|件|名|次|倍|岁|千瓦|兆瓦|瓦|度|美元|标准箱))?"
+    r"(?:[万亿千百]*(?:元|人次|人|户|吨|公里|千米|平方米|平方公里|亩|家|所|个|個|项|項|座|台|辆|套|件|名|次|倍|岁|千瓦|兆瓦|瓦|度|美元|标准箱|届|屆|期|批|轮|輪|年|月|日|天))?"
     r"(?:以上|以下|左右|以内|上下)?"
 )
 
