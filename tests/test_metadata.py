@@ -105,6 +105,8 @@ def _row(path: Path) -> dict:
     ("2026_云南省_政府工作报告_head.txt", "2026年云南省政府工作报告", "云南省", "2026-01-28"),  # the page said 2026年政府工作报告
     ("2026_贵州省_政府工作报告_head.txt", "2026年贵州省政府工作报告", "贵州省", "2026-01-27"),
     ("2024_国务院_政府工作报告_head.txt", "2024年国务院政府工作报告", "全国", "2024-03-05"),
+    # No heading, no date: who reports (我代表国务院，向大会报告) and the year after 一、2024年工作回顾.
+    ("2025_国务院_政府工作报告_head.txt", "2025年国务院政府工作报告", "全国", None),
 ])
 def test_province_reports_get_their_title_region_and_stated_date(name, title, region, date):
     row = _row(META / name)

@@ -220,6 +220,20 @@ def _report(lines: list[str]) -> tuple[str | None, str | None, str | None]:
     return None, None, None
 
 
+_ON_BEHALF = re.compile(r"我代表(国务院|中央人民政府|[\u4e00-\u9fff]{2,12}?人民政府)[，,]?向大会报告")
+_REVIEWED_YEAR = re.compile(r"^[一二三四五六七八九十]+、\s*(\d{4})年.{0,12}工作回顾")
+
+
+def _untitled_report(lines: list[str]) -> tuple[str | None, str | None]:
+    """A work report given without its heading ("各位代表：现在，我代表国务院，向大会报告…"):
+    its title from who reports and the year after the one it reviews (一、2024年工作回顾)."""
+    who = next((m[1] for m in map(_ON_BEHALF.search, lines[:8]) if m), None)
+    if not who:
+        return None, None
+    year = next((int(m[1]) + 1 for m in map(_REVIEWED_YEAR.match, lines[:HEAD]) if m), None)
+    return (f"{year}年{who}政府工作报告" if year else f"{who}政府工作报告"), who
+
+
 def _organs(name: str) -> list[str]:
     """Joint issuers as a list: split at "、", spaces, and where one organ's name ends and the
     next begins with a division's name (江门市住房和城乡建设局江门市财政局)."""
@@ -338,6 +352,8 @@ def extract(lines: list[str], furniture: list[bool] | None = None, *, file_title
         title = from_file
 
     report_date, report_region, report_issuer = _report(lines)
+    if not title and not report_issuer:
+        title, report_issuer = _untitled_report(lines)
     # The document's own statement first (red header, title, signature), then the page's table.
     signer, signed = _signature_and_date(lines, title_line + 1 if title_line >= 0 else 0)
     named = [_issuer_from_header(lines), _issuer_from_title(title) if title else None, signer,
