@@ -11,6 +11,8 @@ from PySide6.QtCore import QPoint, QPointF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import QWidget
 
+from duidu.ui.marks import ACTIVE
+
 WIDTH = 44
 MAX_BANDS = 400  # enough for any screenful; keeps a paint cheap in pathological pairs
 
@@ -65,6 +67,7 @@ class ConnectorGutter(QWidget):
             strong = n in (self.active, self.hovered)
             color = QColor(hues[ma.kind])
             color.setAlpha(170 if strong else 70)
+            edge = QColor(hues[ACTIVE]) if n == self.active else color.darker(160)  # focus: its own colour
             path = QPainterPath(QPointF(0, a0))
             path.cubicTo(QPointF(w / 2, a0), QPointF(w / 2, b0), QPointF(w, b0))
             path.lineTo(QPointF(w, b1))
@@ -73,7 +76,7 @@ class ConnectorGutter(QWidget):
             p.fillPath(path, color)
             if strong:
                 p.setRenderHint(QPainter.RenderHint.Antialiasing)  # the one band in focus is drawn smooth
-                p.setPen(QPen(color.darker(160), 1.2))
+                p.setPen(QPen(edge, 2.5 if n == self.active else 1.2))
                 p.drawPath(path)
                 p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
             drawn += 1
