@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtGui import QFont, QFontDatabase, QTextCharFormat
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from duidu.library.store import Library
@@ -240,6 +241,12 @@ def test_the_chosen_script_reaches_measures_figures_similar_and_notes(make_windo
     assert not any("职教" in f or "联席" in f for f in figures)
     assert window.similar_panel.model.in_script("协同发展") == "協同發展"
     assert window.notes_ui.panel.cards.in_script("职教集团") == "職教集團"
+    lp = window.library_panel
+    lp.search_box.setText("职教")
+    lp._search_now()
+    qtbot.waitUntil(lambda: lp.results_model.rowCount() > 0, timeout=30000)
+    context = lp.results_model.index(0).data(Qt.ItemDataRole.DisplayRole)
+    assert "職教" in context and "职教" not in context
     window.set_global_script("original")
     qtbot_wait(window)
     assert window.similar_panel.model.in_script("协同发展") == "协同发展"

@@ -329,8 +329,9 @@ class MainWindow(QMainWindow):
 
         in_script = converter(script)
         self.measures_panel.set_script(in_script)
-        self.similar_panel.model.in_script = in_script
-        self.similar_panel.model.layoutChanged.emit()
+        for model in (self.similar_panel.model, self.library_panel.results_model):
+            model.in_script = in_script
+            model.layoutChanged.emit()
         self.notes_ui.panel.cards.in_script = in_script
         self.notes_ui.panel.table.viewport().update()
         self.passages_panel.model.layoutChanged.emit()

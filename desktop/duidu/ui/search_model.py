@@ -46,6 +46,9 @@ def context(hit: Any) -> str:
 class SearchResultsModel(QAbstractListModel):
     """Read-only list of ``SearchHit``s (any objects with those attributes), in the order given."""
 
+    in_script = staticmethod(lambda text: text)  # document-derived text in the reader's script (set by the window)
+    _TEXT_ROLES = (HitRole.Title, HitRole.Before, HitRole.Match, HitRole.After)
+
     def __init__(self, hits: Sequence[Any] = (), parent=None) -> None:
         super().__init__(parent)
         self._hits: list[Any] = list(hits)
@@ -65,12 +68,15 @@ class SearchResultsModel(QAbstractListModel):
         if not index.isValid() or not (0 <= index.row() < len(self._hits)) or index.column() != 0:
             return None
         hit = self._hits[index.row()]
+        t = self.in_script
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{hit.title}\n{context(hit)}"
+            return t(f"{hit.title}\n{context(hit)}")
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{hit.title}\n{hit.before}【{hit.match}】{hit.after}"
+            return t(f"{hit.title}\n{hit.before}【{hit.match}】{hit.after}")
         if role == HitRole.Context:
-            return context(hit)
+            return t(context(hit))
+        if role in self._TEXT_ROLES:
+            return t(getattr(hit, _FIELDS[HitRole(role)]))
         if role == HitRole.Hit:
             return hit
         if role in _FIELDS:
