@@ -264,3 +264,14 @@ def test_a_comparison_report_to_a_fifo_is_refused(small, tmp_path, capsys):
     os.mkfifo(fifo)
     assert main(["--library", str(path), "compare", str(doc), str(other), "--html", str(fifo)]) == 1
     assert "FIFO" in one_line(capsys.readouterr().err) and stat.S_ISFIFO(os.lstat(fifo).st_mode)
+
+
+def test_duidu_notes_recover_puts_kept_notes_back(small, capsys):
+    path, doc = small
+    with Library.open(path) as lib, faults.inject("commit", "disk_full"), pytest.raises(LibraryUnavailable):
+        lib.annotate(doc, 4, 12, note="kept on a full disk", annotator="王老师")
+    assert main(["--library", str(path), "notes", "recover", "--list"]) == 0
+    assert "kept on a full disk" in capsys.readouterr().out and notes_in(path) == []
+    assert main(["--library", str(path), "notes", "recover"]) == 0
+    assert "put back note" in capsys.readouterr().out
+    assert notes_in(path) == ["kept on a full disk"] and recovery.pending(path) == []

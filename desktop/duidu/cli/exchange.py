@@ -75,3 +75,29 @@ def codebook_import(args, parser) -> int:
         result = lib.import_codebook(args.file)
     print(result.summary())
     return 0
+
+
+def notes_recover(args, parser) -> int:
+    """Notes that could not be saved (the library was gone, full or read-only) put back into the library."""
+    from duidu.library import recovery
+    from duidu.library.location import library_path
+
+    kept = recovery.pending(library_path(args.library))
+    if not kept:
+        print(f"no kept notes for {library_path(args.library)} (they would be in {recovery.folder()})", file=sys.stderr)
+        return 0
+    if args.list:
+        for k in kept:
+            print(f"{k.path}  {k.record.get('failed_at', '')}  {k.summary}")
+        return 0
+    failed = 0
+    with open_library(args) as lib:
+        for k in kept:
+            try:
+                a = recovery.restore(lib, k)
+            except InputError as exc:  # its passage is gone from this library: the file stays
+                failed += 1
+                print(f"duidu: {k.path}: {exc.reason}", file=sys.stderr)
+                continue
+            print(f"put back note {a.id}: {k.summary}")
+    return 1 if failed else 0

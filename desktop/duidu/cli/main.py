@@ -178,6 +178,8 @@ def build_parser() -> argparse.ArgumentParser:
     ni = notes_sub.add_parser("import", help="import a REFI-QDA project (.qdpx): documents, codes and notes")
     ni.add_argument("file", metavar="FILE")
     ni.add_argument("--json", action="store_true")
+    nr = notes_sub.add_parser("recover", help="put back notes that could not be saved (the library was gone, full or read-only)")
+    nr.add_argument("--list", action="store_true", help="only list the kept notes")
     na = notes_sub.add_parser("agreement", help="inter-annotator agreement per tag (Cohen's kappa, Krippendorff's alpha)")
     na.add_argument("annotators", nargs="+", metavar="ANNOTATOR", type=_nonempty, help="two or more annotators")
     na.add_argument("--doc", metavar="DOC", nargs="+", action="extend", type=_nonempty,
