@@ -190,3 +190,23 @@ def test_two_processes_importing_the_same_text_at_once_both_succeed_with_one_doc
     con = sqlite3.connect(path)
     assert con.execute("SELECT count(*) FROM documents").fetchone()[0] == 2  # the seed and this one, once
     con.close()
+
+
+def test_a_window_edit_given_up_at_close_goes_to_a_recovery_file_not_nowhere(qtbot, small):
+    from duidu.library import recovery
+    from duidu.ui.tasks import TaskRunner
+
+    path, doc = small
+    runner = TaskRunner(path)
+    failed = []
+    try:
+        with LockHolder(path):
+            with qtbot.waitSignal(runner.waiting, timeout=120000):
+                runner.write(lambda lib, progress, cancel: lib.annotate(doc, 0, 4, note="given up at close",
+                                                                         annotator="张三"), on_error=failed.append)
+            with qtbot.waitSignal(runner.writesDone, timeout=120000):
+                runner.abandon_writes()  # "Keep them for later" in the closing dialog
+    finally:
+        runner.shutdown()
+    assert count_notes(path) == 0 and "kept in" in str(failed[0])
+    assert [k.record["note"] for k in recovery.pending(path)] == ["given up at close"]
