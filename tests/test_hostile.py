@@ -552,3 +552,26 @@ def test_a_title_from_the_first_line_is_one_printable_line(capsys, library, tmp_
     assert code == 0 and ESC not in title and "\u202e" not in title and "关于推进教育协同发展的通知" in title
     code, out, _ = duidu(capsys, "list")
     assert ESC not in out
+
+
+@pytest.mark.parametrize("unclosed", ["<!--", "<a ", "</", "<?", "<![CDATA[", "</a", "<!"])
+def test_an_unterminated_construct_at_the_end_is_dropped_in_one_pass(unclosed, monkeypatch):
+    # html.parser's close() would parse what follows the first unfinished construct again from
+    # each "<" in it (quadratic); extract() drops it as a browser does, with one parse of the rest.
+    from html.parser import HTMLParser
+
+    starts = []
+    real = HTMLParser.parse_starttag
+
+    def counting(self, i):
+        starts.append(i)
+        return real(self, i)
+
+    monkeypatch.setattr(HTMLParser, "parse_starttag", counting)
+    page = "<p>四川省推进教育协同发展。</p>" + unclosed * 5000
+    assert html_text.extract(page).text == "四川省推进教育协同发展。"
+    assert len(starts) <= 2  # <p>, and at most one attempt at the unfinished tag
+
+
+def test_a_trailing_character_reference_is_still_text():
+    assert html_text.extract("<p>教育合作 AT&T</p>尾部 AT&amp").text == "教育合作 AT&T\n尾部 AT&"

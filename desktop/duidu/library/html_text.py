@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from html import unescape
 from html.parser import HTMLParser
 
 from duidu.text.chars import HAN_RANGES, one_line_text
@@ -61,6 +62,14 @@ def extract(html: str) -> PageText:
     parser = _TextParser()
     try:
         parser.feed(html)
+        # feed() stops at the first construct it cannot finish -- an unclosed comment or tag,
+        # which in a browser runs to the end of the file and shows nothing -- and keeps the rest;
+        # html.parser's close() would then parse that rest again from every "<" in it, which is
+        # quadratic (20,000 unclosed "<!--": 13 s). So the construct is dropped, as a browser
+        # drops it; a held-back tail that is no construct (a last "AT&T") is text.
+        tail, parser.rawdata = parser.rawdata, ""
+        if tail and not tail.startswith("<"):
+            parser.handle_data(unescape(tail))
         parser.close()
     except AssertionError as e:
         raise ValueError(str(e)) from None
