@@ -275,3 +275,23 @@ def test_duidu_notes_recover_puts_kept_notes_back(small, capsys):
     assert main(["--library", str(path), "notes", "recover"]) == 0
     assert "put back note" in capsys.readouterr().out
     assert notes_in(path) == ["kept on a full disk"] and recovery.pending(path) == []
+
+
+def test_an_export_to_a_device_node_is_refused_before_anything_is_opened(small, tmp_path, monkeypatch):
+    from duidu.library import output_file
+
+    path, _ = small
+    target = tmp_path / "looks-like-a-device"
+    target.write_text("untouched", encoding="utf-8")
+    real_stat = os.stat
+
+    def as_device(p, *args, **kwargs):  # no real device node is ever written to: its mode is faked
+        st = real_stat(p, *args, **kwargs)
+        if str(p) == str(target):
+            return os.stat_result((stat.S_IFCHR | 0o666, *st[1:]))
+        return st
+
+    monkeypatch.setattr(output_file.os, "stat", as_device)
+    with Library.open(path) as lib, pytest.raises(InputError, match="character device"):
+        lib.export_notes(target, "csv")
+    assert target.read_text(encoding="utf-8") == "untouched"
