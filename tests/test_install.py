@@ -27,6 +27,7 @@ def test_wheel_installs_a_working_command(tmp_path):
         "duidu/resources/opencc/chains.json",
         "duidu/resources/opencc/LICENSE",
         "duidu/resources/userdict.txt",
+        "duidu/resources/divisions/divisions.tsv",  # the gazetteer regions come from
     ):
         assert needed in names, needed
     entry_points = next(n for n in names if n.endswith("entry_points.txt"))
