@@ -266,4 +266,3 @@ def _say_waiting(path, seconds: float) -> None:
     if path not in _waited:
         _waited.add(path)
         print(f"duidu: {path}: waiting for another Duidu to finish writing to the library…", file=sys.stderr, flush=True)
-
