@@ -16,7 +16,6 @@ import os
 import uuid
 from bisect import bisect_right
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from duidu import __version__

@@ -17,8 +17,6 @@ from datetime import date as _calendar_date
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterator
 
-from sqlite_utils import Database
-
 from duidu.library import annotations, backups, codebook, derived, faults, metadata, recovery, schema
 from duidu.library.anchoring import AnchorReport
 from duidu.library.annotations import Annotation, Target
