@@ -17,8 +17,14 @@ from duidu.engine.figures import FigurePair, extract_figures, pair_figures, pair
 from duidu.engine.indicators import extract_indicators
 from duidu.engine.measures import MeasureMention, MeasureRow, extract_measures, measure_table
 from duidu.engine.passages import MIN_LENGTH, Passage, find_passages
+from duidu.engine.per_document import per_document
 from duidu.engine.progress import CancelToken, Progress, checkpoint
 from duidu.engine.similarity import Similarity, similarity
+
+
+# Read once per document, paired for every comparison it takes part in.
+_indicators = per_document(extract_indicators)
+_figures = per_document(extract_figures)
 
 
 @dataclass(frozen=True)
@@ -124,7 +130,7 @@ def compare(
             mentions[d.id] = extract_measures(d)
     checkpoint(0.9, progress, cancel)
     rows = measure_table([a, b], {d.id: list(mentions[d.id]) for d in (a, b)})
-    figures = pair_figures(extract_figures(a, mentions[a.id]), extract_figures(b, mentions[b.id]))
-    figures += pair_indicators(extract_indicators(a), extract_indicators(b))  # targets and results
+    figures = pair_figures(_figures(a, tuple(mentions[a.id])), _figures(b, tuple(mentions[b.id])))
+    figures += pair_indicators(_indicators(a), _indicators(b))  # targets and results
     checkpoint(1.0, progress, cancel)
     return Comparison(a, b, tuple(passages), sim, alignment, tuple(rows), tuple(figures))

@@ -389,6 +389,7 @@ def _lexicon_mentions(doc: EngineDocument, sentences: _Spans, taken: _Spans) -> 
     return out
 
 
+@lru_cache(maxsize=1 << 14)  # asked again for every pair a measure is grouped in
 def _head_of(name: str) -> str:
     return max((h for h in HEADS if name.endswith(h)), key=len, default="")
 

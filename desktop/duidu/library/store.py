@@ -23,6 +23,7 @@ from duidu.library.annotations import Annotation, Target
 from duidu.library.codebook import Code, CodeRemoval
 from duidu.library.documents import Document, DocumentText, ExcludedRange, ImportResult, Range
 from duidu.library.engine_cache import documents_with, engine_document, load_mentions
+from duidu.engine.per_document import per_document
 from duidu.library.errors import InputError, database_reason
 from duidu.library.location import library_path
 from duidu.library.search import SearchHit, search
@@ -55,11 +56,21 @@ _DOC_COLUMNS = (
 )
 
 
+def _read_mentions(doc: "EngineDocument", db) -> tuple:
+    return tuple(load_mentions(db, doc.id))
+
+
+_stored_mentions = per_document(_read_mentions)
+
+
 class Library:
     def __init__(self, db: LibraryDatabase, path: Path) -> None:
         self.db = db
         self.path = path
         self._boilerplate: tuple[tuple, "Boilerplate"] | None = None  # (library state, test with its cache)
+        # Engine documents handed out again while unchanged: what is read from one once (indicators,
+        # figures, quoted names) is kept with it for every comparison (engine/per_document.py).
+        self._engine_docs: dict[int, tuple[tuple, "EngineDocument"]] = {}
 
     # -- opening ------------------------------------------------------------------
     @classmethod
@@ -211,8 +222,17 @@ class Library:
 
     # -- comparing ----------------------------------------------------------------
     def engine_document(self, document_id: int) -> "EngineDocument":
+        """The engine's view of a document; the same object while its text, furniture and names stay."""
         self.document(document_id)
-        return engine_document(self.db, document_id)
+        state = self.db.execute(
+            "SELECT d.text_hash, d.title, d.region, COUNT(e.n), SUM(e.start), SUM(e.\"end\") FROM documents d "
+            "LEFT JOIN excluded e ON e.document_id = d.id WHERE d.id = ?", [document_id]).fetchone()
+        kept = self._engine_docs.get(document_id)
+        if kept is None or kept[0] != tuple(state):
+            if len(self._engine_docs) >= 64:  # a library's worth of comparisons, not all of it
+                self._engine_docs.pop(next(iter(self._engine_docs)))
+            kept = self._engine_docs[document_id] = (tuple(state), engine_document(self.db, document_id))
+        return kept[1]
 
     def boilerplate(self) -> "Boilerplate":
         """The boilerplate test bound to this library's document frequencies.
@@ -233,9 +253,9 @@ class Library:
         """The engine's full analysis of a pair (options as ``engine.compare.compare``)."""
         from duidu.engine.compare import compare
 
-        mentions = {d: self.mentions(d) for d in (a_id, b_id)}
-        return compare(self.engine_document(a_id), self.engine_document(b_id), is_boilerplate=self.boilerplate(),
-                       mentions=mentions, **options)
+        a, b = self.engine_document(a_id), self.engine_document(b_id)
+        mentions = {d.id: _stored_mentions(d, self.db) for d in (a, b)}  # read once per document
+        return compare(a, b, is_boilerplate=self.boilerplate(), mentions=mentions, **options)
 
     def mentions(self, document_id: int) -> "list[MeasureMention]":
         """The measures a document states, as extracted at import."""

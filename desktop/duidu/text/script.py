@@ -14,6 +14,7 @@ the golden texts and the seeds.
 from __future__ import annotations
 
 import json
+import re
 import threading
 from dataclasses import dataclass
 from functools import lru_cache
@@ -71,7 +72,8 @@ def _stages(config: str) -> tuple[tuple[tuple[_Dict, dict], ...], ...]:
     chains = _chains()
     if config not in chains:
         raise ValueError(f"unknown conversion {config!r} (known: {', '.join(CONFIGS)})")
-    return tuple(tuple((_load(name), _key_lengths(name)) for name in group) for group in chains[config])
+    return tuple(tuple((_load(name), _key_lengths(name), _first_chars(name)) for name in group)
+                 for group in chains[config])
 
 
 @lru_cache(maxsize=1)
@@ -89,7 +91,15 @@ def _key_lengths(name: str) -> dict[str, tuple[int, ...]]:
     return {ch: tuple(sorted(ls, reverse=True)) for ch, ls in lengths.items()}
 
 
-def _convert_clause(clause: str, group: tuple[tuple[_Dict, dict], ...], out: list[str], b: OffsetMapBuilder) -> None:
+@lru_cache(maxsize=None)
+def _first_chars(name: str) -> re.Pattern:
+    """The characters a key of the dictionary starts with: only there can a match begin (most
+    characters of a text are in none, so a whole simplified clause is passed by t2s in one search)."""
+    return re.compile("[" + "".join(re.escape(ch) for ch in sorted(_key_lengths(name))) + "]")
+
+
+def _convert_clause(clause: str, group: tuple[tuple[_Dict, dict, re.Pattern], ...], out: list[str],
+                    b: OffsetMapBuilder) -> None:
     """Replace dictionary keys in one clause, choosing exactly what the engine chooses.
 
     The engine takes the longest key anywhere in the clause (leftmost among equals), then
@@ -103,11 +113,12 @@ def _convert_clause(clause: str, group: tuple[tuple[_Dict, dict], ...], out: lis
     n = len(clause)
     taken = bytearray(n)
     chosen: list[tuple[int, int, str]] = []
-    for table, by_first in group:
+    for table, by_first, first in group:
         keys = table[2]
         candidates = []
-        for i, ch in enumerate(clause):
-            for length in by_first.get(ch, ()):
+        for found in first.finditer(clause):
+            i = found.start()
+            for length in by_first[found.group()]:
                 if i + length <= n and not taken[i] and clause[i : i + length] in keys:
                     candidates.append((-length, i))
         candidates.sort()
@@ -132,7 +143,7 @@ def _convert_clause(clause: str, group: tuple[tuple[_Dict, dict], ...], out: lis
         b.keep(n - pos)
 
 
-def _apply_stage(text: str, group: tuple[tuple[_Dict, dict], ...]) -> Converted:
+def _apply_stage(text: str, group: tuple[tuple[_Dict, dict, re.Pattern], ...]) -> Converted:
     out: list[str] = []
     b = OffsetMapBuilder()
     for n, piece in enumerate(_clauses().split(text)):
@@ -156,7 +167,7 @@ def convert(text: str, config: str) -> Converted:
 def engine_convert(text: str, config: str) -> str:
     """The engine's own ``convert`` on the same dictionaries (for cross-checks)."""
     engine = _engine()
-    engine._dict_chain_data = [[d for d, _ in group] for group in _stages(config)]
+    engine._dict_chain_data = [[d for d, *_ in group] for group in _stages(config)]
     engine._dict_init_done = True
     return engine.convert(text)
 
