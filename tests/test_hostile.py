@@ -575,3 +575,12 @@ def test_an_unterminated_construct_at_the_end_is_dropped_in_one_pass(unclosed, m
 
 def test_a_trailing_character_reference_is_still_text():
     assert html_text.extract("<p>教育合作 AT&T</p>尾部 AT&amp").text == "教育合作 AT&T\n尾部 AT&"
+
+
+def test_list_shows_a_stored_escape_as_a_space(capsys, library):
+    import sqlite3
+
+    with sqlite3.connect(library) as con:  # as a library written before titles were made one line
+        con.execute("UPDATE documents SET title = ? WHERE id = 1", [f"旧标题\n{ESC}[2J清屏"])
+    code, out, _ = duidu(capsys, "list")
+    assert code == 0 and ESC not in out and "旧标题 [2J清屏" in out
