@@ -270,3 +270,11 @@ def test_duidu_import_of_a_folder_prints_a_summary(tmp_path, capsys):
     assert main(["--library", lib, "import", str(folder), "--json"]) == 1
     statuses = sorted(o["status"] for o in json.loads(capsys.readouterr().out))
     assert statuses == ["duplicate", "refused"]
+
+
+def test_a_report_without_heading_in_traditional_script():
+    """The 1954 report as the corpus has it: no heading, no date; who reports is all there is."""
+    lines = ["各位代表：", "我們第一届全國人民代表大會第一次會議，在聽了劉少奇同志", "關於憲法草案的報告",
+             "，接着，又通過了幾個重要的法律。現在，我代表中央人民政府作工作報告。"]
+    m = extract(lines)
+    assert (m.title, m.issuing_body, m.region, m.date_written) == ("中央人民政府工作报告", "中央人民政府", "全国", None)

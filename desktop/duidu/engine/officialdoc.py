@@ -220,7 +220,8 @@ def _report(lines: list[str]) -> tuple[str | None, str | None, str | None]:
     return None, None, None
 
 
-_ON_BEHALF = re.compile(r"我代表(国务院|中央人民政府|[\u4e00-\u9fff]{2,12}?人民政府)[，,]?向大会报告")
+_ON_BEHALF = re.compile(r"我代表(国务院|國務院|中央人民政府|[\u4e00-\u9fff]{2,12}?人民政府)[，,]?"
+                        r"(?:向大会报告|向大會報告|作工作报告|作工作報告)")
 _REVIEWED_YEAR = re.compile(r"^[一二三四五六七八九十]+、\s*(\d{4})年.{0,12}工作回顾")
 
 
@@ -231,7 +232,8 @@ def _untitled_report(lines: list[str]) -> tuple[str | None, str | None]:
     if not who:
         return None, None
     year = next((int(m[1]) + 1 for m in map(_REVIEWED_YEAR.match, lines[:HEAD]) if m), None)
-    return (f"{year}年{who}政府工作报告" if year else f"{who}政府工作报告"), who
+    kind = "工作报告" if who.endswith("政府") else "政府工作报告"  # 中央人民政府工作报告, 国务院政府工作报告
+    return (f"{year}年{who}{kind}" if year else f"{who}{kind}"), who
 
 
 def _organs(name: str) -> list[str]:
