@@ -250,3 +250,39 @@ def test_the_chosen_script_reaches_measures_figures_similar_and_notes(make_windo
     window.set_global_script("original")
     qtbot_wait(window)
     assert window.similar_panel.model.in_script("协同发展") == "协同发展"
+
+
+def test_body_paragraphs_are_indented_and_marks_still_cover_their_text(make_window):
+    from PySide6.QtGui import QTextCursor
+
+    from duidu.ui.pane import INDENT
+
+    window = make_window()
+    reader = window.reader
+    for side, pane in reader.panes.items():
+        doc = pane.edit.document()
+        text, paras = pane.doc_text.text, pane.doc_text.paragraphs
+        heads = set(headings(text, paras))
+        indented = 0
+        for i, p in enumerate(paras):
+            block = doc.findBlock(pane.qt_span(p.start, p.start)[0])
+            at_line_start = p.start == 0 or text[p.start - 1] == "\n"
+            if i in heads or not at_line_start:
+                assert not block.text().startswith(INDENT)
+            else:
+                assert block.text().startswith(INDENT)
+                indented += 1
+        assert indented >= 3
+        # Every shared passage's mark covers exactly the passage's text in the view.
+        view = pane.view
+        for m in pane.marks("passages"):
+            p = reader.shown[m.passage]
+            start, end = (p.a_start, p.a_end) if side == "a" else (p.b_start, p.b_end)
+            c = QTextCursor(doc)
+            c.setPosition(m.start)
+            c.setPosition(m.end, QTextCursor.MoveMode.KeepAnchor)
+            assert c.selectedText().replace("\u2029", "\n") == view.text[slice(*view.map.to_dst_span(start, end))]
+        # A selection maps back to the stored text, indents left out.
+        p = next(p for i, p in enumerate(paras) if i not in heads and (p.start == 0 or text[p.start - 1] == "\n"))
+        pane.select_stored(p.start, p.start + 5)
+        assert pane.selected_text() == text[p.start:p.start + 5]

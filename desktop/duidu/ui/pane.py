@@ -9,6 +9,7 @@ outside the Basic Multilingual Plane never moves a highlight.
 from __future__ import annotations
 
 from bisect import bisect_right
+from dataclasses import replace
 
 from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QMouseEvent, QTextCursor, QTextOption
@@ -98,6 +99,38 @@ class ReaderEdit(QPlainTextEdit):
             menu.addActions(self.extra_actions)
         menu.exec(event.globalPos())
         menu.deleteLater()
+
+
+INDENT = "\u3000\u3000"  # two ideographic spaces: a paragraph's first line, as Chinese documents print it
+
+
+def first_line_indents(view, doc_text) -> tuple[str, OffsetMap]:
+    """The view's text with each body paragraph's first line indented (headings and lines that
+    already start with a space are left alone), and the map from the view's code points to it.
+    QPlainTextEdit lays out no block indent, so the indent is text shown, never text stored."""
+    from duidu.text.offsets import OffsetMapBuilder
+    from duidu.text.structure import headings
+
+    paragraphs = doc_text.paragraphs
+    skip = set(headings(doc_text.text, paragraphs))
+    text = view.text
+    points = []
+    for i, p in enumerate(paragraphs):
+        v = view.map.to_dst(p.start)
+        if i in skip or v >= len(text) or (v > 0 and text[v - 1] not in "\n"):
+            continue  # a heading, or the line starts with whitespace of its own
+        points.append(v)
+    if not points:
+        return text, OffsetMap.identity(len(text))
+    builder, pieces, at = OffsetMapBuilder(), [], 0
+    for v in points:
+        builder.keep(v - at)
+        builder.insert(len(INDENT))
+        pieces += [text[at:v], INDENT]
+        at = v
+    builder.keep(len(text) - at)
+    pieces.append(text[at:])
+    return "".join(pieces), builder.build()
 
 
 class ElidingChooser(QComboBox):
@@ -256,8 +289,11 @@ class DocumentPane(QWidget):
         self.doc_text, self.view, self.document_id = doc_text, view, doc_text.document.id
         if new_forms and self._font[0]:
             self._apply_font()
-        self._view_to_qt = utf16_map(view.text)
+        display, indent = first_line_indents(view, doc_text)
+        self._view_to_qt = indent.then(utf16_map(display))  # view code points -> the text shown, Qt positions
         self._to_qt = view.map.then(self._view_to_qt)
+        # Marks made on a worker are in the view's own Qt positions (``view.qt_map()``): shifted past the indents.
+        self._from_view_qt = None if indent.is_identity else utf16_map(view.text).inverse().then(self._view_to_qt)
         self._found, self._found_at = [], -1
         self._show_info()
         if getattr(self, "_choices_config", None) != view.config and getattr(self, "_choices", None):
@@ -266,7 +302,7 @@ class DocumentPane(QWidget):
         self._programmatic += 1  # new text resets the scroll bar: not the reader scrolling
         try:
             self.highlighter.clear_for_new_text()  # no stale marks while the new text is laid out
-            self.edit.setPlainText(view.text)
+            self.edit.setPlainText(display)
             self._starts = self._block_starts()
             self._number_paragraphs()
             self.set_layers(layers or {}, indexed)
@@ -310,6 +346,11 @@ class DocumentPane(QWidget):
     def set_layers(self, layers: dict[str, list[Mark]], indexed: Indexed | None = None) -> None:
         """Replace every mark (a new comparison, the boilerplate switch); ``indexed``: the same layers
         a worker already indexed by block, used when made for this very text."""
+        shift = getattr(self, "_from_view_qt", None)
+        if shift is not None:  # the text shown has first-line indents the worker's marks do not know
+            layers = {name: [replace(m, start=a, end=b) for m in marks for a, b in [shift.to_dst_span(m.start, m.end)]]
+                      for name, marks in layers.items()}
+            indexed = None
         indexes = indexed.layers if indexed is not None and indexed.starts == self._starts else None
         layers = self._with_furniture(layers)
         if self._evidence is not None:  # pane-local marks outlive a new comparison
