@@ -1,0 +1,316 @@
+"""Text reuse across a library: which documents to align, and what their shared passages make.
+
+Three pure steps, each usable one document or one posting at a time (a Spark job maps the
+first over partitions of ``(doc_id, key text)`` records, groups by gram, maps the second over
+postings and sums; the in-process path below does the same in bulk with numpy):
+
+1. ``document_grams``: a document's *distinctive* character n-grams of its key form — grams
+   common in policy language at large (the background model, ``engine/background.py``: in at
+   least ``STOCK_SHARE`` of its documents) and grams holding a digit (figures are not phrasing)
+   are dropped, so stock formulas (以习近平同志为核心的党中央) propose no pair.
+2. ``posting_pairs``: a gram found in two to ``max_df`` documents votes for each pair of them;
+   a gram in more (``max_df_for``: most of the library, and never more than ``MAX_DF``) is the
+   library's own boilerplate and votes for nothing. This is the document-frequency bound passim
+   uses, and what keeps the work proportional to the shared content, never to n².
+3. ``candidate_pairs``: pairs with at least ``MIN_SHARED`` votes are aligned (``find_passages``).
+
+Then ``families`` joins the aligned passages into clusters of near-identical text (spans in one
+document that overlap by at least ``SPAN_OVERLAP`` of the longer are one place) and ``edges``
+sums each pair's informative shared text, pointed from the earlier document to the later.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Iterable, Iterator, Sequence
+
+import numpy as np
+from rapidfuzz.distance import LCSseq
+
+from duidu.engine.background import GRAM, background, gram_hashes
+from duidu.engine.boilerplate import LIBRARY_SHARE, STOCK_SHARE
+from duidu.engine.passages import Passage
+
+MAX_DF = 100  # a gram in more documents than this is formula, however large the library (passim's bound)
+MIN_SHARED = 4  # distinctive grams a pair must share to be aligned: one 9-character passage
+SPAN_OVERLAP = 0.5  # of the longer span: two spans of one document that are the same place
+# (of the shorter, a sentence inside a long shared section would chain unrelated text into one family)
+NO_DIRECTION = "none"
+FORWARD = "earlier_to_later"
+
+
+# -- 1-3: candidate pairs ------------------------------------------------------------------------
+
+
+_MULT = np.uint64(0x9E3779B97F4A7C15)
+
+
+def stretch_hashes(key: str, n: int) -> np.ndarray:
+    """The 64-bit hash of every ``n``-character stretch of ``key``, in order (as the background's grams)."""
+    if n == GRAM:
+        return gram_hashes(key)
+    codes = np.frombuffer(key.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+    m = len(codes) - n + 1
+    if m <= 0:
+        return np.empty(0, dtype=np.uint64)
+    h = np.zeros(m, dtype=np.uint64)
+    for k in range(n):
+        h = (h ^ codes[k : k + m]) * _MULT
+        h ^= h >> np.uint64(29)
+    return h
+
+
+def document_grams(key: str) -> np.ndarray:
+    """The distinct distinctive ``GRAM``-grams of one key text, as sorted 64-bit hashes."""
+    hashes = gram_hashes(key)
+    if not len(hashes):
+        return hashes
+    keep = background().share(hashes) < STOCK_SHARE
+    codes = np.frombuffer(key.encode("utf-32-le"), dtype=np.uint32)
+    digit = ((codes >= 0x30) & (codes <= 0x39)).astype(np.int32)
+    in_window = np.convolve(digit, np.ones(GRAM, dtype=np.int32), mode="valid")  # digits in each gram
+    keep &= in_window[: len(hashes)] == 0
+    return np.unique(hashes[keep])
+
+
+def max_df_for(library_size: int) -> int:
+    """Most documents a gram may be in and still vote (more: the library's own boilerplate)."""
+    return max(2, min(MAX_DF, int(LIBRARY_SHARE * library_size)))
+
+
+def posting_pairs(doc_ids: Sequence[int], max_df: int) -> Iterator[tuple[int, int]]:
+    """The pairs one gram's posting list votes for: none past ``max_df`` documents."""
+    docs = sorted(set(doc_ids))
+    if not 2 <= len(docs) <= max_df:
+        return
+    for n, a in enumerate(docs):
+        for b in docs[n + 1 :]:
+            yield a, b
+
+
+@dataclass(frozen=True)
+class Candidates:
+    """Pairs to align, ``(a, b)`` with ``a < b`` → distinctive grams shared, and what it cost."""
+
+    pairs: dict[tuple[int, int], int]
+    documents: int
+    grams: int  # distinct distinctive grams in the library
+    postings_skipped: int  # grams in more than ``max_df`` documents
+    votes: int  # pair votes cast: the work done, proportional to the shared content
+
+    def ranked(self) -> list[tuple[int, int]]:
+        return sorted(self.pairs, key=lambda p: (-self.pairs[p], p))
+
+
+def candidate_pairs(records: Iterable[tuple[int, str]], *, max_df: int | None = None,
+                    min_shared: int = MIN_SHARED) -> Candidates:
+    """Candidate pairs of ``(doc_id, key text)`` records: ``posting_pairs`` over every gram's
+    posting list, summed, kept from ``min_shared`` votes (the same rule, in bulk)."""
+    ids, grams = [], []
+    for doc_id, key in records:
+        g = document_grams(key)
+        ids.append(np.full(len(g), doc_id, dtype=np.int64))
+        grams.append(g)
+    n_docs = len(ids)
+    if max_df is None:
+        max_df = max_df_for(n_docs)
+    if not n_docs:
+        return Candidates({}, 0, 0, 0, 0)
+    gram = np.concatenate(grams)
+    doc = np.concatenate(ids)
+    order = np.lexsort((doc, gram))
+    gram, doc = gram[order], doc[order]
+    starts = np.flatnonzero(np.r_[True, gram[1:] != gram[:-1]]) if len(gram) else np.empty(0, np.int64)
+    df = np.diff(np.r_[starts, len(gram)])
+    voting = (df >= 2) & (df <= max_df)
+    codes = []
+    votes = 0
+    for size in np.unique(df[voting]):  # every posting of one length at once: a (postings × size) block
+        rows = starts[voting & (df == size)][:, None] + np.arange(size)[None, :]
+        block = doc[rows]
+        i, j = np.triu_indices(int(size), 1)
+        codes.append(block[:, i].ravel() << 32 | block[:, j].ravel())
+        votes += len(codes[-1])
+    if not codes:
+        return Candidates({}, n_docs, len(starts), int((df > max_df).sum()), 0)
+    found, counts = np.unique(np.concatenate(codes), return_counts=True)
+    keep = counts >= min_shared
+    pairs = {(int(c >> 32), int(c & 0xFFFFFFFF)): int(k) for c, k in zip(found[keep], counts[keep])}
+    return Candidates(pairs, n_docs, len(starts), int((df > max_df).sum()), votes)
+
+
+# -- families and edges ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Link:
+    """One aligned passage between documents ``a`` and ``b`` (stored-text offsets in each)."""
+
+    a: int
+    b: int
+    passage: Passage
+
+
+@dataclass(frozen=True)
+class Member:
+    doc: int
+    start: int
+    end: int
+    text: str
+    date: str | None
+    similarity: float  # to the family's origin (or its first member): 0..1 on key characters
+
+
+@dataclass(frozen=True)
+class Family:
+    members: tuple[Member, ...]  # by date (undated last), then document
+    origin: int | None  # the earliest dated member's document; None when no single one is earliest
+
+    @property
+    def text(self) -> str:
+        first = next((m for m in self.members if m.doc == self.origin), self.members[0])
+        return first.text
+
+    def to_json(self) -> dict:
+        return {"text": self.text, "origin": self.origin,
+                "members": [{"doc": m.doc, "start": m.start, "end": m.end, "date": m.date,
+                             "similarity": m.similarity} for m in self.members]}
+
+
+@dataclass(frozen=True)
+class Edge:
+    source: int  # "from": the earlier document when dates differ
+    target: int
+    chars: int  # stored characters of the shared passages, on the source's side
+    informative_chars: float  # their informativeness summed (engine/boilerplate.py)
+    passages: int
+    direction: str  # FORWARD or NO_DIRECTION
+
+    def to_json(self) -> dict:
+        return {"from": self.source, "to": self.target, "chars": self.chars,
+                "informative_chars": self.informative_chars, "passages": self.passages,
+                "direction": self.direction}
+
+
+def date_order(a: str | None, b: str | None) -> int:
+    """-1 when ``a`` is before ``b``, 1 after, 0 when unknown or not told apart (2025 vs 2025-03)."""
+    if not a or not b:
+        return 0
+    n = min(len(a), len(b))
+    return (a[:n] > b[:n]) - (a[:n] < b[:n])
+
+
+def edges(links: Sequence[Link], dates: dict[int, str | None]) -> list[Edge]:
+    """One edge per pair of documents that share informative text, strongest first."""
+    per_pair: dict[tuple[int, int], list[Passage]] = defaultdict(list)
+    for link in links:
+        if not link.passage.boilerplate:
+            per_pair[(link.a, link.b)].append(link.passage)
+    out = []
+    for (a, b), passages in per_pair.items():
+        order = date_order(dates.get(a), dates.get(b))
+        flip = order > 0
+        source, target = (b, a) if flip else (a, b)
+        chars = sum((p.b_end - p.b_start) if flip else (p.a_end - p.a_start) for p in passages)
+        info = round(sum(p.informativeness for p in passages), 1)
+        out.append(Edge(source, target, chars, info, len(passages), FORWARD if order else NO_DIRECTION))
+    out.sort(key=lambda e: (-e.informative_chars, -e.chars, e.source, e.target))
+    return out
+
+
+class _Sets:
+    def __init__(self) -> None:
+        self.parent: dict = {}
+
+    def find(self, x):
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, x, y) -> None:
+        rx, ry = self.find(x), self.find(y)
+        if rx != ry:
+            self.parent[max(rx, ry)] = min(rx, ry)
+
+
+@dataclass
+class _Span:
+    doc: int
+    start: int
+    end: int
+    key: tuple[int, int]
+    text: str
+    similarity: float = 1.0
+    members: list = field(default_factory=list)
+
+
+def families(links: Sequence[Link], dates: dict[int, str | None], keys: dict[int, str]) -> list[Family]:
+    """Clusters of near-identical passages across documents, largest first.
+
+    ``keys``: each document's key text (members are compared to the origin on it, any script).
+    """
+    spans: list[_Span] = []
+    sets = _Sets()
+    for link in links:
+        p = link.passage
+        if p.boilerplate:
+            continue
+        x = _Span(link.a, p.a_start, p.a_end, p.a_key, p.a_text)
+        y = _Span(link.b, p.b_start, p.b_end, p.b_key, p.b_text)
+        spans += [x, y]
+        sets.union(len(spans) - 2, len(spans) - 1)
+    by_doc: dict[int, list[int]] = defaultdict(list)
+    for n, s in enumerate(spans):
+        by_doc[s.doc].append(n)
+    for doc, ns in by_doc.items():  # one place in a document: spans overlapping enough
+        ns.sort(key=lambda n: (spans[n].start, -spans[n].end))
+        open_: list[int] = []
+        for n in ns:
+            s = spans[n]
+            open_ = [m for m in open_ if spans[m].end > s.start]
+            for m in open_:
+                o = min(spans[m].end, s.end) - s.start
+                if o >= SPAN_OVERLAP * max(spans[m].end - spans[m].start, s.end - s.start):
+                    sets.union(m, n)
+            open_.append(n)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for n in range(len(spans)):
+        groups[sets.find(n)].append(n)
+    out = [_family([spans[n] for n in ns], dates, keys) for ns in groups.values()]
+    out.sort(key=lambda f: (-len({m.doc for m in f.members}), -len(f.text), f.members[0].doc, f.members[0].start))
+    return out
+
+
+def _family(spans: list[_Span], dates: dict[int, str | None], keys: dict[int, str]) -> Family:
+    # A document's spans in one family: each stretch of overlapping spans is one member.
+    places: list[_Span] = []
+    for s in sorted(spans, key=lambda s: (s.doc, s.start, -s.end)):
+        last = places[-1] if places else None
+        if last and last.doc == s.doc and s.start < last.end:
+            if s.end > last.end:
+                places[-1] = _Span(s.doc, last.start, s.end, (last.key[0], max(last.key[1], s.key[1])),
+                                   last.text + s.text[last.end - s.start :])
+        else:
+            places.append(s)
+    dated = [p for p in places if dates.get(p.doc)]
+    origin = None
+    if dated:
+        first = min(dated, key=lambda p: _date_key(dates[p.doc]))
+        if all(p.doc == first.doc or date_order(dates[first.doc], dates[p.doc]) < 0 for p in dated):
+            origin = first.doc
+    reference = next((p for p in places if p.doc == origin), places[0])
+    ref_key = keys.get(reference.doc, "")[reference.key[0] : reference.key[1]]
+    members = []
+    for p in places:
+        key = keys.get(p.doc, "")[p.key[0] : p.key[1]]
+        sim = 1.0 if p is reference else round(float(LCSseq.normalized_similarity(ref_key, key)), 3)
+        members.append(Member(p.doc, p.start, p.end, p.text, dates.get(p.doc), sim))
+    members.sort(key=lambda m: (m.date is None, _date_key(m.date) if m.date else "", m.doc, m.start))
+    return Family(tuple(members), origin)
+
+
+def _date_key(date: str) -> str:
+    return date.ljust(10, "~")  # a year alone sorts after its own dated days: it is not known to be earlier

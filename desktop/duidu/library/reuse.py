@@ -1,0 +1,226 @@
+"""Text reuse over a set of the library's documents: what ``duidu reuse`` prints and the
+region view's network and "where did this come from" show.
+
+Reads the key forms cached at import (``keyforms``), asks the engine for candidate pairs
+(``engine/reuse.py``: never all pairs), aligns each with the engine's passage finder and builds
+families and edges. Runs off the UI thread: ``progress`` (0..1) and ``cancel`` as the engine's.
+A ``ReuseCache`` kept by the caller serves pairs already aligned (keyed by both texts' hashes,
+so an edited or re-imported document is aligned again).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Sequence
+
+import numpy as np
+
+from duidu.engine.progress import CancelToken, Progress, checkpoint
+from duidu.engine.reuse import (Candidates, Edge, Family, Link, candidate_pairs, edges, families)
+
+if TYPE_CHECKING:
+    from duidu.engine.document import EngineDocument
+    from duidu.engine.passages import Passage
+    from duidu.library.store import Library
+
+PARALLEL_PAIRS = 200  # this many pairs to align are worth starting worker processes for
+MAX_WORKERS = 4
+
+
+@dataclass(frozen=True)
+class Selection:
+    """Which documents: explicit ids, else every document matching the filters (all when none)."""
+
+    ids: tuple[int, ...] = ()
+    regions: tuple[str, ...] = ()  # a region name or GB/T 2260 code, or its beginning (广东, 44)
+    kind: str | None = None
+    year: str | None = None  # the date's beginning: 2026, 2026-02
+    seeds: bool = True
+
+
+def select(lib: "Library", selection: Selection) -> list[int]:
+    if selection.ids:
+        return list(dict.fromkeys(selection.ids))
+    out = []
+    for d in lib.documents():
+        if selection.regions and not any(
+                (d.region or "").startswith(r) or (d.region_code or "").startswith(r) for r in selection.regions):
+            continue
+        if selection.kind is not None and (d.kind or "") != selection.kind:
+            continue
+        if selection.year is not None and not (d.date or "").startswith(selection.year):
+            continue
+        if not selection.seeds and d.seed:
+            continue
+        out.append(d.id)
+    return out
+
+
+@dataclass
+class ReuseCache:
+    """Aligned pairs by ``(hash of A, hash of B)``: kept by a window between runs."""
+
+    pairs: dict[tuple[str, str], tuple["Passage", ...]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class ReuseResult:
+    documents: tuple[int, ...]
+    candidates: Candidates
+    families: tuple[Family, ...]
+    edges: tuple[Edge, ...]
+    aligned: int  # pairs aligned in this run (the rest came from the cache)
+
+    @property
+    def pairs_considered(self) -> int:
+        return len(self.candidates.pairs)
+
+    def to_json(self) -> dict:
+        return {"families": [f.to_json() for f in self.families], "edges": [e.to_json() for e in self.edges]}
+
+
+def library_frequencies(keys: Sequence[str], gram: int) -> tuple[np.ndarray, np.ndarray]:
+    """Sorted hashes of every ``gram``-character stretch of ``keys`` and how many keys hold each:
+    the library's document frequencies in bulk (the boilerplate test asks one stretch at a time)."""
+    from duidu.engine.reuse import stretch_hashes
+
+    per_doc = [np.unique(stretch_hashes(k, gram)) for k in keys]
+    if not per_doc:
+        return np.empty(0, np.uint64), np.empty(0, np.int64)
+    return np.unique(np.concatenate(per_doc), return_counts=True)
+
+
+class _Frequencies:
+    """``documents_with(stretch)`` over the table above (picklable: worker processes get it)."""
+
+    def __init__(self, table: tuple[np.ndarray, np.ndarray], gram: int) -> None:
+        self.hashes, self.counts = table
+        self.gram = gram
+
+    def __call__(self, stretch: str) -> int:
+        from duidu.engine.reuse import stretch_hashes
+
+        if len(stretch) != self.gram or not len(self.hashes):
+            return 0
+        h = stretch_hashes(stretch, self.gram)[0]
+        at = int(np.searchsorted(self.hashes, h))
+        return int(self.counts[at]) if at < len(self.hashes) and self.hashes[at] == h else 0
+
+
+def _boilerplate(lib: "Library"):
+    """The boilerplate test bound to the whole library's frequencies, built in bulk."""
+    from duidu.engine.boilerplate import COMMON_GRAM, MIN_LIBRARY, Boilerplate
+
+    (count,) = lib.db.execute("SELECT COUNT(*) FROM documents").fetchone()
+    if count < MIN_LIBRARY:  # the library says nothing yet (the background speaks)
+        return Boilerplate(count, None)
+    keys = [k for (k,) in lib.db.execute("SELECT key FROM keyforms")]
+    return Boilerplate(count, _Frequencies(library_frequencies(keys, COMMON_GRAM), COMMON_GRAM))
+
+
+def _align(pairs: list[tuple["EngineDocument", "EngineDocument"]], boilerplate) -> list[tuple["Passage", ...]]:
+    """Shared passages of each pair."""
+    from duidu.engine.passages import find_passages
+
+    return [tuple(find_passages(a, b, is_boilerplate=boilerplate)) for a, b in pairs]
+
+
+_worker_boilerplate = None  # a worker process's copy, sent once (its frequency table is large)
+
+
+def _start_worker(boilerplate) -> None:
+    global _worker_boilerplate
+    _worker_boilerplate = boilerplate
+
+
+def _align_in_worker(pairs: list[tuple["EngineDocument", "EngineDocument"]]) -> list[tuple["Passage", ...]]:
+    return _align(pairs, _worker_boilerplate)
+
+
+def reuse(lib: "Library", ids: Sequence[int], *, cache: ReuseCache | None = None, workers: int | None = None,
+          progress: Progress | None = None, cancel: CancelToken | None = None) -> ReuseResult:
+    """Families of shared passages and the reuse network over documents ``ids``."""
+    ids = list(dict.fromkeys(ids))
+    for i in ids:
+        lib.document(i)  # a clear error for an unknown id
+    checkpoint(0.0, progress, cancel)
+    keys = _keys(lib, ids)
+    meta = {i: lib.db.execute("SELECT date, text_hash FROM documents WHERE id = ?", [i]).fetchone() for i in ids}
+    dates = {i: meta[i][0] or None for i in ids}
+    candidates = candidate_pairs(((i, keys[i]) for i in ids))
+    checkpoint(0.05, progress, cancel)
+    cache = cache if cache is not None else ReuseCache()
+    todo = [p for p in candidates.ranked() if (meta[p[0]][1], meta[p[1]][1]) not in cache.pairs]
+    if todo:
+        _align_all(lib, todo, meta, cache, workers, progress, cancel)
+    links = [Link(a, b, p) for a, b in candidates.ranked() for p in cache.pairs[(meta[a][1], meta[b][1])]]
+    checkpoint(0.97, progress, cancel)
+    fams = families(links, dates, keys)
+    network = edges(links, dates)
+    checkpoint(1.0, progress, cancel)
+    return ReuseResult(tuple(ids), candidates, tuple(fams), tuple(network), len(todo))
+
+
+def _keys(lib: "Library", ids: Sequence[int]) -> dict[int, str]:
+    from duidu.library.engine_cache import engine_document
+
+    out = {}
+    for i in ids:
+        row = lib.db.execute("SELECT key FROM keyforms WHERE document_id = ?", [i]).fetchone()
+        out[i] = row[0] if row else engine_document(lib.db, i).keyform.text
+    return out
+
+
+def _align_all(lib: "Library", todo: list[tuple[int, int]], meta: dict, cache: ReuseCache, workers: int | None,
+               progress: Progress | None, cancel: CancelToken | None) -> None:
+    boilerplate = _boilerplate(lib)
+    docs: dict[int, "EngineDocument"] = {}
+
+    def doc(i: int) -> "EngineDocument":
+        if i not in docs:
+            docs[i] = lib.engine_document(i)
+        return docs[i]
+
+    def done(k: int) -> None:
+        checkpoint(0.05 + 0.9 * k / len(todo), progress, cancel)
+
+    if workers is None:
+        workers = min(os.cpu_count() or 1, MAX_WORKERS) if len(todo) >= PARALLEL_PAIRS else 1
+    if workers <= 1:
+        for k, (a, b) in enumerate(todo):
+            done(k)
+            (found,) = _align([(doc(a), doc(b))], boilerplate)
+            cache.pairs[(meta[a][1], meta[b][1])] = found
+        return
+    import multiprocessing
+    from collections import deque
+    from concurrent.futures import ProcessPoolExecutor
+
+    batch = 8  # pairs per task: few enough to report progress, enough to pay for the pickling
+    chunks = [todo[n : n + batch] for n in range(0, len(todo), batch)]
+    finished = 0
+    # Spawned, not forked: a forked copy of a process holding jieba's or Qt's locks can hang.
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
+                             initializer=_start_worker, initargs=(boilerplate,)) as pool:
+        pending: deque = deque()
+        try:
+            for chunk in chunks:
+                pending.append((chunk, pool.submit(_align_in_worker, [(doc(a), doc(b)) for a, b in chunk])))
+                while len(pending) >= 2 * workers or (pending and pending[0][1].done()):
+                    finished = _collect(pending.popleft(), meta, cache, finished)
+                    done(finished)
+            while pending:
+                finished = _collect(pending.popleft(), meta, cache, finished)
+                done(finished)
+        except BaseException:
+            for _, future in pending:
+                future.cancel()
+            raise
+
+
+def _collect(item, meta: dict, cache: ReuseCache, finished: int) -> int:
+    chunk, future = item
+    for (a, b), found in zip(chunk, future.result()):
+        cache.pairs[(meta[a][1], meta[b][1])] = found
+    return finished + len(chunk)
