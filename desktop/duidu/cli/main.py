@@ -207,6 +207,7 @@ def build_parser() -> argparse.ArgumentParser:
     gui.add_argument("--script", choices=VIEW_SCRIPTS, help="show both panes in this script")
     gui.add_argument("--select", type=_positive, metavar="N", help="focus the N-th shared passage (1 = the first)")
     gui.add_argument("--language", choices=("zh_CN", "zh_TW", "en"), help="interface language (default: preferences, else the system's)")
+    gui.add_argument("--regions", nargs="+", metavar="DOC", type=_nonempty, help="open the region view over these documents (measures × regions, targets, reuse)")
     gui.add_argument("--screenshot", metavar="FILE.png", help="render the window offscreen at 1600×1000 to a PNG and exit")
     return p
 
@@ -224,7 +225,7 @@ def main(argv: list[str] | None = None) -> int:
             return run(library_path=args.library, screenshot=getattr(args, "screenshot", None),
                        compare=getattr(args, "compare", None), script=getattr(args, "script", None),
                        select=getattr(args, "select", None), language=getattr(args, "language", None),
-                       files=getattr(args, "files", None) or ())
+                       files=getattr(args, "files", None) or (), regions=getattr(args, "regions", None))
         from duidu.cli import commands
         from duidu.library import transactions
 

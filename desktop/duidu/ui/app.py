@@ -143,13 +143,14 @@ def current_window() -> MainWindow | None:
 
 def run(argv: list[str] | None = None, *, library_path: str | None = None, screenshot: str | None = None,
         compare: tuple[str, str] | None = None, script: str | None = None, select: int | None = None,
-        language: str | None = None, files=()) -> int:
+        language: str | None = None, files=(), regions: list[str] | None = None) -> int:
     """Open the library in the main window; with ``screenshot``, save a PNG of it and return.
 
     ``compare`` names two documents (id, file name or title prefix) to open side by side,
     ``script`` the global script, ``select`` the shared passage to focus (1 = the first),
     ``language`` the interface's (zh_CN, zh_TW, en; default: the preference, else the system's);
-    ``files`` are imported once the window is up, as if dropped on it.
+    ``files`` are imported once the window is up, as if dropped on it; ``regions`` names the
+    documents to show in the region view (issue 12), which then fills most of the window.
     """
     if QApplication.instance() is None:
         if screenshot and (not os.environ.get("QT_QPA_PLATFORM") or no_display()):
@@ -167,11 +168,12 @@ def run(argv: list[str] | None = None, *, library_path: str | None = None, scree
 
     path, pair = resolve(library_path), None
     if not path.exists() and not screenshot and compare is None:
-        documents = []  # a first run: the window comes up at once; a worker creates and seeds the library
+        documents, region_ids = [], []  # a first run: the window comes up at once; a worker creates and seeds the library
     else:
         try:
             with Library.open(path) as library:  # the window's workers open their own connections
                 pair = None if compare is None else (library.resolve(compare[0]).id, library.resolve(compare[1]).id)
+                region_ids = [library.resolve(r).id for r in regions or ()]
                 documents = library.documents()
         except InputError as exc:
             print(f"duidu: {exc}", file=sys.stderr)
@@ -191,6 +193,11 @@ def run(argv: list[str] | None = None, *, library_path: str | None = None, scree
         window.resize(*WINDOW_SIZE)
     window.show()
     window.open_initial(pair, script)
+    if regions:
+        from duidu.ui.regions.hook import open_regions
+
+        open_regions(window, region_ids)
+        window.resizeDocks([window.region_dock], [int(window.height() * 0.8)], Qt.Orientation.Vertical)
     if files:
         window.importer.import_paths([str(f) for f in files])
     if not screenshot:

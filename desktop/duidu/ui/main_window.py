@@ -96,6 +96,9 @@ class MainWindow(QMainWindow):
         self._status_bar()
         self._actions()
         self._connect()
+        from duidu.ui.regions.hook import install
+
+        install(self)  # the region view: a dock beside the reader (issue 12)
         self.reader.set_choices(self.documents)
         self.reader.min_length = self.settings.min_length
         self._apply_font()

@@ -1,0 +1,240 @@
+"""The region view's pictures, drawn with QPainter: the heat map's legend, the targets chart and
+the reuse network. Plain QPainter because PySide6-Essentials has no QtCharts (it is in
+PySide6-Addons, a second large wheel) and these three need only points, lines and labels;
+drawing through ``paint(painter, rect)`` also gives SVG and PNG export for nothing."""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen, QPolygonF
+from PySide6.QtWidgets import QWidget
+
+from duidu.ui.regions.models import EdgesModel, TargetsModel, short_region as _short
+from duidu.ui.regions.palette import category, viridis
+
+HIT = 8.0  # pixels: how near a click must be to a point or an edge
+
+
+class Legend(QWidget):
+    """The heat map's scale: mentions from 1 to the peak, in the palette."""
+
+    def __init__(self, model, parent=None) -> None:
+        super().__init__(parent)
+        self.model = model
+        model.changed.connect(self.update)
+        self.setMinimumHeight(30)
+
+    def paint(self, p: QPainter, r: QRectF) -> None:
+        peak = self.model.peak
+        p.setPen(self.palette().text().color())
+        label = self.tr("Mentions in the region's documents:")
+        width = p.fontMetrics().horizontalAdvance(label) + 8
+        p.drawText(QRectF(r.left(), r.top(), width, r.height()), Qt.AlignmentFlag.AlignVCenter, label)
+        steps = min(peak, 8)
+        box = max(18, min(34, (r.width() - width) / (steps + 1) - 2))
+        for k in range(steps + 1):
+            n = 0 if k == 0 else max(1, round(k * peak / steps))
+            cell = QRectF(r.left() + width + k * (box + 2), r.top() + 4, box, r.height() - 8)
+            p.fillRect(cell, self.model.colour(n))
+            p.setPen(QColor(0, 0, 0) if self.model.colour(n).lightnessF() > 0.55 else QColor(255, 255, 255))
+            p.drawText(cell, Qt.AlignmentFlag.AlignCenter, str(n) if n else "0")
+
+    def paintEvent(self, event) -> None:
+        p = QPainter(self)
+        self.paint(p, QRectF(self.rect()))
+
+
+class TargetsChart(QWidget):
+    """Every region's value as a dot (a range as a bar), the national value as a dashed line."""
+
+    pointClicked = Signal(object)  # TargetPoint
+
+    def __init__(self, model: TargetsModel, parent=None) -> None:
+        super().__init__(parent)
+        self.model = model
+        model.modelReset.connect(self.update)
+        self.setMinimumHeight(260)
+        self._hits: list[tuple[QPointF, object]] = []
+
+    def points(self):
+        c = self.model.current
+        return list(c.points) if c else []
+
+    def paint(self, p: QPainter, r: QRectF) -> None:
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        p.fillRect(r, QColor(255, 255, 255))
+        c = self.model.current
+        self._hits = []
+        p.setPen(QColor(40, 40, 40))
+        if c is None or not c.points:
+            p.drawText(r, Qt.AlignmentFlag.AlignCenter, self.tr("No indicator values in these documents"))
+            return
+        values = [v for pt in c.points for v in (pt.value, pt.high) if v is not None]
+        if c.national:
+            values.append(c.national.value)
+        lo, hi = min(values), max(values)
+        if hi == lo:
+            lo, hi = lo - 1, hi + 1
+        pad = (hi - lo) * 0.1
+        lo, hi = (0 if lo >= 0 and lo - pad < 0 else lo - pad), hi + pad
+        left, right, top, bottom = r.left() + 60, r.right() - 16, r.top() + 30, r.bottom() - 70
+        y = lambda v: bottom - (v - lo) / (hi - lo) * (bottom - top)
+        title = QFont(p.font())
+        title.setBold(True)
+        p.setFont(title)
+        p.drawText(QRectF(left, r.top() + 4, right - left, 22), Qt.AlignmentFlag.AlignLeft, c.label)
+        p.setFont(QFont(self.font()))
+        grid = QPen(QColor(225, 225, 225))
+        for k in range(6):  # five gridlines with their values
+            v = lo + (hi - lo) * k / 5
+            p.setPen(grid)
+            p.drawLine(QPointF(left, y(v)), QPointF(right, y(v)))
+            p.setPen(QColor(90, 90, 90))
+            p.drawText(QRectF(r.left(), y(v) - 9, 54, 18), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                       f"{v:.4g}")
+        n = len(c.points)
+        step = (right - left) / n
+        for k, pt in enumerate(c.points):
+            x = left + step * (k + 0.5)
+            colour = viridis(0.25 if pt.kind == "target" else 0.7)
+            if pt.high is not None:
+                p.setPen(QPen(colour, 4))
+                p.drawLine(QPointF(x, y(pt.value)), QPointF(x, y(pt.high)))
+            p.setPen(QPen(QColor(30, 30, 30), 1))
+            p.setBrush(colour)
+            p.drawEllipse(QPointF(x, y(pt.value)), 5, 5)
+            self._hits.append((QPointF(x, y(pt.value)), pt))
+            p.save()  # the region's name, turned to fit 31 of them
+            p.translate(x, bottom + 6)
+            p.rotate(60)
+            p.setPen(QColor(40, 40, 40))
+            p.drawText(QPointF(0, 4), _short(pt.region) + (pt.qualifier if pt.qualifier not in ("", "区间") else ""))
+            p.restore()
+        if c.national:
+            p.setPen(QPen(QColor(200, 30, 30), 2, Qt.PenStyle.DashLine))
+            p.drawLine(QPointF(left, y(c.national.value)), QPointF(right, y(c.national.value)))
+            p.drawText(QPointF(right - 220, y(c.national.value) - 6), self.tr("National: %1").replace("%1", c.national.shown))
+        p.setBrush(Qt.BrushStyle.NoBrush)
+
+    def paintEvent(self, event) -> None:
+        p = QPainter(self)
+        self.paint(p, QRectF(self.rect()))
+
+    def point_near(self, pos: QPointF):
+        best = min(self._hits, key=lambda h: (h[0] - pos).manhattanLength(), default=None)
+        return best[1] if best and (best[0] - pos).manhattanLength() <= 2 * HIT else None
+
+    def point_position(self, point) -> QPointF | None:
+        return next((at for at, pt in self._hits if pt is point), None)
+
+    def mousePressEvent(self, event) -> None:
+        found = self.point_near(event.position())
+        if found is not None:
+            self.pointClicked.emit(found)
+
+
+class NetworkView(QWidget):
+    """Documents on a circle in administrative-code order, coloured by region; each edge a line
+    as thick as its informative shared text, an arrow from the earlier document to the later."""
+
+    edgeClicked = Signal(object)  # engine.reuse.Edge
+
+    def __init__(self, model: EdgesModel, parent=None) -> None:
+        super().__init__(parent)
+        self.model = model
+        model.modelReset.connect(self.update)
+        self.setMinimumHeight(300)
+        self._where: dict[int, QPointF] = {}
+
+    def layout_nodes(self, r: QRectF) -> dict[int, QPointF]:
+        net = self.model.network
+        if net is None:
+            return {}
+        nodes = sorted(net.nodes, key=lambda n: (n.code is not None, n.code or "", n.date or "", n.doc))
+        cx, cy = r.center().x(), r.center().y()
+        radius = min(r.width(), r.height()) / 2 - 70
+        out = {}
+        for k, n in enumerate(nodes):
+            a = 2 * math.pi * k / max(1, len(nodes)) - math.pi / 2
+            out[n.doc] = QPointF(cx + radius * math.cos(a), cy + radius * math.sin(a))
+        return out
+
+    def paint(self, p: QPainter, r: QRectF) -> None:
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        p.fillRect(r, QColor(255, 255, 255))
+        net = self.model.network
+        if net is None:
+            p.setPen(QColor(40, 40, 40))
+            p.drawText(r, Qt.AlignmentFlag.AlignCenter, self.tr("The reuse network is made on request (Compute)"))
+            return
+        self._where = where = self.layout_nodes(r)
+        regions = sorted({n.region for n in net.nodes}, key=lambda s: next(
+            (n.code or "~" for n in net.nodes if n.region == s), "~"))
+        colour = {name: category(k, len(regions)) for k, name in enumerate(regions)}
+        peak = max([e.informative_chars for e in self.model.edges] or [1])
+        for e in self.model.edges:
+            if e.source not in where or e.target not in where:
+                continue
+            a, b = where[e.source], where[e.target]
+            width = 0.8 + 5 * e.informative_chars / peak
+            p.setPen(QPen(QColor(60, 60, 60, 90 + int(140 * e.informative_chars / peak)), width))
+            p.drawLine(a, b)
+            if e.direction == "earlier_to_later":
+                self._arrow(p, a, b, width)
+        for n in net.nodes:
+            at = where[n.doc]
+            p.setPen(QPen(QColor(30, 30, 30), 1))
+            p.setBrush(colour[n.region])
+            p.drawEllipse(at, 8, 8)
+            p.setPen(QColor(30, 30, 30))
+            label = _short(n.region) + (f" {n.date[:7]}" if n.date else "")
+            dx = 12 if at.x() >= r.center().x() else -12 - p.fontMetrics().horizontalAdvance(label)
+            p.drawText(at + QPointF(dx, 4), label)
+        p.setBrush(Qt.BrushStyle.NoBrush)
+
+    @staticmethod
+    def _arrow(p: QPainter, a: QPointF, b: QPointF, width: float) -> None:
+        d = b - a
+        length = math.hypot(d.x(), d.y()) or 1
+        u = QPointF(d.x() / length, d.y() / length)
+        tip = b - u * 10  # stop at the node's edge
+        size = 8 + width
+        left = tip - u * size + QPointF(-u.y(), u.x()) * size * 0.5
+        right = tip - u * size - QPointF(-u.y(), u.x()) * size * 0.5
+        p.save()
+        p.setBrush(p.pen().color())
+        p.drawPolygon(QPolygonF([tip, left, right]))
+        p.restore()
+
+    def paintEvent(self, event) -> None:
+        p = QPainter(self)
+        self.paint(p, QRectF(self.rect()))
+
+    def edge_near(self, pos: QPointF):
+        best, dist = None, HIT
+        for e in self.model.edges:
+            if e.source in self._where and e.target in self._where:
+                d = _distance(pos, self._where[e.source], self._where[e.target])
+                if d <= dist:
+                    best, dist = e, d
+        return best
+
+    def edge_middle(self, edge) -> QPointF:
+        return (self._where[edge.source] + self._where[edge.target]) / 2
+
+    def mousePressEvent(self, event) -> None:
+        found = self.edge_near(event.position())
+        if found is not None:
+            self.edgeClicked.emit(found)
+
+
+
+
+def _distance(p: QPointF, a: QPointF, b: QPointF) -> float:
+    d = b - a
+    length2 = d.x() ** 2 + d.y() ** 2 or 1
+    t = max(0.0, min(1.0, QPointF.dotProduct(p - a, d) / length2))
+    q = a + d * t
+    return math.hypot(p.x() - q.x(), p.y() - q.y())
