@@ -16,7 +16,7 @@ from PySide6.QtCore import QPoint, Signal
 from PySide6.QtWidgets import QHBoxLayout, QToolTip, QWidget
 
 from duidu.ui.gutter import ConnectorGutter
-from duidu.ui.marks import ACTIVE, DIFFERS, Indexed, Mark, index_layers, passage_marks, span_marks
+from duidu.ui.marks import ACTIVE, DIFFERS, Indexed, Mark, passage_marks, shown_layers, span_marks
 from duidu.ui.pane import DocumentPane
 from duidu.ui.tasks import TaskRunner
 
@@ -250,7 +250,7 @@ class ComparisonView(QWidget):
         def work(lib, progress, cancel):
             doc_text, view = lib.text(doc_id), lib.view(doc_id, script)
             layers = _layers(*state[:2], side, view, *state[2:])
-            return Loaded(doc_text, view, layers, index_layers(view.text, layers))
+            return Loaded(doc_text, view, *shown_layers(view, doc_text, layers))
 
         def done(loaded: Loaded) -> None:
             if self.ids[side] != doc_id or self.script_of(side) != script:
@@ -286,7 +286,7 @@ class ComparisonView(QWidget):
             for side, doc_id in (("a", a_id), ("b", b_id)):  # the marks too: thousands, off the UI thread
                 view = lib.view(doc_id, scripts[side])
                 layers = _layers(comparison, shown, side, view)
-                marks[side] = SideMarks(doc_id, scripts[side], layers, index_layers(view.text, layers))
+                marks[side] = SideMarks(doc_id, scripts[side], *shown_layers(view, lib.text(doc_id), layers))
             return comparison, marks
 
         def done(result) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Iterable, Sequence
 
 from duidu.text.offsets import ASTRAL, OffsetMap
@@ -82,8 +82,61 @@ class Indexed:
 
     starts: list[int]
     layers: dict[str, BlockIndex]
+    shown: bool = False  # the marks are in the positions of the text shown (first-line indents included)
 
 
 def index_layers(text: str, layers: dict[str, list[Mark]]) -> Indexed:
     starts = qt_block_starts(text)
     return Indexed(starts, {name: BlockIndex(starts, marks) for name, marks in layers.items()})
+
+
+INDENT = "\u3000\u3000"  # two ideographic spaces: a paragraph's first line, as Chinese documents print it
+
+
+def first_line_indents(view, doc_text) -> tuple[str, OffsetMap]:
+    """The view's text with each body paragraph's first line indented (headings and lines that
+    already start with a space are left alone), and the map from the view's code points to it.
+    QPlainTextEdit lays out no block indent, so the indent is text shown, never text stored."""
+    from duidu.text.offsets import OffsetMapBuilder
+    from duidu.text.structure import headings
+
+    paragraphs = doc_text.paragraphs
+    skip = set(headings(doc_text.text, paragraphs))
+    text = view.text
+    points = []
+    for i, p in enumerate(paragraphs):
+        v = view.map.to_dst(p.start)
+        if i in skip or v >= len(text) or (v > 0 and text[v - 1] not in "\n"):
+            continue  # a heading, or the line starts with whitespace of its own
+        points.append(v)
+    if not points:
+        return text, OffsetMap.identity(len(text))
+    builder, pieces, at = OffsetMapBuilder(), [], 0
+    for v in points:
+        builder.keep(v - at)
+        builder.insert(len(INDENT))
+        pieces += [text[at:v], INDENT]
+        at = v
+    builder.keep(len(text) - at)
+    pieces.append(text[at:])
+    return "".join(pieces), builder.build()
+
+
+
+def shift_layers(layers: dict[str, list[Mark]], view_to_shown: OffsetMap) -> dict[str, list[Mark]]:
+    """Marks made in a view's Qt positions moved to the text shown (past the first-line indents)."""
+    return {name: [replace(m, start=a, end=b) for m in marks for a, b in [view_to_shown.to_dst_span(m.start, m.end)]]
+            for name, marks in layers.items()}
+
+
+def shown_layers(view, doc_text, layers: dict[str, list[Mark]]) -> tuple[dict[str, list[Mark]], Indexed]:
+    """On a worker: the layers in the positions of the text a pane will show, indexed by its blocks."""
+    from duidu.text.offsets import utf16_map
+
+    display, indent = first_line_indents(view, doc_text)
+    if indent.is_identity:
+        return layers, index_layers(view.text, layers)
+    shifted = shift_layers(layers, utf16_map(view.text).inverse().then(indent.then(utf16_map(display))))
+    starts = qt_block_starts(display)
+    return shifted, Indexed(starts, {name: BlockIndex(starts, marks) for name, marks in shifted.items()}, shown=True)
+

@@ -9,7 +9,6 @@ outside the Basic Multilingual Plane never moves a highlight.
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import replace
 
 from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QMouseEvent, QTextCursor, QTextOption
@@ -20,7 +19,8 @@ from duidu.ui.find_bar import FindBar
 from duidu.ui.fonts import reading_font
 from duidu.ui.highlighter import MarkHighlighter, Theme
 from duidu.ui.labels import FOLLOW_GLOBAL, SCRIPTS as LABELLED_SCRIPTS, label as label_text
-from duidu.ui.marks import EVIDENCE, EXCLUDED, FOUND, HEADING, NOTE, Indexed, Mark, span_marks
+from duidu.ui.marks import (EVIDENCE, EXCLUDED, FOUND, HEADING, INDENT, NOTE, Indexed, Mark,  # noqa: F401 (INDENT)
+                             first_line_indents, shift_layers, span_marks)
 from duidu.ui.paragraph_margin import ParagraphMargin
 from duidu.ui.ruler import OverviewRuler
 
@@ -99,38 +99,6 @@ class ReaderEdit(QPlainTextEdit):
             menu.addActions(self.extra_actions)
         menu.exec(event.globalPos())
         menu.deleteLater()
-
-
-INDENT = "\u3000\u3000"  # two ideographic spaces: a paragraph's first line, as Chinese documents print it
-
-
-def first_line_indents(view, doc_text) -> tuple[str, OffsetMap]:
-    """The view's text with each body paragraph's first line indented (headings and lines that
-    already start with a space are left alone), and the map from the view's code points to it.
-    QPlainTextEdit lays out no block indent, so the indent is text shown, never text stored."""
-    from duidu.text.offsets import OffsetMapBuilder
-    from duidu.text.structure import headings
-
-    paragraphs = doc_text.paragraphs
-    skip = set(headings(doc_text.text, paragraphs))
-    text = view.text
-    points = []
-    for i, p in enumerate(paragraphs):
-        v = view.map.to_dst(p.start)
-        if i in skip or v >= len(text) or (v > 0 and text[v - 1] not in "\n"):
-            continue  # a heading, or the line starts with whitespace of its own
-        points.append(v)
-    if not points:
-        return text, OffsetMap.identity(len(text))
-    builder, pieces, at = OffsetMapBuilder(), [], 0
-    for v in points:
-        builder.keep(v - at)
-        builder.insert(len(INDENT))
-        pieces += [text[at:v], INDENT]
-        at = v
-    builder.keep(len(text) - at)
-    pieces.append(text[at:])
-    return "".join(pieces), builder.build()
 
 
 class ElidingChooser(QComboBox):
@@ -347,9 +315,8 @@ class DocumentPane(QWidget):
         """Replace every mark (a new comparison, the boilerplate switch); ``indexed``: the same layers
         a worker already indexed by block, used when made for this very text."""
         shift = getattr(self, "_from_view_qt", None)
-        if shift is not None:  # the text shown has first-line indents the worker's marks do not know
-            layers = {name: [replace(m, start=a, end=b) for m in marks for a, b in [shift.to_dst_span(m.start, m.end)]]
-                      for name, marks in layers.items()}
+        if shift is not None and not (indexed is not None and indexed.shown):
+            layers = shift_layers(layers, shift)  # made in the view's positions: past the first-line indents
             indexed = None
         indexes = indexed.layers if indexed is not None and indexed.starts == self._starts else None
         layers = self._with_furniture(layers)
