@@ -183,6 +183,7 @@ def targets(lib: "Library", ids: Sequence[int], *, progress: Progress | None = N
 
     docs = [lib.document(i) for i in ids]
     where = {d.id: region_of(d) for d in docs}
+    dates = {d.id: d.date for d in docs}
     found = {}
     texts = {}
     for n, d in enumerate(docs):
@@ -196,16 +197,16 @@ def targets(lib: "Library", ids: Sequence[int], *, progress: Progress | None = N
         for doc_id, v in t["values"]:  # a document's targets come first
             if doc_id not in first or (first[doc_id].kind != TARGET and v.kind == TARGET):
                 first[doc_id] = v
-        points, national = [], None
+        chosen: dict[str, TargetPoint] = {}  # one value a region: a target before a result, then the latest document
         for doc_id, v in first.items():
             name, code = where[doc_id]
             p = TargetPoint(name, code, doc_id, v.value, v.high, v.qualifier, v.shown(), v.period, v.kind,
                             v.start, v.end, sentence_at(texts[doc_id], v.start, v.end))
-            if name == NATIONAL:
-                if national is None or v.kind == TARGET and national.kind != TARGET:
-                    national = p
-            else:
-                points.append(p)
+            held = chosen.get(name)
+            if held is None or (p.kind == TARGET, dates[p.doc] or "") > (held.kind == TARGET, dates[held.doc] or ""):
+                chosen[name] = p
+        national = chosen.pop(NATIONAL, None)
+        points = list(chosen.values())
         if points:
             points.sort(key=lambda p: (p.code is None, p.code or "", p.region, p.doc))
             out.append(IndicatorTargets(t["name"], t["unit"], tuple(points), national))

@@ -1,0 +1,260 @@
+"""The region view (issue 12 part 1) on real excerpts of the 2026 provincial reports and the
+2025 national report (tests/data/reports, provenance in PROVENANCE.tsv; the measures and targets
+each states are labelled by hand in measures.toml and targets.toml, not taken from Duidu)."""
+
+from __future__ import annotations
+
+import csv
+import math
+import tomllib
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+
+from duidu.library import region_view as data
+from duidu.library.store import Library
+from duidu.ui.main_window import MainWindow
+from duidu.ui.regions.hook import open_regions
+from duidu.ui.regions.models import FIXED, EVIDENCE_ROLE, MatrixModel, TargetsModel
+from duidu.ui.settings import Settings
+
+REPORTS = Path(__file__).resolve().parent / "data" / "reports"
+REGIONS = ("北京市", "上海市", "浙江省", "广东省", "四川省")  # codes 11, 31, 33, 44, 51
+PINYIN = ("北京市", "广东省", "上海市", "四川省", "浙江省")
+GDP = "地区生产总值"
+
+
+def _provenance() -> dict[str, dict]:
+    lines = (REPORTS / "PROVENANCE.tsv").read_text(encoding="utf-8").splitlines()
+    head = lines[0].split("\t")
+    return {row[0]: dict(zip(head, row)) for row in (line.split("\t") for line in lines[1:])}
+
+
+def _labels(name: str, key: str) -> dict[str, dict]:
+    table = tomllib.loads((REPORTS / name).read_text(encoding="utf-8"))
+    return {entry["file"]: entry for entry in table[key]}
+
+
+@pytest.fixture(scope="module")
+def reports(seeded_template, tmp_path_factory):
+    """A library of the five regions' excerpts (measures and targets) and the national one, plus
+    a later document that quotes a paragraph of 四川's (to give the network a known direction)."""
+    from conftest import open_copy
+
+    folder = tmp_path_factory.mktemp("regions")
+    prov = _provenance()
+    ids: dict[str, int] = {}
+    with open_copy(seeded_template, folder / "lib.sqlite") as lib:
+        files = [f for f in prov if any(r in f for r in REGIONS)] + ["2025_国务院_政府工作报告_targets.txt"]
+        for name in files:
+            p = prov[name]
+            meta = {"date": p["date"], "region": p["region"], "title": p["title"] + name[-12:-4]}
+            ids[name] = lib.import_file(REPORTS / name, metadata=meta).document.id
+        source = (REPORTS / "2026_四川省_政府工作报告_measures.txt").read_text(encoding="utf-8")
+        quoted = max(source.splitlines(), key=len)
+        later = folder / "quoting.txt"
+        later.write_text("某市贯彻落实情况的报告\n" + quoted + "\n", encoding="utf-8")
+        ids["quoting"] = lib.import_file(later, metadata={"date": "2026-06-01", "region": "四川省",
+                                                          "title": "某市贯彻落实情况"}).document.id
+        yield lib, ids
+
+
+def _matrix(reports) -> data.MeasureMatrix:
+    lib, ids = reports
+    return data.measure_matrix(lib, [i for n, i in ids.items() if n != "quoting"])
+
+
+def test_matrix_holds_every_labelled_measure_in_its_region(reports):
+    m = _matrix(reports)
+    assert [r.name for r in m.regions] == ["全国", *REGIONS]  # 全国 first, then by GB/T 2260 code
+    rows = {r.name: r for r in m.rows}
+    found = missing = 0
+    for name, entry in _labels("measures.toml", "excerpt").items():
+        if entry["region"] not in REGIONS:
+            continue
+        for measure in entry["measures"]:
+            if measure in rows and rows[measure].count(entry["region"]) >= 1:
+                found += 1
+            else:
+                missing += 1
+    assert found >= 12 and missing <= found // 10  # recall of the hand labels ≥ 90 %
+    for row in m.rows:  # each cell's evidence is the measure's wording in that region's text
+        for region, evidence in row.cells.items():
+            for e in evidence:
+                assert region == data.region_of(reports[0].document(e.doc))[0]
+                assert reports[0].text(e.doc).text[e.start:e.end] == e.text
+
+
+def test_region_orders_and_filters(qtbot, reports):
+    model = MatrixModel()
+    model.set_matrix(_matrix(reports))
+    assert model.columns == ["全国", *REGIONS]
+    model.set_order("pinyin")
+    assert [c for c in model.columns if c != "全国"] == list(PINYIN)
+    model.set_order("shared")
+    shared = [sum(1 for r in model.matrix.rows if c in r.cells and r.spread > 1) for c in model.columns]
+    assert shared == sorted(shared, reverse=True)
+
+    model.set_min_regions(len(REGIONS))
+    lines = model.measure_lines()
+    assert lines and all(r.spread >= len(REGIONS) for r in lines)
+    assert "两重（国家重大战略实施和重点领域安全能力建设）" in [r.name for r in lines]  # labelled in all five
+    model.set_min_regions(1)
+    model.set_missing_from("北京市")
+    lines = model.measure_lines()
+    assert lines and all("北京市" not in r.cells for r in lines)
+    assert len(lines) < len(model.matrix.rows)
+    model.set_missing_from(None)
+    model.set_by_spread(True)
+    spreads = {}
+    for r in model.measure_lines():
+        spreads.setdefault(r.category, []).append(r.spread)
+    assert all(s == sorted(s, reverse=True) for s in spreads.values())
+
+
+def test_targets_match_the_labels_with_the_national_line(reports):
+    lib, ids = reports
+    found = data.targets(lib, list(ids.values()))
+    gdp = next(t for t in found if t.name == GDP and t.unit == "%")
+    labels = _labels("targets.toml", "report")
+    by_region = {p.region: p for p in gdp.points}
+    for name, entry in labels.items():
+        if entry["region"] in REGIONS:
+            want = entry["gdp_target"]
+            got = by_region[entry["region"]]
+            assert (got.value, got.qualifier) == (want["value"], want["qualifier"]), name
+            if not math.isnan(want.get("high", math.nan)):
+                assert got.high == want["high"]
+            assert lib.text(got.doc).text[got.start:got.end] in got.sentence
+    national = labels["2025_国务院_政府工作报告_targets.txt"]["gdp_target"]
+    assert gdp.national is not None and gdp.national.value == national["value"]
+    assert all(p.region != "全国" for p in gdp.points)
+
+
+@pytest.fixture
+def window(qtbot, reports, tmp_path):
+    lib, ids = reports
+    win = MainWindow(lib.path, lib.documents(), settings=Settings(tmp_path / "settings.ini"))
+    qtbot.addWidget(win)
+    win.resize(1600, 1000)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    win.close()
+
+
+def _shown(qtbot, win, ids) -> None:
+    view = win.region_view
+    with qtbot.waitSignal(view.ready, timeout=120000):
+        open_regions(win, ids)
+    assert win.region_dock.isVisible()
+
+
+def test_cell_opens_its_evidence_and_the_pair_in_the_reader(qtbot, window, reports):
+    lib, ids = reports
+    view = window.region_view
+    _shown(qtbot, window, [i for n, i in ids.items() if n != "quoting"])
+    model = view.matrix_model
+    row = next(r for r, line in enumerate(model.rows) if not isinstance(line, str) and line.count("四川省"))
+    col = FIXED + model.columns.index("四川省")
+    index = model.index(row, col)
+    view.matrix_view.scrollTo(index)
+    rect = view.matrix_view.visualRect(index)
+    qtbot.mouseClick(view.matrix_view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    evidence = view.evidence_model
+    assert evidence.region == "四川省" and evidence.rowCount() == model.rows[row].count("四川省")
+    first = evidence.data(evidence.index(0, 0), EVIDENCE_ROLE)
+    with qtbot.waitSignal(view.pairRequested) as asked:
+        view.evidence_view.doubleClicked.emit(evidence.index(0, 2))
+    a, a_span, b, b_span = asked.args
+    assert (a, a_span) == (first.doc, (first.start, first.end))
+    assert b != a and data.region_of(lib.document(b))[0] != "四川省"
+    other = lib.text(b).text[b_span[0]:b_span[1]]
+    assert other in [e.text for e in model.rows[row].cells[data.region_of(lib.document(b))[0]]]
+    qtbot.waitUntil(lambda: window.reader.ids == {"a": a, "b": b}, timeout=60000)
+    pane = window.reader.panes["a"]
+    qtbot.waitUntil(lambda: pane.document_id == a and pane.stored_selection() == a_span, timeout=60000)
+
+
+def test_exports_csv_picture_and_report(qtbot, window, reports, tmp_path):
+    lib, ids = reports
+    view = window.region_view
+    _shown(qtbot, window, [i for n, i in ids.items() if n != "quoting"])
+    out = tmp_path / "matrix.csv"
+    view.export_csv(out)
+    rows = list(csv.reader(out.open(encoding="utf-8-sig")))
+    assert rows[0] == ["category", "measure", "regions", *view.matrix_model.columns]
+    body = {r[1]: r for r in rows[1:]}
+    for line in view.matrix_model.measure_lines():
+        assert body[line.name][3:] == [str(line.count(c)) for c in view.matrix_model.columns]
+    view.tabs.setCurrentIndex(1)
+    svg, png = tmp_path / "targets.svg", tmp_path / "targets.png"
+    view.export_picture(svg)
+    view.export_picture(png)
+    assert "<svg" in svg.read_text(encoding="utf-8") and png.read_bytes()[:4] == b"\x89PNG"
+    report = tmp_path / "report.html"
+    view.export_report(report)
+    page = report.read_text(encoding="utf-8")
+    assert "两重" in page and "四川省" in page and "data:image/png;base64," in page
+
+
+def test_targets_chart_point_reads_its_sentence(qtbot, window, reports):
+    lib, ids = reports
+    view = window.region_view
+    _shown(qtbot, window, list(ids.values()))
+    view.tabs.setCurrentIndex(1)
+    k = next(n for n, t in enumerate(view.targets_model.indicators) if t.name == GDP and t.unit == "%")
+    view.indicator.setCurrentIndex(k)
+    model: TargetsModel = view.targets_model
+    assert model.points[0] is model.current.national  # the national row first
+    qtbot.waitUntil(lambda: view.chart.point_position(model.current.points[-1]) is not None)
+    point = model.current.points[-1]
+    at = view.chart.point_position(point)
+    with qtbot.waitSignal(view.chart.pointClicked) as clicked:
+        qtbot.mouseClick(view.chart, Qt.MouseButton.LeftButton, pos=QPoint(round(at.x()), round(at.y())))
+    assert clicked.args[0] is point
+    assert point.sentence in view.sentence.text()
+    assert lib.text(point.doc).text[point.start:point.end] in point.sentence
+
+
+def test_network_points_from_the_earlier_document_and_opens_the_pair(qtbot, window, reports):
+    lib, ids = reports
+    view = window.region_view
+    _shown(qtbot, window, list(ids.values()))
+    view.tabs.setCurrentIndex(2)
+    view.threshold.setValue(0)
+    with qtbot.waitSignal(view.edges_model.modelReset, timeout=180000):
+        view.compute_network()
+    qtbot.waitUntil(lambda: view.edges_model.network is not None, timeout=180000)
+    edges = view.edges_model.edges
+    sichuan = ids["2026_四川省_政府工作报告_measures.txt"]
+    quote = next(e for e in edges if {e.source, e.target} == {sichuan, ids["quoting"]})
+    assert (quote.source, quote.target, quote.direction) == (sichuan, ids["quoting"], "earlier_to_later")
+    for e in edges:  # every directed edge goes from the earlier date to the later
+        if e.direction == "earlier_to_later":
+            assert lib.document(e.source).date < lib.document(e.target).date
+    qtbot.waitUntil(lambda: bool(view.network_view._where))
+    middle = view.network_view.edge_middle(quote)
+    assert view.network_view.edge_near(middle) in (quote, *[e for e in edges if e is not quote])
+    with qtbot.waitSignal(view.pairRequested) as asked:
+        view.open_edge(quote)
+    assert (asked.args[0], asked.args[2]) == (sichuan, ids["quoting"])
+
+
+def test_where_did_this_come_from_finds_the_earlier_copy(qtbot, window, reports):
+    lib, ids = reports
+    quoting = ids["quoting"]
+    text = lib.text(quoting).text
+    line = text.splitlines()[1]
+    sentence = data.sentence_at(text, text.find(line) + 5, text.find(line) + 6)
+    start = text.find(sentence)
+    copies = data.family(lib, sentence, (quoting, start, start + len(sentence)))
+    sichuan = ids["2026_四川省_政府工作报告_measures.txt"]
+    assert [c.doc for c in copies][:2] == [sichuan, quoting]  # by date: 四川's report came first
+    assert copies[0].origin and not copies[1].origin and copies[1].selected
+    assert copies[0].differences == ()  # the same words
+    view = window.region_view
+    with qtbot.waitSignal(view.family_model.modelReset, timeout=60000):
+        view.show_family(sentence, (quoting, start, start + len(sentence)))
+    assert view.tabs.currentIndex() == 3 and view.family_model.copies[0].doc == sichuan
