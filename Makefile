@@ -18,6 +18,9 @@ DEB_PACKAGES := \
 	libxcb-sync1 libxcb-util1 libxcb-xfixes0 libxcb-xkb1 \
 	desktop-file-utils appstream
 # (the last two: tests/test_packaging.py validates packaging/linux/ with desktop-file-validate and appstreamcli)
+# The Spark engine's tests (tests/test_spark.py: pyspark 4.0 in local mode) need a Java 17 runtime;
+# installed only when no `java` is found, and a failure to install it only makes that test skip.
+SPARK_DEB := openjdk-17-jre-headless
 
 .PHONY: deps venv install run test test-under-load bench bundle bundle-test clean translations
 
@@ -37,6 +40,12 @@ deps:
 			apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
 		fi; \
 	fi
+	@if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 && ! command -v java >/dev/null 2>&1; then \
+		echo "deps: installing $(SPARK_DEB) (a Java runtime for the Spark engine's tests)"; \
+		export DEBIAN_FRONTEND=noninteractive; mkdir -p /usr/share/man/man1; \
+		{ apt-get update -qq && apt-get install -y -qq --no-install-recommends $(SPARK_DEB) >/dev/null; } \
+			|| echo "deps: could not install $(SPARK_DEB): tests/test_spark.py will skip (no Java)"; \
+	fi
 
 venv: $(STAMP)
 
@@ -45,7 +54,7 @@ $(VENV)/bin/python:
 
 # Re-install only when the project's dependencies may have changed.
 $(STAMP): pyproject.toml resources/translations/*.ts | $(VENV)/bin/python
-	$(VENV)/bin/pip install -q -e '.[test]'
+	$(VENV)/bin/pip install -q -e '.[test,spark]'  # spark: tests/test_spark.py runs the job in local mode
 	$(VENV)/bin/python -m duidu.ui.i18n  # the .qm catalogues Qt loads, from the committed .ts sources
 	touch $@
 

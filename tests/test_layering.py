@@ -18,11 +18,14 @@ QT_TOPS = {"PySide6", "shiboken6"}
 
 # layer -> the duidu sub-packages it must never import.
 FORBIDDEN = {
-    "text": {"library", "cli", "ui", "engine"},
-    "engine": {"library", "cli", "ui"},
-    "library": {"cli", "ui"},
+    "text": {"library", "cli", "ui", "engine", "spark"},
+    "engine": {"library", "cli", "ui", "spark"},
+    "library": {"cli", "ui", "spark"},
     "cli": {"ui"},
+    "ui": {"spark"},
+    "spark": {"cli", "ui"},  # the Spark job uses engine, text and library; only cli starts it
 }
+SPARK_TOPS = {"pyspark", "py4j"}  # only duidu.spark imports them (an optional extra)
 # The Qt face's entry points the command line may use despite FORBIDDEN: the window, a report's PDF.
 CLI_INTO_UI = {"duidu.ui.app", "duidu.ui.app.run", "duidu.ui.app.write_pdf"}
 
@@ -75,6 +78,9 @@ def test_static_imports(path: Path):
     if layer != "ui":
         qt = sorted(m for m in imports if m.split(".")[0] in QT_TOPS)
         assert not qt, f"{path.relative_to(PKG_ROOT)} imports Qt ({qt}); only duidu.ui may"
+    if layer != "spark":
+        spark = sorted(m for m in imports if m.split(".")[0] in SPARK_TOPS)
+        assert not spark, f"{path.relative_to(PKG_ROOT)} imports {spark}; only duidu.spark may"
     banned = FORBIDDEN.get(layer or "", set())
     allowed = CLI_INTO_UI if layer == "cli" else set()
     bad = sorted(m for m in imports if m.split(".")[:2] in (["duidu", b] for b in banned) and m not in allowed)
@@ -144,3 +150,30 @@ def test_non_ui_modules_import_without_qt():
     result = json.loads(proc.stdout.strip().splitlines()[-1])
     assert result["imported"] == len(names)
     assert not result["qt"], f"importing {result['culprit']} pulled in {result['qt']}"
+
+
+def _module_level_imports(path: Path) -> set[str]:
+    """Modules imported at a file's top level (not inside a function): what importing it costs."""
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    found: set[str] = set()
+    for node in tree.body:
+        if isinstance(node, ast.Import):
+            found.update(a.name for a in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            found.add(node.module)
+            found.update(f"{node.module}.{a.name}" for a in node.names)
+    return found
+
+
+def test_spark_is_started_only_lazily_by_the_command_line():
+    """duidu.spark (and pyspark) load only when `duidu reuse --engine spark` runs."""
+    users = {}
+    for path in _sources():
+        if _layer(path) == "spark":
+            continue
+        spark = {m for m in _imported_modules(path) if m.split(".")[:2] == ["duidu", "spark"]}
+        if spark:
+            users[path.relative_to(PKG_ROOT).as_posix()] = spark
+            top = {m for m in _module_level_imports(path) if m.split(".")[:2] == ["duidu", "spark"]}
+            assert not top, f"{path.relative_to(PKG_ROOT)} imports {sorted(top)} at module level; only lazily"
+    assert set(users) == {"cli/spark_reuse.py"}, users

@@ -151,6 +151,10 @@ def reuse(lib: "Library", ids: Sequence[int], *, cache: ReuseCache | None = None
     candidates = candidate_pairs(((i, keys[i]) for i in ids))
     checkpoint(0.05, progress, cancel)
     cache = cache if cache is not None else ReuseCache()
+    from duidu.library.reuse_import import imported_pairs  # pairs a Spark job aligned (duidu reuse import)
+
+    for pair, found in imported_pairs(lib, {m[1] for m in meta.values()}).items():
+        cache.pairs.setdefault(pair, found)
     todo = [p for p in candidates.ranked() if (meta[p[0]][1], meta[p[1]][1]) not in cache.pairs]
     if todo:
         _align_all(lib, todo, meta, cache, workers, progress, cancel)
