@@ -34,7 +34,7 @@ ADDED_COLUMNS = {
 }
 
 # Tables a library creates the first time it needs them (and fills from its documents).
-FIRST_USE = ["edge_pairs"]  # library/furniture_stats.py
+FIRST_USE = ["edge_pairs", "document_sets"]  # library/furniture_stats.py, library/document_sets.py
 
 
 def layout(db_path) -> dict[tuple[str, str], str | None]:

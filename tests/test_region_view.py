@@ -258,3 +258,30 @@ def test_where_did_this_come_from_finds_the_earlier_copy(qtbot, window, reports)
     with qtbot.waitSignal(view.family_model.modelReset, timeout=60000):
         view.show_family(sentence, (quoting, start, start + len(sentence)))
     assert view.tabs.currentIndex() == 3 and view.family_model.copies[0].doc == sichuan
+
+
+def test_a_saved_set_is_kept_in_the_library_and_shown(qtbot, window, reports, tmp_path):
+    from duidu.library import document_sets
+    from duidu.library.errors import InputError
+
+    lib, ids = reports
+    provinces = [i for n, i in ids.items() if n.startswith("2026_") and n.endswith("_targets.txt")]
+    view = window.region_view
+    _shown(qtbot, window, provinces)
+    with qtbot.waitSignal(view.setsChanged, timeout=60000):
+        view.save_set("provinces 2026")
+    assert ("provinces 2026", len(provinces)) in document_sets.names(lib.db)
+    assert document_sets.members(lib.db, "provinces 2026") == sorted(provinces)
+    with pytest.raises(InputError):
+        document_sets.save(lib.db, "  ", provinces)
+    with pytest.raises(InputError):
+        document_sets.save(lib.db, "bad", [10 ** 6])
+    assert document_sets.members(lib.db, "bad") == []
+    view.ids = []
+    view.scope.setCurrentIndex(view.scope.findData("set:provinces 2026"))
+    with qtbot.waitSignal(view.ready, timeout=120000):
+        view.refresh()
+    assert sorted(view.ids) == sorted(provinces)
+    assert [c for c in view.matrix_model.columns] == list(REGIONS)  # no national document in the set
+    document_sets.delete(lib.db, "provinces 2026")
+    assert document_sets.members(lib.db, "provinces 2026") == []

@@ -248,7 +248,7 @@ def network(lib: "Library", ids: Sequence[int], *, cache=None, progress: Progres
     from duidu.library.reuse import reuse
 
     docs = [lib.document(i) for i in ids]
-    result = reuse(lib, [d.id for d in docs], cache=cache, workers=1, progress=progress, cancel=cancel)
+    result = reuse(lib, [d.id for d in docs], cache=cache, progress=progress, cancel=cancel)
     nodes = []
     for d in docs:
         name, code = region_of(d)
@@ -305,7 +305,7 @@ def family(lib: "Library", text: str, source: tuple[int, int, int] | None = None
                         round(h.score, 3), differences(want, query_key(copy))))
     out.sort(key=lambda c: (c.date is None, (c.date or "").ljust(10, "~"), c.doc, c.start))
     dated = [c for c in out if c.date]
-    if dated:
+    if dated and len({c.doc for c in out}) > 1:  # an origin only among two documents or more
         first = dated[0]
         if len(dated) == 1 or (dated[1].date or "")[:len(first.date)] != first.date:
             out[out.index(first)] = replace(first, origin=True)

@@ -115,7 +115,19 @@ class TargetsChart(QWidget):
         if c.national:
             p.setPen(QPen(QColor(200, 30, 30), 2, Qt.PenStyle.DashLine))
             p.drawLine(QPointF(left, y(c.national.value)), QPointF(right, y(c.national.value)))
-            p.drawText(QPointF(right - 220, y(c.national.value) - 6), self.tr("National: %1").replace("%1", c.national.shown))
+            label = self.tr("National (%1): %2").replace("%1", c.national.period).replace("%2", c.national.shown)
+            p.drawText(QPointF(right - p.fontMetrics().horizontalAdvance(label) - 4, y(c.national.value) - 6), label)
+        x = left + 260  # the key: what a dot's colour and a bar say
+        for text, colour in ((self.tr("target"), viridis(0.25)), (self.tr("result"), viridis(0.7))):
+            p.setPen(QPen(QColor(30, 30, 30), 1))
+            p.setBrush(colour)
+            p.drawEllipse(QPointF(x, r.top() + 15), 5, 5)
+            p.drawText(QPointF(x + 9, r.top() + 20), text)
+            x += 24 + p.fontMetrics().horizontalAdvance(text)
+        p.setPen(QPen(viridis(0.25), 4))
+        p.drawLine(QPointF(x, r.top() + 9), QPointF(x, r.top() + 21))
+        p.setPen(QColor(30, 30, 30))
+        p.drawText(QPointF(x + 8, r.top() + 20), self.tr("a range (low–high)"))
         p.setBrush(Qt.BrushStyle.NoBrush)
 
     def paintEvent(self, event) -> None:

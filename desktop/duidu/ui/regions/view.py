@@ -4,6 +4,8 @@ passage came from, over a chosen set of documents. Its data comes from workers
 
 from __future__ import annotations
 
+import time
+
 from PySide6.QtCore import QModelIndex, QSize, Qt, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
                                QPushButton, QSpinBox, QSplitter, QTableView, QTabWidget, QVBoxLayout, QWidget)
@@ -15,6 +17,7 @@ from duidu.ui.regions.models import (CATEGORY_ROLE, EVIDENCE_ROLE, FIXED, EdgesM
                                      MatrixModel, TargetsModel)
 
 SCOPES = ("all", "selection", "filter")
+SET = "set:"  # a scope's data for a saved set: the prefix, then the set's name
 
 
 def _table(model, parent) -> QTableView:
@@ -34,6 +37,7 @@ class RegionView(QWidget):
     pairRequested = Signal(int, object, int, object)  # doc A, (start, end) or None, doc B, span or None
     spanRequested = Signal(int, int, int)  # doc, start, end
     ready = Signal()  # matrix and targets shown
+    setsChanged = Signal()  # the saved sets were (re)read into the choice
 
     def __init__(self, tasks, parent=None, *, selection=lambda: []) -> None:
         super().__init__(parent)
@@ -55,12 +59,15 @@ class RegionView(QWidget):
         self.filter = QLineEdit(self)
         self.filter.setPlaceholderText(self.tr("e.g. 2026, 广东, 44 (region code)"))
         self.refresh_button = QPushButton(self.tr("Show"), self)
+        self.save_set_button = QPushButton(self.tr("Save as set…"), self)
+        self.save_set_button.setToolTip(self.tr("Keep these documents as a named set in the library (e.g. provinces 2026)"))
         self.status = QLabel(self)
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Documents:"), self))
         top.addWidget(self.scope)
         top.addWidget(self.filter, 1)
         top.addWidget(self.refresh_button)
+        top.addWidget(self.save_set_button)
         top.addWidget(self.status, 2)
         self.csv_button = QPushButton(self.tr("Export CSV…"), self)
         self.picture_button = QPushButton(self.tr("Export picture…"), self)
@@ -79,6 +86,9 @@ class RegionView(QWidget):
         col.addWidget(self.tabs, 1)
 
         self.refresh_button.clicked.connect(self.refresh)
+        self.save_set_button.clicked.connect(self._save_set_dialog)
+        self.scope.activated.connect(lambda: self.refresh() if self.scope.currentData() not in ("filter",) else None)
+        self.load_sets()
         self.filter.returnPressed.connect(lambda: (self.scope.setCurrentIndex(SCOPES.index("filter")), self.refresh()))
         self.csv_button.clicked.connect(self._export_csv_dialog)
         self.picture_button.clicked.connect(self._export_picture_dialog)
@@ -221,6 +231,12 @@ class RegionView(QWidget):
 
         scope = self.scope.currentData()
         chosen = list(self.selection()) if scope == "selection" else []
+        if scope.startswith(SET):  # a saved set
+            from duidu.library.document_sets import members
+
+            name = scope[len(SET):]
+            self._run(lambda lib: members(lib.db, name))
+            return
         text = self.filter.text().strip()
 
         def pick(lib):
@@ -238,16 +254,17 @@ class RegionView(QWidget):
         self.status.setText(self.tr("Reading the documents…"))
 
         def work(lib, progress, cancel):
+            started = time.perf_counter()
             chosen = pick(lib) if pick else ids
             matrix = data.measure_matrix(lib, chosen, progress=lambda f: progress(f * 0.6), cancel=cancel)
             found = data.targets(lib, chosen, progress=lambda f: progress(0.6 + f * 0.4), cancel=cancel)
-            return chosen, matrix, found
+            return chosen, matrix, found, time.perf_counter() - started
 
         self.tasks.run("regions", work, self._shown, label=self.tr("Region view"),
                        on_error=lambda e: self.status.setText(str(e)))
 
     def _shown(self, result) -> None:
-        ids, matrix, found = result
+        ids, matrix, found, seconds = result
         self.ids = list(ids)
         self.matrix_model.set_matrix(matrix)
         self.evidence_model.set_evidence("", "", (), {}, {})
@@ -266,8 +283,9 @@ class RegionView(QWidget):
         self.indicator.blockSignals(False)
         self.edges_model.set_network(None)
         regions = [r for r in matrix.regions if r.name != data.NATIONAL]
-        self.status.setText(self.tr("%1 documents, %2 regions, %3 measures").replace("%1", str(len(ids)))
-                            .replace("%2", str(len(regions))).replace("%3", str(len(matrix.rows))))
+        self.status.setText(self.tr("%1 documents, %2 regions, %3 measures (%4 s)").replace("%1", str(len(ids)))
+                            .replace("%2", str(len(regions))).replace("%3", str(len(matrix.rows)))
+                            .replace("%4", f"{seconds:.1f}"))
         self.ready.emit()
 
     def compute_network(self) -> None:
@@ -305,6 +323,46 @@ class RegionView(QWidget):
 
         self.tasks.run("regions-family", work, done, label=self.tr("Where did this come from"),
                        on_error=lambda e: self.family_label.setText(str(e)))
+
+    # -- saved sets --------------------------------------------------------------------------------------
+    def load_sets(self) -> None:
+        from duidu.library.document_sets import names
+
+        self.tasks.run("regions-sets", lambda lib, progress, cancel: names(lib.db), self._sets_loaded,
+                       label=self.tr("Document sets"))
+
+    def _sets_loaded(self, found) -> None:
+        current = self.scope.currentData()
+        while self.scope.count() > len(SCOPES):
+            self.scope.removeItem(len(SCOPES))
+        for name, n in found:
+            self.scope.addItem(self.tr("Set: %1 (%2)").replace("%1", name).replace("%2", str(n)), SET + name)
+        at = self.scope.findData(current)
+        self.scope.setCurrentIndex(max(0, at))
+        self.setsChanged.emit()
+
+    def save_set(self, name: str) -> None:
+        """Keep the documents shown as the set ``name`` (through the window's writer: never lost)."""
+        from duidu.library.document_sets import save
+
+        ids = list(self.ids)
+
+        def done(_n) -> None:
+            self.load_sets()
+            self.status.setText(self.tr("Saved the set “%1”").replace("%1", name))
+
+        self.tasks.write(lambda lib, progress, cancel: save(lib.db, name, ids), done, label=self.tr("Save document set"),
+                         on_error=lambda e: self.status.setText(str(e)))
+
+    def _save_set_dialog(self) -> None:
+        from PySide6.QtWidgets import QInputDialog
+
+        if not self.ids:
+            self.status.setText(self.tr("Show some documents first"))
+            return
+        name, ok = QInputDialog.getText(self, self.tr("Save as set"), self.tr("Name of the set:"))
+        if ok and name.strip():
+            self.save_set(name.strip())
 
     # -- from the views to the reader -----------------------------------------------------------------
     def _matrix_shown(self) -> None:
