@@ -9,6 +9,7 @@ from dataclasses import asdict
 
 from duidu.cli.output import columns as _columns, dump_json, elide as _elide, pad as _pad
 from duidu.cli.output import open_library as _open
+from duidu.cli.reuse import cmd_regions, cmd_reuse  # noqa: F401  (dispatched by name from main)
 from duidu.library import backups
 from duidu.library.errors import InputError
 

@@ -156,6 +156,29 @@ def build_parser() -> argparse.ArgumentParser:
     fg.add_argument("--indicator", metavar="NAME", type=_nonempty, help="only this indicator (a name or an alias: GDP, CPI …)")
     fg.add_argument("--json", action="store_true")
 
+    from duidu.cli.reuse import add_selection  # light: the commands import the library when run
+
+    ru = sub.add_parser("reuse", help="where shared text came from: families of shared passages and who took whose wording")
+    ru.add_argument("docs", nargs="*", metavar="DOC", type=_nonempty, help="documents (default: those the filters choose, else all)")
+    add_selection(ru)
+    ru.add_argument("--top", type=_positive, default=10, help="edges and families to print (not with --json)")
+    ru.add_argument("--json", action="store_true", help="families and edges as JSON (the contract in the README)")
+    from duidu.cli.spark_reuse import add_options as add_spark_options  # light: pyspark only when --engine spark runs
+
+    add_spark_options(ru)
+
+    rg = sub.add_parser("regions", help="policy measures × regions, with the evidence")
+    rg.add_argument("docs", nargs="*", metavar="DOC", type=_nonempty, help="documents (default: those the filters choose, else all)")
+    add_selection(rg)
+    rg.add_argument("--order", choices=("code", "name", "shared"), default="code",
+                    help="columns by administrative code, by name, or by how many measures they state")
+    rg.add_argument("--sort", choices=("category", "spread"), default="category", help="rows by category, or by spread")
+    rg.add_argument("--min-regions", type=_positive, metavar="K", help="only measures stated in at least K regions")
+    rg.add_argument("--missing-from", metavar="REGION", help="only measures this region does not state")
+    rg.add_argument("--top", type=_positive, help="print only the first N measures")
+    rg.add_argument("--evidence", action="store_true", help="print each mention in its context")
+    rg.add_argument("--json", action="store_true")
+
     sim = sub.add_parser("similar", help="passages of the library most like a given passage")
     sim.add_argument("--text", required=True, type=_nonempty, help="the passage, in either script")
     sim.add_argument("--doc", metavar="DOC", type=_nonempty, help="only this document")

@@ -15,7 +15,8 @@ postings and sums; the in-process path below does the same in bulk with numpy):
 3. ``candidate_pairs``: pairs with at least ``MIN_SHARED`` votes are aligned (``find_passages``).
 
 Then ``families`` joins the aligned passages into clusters of near-identical text (spans in one
-document that overlap by at least ``SPAN_OVERLAP`` of the longer are one place) and ``edges``
+document that overlap by at least ``SPAN_OVERLAP`` of the longer are one place; a place joins
+a family only while at least ``FAMILY_SIMILARITY`` like its earliest place) and ``edges``
 sums each pair's informative shared text, pointed from the earlier document to the later.
 """
 
@@ -34,6 +35,7 @@ from duidu.engine.passages import Passage
 
 MAX_DF = 100  # a gram in more documents than this is formula, however large the library (passim's bound)
 MIN_SHARED = 4  # distinctive grams a pair must share to be aligned: one 9-character passage
+FAMILY_SIMILARITY = 0.6  # of a place's key text to its family's first place (longest common subsequence)
 SPAN_OVERLAP = 0.5  # of the longer span: two spans of one document that are the same place
 # (of the shorter, a sentence inside a long shared section would chain unrelated text into one family)
 NO_DIRECTION = "none"
@@ -159,7 +161,7 @@ class Member:
     end: int
     text: str
     date: str | None
-    similarity: float  # to the family's origin (or its first member): 0..1 on key characters
+    similarity: float  # to the family's first (earliest) place: 0..1 on key characters, any script
 
 
 @dataclass(frozen=True)
@@ -279,13 +281,15 @@ def families(links: Sequence[Link], dates: dict[int, str | None], keys: dict[int
     groups: dict[int, list[int]] = defaultdict(list)
     for n in range(len(spans)):
         groups[sets.find(n)].append(n)
-    out = [_family([spans[n] for n in ns], dates, keys) for ns in groups.values()]
+    out = []
+    for ns in groups.values():
+        out += _families([spans[n] for n in ns], dates, keys)
     out.sort(key=lambda f: (-len({m.doc for m in f.members}), -len(f.text), f.members[0].doc, f.members[0].start))
     return out
 
 
-def _family(spans: list[_Span], dates: dict[int, str | None], keys: dict[int, str]) -> Family:
-    # A document's spans in one family: each stretch of overlapping spans is one member.
+def _places(spans: list[_Span]) -> list[_Span]:
+    """A document's overlapping spans as one place each."""
     places: list[_Span] = []
     for s in sorted(spans, key=lambda s: (s.doc, s.start, -s.end)):
         last = places[-1] if places else None
@@ -295,21 +299,37 @@ def _family(spans: list[_Span], dates: dict[int, str | None], keys: dict[int, st
                                    last.text + s.text[last.end - s.start :])
         else:
             places.append(s)
-    dated = [p for p in places if dates.get(p.doc)]
+    return places
+
+
+def _families(spans: list[_Span], dates: dict[int, str | None], keys: dict[int, str]) -> list[Family]:
+    """The families of one linked group: places joined only while near-identical to the family's
+    first (earliest) place, so links through a longer shared section chain nothing unrelated."""
+    places = sorted(_places(spans), key=lambda p: (dates.get(p.doc) is None, _date_key(dates.get(p.doc) or ""),
+                                                   p.doc, p.start))
+    clusters: list[tuple[str, list[tuple[_Span, float]]]] = []  # (reference key, members)
+    for p in places:
+        key = keys.get(p.doc, "")[p.key[0] : p.key[1]]
+        for ref, members in clusters:
+            sim = float(LCSseq.normalized_similarity(ref, key))
+            if sim >= FAMILY_SIMILARITY:
+                members.append((p, round(sim, 3)))
+                break
+        else:
+            clusters.append((key, [(p, 1.0)]))
+    return [_family(members, dates) for _, members in clusters if len({p.doc for p, _ in members}) >= 2]
+
+
+def _family(members: list[tuple[_Span, float]], dates: dict[int, str | None]) -> Family:
+    dated = [p for p, _ in members if dates.get(p.doc)]
     origin = None
     if dated:
         first = min(dated, key=lambda p: _date_key(dates[p.doc]))
         if all(p.doc == first.doc or date_order(dates[first.doc], dates[p.doc]) < 0 for p in dated):
             origin = first.doc
-    reference = next((p for p in places if p.doc == origin), places[0])
-    ref_key = keys.get(reference.doc, "")[reference.key[0] : reference.key[1]]
-    members = []
-    for p in places:
-        key = keys.get(p.doc, "")[p.key[0] : p.key[1]]
-        sim = 1.0 if p is reference else round(float(LCSseq.normalized_similarity(ref_key, key)), 3)
-        members.append(Member(p.doc, p.start, p.end, p.text, dates.get(p.doc), sim))
-    members.sort(key=lambda m: (m.date is None, _date_key(m.date) if m.date else "", m.doc, m.start))
-    return Family(tuple(members), origin)
+    out = [Member(p.doc, p.start, p.end, p.text, dates.get(p.doc), sim) for p, sim in members]
+    out.sort(key=lambda m: (m.date is None, _date_key(m.date) if m.date else "", m.doc, m.start))
+    return Family(tuple(out), origin)
 
 
 def _date_key(date: str) -> str:
