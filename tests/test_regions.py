@@ -1,0 +1,120 @@
+"""Measures × regions (issue 12): ``engine/regions.py`` through ``library/regions.py`` and ``duidu regions``,
+on excerpts of five provincial reports (tests/data/reports, provenance and hand labels there)."""
+
+from __future__ import annotations
+
+import csv
+import json
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from duidu.engine.regions import region_matrix
+from duidu.library.regions import measure_regions
+from duidu.library.store import Library
+
+REPORTS = Path(__file__).parent / "data" / "reports"
+REGIONS = ("上海市", "云南省", "内蒙古自治区", "北京市", "四川省")
+
+
+def labels() -> dict[str, set[str]]:
+    """Hand labels: region -> the measures its excerpt states (tests/data/reports/measures.toml)."""
+    table = tomllib.loads((REPORTS / "measures.toml").read_text(encoding="utf-8"))
+    return {e["region"]: set(e["measures"]) for e in table["excerpt"] if e["region"] in REGIONS}
+
+
+@pytest.fixture(scope="module")
+def library(tmp_path_factory):
+    with open(REPORTS / "PROVENANCE.tsv", encoding="utf-8", newline="") as f:
+        rows = {r["excerpt"]: r for r in csv.DictReader(f, delimiter="\t")}
+    path = tmp_path_factory.mktemp("regions") / "lib.sqlite"
+    with Library.open(path, seed=False, backup=False) as lib:
+        ids = {}
+        for region in REGIONS:
+            name = f"2026_{region}_政府工作报告_measures.txt"
+            row = rows[name]
+            ids[region] = lib.import_file(REPORTS / name, metadata={"region": row["region"], "date": row["date"]}).document.id
+        yield lib, ids, path
+
+
+@pytest.fixture(scope="module")
+def matrix(library):
+    lib, ids, _ = library
+    return measure_regions(lib, list(ids.values()))
+
+
+def test_columns_are_the_regions_in_administrative_code_order(matrix):
+    names = [g.name for g in matrix.regions]
+    assert sorted(names) == sorted(REGIONS)
+    codes = [g.code for g in matrix.regions]
+    assert all(codes) and codes == sorted(codes)  # 北京 110000 … 云南 530000
+    assert names[0] == "北京市"
+
+
+def test_hand_labelled_measures_are_found_in_their_regions(matrix):
+    rows = {r.name: r for r in matrix.rows}
+    wanted = [(region, m) for region, ms in labels().items() for m in ms]
+    found = [(region, m) for region, m in wanted if m in rows and region in rows[m].cells]
+    assert len(wanted) >= 12
+    assert len(found) >= 0.8 * len(wanted), sorted(set(wanted) - set(found))
+
+
+def test_cells_carry_evidence_in_stored_text(library, matrix):
+    lib, ids, _ = library
+    region_of = {v: k for k, v in ids.items()}
+    seen = 0
+    for row in matrix.rows:
+        for region, cell in row.cells.items():
+            assert cell.documents == len({d for d, _, _ in cell.evidence}) >= 1
+            assert cell.mentions == len(cell.evidence)
+            for doc, start, end in cell.evidence:
+                assert region_of[doc] == region
+                assert lib.text(doc).text[start:end].strip()
+                seen += 1
+    assert seen >= 30
+
+
+def test_rows_by_category_then_spread_and_the_filters(matrix):
+    from duidu.engine.measures import CATEGORIES
+
+    order = [CATEGORIES.index(r.category) for r in matrix.rows]
+    assert order == sorted(order)
+    for a, b in zip(matrix.rows, matrix.rows[1:]):
+        if a.category == b.category:
+            assert a.spread >= b.spread
+    wide = matrix.shared_by(4)
+    assert wide.rows and all(r.spread >= 4 for r in wide.rows)
+    assert len(wide.rows) < len(matrix.rows)
+    missing = matrix.missing_from("北京市")
+    assert missing.rows and all("北京市" not in r.cells for r in missing.rows)
+    spread = [r.spread for r in matrix.by_spread().rows]
+    assert spread == sorted(spread, reverse=True)
+
+
+def test_columns_by_how_many_measures_they_share(library):
+    lib, ids, _ = library
+    shared = measure_regions(lib, list(ids.values()), order="shared")
+    counts = [sum(g.name in r.cells for r in shared.rows) for g in shared.regions]
+    assert counts == sorted(counts, reverse=True)
+    with pytest.raises(ValueError):
+        region_matrix([], [], order="pinyin")
+
+
+def test_cli_regions_json_and_text(library, capsys):
+    from duidu.cli.main import main
+
+    _, ids, path = library
+    assert main(["--library", str(path), "regions", "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert [g["name"] for g in out["regions"]][0] == "北京市"
+    row = next(m for m in out["measures"] if m["spread"] >= 4)
+    region, cell = next(iter(row["regions"].items()))
+    assert region in REGIONS and cell["evidence"] and set(cell["evidence"][0]) == {"doc", "start", "end"}
+    assert main(["--library", str(path), "regions", "--min-regions", "4", "--sort", "spread"]) == 0
+    text = capsys.readouterr().out
+    assert text.splitlines()[0].startswith("measure") and "北京" in text.splitlines()[0]
+    with pytest.raises(SystemExit) as exit_:
+        main(["--library", str(path), "regions", "--missing-from", "火星"])
+    assert exit_.value.code == 2
+    assert "火星" in capsys.readouterr().err
