@@ -4,7 +4,9 @@ Seeds: tests/passage_pairs.toml over the five seeds of a new library (its boiler
 Corpus: tests/passage_pairs_corpus.toml over excerpts of the 2026 provincial government work
 reports and the State Council's 2025 report (tests/data/corpus_passages, copied from
 ../shared/corpus with provenance; this script does not read ../shared). The default minimum
-length and threshold (engine/passages.py) are chosen from the seeds' table.
+length and threshold (engine/passages.py) are chosen from the seeds' table. Last, a seeded random
+sample of the passages shown on whole report pairs of ../shared/corpus with the verdicts read by
+hand (benchmarks/passage_sample.py, tests/passage_sample_labels.toml).
 """
 
 from __future__ import annotations
@@ -52,3 +54,7 @@ if __name__ == "__main__":
     import quality_figures  # figures and measures (their own module): seeds, then ../shared/corpus
 
     quality_figures.main()
+    import passage_sample  # a random sample of the passages shown on whole report pairs, with verdicts
+
+    print()
+    passage_sample.main()

@@ -20,7 +20,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "desktop"))
 
-from duidu.engine.background import MODEL, gram_hashes  # noqa: E402
+from duidu.engine.background import COVER_GRAM, HOLDERS, MODEL, gram_hashes  # noqa: E402
 from duidu.text.clean import clean  # noqa: E402
 from duidu.text.keyform import key_form  # noqa: E402
 
@@ -44,17 +44,28 @@ def main() -> int:
         print(f"no reference corpus at {corpus}: nothing rebuilt", file=sys.stderr)
         return 1
     docs = documents(corpus)
-    per_doc = []
+    per_doc, per_doc4 = [], []
     for name, raw in docs:
         c = clean(raw)
         key = key_form(c.text, [(e.start, e.end) for e in c.excluded]).text
         per_doc.append(np.unique(gram_hashes(key)))
+        per_doc4.append(np.unique(gram_hashes(key, COVER_GRAM)))
         print(f"{name}: {len(key)} key characters")
     keys, counts = np.unique(np.concatenate(per_doc), return_counts=True)
     keep = counts >= 3
     out = ROOT / "resources" / Path(*MODEL)
     np.savez_compressed(out, keys=keys[keep], counts=counts[keep].astype(np.uint16), documents=np.int64(len(docs)))
     print(f"{len(docs)} documents, {int(keep.sum())} grams in three or more: {out} ({out.stat().st_size / 1e6:.1f} MB)")
+    # Which documents hold each 4-gram (a bit each: at most 64 documents), for grams in two or more.
+    assert len(docs) <= 64, "the document sets are 64-bit masks"
+    owner = np.concatenate([np.full(len(g), d, np.uint64) for d, g in enumerate(per_doc4)])
+    keys4, where, counts4 = np.unique(np.concatenate(per_doc4), return_inverse=True, return_counts=True)
+    masks = np.zeros(len(keys4), np.uint64)
+    np.bitwise_or.at(masks, where, np.uint64(1) << owner)
+    keep4 = counts4 >= 2
+    out4 = ROOT / "resources" / Path(*HOLDERS)
+    np.savez_compressed(out4, keys=keys4[keep4], masks=masks[keep4], documents=np.int64(len(docs)))
+    print(f"{int(keep4.sum())} 4-grams in two or more: {out4} ({out4.stat().st_size / 1e6:.1f} MB)")
     return 0
 
 

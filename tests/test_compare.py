@@ -28,13 +28,15 @@ def test_json_contract(cq_sc, lib):
     assert out["passages"] and out["measures"] and out["alignment"]  # the loops below check something
     for p in out["passages"]:
         assert set(p) == {"a_start", "a_end", "b_start", "b_end", "a_text", "b_text", "similarity", "kind",
-                          "informativeness", "partners"}
+                          "informativeness", "partners", "places"}
         assert a_text[p["a_start"] : p["a_end"]] == p["a_text"] and b_text[p["b_start"] : p["b_end"]] == p["b_text"]
         for x in p["partners"]:
             assert set(x) == {"side", "start", "end", "text"}
             assert (a_text if x["side"] == "a" else b_text)[x["start"] : x["end"]] == x["text"]
-    scores = [p["informativeness"] for p in out["passages"]]
-    assert scores == sorted(scores, reverse=True)  # the informative first
+    # Passages naming a place both sides share first, then each group the informative first.
+    order = [(not p["places"], -p["informativeness"]) for p in out["passages"]]
+    assert order == sorted(order)
+    assert all(p["places"] for p in out["passages"][: sum(bool(p["places"]) for p in out["passages"])])
     for m in out["measures"]:
         assert set(m) == {"name", "category", "instrument", "a", "b"}
         assert all(a_text[s:e] for s, e in m["a"]) and all(b_text[s:e] for s, e in m["b"])

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Sequence
 
 import numpy as np
 
@@ -22,17 +23,19 @@ from duidu.paths import resource_path
 
 GRAM = 6  # characters per gram
 MODEL = ("background", "policy_6gram_df.npz")
+COVER_GRAM = 4  # characters per gram of the document sets (``holders``)
+HOLDERS = ("background", "policy_4gram_docs.npz")
 _MULT = np.uint64(0x9E3779B97F4A7C15)  # golden-ratio multiplier: spreads code points over 64 bits
 
 
-def gram_hashes(key: str) -> np.ndarray:
-    """The 64-bit hash of every ``GRAM``-character stretch of a key text, in order."""
+def gram_hashes(key: str, gram: int = GRAM) -> np.ndarray:
+    """The 64-bit hash of every ``gram``-character stretch of a key text, in order."""
     codes = np.frombuffer(key.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
-    n = len(codes) - GRAM + 1
+    n = len(codes) - gram + 1
     if n <= 0:
         return np.empty(0, dtype=np.uint64)
     h = np.zeros(n, dtype=np.uint64)
-    for k in range(GRAM):
+    for k in range(gram):
         h = (h ^ codes[k : k + n]) * _MULT  # uint64 arithmetic wraps, as a hash should
         h ^= h >> np.uint64(29)
     return h
@@ -54,6 +57,45 @@ class Background:
         found = self.keys[at] == hashes
         beyond = np.maximum(np.where(found, self.counts[at].astype(np.int64), 0) - 2, 0)
         return beyond / max(1, self.documents - 2)
+
+
+@dataclass(frozen=True)
+class Holders:
+    """Which reference documents hold each 4-gram (a bit per document), to tell how many hold
+    most of a passage: a formula reworded in each report (保持零就业家庭动态清零 / …动态清零)
+    shares few 6-grams with the others but most of its 4-grams."""
+
+    keys: np.ndarray  # sorted 4-gram hashes held by at least two documents
+    masks: np.ndarray  # uint64: bit d set when reference document d holds the gram
+    documents: int
+
+    def holding(self, keys: Sequence[str], cover: float) -> np.ndarray:
+        """For each key text, how many reference documents hold at least ``cover`` of its 4-grams."""
+        out = np.zeros(len(keys), dtype=np.int64)
+        grams = [gram_hashes(k, COVER_GRAM) for k in keys]
+        sizes = np.array([len(g) for g in grams])
+        if not len(self.keys) or not sizes.sum():
+            return out
+        h = np.concatenate(grams)
+        at = np.searchsorted(self.keys, h)
+        at[at == len(self.keys)] = 0
+        masks = np.where(self.keys[at] == h, self.masks[at], np.uint64(0))
+        bits = ((masks[:, None] >> np.arange(self.documents, dtype=np.uint64)) & np.uint64(1)).astype(np.int32)
+        some = sizes > 0
+        starts = np.concatenate(([0], np.cumsum(sizes)[:-1]))[some]
+        held = np.add.reduceat(bits, starts, axis=0)  # per passage, per document: grams held
+        out[some] = (held >= cover * sizes[some][:, None]).sum(axis=1)
+        return out
+
+
+@lru_cache(maxsize=1)
+def holders() -> Holders:
+    """The shipped 4-gram document sets (empty when the source tree lacks them)."""
+    path = resource_path(*HOLDERS)
+    if not path.exists():
+        return Holders(np.empty(0, np.uint64), np.empty(0, np.uint64), 0)
+    with np.load(path) as z:
+        return Holders(z["keys"], z["masks"], int(z["documents"]))
 
 
 @lru_cache(maxsize=1)

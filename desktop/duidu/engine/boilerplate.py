@@ -10,6 +10,9 @@ that are particular to it. 《推动成渝地区双城经济圈教育协同发�
 推进教育高质量发展 scores 0. A passage scoring under ``DISTINCTIVE``, or under ``PARTICULAR`` per
 character with fewer than ``PARTICULAR_RUN`` mostly particular characters, is boilerplate, whatever
 the library holds: 以习近平同志为核心的党中央 and 推动高质量发展 are common in the background.
+A passage most of whose 4-grams further reference documents hold (``FORMULA_COVER``, in at least
+``FORMULA_DOCUMENTS`` beyond the pair: ``background.holders``) is a formula reworded in each report
+(保持零就业家庭动态清零); it stays shown but its informativeness is divided among those documents.
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ from typing import Callable, Sequence
 
 import numpy as np
 
-from duidu.engine.background import GRAM, background, gram_hashes
+from duidu.engine.background import GRAM, background, gram_hashes, holders
 from duidu.paths import resource_path
 from duidu.text.keyform import query_key
 
@@ -32,6 +35,8 @@ LIBRARY_SHARE = 0.75  # of the library's documents containing a stretch: "most o
 MIN_LIBRARY = 20  # fewer documents say too little about what is common (the background speaks)
 COMMON_GRAM = 7  # characters of the stretches whose library frequency is looked up
 SEPARATOR = "\x00"  # joins passages for one bulk lookup; never in a key text
+FORMULA_COVER = 0.6  # of a passage's 4-grams a reference document must hold to hold the passage
+FORMULA_DOCUMENTS = 4  # reference documents beyond the two compared holding it: a formula, ranked low
 
 
 @lru_cache(maxsize=1)
@@ -96,12 +101,21 @@ class Boilerplate:
         common = commonness(joined)
         if self._library():
             self._library_marks(joined, common)
+        # A passage most of whose 4-grams recur in further reference documents is their shared
+        # formula, reworded or not (beyond the two a passage is found in: they may be reference
+        # documents). It stays shown (a province taking up a national measure is what a reader of
+        # the two looks for: tests/passage_pairs_corpus.toml) but ranks low: its informativeness is
+        # divided by the number of documents beyond the pair that hold it.
+        beyond = np.maximum(holders().holding(keys, FORMULA_COVER) - 2, 0)
         out, at = [], 0
-        for key in keys:
+        for n, key in enumerate(keys):
             c = common[at : at + len(key)]
             score = float((1 - c).sum())
             particular = score >= PARTICULAR * len(key) or int((c < 0.5).sum()) >= PARTICULAR_RUN
-            out.append((score < DISTINCTIVE or not particular, round(score, 1)))
+            boiler = score < DISTINCTIVE or not particular
+            if beyond[n] >= FORMULA_DOCUMENTS:
+                score /= 1 + int(beyond[n])
+            out.append((boiler, round(score, 1)))
             at += len(key) + 1
         return out
 

@@ -62,8 +62,9 @@ class Comparison:
         return self.passages if boilerplate else tuple(p for p in self.passages if not p.boilerplate)
 
     def ranked(self, boilerplate: bool = False) -> tuple[Passage, ...]:
-        """The shown passages, most informative first (what a list of passages shows)."""
-        return tuple(sorted(self.shown(boilerplate), key=lambda p: (-p.informativeness, p.a_start)))
+        """The shown passages, first those naming a place both sides share (the pair's own content:
+        engine/places.py), each group most informative first (what a list of passages shows)."""
+        return tuple(sorted(self.shown(boilerplate), key=lambda p: (not p.places, -p.informativeness, p.a_start)))
 
     def to_json(self, *, boilerplate: bool = False) -> dict:
         def doc(d: EngineDocument) -> dict:
@@ -78,7 +79,7 @@ class Comparison:
                 {
                     "a_start": p.a_start, "a_end": p.a_end, "b_start": p.b_start, "b_end": p.b_end,
                     "a_text": p.a_text, "b_text": p.b_text, "similarity": p.similarity, "kind": p.kind,
-                    "informativeness": p.informativeness,
+                    "informativeness": p.informativeness, "places": list(p.places),
                     "partners": [{"side": x.side, "start": x.start, "end": x.end, "text": x.text} for x in p.partners],
                     **({"boilerplate": p.boilerplate} if boilerplate else {}),
                 }

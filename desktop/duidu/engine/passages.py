@@ -33,6 +33,7 @@ import numpy as np
 from rapidfuzz.distance import LCSseq
 
 from duidu.engine.document import EngineDocument
+from duidu.engine.places import shared_places
 from duidu.engine.progress import CancelToken, Progress, checkpoint
 
 SEED = 4  # characters in a seed n-gram
@@ -77,6 +78,7 @@ class Passage:
     boilerplate: bool = False
     informativeness: float = 0.0  # about the number of characters particular to it (engine/boilerplate.py)
     partners: tuple[Partner, ...] = ()  # further places in A or B linked to this passage's text
+    places: tuple[str, ...] = ()  # places or areas both sides name (not their own region): shown first
 
 
 class _Chain:
@@ -826,6 +828,7 @@ def find_passages(
                 a_start, a_end, b_start, b_end, a.text[a_start:a_end], b.text[b_start:b_end],
                 1.0 if verbatim else round(c.similarity(), 3), "verbatim" if verbatim else "fuzzy",
                 (c.a0, c.a1), (c.b0, c.b1), boiler, informativeness, tuple(sorted(more, key=lambda p: p.start)),
+                shared_places(a.text[a_start:a_end], b.text[b_start:b_end], a.region, b.region),
             )
         )
     passages.sort(key=lambda p: (p.a_start, p.b_start))
