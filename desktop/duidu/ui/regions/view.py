@@ -208,8 +208,8 @@ class RegionView(QWidget):
 
     def _family_tab(self) -> QWidget:
         w = QWidget(self)
-        self.family_label = QLabel(self.tr("Select a sentence in the reader and choose “Where did this come from?” "
-                                           "(right-click menu)."), w)
+        ask = self.tr("Select a sentence in the reader and choose “Where did this come from?” (right-click menu).")
+        self.family_label = QLabel(ask, w)
         self.family_label.setWordWrap(True)
         self.family_view = _table(self.family_model, w)
         lay = QVBoxLayout(w)
@@ -316,9 +316,8 @@ class RegionView(QWidget):
 
         def done(copies) -> None:
             self.family_model.set_family(text, copies)
-            self.family_label.setText(self.tr("“%1”: %2 documents, earliest first (★ the likely origin); "
-                                              "double-click one to read it beside the selection.")
-                                      .replace("%1", text[:60]).replace("%2", str(len(copies))))
+            said = self.tr("“%1”: %2 documents, earliest first (★ the likely origin); double-click one to read it beside the selection.")
+            self.family_label.setText(said.replace("%1", text[:60]).replace("%2", str(len(copies))))
             self.family_view.resizeColumnsToContents()
 
         self.tasks.run("regions-family", work, done, label=self.tr("Where did this come from"),
