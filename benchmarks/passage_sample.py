@@ -95,6 +95,10 @@ def main() -> int:
            random.Random(SEED).sample(first, min(SAMPLE, len(first))), known)
     report(f"All shown: {min(SAMPLE, len(passages))} of {len(passages)}",
            random.Random(SEED).sample(passages, min(SAMPLE, len(passages))), known)
+    real = [(pair, p) for pair, p in passages if known.get((pair, p.a_text))]
+    missed = [p.a_text for _, p in real if not p.places]
+    print(f"Real shared content labelled among all shown: {len(real)}, of which not shown first: {len(missed)}"
+          + (f" ({'; '.join(missed)})" if missed else ""))
     return 0
 
 

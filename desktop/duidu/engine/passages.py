@@ -78,7 +78,7 @@ class Passage:
     boilerplate: bool = False
     informativeness: float = 0.0  # about the number of characters particular to it (engine/boilerplate.py)
     partners: tuple[Partner, ...] = ()  # further places in A or B linked to this passage's text
-    places: tuple[str, ...] = ()  # places or areas both sides name (not their own region): shown first
+    places: tuple[str, ...] = ()  # places or areas both sides name (not their own region), when not stock: shown first
 
 
 class _Chain:
@@ -783,7 +783,7 @@ def find_passages(
     and the stop phrases decide (``engine.boilerplate.Boilerplate()``); when it has an
     ``assess`` method (``Boilerplate``), informativeness comes from it too.
     """
-    from duidu.engine.boilerplate import Boilerplate
+    from duidu.engine.boilerplate import DISTINCTIVE, Boilerplate
 
     ka, kb = a.keyform.text, b.keyform.text
     checkpoint(0.0, progress, cancel)
@@ -828,7 +828,7 @@ def find_passages(
                 a_start, a_end, b_start, b_end, a.text[a_start:a_end], b.text[b_start:b_end],
                 1.0 if verbatim else round(c.similarity(), 3), "verbatim" if verbatim else "fuzzy",
                 (c.a0, c.a1), (c.b0, c.b1), boiler, informativeness, tuple(sorted(more, key=lambda p: p.start)),
-                shared_places(a.text[a_start:a_end], b.text[b_start:b_end], a.region, b.region),
+                shared_places(a, (a_start, a_end), b, (b_start, b_end)) if informativeness >= DISTINCTIVE else (),
             )
         )
     passages.sort(key=lambda p: (p.a_start, p.b_start))

@@ -16,8 +16,11 @@ speaking of itself.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 
+from duidu.engine.document import EngineDocument
+from duidu.engine.per_document import per_document
 from duidu.paths import resource_path
 
 # Areas that span divisions, named by regional strategies and joint programmes.
@@ -42,8 +45,13 @@ def _names() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
-def _pattern() -> re.Pattern:
-    return re.compile("|".join(map(re.escape, _names())))
+def _by_first() -> tuple[re.Pattern, dict[str, tuple[str, ...]]]:
+    """Names by their first character (longest first) and a pattern of those characters: a text
+    is scanned once for where a name may start, not once per name."""
+    first: dict[str, list[str]] = {}
+    for name in _names():
+        first.setdefault(name[0], []).append(name)
+    return re.compile("[" + "".join(map(re.escape, sorted(first))) + "]"), {k: tuple(v) for k, v in first.items()}
 
 
 def own_names(region: str | None) -> frozenset[str]:
@@ -53,11 +61,38 @@ def own_names(region: str | None) -> frozenset[str]:
     return frozenset(n for n in _names() if n in region and n not in AREAS)
 
 
-def places_in(text: str, own: frozenset[str] = frozenset()) -> set[str]:
-    return {m.group() for m in _pattern().finditer(text) if m.group() not in own}
+def _marks(text: str) -> tuple[list[int], list[tuple[int, str]]]:
+    """Every place name in ``text``: (starts, [(end, name)]) in order of start."""
+    pattern, first = _by_first()
+    starts, found = [], []
+    for m in pattern.finditer(text):
+        at = m.start()
+        for name in first[m.group()]:
+            if text.startswith(name, at):
+                starts.append(at)
+                found.append((at + len(name), name))
+                break
+    return starts, found
 
 
-def shared_places(a_text: str, b_text: str, a_region: str | None, b_region: str | None) -> tuple[str, ...]:
-    """Places both texts name, neither side's own region: the passage's tie to the pair."""
-    own = own_names(a_region) | own_names(b_region)
-    return tuple(sorted(places_in(a_text, own) & places_in(b_text, own)))
+# Read once per document (a comparison asks for every passage's span).
+_document_marks = per_document(lambda doc: _marks(doc.text))
+
+
+def places_in(doc: EngineDocument, start: int, end: int, own: frozenset[str] = frozenset()) -> set[str]:
+    """The place names standing wholly in ``doc.text[start:end]``, but ``own``."""
+    starts, found = _document_marks(doc)
+    k = bisect_left(starts, start)
+    out = set()
+    while k < len(starts) and starts[k] < end:
+        stop, name = found[k]
+        if stop <= end and name not in own:
+            out.add(name)
+        k += 1
+    return out
+
+
+def shared_places(a: EngineDocument, a_span: tuple[int, int], b: EngineDocument, b_span: tuple[int, int]) -> tuple[str, ...]:
+    """Places both passages name, neither document's own region: the passage's tie to the pair."""
+    own = own_names(a.region) | own_names(b.region)
+    return tuple(sorted(places_in(a, *a_span, own) & places_in(b, *b_span, own)))
