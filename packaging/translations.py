@@ -26,7 +26,7 @@ def lupdate(ts: Path, language: str, *options: str) -> None:
     import PySide6
 
     tool = Path(PySide6.__file__).parent / ("lupdate.exe" if sys.platform == "win32" else "lupdate")
-    sources = [str(p) for p in sorted(UI.glob("*.py"))]
+    sources = [str(p) for p in sorted(UI.rglob("*.py"))]  # ui/regions/ too
     subprocess.run([str(tool), *sources, "-locations", "none", "-source-language", "en",
                     "-target-language", language, "-no-obsolete", *options, "-ts", str(ts)], check=True,
                    stdout=subprocess.DEVNULL)

@@ -36,7 +36,7 @@ def test_every_interface_string_is_translated(tmp_path, language):
     copy = tmp_path / f"duidu_{language}.ts"
     shutil.copy(TS / f"duidu_{language}.ts", copy)
     lupdate = Path(PySide6.__file__).parent / "lupdate"
-    sources = sorted(str(p) for p in (ROOT / "desktop" / "duidu" / "ui").glob("*.py"))
+    sources = sorted(str(p) for p in (ROOT / "desktop" / "duidu" / "ui").rglob("*.py"))
     subprocess.run([str(lupdate), *sources, "-locations", "none", "-source-language", "en",
                     "-target-language", language, "-ts", str(copy)], check=True, capture_output=True)
     untranslated = []

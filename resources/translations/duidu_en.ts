@@ -46,6 +46,14 @@
     </message>
 </context>
 <context>
+    <name>MatrixModel</name>
+    <message numerus="yes">
+        <source>%1 · %2: %n mention(s)</source>
+        <translation>
+            <numerusform>%1 · %2: %n mention(s)</numerusform><numerusform>%1 · %2: %n mention(s)</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>MeasuresPanel</name>
     <message numerus="yes">
         <source>%n differ</source>

@@ -259,6 +259,79 @@
     </message>
 </context>
 <context>
+    <name>EdgesModel</name>
+    <message>
+        <source>From</source>
+        <translation>来自</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>到</translation>
+    </message>
+    <message>
+        <source>Informative</source>
+        <translation>信息量</translation>
+    </message>
+    <message>
+        <source>Characters</source>
+        <translation>字符</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>方向</translation>
+    </message>
+</context>
+<context>
+    <name>EvidenceModel</name>
+    <message>
+        <source>Document</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>依据</translation>
+    </message>
+</context>
+<context>
+    <name>FamilyModel</name>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Likeness</source>
+        <translation>相似度</translation>
+    </message>
+    <message>
+        <source>Differences</source>
+        <translation>差异</translation>
+    </message>
+    <message>
+        <source>(the selected passage)</source>
+        <translation>（所选段落）</translation>
+    </message>
+    <message>
+        <source>same text</source>
+        <translation>文字相同</translation>
+    </message>
+    <message>
+        <source>likely origin</source>
+        <translation>可能的出处</translation>
+    </message>
+</context>
+<context>
     <name>FindBar</name>
     <message>
         <source>Close find bar</source>
@@ -360,6 +433,13 @@
     <message>
         <source>FangSong (official documents)</source>
         <translation>仿宋（公文）</translation>
+    </message>
+</context>
+<context>
+    <name>Legend</name>
+    <message>
+        <source>Mentions in the region&apos;s documents:</source>
+        <translation>该地区文件中的出现次数：</translation>
     </message>
 </context>
 <context>
@@ -764,6 +844,23 @@ Read Chinese policy documents against each other, offline.</source>
     </message>
 </context>
 <context>
+    <name>MatrixModel</name>
+    <message>
+        <source>Measure</source>
+        <translation>措施</translation>
+    </message>
+    <message>
+        <source>Regions</source>
+        <translation>地区</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %2: %n mention(s)</source>
+        <translation>
+            <numerusform>%1 · %2：%n 处</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MeasuresModel</name>
     <message>
         <source>documents state it</source>
@@ -857,6 +954,13 @@ Read Chinese policy documents against each other, offline.</source>
     <message>
         <source>Comparison note on this measure…</source>
         <translation>就此措施写对照笔记…</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkView</name>
+    <message>
+        <source>The reuse network is made on request (Compute)</source>
+        <translation>文本复用网络按需生成（点“计算”）</translation>
     </message>
 </context>
 <context>
@@ -1336,6 +1440,237 @@ Read Chinese policy documents against each other, offline.</source>
     </message>
 </context>
 <context>
+    <name>RegionView</name>
+    <message>
+        <source>Regions</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <source>Regions: measures, targets, reuse…</source>
+        <translation>地区：措施、目标、文本复用…</translation>
+    </message>
+    <message>
+        <source>Where did this come from?</source>
+        <translation>这段话从哪里来？</translation>
+    </message>
+    <message>
+        <source>Every document holding the selected passage, earliest first</source>
+        <translation>含有所选段落的全部文件，最早的在前</translation>
+    </message>
+    <message>
+        <source>Select a passage first</source>
+        <translation>请先选择一段文字</translation>
+    </message>
+    <message>
+        <source>All documents (not the samples)</source>
+        <translation>全部文件（不含示例）</translation>
+    </message>
+    <message>
+        <source>Selected in the library</source>
+        <translation>文库中选中的文件</translation>
+    </message>
+    <message>
+        <source>Filter by region or year</source>
+        <translation>按地区或年份筛选</translation>
+    </message>
+    <message>
+        <source>e.g. 2026, 广东, 44 (region code)</source>
+        <translation>如 2026、广东、44（区划代码）</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>Save as set…</source>
+        <translation>保存为文件集…</translation>
+    </message>
+    <message>
+        <source>Keep these documents as a named set in the library (e.g. provinces 2026)</source>
+        <translation>把这些文件作为命名文件集保存在文库中（如“2026 各省”）</translation>
+    </message>
+    <message>
+        <source>Documents:</source>
+        <translation>文件：</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <source>Export picture…</source>
+        <translation>导出图片…</translation>
+    </message>
+    <message>
+        <source>Region report…</source>
+        <translation>地区报告…</translation>
+    </message>
+    <message>
+        <source>Measures × regions</source>
+        <translation>措施 × 地区</translation>
+    </message>
+    <message>
+        <source>Targets</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Reuse network</source>
+        <translation>文本复用网络</translation>
+    </message>
+    <message>
+        <source>Where did this come from</source>
+        <translation>这段话从哪里来</translation>
+    </message>
+    <message>
+        <source>administrative code</source>
+        <translation>行政区划代码</translation>
+    </message>
+    <message>
+        <source>pinyin</source>
+        <translation>拼音</translation>
+    </message>
+    <message>
+        <source>measures shared</source>
+        <translation>共有措施数</translation>
+    </message>
+    <message>
+        <source>by category</source>
+        <translation>按类别</translation>
+    </message>
+    <message>
+        <source>by spread</source>
+        <translation>按覆盖地区数</translation>
+    </message>
+    <message>
+        <source>Columns by</source>
+        <translation>列排序</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>行排序</translation>
+    </message>
+    <message>
+        <source>Shared by at least</source>
+        <translation>至少共有地区数</translation>
+    </message>
+    <message>
+        <source>Missing from</source>
+        <translation>缺少于</translation>
+    </message>
+    <message>
+        <source>Click a cell to see its evidence; double-click a line to read it in the pair.</source>
+        <translation>单击单元格查看依据；双击一行，在对读中阅读。</translation>
+    </message>
+    <message>
+        <source>Click a point to read its sentence.</source>
+        <translation>单击一个点，阅读它所在的句子。</translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source> informative characters</source>
+        <translation> 个信息字符</translation>
+    </message>
+    <message>
+        <source>Compute</source>
+        <translation>计算</translation>
+    </message>
+    <message>
+        <source>Edges point from the earlier document to the later; click one to read the pair.</source>
+        <translation>箭头从较早的文件指向较晚的文件；单击一条连线，对读这两篇文件。</translation>
+    </message>
+    <message>
+        <source>Edges from</source>
+        <translation>连线下限</translation>
+    </message>
+    <message>
+        <source>Select a sentence in the reader and choose “Where did this come from?” (right-click menu).</source>
+        <translation>在阅读区选择一句话，再选择“这段话从哪里来？”（右键菜单）。</translation>
+    </message>
+    <message>
+        <source>Reading the documents…</source>
+        <translation>正在读取文件…</translation>
+    </message>
+    <message>
+        <source>Region view</source>
+        <translation>地区视图</translation>
+    </message>
+    <message>
+        <source>(any region)</source>
+        <translation>（任一地区）</translation>
+    </message>
+    <message>
+        <source>%1 documents, %2 regions, %3 measures (%4 s)</source>
+        <translation>%1 篇文件，%2 个地区，%3 项措施（%4 秒）</translation>
+    </message>
+    <message>
+        <source>Finding shared text…</source>
+        <translation>正在查找共有文字…</translation>
+    </message>
+    <message>
+        <source>%1 edges (%2 shown); edges point from the earlier document to the later.</source>
+        <translation>%1 条连线（显示 %2 条）；箭头从较早的文件指向较晚的文件。</translation>
+    </message>
+    <message>
+        <source>Looking for “%1”…</source>
+        <translation>正在查找“%1”…</translation>
+    </message>
+    <message>
+        <source>“%1”: %2 documents, earliest first (★ the likely origin); double-click one to read it beside the selection.</source>
+        <translation>“%1”：%2 篇文件，最早的在前（★ 可能的出处）；双击一篇，与所选段落对读。</translation>
+    </message>
+    <message>
+        <source>Document sets</source>
+        <translation>文件集</translation>
+    </message>
+    <message>
+        <source>Set: %1 (%2)</source>
+        <translation>文件集：%1（%2）</translation>
+    </message>
+    <message>
+        <source>Saved the set “%1”</source>
+        <translation>已保存文件集“%1”</translation>
+    </message>
+    <message>
+        <source>Save document set</source>
+        <translation>保存文件集</translation>
+    </message>
+    <message>
+        <source>Show some documents first</source>
+        <translation>请先显示一些文件</translation>
+    </message>
+    <message>
+        <source>Save as set</source>
+        <translation>保存为文件集</translation>
+    </message>
+    <message>
+        <source>Name of the set:</source>
+        <translation>文件集名称：</translation>
+    </message>
+    <message>
+        <source>%1 in %2: %3 mentions — double-click one to read it in the pair.</source>
+        <translation>%2的“%1”：%3 处 —— 双击一处，在对读中阅读。</translation>
+    </message>
+    <message>
+        <source>%1 → %2: %3 informative characters shared</source>
+        <translation>%1 → %2：共有 %3 个信息字符</translation>
+    </message>
+    <message>
+        <source>Region report</source>
+        <translation>地区报告</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>导出 CSV</translation>
+    </message>
+    <message>
+        <source>Export picture</source>
+        <translation>导出图片</translation>
+    </message>
+</context>
+<context>
     <name>ReportAction</name>
     <message>
         <source>Open two documents first</source>
@@ -1408,6 +1743,52 @@ Read Chinese policy documents against each other, offline.</source>
     <message>
         <source>Similarity</source>
         <translation>相似度</translation>
+    </message>
+</context>
+<context>
+    <name>TargetsChart</name>
+    <message>
+        <source>No indicator values in these documents</source>
+        <translation>这些文件中没有指标数值</translation>
+    </message>
+    <message>
+        <source>National (%1): %2</source>
+        <translation>全国（%1）：%2</translation>
+    </message>
+    <message>
+        <source>target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>result</source>
+        <translation>实际</translation>
+    </message>
+    <message>
+        <source>a range (low–high)</source>
+        <translation>区间（低–高）</translation>
+    </message>
+</context>
+<context>
+    <name>TargetsModel</name>
+    <message>
+        <source>Region</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>Qualifier</source>
+        <translation>限定词</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>时期</translation>
+    </message>
+    <message>
+        <source>Sentence</source>
+        <translation>句子</translation>
     </message>
 </context>
 </TS>

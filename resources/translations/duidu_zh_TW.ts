@@ -259,6 +259,79 @@
     </message>
 </context>
 <context>
+    <name>EdgesModel</name>
+    <message>
+        <source>From</source>
+        <translation>來自</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>到</translation>
+    </message>
+    <message>
+        <source>Informative</source>
+        <translation>資訊量</translation>
+    </message>
+    <message>
+        <source>Characters</source>
+        <translation>字元</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>方向</translation>
+    </message>
+</context>
+<context>
+    <name>EvidenceModel</name>
+    <message>
+        <source>Document</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>依據</translation>
+    </message>
+</context>
+<context>
+    <name>FamilyModel</name>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>地區</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Likeness</source>
+        <translation>相似度</translation>
+    </message>
+    <message>
+        <source>Differences</source>
+        <translation>差異</translation>
+    </message>
+    <message>
+        <source>(the selected passage)</source>
+        <translation>（所選段落）</translation>
+    </message>
+    <message>
+        <source>same text</source>
+        <translation>文字相同</translation>
+    </message>
+    <message>
+        <source>likely origin</source>
+        <translation>可能的出處</translation>
+    </message>
+</context>
+<context>
     <name>FindBar</name>
     <message>
         <source>Close find bar</source>
@@ -360,6 +433,13 @@
     <message>
         <source>FangSong (official documents)</source>
         <translation>仿宋（公文）</translation>
+    </message>
+</context>
+<context>
+    <name>Legend</name>
+    <message>
+        <source>Mentions in the region&apos;s documents:</source>
+        <translation>該地區文件中的出現次數：</translation>
     </message>
 </context>
 <context>
@@ -764,6 +844,23 @@ Read Chinese policy documents against each other, offline.</source>
     </message>
 </context>
 <context>
+    <name>MatrixModel</name>
+    <message>
+        <source>Measure</source>
+        <translation>措施</translation>
+    </message>
+    <message>
+        <source>Regions</source>
+        <translation>地區</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %2: %n mention(s)</source>
+        <translation>
+            <numerusform>%1 · %2：%n 處</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MeasuresModel</name>
     <message>
         <source>documents state it</source>
@@ -857,6 +954,13 @@ Read Chinese policy documents against each other, offline.</source>
     <message>
         <source>Comparison note on this measure…</source>
         <translation>就此措施寫對照筆記…</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkView</name>
+    <message>
+        <source>The reuse network is made on request (Compute)</source>
+        <translation>文字重用網路依需求產生（按「計算」）</translation>
     </message>
 </context>
 <context>
@@ -1336,6 +1440,237 @@ Read Chinese policy documents against each other, offline.</source>
     </message>
 </context>
 <context>
+    <name>RegionView</name>
+    <message>
+        <source>Regions</source>
+        <translation>地區</translation>
+    </message>
+    <message>
+        <source>Regions: measures, targets, reuse…</source>
+        <translation>地區：措施、目標、文字重用…</translation>
+    </message>
+    <message>
+        <source>Where did this come from?</source>
+        <translation>這段話從哪裡來？</translation>
+    </message>
+    <message>
+        <source>Every document holding the selected passage, earliest first</source>
+        <translation>含有所選段落的全部文件，最早的在前</translation>
+    </message>
+    <message>
+        <source>Select a passage first</source>
+        <translation>請先選取一段文字</translation>
+    </message>
+    <message>
+        <source>All documents (not the samples)</source>
+        <translation>全部文件（不含範例）</translation>
+    </message>
+    <message>
+        <source>Selected in the library</source>
+        <translation>文庫中選取的文件</translation>
+    </message>
+    <message>
+        <source>Filter by region or year</source>
+        <translation>依地區或年份篩選</translation>
+    </message>
+    <message>
+        <source>e.g. 2026, 广东, 44 (region code)</source>
+        <translation>如 2026、廣東、44（區劃代碼）</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>顯示</translation>
+    </message>
+    <message>
+        <source>Save as set…</source>
+        <translation>儲存為文件集…</translation>
+    </message>
+    <message>
+        <source>Keep these documents as a named set in the library (e.g. provinces 2026)</source>
+        <translation>把這些文件作為具名文件集保存在文庫中（如「2026 各省」）</translation>
+    </message>
+    <message>
+        <source>Documents:</source>
+        <translation>文件：</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>匯出 CSV…</translation>
+    </message>
+    <message>
+        <source>Export picture…</source>
+        <translation>匯出圖片…</translation>
+    </message>
+    <message>
+        <source>Region report…</source>
+        <translation>地區報告…</translation>
+    </message>
+    <message>
+        <source>Measures × regions</source>
+        <translation>措施 × 地區</translation>
+    </message>
+    <message>
+        <source>Targets</source>
+        <translation>目標</translation>
+    </message>
+    <message>
+        <source>Reuse network</source>
+        <translation>文字重用網路</translation>
+    </message>
+    <message>
+        <source>Where did this come from</source>
+        <translation>這段話從哪裡來</translation>
+    </message>
+    <message>
+        <source>administrative code</source>
+        <translation>行政區劃代碼</translation>
+    </message>
+    <message>
+        <source>pinyin</source>
+        <translation>拼音</translation>
+    </message>
+    <message>
+        <source>measures shared</source>
+        <translation>共有措施數</translation>
+    </message>
+    <message>
+        <source>by category</source>
+        <translation>依類別</translation>
+    </message>
+    <message>
+        <source>by spread</source>
+        <translation>依涵蓋地區數</translation>
+    </message>
+    <message>
+        <source>Columns by</source>
+        <translation>欄排序</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>列排序</translation>
+    </message>
+    <message>
+        <source>Shared by at least</source>
+        <translation>至少共有地區數</translation>
+    </message>
+    <message>
+        <source>Missing from</source>
+        <translation>缺少於</translation>
+    </message>
+    <message>
+        <source>Click a cell to see its evidence; double-click a line to read it in the pair.</source>
+        <translation>點選儲存格查看依據；按兩下一列，在對讀中閱讀。</translation>
+    </message>
+    <message>
+        <source>Click a point to read its sentence.</source>
+        <translation>點選一個點，閱讀它所在的句子。</translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation>指標</translation>
+    </message>
+    <message>
+        <source> informative characters</source>
+        <translation> 個資訊字元</translation>
+    </message>
+    <message>
+        <source>Compute</source>
+        <translation>計算</translation>
+    </message>
+    <message>
+        <source>Edges point from the earlier document to the later; click one to read the pair.</source>
+        <translation>箭頭從較早的文件指向較晚的文件；點選一條連線，對讀這兩份文件。</translation>
+    </message>
+    <message>
+        <source>Edges from</source>
+        <translation>連線下限</translation>
+    </message>
+    <message>
+        <source>Select a sentence in the reader and choose “Where did this come from?” (right-click menu).</source>
+        <translation>在閱讀區選取一句話，再選擇「這段話從哪裡來？」（右鍵選單）。</translation>
+    </message>
+    <message>
+        <source>Reading the documents…</source>
+        <translation>正在讀取文件…</translation>
+    </message>
+    <message>
+        <source>Region view</source>
+        <translation>地區檢視</translation>
+    </message>
+    <message>
+        <source>(any region)</source>
+        <translation>（任一地區）</translation>
+    </message>
+    <message>
+        <source>%1 documents, %2 regions, %3 measures (%4 s)</source>
+        <translation>%1 份文件，%2 個地區，%3 項措施（%4 秒）</translation>
+    </message>
+    <message>
+        <source>Finding shared text…</source>
+        <translation>正在尋找共同文字…</translation>
+    </message>
+    <message>
+        <source>%1 edges (%2 shown); edges point from the earlier document to the later.</source>
+        <translation>%1 條連線（顯示 %2 條）；箭頭從較早的文件指向較晚的文件。</translation>
+    </message>
+    <message>
+        <source>Looking for “%1”…</source>
+        <translation>正在尋找「%1」…</translation>
+    </message>
+    <message>
+        <source>“%1”: %2 documents, earliest first (★ the likely origin); double-click one to read it beside the selection.</source>
+        <translation>「%1」：%2 份文件，最早的在前（★ 可能的出處）；按兩下一份，與所選段落對讀。</translation>
+    </message>
+    <message>
+        <source>Document sets</source>
+        <translation>文件集</translation>
+    </message>
+    <message>
+        <source>Set: %1 (%2)</source>
+        <translation>文件集：%1（%2）</translation>
+    </message>
+    <message>
+        <source>Saved the set “%1”</source>
+        <translation>已儲存文件集「%1」</translation>
+    </message>
+    <message>
+        <source>Save document set</source>
+        <translation>儲存文件集</translation>
+    </message>
+    <message>
+        <source>Show some documents first</source>
+        <translation>請先顯示一些文件</translation>
+    </message>
+    <message>
+        <source>Save as set</source>
+        <translation>儲存為文件集</translation>
+    </message>
+    <message>
+        <source>Name of the set:</source>
+        <translation>文件集名稱：</translation>
+    </message>
+    <message>
+        <source>%1 in %2: %3 mentions — double-click one to read it in the pair.</source>
+        <translation>%2的「%1」：%3 處 —— 按兩下一處，在對讀中閱讀。</translation>
+    </message>
+    <message>
+        <source>%1 → %2: %3 informative characters shared</source>
+        <translation>%1 → %2：共有 %3 個資訊字元</translation>
+    </message>
+    <message>
+        <source>Region report</source>
+        <translation>地區報告</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>匯出 CSV</translation>
+    </message>
+    <message>
+        <source>Export picture</source>
+        <translation>匯出圖片</translation>
+    </message>
+</context>
+<context>
     <name>ReportAction</name>
     <message>
         <source>Open two documents first</source>
@@ -1408,6 +1743,52 @@ Read Chinese policy documents against each other, offline.</source>
     <message>
         <source>Similarity</source>
         <translation>相似度</translation>
+    </message>
+</context>
+<context>
+    <name>TargetsChart</name>
+    <message>
+        <source>No indicator values in these documents</source>
+        <translation>這些文件中沒有指標數值</translation>
+    </message>
+    <message>
+        <source>National (%1): %2</source>
+        <translation>全國（%1）：%2</translation>
+    </message>
+    <message>
+        <source>target</source>
+        <translation>目標</translation>
+    </message>
+    <message>
+        <source>result</source>
+        <translation>實績</translation>
+    </message>
+    <message>
+        <source>a range (low–high)</source>
+        <translation>區間（低–高）</translation>
+    </message>
+</context>
+<context>
+    <name>TargetsModel</name>
+    <message>
+        <source>Region</source>
+        <translation>地區</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>數值</translation>
+    </message>
+    <message>
+        <source>Qualifier</source>
+        <translation>限定詞</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>時期</translation>
+    </message>
+    <message>
+        <source>Sentence</source>
+        <translation>句子</translation>
     </message>
 </context>
 </TS>

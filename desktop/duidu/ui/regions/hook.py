@@ -4,7 +4,7 @@ window's own module changes by one line."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 
 from duidu.ui.regions.view import RegionView
@@ -12,15 +12,15 @@ from duidu.ui.regions.view import RegionView
 
 def install(window) -> RegionView:
     view = RegionView(window.tasks, window, selection=window.library_panel.selected_ids)
-    dock = window._dock("regions", window.tr("Regions"), view, Qt.DockWidgetArea.BottomDockWidgetArea)
+    dock = window._dock("regions", QCoreApplication.translate("RegionView", "Regions"), view, Qt.DockWidgetArea.BottomDockWidgetArea)
     dock.hide()
     window.region_view, window.region_dock = view, dock
 
-    show = QAction(window.tr("Regions: measures, targets, reuse…"), window)
+    show = QAction(QCoreApplication.translate("RegionView", "Regions: measures, targets, reuse…"), window)
     show.setShortcut(QKeySequence("Ctrl+Shift+R"))
     show.triggered.connect(lambda: open_regions(window))
-    origin = QAction(window.tr("Where did this come from?"), window)
-    origin.setToolTip(window.tr("Every document holding the selected passage, earliest first"))
+    origin = QAction(QCoreApplication.translate("RegionView", "Where did this come from?"), window)
+    origin.setToolTip(QCoreApplication.translate("RegionView", "Every document holding the selected passage, earliest first"))
     origin.triggered.connect(lambda: ask_origin(window))
     window.origin_action, window.regions_action = origin, show
     for pane in window.reader.panes.values():
@@ -61,7 +61,7 @@ def ask_origin(window) -> None:
     pane = window.reader.panes[side]
     text = pane.selected_text()
     if not text.strip():
-        window.statusBar().showMessage(window.tr("Select a passage first"), 4000)
+        window.statusBar().showMessage(QCoreApplication.translate("RegionView", "Select a passage first"), 4000)
         return
     span = pane.stored_selection()
     source = None if span is None or pane.document_id is None else (pane.document_id, *span)
