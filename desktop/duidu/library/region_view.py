@@ -13,6 +13,7 @@ Four answers, each a plain value a worker hands to the UI (no Qt here):
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING, Sequence
@@ -248,7 +249,10 @@ def network(lib: "Library", ids: Sequence[int], *, cache=None, progress: Progres
     from duidu.library.reuse import reuse
 
     docs = [lib.document(i) for i in ids]
-    result = reuse(lib, [d.id for d in docs], cache=cache, progress=progress, cancel=cancel)
+    # Worker processes are spawned, which a frozen bundle cannot do without freeze_support in its
+    # entry point: there the pairs are aligned in this thread.
+    workers = 1 if getattr(sys, "frozen", False) else None
+    result = reuse(lib, [d.id for d in docs], cache=cache, workers=workers, progress=progress, cancel=cancel)
     nodes = []
     for d in docs:
         name, code = region_of(d)
