@@ -285,3 +285,31 @@ def test_a_saved_set_is_kept_in_the_library_and_shown(qtbot, window, reports, tm
     assert [c for c in view.matrix_model.columns] == list(REGIONS)  # no national document in the set
     document_sets.delete(lib.db, "provinces 2026")
     assert document_sets.members(lib.db, "provinces 2026") == []
+
+
+def test_gui_regions_screenshot(reports, tmp_path):
+    """`duidu gui --regions DOC... --screenshot F` renders the window with the heat map, offscreen."""
+    import os
+    import subprocess
+    import sys
+
+    from PySide6.QtGui import QImage
+
+    lib, ids = reports
+    chosen = [str(i) for n, i in ids.items() if n != "quoting"]
+    shot = tmp_path / "regions.png"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    proc = subprocess.run([sys.executable, "-m", "duidu", "--library", str(lib.path), "gui", "--regions", *chosen,
+                           "--screenshot", str(shot)], capture_output=True, text=True, timeout=600, env=env)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    image = QImage(str(shot))
+    assert (image.width(), image.height()) == (1600, 1000)
+    model = MatrixModel()
+    model.set_matrix(data.measure_matrix(lib, [int(i) for i in chosen]))
+    heat = {model.colour(n).rgb() for n in range(1, model.peak + 1)}
+    lower = [image.pixel(x, y) for x in range(0, 1600, 4) for y in range(500, 1000, 4)]
+    assert sum(1 for p in lower if p in heat) > 200  # the heat map's cells, in the palette, in the lower part
+    bad = subprocess.run([sys.executable, "-m", "duidu", "--library", str(lib.path), "gui", "--regions", "no such title",
+                          "--screenshot", str(tmp_path / "x.png")], capture_output=True, text=True, timeout=300, env=env)
+    assert bad.returncode == 1 and "no such title" in bad.stderr and "Traceback" not in bad.stderr
+    assert not (tmp_path / "x.png").exists()
