@@ -214,7 +214,7 @@ def test_the_measure_hook_feeds_the_index_and_the_query(tmp_path, monkeypatch):
     from duidu.engine.measures import MeasureMention
     from duidu.library import importer
 
-    def found(doc):
+    def found(doc, **shared):  # shared: the import's one segmentation, unused by this hook
         return [MeasureMention("教师互派交流", "人才与师资", m.start(), m.end(), m.group(), "lexicon") for m in re.finditer("互派|派遣", doc.text)]
 
     # Documents: the measures extracted once at import (and cached); queries: the hook.

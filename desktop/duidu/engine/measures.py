@@ -481,9 +481,10 @@ def _clauses(s: str):
 
 
 def _pattern_mentions(doc: EngineDocument, s: str, smap, lexical: _Spans, sentences: _Spans,
-                      excluded: _Spans, headings: _Headings) -> list[MeasureMention]:
-    from duidu.text.segment import segment
+                      excluded: _Spans, headings: _Headings, all_words: Sequence) -> list[MeasureMention]:
+    from duidu.text.segment import tag_unknown
 
+    starts = [w.start for w in all_words]
     variants = _variants()
     known = _known()
     out: list[MeasureMention] = []
@@ -494,12 +495,17 @@ def _pattern_mentions(doc: EngineDocument, s: str, smap, lexical: _Spans, senten
         ca, cb = smap.to_src_span(a, b)
         if excluded.overlaps(ca, cb) or sentences.index(ca) < 0:
             continue
-        # Tagging is the cost: only the stretch from just before the first verb to the last head
-        # noun (and the word after it) is segmented, not the whole clause.
+        # The document's words (one jieba pass) from just before the first verb to the last head
+        # noun (and the word after it); only there do words the dictionary lacks get the
+        # part-of-speech HMM's tag, the costly part.
         last = max(m.end() for m in _HEAD_RE.finditer(s, verb.end(), b))
         clause_text, heading = s[a:b], headings.contexts(a)
-        a, b = max(a, verb.start() - 4), min(b, last + 4)
-        words = [w for w in segment(s[a:b], pos=True) if w.text.strip()]
+        lo, hi = max(a, verb.start() - 4), min(b, last + 4)
+        first_word = max(bisect_right(starts, lo) - 1, 0)
+        last_word = bisect_right(starts, hi - 1)
+        stretch = [w for w in all_words[first_word:last_word] if w.start >= a and w.end <= b and w.text.strip()]
+        a = stretch[0].start if stretch else lo
+        words = [type(w)(w.start - a, w.end - a, w.text, w.pos) for w in tag_unknown(stretch)]
         i = 0
         while i < len(words):
             if not _verb(words[i]) or not _acts(words, i):
@@ -527,19 +533,25 @@ def _pattern_mentions(doc: EngineDocument, s: str, smap, lexical: _Spans, senten
     return out
 
 
-def extract_measures(doc: EngineDocument) -> list[MeasureMention]:
-    """Every measure the document states (slogans, own definitions, lexicon, patterns), sorted by start."""
-    from duidu.text.script import convert
+def extract_measures(doc: EngineDocument, *, simplified=None, words: Sequence | None = None) -> list[MeasureMention]:
+    """Every measure the document states (slogans, own definitions, lexicon, patterns), sorted by start.
 
-    simple = convert(doc.text, "t2s")
+    ``simplified`` (``convert(doc.text, "t2s")``) and ``words`` (``segment_tagged`` of its text)
+    are the import's: made once per document and shared with the similar-passage index."""
+    from duidu.text.script import convert
+    from duidu.text.segment import segment_tagged
+
+    simple = simplified if simplified is not None else convert(doc.text, "t2s")
     s, smap = simple.text, simple.map
+    if words is None:
+        words = segment_tagged(s)
     sentences = _sentences(doc)
     excluded = _Spans([(e.start, e.end) for e in doc.excluded])
     named = _slogan_mentions(doc, s, smap, sentences, excluded)
     named += _lexicon_mentions(doc, sentences, _Spans([(m.start, m.end) for m in named]))
     named.sort(key=lambda m: (m.start, m.end))
     spans = _Spans([(m.start, m.end) for m in named])
-    found = named + _pattern_mentions(doc, s, smap, spans, sentences, excluded, _Headings(s))
+    found = named + _pattern_mentions(doc, s, smap, spans, sentences, excluded, _Headings(s), words)
     found.sort(key=lambda m: (m.start, m.end))
     return found
 

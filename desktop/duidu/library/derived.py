@@ -41,19 +41,19 @@ def write(db: Database, doc_id: int, prepared: "PreparedDocument") -> None:
 
     cleaned = prepared.cleaned
     pages = paragraph_pages(prepared)
-    db["paragraphs"].insert_all(
-        {"document_id": doc_id, "n": n, "start": p.start, "end": p.end, "page": pages[n]}
-        for n, p in enumerate(cleaned.paragraphs)
-    )
-    db["sentences"].insert_all(
-        {"document_id": doc_id, "n": n, "start": s.start, "end": s.end, "paragraph": s.paragraph}
-        for n, s in enumerate(cleaned.sentences)
-    )
-    db["excluded"].insert_all(
-        {"document_id": doc_id, "n": n, "start": e.start, "end": e.end, "reason": e.reason}
-        for n, e in enumerate(cleaned.excluded)
-    )
-    db["search_index"].insert_all({**row, "document_id": doc_id} for row in prepared.index)
+    # Plain executemany: sqlite-utils' insert_all checks and converts every value in Python,
+    # which cost more than SQLite's work for these many small rows.
+    insert = db.conn.executemany
+    insert('INSERT INTO paragraphs (document_id, n, start, "end", page) VALUES (?, ?, ?, ?, ?)',
+           ((doc_id, n, p.start, p.end, pages[n]) for n, p in enumerate(cleaned.paragraphs)))
+    insert('INSERT INTO sentences (document_id, n, start, "end", paragraph) VALUES (?, ?, ?, ?, ?)',
+           ((doc_id, n, s.start, s.end, s.paragraph) for n, s in enumerate(cleaned.sentences)))
+    insert('INSERT INTO excluded (document_id, n, start, "end", reason) VALUES (?, ?, ?, ?, ?)',
+           ((doc_id, n, e.start, e.end, e.reason) for n, e in enumerate(cleaned.excluded)))
+    if prepared.index:  # columns as the rows name them (a row naming no column fails in SQLite, rolled back)
+        columns = [c for c in prepared.index[0] if c != "document_id"]
+        insert(f"INSERT INTO search_index ({', '.join(columns)}, document_id) VALUES ({', '.join('?' * (len(columns) + 1))})",
+               ([*(r[c] for c in columns), doc_id] for r in prepared.index))
     store_keyform(db, doc_id, cleaned.text, [(e.start, e.end) for e in cleaned.excluded], prepared.key)
     store_mentions(db, doc_id, prepared.mentions)
     if prepared.similar is not None:  # computed before the transaction

@@ -23,7 +23,8 @@ from duidu.library.similar_index import require_room
 from duidu.text.chars import HAN, one_line_text
 from duidu.text.clean import CleanText, clean
 from duidu.text.keyform import KeyForm, key_form
-from duidu.text.script import detect_script
+from duidu.text.script import convert, detect_script
+from duidu.text.segment import segment_tagged
 
 METADATA = ("title", "region", "date", "source", "author", "kind", "notes", "issuing_body", "doc_number",
             "addressees", "attachments")
@@ -101,13 +102,17 @@ def analyse(source: SourceFile, *, metadata: dict | None = None, seed: bool = Fa
     excluded = [(e.start, e.end) for e in cleaned.excluded]
     key = key_form(cleaned.text, excluded)
     require_room(str(path), len(units(engine_document(cleaned, key))))  # not a traceback at write time
-    index = list(index_rows(0, cleaned.text, paragraphs, excluded))
-    mentions = extract_measures(engine_document(cleaned, key))
-    # Segmenting for the similar-passage index is the slow part of an import: done here, before
-    # the write transaction, which then only stores rows (another writer waits seconds, not minutes).
+    index = list(index_rows(0, cleaned.text, paragraphs, excluded, key))  # slices of the one key form
+    # One segmentation of the simplified text (jieba, the slow part of an import) serves the
+    # measures and the similar-passage index; both are made here, before the write transaction,
+    # which then only stores rows (another writer waits seconds, not minutes).
     from duidu.library.similar_index import rows as similar_rows
 
-    similar = similar_rows(engine_document(cleaned, key), [(m.start, m.end, m.measure) for m in mentions])
+    doc = engine_document(cleaned, key)
+    simplified = convert(cleaned.text, "t2s")
+    words = segment_tagged(simplified.text)
+    mentions = extract_measures(doc, simplified=simplified, words=words)
+    similar = similar_rows(doc, [(m.start, m.end, m.measure) for m in mentions], simplified=simplified, words=words)
     return PreparedDocument(source, cleaned, row, index, key, mentions, similar, corrections)
 
 

@@ -13,7 +13,7 @@ from typing import Iterable, Iterator, Sequence
 
 from sqlite_utils import Database
 
-from duidu.text.keyform import key_form, query_key
+from duidu.text.keyform import KeyForm, key_form, query_key
 
 CONTEXT = 24  # characters of stored text shown either side of a hit
 
@@ -55,11 +55,19 @@ def index_rows(
     text: str,
     paragraphs: Iterable[tuple[int, int, int]],
     excluded: Iterable[tuple[int, int]],
+    whole: KeyForm | None = None,
 ) -> Iterator[dict]:
-    """Index rows for a document's paragraphs ``(n, start, end)``, furniture left out."""
+    """Index rows for a document's paragraphs ``(n, start, end)``, furniture left out.
+
+    ``whole``: the document's key form (made once at import): each paragraph's key is its
+    slice, not a key form made again paragraph by paragraph."""
     excluded = sorted(excluded)
     for n, start, end in paragraphs:
-        key = key_form(text[start:end], local_ranges(excluded, start, end)).text
+        if whole is not None:
+            a, b = whole.map.to_dst_span(start, end)
+            key = whole.text[a:b]
+        else:
+            key = key_form(text[start:end], local_ranges(excluded, start, end)).text
         if key:
             yield {"grams": grams(key), "key": key, "document_id": document_id, "paragraph": n}
 

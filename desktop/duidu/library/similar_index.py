@@ -72,15 +72,42 @@ def require_room(source: str, units_needed: int) -> None:
                                  f"{(1 << UNIT_BITS) - 1:,} a document")
 
 
-def rows(doc: EngineDocument, mentions: list[tuple[int, int, str]] | None = None) -> list[tuple]:
-    """Index rows of ``doc``; ``mentions`` are its measures when already known (cached at import)."""
+def unit_words(units_: list, simplified, words: list) -> list[list[str]]:
+    """Each unit's words in key form, from the document's one segmentation (``words`` of
+    ``simplified``, its t2s text): the words lying inside the unit's span of the stored text."""
+    from duidu.text.keyform import fold
+
+    placed = []  # (stored start, stored end, key text), in text order
+    for w in words:
+        k = fold(w.text)
+        if k:
+            placed.append((*simplified.map.to_src_span(w.start, w.end), k))
+    out, i = [], 0
+    for u in units_:
+        while i < len(placed) and placed[i][0] < u.start:
+            i += 1
+        j, found = i, []
+        while j < len(placed) and placed[j][1] <= u.end:
+            found.append(placed[j][2])
+            j += 1
+        out.append(found)
+        i = j
+    return out
+
+
+def rows(doc: EngineDocument, mentions: list[tuple[int, int, str]] | None = None, *,
+         simplified=None, words: list | None = None) -> list[tuple]:
+    """Index rows of ``doc``; ``mentions`` are its measures when already known (cached at import);
+    ``simplified`` and ``words`` its t2s text and that text's words (``segment_tagged``), when
+    already made: the import segments a document once for its measures and this index."""
     us = units(doc)
     if len(us) >= 1 << UNIT_BITS:
         raise ValueError(f"document {doc.id} has {len(us)} sentences; the index holds {1 << UNIT_BITS} per document")
     out = []
     found = measure_mentions(doc) if mentions is None else mentions
-    for n, (u, names) in enumerate(zip(us, measures_in(us, found))):
-        f = features(u.key, _words(u.key), names)
+    per_unit = unit_words(us, simplified, words) if words is not None else [_words(u.key) for u in us]
+    for n, (u, names, unit_words_) in enumerate(zip(us, measures_in(us, found), per_unit)):
+        f = features(u.key, unit_words_, names)
         tokens = (" ".join(sorted(f.of(kind))) for kind in KINDS)  # sorted: the same rows from any process
         out.append((doc.id << UNIT_BITS | n, *tokens, doc.id, u.start, u.end))
     return out
@@ -102,9 +129,13 @@ def store_rows(db: Database, doc_id: int, prepared: list[tuple]) -> None:
 def _analyse(doc: EngineDocument) -> tuple[list, list[tuple]]:
     """A document's measures and index rows (run in a worker process for large libraries)."""
     from duidu.engine.measures import extract_measures
+    from duidu.text.script import convert
+    from duidu.text.segment import segment_tagged
 
-    mentions = extract_measures(doc)
-    return mentions, rows(doc, [(m.start, m.end, m.measure) for m in mentions])
+    simplified = convert(doc.text, "t2s")
+    words = segment_tagged(simplified.text)  # one segmentation for both
+    mentions = extract_measures(doc, simplified=simplified, words=words)
+    return mentions, rows(doc, [(m.start, m.end, m.measure) for m in mentions], simplified=simplified, words=words)
 
 
 def backfill(db: Database, *, workers: int | None = None) -> None:

@@ -95,6 +95,11 @@ def key_form(text: str, excluded: Iterable[tuple[int, int]] = ()) -> KeyForm:
     return KeyForm(folded, m0.then(simplified.map).then(m2))
 
 
+def fold(simplified: str) -> str:
+    """Key characters of text already in simplified script (a word segmented from it)."""
+    return "".join(map(_fold_char, simplified.translate(_unified())))
+
+
 def query_key(query: str) -> str:
     """A search query in key form (no map needed)."""
     return _fold(convert(query.translate(_unified()), "t2s").text)[0]

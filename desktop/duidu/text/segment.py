@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-__all__ = ["Word", "segment", "segment_document", "warm_up", "user_terms"]
+__all__ = ["Word", "segment", "segment_tagged", "tag_unknown", "segment_document", "warm_up", "user_terms"]
 
 USERDICT = "userdict.txt"
 
@@ -183,6 +183,44 @@ def _segment(text: str, pos: bool) -> list[Word]:
         words.append(Word(at, at + len(w), w, pair.flag))
         at += len(w)
     return words
+
+
+# One pass for everything an import needs (measures, similar index): jieba's plain cut, tagged
+# from its part-of-speech dictionary. posseg itself runs a second, far slower HMM (a state per
+# tag and position: ~200 µs a character) over every run of characters its dictionary lacks; here
+# a word the dictionary lacks gets that HMM's tag only when a caller asks (``tag_unknown``) --
+# the measure extractor, for the few words between a verb and its object's head noun.
+UNKNOWN = "?"  # the tag of a Han word the dictionary lacks, until ``tag_unknown``
+_NUM = re.compile(r"[.0-9]")
+_LATIN = re.compile(r"[a-zA-Z]")
+_HAN = re.compile(r"[\u4E00-\u9FD5]")
+
+
+def segment_tagged(text: str) -> list[Word]:
+    """``segment(text)``'s words, each with its dictionary part of speech: "x" for spaces and
+    punctuation, "m" numbers, "eng" Latin, ``UNKNOWN`` for a Han word not in the dictionary."""
+    table = _load_pos().word_tag_tab
+    out = []
+    for w in segment(text):
+        tag = table.get(w.text)
+        if tag is None:
+            first = w.text[0]
+            tag = ("m" if _NUM.match(first) else "eng" if _LATIN.match(first)
+                   else UNKNOWN if _HAN.search(w.text) else "x")
+        out.append(Word(w.start, w.end, w.text, tag))
+    return out
+
+
+def tag_unknown(words: list[Word]) -> list[Word]:
+    """``words`` with each ``UNKNOWN`` tag replaced by posseg's (its HMM over the word alone)."""
+    return [Word(w.start, w.end, w.text, _hmm_tag(w.text)) if w.pos == UNKNOWN else w for w in words]
+
+
+@lru_cache(maxsize=1 << 15)
+def _hmm_tag(word: str) -> str:
+    """posseg's tag for a word its dictionary lacks: the last piece's (the head of 县管校聘)."""
+    pairs = [p for p in _load_pos().cut(word) if p.word.strip()]
+    return pairs[-1].flag if pairs else "x"
 
 
 def segment_document(text: str, *, pos: bool = False) -> list[Word]:
