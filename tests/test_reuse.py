@@ -201,3 +201,8 @@ def test_cli_json_contract(library, capsys):
     assert main(["--library", str(path), "reuse"]) == 0
     text = capsys.readouterr()
     assert "→" in text.out and text.err == ""  # no progress bar when stderr is not a terminal
+
+
+def test_worker_processes_give_the_same_answer(library, result):
+    lib, ids, _ = library
+    assert reuse(lib, list(ids.values()), workers=2).to_json() == result.to_json()

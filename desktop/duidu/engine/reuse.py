@@ -23,7 +23,7 @@ sums each pair's informative shared text, pointed from the earlier document to t
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Iterable, Iterator, Sequence
 
 import numpy as np
@@ -245,8 +245,6 @@ class _Span:
     end: int
     key: tuple[int, int]
     text: str
-    similarity: float = 1.0
-    members: list = field(default_factory=list)
 
 
 def families(links: Sequence[Link], dates: dict[int, str | None], keys: dict[int, str]) -> list[Family]:

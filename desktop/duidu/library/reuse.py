@@ -130,8 +130,11 @@ _worker_boilerplate = None  # a worker process's copy, sent once (its frequency 
 
 
 def _start_worker(boilerplate) -> None:
+    import signal
+
     global _worker_boilerplate
     _worker_boilerplate = boilerplate
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the command's to handle: it stops the pool
 
 
 def _align_in_worker(pairs: list[tuple["EngineDocument", "EngineDocument"]]) -> list[tuple["Passage", ...]]:
@@ -217,9 +220,8 @@ def _align_all(lib: "Library", todo: list[tuple[int, int]], meta: dict, cache: R
             while pending:
                 finished = _collect(pending.popleft(), meta, cache, finished)
                 done(finished)
-        except BaseException:
-            for _, future in pending:
-                future.cancel()
+        except BaseException:  # cancelled or interrupted: drop what has not started, then stop
+            pool.shutdown(wait=True, cancel_futures=True)
             raise
 
 
