@@ -3,7 +3,7 @@
 Four answers, each a plain value a worker hands to the UI (no Qt here):
 
 * ``measure_matrix``: measures × regions, each cell the evidence spans of the measure in that
-  region's documents (the stored mentions, grouped as ``duidu measures`` groups them);
+  region's documents (``duidu regions``' matrix, ``engine/regions.py``, over provincial regions);
 * ``targets``: for each indicator, every region's value with its qualifier and sentence, and the
   national value (a document of 全国) as the reference;
 * ``network``: documents as nodes, the reuse edges of ``library/reuse.py`` (earlier → later);
@@ -119,12 +119,18 @@ class MeasureMatrix:
 
 def measure_matrix(lib: "Library", ids: Sequence[int], *, progress: Progress | None = None,
                    cancel: CancelToken | None = None) -> MeasureMatrix:
-    docs = [lib.document(i) for i in ids]
+    """``duidu regions``' matrix (``engine/regions.py``) over the documents' provincial-level
+    regions, each piece of evidence with its context."""
+    from duidu.engine.regions import RegionDocument, region_matrix
+
+    docs = [lib.document(i) for i in dict.fromkeys(ids)]
     regs = regions(docs)
     region = {d: r.name for r in regs for d in r.documents}
+    code = {r.name: r.code for r in regs}
     checkpoint(0.1, progress, cancel)
     table = lib.measure_table([d.id for d in docs])
     checkpoint(0.7, progress, cancel)
+    matrix = region_matrix(table, [RegionDocument(d.id, region[d.id], code[region[d.id]], d.title, d.date) for d in docs])
     texts: dict[int, str] = {}
 
     def text(doc: int) -> str:
@@ -133,15 +139,12 @@ def measure_matrix(lib: "Library", ids: Sequence[int], *, progress: Progress | N
         return texts[doc]
 
     rows = []
-    for row in table:
-        cells: dict[str, list[Evidence]] = {}
-        for doc, spans in row.mentions.items():
-            s = text(doc)
-            for start, end in spans:
-                cells.setdefault(region[doc], []).append(
-                    Evidence(doc, start, end, s[start:end], s[max(0, start - CONTEXT):start], s[end:end + CONTEXT]))
-        if cells:
-            rows.append(MeasureLine(row.name, row.category, {k: tuple(v) for k, v in cells.items()}))
+    for row in matrix.rows:
+        cells = {}
+        for name, cell in row.cells.items():
+            cells[name] = tuple(Evidence(doc, start, end, text(doc)[start:end], text(doc)[max(0, start - CONTEXT):start],
+                                         text(doc)[end:end + CONTEXT]) for doc, start, end in cell.evidence)
+        rows.append(MeasureLine(row.name, row.category, cells))
     checkpoint(1.0, progress, cancel)
     return MeasureMatrix(tuple(regs), tuple(rows), {d.id: d.title for d in docs}, {d.id: d.date for d in docs})
 
