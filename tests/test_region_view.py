@@ -196,7 +196,16 @@ def test_exports_csv_picture_and_report(qtbot, window, reports, tmp_path):
     report = tmp_path / "report.html"
     view.export_report(report)
     page = report.read_text(encoding="utf-8")
-    assert "两重" in page and "四川省" in page and "data:image/png;base64," in page
+    assert all(r in page for r in REGIONS) and page.count("data:image/png;base64,") >= 2  # the heat map, the chart
+    assert all(line.name in page for line in view.matrix_model.measure_lines())
+    view.tabs.setCurrentIndex(0)
+    heat = tmp_path / "matrix.png"
+    view.export_picture(heat)
+    from PySide6.QtGui import QImage
+
+    image = QImage(str(heat))
+    colours = {view.matrix_model.colour(n).rgb() for n in range(1, view.matrix_model.peak + 1)}
+    assert sum(1 for x in range(0, image.width(), 3) for y in range(0, image.height(), 3) if image.pixel(x, y) in colours) > 100
 
 
 def test_targets_chart_point_reads_its_sentence(qtbot, window, reports):

@@ -250,3 +250,54 @@ def _distance(p: QPointF, a: QPointF, b: QPointF) -> float:
     t = max(0.0, min(1.0, QPointF.dotProduct(p - a, d) / length2))
     q = a + d * t
     return math.hypot(p.x() - q.x(), p.y() - q.y())
+
+
+def paint_matrix(model, p: QPainter, r: QRectF, *, max_rows: int = 80) -> None:
+    """The heat map as one picture (exports and the report): the model's rows as filtered and
+    ordered on screen, up to ``max_rows`` measures, region names turned above their columns."""
+    from duidu.ui.regions.palette import text_on
+
+    p.fillRect(r, QColor(255, 255, 255))
+    lines = model.measure_lines()[:max_rows]
+    cols = model.columns
+    if not lines or not cols:
+        p.setPen(QColor(40, 40, 40))
+        p.drawText(r, Qt.AlignmentFlag.AlignCenter, "—")
+        return
+    fm = p.fontMetrics()
+    name_w = min(320.0, max(fm.horizontalAdvance(x.name) for x in lines) + 12)
+    head_h = max(fm.horizontalAdvance(_short(c)) for c in cols) + 16
+    legend_h = 30
+    cell_w = max(14.0, (r.width() - name_w - 8) / len(cols))
+    cell_h = max(10.0, min(22.0, (r.height() - head_h - legend_h) / len(lines)))
+    x0, y0 = r.left() + name_w, r.top() + head_h
+    p.setPen(QColor(40, 40, 40))
+    for k, c in enumerate(cols):
+        p.save()
+        p.translate(x0 + (k + 0.5) * cell_w + fm.ascent() / 2, y0 - 6)
+        p.rotate(-90)
+        p.drawText(QPointF(0, 0), _short(c))
+        p.restore()
+    for row, line in enumerate(lines):
+        y = y0 + row * cell_h
+        p.setPen(QColor(40, 40, 40))
+        p.drawText(QRectF(r.left(), y, name_w - 6, cell_h), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,
+                   fm.elidedText(line.name, Qt.TextElideMode.ElideRight, int(name_w - 8)))
+        for k, c in enumerate(cols):
+            n = line.count(c)
+            cell = QRectF(x0 + k * cell_w, y, cell_w - 1, cell_h - 1)
+            colour = model.colour(n)
+            p.fillRect(cell, colour)
+            if n and cell_h >= 12:
+                p.setPen(text_on(colour))
+                p.drawText(cell, Qt.AlignmentFlag.AlignCenter, str(n))
+    y = y0 + len(lines) * cell_h + 6
+    steps = min(model.peak, 8)
+    p.setPen(QColor(40, 40, 40))
+    p.drawText(QPointF(r.left() + 4, y + 16), "0 … " + str(model.peak))
+    for k in range(steps + 1):
+        n = 0 if k == 0 else max(1, round(k * model.peak / steps))
+        box = QRectF(r.left() + 80 + k * 30, y + 2, 28, 18)
+        p.fillRect(box, model.colour(n))
+        p.setPen(text_on(model.colour(n)))
+        p.drawText(box, Qt.AlignmentFlag.AlignCenter, str(n))

@@ -376,6 +376,8 @@ class FamilyModel(QAbstractTableModel):
         if not index.isValid():
             return None
         c = self.copies[index.row()]
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 4:
+            return c.text  # the copy as written
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             date = (c.date or "?") + ("  ★ " + self.tr("likely origin") if c.origin else "")
             return (date, c.region, c.title, f"{c.score:.0%}", self.differences(c))[index.column()]

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QHBoxL
 
 from duidu.library import region_view as data
 from duidu.ui.regions import export
-from duidu.ui.regions.charts import Legend, NetworkView, TargetsChart
+from duidu.ui.regions.charts import Legend, NetworkView, TargetsChart, paint_matrix
 from duidu.ui.regions.models import (CATEGORY_ROLE, EVIDENCE_ROLE, FIXED, EdgesModel, EvidenceModel, FamilyModel,
                                      MatrixModel, TargetsModel)
 
@@ -144,6 +144,7 @@ class RegionView(QWidget):
         self.spread_sort.currentIndexChanged.connect(lambda: self.matrix_model.set_by_spread(self.spread_sort.currentData()))
         self.matrix_model.modelReset.connect(self._matrix_shown)
         self.matrix_view.clicked.connect(self.open_cell)
+        self.matrix_view.activated.connect(self.open_cell)  # Enter on the current cell, for the keyboard
         self.evidence_view.activated.connect(self.open_evidence)
         self.evidence_view.doubleClicked.connect(self.open_evidence)
         return w
@@ -450,6 +451,8 @@ class RegionView(QWidget):
             return self.chart.paint
         if k == 2:
             return self.network_view.paint
+        if k == 0:
+            return lambda p, rect: paint_matrix(self.matrix_model, p, rect)
         widget = self.tabs.currentWidget()
 
         def grab(p, rect):
@@ -461,13 +464,27 @@ class RegionView(QWidget):
 
     def export_picture(self, path) -> None:
         k = self.tabs.currentIndex()
-        size = QSize(1400, 800) if k in (1, 2) else self.tabs.currentWidget().size()
+        size = self.tabs.currentWidget().size() if k == 3 else self._matrix_size() if k == 0 else QSize(1400, 800)
         export.write_picture(self.current_painter(), path, size)
+
+    def _matrix_size(self, max_rows: int = 80) -> QSize:
+        rows = min(max_rows, len(self.matrix_model.measure_lines()))
+        return QSize(max(900, 320 + 30 * len(self.matrix_model.columns)), 200 + 20 * max(rows, 1))
 
     def report_html(self) -> str:
         m = self.matrix_model
-        peak_colour = lambda r, c: m.colour(int(m.csv_rows()[r + 1][c] or 0)).name() if c >= 3 else None
-        sections = [(self.tr("Measures × regions"), export.html_table(m.csv_rows(), peak_colour))]
+        size = self._matrix_size()
+        picture = export.png_data_uri(lambda p, rect: paint_matrix(m, p, rect), size)
+        lines = m.measure_lines()
+        rows = [[self.tr("Measure"), self.tr("Regions"), self.tr("Missing from")]]
+        for line in lines:
+            absent = [c for c in m.columns if c not in line.cells]
+            rows.append([line.name, line.spread, "、".join(absent) if len(absent) <= len(m.columns) // 2 else "—"])
+        import html
+
+        regions = "、".join(f"{r.name}（{len(r.documents)}）" for r in m.matrix.regions) if m.matrix else ""
+        sections = [(self.tr("Documents"), f"<p>{html.escape(self.status.text())}</p><p>{html.escape(regions)}</p>"),
+                    (self.tr("Measures × regions"), f"<img src='{picture}' width='640'>" + export.html_table(rows))]
         if self.targets_model.current is not None:
             sections.append((self.targets_model.current.label,
                              f"<img src='{export.png_data_uri(self.chart.paint)}' width='640'>"
