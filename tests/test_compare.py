@@ -53,6 +53,26 @@ def test_containment_is_asymmetric_and_boilerplate_does_not_count(cq_sc):
     assert hidden and len(cq_sc.shown(True)) == len(cq_sc.shown()) + len(hidden)
 
 
+def test_a_measure_both_state_links_however_short(module_lib):
+    """Issue 11 part 2: the measure layer's names link as short items (≥ 4 key characters) where
+    both documents state them word for word and nothing links them yet; bare stock names do not."""
+    from duidu.engine.boilerplate import DISTINCTIVE
+    from duidu.engine.passages import MIN_LENGTH
+
+    c = module_lib.compare(1, 3)
+    a_names = {m.text for m in module_lib.mentions(1)}
+    b_names = {m.text for m in module_lib.mentions(3)}
+    short = [p for p in c.shown() if p.a_key[1] - p.a_key[0] < MIN_LENGTH]
+    from_measures = [p for p in short if p.a_text in a_names and p.b_text in b_names]
+    # 教师交流轮岗: a measure of both seeds, unquoted, 6 key characters (read in the texts)
+    assert "教师交流轮岗" in {p.a_text for p in from_measures}, [p.a_text for p in short]
+    for p in from_measures:
+        assert p.a_key[1] - p.a_key[0] >= 4 and p.informativeness >= DISTINCTIVE
+    shown = {(p.a_start, p.a_end) for p in c.shown()}
+    stock = [p for p in c.passages if p.boilerplate and p.a_text in a_names and p.a_key[1] - p.a_key[0] < MIN_LENGTH]
+    assert all((p.a_start, p.a_end) not in shown for p in stock)
+
+
 def test_alignment_pairs_the_paragraphs_that_share_passages(lib, cq_sc):
     a, b = lib.text(1), lib.text(2)
     pairs = {(x.a, x.b): x.score for x in cq_sc.alignment.pairs}

@@ -119,18 +119,19 @@ def compare(
     def part(lo: float, hi: float) -> Progress | None:
         return None if progress is None else (lambda f: progress(lo + (hi - lo) * f))
 
-    passages = find_passages(a, b, min_length=min_length, is_boilerplate=is_boilerplate,
-                             progress=part(0.0, 0.6), cancel=cancel)
-    sim = similarity(passages, len(a.keyform.text), len(b.keyform.text))
-    shown = [p for p in passages if not p.boilerplate]
-    alignment = align(a, b, shown, document_similarity=sim.score)
-    checkpoint(0.7, progress, cancel)
     mentions = dict(mentions or {})
     for d in (a, b):
         if d.id not in mentions:
             mentions[d.id] = extract_measures(d)
-    checkpoint(0.9, progress, cancel)
+    spans = tuple(tuple((m.start, m.end) for m in mentions[d.id]) for d in (a, b))
+    passages = find_passages(a, b, min_length=min_length, is_boilerplate=is_boilerplate,
+                             measures=(spans[0], spans[1]), progress=part(0.0, 0.6), cancel=cancel)
+    sim = similarity(passages, len(a.keyform.text), len(b.keyform.text))
+    shown = [p for p in passages if not p.boilerplate]
+    alignment = align(a, b, shown, document_similarity=sim.score)
+    checkpoint(0.7, progress, cancel)
     rows = measure_table([a, b], {d.id: list(mentions[d.id]) for d in (a, b)})
+    checkpoint(0.9, progress, cancel)
     figures = pair_figures(_figures(a, tuple(mentions[a.id])), _figures(b, tuple(mentions[b.id])))
     figures += pair_indicators(_indicators(a), _indicators(b))  # targets and results
     checkpoint(1.0, progress, cancel)

@@ -33,6 +33,7 @@ import numpy as np
 from rapidfuzz.distance import LCSseq
 
 from duidu.engine.document import EngineDocument
+from duidu.engine.per_document import per_document
 from duidu.engine.places import shared_places
 from duidu.engine.progress import CancelToken, Progress, checkpoint
 
@@ -743,10 +744,29 @@ def _quoted(doc: EngineDocument) -> dict[str, list[tuple[int, int]]]:
     return out
 
 
-def _short_items(a: EngineDocument, b: EngineDocument, taken: list[_Chain], min_length: int) -> list[_Chain]:
+def _mentioned(doc: EngineDocument, spans: tuple[tuple[int, int], ...]) -> dict[str, list[tuple[int, int]]]:
+    """The measure layer's mentions of a document (stored-text spans): key text -> key spans."""
+    out: dict[str, list[tuple[int, int]]] = {}
+    key = doc.keyform.text
+    for start, end in spans:
+        s, e = doc.keyform.map.to_dst_span(start, end)
+        if e - s >= SHORT_LENGTH:
+            out.setdefault(key[s:e], []).append((s, e))
+    return out
+
+
+_mentioned_once = per_document(_mentioned)
+
+
+def _short_items(a: EngineDocument, b: EngineDocument, taken: list[_Chain], min_length: int,
+                 measures: tuple[tuple, tuple] | None = None) -> list[_Chain]:
     """Quoted names shorter than a passage that both texts quote word for word, where nothing
-    links them yet (“渝英荟萃”, 《沃土计划》)."""
+    links them yet (“渝英荟萃”, 《沃土计划》); and, given the measure layer's mentions of each
+    side (stored-text spans), a measure both state in the same words (以旧换新, 两重两新)."""
     qa, qb = _quoted(a), _quoted(b)
+    if measures is not None:
+        qa = {**_mentioned_once(a, measures[0]), **qa}
+        qb = {**_mentioned_once(b, measures[1]), **qb}
     out: list[_Chain] = []
     used_a, used_b = bytearray(len(a.keyform.text)), bytearray(len(b.keyform.text))
     for c in taken:
@@ -773,11 +793,14 @@ def find_passages(
     min_length: int = MIN_LENGTH,
     threshold: float = THRESHOLD,
     is_boilerplate: Callable[[str], bool] | None = None,
+    measures: tuple[tuple, tuple] | None = None,
     progress: Progress | None = None,
     cancel: CancelToken | None = None,
 ) -> list[Passage]:
     """Every passage of at least ``min_length`` key characters that A and B share.
 
+    ``measures``: the measure layer's mention spans in A and in B (stored text), so that a
+    measure both state word for word links however short (``SHORT_LENGTH``).
     ``is_boilerplate`` (given the passage's key text in A) marks stock phrasing; such passages
     are returned flagged, and callers hide them by default. Without one, the background model
     and the stop phrases decide (``engine.boilerplate.Boilerplate()``); when it has an
@@ -802,7 +825,8 @@ def find_passages(
         s = _snap(c, a, b, ka, kb, threshold)
         if s is not None and s.holds(threshold, min_length):
             snapped.append(s)
-    kept = snapped + _short_items(a, b, snapped, min_length)
+    kept = snapped + _short_items(a, b, snapped, min_length, measures)
+    quoted = _quoted(a)
     partners = _partners(kept, rest, ka, kb)
     checkpoint(0.9, progress, cancel)
     test = is_boilerplate if is_boilerplate is not None else Boilerplate()
@@ -823,6 +847,8 @@ def find_passages(
             src = doc.keyform.map.to_src_span(s, e)
             more.append(Partner(side, src[0], src[1], doc.text[src[0] : src[1]], (s, e)))
         boiler, informativeness = assessed[n]
+        if n >= len(snapped) and informativeness < DISTINCTIVE and keys[n] not in quoted:
+            boiler = True  # a measure's bare name that most reports state (产教融合): stock
         passages.append(
             Passage(
                 a_start, a_end, b_start, b_end, a.text[a_start:a_end], b.text[b_start:b_end],
