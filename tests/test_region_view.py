@@ -236,7 +236,13 @@ def test_network_points_from_the_earlier_document_and_opens_the_pair(qtbot, wind
     with qtbot.waitSignal(view.edges_model.modelReset, timeout=180000):
         view.compute_network()
     qtbot.waitUntil(lambda: view.edges_model.network is not None, timeout=180000)
+    net = view.edges_model.network
+    shown = view.edges_model.edges
+    assert len(shown) <= max(len(net.edges), 2 * len(net.nodes) + 5)  # a readable start: the strongest few a node
+    assert all(e.informative_chars >= view.threshold.value() for e in shown)
+    view.threshold.setValue(0)  # the user lowers it: every edge
     edges = view.edges_model.edges
+    assert len(edges) == len(net.edges)
     sichuan = ids["2026_四川省_政府工作报告_measures.txt"]
     quote = next(e for e in edges if {e.source, e.target} == {sichuan, ids["quoting"]})
     assert (quote.source, quote.target, quote.direction) == (sichuan, ids["quoting"], "earlier_to_later")

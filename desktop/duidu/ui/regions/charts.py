@@ -166,11 +166,11 @@ class NetworkView(QWidget):
             return {}
         nodes = sorted(net.nodes, key=lambda n: (n.code is not None, n.code or "", n.date or "", n.doc))
         cx, cy = r.center().x(), r.center().y()
-        radius = min(r.width(), r.height()) / 2 - 70
+        rx, ry = max(40.0, r.width() / 2 - 120), max(40.0, r.height() / 2 - 28)  # an ellipse: the dock is wide
         out = {}
         for k, n in enumerate(nodes):
             a = 2 * math.pi * k / max(1, len(nodes)) - math.pi / 2
-            out[n.doc] = QPointF(cx + radius * math.cos(a), cy + radius * math.sin(a))
+            out[n.doc] = QPointF(cx + rx * math.cos(a), cy + ry * math.sin(a))
         return out
 
     def paint(self, p: QPainter, r: QRectF) -> None:
@@ -202,8 +202,11 @@ class NetworkView(QWidget):
             p.drawEllipse(at, 8, 8)
             p.setPen(QColor(30, 30, 30))
             label = _short(n.region) + (f" {n.date[:7]}" if n.date else "")
-            dx = 12 if at.x() >= r.center().x() else -12 - p.fontMetrics().horizontalAdvance(label)
-            p.drawText(at + QPointF(dx, 4), label)
+            fm = p.fontMetrics()
+            out = at - r.center()  # outward from the centre: left half to the left, bottom below
+            dx = 12 if out.x() >= 0 else -12 - fm.horizontalAdvance(label)
+            dy = 4 + (out.y() / max(1.0, r.height() / 2)) * 10
+            p.drawText(at + QPointF(dx, dy), label)
         p.setBrush(Qt.BrushStyle.NoBrush)
 
     @staticmethod

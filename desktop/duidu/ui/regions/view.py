@@ -17,7 +17,8 @@ from duidu.ui.regions.models import (CATEGORY_ROLE, EVIDENCE_ROLE, FIXED, EdgesM
                                      MatrixModel, TargetsModel)
 
 SCOPES = ("all", "selection", "filter")
-SET = "set:"  # a scope's data for a saved set: the prefix, then the set's name
+SET = "set:"
+EDGES_PER_NODE = 2  # the network's first threshold shows about this many edges a document  # a scope's data for a saved set: the prefix, then the set's name
 
 
 def _table(model, parent) -> QTableView:
@@ -301,6 +302,15 @@ class RegionView(QWidget):
             return data.network(lib, ids, cache=cache, progress=progress, cancel=cancel)
 
         def done(net) -> None:
+            # Most pairs of reports share some text: start from the strongest few edges a node
+            # (a circle of every pair is unreadable); the threshold stays the user's to lower.
+            ranked = sorted((e.informative_chars for e in net.edges), reverse=True)
+            most = EDGES_PER_NODE * len(net.nodes)
+            if len(ranked) > most and self.threshold.value() < ranked[most - 1]:
+                self.threshold.blockSignals(True)
+                self.threshold.setValue(int(ranked[most - 1]))
+                self.threshold.blockSignals(False)
+                self.edges_model.threshold = self.threshold.value()
             self.edges_model.set_network(net)
             self.edge_label.setText(self.tr("%1 edges (%2 shown); edges point from the earlier document to the later.")
                                     .replace("%1", str(len(net.edges))).replace("%2", str(len(self.edges_model.edges))))
