@@ -1658,6 +1658,14 @@ Read Chinese policy documents against each other, offline.</source>
         <translation>%1 → %2：共有 %3 个信息字符</translation>
     </message>
     <message>
+        <source>Measure</source>
+        <translation>措施</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>文件</translation>
+    </message>
+    <message>
         <source>Region report</source>
         <translation>地区报告</translation>
     </message>
