@@ -30,6 +30,36 @@ from duidu.spark.results import read_json_lines  # noqa: E402
 from duidu.spark.session import session  # noqa: E402
 
 REPORTS = Path(__file__).parent / "data" / "reports"
+LOOPBACK = {"127.0.0.1", "localhost", "::1"}
+
+
+@pytest.fixture(autouse=True)
+def _no_network(monkeypatch):
+    """Offline as everywhere (conftest's guard), except the loopback the driver talks to its JVM on."""
+    import socket
+
+    from conftest import NetworkAttempt
+
+    real_connect, real_getaddrinfo = socket.socket.connect, socket.getaddrinfo
+
+    def connect(self, address):
+        if isinstance(address, tuple) and address[0] in LOOPBACK:
+            return real_connect(self, address)
+        raise NetworkAttempt(f"network access attempted: {address}")
+
+    def getaddrinfo(host, *args, **kwargs):
+        if host in LOOPBACK:
+            return real_getaddrinfo(host, *args, **kwargs)
+        raise NetworkAttempt(f"network access attempted: {host}")
+
+    def refuse(*args, **kwargs):
+        raise NetworkAttempt(f"network access attempted: {args or kwargs}")
+
+    monkeypatch.setattr(socket.socket, "connect", connect)
+    monkeypatch.setattr(socket.socket, "connect_ex", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)
+    yield
 
 
 def _corpus() -> list[Path]:
