@@ -15,11 +15,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from duidu.paths import resource_path
+from duidu.text.chars import HAN_CLASS
 
 NATIONAL = "全国"
 # Organs of the central state: no division in their name, the whole country is their region.
 _CENTRAL = re.compile(r"^(国务院|中共中央|中央|全国|国家|中华人民共和国|最高人民|中国人民银行|海关总署)")
-_CENTRAL_MINISTRY = re.compile(r"^[\u4e00-\u9fff]{2,12}(部|总局|总署)(办公厅)?$")
+_CENTRAL_MINISTRY = re.compile(rf"^{HAN_CLASS}{{2,12}}(部|总局|总署)(办公厅)?$")
 _PROVINCE_SUFFIX = re.compile(r"(省|市|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区)$")
 MIN_NAME = 3  # two-character county names (城区, 矿区, 郊区) are ordinary words
 

@@ -42,6 +42,7 @@ from typing import Sequence
 
 from duidu.engine.document import EngineDocument, Span
 from duidu.paths import resource_path
+from duidu.text.chars import HAN_CLASS
 from duidu.text.keyform import query_key
 
 __all__ = ["AREAS", "CATEGORIES", "INSTRUMENTS", "OTHER", "LexiconEntry", "MeasureMention", "MeasureRow",
@@ -339,7 +340,7 @@ def _slogan_mentions(doc: EngineDocument, s: str, smap, sentences: _Spans, exclu
     for rx, short_first in ((_DEFINED_AFTER, True), (_DEFINED_BEFORE, False)):
         for m in rx.finditer(s):
             short, long_ = (m.group(1), m.group(2)) if short_first else (m.group(2), m.group(1))
-            if short in known or long_ in known or not re.search(r"[\u4e00-\u9fff]{2}", short):
+            if short in known or long_ in known or not re.search(HAN_CLASS + "{2}", short):
                 continue
             if query_key(short) in lexical or query_key(long_) in lexical:
                 continue  # the lexicon names it (教共体 is 基础教育发展共同体)

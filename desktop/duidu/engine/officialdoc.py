@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass, field
 
 from duidu.engine.divisions import NATIONAL, gazetteer_starts, region_of
+from duidu.text.chars import HAN_CLASS, HAN_RANGES, is_han
 
 HEAD = 60  # lines: where titles, numbers and addressees stand
 _SPACE = re.compile(r"[ \u3000\u00a0\u2002\u2003]+")  # tabs (table cells) are kept
@@ -29,7 +30,7 @@ _CJK_GAP = re.compile(rf"(?<=[\u3000-\u9fff\uff00-\uffef]){_GAP}(?=[\u3000-\u9ff
 
 # 发文字号: 机关代字〔年份〕序号号
 _NUMBER = re.compile(
-    r"([\u4e00-\u9fff]{1,14}?)\s*[〔\[［【（(]\s*((?:19|20)\d{2})\s*[〕\]］】）)]\s*(?:第\s*)?(\d{1,5})\s*号"
+    rf"({HAN_CLASS}{{1,14}}?)\s*[〔\[［【（(]\s*((?:19|20)\d{{2}})\s*[〕\]］】）)]\s*(?:第\s*)?(\d{{1,5}})\s*号"
 )
 _DIGIT_DATE = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _CN = "〇○零Ｏ０O一二三四五六七八九十"
@@ -53,7 +54,7 @@ _LABELS = {
     "date_written": ("成文日期", "成文时间", "印发日期"),
     "released": ("发布日期", "发文日期", "公布日期", "发布时间"),
 }
-_LABEL_LINE = re.compile(r"^\s*([\u4e00-\u9fff][\u4e00-\u9fff\s]{0,6}?)\s*[：:]\s*(.*)$")
+_LABEL_LINE = re.compile(rf"^\s*({HAN_CLASS}[{HAN_RANGES}\s]{{0,6}}?)\s*[：:]\s*(.*)$")
 _REPORT_LINE = re.compile(
     r"^[—\-－─]*\s*(?:\d{4}\s*年\s*)?.*?在(.{0,24}?)第?[一二三四五六七八九十]+届\s*(?:全国)?人民代表大会"
 )
@@ -145,7 +146,7 @@ def _labelled(lines: list[str]) -> dict[str, str]:
         # A run-together row has no space before its next label: long labels are found anywhere,
         # two-character ones (文号, 标题) only at a boundary.
         marks = [m for m in _LABEL.finditer(line) if m.start() == 0 or len(re.sub(r"\s", "", m[1])) >= 4
-                 or not "\u4e00" <= line[m.start() - 1] <= "\u9fff"]
+                 or not is_han(line[m.start() - 1])]
         for n, m in enumerate(marks):
             key = _KEY_OF[re.sub(r"\s+", "", m[1])]
             value = line[m.end() : marks[n + 1].start() if n + 1 < len(marks) else len(line)].strip()
@@ -220,7 +221,7 @@ def _report(lines: list[str]) -> tuple[str | None, str | None, str | None]:
     return None, None, None
 
 
-_ON_BEHALF = re.compile(r"我代表(国务院|國務院|中央人民政府|[\u4e00-\u9fff]{2,12}?人民政府)[，,]?"
+_ON_BEHALF = re.compile(rf"我代表(国务院|國務院|中央人民政府|{HAN_CLASS}{{2,12}}?人民政府)[，,]?"
                         r"(?:向大会报告|向大會報告|作工作报告|作工作報告)")
 _REVIEWED_YEAR = re.compile(r"^[一二三四五六七八九十]+、\s*(\d{4})年.{0,12}工作回顾")
 

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 # WHITESPACE: trimmed from both ends of a line and skipped between sentences.
-from .chars import WHITESPACE, WHITESPACE_SET
+from .chars import WHITESPACE, WHITESPACE_SET, count_han
 
 # A sentence ends after one of these (runs are kept together: "？！", "。。").
 SENTENCE_FINAL = "。！？；｡"
@@ -105,7 +105,7 @@ def headings(text: str, paras: list[Span] | tuple[Span, ...]) -> list[int]:
             continue
         if any(ch in SENTENCE_FINAL for ch in line[:-1]) or _BYLINE.match(line):
             continue
-        han = sum(1 for ch in line if "\u4e00" <= ch <= "\u9fff")
+        han = count_han(line)
         if han >= 4 or (_NUMBERED.match(line) and han >= 2):
             out.append(index)
     return out
