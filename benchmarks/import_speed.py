@@ -44,20 +44,20 @@ def _count(name: str, fn):
 
 
 def instrument() -> None:
-    """Count characters through jieba's cuts and through t2s conversion, whichever module holds them."""
+    """Count characters handed to jieba (its tokenizer and its part-of-speech cut, whichever
+    duidu function calls them) and to t2s conversion, whichever module holds it."""
     from duidu.text import keyform, script, segment
 
-    real_segment, real_convert = segment._segment, script.convert
-    real_hmm = getattr(segment, "_hmm_tag", None)
+    tk, pt = segment._load(), segment._load_pos()
+    tk.tokenize = _count("segmented", tk.tokenize)  # instance attributes: this tokenizer only
+    pt.cut = _count("segmented", pt.cut)
+    real_convert = script.convert
     counted_convert = _count("converted", real_convert)
 
     def key_convert(text, *args, **kwargs):
         work["key formed"] += len(text)
         return counted_convert(text, *args, **kwargs)
 
-    segment._segment = _count("segmented", real_segment)
-    if real_hmm is not None:  # unknown words tagged one by one (this tree's measures)
-        segment._hmm_tag = _count("segmented", real_hmm)
     for module in list(sys.modules.values()):
         if getattr(module, "__name__", "").startswith("duidu.") and getattr(module, "convert", None) is real_convert:
             module.convert = key_convert if module is keyform else counted_convert

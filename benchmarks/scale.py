@@ -59,15 +59,27 @@ def make_documents(folder: Path, count: int, chars: int, seed: int = 15) -> list
     return texts
 
 
+# The child reports its own VmHWM at exit: a child's ru_maxrss counts the pages it had as a
+# fork of this (large) process before exec.
+PEAK = ("import atexit, runpy, sys\n"
+        "def peak():\n"
+        "    for line in open('/proc/self/status'):\n"
+        "        if line.startswith('VmHWM:'): sys.stderr.write('PEAK ' + line.split()[1] + '\\n')\n"
+        "atexit.register(peak)\n"
+        "sys.argv = ['duidu', *sys.argv[1:]]\n"
+        "if sys.argv[1:]: runpy.run_module('duidu', run_name='__main__')\n"
+        "else: import duidu.cli.main\n")
+
+
 def peak_memory(args: list[str]) -> tuple[float, float]:
-    """Seconds and peak resident MiB of a fresh process running ``args``."""
+    """Seconds and peak resident MiB (VmHWM) of a fresh process running ``duidu *args``."""
     t = time.perf_counter()
-    proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    _, status, usage = os.wait4(proc.pid, 0)
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    if proc.returncode:
-        raise SystemExit(f"{' '.join(args)} failed ({proc.returncode})")
-    return time.perf_counter() - t, usage.ru_maxrss / 1024
+    proc = subprocess.run([PY, "-c", PEAK, *args], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    took = time.perf_counter() - t
+    peaks = [int(line.split()[1]) for line in proc.stderr.splitlines() if line.startswith("PEAK ")]
+    if proc.returncode or not peaks:
+        raise SystemExit(f"duidu {' '.join(args)} failed ({proc.returncode}): {proc.stderr[-500:]}")
+    return took, peaks[-1] / 1024
 
 
 def reader_start(path: Path, runs: int = 3) -> float:
@@ -126,9 +138,9 @@ def measure(count: int, chars: int, workdir: Path) -> dict:
         pass
     start, start_empty = reader_start(path), reader_start(empty)
     lib_args = ["--library", str(path)]
-    _, base_mem = peak_memory([PY, "-c", "import duidu.cli.main"])
-    list_time, list_mem = peak_memory([PY, "-m", "duidu", *lib_args, "list", "--json"])
-    measures_time, measures_mem = peak_memory([PY, "-m", "duidu", *lib_args, "measures", "--json"])
+    _, base_mem = peak_memory([])
+    list_time, list_mem = peak_memory([*lib_args, "list", "--json"])
+    measures_time, measures_mem = peak_memory([*lib_args, "measures", "--json"])
     return {
         "documents": imported, "chars": stored, "import_s": took, "import_rate": imported / took,
         "jieba_rate": jieba_rate, "bytes": size, "bytes_per_char": size / stored, "space": parts[:8],

@@ -194,3 +194,36 @@ def test_a_changed_library_is_checked_once_not_on_every_open(tmp_path, clock, mo
     for _ in range(3):  # the command line within its backup interval: no backup, but a check
         Library.open(path, backup_interval=backups.CLI_INTERVAL).close()
     assert len(checks) == 1
+
+
+def test_a_backup_leaves_out_derived_rows_and_restores_to_a_working_library(tmp_path, clock):
+    """Backups hold what cannot be made again (texts, notes, codebook, corrections); the search
+    and similar-passage indexes, key forms and measures are rebuilt when the restored library
+    is opened, the same as they were."""
+    path = tmp_path / "lib.sqlite"
+    d = library_with_backups(path, clock, 2)  # the newest backup holds the first note
+
+    def derived_counts(con) -> dict:
+        return {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in backups.DERIVED}
+
+    con = sqlite3.connect(path)
+    before = derived_counts(con)
+    con.close()
+    assert all(before[t] for t in ("search_index", "similar_index", "keyforms", "measure_mentions"))
+    backup = backups.backups(path)[-1]
+    con = sqlite3.connect(backup)
+    assert set(derived_counts(con).values()) == {0}  # no derived row in the copy
+    kept = {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+            for t in ("documents", "paragraphs", "excluded", "annotations", "codes")}
+    con.close()
+    assert kept["documents"] == 1 and kept["annotations"] == 1 and kept["codes"] > 0
+    assert backup.stat().st_size < path.stat().st_size
+    backups.restore(path, backup)
+    with Library.open(path, backup=False) as lib:
+        assert lib.search("教育")  # the search index is back
+        assert lib.similar(lib.text(d).text[40:80], top=1)[0].document_id == d
+        assert len(lib.annotations()) == 1
+    con = sqlite3.connect(path)
+    assert {t: n for t, n in derived_counts(con).items() if t != "views"} == \
+        {t: n for t, n in before.items() if t != "views"}
+    con.close()

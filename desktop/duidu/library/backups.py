@@ -250,6 +250,7 @@ def _backup(conn: sqlite3.Connection, path: Path, before: list[int], keep: int, 
     target = sqlite3.connect(partial)
     try:
         conn.backup(target)
+        _leave_out_derived(target)
         faults.point("backup", partial)
     except BaseException:
         target.close()
@@ -265,6 +266,28 @@ def _backup(conn: sqlite3.Connection, path: Path, before: list[int], keep: int, 
     os.replace(scratch, record)
     _prune(path, keep)
     return where / name
+
+
+# Rows made again from each document's stored text, paragraphs and furniture when a library
+# without them is opened (``derived.rebuild``): most of a large library's size, so a backup
+# holds what cannot be made again (texts, raw texts, metadata and its corrections, notes, the
+# codebook) and a restored library rebuilds the rest.
+DERIVED = ("search_index", "similar_index", "keyforms", "measure_mentions", "views")
+
+
+def _leave_out_derived(target: sqlite3.Connection) -> None:
+    tables = dict(target.execute("SELECT name, sql FROM sqlite_master WHERE type = 'table'").fetchall())
+    for table in DERIVED:
+        sql = tables.get(table)
+        if sql is None:
+            continue
+        if sql.upper().startswith("CREATE VIRTUAL"):  # an FTS5 index: dropped with its shadow tables and
+            target.execute(f"DROP TABLE {table}")  # made again empty (deleting its rows would leave
+            target.execute(sql)  # their pages behind until a merge)
+        else:
+            target.execute(f"DELETE FROM {table}")
+    target.commit()
+    target.execute("VACUUM")
 
 
 def _place(partial: Path, where: Path, stamp: str, n: int) -> str:

@@ -90,3 +90,33 @@ def revise(db: Database, doc_id: int, prepared: "PreparedDocument") -> AnchorRep
         clear(db, doc_id)
         write(db, doc_id, prepared)
         return annotations.reanchor_document(db, doc_id, text, prepared.text_hash)
+
+
+def missing(db: Database) -> list[int]:
+    """Documents without their derived rows: a library restored from a backup (which leaves
+    them out, see ``backups.DERIVED``). One indexed lookup when there are none."""
+    return [r[0] for r in db.execute(
+        "SELECT id FROM documents WHERE id NOT IN (SELECT document_id FROM keyforms) ORDER BY id")]
+
+
+def rebuild(db: Database, ids: list[int]) -> None:
+    """Make again the derived rows of documents ``ids`` from their stored text, paragraphs and
+    furniture (which backups keep), in the caller's transaction."""
+    from duidu.library.engine_cache import engine_document, store_keyform, store_mentions
+    from duidu.library.search import index_rows
+
+    for doc_id in ids:
+        for table in ("search_index", "keyforms", "measure_mentions", "views"):
+            db.execute(f"DELETE FROM {table} WHERE document_id = ?", [doc_id])
+        similar_index.remove_document(db, doc_id)
+        (text,) = db.execute("SELECT text FROM documents WHERE id = ?", [doc_id]).fetchone()
+        excluded = [tuple(r) for r in db.execute('SELECT start, "end" FROM excluded WHERE document_id = ? ORDER BY n', [doc_id])]
+        store_keyform(db, doc_id, text, excluded)
+        doc = engine_document(db, doc_id)
+        paragraphs = [(n, p.start, p.end) for n, p in enumerate(doc.paragraphs)]
+        db.conn.executemany("INSERT INTO search_index (grams, key, document_id, paragraph) VALUES (?, ?, ?, ?)",
+                            ((r["grams"], r["key"], doc_id, r["paragraph"])
+                             for r in index_rows(doc_id, text, paragraphs, excluded, doc.keyform)))
+        mentions, rows = similar_index.analyse(doc)
+        store_mentions(db, doc_id, mentions)
+        similar_index.insert_rows(db, rows)

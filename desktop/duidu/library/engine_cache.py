@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import zlib
 from typing import TYPE_CHECKING
 
 from sqlite_utils import Database
@@ -18,7 +19,22 @@ if TYPE_CHECKING:
 def store_keyform(db: Database, document_id: int, text: str, excluded: list[tuple[int, int]],
                   key: KeyForm | None = None) -> None:
     key = key or key_form(text, excluded)
-    db["keyforms"].insert({"document_id": document_id, "key": key.text, "map": key.map.to_bytes()}, replace=True)
+    db["keyforms"].insert({"document_id": document_id, "key": key.text, "map": pack_map(key.map)}, replace=True)
+
+
+# An offset map is runs of integers: zlib stores it in a sixth of the room (3.5 bytes a stored
+# character -> 0.6 on the provincial reports) and unpacks it in well under a millisecond.
+# A packed map starts with b"Z"; an unpacked one (written before) with its layer count, never 90.
+_PACKED = b"Z"
+
+
+def pack_map(offsets: OffsetMap) -> bytes:
+    return _PACKED + zlib.compress(offsets.to_bytes(), 1)
+
+
+def unpack_map(blob: bytes) -> OffsetMap:
+    blob = bytes(blob)
+    return OffsetMap.from_bytes(zlib.decompress(blob[1:]) if blob[:1] == _PACKED else blob)
 
 
 def engine_document(db: Database, document_id: int) -> EngineDocument:
@@ -31,7 +47,7 @@ def engine_document(db: Database, document_id: int) -> EngineDocument:
     excluded = spans("excluded")
     row = db.execute("SELECT key, map FROM keyforms WHERE document_id = ?", [document_id]).fetchone()
     if row:
-        key = KeyForm(row[0], OffsetMap.from_bytes(row[1]))
+        key = KeyForm(row[0], unpack_map(row[1]))
     else:  # written by an import that predates the cache (never, after migration 3)
         key = key_form(text, [(e.start, e.end) for e in excluded])
     return EngineDocument(document_id, title, region, text, spans("paragraphs"), spans("sentences"), excluded, key)

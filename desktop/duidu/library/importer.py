@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import zlib
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -86,7 +87,7 @@ def analyse(source: SourceFile, *, metadata: dict | None = None, seed: bool = Fa
         "format": source.format,
         "encoding": source.encoding,
         "encoding_note": source.encoding_note,
-        "raw_text": source.raw,
+        "raw_text": pack_text(source.raw),  # provenance, read rarely: zlib, a third of the room
         "text": cleaned.text,
         "text_hash": hashlib.sha256(cleaned.text.encode("utf-8")).hexdigest(),
         "script": guess.script,
@@ -114,6 +115,16 @@ def analyse(source: SourceFile, *, metadata: dict | None = None, seed: bool = Fa
     mentions = extract_measures(doc, simplified=simplified, words=words)
     similar = similar_rows(doc, [(m.start, m.end, m.measure) for m in mentions], simplified=simplified, words=words)
     return PreparedDocument(source, cleaned, row, index, key, mentions, similar, corrections)
+
+
+def pack_text(text: str) -> bytes:
+    """Text kept for provenance only (the decoded file), compressed; ``unpack_text`` reads it."""
+    return zlib.compress(text.encode("utf-8"), 6)
+
+
+def unpack_text(stored: str | bytes) -> str:
+    """A stored raw text: packed (bytes) since this version, plain text before."""
+    return zlib.decompress(stored).decode("utf-8") if isinstance(stored, bytes) else stored
 
 
 def _official(source: SourceFile, cleaned: CleanText, given: dict) -> tuple[dict, dict]:

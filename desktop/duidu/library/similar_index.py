@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from functools import lru_cache
 
 from sqlite_utils import Database
 
@@ -75,24 +76,27 @@ def require_room(source: str, units_needed: int) -> None:
 def unit_words(units_: list, simplified, words: list) -> list[list[str]]:
     """Each unit's words in key form, from the document's one segmentation (``words`` of
     ``simplified``, its t2s text): the words lying inside the unit's span of the stored text."""
+    from bisect import bisect_left
+
+    starts = [w.start for w in words]
+    out = []
+    for u in units_:  # the unit's span in the simplified text, then the words inside it
+        a, b = simplified.map.to_dst_span(u.start, u.end)
+        found = []
+        for w in words[bisect_left(starts, a):]:
+            if w.end > b:
+                break
+            if k := _word_key(w.text):
+                found.append(k)
+        out.append(found)
+    return out
+
+
+@lru_cache(maxsize=1 << 16)
+def _word_key(word: str) -> str:
     from duidu.text.keyform import fold
 
-    placed = []  # (stored start, stored end, key text), in text order
-    for w in words:
-        k = fold(w.text)
-        if k:
-            placed.append((*simplified.map.to_src_span(w.start, w.end), k))
-    out, i = [], 0
-    for u in units_:
-        while i < len(placed) and placed[i][0] < u.start:
-            i += 1
-        j, found = i, []
-        while j < len(placed) and placed[j][1] <= u.end:
-            found.append(placed[j][2])
-            j += 1
-        out.append(found)
-        i = j
-    return out
+    return fold(word)
 
 
 def rows(doc: EngineDocument, mentions: list[tuple[int, int, str]] | None = None, *,
@@ -113,20 +117,20 @@ def rows(doc: EngineDocument, mentions: list[tuple[int, int, str]] | None = None
     return out
 
 
-def _insert(db: Database, rows: list[tuple]) -> None:
+def insert_rows(db: Database, rows: list[tuple]) -> None:
     db.conn.executemany(f"INSERT INTO {TABLE} (rowid, {_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
 
 
 def index_document(db: Database, doc: EngineDocument, mentions: list[tuple[int, int, str]] | None = None) -> None:
-    _insert(db, rows(doc, mentions))
+    insert_rows(db, rows(doc, mentions))
 
 
 def store_rows(db: Database, doc_id: int, prepared: list[tuple]) -> None:
     """Insert rows made by ``rows`` for document 0 (before the document had an id) as ``doc_id``'s."""
-    _insert(db, [(doc_id << UNIT_BITS | r[0], r[1], r[2], r[3], doc_id, r[5], r[6]) for r in prepared])
+    insert_rows(db, [(doc_id << UNIT_BITS | r[0], r[1], r[2], r[3], doc_id, r[5], r[6]) for r in prepared])
 
 
-def _analyse(doc: EngineDocument) -> tuple[list, list[tuple]]:
+def analyse(doc: EngineDocument) -> tuple[list, list[tuple]]:
     """A document's measures and index rows (run in a worker process for large libraries)."""
     from duidu.engine.measures import extract_measures
     from duidu.text.script import convert
@@ -149,7 +153,7 @@ def backfill(db: Database, *, workers: int | None = None) -> None:
 
     def write(doc_id: int, result: tuple[list, list[tuple]]) -> None:
         store_mentions(db, doc_id, result[0])
-        _insert(db, result[1])
+        insert_rows(db, result[1])
 
     ids = [r[0] for r in db.execute("SELECT id FROM documents ORDER BY id").fetchall()]
     size = db.execute("SELECT coalesce(sum(length(text)), 0) FROM documents").fetchone()[0]
@@ -157,7 +161,7 @@ def backfill(db: Database, *, workers: int | None = None) -> None:
         workers = min(os.cpu_count() or 1, MAX_WORKERS) if size >= PARALLEL_CHARS else 1
     if workers <= 1:
         for doc_id in ids:
-            write(doc_id, _analyse(engine_document(db, doc_id)))
+            write(doc_id, analyse(engine_document(db, doc_id)))
         return
     import multiprocessing
     from collections import deque
@@ -166,7 +170,7 @@ def backfill(db: Database, *, workers: int | None = None) -> None:
     with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
         pending: deque = deque()
         for doc_id in ids:
-            pending.append((doc_id, pool.submit(_analyse, engine_document(db, doc_id))))
+            pending.append((doc_id, pool.submit(analyse, engine_document(db, doc_id))))
             if len(pending) >= 4 * workers:  # bounded: a few documents in flight, not the library
                 doc, future = pending.popleft()
                 write(doc, future.result())

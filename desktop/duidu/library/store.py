@@ -109,6 +109,9 @@ class Library:
             if 0 < current <= schema.LATEST:  # a library this Duidu can read: keep a copy first
                 backups.backup_if_changed(db.conn, p, before, min_interval=backup_interval)
             if current == schema.LATEST:
+                if derived.missing(db):  # restored from a backup, which leaves derived rows out
+                    with db.atomic():
+                        derived.rebuild(db, derived.missing(db))
                 return lib  # set up already: reading needs no write lock
             # Creating, migrating and seeding are one write transaction: two processes
             # opening a new library wait for each other, and an interrupted first run
@@ -206,8 +209,10 @@ class Library:
 
     def raw_text(self, document_id: int) -> str:
         """The file's text exactly as decoded (provenance; offsets never refer to it)."""
+        from duidu.library.importer import unpack_text
+
         self.document(document_id)
-        return self.db.execute("SELECT raw_text FROM documents WHERE id = ?", [document_id]).fetchone()[0]
+        return unpack_text(self.db.execute("SELECT raw_text FROM documents WHERE id = ?", [document_id]).fetchone()[0])
 
     def view(self, document_id: int, script: str) -> ScriptView:
         self.document(document_id)  # a clear error for an unknown id
