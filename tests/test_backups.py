@@ -227,3 +227,20 @@ def test_a_backup_leaves_out_derived_rows_and_restores_to_a_working_library(tmp_
     assert {t: n for t, n in derived_counts(con).items() if t != "views"} == \
         {t: n for t, n in before.items() if t != "views"}
     con.close()
+
+
+def test_the_window_takes_its_backup_on_a_thread_of_its_own(tmp_path, clock):
+    """``background_backup``: the open returns before the copy is made; the copy then appears."""
+    path = tmp_path / "lib.sqlite"
+    d = library_with_backups(path, clock, 1)
+    with Library.open(path, backup=False) as lib:
+        lib.annotate(d, 20, 30, annotator="王老师")  # a change since the backup
+    clock[0] += timedelta(minutes=1)
+    with Library.open(path, background_backup=True) as lib:
+        thread = lib.backup_thread
+        assert thread is not None and thread.name == "duidu-backup"
+        thread.join()
+    assert len(backups.backups(path)) == 2
+    con = sqlite3.connect(backups.backups(path)[-1])
+    assert con.execute("SELECT count(*) FROM annotations").fetchone()[0] == 2
+    con.close()

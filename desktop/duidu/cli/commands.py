@@ -374,7 +374,7 @@ def cmd_measures(args, parser) -> int:
     with _open(args) as lib:
         docs = [lib.resolve(d) for d in args.docs] if args.docs else lib.documents()
         rows = lib.measure_table([d.id for d in docs])
-        regions = by_region(rows, [lib.engine_document(d.id) for d in docs])
+        regions = by_region(rows, docs)  # ids and regions: no document's text held
     if args.json:
         dump_json({
             "documents": [{"id": d.id, "title": d.title, "region": d.region} for d in docs],

@@ -1,5 +1,9 @@
 """Automatic backups: a copy of the library each time it is opened after it has changed.
 
+A copy holds what cannot be made again (texts, raw texts, metadata and corrections, notes, the
+codebook); the derived tables (``DERIVED``: indexes, key forms, measures, script views) are left
+out and rebuilt when a restored library is opened.
+
 Notes are hours of a reader's work, so ``Library.open`` keeps the last few states of the
 file in ``<library dir>/backups/<name>-YYYYmmdd-HHMMSS.sqlite`` (UTC; a second backup within
 the same second gets ``-1``, ``-2`` … before ``.sqlite``, never replacing one). The copy is made with

@@ -13,6 +13,7 @@ from contextlib import contextmanager
 import os
 import re
 import sqlite3
+import threading
 from datetime import date as _calendar_date
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterator
@@ -63,6 +64,28 @@ def _read_mentions(doc: "EngineDocument", db) -> tuple:
 _stored_mentions = per_document(_read_mentions)
 
 
+def _backup_apart(path: Path, before: list[int] | None, interval: float) -> None:
+    """``backups.backup_if_changed`` on its own connection (a connection stays on its thread)."""
+    conn = sqlite3.connect(path)
+    try:
+        backups.backup_if_changed(conn, path, before, min_interval=interval)
+    finally:
+        conn.close()
+
+
+class _CachedMentions:
+    """Each document's cached measure mentions, read when asked for (``measure_table``)."""
+
+    def __init__(self, db) -> None:
+        self._db = db
+
+    def __contains__(self, document_id) -> bool:
+        return True
+
+    def __getitem__(self, document_id: int) -> "list[MeasureMention]":
+        return load_mentions(self._db, document_id)
+
+
 class Library:
     def __init__(self, db: LibraryDatabase, path: Path) -> None:
         self.db = db
@@ -71,11 +94,12 @@ class Library:
         # Engine documents handed out again while unchanged: what is read from one once (indicators,
         # figures, quoted names) is kept with it for every comparison (engine/per_document.py).
         self._engine_docs: dict[int, tuple[tuple, "EngineDocument"]] = {}
+        self.backup_thread: threading.Thread | None = None  # a backup being taken apart (``background_backup``)
 
     # -- opening ------------------------------------------------------------------
     @classmethod
     def open(cls, path: str | os.PathLike | None = None, *, seed: bool = True, codebook: str = "default",
-             backup: bool = True, backup_interval: float = 0) -> "Library":
+             backup: bool = True, backup_interval: float = 0, background_backup: bool = False) -> "Library":
         """Open (creating and seeding on first use) the library at ``path`` or the default.
 
         ``codebook``: "default" gives a new library (or one migrated from before notes) the
@@ -107,7 +131,12 @@ class Library:
             db.remember_identity()
             lib = cls(db, p)
             if 0 < current <= schema.LATEST:  # a library this Duidu can read: keep a copy first
-                backups.backup_if_changed(db.conn, p, before, min_interval=backup_interval)
+                if background_backup:  # the window: copying a large library must not hold up its start
+                    lib.backup_thread = threading.Thread(target=_backup_apart, args=(p, before, backup_interval),
+                                                         name="duidu-backup", daemon=True)
+                    lib.backup_thread.start()
+                else:
+                    backups.backup_if_changed(db.conn, p, before, min_interval=backup_interval)
             if current == schema.LATEST:
                 if derived.missing(db):  # restored from a backup, which leaves derived rows out
                     with db.atomic():
@@ -269,9 +298,15 @@ class Library:
 
     def measure_table(self, ids: list[int]) -> "list[MeasureRow]":
         """Measure × document for ``ids``, grouped by category (cached mentions)."""
+        from types import SimpleNamespace
+
         from duidu.engine.measures import measure_table
 
-        return measure_table([self.engine_document(i) for i in ids], {i: self.mentions(i) for i in ids})
+        for i in ids:
+            self.document(i)  # a clear error for an unknown id
+        # Only ids and the cached mentions, read one document at a time: the table over a whole
+        # library holds its spans, never every document's text (memory that grew with the library).
+        return measure_table([SimpleNamespace(id=i) for i in ids], _CachedMentions(self.db))
 
     def similarity_matrix(self, ids: list[int], *, progress=None, cancel=None) -> dict[tuple[int, int], "Similarity"]:
         """Similarity and containment for every pair of ``ids`` (shared passages only)."""

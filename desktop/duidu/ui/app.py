@@ -171,7 +171,8 @@ def run(argv: list[str] | None = None, *, library_path: str | None = None, scree
         documents, region_ids = [], []  # a first run: the window comes up at once; a worker creates and seeds the library
     else:
         try:
-            with Library.open(path) as library:  # the window's workers open their own connections
+            # The window's workers open their own connections; a backup due is taken on a thread of its own.
+            with Library.open(path, background_backup=True) as library:
                 pair = None if compare is None else (library.resolve(compare[0]).id, library.resolve(compare[1]).id)
                 region_ids = [library.resolve(r).id for r in regions or ()]
                 documents = library.documents()
