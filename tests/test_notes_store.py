@@ -4,21 +4,21 @@ from __future__ import annotations
 
 import colorsys
 import json
+import shutil
 import sqlite3
 from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 
 import pytest
-from sqlite_utils import Database
 
 from duidu.cli.main import main
 from duidu.library import annotations as annotations_mod
 from duidu.library import backups, schema
 from duidu.library.anchoring import context
 from duidu.library.errors import InputError
-from duidu.library.seeds import import_seeds
 from duidu.library.store import Library
 from duidu.paths import seed_path
+from test_migrations import downgrade
 
 CHONGQING = "000_bf6dfff8fbad574e.txt"
 SICHUAN = "001_6a591adfc5be8ef4.txt"
@@ -574,20 +574,18 @@ def test_cli_import_revises_and_notes_and_codebook_list(lib, tmp_path, capsys):
 
 
 # -- migration ---------------------------------------------------------------------------
-def v4_library_with_seeds(path) -> None:
-    db = Database(path)
-    db.execute("PRAGMA foreign_keys = ON")
-    db.enable_wal()
-    schema.migrate(db, str(path), target=schema.NOTES - 1)
-    import_seeds(Library(db, path))
-    db.close()
+def v4_library_with_seeds(path, seeded_template) -> None:
+    """The seeds as a Duidu before notes wrote them: today's seeded library with what the
+    later steps added undone (test_migrations checks that this is exactly the old layout)."""
+    shutil.copyfile(seeded_template, path)
+    downgrade(path, schema.NOTES - 1)
 
 
-def test_migration_from_the_previous_version_with_the_seeds(tmp_path):
+def test_migration_from_the_previous_version_with_the_seeds(tmp_path, seeded_template):
     path = tmp_path / "v4.sqlite"
-    v4_library_with_seeds(path)
+    v4_library_with_seeds(path, seeded_template)
     with Library.open(path) as lib:
-        assert schema.version(lib.db) == schema.LATEST == schema.NOTES
+        assert schema.version(lib.db) == schema.LATEST >= schema.NOTES
         assert [d.file_name for d in lib.documents()][:2] == [CHONGQING, SICHUAN]
         assert len(lib.codes()) == 33  # no codes before: the default codebook
         a = note(lib, "推动川渝两地100名教师互派交流", code_ids=[code(lib, "对象/教师")])
@@ -599,7 +597,7 @@ def test_migration_from_the_previous_version_with_the_seeds(tmp_path):
     assert con.execute("SELECT count(*) FROM documents").fetchone()[0] == 5
     con.close()
     empty = tmp_path / "v4-empty.sqlite"
-    v4_library_with_seeds(empty)
+    v4_library_with_seeds(empty, seeded_template)
     with Library.open(empty, codebook="empty") as lib:
         assert lib.codebook_is_empty() and len(lib.documents()) == 5
 
