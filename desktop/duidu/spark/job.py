@@ -155,7 +155,9 @@ def run(spark, out: str, *, folder: str | None = None, library=None, pairs_per_c
     chunks = max(1, -(-report.candidates // pairs_per_chunk))
     report.chunks = chunks
     cands = spark.read.parquet(cand_path).rdd.map(lambda r: (int(r.a), int(r.b), int(r.shared))).persist()
-    keyed = docs.map(lambda r: (r["doc"], r)).persist()
+    # Documents partitioned once by id and kept: each chunk's joins shuffle only its pairs, not the corpus.
+    parts = max(sc.defaultParallelism, docs.getNumPartitions())
+    keyed = docs.map(lambda r: (r["doc"], r)).partitionBy(parts).persist()
     done_now = 0
     for k in range(chunks):
         path = store.path("stage", "pairs", f"chunk={k:05d}")
@@ -351,9 +353,10 @@ def _align_chunk(spark, cands, keyed, boiler, k: int, chunks: int, path: str) ->
             yield (a, b, ra["text_hash"], rb["text_hash"], shared,
                    json.dumps([passage_json(p) for p in found], ensure_ascii=False))
 
+    parts = keyed.getNumPartitions()  # the same partitioner as ``keyed``: its side is not shuffled again
     todo = cands.filter(lambda t: chunk_of(t[0], t[1], chunks) == k)
-    with_a = todo.map(lambda t: (t[0], t)).join(keyed)
-    with_b = with_a.map(lambda x: (x[1][0][1], (x[1][0], x[1][1]))).join(keyed)
+    with_a = todo.map(lambda t: (t[0], t)).partitionBy(parts).join(keyed, parts)
+    with_b = with_a.map(lambda x: (x[1][0][1], (x[1][0], x[1][1]))).partitionBy(parts).join(keyed, parts)
     spark.createDataFrame(with_b.mapPartitions(align), _pair_schema()).write.mode("overwrite").parquet(path)
 
 
