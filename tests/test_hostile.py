@@ -457,7 +457,15 @@ def test_measures_tag_a_long_clause_piece_by_piece(monkeypatch):
         sizes.append(len(text))
         return real(text, pos)
 
+    real_pieces = seg.pieces
+
+    def recording_pieces(text, *args, **kwargs):  # the tagged segmentation's own cut into pieces
+        out = real_pieces(text, *args, **kwargs)
+        sizes.extend(b - a for a, b in out)
+        return out
+
     monkeypatch.setattr(seg, "_segment", recording)
+    monkeypatch.setattr(seg, "pieces", recording_pieces)
     text = "各地要建立健全教育协同发展工作机制推进成渝地区双城经济圈建设深化产教融合共建职教集团" * 200
     mentions = extract_measures(EngineDocument.from_text(1, text))
     assert sizes and max(sizes) <= seg.MAX_RUN
