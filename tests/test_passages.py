@@ -53,9 +53,12 @@ def test_boilerplate_is_flagged_not_dropped(lib, chongqing_sichuan):
     flagged = [p for p in passages if p.boilerplate]
     kept = [p for p in passages if not p.boilerplate]
     assert flagged and kept  # both kinds on this pair, so the checks below are not over nothing
-    # The flag is the library's test applied to the passage's key text in A, no more, no less.
-    assert all(is_boilerplate(a.keyform.text[slice(*p.a_key)]) for p in flagged)
-    assert not any(is_boilerplate(a.keyform.text[slice(*p.a_key)]) for p in kept)
+    # The flag is the library's test applied to the passage's key text in A and in B (stock when
+    # either wording is: which text is A must not decide it), no more, no less.
+    b = chongqing_sichuan[1]
+    stock = lambda p: is_boilerplate(a.keyform.text[slice(*p.a_key)]) or is_boilerplate(b.keyform.text[slice(*p.b_key)])  # noqa: E731
+    assert all(stock(p) for p in flagged)
+    assert not any(stock(p) for p in kept)
     assert any("成渝地区双城经济圈" in p.a_text for p in flagged)
     assert not any(p.boilerplate for p in find(passages, "职教集团"))
 
@@ -199,3 +202,22 @@ def test_runs_are_maximal_exact_matches_covering_every_seed():
             assert any(b - a == j - i and a <= i and i + engine.SEED <= a + n for a, b, n in runs)
         checked += len(runs)
     assert checked > 1000
+
+
+def test_comparing_b_with_a_mirrors_comparing_a_with_b(module_lib):
+    """Which document is A decides nothing: every pair of the seeds, either way round, links the
+    same stretches to the same partners, with the same flags and scores (a swap of the reader's
+    panes mirrors the analysis instead of computing it again: tests/test_reader.py)."""
+    from itertools import combinations
+
+    ids = sorted(d.id for d in module_lib.documents())
+    assert len(ids) == 5
+    by_place = lambda p: (p.a_start, p.b_start)  # noqa: E731
+    linked = 0
+    for x, y in combinations(ids, 2):
+        forward, backward = module_lib.compare(x, y), module_lib.compare(y, x)
+        mirrored = sorted(forward.mirrored().passages, key=by_place)
+        assert mirrored == sorted(backward.passages, key=by_place), (x, y)
+        assert forward.mirrored().similarity == backward.similarity
+        linked += len(mirrored)
+    assert linked > 50  # the pairs share passages, so the check is not over nothing

@@ -29,7 +29,7 @@ from duidu.text.keyform import query_key
 
 DISTINCTIVE = 4  # informativeness a passage needs to be more than stock phrasing (框架协议, 职教集团)
 PARTICULAR = 0.55  # and per character: a region's name with a verb (推动成渝地区双城经济圈建设) is not enough,
-PARTICULAR_RUN = 6  # unless this many characters are mostly particular (北京（京津冀）国际科技创新中心)
+PARTICULAR_RUN = 5  # unless this many characters are mostly particular (北京（京津冀）国际科技创新中心)
 STOCK_SHARE = 0.3  # of the background documents holding a gram: policy language's stock phrasing
 LIBRARY_SHARE = 0.75  # of the library's documents containing a stretch: "most of the library"
 MIN_LIBRARY = 20  # fewer documents say too little about what is common (the background speaks)
@@ -95,6 +95,22 @@ class Boilerplate:
 
     def assess(self, keys: Sequence[str]) -> list[tuple[bool, float]]:
         """``(boilerplate, informativeness)`` of each passage's key text, all looked up at once."""
+        return [(boiler, score) for boiler, score, _ in self._assessed(keys)]
+
+    def assess_pairs(self, a_keys: Sequence[str], b_keys: Sequence[str]) -> list[tuple[bool, float]]:
+        """``(boilerplate, informativeness)`` of passages from their key text in A and in B (they
+        differ in a fuzzy passage), the same whichever text is A: stock when either wording is
+        stock, but a formula of the reference documents (on both sides) only when both are: a
+        province taking up a national measure in words of its own is shown, ranked low.
+        Informativeness is the lesser of the two."""
+        both = self._assessed(list(a_keys) + list(b_keys))
+        out = []
+        for (a_boiler, a_score, a_formula), (b_boiler, b_score, b_formula) in zip(both, both[len(a_keys) :]):
+            out.append((a_boiler or b_boiler, min(a_score, b_score)))
+        return out
+
+    def _assessed(self, keys: Sequence[str]) -> list[tuple[bool, float, bool]]:
+        """``(boilerplate, informativeness, formula)`` of each key text."""
         if not keys:
             return []
         joined = SEPARATOR.join(keys)
@@ -113,9 +129,10 @@ class Boilerplate:
             score = float((1 - c).sum())
             particular = score >= PARTICULAR * len(key) or int((c < 0.5).sum()) >= PARTICULAR_RUN
             boiler = score < DISTINCTIVE or not particular
-            if beyond[n] >= FORMULA_DOCUMENTS:
+            formula = bool(beyond[n] >= FORMULA_DOCUMENTS)
+            if formula:
                 score /= 1 + int(beyond[n])
-            out.append((boiler, round(score, 1)))
+            out.append((boiler, round(score, 1), formula))
             at += len(key) + 1
         return out
 

@@ -272,7 +272,14 @@ def _runs(ka: str, kb: str) -> list[list[int]]:
         if len(runs) == before:
             break
     runs = runs[_may_grow(runs) & ~_dominated(runs)]
-    return runs[np.argsort(runs[:, 0] * (len(cb) + 1) + runs[:, 1])].tolist()  # by A, as chaining reads them
+    # In the order chaining reads them: along both texts at once (a + b), so that which text is A
+    # does not decide which of two runs competing for one chain's end comes first. Two pieces
+    # swapped between the texts (覆盖两地|职业院校|662所 / 覆盖两地|662所|职业院校) tie: words go
+    # before a figure (a figure is weaker evidence of shared text: the figure layer pairs them).
+    chars = np.frombuffer(ka.encode("utf-32-le"), dtype=np.uint32)
+    digits = np.r_[0, np.cumsum((chars >= 0x30) & (chars <= 0x39))]
+    figure = digits[runs[:, 0] + runs[:, 2]] - digits[runs[:, 0]]  # digits in the run (the same in B)
+    return runs[np.lexsort((runs[:, :2].min(axis=1), figure, runs[:, 0] + runs[:, 1]))].tolist()
 
 
 def _dominated(runs: np.ndarray) -> np.ndarray:
@@ -284,7 +291,11 @@ def _dominated(runs: np.ndarray) -> np.ndarray:
     inside = []
     for k in (0, 1):
         start, end = runs[:, k], runs[:, k] + runs[:, 2]
-        order = np.lexsort((-end, start))  # by start, the longest first among equal starts
+        # By start, the longest first among equal starts; among runs over the same stretch the one
+        # nearest its diagonal, then the earliest on the other side, is the one not inside: a rule
+        # that reads the same whichever text is A (array order would not).
+        other = runs[:, 1 - k]
+        order = np.lexsort((other, np.abs(runs[:, 1] - runs[:, 0]), -end, start))
         reach = np.maximum.accumulate(end[order])
         covered = np.zeros(len(runs), dtype=np.bool_)
         covered[order[1:]] = reach[:-1] >= end[order[1:]]  # an earlier run reaches as far
@@ -375,9 +386,12 @@ def _bridges(runs: np.ndarray, ida: np.ndarray, idb: np.ndarray, common: np.ndar
         found = hit.any(axis=1)
         if not found.any():
             continue
-        best = np.argmin(np.where(hit, distance, 10 * MAX_GAP), axis=1)[found]  # closest first
-        out_a.append(pa[found, best // (MAX_GAP + 1)])
-        out_b.append(pb[found, best % (MAX_GAP + 1)])
+        # The closest pair; every pair as close, so that the seeds do not depend on which text
+        # is A (a pair 1 on and 2 on and one 2 on and 1 on are as close: both are taken).
+        away = np.where(hit, distance, 10 * MAX_GAP)[found]
+        row, best = np.nonzero(away == away.min(axis=1, keepdims=True))
+        out_a.append(pa[found][row, best // (MAX_GAP + 1)])
+        out_b.append(pb[found][row, best % (MAX_GAP + 1)])
     if not out_a:
         return np.empty(0, np.int64), np.empty(0, np.int64)
     return np.concatenate(out_a), np.concatenate(out_b)
@@ -393,23 +407,26 @@ def _may_grow(runs: np.ndarray) -> np.ndarray:
     chaining reach. Most 4-character runs are shared vocabulary (教育发展) and
     stand alone; dropping them here spares the chaining loop.
 
-    Neighbours are counted on a grid of (position in A, diagonal) cells, so a run finds them
-    among its 9 surrounding cells without pairing runs with each other."""
+    Neighbours are counted on a grid of (position, diagonal) cells, so a run finds them
+    among its 9 surrounding cells without pairing runs with each other. The grid is laid once
+    along A and once along B, and a neighbour on either counts: what a run is near then does
+    not depend on which text is A."""
     if not len(runs):
         return np.zeros(0, dtype=np.bool_)
-    a, d, length = runs[:, 0], runs[:, 1] - runs[:, 0], runs[:, 2]
+    a, b, length = runs[:, 0], runs[:, 1], runs[:, 2]
     reach = MAX_GAP + SEED + MIN_LENGTH
-    ca, cd = a // reach, d // (MAX_GAP + 1)
-    cell = ca * (1 << 32) + cd
-    cells, counts = np.unique(cell, return_counts=True)
-    near = np.zeros(len(runs), dtype=np.int64)
-    for da in (-1, 0, 1):
-        for dd in (-1, 0, 1):
-            probe = (ca + da) * (1 << 32) + cd + dd
-            at = np.clip(np.searchsorted(cells, probe), 0, len(cells) - 1)
-            near += np.where(cells[at] == probe, counts[at], 0)
-    near -= 1  # itself
-    return (length >= JOIN_PIECE) | (near > 0)
+    near = np.zeros(len(runs), dtype=np.bool_)
+    for pos, d in ((a, b - a), (b, a - b)):
+        ca, cd = pos // reach, d // (MAX_GAP + 1)
+        cells, counts = np.unique(ca * (1 << 32) + cd, return_counts=True)
+        found = np.zeros(len(runs), dtype=np.int64)
+        for da in (-1, 0, 1):
+            for dd in (-1, 0, 1):
+                probe = (ca + da) * (1 << 32) + cd + dd
+                at = np.clip(np.searchsorted(cells, probe), 0, len(cells) - 1)
+                found += np.where(cells[at] == probe, counts[at], 0)
+        near |= found > 1  # more than itself
+    return (length >= JOIN_PIECE) | near
 
 
 # -- chains ---------------------------------------------------------------------------------------
@@ -417,7 +434,8 @@ def _may_grow(runs: np.ndarray) -> np.ndarray:
 
 def _chains(runs: list[list[int]], ka: str, kb: str, threshold: float,
             sentence_end: tuple[bytes, bytes] | None = None) -> list[_Chain]:
-    """Chain runs (sorted by A) that follow each other closely in both texts.
+    """Chain runs (sorted by a + b, then the lesser of the two: read the same way whichever text
+    is A) that follow each other closely in both texts.
 
     Open chains are found by where they end in B, so each run looks at a handful of
     candidates however much the texts repeat themselves. Where one text inserts up to
@@ -433,12 +451,13 @@ def _chains(runs: list[list[int]], ka: str, kb: str, threshold: float,
             chains.append(chain)
             by_end.setdefault(chain.b1, []).append(chain)
             continue
-        best, best_cut, best_gap, best_matched, best_need = None, 0, 0, -1, threshold
+        best, best_cut, best_gap, best_matched, best_need = None, 0, 0, (-1,), threshold
         for b1 in range(b - JOIN_GAP, b + SEED):
             bucket = by_end.get(b1)
             if not bucket:
                 continue
-            bucket[:] = [c for c in bucket if c.a1 + JOIN_GAP >= a]  # drop chains left behind
+            # Drop chains left behind: a run later in the order lies as far along both texts.
+            bucket[:] = [c for c in bucket if c.a1 + c.b1 + 2 * JOIN_GAP >= a + b]
             for c in bucket:
                 ga, gb = a - c.a1, b - c.b1
                 # An insertion on one side only, inside one sentence, between pieces long enough
@@ -457,8 +476,10 @@ def _chains(runs: list[list[int]], ka: str, kb: str, threshold: float,
                 gap = _gap_match(ka, kb, c.a1, a, c.b1, b) if ga > 0 and gb > 0 else 0
                 if c.similarity_with(a + cut, b + cut, length - cut, gap) < need:
                     continue
-                if c.matched > best_matched:
-                    best, best_cut, best_gap, best_matched, best_need = c, cut, gap, c.matched, need
+                # The chain with most matched, then the one ending nearest (a symmetric tie-break).
+                rank = (c.matched, c.a1 + c.b1, min(c.a1, c.b1))
+                if rank > best_matched:
+                    best, best_cut, best_gap, best_matched, best_need = c, cut, gap, rank, need
         if best is None:
             chain = _Chain([[a, b, length]], length)
             chains.append(chain)
@@ -581,11 +602,16 @@ def _partners(kept: list[_Chain], rest: list[_Chain], ka: str, kb: str) -> dict[
 def _join(kept: list[_Chain], ka: str, kb: str, a: EngineDocument, b: EngineDocument) -> list[_Chain]:
     """Join pieces that follow each other in both texts across a short insertion inside one
     sentence (现代产业学院、未来技术学院、[特色化示范性软件学院、]卓越工程师学院)."""
+    by_b = sorted(kept, key=lambda c: c.b0)
+    before_in_b = {id(c): p for p, c in zip(by_b, by_b[1:])}
     kept = sorted(kept, key=lambda c: c.a0)
     out: list[_Chain] = []
+    last = None  # the piece before, in A
     for c in kept:
-        if out:
-            p = out[-1]
+        p, piece, last = (out[-1] if out else None), last, c
+        # Pieces next to each other in both texts (another passage inside the insertion keeps
+        # them apart, whichever text it is in).
+        if p is not None and before_in_b.get(id(c)) is piece:
             ga, gb = c.a0 - p.a1, c.b0 - p.b1
             if 0 <= ga <= JOIN_GAP and 0 <= gb <= JOIN_GAP:
                 # Inside one sentence on both sides, pieces and insertion alike (not a heading
@@ -772,10 +798,10 @@ def _short_items(a: EngineDocument, b: EngineDocument, taken: list[_Chain], min_
     for c in taken:
         used_a[c.a0 : c.a1] = b"\x01" * (c.a1 - c.a0)
         used_b[c.b0 : c.b1] = b"\x01" * (c.b1 - c.b0)
-    for key, spans_a in qa.items():
-        if len(key) >= min_length or key not in qb:
+    for key in sorted(qa.keys() & qb.keys(), key=lambda k: (-len(k), k)):  # an order neither side sets
+        if len(key) >= min_length:
             continue
-        (s, e), (t, u) = spans_a[0], qb[key][0]
+        (s, e), (t, u) = qa[key][0], qb[key][0]
         if 1 in used_a[s:e] or 1 in used_b[t:u]:
             continue
         used_a[s:e], used_b[t:u] = b"\x01" * (e - s), b"\x01" * (u - t)
@@ -801,10 +827,13 @@ def find_passages(
 
     ``measures``: the measure layer's mention spans in A and in B (stored text), so that a
     measure both state word for word links however short (``SHORT_LENGTH``).
-    ``is_boilerplate`` (given the passage's key text in A) marks stock phrasing; such passages
-    are returned flagged, and callers hide them by default. Without one, the background model
-    and the stop phrases decide (``engine.boilerplate.Boilerplate()``); when it has an
-    ``assess`` method (``Boilerplate``), informativeness comes from it too.
+    ``is_boilerplate`` (given a passage's key text) marks stock phrasing; a passage is flagged
+    when its text in A or in B is (the two differ in a fuzzy passage: what they share is no more
+    than the plainer), and its informativeness is the lesser of the two, so that B against A gives
+    what A against B gives. Flagged passages are returned, and callers hide them by default.
+    Without a test, the background model and the stop phrases decide
+    (``engine.boilerplate.Boilerplate()``); when it has an ``assess`` method (``Boilerplate``),
+    informativeness comes from it too.
     """
     from duidu.engine.boilerplate import DISTINCTIVE, Boilerplate
 
@@ -816,7 +845,10 @@ def find_passages(
     checkpoint(0.6, progress, cancel)
     # Too short or too loose to ever be shown: settle only the rest.
     chains = [c for c in chains if c.holds(threshold, min_length)]
-    chains.sort(key=lambda c: (-c.matched, c.a0, c.b0))
+    # Largest first; among equals, the one furthest along both texts last (a tie-break that
+    # reads the same whichever text is A: by A's positions alone, A's first copy of a repeated
+    # sentence would always take B's first, and B's first A's only when B is A).
+    chains.sort(key=lambda c: (-c.matched, c.a0 + c.b0, min(c.a0, c.b0)))
     checkpoint(0.7, progress, cancel)
     kept, rest = _take(chains, ka, kb, min_length, threshold)
     kept = _join(kept, ka, kb, a, b)
@@ -826,16 +858,17 @@ def find_passages(
         if s is not None and s.holds(threshold, min_length):
             snapped.append(s)
     kept = snapped + _short_items(a, b, snapped, min_length, measures)
-    quoted = _quoted(a)
+    quoted_a, quoted_b = _quoted(a), _quoted(b)
     partners = _partners(kept, rest, ka, kb)
     checkpoint(0.9, progress, cancel)
     test = is_boilerplate if is_boilerplate is not None else Boilerplate()
     keys = [ka[c.a0 : c.a1] for c in kept]
-    if hasattr(test, "assess"):
-        assessed = test.assess(keys)
+    b_keys = [kb[c.b0 : c.b1] for c in kept]
+    if hasattr(test, "assess_pairs"):
+        assessed = test.assess_pairs(keys, b_keys)
     else:
-        scores = Boilerplate().assess(keys)
-        assessed = [(bool(test(k)), s[1]) for k, s in zip(keys, scores)]
+        scores = Boilerplate().assess_pairs(keys, b_keys)
+        assessed = [(bool(test(k) or test(kb_)), s[1]) for k, kb_, s in zip(keys, b_keys, scores)]
     passages = []
     for n, c in enumerate(kept):
         a_start, a_end = a.keyform.map.to_src_span(c.a0, c.a1)
@@ -847,7 +880,7 @@ def find_passages(
             src = doc.keyform.map.to_src_span(s, e)
             more.append(Partner(side, src[0], src[1], doc.text[src[0] : src[1]], (s, e)))
         boiler, informativeness = assessed[n]
-        if n >= len(snapped) and informativeness < DISTINCTIVE and keys[n] not in quoted:
+        if n >= len(snapped) and informativeness < DISTINCTIVE and keys[n] not in quoted_a and keys[n] not in quoted_b:
             boiler = True  # a measure's bare name that most reports state (产教融合): stock
         passages.append(
             Passage(
