@@ -95,3 +95,24 @@ def open_copy(template, path):
 
     shutil.copyfile(template, path)
     return Library.open(path, backup=False)
+
+
+@pytest.fixture
+def annotator_window(qtbot, tmp_path, seeded_default):
+    """The real window on the seeded default library, annotator 张三, with its first pair compared."""
+    from duidu.library.store import Library
+    from duidu.ui.main_window import MainWindow
+    from duidu.ui.settings import Settings
+
+    with Library.open() as lib:  # DUIDU_LIBRARY points into tmp_path (above)
+        path, docs = lib.path, lib.documents()
+    settings = Settings(tmp_path / "settings.ini")
+    settings.annotator = "张三"
+    win = MainWindow(path, docs, settings=settings, chinese_font=True)
+    qtbot.addWidget(win)
+    win.resize(1600, 1000)
+    win.show()
+    win.open_initial()
+    qtbot.waitUntil(lambda: win.reader.comparison is not None and not win.tasks.busy(), timeout=30000)
+    yield win
+    win.close()

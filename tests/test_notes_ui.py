@@ -8,25 +8,12 @@ from PySide6.QtGui import QTextCursor
 
 from duidu.library.store import Library
 from duidu.ui.annotate_dialog import AnnotateDialog, checked_ids
-from duidu.ui.main_window import MainWindow
 from duidu.ui.notes_model import NoteRole
-from duidu.ui.settings import Settings
 
 
 @pytest.fixture
-def window(qtbot, tmp_path, seeded_default):
-    with Library.open() as lib:  # DUIDU_LIBRARY points into tmp_path (conftest)
-        path, docs = lib.path, lib.documents()
-    settings = Settings(tmp_path / "settings.ini")
-    settings.annotator = "张三"
-    win = MainWindow(path, docs, settings=settings, chinese_font=True)
-    qtbot.addWidget(win)
-    win.resize(1600, 1000)
-    win.show()
-    win.open_initial()
-    qtbot.waitUntil(lambda: win.reader.comparison is not None and not win.tasks.busy(), timeout=30000)
-    yield win
-    win.close()
+def window(annotator_window):
+    return annotator_window
 
 
 def idle(qtbot, win):

@@ -7,26 +7,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from duidu.library.store import Library
 from duidu.ui.annotate_dialog import AnnotateDialog
-from duidu.ui.main_window import MainWindow
-from duidu.ui.settings import Settings
 
 
 @pytest.fixture
-def window(qtbot, tmp_path):
-    with Library.open() as lib:  # DUIDU_LIBRARY points into tmp_path (conftest)
-        path, docs = lib.path, lib.documents()
-    settings = Settings(tmp_path / "settings.ini")
-    settings.annotator = "张三"
-    win = MainWindow(path, docs, settings=settings, chinese_font=True)
-    qtbot.addWidget(win)
-    win.resize(1600, 1000)
-    win.show()
-    win.open_initial()
-    qtbot.waitUntil(lambda: win.reader.comparison is not None and not win.tasks.busy(), timeout=30000)
-    yield win
-    win.close()
+def window(annotator_window):
+    return annotator_window
 
 
 def visible_names(dialog) -> list[str]:
