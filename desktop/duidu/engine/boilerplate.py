@@ -93,24 +93,16 @@ class Boilerplate:
             if SEPARATOR not in gram and (common[i : i + COMMON_GRAM] < 1).any() and self._common(gram):
                 common[i : i + COMMON_GRAM] = 1.0
 
-    def assess(self, keys: Sequence[str]) -> list[tuple[bool, float]]:
-        """``(boilerplate, informativeness)`` of each passage's key text, all looked up at once."""
-        return [(boiler, score) for boiler, score, _ in self._assessed(keys)]
-
     def assess_pairs(self, a_keys: Sequence[str], b_keys: Sequence[str]) -> list[tuple[bool, float]]:
         """``(boilerplate, informativeness)`` of passages from their key text in A and in B (they
         differ in a fuzzy passage), the same whichever text is A: stock when either wording is
-        stock, but a formula of the reference documents (on both sides) only when both are: a
-        province taking up a national measure in words of its own is shown, ranked low.
-        Informativeness is the lesser of the two."""
-        both = self._assessed(list(a_keys) + list(b_keys))
-        out = []
-        for (a_boiler, a_score, a_formula), (b_boiler, b_score, b_formula) in zip(both, both[len(a_keys) :]):
-            out.append((a_boiler or b_boiler, min(a_score, b_score)))
-        return out
+        (what the two share is no more than the plainer), informativeness the lesser."""
+        unique = list(dict.fromkeys([*a_keys, *b_keys]))  # a verbatim passage's wordings are one
+        seen = dict(zip(unique, self.assess(unique)))
+        return [(seen[a][0] or seen[b][0], min(seen[a][1], seen[b][1])) for a, b in zip(a_keys, b_keys)]
 
-    def _assessed(self, keys: Sequence[str]) -> list[tuple[bool, float, bool]]:
-        """``(boilerplate, informativeness, formula)`` of each key text."""
+    def assess(self, keys: Sequence[str]) -> list[tuple[bool, float]]:
+        """``(boilerplate, informativeness)`` of each passage's key text, all looked up at once."""
         if not keys:
             return []
         joined = SEPARATOR.join(keys)
@@ -129,10 +121,9 @@ class Boilerplate:
             score = float((1 - c).sum())
             particular = score >= PARTICULAR * len(key) or int((c < 0.5).sum()) >= PARTICULAR_RUN
             boiler = score < DISTINCTIVE or not particular
-            formula = bool(beyond[n] >= FORMULA_DOCUMENTS)
-            if formula:
+            if beyond[n] >= FORMULA_DOCUMENTS:
                 score /= 1 + int(beyond[n])
-            out.append((boiler, round(score, 1), formula))
+            out.append((boiler, round(score, 1)))
             at += len(key) + 1
         return out
 
