@@ -110,7 +110,9 @@ class TargetsChart(QWidget):
             p.translate(x, bottom + 6)
             p.rotate(60)
             p.setPen(QColor(40, 40, 40))
-            p.drawText(QPointF(0, 4), _short(pt.region) + (pt.qualifier if pt.qualifier not in ("", "区间") else ""))
+            # The qualifier in brackets: run on, 北京左右 read as part of the name.
+            qualifier = f"（{pt.qualifier}）" if pt.qualifier not in ("", "区间") else ""
+            p.drawText(QPointF(0, 4), _short(pt.region) + qualifier)
             p.restore()
         if c.national:
             p.setPen(QPen(QColor(200, 30, 30), 2, Qt.PenStyle.DashLine))
