@@ -74,7 +74,7 @@ def in_process(folder: Path) -> dict:
     from duidu.engine.passages import find_passages
     from duidu.engine.reuse import Link, candidate_pairs, edges, families
     from duidu.library.readers import read_source
-    from duidu.library.reuse import _Frequencies, library_frequencies
+    from duidu.library.reuse import StretchFrequencies, library_frequencies
     from duidu.spark import documents as D
 
     t0 = time.perf_counter()
@@ -90,7 +90,7 @@ def in_process(folder: Path) -> dict:
     keys = {r["doc"]: r["key"] for r in docs}
     cands = candidate_pairs((d, keys[d]) for d in keys)
     if len(docs) >= MIN_LIBRARY:
-        test = Boilerplate(len(docs), _Frequencies(library_frequencies(list(keys.values()), COMMON_GRAM), COMMON_GRAM))
+        test = Boilerplate(len(docs), StretchFrequencies(library_frequencies(list(keys.values()), COMMON_GRAM), COMMON_GRAM))
     else:
         test = Boilerplate(len(docs), None)
     engine = {r["doc"]: D.engine_document(r) for r in docs}

@@ -91,7 +91,7 @@ def library_frequencies(keys: Sequence[str], gram: int) -> tuple[np.ndarray, np.
     return np.unique(np.concatenate(per_doc), return_counts=True)
 
 
-class _Frequencies:
+class StretchFrequencies:
     """``documents_with(stretch)`` over the table above (picklable: worker processes get it)."""
 
     def __init__(self, table: tuple[np.ndarray, np.ndarray], gram: int) -> None:
@@ -116,7 +116,7 @@ def _boilerplate(lib: "Library"):
     if count < MIN_LIBRARY:  # the library says nothing yet (the background speaks)
         return Boilerplate(count, None)
     keys = [k for (k,) in lib.db.execute("SELECT key FROM keyforms")]
-    return Boilerplate(count, _Frequencies(library_frequencies(keys, COMMON_GRAM), COMMON_GRAM))
+    return Boilerplate(count, StretchFrequencies(library_frequencies(keys, COMMON_GRAM), COMMON_GRAM))
 
 
 def _align(pairs: list[tuple["EngineDocument", "EngineDocument"]], boilerplate) -> list[tuple["Passage", ...]]:

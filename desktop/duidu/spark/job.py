@@ -61,27 +61,15 @@ class JobReport:
         return asdict(self)
 
 
-class CommonStretches:
+def common_stretches(hashes, library_size: int, gram: int):
     """``documents_with(stretch)`` for the boilerplate test from the broadcast common stretches:
     the library's size for a common one, else 0 (the test only asks whether it is common)."""
+    import numpy as np
 
-    def __init__(self, hashes, library_size: int, gram: int) -> None:
-        import numpy as np
+    from duidu.library.reuse import StretchFrequencies
 
-        self.hashes = np.asarray(sorted(hashes), dtype=np.uint64)
-        self.size = library_size
-        self.gram = gram
-
-    def __call__(self, stretch: str) -> int:
-        import numpy as np
-
-        from duidu.engine.reuse import stretch_hashes
-
-        if len(stretch) != self.gram or not len(self.hashes):
-            return 0
-        h = stretch_hashes(stretch, self.gram)[0]
-        at = int(np.searchsorted(self.hashes, h))
-        return self.size if at < len(self.hashes) and self.hashes[at] == h else 0
+    table = np.asarray(sorted(hashes), dtype=np.uint64)
+    return StretchFrequencies((table, np.full(len(table), library_size, dtype=np.int64)), gram)
 
 
 def boilerplate_for(library_size: int, common: list[int]):
@@ -90,7 +78,7 @@ def boilerplate_for(library_size: int, common: list[int]):
 
     if library_size < MIN_LIBRARY:
         return Boilerplate(library_size, None)
-    return Boilerplate(library_size, CommonStretches(common, library_size, COMMON_GRAM))
+    return Boilerplate(library_size, common_stretches(common, library_size, COMMON_GRAM))
 
 
 def chunk_of(a: int, b: int, chunks: int) -> int:
