@@ -13,6 +13,7 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 
 from duidu.library import region_view as data
+from duidu.library.regions import MeasureMatrix, measure_matrix, region_of
 from duidu.library.store import Library
 from duidu.ui.main_window import MainWindow
 from duidu.ui.regions.hook import open_regions
@@ -60,9 +61,9 @@ def reports(seeded_template, tmp_path_factory):
         yield lib, ids
 
 
-def _matrix(reports) -> data.MeasureMatrix:
+def _matrix(reports) -> MeasureMatrix:
     lib, ids = reports
-    return data.measure_matrix(lib, [i for n, i in ids.items() if n != "quoting"])
+    return measure_matrix(lib, [i for n, i in ids.items() if n != "quoting"])
 
 
 def test_matrix_holds_every_labelled_measure_in_its_region(reports):
@@ -79,11 +80,17 @@ def test_matrix_holds_every_labelled_measure_in_its_region(reports):
             else:
                 missing += 1
     assert found >= 12 and missing <= found // 10  # recall of the hand labels ≥ 90 %
+    seen = 0
     for row in m.rows:  # each cell's evidence is the measure's wording in that region's text
-        for region, evidence in row.cells.items():
+        for region in row.cells:
+            evidence = m.cell(row, region)
+            assert len(evidence) == row.count(region) >= 1
             for e in evidence:
-                assert region == data.region_of(reports[0].document(e.doc))[0]
-                assert reports[0].text(e.doc).text[e.start:e.end] == e.text
+                assert region == region_of(reports[0].document(e.doc))[0]
+                text = reports[0].text(e.doc).text
+                assert text[e.start:e.end] == e.text and text[:e.start].endswith(e.before)
+                seen += 1
+    assert seen >= 30
 
 
 def test_region_orders_and_filters(qtbot, reports):
@@ -169,9 +176,9 @@ def test_cell_opens_its_evidence_and_the_pair_in_the_reader(qtbot, window, repor
         view.evidence_view.doubleClicked.emit(evidence.index(0, 2))
     a, a_span, b, b_span = asked.args
     assert (a, a_span) == (first.doc, (first.start, first.end))
-    assert b != a and data.region_of(lib.document(b))[0] != "四川省"
+    assert b != a and region_of(lib.document(b))[0] != "四川省"
     other = lib.text(b).text[b_span[0]:b_span[1]]
-    assert other in [e.text for e in model.rows[row].cells[data.region_of(lib.document(b))[0]]]
+    assert other in [e.text for e in model.matrix.cell(model.rows[row], region_of(lib.document(b))[0])]
     qtbot.waitUntil(lambda: window.reader.ids == {"a": a, "b": b}, timeout=60000)
     pane = window.reader.panes["a"]
     qtbot.waitUntil(lambda: pane.document_id == a and pane.stored_selection() == a_span, timeout=60000)
@@ -320,7 +327,7 @@ def test_gui_regions_screenshot(reports, tmp_path):
     image = QImage(str(shot))
     assert (image.width(), image.height()) == (1600, 1000)
     model = MatrixModel()
-    model.set_matrix(data.measure_matrix(lib, [int(i) for i in chosen]))
+    model.set_matrix(measure_matrix(lib, [int(i) for i in chosen]))
     heat = {model.colour(n).rgb() for n in range(1, model.peak + 1)}
     lower = [image.pixel(x, y) for x in range(0, 1600, 4) for y in range(500, 1000, 4)]
     assert sum(1 for p in lower if p in heat) > 200  # the heat map's cells, in the palette, in the lower part

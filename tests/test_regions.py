@@ -118,3 +118,30 @@ def test_cli_regions_json_and_text(library, capsys):
         main(["--library", str(path), "regions", "--missing-from", "火星"])
     assert exit_.value.code == 2
     assert "火星" in capsys.readouterr().err
+
+
+def test_cli_and_window_share_one_rollup_to_provinces(tmp_path, capsys):
+    """A city's report counts in its province and 全国 leads, on the command line as in the window
+    (``library/regions.py`` is the one implementation); ``--evidence`` prints each mention in context."""
+    from duidu.cli.main import main
+    from duidu.library.regions import measure_matrix
+
+    path = tmp_path / "lib.sqlite"
+    with Library.open(path, seed=False, backup=False) as lib:
+        city = lib.import_file(REPORTS / "2026_四川省_政府工作报告_measures.txt",
+                               metadata={"region": "成都市", "date": "2026-01-20", "title": "成都市政府工作报告"}).document.id
+        national = lib.import_file(REPORTS / "2025_国务院_政府工作报告_targets.txt",
+                                   metadata={"region": "全国", "date": "2025-03-05"}).document.id
+        window = measure_matrix(lib, [city, national])
+    assert [g.name for g in window.regions][:2] == ["全国", "四川省"]
+    assert main(["--library", str(path), "regions", "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert [g["name"] for g in out["regions"]] == [g.name for g in window.regions]
+    assert {m["name"]: {r: c["mentions"] for r, c in m["regions"].items()} for m in out["measures"]} == \
+        {r.name: {n: c.mentions for n, c in r.cells.items()} for r in window.rows}
+    assert main(["--library", str(path), "regions", "--evidence"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    row = next(r for r in window.rows if "四川省" in r.cells)
+    e = window.cell(row, "四川省")[0]
+    context = " ".join((e.before[-15:] + e.text + e.after[:15]).split())
+    assert f"      四川省 {city} {e.start}–{e.end}: …{context}…" in lines

@@ -102,7 +102,7 @@ def cmd_reuse(args, parser) -> int:
 
 
 def cmd_regions(args, parser) -> int:
-    from duidu.library.regions import measure_regions
+    from duidu.library.regions import measure_matrix
 
     with open_library(args) as lib:
         ids = _selected(lib, args)
@@ -110,9 +110,10 @@ def cmd_regions(args, parser) -> int:
             parser.error("regions needs at least one document")
         try:
             with _progress_bar("regions: reading measures", sys.stderr.isatty()) as progress:
-                matrix = measure_regions(lib, ids, order=args.order, progress=progress)
+                found = measure_matrix(lib, ids, order=args.order, context=15, progress=progress)
         except KeyboardInterrupt:
             return _cancelled("regions")
+        matrix = found.matrix
         if args.min_regions:
             matrix = matrix.shared_by(args.min_regions)
         if args.missing_from:
@@ -121,8 +122,6 @@ def cmd_regions(args, parser) -> int:
             matrix = matrix.missing_from(args.missing_from)
         if args.sort == "spread":
             matrix = matrix.by_spread()
-        texts = {i: lib.db.execute("SELECT text FROM documents WHERE id = ?", [i]).fetchone()[0]
-                 for i in ids} if args.evidence else {}
     if args.json:
         dump_json(matrix.to_json())
         return 0
@@ -141,17 +140,9 @@ def cmd_regions(args, parser) -> int:
         print("  " + pad(elide(r.name, width), width) + marks + f" {r.spread}")
         if args.evidence:
             for n in names:
-                for d, s, e in r.cells.get(n, _NO_CELL).evidence:
-                    text = texts[d]
-                    print(f"      {n} {d} {s}–{e}: …{' '.join(text[max(0, s - 15):e + 15].split())}…")
+                for e in found.cell(r, n):
+                    print(f"      {n} {e.doc} {e.start}–{e.end}: …{' '.join((e.before + e.text + e.after).split())}…")
     return 0
-
-
-class _NoCell:
-    evidence = ()
-
-
-_NO_CELL = _NoCell()
 
 
 def _short_region(name: str) -> str:

@@ -15,6 +15,7 @@ from typing import Sequence
 from duidu.engine.measures import CATEGORIES, MeasureRow
 
 UNLABELLED = "未标注"  # a document without a region
+NATIONAL = "全国"  # the State Council's documents: the first column, whatever the order
 ORDERS = ("code", "name", "shared")  # columns: administrative code, name, or most measures first
 
 
@@ -52,6 +53,11 @@ class RegionRow:
     def spread(self) -> int:
         """How many regions state the measure."""
         return len(self.cells)
+
+    def count(self, region: str) -> int:
+        """The measure's mentions in ``region``'s documents (0 when it states none)."""
+        cell = self.cells.get(region)
+        return cell.mentions if cell else 0
 
 
 @dataclass(frozen=True)
@@ -124,5 +130,6 @@ def region_matrix(rows: Sequence[MeasureRow], docs: Sequence[RegionDocument], *,
         key = lambda n: (n == UNLABELLED, n)  # noqa: E731
     else:
         key = lambda n: (-shared[n], codes[n] or "~", n)  # noqa: E731
-    regions = tuple(Region(n, codes[n], tuple(members[n])) for n in sorted(members, key=key))
+    first = lambda n: (n != NATIONAL, *key(n))  # noqa: E731  the reference column leads
+    regions = tuple(Region(n, codes[n], tuple(members[n])) for n in sorted(members, key=first))
     return RegionMatrix(regions, tuple(out))

@@ -2,8 +2,8 @@
 
 Four answers, each a plain value a worker hands to the UI (no Qt here):
 
-* ``measure_matrix``: measures × regions, each cell the evidence spans of the measure in that
-  region's documents (``duidu regions``' matrix, ``engine/regions.py``, over provincial regions);
+* measures × regions: ``library/regions.py``'s ``measure_matrix`` (``duidu regions``' matrix with
+  each mention in context), the one place documents are rolled up to provincial regions;
 * ``targets``: for each indicator, every region's value with its qualifier and sentence, and the
   national value (a document of 全国) as the reference;
 * ``network``: documents as nodes, the reuse edges of ``library/reuse.py`` (earlier → later);
@@ -14,139 +14,18 @@ Four answers, each a plain value a worker hands to the UI (no Qt here):
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING, Sequence
 
 from duidu.engine.progress import CancelToken, Progress, checkpoint
+from duidu.library.regions import NATIONAL, region_of
 
 if TYPE_CHECKING:
-    from duidu.library.documents import Document
     from duidu.library.store import Library
 
-NATIONAL = "全国"
-UNKNOWN_REGION = "未标注"
-CONTEXT = 40  # characters of the stored text either side of a piece of evidence
 FAMILY_MIN_SCORE = 0.55  # a similar passage this alike (0..1) is a copy of the selected one
 FAMILY_TOP = 60
-
-
-# -- regions of documents ---------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Region:
-    name: str  # 四川省, 全国, 未标注
-    code: str | None  # GB/T 2260 province code (510000); None for 全国 and unknown
-    documents: tuple[int, ...]
-
-
-def region_of(d: "Document") -> tuple[str, str | None]:
-    """A document's provincial-level region and its code, from its metadata, else its title."""
-    from duidu.engine.divisions import gazetteer
-    from duidu.engine.indicators import region_named
-
-    code = d.region_code
-    if code:
-        g = gazetteer()
-        div = g.by_code.get(code)
-        chain = g.chain(div) if div else []
-        if chain:
-            top = chain[-1]
-            return top.name, top.code
-    name = region_named(d.region, d.title, d.file_name) or d.region or UNKNOWN_REGION
-    if name == NATIONAL:
-        return name, None
-    from duidu.engine.divisions import region_of as division_of
-
-    found = division_of(name)
-    if found and found.division:
-        top = gazetteer().chain(found.division)[-1]
-        return top.name, top.code
-    return name, None
-
-
-def regions(docs: Sequence["Document"]) -> list[Region]:
-    """The regions of ``docs`` in administrative-code order (全国 first, unknown last)."""
-    found: dict[str, tuple[str | None, list[int]]] = {}
-    for d in docs:
-        name, code = region_of(d)
-        found.setdefault(name, (code, []))[1].append(d.id)
-    def order(item):
-        name, (code, _) = item
-        return (0 if name == NATIONAL else 2 if code is None else 1, code or "", name)
-    return [Region(n, c, tuple(ids)) for n, (c, ids) in sorted(found.items(), key=order)]
-
-
-# -- measures × regions ---------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Evidence:
-    doc: int
-    start: int
-    end: int
-    text: str  # the mention as written
-    before: str  # its context in the stored text
-    after: str
-
-
-@dataclass(frozen=True)
-class MeasureLine:
-    name: str
-    category: str
-    cells: dict[str, tuple[Evidence, ...]]  # region name -> evidence (empty regions absent)
-
-    @property
-    def spread(self) -> int:
-        """How many regions state the measure."""
-        return len(self.cells)
-
-    def count(self, region: str) -> int:
-        return len(self.cells.get(region, ()))
-
-
-@dataclass(frozen=True)
-class MeasureMatrix:
-    regions: tuple[Region, ...]
-    rows: tuple[MeasureLine, ...]  # category order, then spread
-    titles: dict[int, str] = field(default_factory=dict)
-    dates: dict[int, str | None] = field(default_factory=dict)
-
-    def shared_by(self, a: str, b: str) -> int:
-        return sum(1 for r in self.rows if a in r.cells and b in r.cells)
-
-
-def measure_matrix(lib: "Library", ids: Sequence[int], *, progress: Progress | None = None,
-                   cancel: CancelToken | None = None) -> MeasureMatrix:
-    """``duidu regions``' matrix (``engine/regions.py``) over the documents' provincial-level
-    regions, each piece of evidence with its context."""
-    from duidu.engine.regions import RegionDocument, region_matrix
-
-    docs = [lib.document(i) for i in dict.fromkeys(ids)]
-    regs = regions(docs)
-    region = {d: r.name for r in regs for d in r.documents}
-    code = {r.name: r.code for r in regs}
-    checkpoint(0.1, progress, cancel)
-    table = lib.measure_table([d.id for d in docs])
-    checkpoint(0.7, progress, cancel)
-    matrix = region_matrix(table, [RegionDocument(d.id, region[d.id], code[region[d.id]], d.title, d.date) for d in docs])
-    texts: dict[int, str] = {}
-
-    def text(doc: int) -> str:
-        if doc not in texts:
-            texts[doc] = lib.text(doc).text
-        return texts[doc]
-
-    rows = []
-    for row in matrix.rows:
-        cells = {}
-        for name, cell in row.cells.items():
-            cells[name] = tuple(Evidence(doc, start, end, text(doc)[start:end], text(doc)[max(0, start - CONTEXT):start],
-                                         text(doc)[end:end + CONTEXT]) for doc, start, end in cell.evidence)
-        rows.append(MeasureLine(row.name, row.category, cells))
-    checkpoint(1.0, progress, cancel)
-    return MeasureMatrix(tuple(regs), tuple(rows), {d.id: d.title for d in docs}, {d.id: d.date for d in docs})
 
 
 # -- targets side by side ---------------------------------------------------------------------------------

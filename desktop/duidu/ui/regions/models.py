@@ -1,4 +1,4 @@
-"""Qt models over the region view's data (``library/region_view.py``): the widgets only observe them.
+"""Qt models over the region view's data (``library/regions.py``, ``library/region_view.py``): the widgets only observe them.
 
 Each model is filled with a value a worker made and re-sorts or filters it on the UI thread,
 which is cheap (hundreds of rows): ordering and thresholds never go back to the library.
@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QCollator, QLocale, QModelIndex, QObject, Qt, Signal
 
-from duidu.library.region_view import Copy, Evidence, IndicatorTargets, MeasureLine, MeasureMatrix, Network
+from duidu.engine.regions import RegionRow
+from duidu.library.region_view import Copy, IndicatorTargets, Network
+from duidu.library.regions import Evidence, MeasureMatrix
 from duidu.ui.regions.palette import EMPTY, text_on, viridis
 
 EVIDENCE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -43,7 +45,7 @@ class MatrixModel(QAbstractTableModel):
         self.missing_from: str | None = None
         self.by_spread = False
         self.columns: list[str] = []
-        self.rows: list[MeasureLine | str] = []  # a str: a category heading
+        self.rows: list[RegionRow | str] = []  # a str: a category heading
         self.peak = 1
 
     # -- filling and options ------------------------------------------------------------------
@@ -116,7 +118,7 @@ class MatrixModel(QAbstractTableModel):
             return self.tr("Regions")
         return short_region(self.columns[section - FIXED])
 
-    def measure_lines(self) -> list[MeasureLine]:
+    def measure_lines(self) -> list[RegionRow]:
         return [r for r in self.rows if not isinstance(r, str)]
 
     def region_at(self, column: int) -> str | None:
@@ -162,7 +164,7 @@ class MatrixModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return self.tr("%1 · %2: %n mention(s)", "", n).replace("%1", row.name).replace("%2", region)
         if role == EVIDENCE_ROLE:
-            return row.cells.get(region, ())
+            return self.matrix.cell(row, region)
         return None
 
     def colour(self, n: int):

@@ -1,6 +1,6 @@
 """The region view: measures × regions, targets side by side, the reuse network and where a
 passage came from, over a chosen set of documents. Its data comes from workers
-(``library/region_view.py`` through the task runner); it asks the reader to open pairs."""
+(``library/regions.py`` and ``library/region_view.py`` through the task runner); it asks the reader to open pairs."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QHBoxL
                                QPushButton, QSpinBox, QSplitter, QTableView, QTabWidget, QVBoxLayout, QWidget)
 
 from duidu.library import region_view as data
+from duidu.library.regions import NATIONAL, measure_matrix
 from duidu.ui.regions import export
 from duidu.ui.regions.charts import Legend, NetworkView, TargetsChart, paint_matrix
 from duidu.ui.regions.models import (CATEGORY_ROLE, EVIDENCE_ROLE, FIXED, EdgesModel, EvidenceModel, FamilyModel,
@@ -258,7 +259,7 @@ class RegionView(QWidget):
         def work(lib, progress, cancel):
             started = time.perf_counter()
             chosen = pick(lib) if pick else ids
-            matrix = data.measure_matrix(lib, chosen, progress=lambda f: progress(f * 0.6), cancel=cancel)
+            matrix = measure_matrix(lib, chosen, progress=lambda f: progress(f * 0.6), cancel=cancel)
             found = data.targets(lib, chosen, progress=lambda f: progress(0.6 + f * 0.4), cancel=cancel)
             return chosen, matrix, found, time.perf_counter() - started
 
@@ -284,7 +285,7 @@ class RegionView(QWidget):
             self.indicator.addItem(f"{t.label} · {len(t.points)}", t.label)
         self.indicator.blockSignals(False)
         self.edges_model.set_network(None)
-        regions = [r for r in matrix.regions if r.name != data.NATIONAL]
+        regions = [r for r in matrix.regions if r.name != NATIONAL]
         self.status.setText(self.tr("%1 documents, %2 regions, %3 measures (%4 s)").replace("%1", str(len(ids)))
                             .replace("%2", str(len(regions))).replace("%3", str(len(matrix.rows)))
                             .replace("%4", f"{seconds:.1f}"))
@@ -390,10 +391,10 @@ class RegionView(QWidget):
         if region is None or isinstance(row, str):
             return
         m = self.matrix_model.matrix
-        self.evidence_model.set_evidence(row.name, region, row.cells.get(region, ()), m.titles, m.dates)
+        self.evidence_model.set_evidence(row.name, region, m.cell(row, region), m.titles, m.dates)
         self.evidence_label.setText(self.tr("%1 in %2: %3 mentions — double-click one to read it in the pair.")
                                     .replace("%1", row.name).replace("%2", region)
-                                    .replace("%3", str(len(row.cells.get(region, ())))))
+                                    .replace("%3", str(row.count(region))))
         self.evidence_view.resizeColumnToContents(0)
 
     def counterpart(self, measure: str, region: str, doc: int):
@@ -402,10 +403,11 @@ class RegionView(QWidget):
         row = next((r for r in self.matrix_model.measure_lines() if r.name == measure), None)
         if row is None:
             return None
-        others = [n for n in [data.NATIONAL, *self.matrix_model.columns] if n != region and n in row.cells]
+        m = self.matrix_model.matrix
+        others = [n for n in [NATIONAL, *self.matrix_model.columns] if n != region and n in row.cells]
         if others:
-            return row.cells[others[0]][0]
-        return next((e for e in row.cells.get(region, ()) if e.doc != doc), None)
+            return m.cell(row, others[0])[0]
+        return next((e for e in m.cell(row, region) if e.doc != doc), None)
 
     def open_evidence(self, index: QModelIndex) -> None:
         e = self.evidence_model.data(index, EVIDENCE_ROLE)
