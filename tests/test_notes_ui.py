@@ -24,7 +24,7 @@ def painted(pane, mark) -> str:
     c = pane.edit.textCursor()
     c.setPosition(mark.start)
     c.setPosition(mark.end, QTextCursor.MoveMode.KeepAnchor)
-    return c.selectedText()
+    return c.selectedText().replace("\u2060", "")  # the joiners keeping figures with units are display only
 
 
 def code_id(win, name: str) -> int:

@@ -255,6 +255,7 @@ def test_the_chosen_script_reaches_measures_figures_similar_and_notes(make_windo
 def test_body_paragraphs_are_indented_and_marks_still_cover_their_text(make_window):
     from PySide6.QtGui import QTextCursor
 
+    from duidu.text.linebreak import JOINER
     from duidu.ui.pane import INDENT
 
     window = make_window()
@@ -281,8 +282,75 @@ def test_body_paragraphs_are_indented_and_marks_still_cover_their_text(make_wind
             c = QTextCursor(doc)
             c.setPosition(m.start)
             c.setPosition(m.end, QTextCursor.MoveMode.KeepAnchor)
-            assert c.selectedText().replace("\u2029", "\n") == view.text[slice(*view.map.to_dst_span(start, end))]
+            shown = c.selectedText().replace("\u2029", "\n").replace(JOINER, "")  # joiners: display only
+            assert shown == view.text[slice(*view.map.to_dst_span(start, end))]
         # A selection maps back to the stored text, indents left out.
         p = next(p for i, p in enumerate(paras) if i not in heads and (p.start == 0 or text[p.start - 1] == "\n"))
         pane.select_stored(p.start, p.start + 5)
         assert pane.selected_text() == text[p.start:p.start + 5]
+
+
+def test_a_figure_keeps_its_unit_on_real_text_at_every_width(lib, qtbot, monkeypatch):
+    """Seed paragraphs with figures, laid out in a real pane from 8 to 40 characters a line: no line
+    starts with a Han unit after a line ending in a digit (项目92 / 个), nor with closing punctuation."""
+    import re
+
+    from duidu.text import linebreak
+    from duidu.text.chars import HAN_CLASS
+    from duidu.ui.pane import DocumentPane
+
+    figure_unit = re.compile(rf"[0-9０-９]{HAN_CLASS}")
+    doc_id = max((d.id for d in lib.documents()), key=lambda i: len(figure_unit.findall(lib.text(i).text)))
+    doc_text = lib.text(doc_id)
+    assert len(figure_unit.findall(doc_text.text)) >= 20  # a seed with many figures and units
+    pane = DocumentPane("a")
+    qtbot.addWidget(pane)
+    pane.set_font_size(12)
+    pane.show()
+    qtbot.waitExposed(pane)
+    em = pane.edit.fontMetrics().horizontalAdvance("中")
+
+    def faults() -> tuple[int, list[str]]:
+        """(wrapped lines looked at, the bad breaks) at eight widths."""
+        pane.set_document(doc_text, lib.view(doc_id, "original"))
+        checked, bad = 0, []
+        for chars in (8, 9, 11, 13, 17, 24, 31, 40):
+            pane.resize(chars * em + pane.margin.width_needed() + 40, 600)
+            QApplication.processEvents()
+            previous = ""
+            for line, first, _block, _start in visual_lines(pane):
+                shown = line.replace(linebreak.JOINER, "")
+                if not first and shown:
+                    checked += 1
+                    if shown[0] in CLOSING:
+                        bad.append(f"{chars}/line: starts with {shown[0]!r}: {shown[:12]!r}")
+                    if previous[-1:].isdigit() and re.match(HAN_CLASS, shown[0]):
+                        bad.append(f"{chars}/line: a figure split from its unit: …{previous[-6:]} / {shown[:6]}")
+                previous = shown.rstrip()
+        return checked, bad
+
+    checked, bad = faults()
+    assert checked >= 1000  # thousands of real wrapped lines
+    assert bad == []
+    # The same text without the joiners: Qt's own rules do split figures from units (the check bites).
+    monkeypatch.setattr(linebreak, "unbreakable_points", lambda text: [])
+    pane.document_id = None  # a fresh load, not a re-show of the same document
+    _, unjoined = faults()
+    assert any("split from its unit" in b for b in unjoined)
+    assert not any("starts with" in b for b in unjoined)  # closing punctuation: UAX #14 alone keeps it
+
+
+def test_copying_from_a_pane_leaves_out_the_joiners(lib, qtbot):
+    from duidu.text.linebreak import JOINER
+    from duidu.ui.pane import DocumentPane
+
+    doc_id = next(d.id for d in lib.documents() if JOINER not in lib.text(d.id).text)
+    doc_text = lib.text(doc_id)
+    pane = DocumentPane("a")
+    qtbot.addWidget(pane)
+    pane.set_document(doc_text, lib.view(doc_id, "original"))
+    assert JOINER in pane.edit.toPlainText()  # the seeds have figures with units
+    pane.edit.selectAll()
+    copied = pane.edit.createMimeDataFromSelection().text()
+    assert JOINER not in copied
+    assert "".join(copied.split()) == "".join(doc_text.text.split())  # the text itself (indents and spaces aside)

@@ -93,38 +93,42 @@ def index_layers(text: str, layers: dict[str, list[Mark]]) -> Indexed:
 INDENT = "\u3000\u3000"  # two ideographic spaces: a paragraph's first line, as Chinese documents print it
 
 
-def first_line_indents(view, doc_text) -> tuple[str, OffsetMap]:
-    """The view's text with each body paragraph's first line indented (headings and lines that
-    already start with a space are left alone), and the map from the view's code points to it.
-    QPlainTextEdit lays out no block indent, so the indent is text shown, never text stored."""
+def shown_text(view, doc_text) -> tuple[str, OffsetMap]:
+    """The view's text as a pane shows it, and the map from the view's code points to it.
+
+    Each body paragraph's first line is indented (headings and lines that already start with a
+    space are left alone), and a zero-width joiner keeps each figure with its unit
+    (``duidu.text.linebreak``). QPlainTextEdit lays out no block indent and Qt would break
+    "92|个", so both are text shown, never text stored."""
+    from duidu.text.linebreak import JOINER, unbreakable_points
     from duidu.text.offsets import OffsetMapBuilder
     from duidu.text.structure import headings
 
     paragraphs = doc_text.paragraphs
     skip = set(headings(doc_text.text, paragraphs))
     text = view.text
-    points = []
+    inserts = [(v, JOINER) for v in unbreakable_points(text)]
     for i, p in enumerate(paragraphs):
         v = view.map.to_dst(p.start)
         if i in skip or v >= len(text) or (v > 0 and text[v - 1] not in "\n"):
             continue  # a heading, or the line starts with whitespace of its own
-        points.append(v)
-    if not points:
+        inserts.append((v, INDENT))
+    if not inserts:
         return text, OffsetMap.identity(len(text))
+    inserts.sort(key=lambda x: (x[0], x[1] != INDENT))
     builder, pieces, at = OffsetMapBuilder(), [], 0
-    for v in points:
+    for v, piece in inserts:
         builder.keep(v - at)
-        builder.insert(len(INDENT))
-        pieces += [text[at:v], INDENT]
+        builder.insert(len(piece))
+        pieces += [text[at:v], piece]
         at = v
     builder.keep(len(text) - at)
     pieces.append(text[at:])
     return "".join(pieces), builder.build()
 
 
-
 def shift_layers(layers: dict[str, list[Mark]], view_to_shown: OffsetMap) -> dict[str, list[Mark]]:
-    """Marks made in a view's Qt positions moved to the text shown (past the first-line indents)."""
+    """Marks made in a view's Qt positions moved to the text shown (past its indents and joiners)."""
     return {name: [replace(m, start=a, end=b) for m in marks for a, b in [view_to_shown.to_dst_span(m.start, m.end)]]
             for name, marks in layers.items()}
 
@@ -133,7 +137,7 @@ def shown_layers(view, doc_text, layers: dict[str, list[Mark]]) -> tuple[dict[st
     """On a worker: the layers in the positions of the text a pane will show, indexed by its blocks."""
     from duidu.text.offsets import utf16_map
 
-    display, indent = first_line_indents(view, doc_text)
+    display, indent = shown_text(view, doc_text)
     if indent.is_identity:
         return layers, index_layers(view.text, layers)
     shifted = shift_layers(layers, utf16_map(view.text).inverse().then(indent.then(utf16_map(display))))

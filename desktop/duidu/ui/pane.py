@@ -20,7 +20,7 @@ from duidu.ui.fonts import reading_font
 from duidu.ui.highlighter import MarkHighlighter, Theme
 from duidu.ui.labels import FOLLOW_GLOBAL, SCRIPTS as LABELLED_SCRIPTS, label as label_text
 from duidu.ui.marks import (EVIDENCE, EXCLUDED, FOUND, HEADING, INDENT, NOTE, Indexed, Mark,  # noqa: F401 (INDENT)
-                             first_line_indents, shift_layers, span_marks)
+                             shift_layers, shown_text, span_marks)
 from duidu.ui.paragraph_margin import ParagraphMargin
 from duidu.ui.ruler import OverviewRuler
 
@@ -47,7 +47,8 @@ class ReaderEdit(QPlainTextEdit):
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
                                      | Qt.TextInteractionFlag.TextSelectableByKeyboard)
         # Qt's line breaking follows the Unicode rules (UAX #14): a line may break between Han
-        # characters but never before 。，、”》）, never after “《（, and never inside 2026 or 1.5.
+        # characters but never before 。，、”》）, never after “《（, and never inside 2026 or 1.5;
+        # the text shown joins each figure to its unit (marks.shown_text), so never "92|个" either.
         self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         self.setMouseTracking(True)
         self.setCenterOnScroll(False)
@@ -69,6 +70,16 @@ class ReaderEdit(QPlainTextEdit):
         margin = getattr(self, "margin", None)
         if margin is not None:
             margin.fit()
+
+    def createMimeDataFromSelection(self):
+        """Copied text without the joiners that keep figures with their units (they are display only)."""
+        from PySide6.QtCore import QMimeData
+
+        from duidu.text.linebreak import JOINER
+
+        data = QMimeData()
+        data.setText(self.textCursor().selection().toPlainText().replace(JOINER, ""))
+        return data
 
     def keyPressEvent(self, event) -> None:
         self.navigating = True
@@ -257,7 +268,7 @@ class DocumentPane(QWidget):
         self.doc_text, self.view, self.document_id = doc_text, view, doc_text.document.id
         if new_forms and self._font[0]:
             self._apply_font()
-        display, indent = first_line_indents(view, doc_text)
+        display, indent = shown_text(view, doc_text)
         self._view_to_qt = indent.then(utf16_map(display))  # view code points -> the text shown, Qt positions
         self._to_qt = view.map.then(self._view_to_qt)
         # Marks made on a worker are in the view's own Qt positions (``view.qt_map()``): shifted past the indents.
