@@ -335,3 +335,32 @@ def test_gui_regions_screenshot(reports, tmp_path):
                           "--screenshot", str(tmp_path / "x.png")], capture_output=True, text=True, timeout=300, env=env)
     assert bad.returncode == 1 and "no such title" in bad.stderr and "Traceback" not in bad.stderr
     assert not (tmp_path / "x.png").exists()
+
+
+def test_national_line_is_the_latest_national_target_before_the_regions_year(qtbot, tmp_path):
+    """Two national reports, the later one undated (as the corpus's 2025 report imports): the
+    provinces' 2026 targets are drawn against the 2025 target (CPI 2%左右, not 2024's 3%左右),
+    labelled with its period and its report."""
+    from duidu.ui.regions.charts import TargetsChart
+
+    with Library.open(tmp_path / "lib.sqlite", seed=False, backup=False) as lib:
+        ids = [lib.import_file(REPORTS / "earlier" / "2024_国务院_政府工作报告_targets.txt",
+                               metadata={"date": "2024-03-05", "region": "全国",
+                                         "title": "2024年国务院政府工作报告"}).document.id,
+               lib.import_file(REPORTS / "2025_国务院_政府工作报告_targets.txt",
+                               metadata={"region": "全国", "title": "2025年国务院政府工作报告"}).document.id]
+        for region in ("北京市", "四川省"):
+            ids.append(lib.import_file(REPORTS / f"2026_{region}_政府工作报告_targets.txt",
+                                       metadata={"date": "2026-01-20", "region": region}).document.id)
+        assert lib.document(ids[1]).date is None
+        found = {t.label: t for t in data.targets(lib, ids)}
+    labels = _labels("targets.toml", "report")["2025_国务院_政府工作报告_targets.txt"]
+    gdp, cpi = found[f"{GDP} (%)"], found["居民消费价格 (%)"]
+    assert gdp.year == 2026 and {p.period for p in gdp.points} == {"2026年目标"}
+    for t, want in ((gdp, labels["gdp_target"]), (cpi, labels["cpi_target"])):
+        assert t.national.doc == ids[1] and t.national.year == 2025
+        assert (t.national.value, t.national.qualifier, t.national.period) == (want["value"], want["qualifier"], "2025年目标")
+    model = TargetsModel()
+    model.set_indicators([cpi])
+    label = TargetsChart(model).national_label()
+    assert "2025年目标" in label and "2%左右" in label and "2025年国务院政府工作报告" in label and "2024" not in label

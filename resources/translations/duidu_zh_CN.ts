@@ -1760,8 +1760,8 @@ Read Chinese policy documents against each other, offline.</source>
         <translation>这些文件中没有指标数值</translation>
     </message>
     <message>
-        <source>National (%1): %2</source>
-        <translation>全国（%1）：%2</translation>
+        <source>National %1: %2 (%3)</source>
+        <translation>全国%1：%2（%3）</translation>
     </message>
     <message>
         <source>target</source>

@@ -1760,8 +1760,8 @@ Read Chinese policy documents against each other, offline.</source>
         <translation>這些文件中沒有指標數值</translation>
     </message>
     <message>
-        <source>National (%1): %2</source>
-        <translation>全國（%1）：%2</translation>
+        <source>National %1: %2 (%3)</source>
+        <translation>全國%1：%2（%3）</translation>
     </message>
     <message>
         <source>target</source>

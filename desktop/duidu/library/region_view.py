@@ -40,11 +40,13 @@ class TargetPoint:
     high: float | None
     qualifier: str
     shown: str  # 5%左右
-    period: str
+    period: str  # 2026年目标, 2025年 … (``engine/indicators.py``'s ``period_label``)
     kind: str
     start: int
     end: int
     sentence: str  # the sentence holding the value
+    year: int | None = None  # the year the document reports on (``report_year``)
+    source: str = ""  # the document's title: 2025年国务院政府工作报告
 
 
 @dataclass(frozen=True)
@@ -52,11 +54,17 @@ class IndicatorTargets:
     name: str
     unit: str
     points: tuple[TargetPoint, ...]  # one per region (its document's first target, else first value)
-    national: TargetPoint | None
+    national: TargetPoint | None  # the national value for the regions' year, else the latest before it
 
     @property
     def label(self) -> str:
         return f"{self.name} ({self.unit})"
+
+    @property
+    def year(self) -> int | None:
+        """The year most regions' values are for (2026 for the provinces' 2026 reports)."""
+        years = [p.year for p in self.points if p.year is not None]
+        return max(set(years), key=lambda y: (years.count(y), y)) if years else None
 
 
 def targets(lib: "Library", ids: Sequence[int], *, progress: Progress | None = None,
@@ -67,34 +75,59 @@ def targets(lib: "Library", ids: Sequence[int], *, progress: Progress | None = N
     docs = [lib.document(i) for i in ids]
     where = {d.id: region_of(d) for d in docs}
     dates = {d.id: d.date for d in docs}
+    titles = {d.id: d.title for d in docs}
+    years: dict[int, int | None] = {}
     found = {}
     texts = {}
     for n, d in enumerate(docs):
         checkpoint(n / max(1, len(docs)), progress, cancel)
         doc = lib.engine_document(d.id)
         texts[d.id] = doc.text
-        found[d.id] = extract_indicators(doc, report_year(d.title, doc.text, d.date, d.file_name))
+        years[d.id] = report_year(d.title, doc.text, d.date, d.file_name)
+        found[d.id] = extract_indicators(doc, years[d.id])
     out = []
     for t in indicator_table(found, [d.id for d in docs]):
         first: dict[int, object] = {}
         for doc_id, v in t["values"]:  # a document's targets come first
             if doc_id not in first or (first[doc_id].kind != TARGET and v.kind == TARGET):
                 first[doc_id] = v
-        chosen: dict[str, TargetPoint] = {}  # one value a region: a target before a result, then the latest document
+        # One value a region: a target before a result, then the latest year reported on (a
+        # report without a date still has its year, from its title or text), then the latest date.
+        chosen: dict[str, TargetPoint] = {}
+        national: list[TargetPoint] = []
         for doc_id, v in first.items():
             name, code = where[doc_id]
             p = TargetPoint(name, code, doc_id, v.value, v.high, v.qualifier, v.shown(), v.period, v.kind,
-                            v.start, v.end, sentence_at(texts[doc_id], v.start, v.end))
+                            v.start, v.end, sentence_at(texts[doc_id], v.start, v.end), years[doc_id], titles[doc_id])
+            if name == NATIONAL:
+                national.append(p)
+                continue
             held = chosen.get(name)
-            if held is None or (p.kind == TARGET, dates[p.doc] or "") > (held.kind == TARGET, dates[held.doc] or ""):
+            if held is None or _rank(p, dates) > _rank(held, dates):
                 chosen[name] = p
-        national = chosen.pop(NATIONAL, None)
-        points = list(chosen.values())
+        points = sorted(chosen.values(), key=lambda p: (p.code is None, p.code or "", p.region, p.doc))
         if points:
-            points.sort(key=lambda p: (p.code is None, p.code or "", p.region, p.doc))
-            out.append(IndicatorTargets(t["name"], t["unit"], tuple(points), national))
+            found_t = IndicatorTargets(t["name"], t["unit"], tuple(points), None)
+            out.append(replace(found_t, national=_reference(national, found_t.year, dates)))
     checkpoint(1.0, progress, cancel)
     return out
+
+
+def _rank(p: TargetPoint, dates) -> tuple:
+    return p.kind == "target", p.year or 0, dates[p.doc] or ""
+
+
+def _reference(national: list[TargetPoint], year: int | None, dates) -> TargetPoint | None:
+    """The national value to draw the regions against: for their year, else the latest year
+    before it (the State Council's report comes in March, after the provinces' of January and
+    February: their 2026 targets are read against the 2025 national one), else the latest."""
+    if not national:
+        return None
+    if year is not None:
+        before = [p for p in national if p.year is not None and p.year <= year]
+        if before:
+            return max(before, key=lambda p: _rank(p, dates)[1:] + (p.kind == "target",))
+    return max(national, key=lambda p: _rank(p, dates))
 
 
 _STOPS = "。！？!?；;\n"

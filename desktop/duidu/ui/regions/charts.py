@@ -117,7 +117,7 @@ class TargetsChart(QWidget):
         if c.national:
             p.setPen(QPen(QColor(200, 30, 30), 2, Qt.PenStyle.DashLine))
             p.drawLine(QPointF(left, y(c.national.value)), QPointF(right, y(c.national.value)))
-            label = self.tr("National (%1): %2").replace("%1", c.national.period).replace("%2", c.national.shown)
+            label = self.national_label()
             p.drawText(QPointF(right - p.fontMetrics().horizontalAdvance(label) - 4, y(c.national.value) - 6), label)
         x = left + 260  # the key: what a dot's colour and a bar say
         for text, colour in ((self.tr("target"), viridis(0.25)), (self.tr("result"), viridis(0.7))):
@@ -135,6 +135,17 @@ class TargetsChart(QWidget):
     def paintEvent(self, event) -> None:
         p = QPainter(self)
         self.paint(p, QRectF(self.rect()))
+
+    def national_label(self) -> str:
+        """The reference line's label from the figure's own period and report: the provinces'
+        2026 targets are read against the State Council's 2025 target, and the line must not pass
+        for a 2026 (or 2024) figure."""
+        c = self.model.current
+        n = c.national if c else None
+        if n is None:
+            return ""
+        return self.tr("National %1: %2 (%3)").replace("%1", n.period).replace("%2", n.shown).replace(
+            "%3", n.source or str(n.doc))
 
     def point_near(self, pos: QPointF):
         best = min(self._hits, key=lambda h: (h[0] - pos).manhattanLength(), default=None)
