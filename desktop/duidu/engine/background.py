@@ -69,23 +69,36 @@ class Holders:
     masks: np.ndarray  # uint64: bit d set when reference document d holds the gram
     documents: int
 
-    def holding(self, keys: Sequence[str], cover: float) -> np.ndarray:
-        """For each key text, how many reference documents hold at least ``cover`` of its 4-grams."""
-        out = np.zeros(len(keys), dtype=np.int64)
+    def _masks(self, keys: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+        """Each key text's number of 4-grams, and the document set of every 4-gram, all keys in a row."""
         grams = [gram_hashes(k, COVER_GRAM) for k in keys]
-        sizes = np.array([len(g) for g in grams])
+        sizes = np.array([len(g) for g in grams], dtype=np.int64)
         if not len(self.keys) or not sizes.sum():
-            return out
+            return sizes, np.zeros(int(sizes.sum()), dtype=np.uint64)
         h = np.concatenate(grams)
         at = np.searchsorted(self.keys, h)
         at[at == len(self.keys)] = 0
-        masks = np.where(self.keys[at] == h, self.masks[at], np.uint64(0))
-        bits = ((masks[:, None] >> np.arange(self.documents, dtype=np.uint64)) & np.uint64(1)).astype(np.int32)
+        return sizes, np.where(self.keys[at] == h, self.masks[at], np.uint64(0))
+
+    def holding(self, keys: Sequence[str], cover: float) -> np.ndarray:
+        """For each key text, how many reference documents hold at least ``cover`` of its 4-grams."""
+        return self.assess(keys, cover)[0]
+
+    def assess(self, keys: Sequence[str], cover: float) -> tuple[np.ndarray, list[np.ndarray]]:
+        """For each key text: how many reference documents hold at least ``cover`` of its 4-grams,
+        and how many documents hold each of its 4-grams (in order), from one bulk lookup."""
+        out = np.zeros(len(keys), dtype=np.int64)
+        sizes, masks = self._masks(keys)
+        starts = np.concatenate(([0], np.cumsum(sizes)[:-1])).astype(np.int64)
+        spread = np.bitwise_count(masks).astype(np.int64)
+        per_key = [spread[s : s + n] for s, n in zip(starts, sizes)]
         some = sizes > 0
-        starts = np.concatenate(([0], np.cumsum(sizes)[:-1]))[some]
-        held = np.add.reduceat(bits, starts, axis=0)  # per passage, per document: grams held
+        if not masks.any():
+            return out, per_key
+        bits = ((masks[:, None] >> np.arange(self.documents, dtype=np.uint64)) & np.uint64(1)).astype(np.int32)
+        held = np.add.reduceat(bits, starts[some], axis=0)  # per passage, per document: grams held
         out[some] = (held >= cover * sizes[some][:, None]).sum(axis=1)
-        return out
+        return out, per_key
 
 
 @lru_cache(maxsize=1)

@@ -12,7 +12,9 @@ character with fewer than ``PARTICULAR_RUN`` mostly particular characters, is bo
 the library holds: 以习近平同志为核心的党中央 and 推动高质量发展 are common in the background.
 A passage most of whose 4-grams further reference documents hold (``FORMULA_COVER``, in at least
 ``FORMULA_DOCUMENTS`` beyond the pair: ``background.holders``) is a formula reworded in each report
-(保持零就业家庭动态清零); it stays shown but its informativeness is divided among those documents.
+(保持零就业家庭动态清零): boilerplate, its informativeness divided among those documents. A passage
+nearly all of whose characters lie in 4-grams common in the background (``PIECE_SHARE``) is stock
+pieces put together (培育壮大主导产业): boilerplate too, however rare the whole.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from typing import Callable, Sequence
 
 import numpy as np
 
-from duidu.engine.background import GRAM, background, gram_hashes, holders
+from duidu.engine.background import COVER_GRAM, GRAM, background, gram_hashes, holders
 from duidu.paths import resource_path
 from duidu.text.keyform import query_key
 
@@ -36,7 +38,9 @@ MIN_LIBRARY = 20  # fewer documents say too little about what is common (the bac
 COMMON_GRAM = 7  # characters of the stretches whose library frequency is looked up
 SEPARATOR = "\x00"  # joins passages for one bulk lookup; never in a key text
 FORMULA_COVER = 0.6  # of a passage's 4-grams a reference document must hold to hold the passage
-FORMULA_DOCUMENTS = 4  # reference documents beyond the two compared holding it: a formula, ranked low
+FORMULA_DOCUMENTS = 4  # reference documents beyond the two compared holding it: widely shared, boilerplate
+PIECE_SHARE = 0.19  # of the reference documents holding a 4-gram: a stock piece (8 of 42)
+PIECES_PARTICULAR = 2  # characters outside stock pieces a passage needs to be more than stock put together
 
 
 @lru_cache(maxsize=1)
@@ -68,6 +72,20 @@ def commonness(key: str) -> np.ndarray:
     digits = np.frombuffer(key.encode("utf-32-le"), dtype=np.uint32)
     common[(digits >= 0x30) & (digits <= 0x39)] = 1.0
     return common
+
+
+def _stock_pieces(key: str, spread: np.ndarray) -> bool:
+    """Whether ``key`` is stock phrases put together: fewer than ``PIECES_PARTICULAR`` of its
+    characters lie outside every 4-gram that ``PIECE_SHARE`` of the reference documents hold
+    (培育壮大 + 主导产业, 实施新一轮 + 农村公路 + 提升行动: rare as a whole, common in pieces)."""
+    if not len(spread):
+        return False
+    stock = np.zeros(len(key), dtype=bool)
+    for i in np.flatnonzero(spread >= PIECE_SHARE * max(1, holders().documents)):
+        stock[i : i + COVER_GRAM] = True
+    digits = np.frombuffer(key.encode("utf-32-le"), dtype=np.uint32)
+    stock |= (digits >= 0x30) & (digits <= 0x39)  # figures are not what two texts share in words
+    return int((~stock).sum()) < PIECES_PARTICULAR
 
 
 @dataclass
@@ -109,18 +127,21 @@ class Boilerplate:
         common = commonness(joined)
         if self._library():
             self._library_marks(joined, common)
-        # A passage most of whose 4-grams recur in further reference documents is their shared
-        # formula, reworded or not (beyond the two a passage is found in: they may be reference
-        # documents). It stays shown (a province taking up a national measure is what a reader of
-        # the two looks for: tests/passage_pairs_corpus.toml) but ranks low: its informativeness is
-        # divided by the number of documents beyond the pair that hold it.
-        beyond = np.maximum(holders().holding(keys, FORMULA_COVER) - 2, 0)
+        # A passage most of whose 4-grams recur in ``FORMULA_DOCUMENTS`` further reference documents
+        # is widely shared phrasing, reworded or not (beyond the two a passage is found in: they may
+        # be reference documents): boilerplate, and its informativeness is divided among them. A
+        # national measure a province takes up, held by a few (深化以公益性为导向的公立医院: 3 beyond
+        # the pair), stays shown: tests/passage_pairs_corpus.toml. So does a passage rare as a whole
+        # unless it is stock pieces put together (``_stock_pieces``).
+        held, spread = holders().assess(keys, FORMULA_COVER)
+        beyond = np.maximum(held - 2, 0)
         out, at = [], 0
         for n, key in enumerate(keys):
             c = common[at : at + len(key)]
             score = float((1 - c).sum())
             particular = score >= PARTICULAR * len(key) or int((c < 0.5).sum()) >= PARTICULAR_RUN
             boiler = score < DISTINCTIVE or not particular
+            boiler = bool(boiler or _stock_pieces(key, spread[n]) or beyond[n] >= FORMULA_DOCUMENTS)
             if beyond[n] >= FORMULA_DOCUMENTS:
                 score /= 1 + int(beyond[n])
             out.append((boiler, round(score, 1)))
