@@ -214,3 +214,39 @@ def test_traditional_documents_segment_like_simplified_ones_with_stored_offsets(
     from duidu.text.segment import segment
 
     assert "成渝地區雙城經濟圈" not in [w.text for w in segment(stored)]
+
+
+# -- jieba-rs for Han blocks ---------------------------------------------------------------
+
+
+def _corpus_texts() -> list[str]:
+    from pathlib import Path
+
+    from duidu.text.script import convert
+
+    folder = Path(__file__).parent / "data" / "corpus"
+    texts = [clean(seed_path(name).read_text(encoding="utf-8")).text for name in SIMPLIFIED_SEEDS]
+    texts += [convert(clean(p.read_text(encoding="utf-8")).text, "t2s").text for p in sorted(folder.glob("*.txt"))]
+    texts.append("𠮷野家的网站 abc  123\r\n\r\n\u3000第二行，2026-02-09发布PM2.5浓度下降3.5%，（STEM）教学\t㐀〇鿖")
+    return texts
+
+
+def test_tokens_are_jiebas_words_on_the_seeds_and_corpus():
+    """The import's tokenizer (jieba-rs for Han-only blocks, jieba for the rest) gives exactly
+    jieba's words, offsets and all, so switching engines changes no measure or index row."""
+    pytest.importorskip("rjieba", reason="rjieba not installed: tokens() is jieba's own tokenize")
+    texts = _corpus_texts()
+    tk = seg._load()
+    assert seg._load_fast() is not None
+    words = 0
+    for text in texts:
+        expected = list(tk.tokenize(text))
+        assert seg.tokens(text) == expected
+        words += len(expected)
+    assert words >= 20_000  # the comparison covered real text, not a few lines
+
+
+def test_tokens_fall_back_to_jieba_without_rjieba(monkeypatch):
+    monkeypatch.setattr(seg, "_fast", None)  # as if rjieba were not installed
+    text = _corpus_texts()[0]
+    assert seg.tokens(text) == list(seg._load().tokenize(text))

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-__all__ = ["Word", "segment", "segment_tagged", "tag_unknown", "segment_document", "warm_up", "user_terms"]
+__all__ = ["Word", "segment", "tokens", "segment_tagged", "tag_unknown", "segment_document", "warm_up", "user_terms"]
 
 USERDICT = "userdict.txt"
 
@@ -43,6 +43,8 @@ class Word:
 _lock = threading.Lock()
 _tokenizer: Any = None  # jieba.Tokenizer, once loaded
 _pos_tokenizer: Any = None  # jieba.posseg.POSTokenizer over _tokenizer, once needed
+_UNLOADED = object()
+_fast: Any = _UNLOADED  # rjieba.Jieba with the same user terms (None: not installed), once needed
 
 
 def user_terms() -> list[tuple[str, int | None, str | None]]:
@@ -116,6 +118,24 @@ def _load_pos() -> Any:
     return _pos_tokenizer
 
 
+def _load_fast() -> Any:
+    """jieba-rs (rjieba) with the user dictionary, or None where it is not installed."""
+    global _fast
+    if _fast is _UNLOADED:
+        with _lock:
+            if _fast is _UNLOADED:
+                try:
+                    import rjieba
+                except ImportError:
+                    _fast = None
+                else:
+                    fast = rjieba.Jieba()
+                    for word, freq, tag in user_terms():
+                        fast.add_word(word, freq, tag)
+                    _fast = fast
+    return _fast
+
+
 def warm_up(*, pos: bool = False) -> None:
     """Load jieba and the dictionaries now (call it from a background thread at start-up).
 
@@ -165,8 +185,7 @@ def segment(text: str, *, pos: bool = False) -> list[Word]:
 
 def _segment(text: str, pos: bool) -> list[Word]:
     if not pos:
-        tk = _load()
-        return [Word(start, end, w, None) for w, start, end in tk.tokenize(text)]
+        return [Word(start, end, w, None) for w, start, end in tokens(text)]
     pt = _load_pos()
     words: list[Word] = []
     at = 0
@@ -185,6 +204,50 @@ def _segment(text: str, pos: bool) -> list[Word]:
     return words
 
 
+# jieba cuts each block of _BLOCK characters on its own (jieba.re_han_default) and every other
+# character alone ("\r\n" whole). A block of Han characters only is cut by jieba-rs, the same
+# dictionary, algorithm and user terms in Rust (a tenth of the time: jieba was half an import);
+# a block with letters or digits ("2026-02-09", "PM2.5") by jieba itself, which splits those
+# differently. tests/test_segment.py holds the two to the same words on the seeds and corpus sample.
+_BLOCK = re.compile(r"[\u4E00-\u9FD5a-zA-Z0-9+#&._%\-]+")
+_HAN_BLOCK = re.compile(r"[\u4E00-\u9FD5]+")
+
+
+def tokens(text: str) -> list[tuple[str, int, int]]:
+    """jieba's ``tokenize(text)`` (HMM on): ``(word, start, end)`` covering ``text`` in order."""
+    fast = _load_fast()
+    tk = _load()
+    if fast is None:
+        return list(tk.tokenize(text))
+    out: list[tuple[str, int, int]] = []
+    at = 0
+    for m in _BLOCK.finditer(text):
+        a, b = m.span()
+        if at < a:
+            _others(text, at, a, out)
+        block = m.group()
+        if _HAN_BLOCK.fullmatch(block):
+            out.extend((w, a + s, a + e) for w, s, e in fast.tokenize(block))
+        else:
+            out.extend((w, a + s, a + e) for w, s, e in tk.tokenize(block))
+        at = b
+    if at < len(text):
+        _others(text, at, len(text), out)
+    return out
+
+
+def _others(text: str, a: int, b: int, out: list) -> None:
+    """Characters outside jieba's blocks: one word each, "\r\n" one word (as jieba's cut)."""
+    i = a
+    while i < b:
+        if text[i] == "\r" and i + 1 < b and text[i + 1] == "\n":
+            out.append(("\r\n", i, i + 2))
+            i += 2
+        else:
+            out.append((text[i], i, i + 1))
+            i += 1
+
+
 # One pass for everything an import needs (measures, similar index): jieba's plain cut, tagged
 # from its part-of-speech dictionary. posseg itself runs a second, far slower HMM (a state per
 # tag and position: ~200 µs a character) over every run of characters its dictionary lacks; here
@@ -199,10 +262,10 @@ _HAN = re.compile(r"[\u4E00-\u9FD5]")
 def segment_tagged(text: str) -> list[Word]:
     """``segment(text)``'s words, each with its dictionary part of speech: "x" for spaces and
     punctuation, "m" numbers, "eng" Latin, ``UNKNOWN`` for a Han word not in the dictionary."""
-    table, tk = _load_pos().word_tag_tab, _load()
+    table = _load_pos().word_tag_tab
     out = []
     for a, b in pieces(text) if text else ():
-        for w, start, end in tk.tokenize(text[a:b]):
+        for w, start, end in tokens(text[a:b]):
             tag = table.get(w)
             if tag is None:
                 first = w[0]
