@@ -240,10 +240,10 @@ def test_network_points_from_the_earlier_document_and_opens_the_pair(qtbot, wind
     _shown(qtbot, window, list(ids.values()))
     view.tabs.setCurrentIndex(2)
     view.threshold.setValue(0)
-    with qtbot.waitSignal(view.edges_model.modelReset, timeout=180000):
+    with qtbot.waitSignal(view.networkReady, timeout=180000):
         view.compute_network()
-    qtbot.waitUntil(lambda: view.edges_model.network is not None, timeout=180000)
     net = view.edges_model.network
+    assert net.complete
     shown = view.edges_model.edges
     assert len(shown) <= max(len(net.edges), 2 * len(net.nodes) + 5)  # a readable start: the strongest few a node
     assert all(e.informative_chars >= view.threshold.value() for e in shown)
@@ -364,3 +364,25 @@ def test_national_line_is_the_latest_national_target_before_the_regions_year(qtb
     model.set_indicators([cpi])
     label = TargetsChart(model).national_label()
     assert "2025年目标" in label and "2%左右" in label and "2025年国务院政府工作报告" in label and "2024" not in label
+
+
+def test_network_shows_first_looks_then_keeps_its_pairs_for_next_time(reports, monkeypatch):
+    """While pairs are aligned (the strongest candidates first) the network is shown from those
+    aligned so far; the pairs aligned are kept in the library, so the next network reads them."""
+    from duidu.library.reuse import ReuseCache
+
+    lib, ids = reports
+    chosen = list(ids.values())
+    with lib.db.atomic():  # what earlier tests kept: this one starts from nothing aligned
+        lib.db.execute("DELETE FROM reuse_pairs") if lib.db["reuse_pairs"].exists() else None
+    monkeypatch.setattr(data, "PARTIAL_EVERY", 0.0)
+    looks = []
+    first = data.network(lib, chosen, cache=ReuseCache(), partial=looks.append)
+    assert first.complete and first.aligned == first.pairs >= 3
+    assert looks and all(not n.complete for n in looks)
+    final = {(e.source, e.target): e.informative_chars for e in first.edges}
+    for look in looks:  # a first look shows edges of the final network, as they will stay
+        assert len(look.edges) <= len(first.edges)
+        assert all(final.get((e.source, e.target)) == e.informative_chars for e in look.edges)
+    again = data.network(lib, chosen, cache=ReuseCache(), partial=looks.append)
+    assert again.aligned == 0 and again.edges == first.edges  # read from the library, nothing aligned

@@ -157,22 +157,69 @@ class Node:
 class Network:
     nodes: tuple[Node, ...]
     edges: tuple  # engine.reuse.Edge: source → target (earlier → later when dates differ)
+    complete: bool = True  # False: a first look while pairs are still being aligned
+    aligned: int = 0  # pairs aligned for it (0: every pair was read from the library or the cache)
+    pairs: int = 0  # candidate pairs (``engine/reuse.py``): aligned, read or kept
+
+
+PARTIAL_EVERY = 0.5  # seconds between first looks at a network whose pairs are being aligned
+KEPT_JOB = "duidu"  # ``reuse_pairs.job`` of the pairs the window aligned (a Spark job's: its folder)
 
 
 def network(lib: "Library", ids: Sequence[int], *, cache=None, progress: Progress | None = None,
-            cancel: CancelToken | None = None) -> Network:
-    from duidu.library.reuse import reuse
+            cancel: CancelToken | None = None, partial=None, keep: bool = True) -> Network:
+    """The reuse network over ``ids``: the edges of ``library/reuse.py``.
 
-    docs = [lib.document(i) for i in ids]
+    Pairs aligned before (kept in the library by an earlier run, or a Spark job's) are read, not
+    aligned again, so a network seen once opens at once. While the rest are aligned (the
+    strongest candidates first) ``partial(Network)`` gets a first look every ``PARTIAL_EVERY``
+    seconds, from the pairs aligned so far; with ``keep`` the pairs aligned here are stored in the
+    library for next time (skipped when another writer holds it: a cache)."""
+    import time
+
+    from duidu.engine.reuse import Link, edges
+    from duidu.library.reuse import ReuseCache, reuse
+
+    docs = [lib.document(i) for i in dict.fromkeys(ids)]
+    nodes = tuple(Node(d.id, d.title, *region_of(d), d.date) for d in docs)
+    cache = cache if cache is not None else ReuseCache()
+    before = set(cache.pairs)
+    watch = progress
+    if partial is not None:
+        marks = ",".join("?" * len(docs))
+        by_hash = {h: i for i, h in lib.db.execute(f"SELECT id, text_hash FROM documents WHERE id IN ({marks})",
+                                                   [d.id for d in docs])}
+        dates = {d.id: d.date for d in docs}
+        last = [time.monotonic()]
+
+        def watch(fraction: float) -> None:
+            if progress is not None:
+                progress(fraction)
+            if 0.05 < fraction < 0.97 and time.monotonic() - last[0] >= PARTIAL_EVERY:
+                links = [Link(by_hash[a], by_hash[b], p) for (a, b), found in list(cache.pairs.items())
+                         if a in by_hash and b in by_hash for p in found]
+                partial(Network(nodes, tuple(edges(links, dates)), complete=False))
+                last[0] = time.monotonic()  # after the look: a slow look never runs back to back
+
     # Worker processes are spawned, which a frozen bundle cannot do without freeze_support in its
     # entry point: there the pairs are aligned in this thread.
     workers = 1 if getattr(sys, "frozen", False) else None
-    result = reuse(lib, [d.id for d in docs], cache=cache, workers=workers, progress=progress, cancel=cancel)
-    nodes = []
-    for d in docs:
-        name, code = region_of(d)
-        nodes.append(Node(d.id, d.title, name, code, d.date))
-    return Network(tuple(nodes), tuple(result.edges))
+    result = reuse(lib, [d.id for d in docs], cache=cache, workers=workers, progress=watch, cancel=cancel)
+    if keep and result.aligned:
+        _keep(lib, {k: v for k, v in cache.pairs.items() if k not in before})
+    return Network(nodes, tuple(result.edges), True, result.aligned, result.pairs_considered)
+
+
+def _keep(lib: "Library", pairs: dict) -> None:
+    import sqlite3
+
+    from duidu.library.reuse_import import keep_pairs
+    from duidu.library.transactions import LibraryUnavailable
+
+    try:
+        keep_pairs(lib, pairs, KEPT_JOB)
+    except (sqlite3.OperationalError, LibraryUnavailable):
+        pass  # busy or read-only: the network is shown all the same and aligned again next time
 
 
 # -- where did this come from ---------------------------------------------------------------------------------

@@ -10,7 +10,8 @@ reuse (``library/reuse.py``) serves before aligning anything, so the region view
 and ``duidu reuse`` show the job's passages, families and edges as if computed here. A pair is
 served only in the orientation it was aligned in (the document with the lower id as A); where the
 library orders two documents the other way it is aligned again here, and the summary says how
-many.
+many. The window keeps the pairs it aligns in the same table (``keep_pairs``, job ``duidu``), so
+the region view's network is read, not recomputed, the next time.
 """
 
 from __future__ import annotations
@@ -135,6 +136,31 @@ def _passage_dict(r: dict) -> dict:
             "a_key": [r["a_key_start"], r["a_key_end"]], "b_key": [r["b_key_start"], r["b_key_end"]],
             "boilerplate": r["boilerplate"], "informativeness": r["informativeness"],
             "partners": json.loads(r.get("partners") or "[]")}
+
+
+def passage_dict(p: "Passage") -> dict:
+    """A passage as stored in ``reuse_pairs`` (what ``passage`` reads back)."""
+    return {"a_start": p.a_start, "a_end": p.a_end, "b_start": p.b_start, "b_end": p.b_end, "a_text": p.a_text,
+            "b_text": p.b_text, "similarity": p.similarity, "kind": p.kind, "a_key": list(p.a_key),
+            "b_key": list(p.b_key), "boilerplate": p.boilerplate, "informativeness": p.informativeness,
+            "partners": [{"side": q.side, "start": q.start, "end": q.end, "text": q.text, "key": list(q.key)}
+                         for q in p.partners]}
+
+
+def keep_pairs(lib: "Library", pairs: dict, job: str, *, wait: float | None = 0) -> int:
+    """Store aligned pairs (``(a_hash, b_hash)`` → passages) not yet stored, as from ``job``
+    (the window keeps the pairs it aligned, so the next reuse serves them); returns how many.
+    A cache write: by default taken only when the write lock is free at once (raises
+    ``LibraryUnavailable`` otherwise, for the caller to skip)."""
+    if not pairs:
+        return 0
+    with lib.db.atomic(wait=wait):
+        _ensure_table(lib.db)
+        held = {(a, b) for a, b in lib.db.execute(f"SELECT a_hash, b_hash FROM {TABLE}")}
+        new = [(a, b, json.dumps([passage_dict(p) for p in found], ensure_ascii=False), job)
+               for (a, b), found in pairs.items() if (a, b) not in held]
+        lib.db.conn.executemany(f"INSERT INTO {TABLE} (a_hash, b_hash, passages, job) VALUES (?, ?, ?, ?)", new)
+    return len(new)
 
 
 def passage(d: dict) -> "Passage":

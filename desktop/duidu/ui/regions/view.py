@@ -39,6 +39,8 @@ class RegionView(QWidget):
     pairRequested = Signal(int, object, int, object)  # doc A, (start, end) or None, doc B, span or None
     spanRequested = Signal(int, int, int)  # doc, start, end
     ready = Signal()  # matrix and targets shown
+    networkReady = Signal()  # the whole reuse network shown (first looks come before it)
+    _partialNetwork = Signal(int, object)  # run, Network: a first look, emitted on a worker
     setsChanged = Signal()  # the saved sets were (re)read into the choice
 
     def __init__(self, tasks, parent=None, *, selection=lambda: []) -> None:
@@ -47,6 +49,8 @@ class RegionView(QWidget):
         self.selection = selection  # the library panel's selected ids
         self.ids: list[int] = []
         self.reuse_cache = None
+        self._network_run = 0  # the latest network asked for: first looks of older runs are dropped
+        self._partialNetwork.connect(self._network_partial, Qt.ConnectionType.QueuedConnection)
         self.matrix_model = MatrixModel(self)
         self.evidence_model = EvidenceModel(self)
         self.targets_model = TargetsModel(self)
@@ -290,6 +294,7 @@ class RegionView(QWidget):
                             .replace("%2", str(len(regions))).replace("%3", str(len(matrix.rows)))
                             .replace("%4", f"{seconds:.1f}"))
         self.ready.emit()
+        self.compute_network()  # after the matrix and targets: they never wait for the alignment
 
     def compute_network(self) -> None:
         from duidu.library.reuse import ReuseCache
@@ -297,27 +302,43 @@ class RegionView(QWidget):
         if self.reuse_cache is None:
             self.reuse_cache = ReuseCache()  # kept between runs: a pair aligned once is not aligned again
         ids, cache = list(self.ids), self.reuse_cache
+        self._network_run += 1
+        run = self._network_run
         self.edge_label.setText(self.tr("Finding shared text…"))
 
         def work(lib, progress, cancel):
-            return data.network(lib, ids, cache=cache, progress=progress, cancel=cancel)
+            return data.network(lib, ids, cache=cache, progress=progress, cancel=cancel,
+                                partial=lambda net: self._partialNetwork.emit(run, net))
 
         def done(net) -> None:
-            # Most pairs of reports share some text: start from the strongest few edges a node
-            # (a circle of every pair is unreadable); the threshold stays the user's to lower.
-            ranked = sorted((e.informative_chars for e in net.edges), reverse=True)
-            most = EDGES_PER_NODE * len(net.nodes)
-            if len(ranked) > most and self.threshold.value() < ranked[most - 1]:
-                self.threshold.blockSignals(True)
-                self.threshold.setValue(int(ranked[most - 1]))
-                self.threshold.blockSignals(False)
-                self.edges_model.threshold = self.threshold.value()
-            self.edges_model.set_network(net)
+            if run != self._network_run:
+                return
+            self._show_network(net)
             self.edge_label.setText(self.tr("%1 edges (%2 shown); edges point from the earlier document to the later.")
                                     .replace("%1", str(len(net.edges))).replace("%2", str(len(self.edges_model.edges))))
+            self.networkReady.emit()
 
         self.tasks.run("regions-network", work, done, label=self.tr("Reuse network"),
                        on_error=lambda e: self.edge_label.setText(str(e)))
+
+    def _network_partial(self, run: int, net) -> None:
+        if run != self._network_run or (self.edges_model.network is not None and self.edges_model.network.complete):
+            return
+        self._show_network(net)
+        self.edge_label.setText(self.tr("First look: %1 edges from the pairs aligned so far (the strongest first); "
+                                        "aligning the rest…").replace("%1", str(len(net.edges))))
+
+    def _show_network(self, net) -> None:
+        # Most pairs of reports share some text: start from the strongest few edges a node
+        # (a circle of every pair is unreadable); the threshold stays the user's to lower.
+        ranked = sorted((e.informative_chars for e in net.edges), reverse=True)
+        most = EDGES_PER_NODE * len(net.nodes)
+        if len(ranked) > most and self.threshold.value() < ranked[most - 1]:
+            self.threshold.blockSignals(True)
+            self.threshold.setValue(int(ranked[most - 1]))
+            self.threshold.blockSignals(False)
+            self.edges_model.threshold = self.threshold.value()
+        self.edges_model.set_network(net)
 
     def show_family(self, text: str, source: tuple[int, int, int] | None) -> None:
         self.tabs.setCurrentIndex(3)
