@@ -1614,6 +1614,10 @@ Read Chinese policy documents against each other, offline.</source>
         <translation>%1 条连线（显示 %2 条）；箭头从较早的文件指向较晚的文件。</translation>
     </message>
     <message>
+        <source>First look: %1 edges from the pairs aligned so far (the strongest first); aligning the rest…</source>
+        <translation>初步结果：已比对的文件对中有 %1 条连线（最强的先比对）；其余正在比对…</translation>
+    </message>
+    <message>
         <source>Looking for “%1”…</source>
         <translation>正在查找“%1”…</translation>
     </message>

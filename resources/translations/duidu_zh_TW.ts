@@ -1614,6 +1614,10 @@ Read Chinese policy documents against each other, offline.</source>
         <translation>%1 條連線（顯示 %2 條）；箭頭從較早的文件指向較晚的文件。</translation>
     </message>
     <message>
+        <source>First look: %1 edges from the pairs aligned so far (the strongest first); aligning the rest…</source>
+        <translation>初步結果：已比對的文件對中有 %1 條連線（最強的先比對）；其餘正在比對…</translation>
+    </message>
+    <message>
         <source>Looking for “%1”…</source>
         <translation>正在尋找「%1」…</translation>
     </message>
