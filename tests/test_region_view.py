@@ -310,31 +310,48 @@ def test_a_saved_set_is_kept_in_the_library_and_shown(qtbot, window, reports, tm
 
 
 def test_gui_regions_screenshot(reports, tmp_path):
-    """`duidu gui --regions DOC... --screenshot F` renders the window with the heat map, offscreen."""
+    """`duidu gui --regions DOC... --regions-tab all --screenshot F` renders each tab offscreen: the heat map
+    to F, the targets chart (its national line) and the reuse network (its nodes) beside it."""
     import os
     import subprocess
     import sys
 
-    from PySide6.QtGui import QImage
+    from PySide6.QtGui import QColor, QImage
+
+    from duidu.ui.regions.palette import category
 
     lib, ids = reports
     chosen = [str(i) for n, i in ids.items() if n != "quoting"]
     shot = tmp_path / "regions.png"
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     proc = subprocess.run([sys.executable, "-m", "duidu", "--library", str(lib.path), "gui", "--regions", *chosen,
-                           "--screenshot", str(shot)], capture_output=True, text=True, timeout=600, env=env)
+                           "--regions-tab", "all", "--screenshot", str(shot)],
+                          capture_output=True, text=True, timeout=900, env=env)
     assert proc.returncode == 0, proc.stderr[-3000:]
-    image = QImage(str(shot))
-    assert (image.width(), image.height()) == (1600, 1000)
+    images = {tab: QImage(str(tmp_path / name)) for tab, name in
+              (("measures", "regions.png"), ("targets", "regions-targets.png"), ("network", "regions-network.png"))}
+    assert all((image.width(), image.height()) == (1600, 1000) for image in images.values())
+
+    def count(image, colours) -> int:  # pixels in the lower part (the dock) of one of these colours
+        return sum(1 for x in range(0, 1600, 2) for y in range(500, 1000, 2) if image.pixel(x, y) in colours)
+
     model = MatrixModel()
     model.set_matrix(measure_matrix(lib, [int(i) for i in chosen]))
     heat = {model.colour(n).rgb() for n in range(1, model.peak + 1)}
-    lower = [image.pixel(x, y) for x in range(0, 1600, 4) for y in range(500, 1000, 4)]
-    assert sum(1 for p in lower if p in heat) > 200  # the heat map's cells, in the palette, in the lower part
+    assert count(images["measures"], heat) > 800  # the heat map's cells, in the palette
+    assert count(images["targets"], heat) < count(images["measures"], heat) // 4  # another tab: the chart
+    national_line = {QColor(200, 30, 30).rgb()}
+    assert count(images["targets"], national_line) > 100 and count(images["measures"], national_line) == 0
+    regions = sorted({region_of(lib.document(int(i)))[0] for i in chosen})
+    nodes = {category(k, len(regions)).rgb() for k in range(len(regions))}
+    assert count(images["network"], nodes) > 200 and count(images["targets"], nodes) < count(images["network"], nodes) // 4
     bad = subprocess.run([sys.executable, "-m", "duidu", "--library", str(lib.path), "gui", "--regions", "no such title",
                           "--screenshot", str(tmp_path / "x.png")], capture_output=True, text=True, timeout=300, env=env)
     assert bad.returncode == 1 and "no such title" in bad.stderr and "Traceback" not in bad.stderr
     assert not (tmp_path / "x.png").exists()
+    alone = subprocess.run([sys.executable, "-m", "duidu", "--library", str(lib.path), "gui", "--regions-tab", "targets",
+                            "--screenshot", str(tmp_path / "y.png")], capture_output=True, text=True, timeout=300, env=env)
+    assert alone.returncode == 2 and "--regions-tab needs --regions" in alone.stderr and not (tmp_path / "y.png").exists()
 
 
 def test_national_line_is_the_latest_national_target_before_the_regions_year(qtbot, tmp_path):

@@ -231,6 +231,10 @@ def build_parser() -> argparse.ArgumentParser:
     gui.add_argument("--select", type=_positive, metavar="N", help="focus the N-th shared passage (1 = the first)")
     gui.add_argument("--language", choices=("zh_CN", "zh_TW", "en"), help="interface language (default: preferences, else the system's)")
     gui.add_argument("--regions", nargs="+", metavar="DOC", type=_nonempty, help="open the region view over these documents (measures × regions, targets, reuse)")
+    gui.add_argument("--regions-tab", choices=("measures", "targets", "network", "all"),
+                     help="with --regions: the tab shown (default measures); with --screenshot, 'all' writes FILE.png "
+                          "(measures) and FILE-targets.png, FILE-network.png beside it (the network tab waits until "
+                          "the reuse network is complete)")
     gui.add_argument("--screenshot", metavar="FILE.png", help="render the window offscreen at 1600×1000 to a PNG and exit")
     return p
 
@@ -245,10 +249,13 @@ def main(argv: list[str] | None = None) -> int:
         if args.command in (None, "gui"):
             from duidu.ui.app import run
 
+            if getattr(args, "regions_tab", None) and not args.regions:
+                parser.error("--regions-tab needs --regions DOC...")
             return run(library_path=args.library, screenshot=getattr(args, "screenshot", None),
                        compare=getattr(args, "compare", None), script=getattr(args, "script", None),
                        select=getattr(args, "select", None), language=getattr(args, "language", None),
-                       files=getattr(args, "files", None) or (), regions=getattr(args, "regions", None))
+                       files=getattr(args, "files", None) or (), regions=getattr(args, "regions", None),
+                       regions_tab=getattr(args, "regions_tab", None))
         from duidu.cli import commands
         from duidu.library import transactions
 

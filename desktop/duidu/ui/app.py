@@ -143,14 +143,16 @@ def current_window() -> MainWindow | None:
 
 def run(argv: list[str] | None = None, *, library_path: str | None = None, screenshot: str | None = None,
         compare: tuple[str, str] | None = None, script: str | None = None, select: int | None = None,
-        language: str | None = None, files=(), regions: list[str] | None = None) -> int:
+        language: str | None = None, files=(), regions: list[str] | None = None,
+        regions_tab: str | None = None) -> int:
     """Open the library in the main window; with ``screenshot``, save a PNG of it and return.
 
     ``compare`` names two documents (id, file name or title prefix) to open side by side,
     ``script`` the global script, ``select`` the shared passage to focus (1 = the first),
     ``language`` the interface's (zh_CN, zh_TW, en; default: the preference, else the system's);
     ``files`` are imported once the window is up, as if dropped on it; ``regions`` names the
-    documents to show in the region view (issue 12), which then fills most of the window.
+    documents to show in the region view (issue 12), which then fills most of the window, on
+    ``regions_tab`` (measures, targets, network; with ``screenshot``, ``all``: one file a tab).
     """
     if QApplication.instance() is None:
         if screenshot and (not os.environ.get("QT_QPA_PLATFORM") or no_display()):
@@ -199,12 +201,21 @@ def run(argv: list[str] | None = None, *, library_path: str | None = None, scree
 
         open_regions(window, region_ids)
         window.resizeDocks([window.region_dock], [int(window.height() * 0.8)], Qt.Orientation.Vertical)
+        if regions_tab in ("targets", "network"):
+            from duidu.ui.regions.hook import show_tab
+
+            show_tab(window, regions_tab)
     if files:
         window.importer.import_paths([str(f) for f in files])
     if not screenshot:
         window.offer_recovered()  # notes that could not be saved last time
         return app.exec()
     try:
+        if regions:  # each tab once its own data is in: the measures never wait for the network
+            from duidu.ui.regions.hook import save_screenshots
+
+            save_screenshots(window, screenshot, regions_tab or "measures", lambda f: save_screenshot(window, f))
+            return 0
         wait_for_tasks(window)
         if select is not None:
             window.reader.activate(select - 1)

@@ -67,3 +67,48 @@ def ask_origin(window) -> None:
     source = None if span is None or pane.document_id is None else (pane.document_id, *span)
     open_regions(window)
     window.region_view.show_family(text, source)
+
+
+TABS = {"measures": 0, "targets": 1, "network": 2}
+NETWORK_WAIT_MS = 900_000  # a first network over many documents aligns its pairs: minutes on a busy machine
+
+
+def show_tab(window, tab: str) -> None:
+    window.region_view.tabs.setCurrentIndex(TABS[tab])
+
+
+def screenshot_files(path: str, tab: str) -> list[tuple[str, str]]:
+    """(tab, file) for ``duidu gui --regions … --regions-tab TAB --screenshot FILE``: one tab to
+    FILE, or with ``all`` the measures to FILE and FILE-targets.png, FILE-network.png beside it."""
+    if tab != "all":
+        return [(tab, path)]
+    stem = path[:-4] if path.lower().endswith(".png") else path
+    return [("measures", path), ("targets", f"{stem}-targets.png"), ("network", f"{stem}-network.png")]
+
+
+def _wait(done, signal, timeout_ms: int) -> None:
+    """Spin the event loop until ``done()`` (re-checked whenever ``signal`` fires) or the timeout."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    loop = QEventLoop()
+    signal.connect(loop.quit)
+    QTimer.singleShot(timeout_ms, loop.quit)
+    if not done():
+        loop.exec()
+    signal.disconnect(loop.quit)
+
+
+def save_screenshots(window, path: str, tab: str, save) -> list[str]:
+    """Each asked-for tab once its data is shown (the network: once complete), through
+    ``save(file)``; the measures and targets never wait for the network."""
+    view = window.region_view
+    _wait(lambda: view.matrix_model.matrix is not None, view.ready, 600_000)
+    written = []
+    for name, file in screenshot_files(path, tab):
+        if name == "network":
+            _wait(lambda: view.edges_model.network is not None and view.edges_model.network.complete,
+                  view.networkReady, NETWORK_WAIT_MS)
+        show_tab(window, name)
+        save(file)
+        written.append(file)
+    return written
