@@ -354,3 +354,47 @@ def test_copying_from_a_pane_leaves_out_the_joiners(lib, qtbot):
     copied = pane.edit.createMimeDataFromSelection().text()
     assert JOINER not in copied
     assert "".join(copied.split()) == "".join(doc_text.text.split())  # the text itself (indents and spaces aside)
+
+
+def test_paragraphs_are_parted_by_a_short_blank_line_and_offsets_hold(make_window, qtbot):
+    window = make_window(1366, 768)
+    for pane in window.reader.panes.values():
+        doc, layout = pane.edit.document(), pane.edit.document().documentLayout()
+        text, paras = pane.doc_text.text, pane.doc_text.paragraphs
+        line = pane.edit.fontMetrics().lineSpacing()
+        parted = 0
+        for i, p in enumerate(paras[1:], 1):
+            if text[p.start - 1] != "\n":
+                continue
+            before = doc.findBlock(pane.qt_span(p.start, p.start)[0]).previous()
+            assert before.isValid() and before.length() == 1  # one blank block, inserted or stored
+            height = layout.blockBoundingRect(before).height()
+            assert 0 < height < 0.7 * line, f"the space before ¶{i + 1} is {height} px (a line is {line})"
+            parted += 1
+        assert parted >= 5
+        # Never two blank blocks in a row: a stored blank line is the spacing, not added to it.
+        block, previous_blank = doc.firstBlock(), False
+        while block.isValid():
+            blank = block.length() == 1 and block.next().isValid()
+            assert not (blank and previous_blank and "\n\n\n" not in pane.view.text)
+            previous_blank, block = blank, block.next()
+        # Offsets: a stored span still selects its own text; the margin still numbers the citations' ¶.
+        p = paras[len(paras) // 2]
+        pane.select_stored(p.start, p.end)
+        assert pane.selected_text() == text[p.start:p.end]
+        assert sorted(pane.margin.numbers.values()) == list(range(1, len(paras) + 1))
+    # A larger reading size: the blank lines grow with it, still short of a line.
+    pane = window.reader.panes["a"]
+    blank = next(b for b in iter_blocks(pane.edit.document()) if b.length() == 1)
+    small = pane.edit.document().documentLayout().blockBoundingRect(blank).height()
+    pane.set_font_size(20)
+    QApplication.processEvents()
+    big = pane.edit.document().documentLayout().blockBoundingRect(blank).height()
+    assert small < big < 0.7 * pane.edit.fontMetrics().lineSpacing()
+
+
+def iter_blocks(doc):
+    block = doc.firstBlock()
+    while block.isValid():
+        yield block
+        block = block.next()

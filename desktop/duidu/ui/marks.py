@@ -97,9 +97,10 @@ def shown_text(view, doc_text) -> tuple[str, OffsetMap]:
     """The view's text as a pane shows it, and the map from the view's code points to it.
 
     Each body paragraph's first line is indented (headings and lines that already start with a
-    space are left alone), and a zero-width joiner keeps each figure with its unit
-    (``duidu.text.linebreak``). QPlainTextEdit lays out no block indent and Qt would break
-    "92|个", so both are text shown, never text stored."""
+    space are left alone), paragraphs are parted by a blank line (the pane draws blank lines
+    short: ``DocumentPane._space_paragraphs``), and a zero-width joiner keeps each figure with its
+    unit (``duidu.text.linebreak``). QPlainTextEdit lays out no block indent or margin and Qt
+    would break "92|个", so all three are text shown, never text stored."""
     from duidu.text.linebreak import JOINER, unbreakable_points
     from duidu.text.offsets import OffsetMapBuilder
     from duidu.text.structure import headings
@@ -110,6 +111,8 @@ def shown_text(view, doc_text) -> tuple[str, OffsetMap]:
     inserts = [(v, JOINER) for v in unbreakable_points(text)]
     for i, p in enumerate(paragraphs):
         v = view.map.to_dst(p.start)
+        if 0 < v < len(text) and text[v - 1] == "\n" and (v < 2 or text[v - 2] != "\n"):
+            inserts.append((v - 1, "\n"))  # a blank line before it, as wherever the text has one already
         if i in skip or v >= len(text) or (v > 0 and text[v - 1] not in "\n"):
             continue  # a heading, or the line starts with whitespace of its own
         inserts.append((v, INDENT))

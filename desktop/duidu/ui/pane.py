@@ -11,7 +11,7 @@ from __future__ import annotations
 from bisect import bisect_right
 
 from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QMouseEvent, QTextCursor, QTextOption
+from PySide6.QtGui import QAction, QMouseEvent, QTextCharFormat, QTextCursor, QTextOption
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QMenu, QPlainTextEdit, QVBoxLayout, QWidget
 
 from duidu.text.offsets import OffsetMap, utf16_map
@@ -26,6 +26,7 @@ from duidu.ui.ruler import OverviewRuler
 
 # (script, label) of the per-pane choice; None follows the global choice.
 SCRIPTS = ((None, FOLLOW_GLOBAL), *LABELLED_SCRIPTS)
+PARAGRAPH_SPACE = 0.45  # a blank line between paragraphs, as a fraction of the reading size
 
 
 class ReaderEdit(QPlainTextEdit):
@@ -283,6 +284,7 @@ class DocumentPane(QWidget):
             self.highlighter.clear_for_new_text()  # no stale marks while the new text is laid out
             self.edit.setPlainText(display)
             self._starts = self._block_starts()
+            self._space_paragraphs()
             self._number_paragraphs()
             self.set_layers(layers or {}, indexed)
         finally:
@@ -306,6 +308,38 @@ class DocumentPane(QWidget):
             starts.append(block.position())
             block = block.next()
         return starts or [0]
+
+    def _space_paragraphs(self) -> None:
+        """Blank lines drawn a little under half a line tall: paragraph spacing as printed documents
+        have it. QPlainTextEdit ignores block margins, but lays out an empty block one line of its
+        block character format high; only blank blocks get the small size, so no offset moves."""
+        doc = self.edit.document()
+        points = self.edit.font().pointSizeF()
+        if points <= 0:
+            return
+        fmt = QTextCharFormat()
+        fmt.setFontPointSize(max(2.0, round(points * PARAGRAPH_SPACE, 1)))
+        cursor = QTextCursor(doc)
+        undo = doc.isUndoRedoEnabled()
+        doc.setUndoRedoEnabled(False)  # read-only text: nothing to undo, nothing to keep
+        # One edit, its signal held back: the layout is told directly and re-lays out only what it
+        # shows, while the highlighter (a listener) would re-format every block in between (an
+        # empty block has nothing to format). 12 ms instead of 66 ms over a 500k-character text.
+        doc.blockSignals(True)
+        cursor.beginEditBlock()
+        try:
+            for start in self._blank_blocks():
+                cursor.setPosition(start)
+                cursor.setBlockCharFormat(fmt)
+        finally:
+            cursor.endEditBlock()
+            doc.blockSignals(False)
+            doc.setUndoRedoEnabled(undo)
+
+    def _blank_blocks(self) -> list[int]:
+        """Qt positions of the empty blocks (from the block starts: one block ends where the next begins)."""
+        starts, end = self._starts, self.edit.document().characterCount()
+        return [s for s, nxt in zip(starts, [*starts[1:], end]) if nxt - s == 1]
 
     def _number_paragraphs(self) -> None:
         """The margin's ¶ numbers (the stored text's paragraphs, as citations count them) and the headings."""
@@ -455,6 +489,7 @@ class DocumentPane(QWidget):
         script = self.view.script if self.view is not None else "simplified"
         font = reading_font(points, family, script, face)
         self.edit.setFont(font)
+        self._space_paragraphs()  # the blank lines keep their share of the new size
         self.margin.fit()
         heading = round(font.pointSizeF() * 1.15, 1)
         if heading != self.theme.heading_points:
