@@ -69,9 +69,8 @@ class Holders:
     masks: np.ndarray  # uint64: bit d set when reference document d holds the gram
     documents: int
 
-    def _masks(self, keys: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
-        """Each key text's number of 4-grams, and the document set of every 4-gram, all keys in a row."""
-        grams = [gram_hashes(k, COVER_GRAM) for k in keys]
+    def _masks(self, grams: Sequence[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+        """Each passage's number of 4-grams, and the document set of every 4-gram, all in a row."""
         sizes = np.array([len(g) for g in grams], dtype=np.int64)
         if not len(self.keys) or not sizes.sum():
             return sizes, np.zeros(int(sizes.sum()), dtype=np.uint64)
@@ -84,11 +83,22 @@ class Holders:
         """For each key text, how many reference documents hold at least ``cover`` of its 4-grams."""
         return self.assess(keys, cover)[0]
 
+    def holding_shared(self, pairs: Sequence[tuple[str, str]], cover: float) -> np.ndarray:
+        """For each pair of wordings (a fuzzy passage's two sides), how many reference documents hold
+        at least ``cover`` of the 4-grams both wordings have: a formula each report words its own
+        way (千方百计增加居民收入 / 千方百计增加城乡居民收入) is held by few in either wording, by many in
+        what the two share."""
+        grams = [np.intersect1d(gram_hashes(a, COVER_GRAM), gram_hashes(b, COVER_GRAM)) for a, b in pairs]
+        return self._assess(grams, cover)[0]
+
     def assess(self, keys: Sequence[str], cover: float) -> tuple[np.ndarray, list[np.ndarray]]:
         """For each key text: how many reference documents hold at least ``cover`` of its 4-grams,
         and how many documents hold each of its 4-grams (in order), from one bulk lookup."""
-        out = np.zeros(len(keys), dtype=np.int64)
-        sizes, masks = self._masks(keys)
+        return self._assess([gram_hashes(k, COVER_GRAM) for k in keys], cover)
+
+    def _assess(self, grams: Sequence[np.ndarray], cover: float) -> tuple[np.ndarray, list[np.ndarray]]:
+        out = np.zeros(len(grams), dtype=np.int64)
+        sizes, masks = self._masks(grams)
         starts = np.concatenate(([0], np.cumsum(sizes)[:-1])).astype(np.int64)
         spread = np.bitwise_count(masks).astype(np.int64)
         per_key = [spread[s : s + n] for s, n in zip(starts, sizes)]

@@ -117,7 +117,13 @@ class Boilerplate:
         (what the two share is no more than the plainer), informativeness the lesser."""
         unique = list(dict.fromkeys([*a_keys, *b_keys]))  # a verbatim passage's wordings are one
         seen = dict(zip(unique, self.assess(unique)))
-        return [(seen[a][0] or seen[b][0], min(seen[a][1], seen[b][1])) for a, b in zip(a_keys, b_keys)]
+        # A fuzzy passage is also as common as what its two wordings share (a formula each report
+        # words its own way); unordered, so that B against A decides as A against B.
+        fuzzy = sorted({(min(a, b), max(a, b)) for a, b in zip(a_keys, b_keys) if a != b})
+        widely = {pair for pair, held in zip(fuzzy, holders().holding_shared(fuzzy, FORMULA_COVER))
+                  if held - 2 >= FORMULA_DOCUMENTS}
+        return [(seen[a][0] or seen[b][0] or (min(a, b), max(a, b)) in widely, min(seen[a][1], seen[b][1]))
+                for a, b in zip(a_keys, b_keys)]
 
     def assess(self, keys: Sequence[str]) -> list[tuple[bool, float]]:
         """``(boilerplate, informativeness)`` of each passage's key text, all looked up at once."""
