@@ -14,7 +14,9 @@ A passage most of whose 4-grams further reference documents hold (``FORMULA_COVE
 ``FORMULA_DOCUMENTS`` beyond the pair: ``background.holders``) is a formula reworded in each report
 (保持零就业家庭动态清零): boilerplate, its informativeness divided among those documents. A passage
 nearly all of whose characters lie in 4-grams common in the background (``PIECE_SHARE``) is stock
-pieces put together (培育壮大主导产业): boilerplate too, however rare the whole.
+pieces put together (培育壮大主导产业): boilerplate too, however rare the whole; and the more reference
+documents hold a passage, the more characters of its own it needs (``PIECES_PARTICULAR`` per
+document beyond the pair: 支持革命老区、民族地区 has 2 and five hold it).
 """
 
 from __future__ import annotations
@@ -40,7 +42,7 @@ SEPARATOR = "\x00"  # joins passages for one bulk lookup; never in a key text
 FORMULA_COVER = 0.6  # of a passage's 4-grams a reference document must hold to hold the passage
 FORMULA_DOCUMENTS = 4  # reference documents beyond the two compared holding it: widely shared, boilerplate
 PIECE_SHARE = 0.19  # of the reference documents holding a 4-gram: a stock piece (8 of 42)
-PIECES_PARTICULAR = 2  # characters outside stock pieces a passage needs to be more than stock put together
+PIECES_PARTICULAR = 2  # characters outside stock pieces a passage needs, per reference document beyond the pair holding it
 
 
 @lru_cache(maxsize=1)
@@ -74,18 +76,16 @@ def commonness(key: str) -> np.ndarray:
     return common
 
 
-def _stock_pieces(key: str, spread: np.ndarray) -> bool:
-    """Whether ``key`` is stock phrases put together: fewer than ``PIECES_PARTICULAR`` of its
-    characters lie outside every 4-gram that ``PIECE_SHARE`` of the reference documents hold
-    (培育壮大 + 主导产业, 实施新一轮 + 农村公路 + 提升行动: rare as a whole, common in pieces)."""
-    if not len(spread):
-        return False
+def _own_characters(key: str, spread: np.ndarray) -> int:
+    """How many characters of ``key`` lie outside every 4-gram that ``PIECE_SHARE`` of the reference
+    documents hold: what is left when the stock pieces are taken out (培育壮大 + 主导产业 leaves
+    nothing; 经济区与行政区适度分离改革 leaves all)."""
     stock = np.zeros(len(key), dtype=bool)
     for i in np.flatnonzero(spread >= PIECE_SHARE * max(1, holders().documents)):
         stock[i : i + COVER_GRAM] = True
     digits = np.frombuffer(key.encode("utf-32-le"), dtype=np.uint32)
     stock |= (digits >= 0x30) & (digits <= 0x39)  # figures are not what two texts share in words
-    return int((~stock).sum()) < PIECES_PARTICULAR
+    return int((~stock).sum())
 
 
 @dataclass
@@ -138,7 +138,7 @@ class Boilerplate:
         # be reference documents): boilerplate, and its informativeness is divided among them. A
         # national measure a province takes up, held by a few (深化以公益性为导向的公立医院: 3 beyond
         # the pair), stays shown: tests/passage_pairs_corpus.toml. So does a passage rare as a whole
-        # unless it is stock pieces put together (``_stock_pieces``).
+        # unless it is stock pieces put together (``_own_characters``).
         held, spread = holders().assess(keys, FORMULA_COVER)
         beyond = np.maximum(held - 2, 0)
         out, at = [], 0
@@ -147,7 +147,11 @@ class Boilerplate:
             score = float((1 - c).sum())
             particular = score >= PARTICULAR * len(key) or int((c < 0.5).sum()) >= PARTICULAR_RUN
             boiler = score < DISTINCTIVE or not particular
-            boiler = bool(boiler or _stock_pieces(key, spread[n]) or beyond[n] >= FORMULA_DOCUMENTS)
+            # Stock pieces put together, or held by a few more documents without enough of its own:
+            # the more reference documents hold a passage, the more of its own it needs.
+            own = _own_characters(key, spread[n]) if len(spread[n]) else len(key)
+            stock = own < PIECES_PARTICULAR * max(1, int(beyond[n]))
+            boiler = bool(boiler or stock or beyond[n] >= FORMULA_DOCUMENTS)
             if beyond[n] >= FORMULA_DOCUMENTS:
                 score /= 1 + int(beyond[n])
             out.append((boiler, round(score, 1)))
