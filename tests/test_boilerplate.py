@@ -1,0 +1,50 @@
+"""Boilerplate by the background model, whatever the library holds (engine/boilerplate.py).
+
+Phrases read in ../shared/corpus's reports (issue 11); the background model is shipped in
+resources/background, so these run offline with no library at all.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from duidu.engine.boilerplate import Boilerplate
+from duidu.text.keyform import query_key
+
+
+def stock(text: str) -> bool:
+    return Boilerplate().assess([query_key(text)])[0][0]
+
+
+@pytest.mark.parametrize("text", [
+    "以习近平同志为核心的党中央",  # a formula every report opens with
+    "支持革命老区、民族地区",  # held by five reference documents, two characters of its own
+    "培育壮大主导产业",  # rare as a whole, stock in pieces: 培育壮大 + 主导产业
+    "实施新一轮农村公路提升行动",
+])
+def test_stock_phrasing_is_boilerplate_without_any_library(text):
+    assert stock(text)
+
+
+@pytest.mark.parametrize("text", [
+    "经济区与行政区适度分离改革",  # 四川 and 重庆's joint reform, in no other report
+    "长三角生态绿色一体化发展示范区",
+    "陆海新通道职业教育国际合作联盟",  # built of common words, found together in two documents only
+    "深化以公益性为导向的公立医院",  # a national measure a few provinces take up
+])
+def test_particular_content_is_shown(text):
+    assert not stock(text)
+
+
+@pytest.mark.parametrize("a, b", [
+    ("高校毕业生、退役军人、农民工等重点群体就业，保持零就业家庭动态清零",
+     "高校毕业生、农民工、退役军人、妇女等重点群体就业，做好就业困难人员兜底帮扶，保持零就业家庭动态清零"),
+    ("依法接受人大及其常委会法律监督和工作监督，自觉接受政协民主监督",
+     "依法接受省人大及其常委会法律监督、工作监督，自觉接受省政协民主监督"),
+])
+def test_a_formula_each_report_words_its_own_way_is_boilerplate(a, b):
+    """Neither wording is held by many reference documents; what the two share is."""
+    ka, kb = query_key(a), query_key(b)
+    test = Boilerplate()
+    assert not stock(a) and not stock(b)
+    assert test.assess_pairs([ka], [kb])[0][0] and test.assess_pairs([kb], [ka])[0][0]
