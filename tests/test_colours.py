@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
-from duidu.ui.colours import closest_pair, contrast, delta_e
-from duidu.ui.highlighter import _TINTS, ACTIVE, DIFFERS, FUZZY, ROLES, VERBATIM
+from itertools import combinations, product
+
+from duidu.library.codebook import PALETTE, default_codebook
+from duidu.ui.colours import SIMULATIONS, closest_pair, contrast, delta_e
+from duidu.ui.highlighter import _HUES, _TINTS, ACTIVE, DIFFERS, FUZZY, ROLES, VERBATIM
 
 MIN_DELTA_E = 12.0  # CIE76: well past "just noticeable" (~2.3) for tints side by side in running text
+MIN_CODE_DELTA_E = 12.0  # every two code colours, and a code and a reader colour (was 1.0: 需求型 / 试点示范 for deutan)
+MARGINS = ("#efefef", "#2b2b2b")  # the margin's window colour behind the code stripes, light and dark (ui/theme.py)
 PAGES = {False: ("#ffffff", "#000000"), True: ("#1e1e1e", "#e6e6e6")}  # page and text of each theme (ui/theme.py)
 
 
@@ -30,3 +35,47 @@ def test_focus_is_not_the_verbatim_colour_and_text_stays_legible():
         assert tints[ACTIVE] not in (tints[VERBATIM], tints[FUZZY])
         assert min(contrast(text, tints[role]) for role in ROLES) >= 4.5  # WCAG AA body text
         assert min(contrast(tints[DIFFERS], tints[role]) for role in (VERBATIM, FUZZY)) >= 4.5
+
+
+def default_code_colours() -> dict[str, str]:
+    out = {}
+    for group in default_codebook():
+        out[group["name"]] = group["color"]
+        out.update({code["name"]: code["color"] for code in group["codes"]})
+    return out
+
+
+def test_every_two_default_codes_stay_apart_for_every_vision():
+    codes = default_code_colours()
+    assert len(codes) == 33 and len(set(codes.values())) == 33
+    gap, vision, a, b = closest_pair(codes)
+    assert gap >= MIN_CODE_DELTA_E, f"codes {a} and {b} too close for {vision} ({gap:.1f})"
+
+
+def test_codes_are_not_the_reader_colours_and_show_on_either_margin():
+    # Stripes and underlines are drawn at full strength beside the ruler's and bands' role hues,
+    # so a code must not pass for verbatim, fuzzy, focus, evidence or a search hit, nor vanish
+    # into the page or the margin.
+    codes = default_code_colours()
+    others = {**{role: _HUES[role] for role in ROLES}, "page": "#ffffff", "dark page": "#1e1e1e",
+              **{f"margin {m}": m for m in MARGINS}}
+    worst = min((delta_e(c, o, v), v, name, role) for v in SIMULATIONS
+                for (name, c), (role, o) in product(codes.items(), others.items()))
+    assert worst[0] >= MIN_CODE_DELTA_E, f"{worst[2]} passes for {worst[3]} with {worst[1]} vision ({worst[0]:.1f})"
+
+
+def test_new_groups_take_colours_apart_from_the_defaults():
+    codes = default_code_colours()
+    fresh = [c for c in PALETTE if c not in codes.values()]
+    assert len(fresh) >= 4
+    for c, v in product(fresh, SIMULATIONS):
+        assert min(delta_e(c, d, v) for d in [*codes.values(), *(_HUES[r] for r in ROLES)]) >= MIN_CODE_DELTA_E
+    assert min(delta_e(a, b, v) for v in SIMULATIONS for a, b in combinations(fresh, 2)) >= MIN_CODE_DELTA_E
+
+
+def test_the_old_shades_of_one_hue_would_have_failed():
+    # The check bites: the former 需求型 group colour and its code 试点示范 (shades of one hue).
+    assert min(delta_e("#009e73", "#009b71", v) for v in SIMULATIONS) < MIN_CODE_DELTA_E / 4
+    # And a code in the verbatim blue (the former 供给型) is caught against the reader's colours.
+    assert delta_e("#0072b2", _HUES[VERBATIM], "deutan") < 1
+

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import colorsys
 import json
 import shutil
 import sqlite3
@@ -15,6 +14,7 @@ from duidu.cli.main import main
 from duidu.library import annotations as annotations_mod
 from duidu.library import backups, schema
 from duidu.library.anchoring import context
+from duidu.library.codebook import PALETTE
 from duidu.library.errors import InputError
 from duidu.library.store import Library
 from duidu.paths import seed_path
@@ -67,8 +67,13 @@ def cjk(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff"
 
 
-def hue(color: str) -> float:
-    return colorsys.rgb_to_hls(*(int(color[i : i + 2], 16) / 255 for i in (1, 3, 5)))[0] * 360
+def lab_hue(color: str) -> float:
+    import math
+
+    from duidu.ui.colours import seen_as
+
+    _, a, b = seen_as(color)
+    return math.degrees(math.atan2(b, a)) % 360
 
 
 def test_a_new_library_starts_from_the_default_codebook(lib):
@@ -77,13 +82,13 @@ def test_a_new_library_starts_from_the_default_codebook(lib):
     assert tree == GROUPS
     assert [c.name for c in codes][:3] == ["供给型", "师资队伍建设", "经费投入"]  # tree order
     groups = {c.id: c for c in codes if c.parent_id is None}
-    assert [g.color for g in groups.values()] == ["#0072b2", "#e69f00", "#009e73", "#cc79a7"]  # Okabe–Ito
+    assert [g.color for g in groups.values()] == list(PALETTE[:4])  # the palette's first colours (test_colours)
     for c in codes:
         assert len(c.color) == 7 and c.color == c.color.lower()
         zh, en = c.description.split(" — ")
         assert any(cjk(ch) for ch in zh) and not any(cjk(ch) for ch in en) and "\n" not in c.description
-        if c.parent_id is not None:  # a shade of its group's hue
-            assert abs(hue(c.color) - hue(groups[c.parent_id].color)) < 8, c.name
+        if c.parent_id is not None:  # a colour of its group's family (CIELAB hue; ΔE apart: test_colours)
+            assert abs((lab_hue(c.color) - lab_hue(groups[c.parent_id].color) + 180) % 360 - 180) < 70, c.name
     assert len({c.color for c in codes}) == len(codes)
     assert len({c.guid for c in codes}) == len(codes)
     assert not lib.codebook_is_empty()
@@ -103,7 +108,7 @@ def test_empty_codebook_and_loading_the_default_later(tmp_path):
 
 def test_add_and_update_codes(lib):
     group = lib.add_code("川渝协同", description="川渝两地协同")
-    assert group.parent_id is None and group.color == "#56b4e9"  # the next unused Okabe–Ito hue
+    assert group.parent_id is None and group.color == PALETTE[4]  # the next unused colour of the palette
     child = lib.add_code("毗邻地区", parent_id=group.id)
     assert child.color == group.color and child.position == 0
     second = lib.add_code("  联席会议  ", parent_id=group.id, color="#ABCDEF")
@@ -460,11 +465,10 @@ def test_revise_re_anchors_a_realistic_revision(lib, tmp_path):
     assert lib.view(cq, "simplified").text == revised
     mentions = lib.mentions(cq)
     assert mentions and all(text[m.start : m.end] == m.text for m in mentions)
-    from duidu.library.similar_index import UNIT_BITS
+    from duidu.library.similar_index import stored_units
 
-    units = lib.db.execute("SELECT start, \"end\" FROM similar_index WHERE rowid BETWEEN ? AND ?",
-                           [cq << UNIT_BITS, (cq + 1 << UNIT_BITS) - 1]).fetchall()
-    assert units and max(e for _, e in units) > len(old_text)
+    units = stored_units(lib.db, cq)
+    assert units and max(u[1] for u in units) > len(old_text)
     top = lib.similar("加快建设一系列科技企业孵化器和创新载体平台", top=1)[0]
     assert top.document_id == cq and "一系列科技企业孵化器" in top.text
     assert lib.engine_document(cq).keyform.text == lib.db.execute("SELECT key FROM keyforms WHERE document_id = ?", [cq]).fetchone()[0]

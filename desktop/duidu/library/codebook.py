@@ -17,8 +17,10 @@ from sqlite_utils import Database
 from duidu.library.errors import InputError, one_line
 from duidu.paths import resource_path
 
-# New top-level codes without a colour take the next Okabe–Ito hue (colour-blind safe).
-PALETTE = ("#0072b2", "#e69f00", "#009e73", "#cc79a7", "#56b4e9", "#d55e00", "#f0e442", "#000000")
+# New top-level codes without a colour take the next of these: the default groups' colours, then
+# four more, each ΔE >= 12 from every default code and from the reader's passage, focus, evidence
+# and search colours for normal, protan, deutan and tritan vision (tests/test_colours.py).
+PALETTE = ("#9ca8fc", "#903c00", "#78c078", "#903c6c", "#9090cc", "#f07890", "#6030a8", "#e46c18")
 DEFAULT_FILE = "codebook.toml"
 _GUIDS = uuid.UUID("6b1f3c2e-8d0a-4c55-9b7e-1d2f00c0deb0")  # namespace: a default code's guid is its path's
 _COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
