@@ -48,3 +48,21 @@ def test_a_formula_each_report_words_its_own_way_is_boilerplate(a, b):
     test = Boilerplate()
     assert not stock(a) and not stock(b)
     assert test.assess_pairs([ka], [kb])[0][0] and test.assess_pairs([kb], [ka])[0][0]
+
+
+def test_the_seed_passages_shown_are_mostly_shared_content():
+    """The passages shown by default on the ten seed pairs (new library: the background decides),
+    drawn as benchmarks/passage_sample.py draws them, against the verdicts read by hand in
+    tests/passage_sample_labels.toml (real / stock / measure / false). A floor: an engine that
+    shows less stock passes; one that shows passages nobody has read yet is judged on the rest."""
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    import passage_sample
+
+    known = passage_sample.labels()
+    drawn = passage_sample.draw(passage_sample.seed_shown(), passage_sample.SEED_SAMPLE)
+    verdicts = [known[(pair, p.a_text)] for pair, p in drawn if (pair, p.a_text) in known]
+    assert len(verdicts) >= 20, "the seed sample is no longer the one read by hand: read the new passages"
+    assert verdicts.count("real") / len(verdicts) >= 0.7, verdicts
