@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPoint, Qt
 
+from duidu.library import network_cache
 from duidu.library import region_view as data
 from duidu.library.regions import MeasureMatrix, measure_matrix, region_of
 from duidu.library.store import Library
@@ -391,7 +392,8 @@ def test_network_shows_first_looks_then_keeps_its_pairs_for_next_time(reports, m
     lib, ids = reports
     chosen = list(ids.values())
     with lib.db.atomic():  # what earlier tests kept: this one starts from nothing aligned
-        lib.db.execute("DELETE FROM reuse_pairs") if lib.db["reuse_pairs"].exists() else None
+        for table in ("reuse_pairs", "reuse_networks"):
+            lib.db.execute(f"DELETE FROM {table}") if lib.db[table].exists() else None
     monkeypatch.setattr(data, "PARTIAL_EVERY", 0.0)
     looks = []
     first = data.network(lib, chosen, cache=ReuseCache(), partial=looks.append)
@@ -403,3 +405,27 @@ def test_network_shows_first_looks_then_keeps_its_pairs_for_next_time(reports, m
         assert all(final.get((e.source, e.target)) == e.informative_chars for e in look.edges)
     again = data.network(lib, chosen, cache=ReuseCache(), partial=looks.append)
     assert again.aligned == 0 and again.edges == first.edges  # read from the library, nothing aligned
+    assert network_cache.read(lib, chosen) == (first.edges, first.pairs)
+
+
+def test_a_kept_network_is_computed_again_when_a_date_or_the_library_changes(reports):
+    """The kept network answers only for the same texts and dates in the same library: a date
+    decides an edge's direction, and the library's other documents what counts as boilerplate."""
+    lib, ids = reports
+    chosen = [i for n, i in ids.items() if n != "quoting"]
+    first = data.network(lib, chosen)
+    assert network_cache.read(lib, chosen) == (first.edges, first.pairs)
+    assert network_cache.read(lib, chosen[1:]) is None  # another set
+    doc = lib.document(chosen[0])
+    lib.update_metadata(doc.id, date="2027-01-01")
+    try:
+        assert network_cache.read(lib, chosen) is None
+        moved = data.network(lib, chosen)
+        assert moved.aligned == 0  # the pairs are kept: only the network is made again
+        assert all(e.target == doc.id for e in moved.edges if doc.id in (e.source, e.target) and e.direction != "none")
+    finally:
+        lib.update_metadata(doc.id, date=doc.date)
+    assert network_cache.read(lib, chosen) == (first.edges, first.pairs)  # the same set again
+    # A document outside the set (the other tests name their documents, so it stays harmlessly).
+    lib.import_file(REPORTS / "2026_云南省_政府工作报告_measures.txt", metadata={"region": "云南省"})
+    assert network_cache.read(lib, chosen) is None  # the library changed: boilerplate is judged anew

@@ -170,18 +170,23 @@ def network(lib: "Library", ids: Sequence[int], *, cache=None, progress: Progres
             cancel: CancelToken | None = None, partial=None, keep: bool = True) -> Network:
     """The reuse network over ``ids``: the edges of ``library/reuse.py``.
 
-    Pairs aligned before (kept in the library by an earlier run, or a Spark job's) are read, not
-    aligned again, so a network seen once opens at once. While the rest are aligned (the
+    A network computed before for the same documents (same texts and dates, same library) is read
+    back (``library/network_cache.py``). Otherwise pairs aligned before (kept in the library by an
+    earlier run, or a Spark job's) are read, not aligned again. While the rest are aligned (the
     strongest candidates first) ``partial(Network)`` gets a first look every ``PARTIAL_EVERY``
-    seconds, from the pairs aligned so far; with ``keep`` the pairs aligned here are stored in the
-    library for next time (skipped when another writer holds it: a cache)."""
+    seconds, from the pairs aligned so far. With ``keep`` the pairs aligned here and the network
+    are stored in the library for next time (skipped when another writer holds it: a cache)."""
     import time
 
     from duidu.engine.reuse import Link, edges
+    from duidu.library import network_cache
     from duidu.library.reuse import ReuseCache, reuse
 
     docs = [lib.document(i) for i in dict.fromkeys(ids)]
     nodes = tuple(Node(d.id, d.title, *region_of(d), d.date) for d in docs)
+    kept = network_cache.read(lib, [d.id for d in docs]) if keep else None
+    if kept is not None:
+        return Network(nodes, kept[0], True, 0, kept[1])
     cache = cache if cache is not None else ReuseCache()
     before = set(cache.pairs)
     watch = progress
@@ -205,8 +210,10 @@ def network(lib: "Library", ids: Sequence[int], *, cache=None, progress: Progres
     # entry point: there the pairs are aligned in this thread.
     workers = 1 if getattr(sys, "frozen", False) else None
     result = reuse(lib, [d.id for d in docs], cache=cache, workers=workers, progress=watch, cancel=cancel)
-    if keep and result.aligned:
-        _keep(lib, {k: v for k, v in cache.pairs.items() if k not in before})
+    if keep:
+        if result.aligned:
+            _keep(lib, {k: v for k, v in cache.pairs.items() if k not in before})
+        network_cache.keep(lib, [d.id for d in docs], result.edges, result.pairs_considered)
     return Network(nodes, tuple(result.edges), True, result.aligned, result.pairs_considered)
 
 

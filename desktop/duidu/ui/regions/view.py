@@ -273,6 +273,7 @@ class RegionView(QWidget):
     def _shown(self, result) -> None:
         ids, matrix, found, seconds = result
         self.ids = list(ids)
+        self.matrix_model.missing_from = None  # the regions' choice is filled anew below
         self.matrix_model.set_matrix(matrix)
         self.evidence_model.set_evidence("", "", (), {}, {})
         self.missing.blockSignals(True)
@@ -281,7 +282,6 @@ class RegionView(QWidget):
         for r in matrix.regions:
             self.missing.addItem(r.name, r.name)
         self.missing.blockSignals(False)
-        self.matrix_model.set_missing_from(None)
         self.targets_model.set_indicators(found)
         self.indicator.blockSignals(True)
         self.indicator.clear()
