@@ -157,3 +157,19 @@ def test_switching_language_in_preferences_needs_no_restart(qtbot, tmp_path):
     assert back.library_dock.windowTitle() == "Library"
     back.close()
     i18n.install("en")
+
+
+def test_one_term_per_concept_in_english():
+    """The English interface and guide say "code" (a codebook entry; "to code" the act), never "tag":
+    the source strings of the catalogues, the guide, and the guides' Chinese use of 标签/標籤 only for tabs."""
+    import re
+
+    tag = re.compile(r"\btag(s|ged|ging)?\b", re.IGNORECASE)
+    sources = {m.findtext("source") for _, m in _messages(TS / "duidu_zh_CN.ts")}
+    assert "Filter by code (any script)" in sources and "Code selection…" in sources
+    assert not [s for s in sources if tag.search(s)]
+    guide = (ROOT / "resources" / "docs" / "guide.en.md").read_text(encoding="utf-8")
+    assert not tag.findall(guide)
+    for language, word in (("zh_CN", "标签"), ("zh_TW", "標籤")):
+        text = (ROOT / "resources" / "docs" / f"guide.{language}.md").read_text(encoding="utf-8")
+        assert text.count(word) == text.count(word + ("页" if language == "zh_CN" else "頁"))  # only a tab (标签页)

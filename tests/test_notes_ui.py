@@ -63,13 +63,21 @@ def test_tagging_a_selection_draws_it_lists_it_and_undo_takes_it_back(qtbot, win
     panel.text_filter.setText("学分银行")
     assert panel.proxy.rowCount() == 0
     panel.text_filter.clear()
-    group = next(c for c in notes.codes if c.id == tag).parent_id
-    panel.tag_filter.setCurrentIndex(panel.tag_filter.findData(group))
-    panel._apply_filters()
+    # The code filter is typed, in either script: the group's name in traditional characters finds
+    # the note coded under it; another code's name, typed in traditional, finds nothing.
+    from duidu.text.script import convert
+
+    group = next(c for c in notes.codes if c.id == next(c for c in notes.codes if c.id == tag).parent_id)
+    panel.code_filter.setText(group.name)  # 需求型: a group stands for the codes under it
     assert panel.proxy.rowCount() == 1
-    panel.tag_filter.setCurrentIndex(panel.tag_filter.findData(code_id(window, "经费投入")))
-    panel._apply_filters()
-    assert panel.proxy.rowCount() == 0
+    panel.code_filter.setText("產教")  # part of 产教融合与校企合作, typed in traditional
+    assert panel.proxy.rowCount() == 1
+    panel.code_filter.setText(convert("经费投入", "s2t").text)  # 經費投入
+    assert panel.code_filter.text() == "經費投入" and panel.proxy.rowCount() == 0
+    panel.code_filter.setText("協調")  # 组织保障与协调机制: a part of a name, in the other script
+    assert panel.codes_matching("協調") == {code_id(window, "组织保障与协调机制")}
+    panel.code_filter.clear()
+    assert panel.proxy.rowCount() == 1
     # Undo deletes it from the library and the pane; redo brings back the same note.
     window.notes_ui.undo_action.trigger()
     qtbot.waitUntil(lambda: not notes.annotations, timeout=10000)

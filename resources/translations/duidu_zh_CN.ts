@@ -4,11 +4,11 @@
 <context>
     <name>AgreementDialog</name>
     <message>
-        <source>Agreement per tag</source>
+        <source>Agreement per code</source>
         <translation>各编码的一致性</translation>
     </message>
     <message>
-        <source>Tag</source>
+        <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
@@ -43,11 +43,11 @@
         <translation>标注</translation>
     </message>
     <message>
-        <source>Filter tags…</source>
+        <source>Filter codes…</source>
         <translation>筛选编码…</translation>
     </message>
     <message>
-        <source>Tags</source>
+        <source>Codes</source>
         <translation>编码</translation>
     </message>
     <message>
@@ -1102,7 +1102,7 @@ Read Chinese policy documents against each other, offline.</source>
 <context>
     <name>NotesModel</name>
     <message>
-        <source>Tags</source>
+        <source>Codes</source>
         <translation>编码</translation>
     </message>
     <message>
@@ -1137,7 +1137,7 @@ Read Chinese policy documents against each other, offline.</source>
 <context>
     <name>NotesPanel</name>
     <message>
-        <source>Filter by tag</source>
+        <source>Filter by code</source>
         <translation>按编码筛选</translation>
     </message>
     <message>
@@ -1181,8 +1181,8 @@ Read Chinese policy documents against each other, offline.</source>
         <translation>编码本…</translation>
     </message>
     <message>
-        <source>All tags</source>
-        <translation>全部编码</translation>
+        <source>Filter by code (any script)</source>
+        <translation>按编码筛选（不分简繁）</translation>
     </message>
     <message>
         <source>All documents</source>
@@ -1204,7 +1204,7 @@ Read Chinese policy documents against each other, offline.</source>
 <context>
     <name>NotesUI</name>
     <message>
-        <source>Tag selection…</source>
+        <source>Code selection…</source>
         <translation>标注所选…</translation>
     </message>
     <message>
@@ -1260,7 +1260,7 @@ Read Chinese policy documents against each other, offline.</source>
         <translation>先选一段文字</translation>
     </message>
     <message>
-        <source>No code on Alt+%1 yet: tag once with Ctrl+T</source>
+        <source>No code on Alt+%1 yet: code a selection once with Ctrl+T</source>
         <translation>Alt+%1 还没有编码：先用 Ctrl+T 标注一次</translation>
     </message>
     <message>

@@ -121,10 +121,10 @@ class AgreementDialog(QDialog):
 
     def __init__(self, rows, annotators: list[str], parent=None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Agreement per tag"))
+        self.setWindowTitle(self.tr("Agreement per code"))
         self.resize(720, 520)
         self.model = QStandardItemModel(self)
-        self.model.setHorizontalHeaderLabels([self.tr("Tag"), self.tr("Cohen's κ"), self.tr("Krippendorff's α"),
+        self.model.setHorizontalHeaderLabels([self.tr("Code"), self.tr("Cohen's κ"), self.tr("Krippendorff's α"),
                                               self.tr("Unitized αU"),
                                               *[self.tr("%1 marked").replace("%1", a) for a in annotators],
                                               self.tr("Characters")])

@@ -12,7 +12,7 @@ from PySide6.QtGui import QColor
 _Index = QModelIndex | QPersistentModelIndex
 
 COLUMNS = (
-    QT_TRANSLATE_NOOP("NotesModel", "Tags"),
+    QT_TRANSLATE_NOOP("NotesModel", "Codes"),
     QT_TRANSLATE_NOOP("NotesModel", "Quote"),
     QT_TRANSLATE_NOOP("NotesModel", "Note"),
     QT_TRANSLATE_NOOP("NotesModel", "Document"),

@@ -26,15 +26,21 @@ class NotesPanel(QWidget):
         self.proxy = NotesFilter(self)
         self.proxy.setSourceModel(self.model)
 
-        self.tag_filter = QComboBox(self)
-        self.tag_filter.setAccessibleName(self.tr("Filter by tag"))
+        # Typed, not picked: a code's name in either script (協調 finds 协调), part of it, or its
+        # group's name (a group stands for the codes under it), as every other search in Duidu.
+        self.code_filter = QLineEdit(self)
+        self.code_filter.setPlaceholderText(self.tr("Filter by code (any script)"))
+        self.code_filter.setAccessibleName(self.tr("Filter by code"))
+        self.code_filter.setClearButtonEnabled(True)
+        self.code_filter.textChanged.connect(lambda _: self._apply_filters())
+        self._code_keys: dict[int, str] = {}  # code id -> its name in key form (refreshed with the codebook)
         self.doc_filter = QComboBox(self)
         self.doc_filter.setAccessibleName(self.tr("Filter by document"))
         self.region_filter = QComboBox(self)
         self.region_filter.setAccessibleName(self.tr("Filter by region"))
         self.annotator_filter = QComboBox(self)
         self.annotator_filter.setAccessibleName(self.tr("Filter by annotator"))
-        for box in (self.tag_filter, self.doc_filter, self.region_filter, self.annotator_filter):
+        for box in (self.doc_filter, self.region_filter, self.annotator_filter):
             box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             box.setMinimumContentsLength(6)
             box.activated.connect(lambda _: self._apply_filters())
@@ -80,7 +86,7 @@ class NotesPanel(QWidget):
         self.codebook_button.clicked.connect(self.codebookRequested)
 
         grid = QGridLayout()
-        grid.addWidget(self.tag_filter, 0, 0)
+        grid.addWidget(self.code_filter, 0, 0)
         grid.addWidget(self.doc_filter, 0, 1)
         grid.addWidget(self.region_filter, 1, 0)
         grid.addWidget(self.annotator_filter, 1, 1)
@@ -109,7 +115,9 @@ class NotesPanel(QWidget):
         n = self.notes
         paths = {c.id: n.path_of(c) for c in n.codes}
         self.model.set_notes(n.visible(), self.documents, n.codes, paths)
-        self._fill(self.tag_filter, self.tr("All tags"), [(paths[c.id], c.id) for c in n.codes])
+        from duidu.text.keyform import query_key
+
+        self._code_keys = {c.id: query_key(c.name) for c in n.codes}
         self._fill(self.doc_filter, self.tr("All documents"), [(d.title, d.id) for d in self.documents])
         regions = sorted({d.region for d in self.documents if d.region})
         self._fill(self.region_filter, self.tr("All regions"), [(r, r) for r in regions])
@@ -143,18 +151,27 @@ class NotesPanel(QWidget):
         box.setCurrentIndex(max(0, box.findData(chosen)))
         box.blockSignals(False)
 
-    def _apply_filters(self) -> None:
-        code = self.tag_filter.currentData()
-        under = None
-        if code is not None:  # a tag stands for the tags under it too
-            children: dict = {}
-            for c in self.notes.codes:
-                children.setdefault(c.parent_id, []).append(c.id)
-            under, todo = set(), [code]
-            while todo:
-                cid = todo.pop()
+    def codes_matching(self, typed: str) -> set[int] | None:
+        """Codes whose name holds what was typed (any script, any width), with every code under
+        them; None when nothing is typed (no filter)."""
+        from duidu.text.keyform import query_key
+
+        key = query_key(typed.strip())
+        if not key:
+            return None
+        children: dict = {}
+        for c in self.notes.codes:
+            children.setdefault(c.parent_id, []).append(c.id)
+        under, todo = set(), [cid for cid, name in self._code_keys.items() if key in name]
+        while todo:
+            cid = todo.pop()
+            if cid not in under:
                 under.add(cid)
                 todo.extend(children.get(cid, ()))
+        return under
+
+    def _apply_filters(self) -> None:
+        under = self.codes_matching(self.code_filter.text())
         self.proxy.set_filters(code_ids=under, document_id=self.doc_filter.currentData(),
                                region=self.region_filter.currentData(), annotator=self.annotator_filter.currentData(),
                                text=self.text_filter.text())
@@ -176,8 +193,9 @@ class NotesPanel(QWidget):
                     self.table.scrollTo(index)
                     return True
             if attempt == 0:  # hidden by a filter: show everything, then look again
-                for box in (self.tag_filter, self.doc_filter, self.region_filter, self.annotator_filter):
+                for box in (self.doc_filter, self.region_filter, self.annotator_filter):
                     box.setCurrentIndex(0)
+                self.code_filter.clear()
                 self.text_filter.clear()
                 self._apply_filters()
         return False

@@ -27,7 +27,7 @@ class NotesUI(QObject):
         self.panel = NotesPanel(self.notes, window)
         self.panel.set_documents(window.documents)
 
-        self.annotate_action = self._action(self.tr("Tag selection…"), self.annotate_selection, "Ctrl+T")
+        self.annotate_action = self._action(self.tr("Code selection…"), self.annotate_selection, "Ctrl+T")
         self.link_action = self._action(self.tr("Comparison note…"), self.comparison_note, "Ctrl+Shift+T")
         self.recent_codes: list[int] = list(window.settings.recent_codes)
         self.quick_actions = [self._action(self.tr("Quick code %1").replace("%1", str(n)),
@@ -179,7 +179,7 @@ class NotesUI(QObject):
             self.window.statusBar().showMessage(self.tr("Select a passage first"), 5000)
             return
         if not 1 <= n <= len(recent):
-            self.window.statusBar().showMessage(self.tr("No code on Alt+%1 yet: tag once with Ctrl+T").replace("%1", str(n)), 5000)
+            self.window.statusBar().showMessage(self.tr("No code on Alt+%1 yet: code a selection once with Ctrl+T").replace("%1", str(n)), 5000)
             return
         code_id = recent[n - 1]
         self.notes.annotate(pane.document_id, *span, code_ids=[code_id], note="")
