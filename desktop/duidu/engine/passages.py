@@ -27,7 +27,7 @@ import bisect
 import re
 import weakref
 from dataclasses import dataclass
-from typing import Callable
+from typing import Callable, Sequence
 
 import numpy as np
 from rapidfuzz.distance import LCSseq
@@ -133,10 +133,22 @@ def _rebuilt(runs: list[list[int]], ka: str, kb: str, joined: bool = False) -> _
 # -- exact runs, in bulk ------------------------------------------------------------------------
 
 
-def _codes(ka: str, kb: str) -> tuple[np.ndarray, np.ndarray]:
-    """Both key texts as dense character ids (< 2**16), so a 4-gram is one exact 64-bit integer."""
+OUTSIDE_A, OUTSIDE_B = 0xFFFF, 0xFFFE  # the ids of characters outside ``within``: they match nothing
+
+
+def _codes(ka: str, kb: str, masks: tuple[np.ndarray, np.ndarray] | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """Both key texts as dense character ids (< 2**16), so a 4-gram is one exact 64-bit integer.
+    Given ``masks``, characters outside them take an id of their own side (only the characters
+    inside are numbered: the work follows what the windows hold)."""
     ca = np.frombuffer(ka.encode("utf-32-le"), dtype=np.uint32)
     cb = np.frombuffer(kb.encode("utf-32-le"), dtype=np.uint32)
+    if masks is not None:
+        ma, mb = masks
+        _, ids = np.unique(np.concatenate([ca[ma], cb[mb]]), return_inverse=True)
+        ids = ids.astype(np.int64) + 1
+        out_a, out_b = np.full(len(ca), OUTSIDE_A, np.int64), np.full(len(cb), OUTSIDE_B, np.int64)
+        out_a[ma], out_b[mb] = ids[: int(ma.sum())], ids[int(ma.sum()) :]
+        return out_a, out_b
     if len(ca) + len(cb) < 200_000:  # sorting a short text beats a table of every code point
         _, ids = np.unique(np.concatenate([ca, cb]), return_inverse=True)
         ids = ids.astype(np.int64) + 1
@@ -206,37 +218,80 @@ def _seed_pairs(ida: np.ndarray, idb: np.ndarray, where_a: np.ndarray, where_b: 
     return ii, jj, where_a[(in_b > 0) & ~seeded]
 
 
-def _longer(ida: np.ndarray, idb: np.ndarray, length: int) -> tuple[np.ndarray, np.ndarray]:
-    """Exact ids of the grams twice as long, from the ids of grams ``length`` long (one sort)."""
+def _longer(ida: np.ndarray, idb: np.ndarray, length: int,
+            inside: list[np.ndarray] | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """Exact ids of the grams twice as long, from the ids of grams ``length`` long (one sort).
+    ``inside``: which grams lie inside ``within`` on each side (updated for the longer grams);
+    only those are numbered, the rest take an id of their own side that matches nothing."""
     na, nb = len(ida) - length, len(idb) - length
     if na <= 0 or nb <= 0:
         return np.empty(0, np.int64), np.empty(0, np.int64)
-    top = int(max(ida.max(), idb.max())) + 1
+    if inside is not None:
+        ok_a, ok_b = inside[0][:na] & inside[0][length:], inside[1][:nb] & inside[1][length:]
+        inside[:] = [ok_a, ok_b]
+        pa, pb = (ida[:na][ok_a], ida[length:][ok_a]), (idb[:nb][ok_b], idb[length:][ok_b])
+    else:
+        pa, pb = (ida[:na], ida[length:]), (idb[:nb], idb[length:])
+    first, second = np.concatenate([pa[0], pb[0]]), np.concatenate([pa[1], pb[1]])
+    if not len(first):
+        return np.full(na, -1, np.int64), np.full(nb, -2, np.int64)
+    top = int(max(first.max(), second.max())) + 1
     if top > 1 << 31:  # packed 4-grams: number them densely first, so a pair of ids fits in 64 bits
-        _, dense = np.unique(np.concatenate([ida, idb]), return_inverse=True)
-        ida, idb, top = dense[: len(ida)].astype(np.int64), dense[len(ida) :].astype(np.int64), len(dense) + 1
-    both = np.concatenate([ida[:na] * top + ida[length:], idb[:nb] * top + idb[length:]])
-    _, dense = np.unique(both, return_inverse=True)
-    return dense[:na].astype(np.int64), dense[na:].astype(np.int64)
+        _, dense = np.unique(np.concatenate([first, second]), return_inverse=True)
+        first, second, top = dense[: len(first)].astype(np.int64), dense[len(first) :].astype(np.int64), len(dense) + 1
+    _, dense = np.unique(first * top + second, return_inverse=True)
+    dense = dense.astype(np.int64).ravel()
+    if inside is None:
+        return dense[:na], dense[na:]
+    out_a, out_b = np.full(na, -1, np.int64), np.full(nb, -2, np.int64)
+    out_a[ok_a], out_b[ok_b] = dense[: len(pa[0])], dense[len(pa[0]) :]
+    return out_a, out_b
 
 
 LEVELS = 2  # 4-, 8- and 16-character seeds at most
 
 
-def _runs(ka: str, kb: str) -> list[list[int]]:
+def _mask(n: int, spans) -> np.ndarray:
+    """Per key character: whether it lies in one of ``spans``."""
+    edges = np.zeros(n + 1, dtype=np.int64)
+    for s, e in spans:
+        s, e = max(0, s), min(n, e)
+        if e > s:
+            edges[s] += 1
+            edges[e] -= 1
+    return np.cumsum(edges[:n]) > 0
+
+
+def _inside(mask: np.ndarray, grams: int) -> np.ndarray:
+    """Positions of the grams lying wholly inside ``mask`` (one ``SEED`` long each)."""
+    covered = np.r_[0, np.cumsum(mask, dtype=np.int64)]
+    return np.flatnonzero(covered[SEED : SEED + grams] - covered[:grams] == SEED)
+
+
+def _runs(ka: str, kb: str, within=None) -> list[list[int]]:
     """Maximal exact runs of at least SEED characters, found from n-gram seeds.
 
     A 4-gram repeated on both sides (found more than MAX_SEED_PAIRS times in A times in B)
     would pair every copy with every copy; where it stands, the 8-gram is tried instead, then
     the 16- and 32-gram (随迁子女 is everywhere, 随迁子女接受义务 is not). Each level is a few
     sorts over the positions still in question, so repetition costs no more than length.
-    Seeds in a row on one diagonal are one run, grown both ways as far as the texts agree."""
-    ca, cb = _codes(ka, kb)
+    Seeds in a row on one diagonal are one run, grown both ways as far as the texts agree.
+    ``within``: key spans of A and of B; what lies outside matches nothing (and costs nothing)."""
+    masks = None if within is None else (_mask(len(ka), within[0]), _mask(len(kb), within[1]))
+    ca, cb = _codes(ka, kb, masks)
     ida, idb = _grams(ca), _grams(cb)
     if not len(ida) or not len(idb):
         return []
     seeds_a, seeds_b = [], []
-    where_a, where_b = np.arange(len(ida)), np.arange(len(idb))
+    inside = None
+    if masks is None:
+        where_a, where_b = np.arange(len(ida)), np.arange(len(idb))
+    else:  # grams reaching outside hold an id no gram of the other side has: never a seed
+        where_a, where_b = _inside(masks[0], len(ida)), _inside(masks[1], len(idb))
+        if not len(where_a) or not len(where_b):
+            return []
+        inside = [np.zeros(len(ida), np.bool_), np.zeros(len(idb), np.bool_)]
+        inside[0][where_a], inside[1][where_b] = True, True
     length = SEED
     for level in range(LEVELS + 1):
         ii, jj, left = _seed_pairs(ida, idb, where_a, where_b)
@@ -250,7 +305,7 @@ def _runs(ka: str, kb: str) -> list[list[int]]:
         rest = np.unique(ida[left])
         at = np.clip(np.searchsorted(rest, idb[where_b]), 0, len(rest) - 1)
         where_b = where_b[rest[at] == idb[where_b]]
-        ida, idb = _longer(ida, idb, length)
+        ida, idb = _longer(ida, idb, length, inside)
         length *= 2
         where_a, where_b = left[left < len(ida)], where_b[where_b < len(idb)]
         if not len(where_a) or not len(where_b):
@@ -820,6 +875,7 @@ def find_passages(
     threshold: float = THRESHOLD,
     is_boilerplate: Callable[[str], bool] | None = None,
     measures: tuple[tuple, tuple] | None = None,
+    within: tuple[Sequence[tuple[int, int]], Sequence[tuple[int, int]]] | None = None,
     progress: Progress | None = None,
     cancel: CancelToken | None = None,
 ) -> list[Passage]:
@@ -827,6 +883,9 @@ def find_passages(
 
     ``measures``: the measure layer's mention spans in A and in B (stored text), so that a
     measure both state word for word links however short (``SHORT_LENGTH``).
+    ``within``: key spans of A and of B to look in (passages found only there; quoted short items
+    anywhere): text reuse over a library looks only around what two documents share
+    (``engine/reuse.py``).
     ``is_boilerplate`` (given a passage's key text) marks stock phrasing; a passage is flagged
     when its text in A or in B is (the two differ in a fuzzy passage: what they share is no more
     than the plainer), and its informativeness is the lesser of the two, so that B against A gives
@@ -839,7 +898,7 @@ def find_passages(
 
     ka, kb = a.keyform.text, b.keyform.text
     checkpoint(0.0, progress, cancel)
-    runs = _runs(ka, kb)
+    runs = _runs(ka, kb, within)
     checkpoint(0.4, progress, cancel)
     chains = _chains(runs, ka, kb, threshold, (_sentence_ends(a), _sentence_ends(b)))
     checkpoint(0.6, progress, cancel)

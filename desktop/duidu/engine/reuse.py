@@ -12,7 +12,10 @@ postings and sums; the in-process path below does the same in bulk with numpy):
    a gram in more (``max_df_for``: most of the library, and never more than ``MAX_DF``) is the
    library's own boilerplate and votes for nothing. This is the document-frequency bound passim
    uses, and what keeps the work proportional to the shared content, never to n².
-3. ``candidate_pairs``: pairs with at least ``MIN_SHARED`` votes are aligned (``find_passages``).
+3. ``candidate_pairs``: pairs with at least ``MIN_SHARED`` votes are aligned.
+4. ``shared_passages``: a candidate pair aligned by the passage finder, but only in windows
+   around the distinctive grams the two share (``shared_windows``), not over both whole texts:
+   what shares none of them is stock phrasing, which no edge counts.
 
 Then ``families`` joins the aligned passages into clusters of near-identical text (spans in one
 document that overlap by at least ``SPAN_OVERLAP`` of the longer are one place; a place joins
@@ -24,7 +27,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Iterable, Iterator, Sequence
 
 import numpy as np
 from rapidfuzz.distance import LCSseq
@@ -32,9 +35,15 @@ from rapidfuzz.distance import LCSseq
 from duidu.engine.background import GRAM, background, gram_hashes
 from duidu.engine.boilerplate import LIBRARY_SHARE, STOCK_SHARE
 from duidu.engine.passages import Passage
+from duidu.engine.per_document import per_document
+
+if TYPE_CHECKING:
+    from duidu.engine.document import EngineDocument
 
 MAX_DF = 100  # a gram in more documents than this is formula, however large the library (passim's bound)
 MIN_SHARED = 4  # distinctive grams a pair must share to be aligned: one 9-character passage
+WINDOW_PAD = 16  # key characters around a shared distinctive gram a passage may run on (stock phrasing
+# at its ends); chosen on the corpus's 33 reports: 99% of the informative text whole-text alignment finds
 FAMILY_SIMILARITY = 0.6  # of a place's key text to its family's first place (longest common subsequence)
 SPAN_OVERLAP = 0.5  # of the longer span: two spans of one document that are the same place
 # (of the shorter, a sentence inside a long shared section would chain unrelated text into one family)
@@ -63,17 +72,35 @@ def stretch_hashes(key: str, n: int) -> np.ndarray:
     return h
 
 
-def document_grams(key: str) -> np.ndarray:
-    """The distinct distinctive ``GRAM``-grams of one key text, as sorted 64-bit hashes."""
+@dataclass(frozen=True)
+class Grams:
+    """A key text's distinctive ``GRAM``-grams: ``hashes`` sorted, ``positions`` where each starts."""
+
+    hashes: np.ndarray
+    positions: np.ndarray
+    length: int  # of the key text
+
+
+def distinctive_grams(key: str) -> Grams:
+    """Every distinctive ``GRAM``-gram of one key text, where it stands (read once per document)."""
     hashes = gram_hashes(key)
     if not len(hashes):
-        return hashes
+        return Grams(hashes, np.empty(0, np.int64), len(key))
     keep = background().share(hashes) < STOCK_SHARE
     codes = np.frombuffer(key.encode("utf-32-le"), dtype=np.uint32)
     digit = ((codes >= 0x30) & (codes <= 0x39)).astype(np.int32)
     in_window = np.convolve(digit, np.ones(GRAM, dtype=np.int32), mode="valid")  # digits in each gram
     keep &= in_window[: len(hashes)] == 0
-    return np.unique(hashes[keep])
+    positions = np.flatnonzero(keep)
+    order = np.argsort(hashes[positions], kind="stable")
+    return Grams(hashes[positions][order], positions[order], len(key))
+
+
+def document_grams(key: str | Grams) -> np.ndarray:
+    """The distinct distinctive ``GRAM``-grams of one key text, as sorted 64-bit hashes."""
+    grams = key if isinstance(key, Grams) else distinctive_grams(key)
+    h = grams.hashes
+    return h[np.r_[True, h[1:] != h[:-1]]] if len(h) else h
 
 
 def max_df_for(library_size: int) -> int:
@@ -105,10 +132,11 @@ class Candidates:
         return sorted(self.pairs, key=lambda p: (-self.pairs[p], p))
 
 
-def candidate_pairs(records: Iterable[tuple[int, str]], *, max_df: int | None = None,
+def candidate_pairs(records: Iterable[tuple[int, str | Grams]], *, max_df: int | None = None,
                     min_shared: int = MIN_SHARED) -> Candidates:
-    """Candidate pairs of ``(doc_id, key text)`` records: ``posting_pairs`` over every gram's
-    posting list, summed, kept from ``min_shared`` votes (the same rule, in bulk)."""
+    """Candidate pairs of ``(doc_id, key text)`` records (or the key's ``distinctive_grams``):
+    ``posting_pairs`` over every gram's posting list, summed, kept from ``min_shared`` votes
+    (the same rule, in bulk)."""
     ids, grams = [], []
     for doc_id, key in records:
         g = document_grams(key)
@@ -140,6 +168,47 @@ def candidate_pairs(records: Iterable[tuple[int, str]], *, max_df: int | None = 
     keep = counts >= min_shared
     pairs = {(int(c >> 32), int(c & 0xFFFFFFFF)): int(k) for c, k in zip(found[keep], counts[keep])}
     return Candidates(pairs, n_docs, len(starts), int((df > max_df).sum()), votes)
+
+
+# -- 4: a candidate pair's passages ---------------------------------------------------------------
+
+
+def shared_windows(a: Grams, b: Grams, pad: int = WINDOW_PAD) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """Key spans of A and of B around the distinctive grams the two share (``pad`` characters on
+    each side), overlapping spans merged: where a passage worth a reuse edge can stand. The same
+    whichever text is A (each side's spans come from the grams alone)."""
+    return _spans(a, b.hashes, pad), _spans(b, a.hashes, pad)
+
+
+def _spans(g: Grams, other: np.ndarray, pad: int) -> list[tuple[int, int]]:
+    """``g``'s grams found in ``other`` (sorted hashes), as padded and merged spans."""
+    if not len(other) or not len(g.hashes):
+        return []
+    at = np.minimum(np.searchsorted(other, g.hashes), len(other) - 1)
+    pos = np.sort(g.positions[other[at] == g.hashes])
+    if not len(pos):
+        return []
+    start, end = np.maximum(pos - pad, 0), np.minimum(pos + GRAM + pad, g.length)
+    end = np.maximum.accumulate(end)  # starts are sorted: a span ends where the furthest before it does
+    new = np.r_[True, start[1:] > end[:-1]]
+    last = np.r_[np.flatnonzero(new)[1:] - 1, len(end) - 1]
+    return list(zip(start[new].tolist(), end[last].tolist()))
+
+
+_grams_of = per_document(lambda doc: distinctive_grams(doc.keyform.text))
+
+
+def shared_passages(a: "EngineDocument", b: "EngineDocument", *, is_boilerplate=None,
+                    grams: tuple[Grams, Grams] | None = None) -> list[Passage]:
+    """The passages of a candidate pair, looked for only around the distinctive grams the two
+    share (``shared_windows``): passage text that shares none is stock phrasing, which a reuse
+    edge leaves out anyway, and a pair of reports shares a few hundred such windows where the
+    whole texts are tens of thousands of characters. ``grams``: each key's ``distinctive_grams``
+    when the caller has them (else read once per document)."""
+    from duidu.engine.passages import find_passages
+
+    ga, gb = grams if grams is not None else (_grams_of(a), _grams_of(b))
+    return find_passages(a, b, is_boilerplate=is_boilerplate, within=shared_windows(ga, gb))
 
 
 # -- families and edges ----------------------------------------------------------------------------

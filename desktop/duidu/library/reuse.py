@@ -1,9 +1,9 @@
 """Text reuse over a set of the library's documents: what ``duidu reuse`` prints and the
 region view's network and "where did this come from" show.
 
-Reads the key forms cached at import (``keyforms``), asks the engine for candidate pairs
-(``engine/reuse.py``: never all pairs), aligns each with the engine's passage finder and builds
-families and edges. Runs off the UI thread: ``progress`` (0..1) and ``cancel`` as the engine's.
+Reads the key forms cached at import (``keyforms``) and reads each one's distinctive grams once;
+asks the engine for candidate pairs (``engine/reuse.py``: never all pairs), aligns each around
+what the two share (``shared_passages``) and builds families and edges. Runs off the UI thread: ``progress`` (0..1) and ``cancel`` as the engine's.
 A ``ReuseCache`` kept by the caller serves pairs already aligned (keyed by both texts' hashes,
 so an edited or re-imported document is aligned again).
 """
@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING, Sequence
 import numpy as np
 
 from duidu.engine.progress import CancelToken, Progress, checkpoint
-from duidu.engine.reuse import (Candidates, Edge, Family, Link, candidate_pairs, edges, families)
+from duidu.engine.reuse import (Candidates, Edge, Family, Grams, Link, candidate_pairs, distinctive_grams, edges,
+                                families)
 
 if TYPE_CHECKING:
     from duidu.engine.document import EngineDocument
@@ -119,11 +120,13 @@ def _boilerplate(lib: "Library"):
     return Boilerplate(count, StretchFrequencies(library_frequencies(keys, COMMON_GRAM), COMMON_GRAM))
 
 
-def _align(pairs: list[tuple["EngineDocument", "EngineDocument"]], boilerplate) -> list[tuple["Passage", ...]]:
-    """Shared passages of each pair."""
-    from duidu.engine.passages import find_passages
+def _align(pairs: list[tuple["EngineDocument", "EngineDocument"]], boilerplate,
+           grams: list[tuple[Grams, Grams]] | None = None) -> list[tuple["Passage", ...]]:
+    """Shared passages of each pair (``engine.reuse.shared_passages``: around what the two share)."""
+    from duidu.engine.reuse import shared_passages
 
-    return [tuple(find_passages(a, b, is_boilerplate=boilerplate)) for a, b in pairs]
+    return [tuple(shared_passages(a, b, is_boilerplate=boilerplate, grams=grams[n] if grams else None))
+            for n, (a, b) in enumerate(pairs)]
 
 
 _worker_boilerplate = None  # a worker process's copy, sent once (its frequency table is large)
@@ -137,8 +140,9 @@ def _start_worker(boilerplate) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the command's to handle: it stops the pool
 
 
-def _align_in_worker(pairs: list[tuple["EngineDocument", "EngineDocument"]]) -> list[tuple["Passage", ...]]:
-    return _align(pairs, _worker_boilerplate)
+def _align_in_worker(pairs: list[tuple["EngineDocument", "EngineDocument"]],
+                     grams: list[tuple[Grams, Grams]]) -> list[tuple["Passage", ...]]:
+    return _align(pairs, _worker_boilerplate, grams)
 
 
 def reuse(lib: "Library", ids: Sequence[int], *, cache: ReuseCache | None = None, workers: int | None = None,
@@ -151,7 +155,8 @@ def reuse(lib: "Library", ids: Sequence[int], *, cache: ReuseCache | None = None
     keys = _keys(lib, ids)
     meta = {i: lib.db.execute("SELECT date, text_hash FROM documents WHERE id = ?", [i]).fetchone() for i in ids}
     dates = {i: meta[i][0] or None for i in ids}
-    candidates = candidate_pairs(((i, keys[i]) for i in ids))
+    grams = {i: distinctive_grams(keys[i]) for i in ids}  # read once: they vote, then place the windows
+    candidates = candidate_pairs(((i, grams[i]) for i in ids))
     checkpoint(0.05, progress, cancel)
     cache = cache if cache is not None else ReuseCache()
     from duidu.library.reuse_import import imported_pairs  # pairs a Spark job aligned (duidu reuse import)
@@ -160,7 +165,7 @@ def reuse(lib: "Library", ids: Sequence[int], *, cache: ReuseCache | None = None
         cache.pairs.setdefault(pair, found)
     todo = [p for p in candidates.ranked() if (meta[p[0]][1], meta[p[1]][1]) not in cache.pairs]
     if todo:
-        _align_all(lib, todo, meta, cache, workers, progress, cancel)
+        _align_all(lib, todo, meta, grams, cache, workers, progress, cancel)
     links = [Link(a, b, p) for a, b in candidates.ranked() for p in cache.pairs[(meta[a][1], meta[b][1])]]
     checkpoint(0.97, progress, cancel)
     fams = families(links, dates, keys)
@@ -179,8 +184,8 @@ def _keys(lib: "Library", ids: Sequence[int]) -> dict[int, str]:
     return out
 
 
-def _align_all(lib: "Library", todo: list[tuple[int, int]], meta: dict, cache: ReuseCache, workers: int | None,
-               progress: Progress | None, cancel: CancelToken | None) -> None:
+def _align_all(lib: "Library", todo: list[tuple[int, int]], meta: dict, grams: dict[int, Grams], cache: ReuseCache,
+               workers: int | None, progress: Progress | None, cancel: CancelToken | None) -> None:
     boilerplate = _boilerplate(lib)
     docs: dict[int, "EngineDocument"] = {}
 
@@ -197,7 +202,7 @@ def _align_all(lib: "Library", todo: list[tuple[int, int]], meta: dict, cache: R
     if workers <= 1:
         for k, (a, b) in enumerate(todo):
             done(k)
-            (found,) = _align([(doc(a), doc(b))], boilerplate)
+            (found,) = _align([(doc(a), doc(b))], boilerplate, [(grams[a], grams[b])])
             cache.pairs[(meta[a][1], meta[b][1])] = found
         return
     import multiprocessing
@@ -213,7 +218,8 @@ def _align_all(lib: "Library", todo: list[tuple[int, int]], meta: dict, cache: R
         pending: deque = deque()
         try:
             for chunk in chunks:
-                pending.append((chunk, pool.submit(_align_in_worker, [(doc(a), doc(b)) for a, b in chunk])))
+                pending.append((chunk, pool.submit(_align_in_worker, [(doc(a), doc(b)) for a, b in chunk],
+                                                   [(grams[a], grams[b]) for a, b in chunk])))
                 while len(pending) >= 2 * workers or (pending and pending[0][1].done()):
                     finished = _collect(pending.popleft(), meta, cache, finished)
                     done(finished)
