@@ -81,7 +81,7 @@ class Holders:
 
     def holding(self, keys: Sequence[str], cover: float) -> np.ndarray:
         """For each key text, how many reference documents hold at least ``cover`` of its 4-grams."""
-        return self.assess(keys, cover)[0]
+        return self._holding([gram_hashes(k, COVER_GRAM) for k in keys], cover)
 
     def holding_shared(self, pairs: Sequence[tuple[str, str]], cover: float) -> np.ndarray:
         """For each pair of wordings (a fuzzy passage's two sides), how many reference documents hold
@@ -89,26 +89,23 @@ class Holders:
         way (千方百计增加居民收入 / 千方百计增加城乡居民收入) is held by few in either wording, by many in
         what the two share."""
         grams = [np.intersect1d(gram_hashes(a, COVER_GRAM), gram_hashes(b, COVER_GRAM)) for a, b in pairs]
-        return self._assess(grams, cover)[0]
+        return self._holding(grams, cover)
 
-    def assess(self, keys: Sequence[str], cover: float) -> tuple[np.ndarray, list[np.ndarray]]:
-        """For each key text: how many reference documents hold at least ``cover`` of its 4-grams,
-        and how many documents hold each of its 4-grams (in order), from one bulk lookup."""
-        return self._assess([gram_hashes(k, COVER_GRAM) for k in keys], cover)
+    def spread(self, key: str) -> np.ndarray:
+        """How many reference documents hold each 4-gram of ``key``, in order (0 when under two)."""
+        return np.bitwise_count(self._masks([gram_hashes(key, COVER_GRAM)])[1]).astype(np.int64)
 
-    def _assess(self, grams: Sequence[np.ndarray], cover: float) -> tuple[np.ndarray, list[np.ndarray]]:
+    def _holding(self, grams: Sequence[np.ndarray], cover: float) -> np.ndarray:
         out = np.zeros(len(grams), dtype=np.int64)
         sizes, masks = self._masks(grams)
-        starts = np.concatenate(([0], np.cumsum(sizes)[:-1])).astype(np.int64)
-        spread = np.bitwise_count(masks).astype(np.int64)
-        per_key = [spread[s : s + n] for s, n in zip(starts, sizes)]
         some = sizes > 0
         if not masks.any():
-            return out, per_key
+            return out
+        starts = np.concatenate(([0], np.cumsum(sizes)[:-1])).astype(np.int64)
         bits = ((masks[:, None] >> np.arange(self.documents, dtype=np.uint64)) & np.uint64(1)).astype(np.int32)
         held = np.add.reduceat(bits, starts[some], axis=0)  # per passage, per document: grams held
         out[some] = (held >= cover * sizes[some][:, None]).sum(axis=1)
-        return out, per_key
+        return out
 
 
 @lru_cache(maxsize=1)

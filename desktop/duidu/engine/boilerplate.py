@@ -76,16 +76,21 @@ def commonness(key: str) -> np.ndarray:
     return common
 
 
-def _own_characters(key: str, spread: np.ndarray) -> int:
-    """How many characters of ``key`` lie outside every 4-gram that ``PIECE_SHARE`` of the reference
-    documents hold: what is left when the stock pieces are taken out (培育壮大 + 主导产业 leaves
-    nothing; 经济区与行政区适度分离改革 leaves all)."""
-    stock = np.zeros(len(key), dtype=bool)
-    for i in np.flatnonzero(spread >= PIECE_SHARE * max(1, holders().documents)):
-        stock[i : i + COVER_GRAM] = True
-    digits = np.frombuffer(key.encode("utf-32-le"), dtype=np.uint32)
+def _own_characters(joined: str, keys: Sequence[str]) -> np.ndarray:
+    """For each key text (joined by ``SEPARATOR``), how many of its characters lie outside every
+    4-gram that ``PIECE_SHARE`` of the reference documents hold: what is left when the stock pieces
+    are taken out (培育壮大 + 主导产业 leaves nothing; 经济区与行政区适度分离改革 leaves all)."""
+    model = holders()
+    stock_gram = model.spread(joined) >= PIECE_SHARE * max(1, model.documents)
+    stock = np.zeros(len(joined), dtype=bool)
+    if len(stock_gram):  # a character is stock when any of the (up to four) grams over it is
+        stock = np.convolve(stock_gram.astype(np.int32), np.ones(COVER_GRAM, np.int32))[: len(joined)] > 0
+    digits = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32)
     stock |= (digits >= 0x30) & (digits <= 0x39)  # figures are not what two texts share in words
-    return int((~stock).sum())
+    own = np.concatenate(([0], np.cumsum(~stock)))
+    starts = np.cumsum([0] + [len(k) + 1 for k in keys[:-1]])
+    ends = starts + np.array([len(k) for k in keys])
+    return own[ends] - own[starts]
 
 
 @dataclass
@@ -106,6 +111,19 @@ class Boilerplate:
 
     def _library_marks(self, key: str, common: np.ndarray) -> None:
         """Mark stretches common across the library, settling each position once it is free enough."""
+        in_bulk = getattr(self.documents_with, "counts_in", None)  # every stretch's count at once
+        if in_bulk is not None:
+            n = len(key) - COMMON_GRAM + 1
+            if n <= 0:
+                return
+            separators = np.r_[0, np.cumsum(np.frombuffer(key.encode("utf-32-le"), np.uint32) == ord(SEPARATOR))]
+            whole = separators[COMMON_GRAM : COMMON_GRAM + n] == separators[:n]  # inside one passage
+            found = np.flatnonzero(whole & (in_bulk(key) >= LIBRARY_SHARE * self.library_size))
+            edges = np.zeros(len(key) + 1, dtype=np.int64)
+            np.add.at(edges, found, 1)
+            np.add.at(edges, found + COMMON_GRAM, -1)
+            common[np.cumsum(edges[:-1]) > 0] = 1.0
+            return
         for i in range(len(key) - COMMON_GRAM + 1):
             gram = key[i : i + COMMON_GRAM]
             if SEPARATOR not in gram and (common[i : i + COMMON_GRAM] < 1).any() and self._common(gram):
@@ -139,8 +157,8 @@ class Boilerplate:
         # national measure a province takes up, held by a few (深化以公益性为导向的公立医院: 3 beyond
         # the pair), stays shown: tests/passage_pairs_corpus.toml. So does a passage rare as a whole
         # unless it is stock pieces put together (``_own_characters``).
-        held, spread = holders().assess(keys, FORMULA_COVER)
-        beyond = np.maximum(held - 2, 0)
+        beyond = np.maximum(holders().holding(keys, FORMULA_COVER) - 2, 0)
+        own = _own_characters(joined, keys)
         out, at = [], 0
         for n, key in enumerate(keys):
             c = common[at : at + len(key)]
@@ -149,8 +167,7 @@ class Boilerplate:
             boiler = score < DISTINCTIVE or not particular
             # Stock pieces put together, or held by a few more documents without enough of its own:
             # the more reference documents hold a passage, the more of its own it needs.
-            own = _own_characters(key, spread[n]) if len(spread[n]) else len(key)
-            stock = own < PIECES_PARTICULAR * max(1, int(beyond[n]))
+            stock = own[n] < PIECES_PARTICULAR * max(1, int(beyond[n]))
             boiler = bool(boiler or stock or beyond[n] >= FORMULA_DOCUMENTS)
             if beyond[n] >= FORMULA_DOCUMENTS:
                 score /= 1 + int(beyond[n])
