@@ -108,6 +108,17 @@ class StretchFrequencies:
         at = int(np.searchsorted(self.hashes, h))
         return int(self.counts[at]) if at < len(self.hashes) and self.hashes[at] == h else 0
 
+    def counts_in(self, key: str) -> np.ndarray:
+        """What ``self(stretch)`` gives for every ``gram``-character stretch of ``key``, in order,
+        from one bulk lookup (the boilerplate test asks it of a whole batch of passages)."""
+        from duidu.engine.reuse import stretch_hashes
+
+        h = stretch_hashes(key, self.gram)
+        if not len(h) or not len(self.hashes):
+            return np.zeros(len(h), dtype=np.int64)
+        at = np.minimum(np.searchsorted(self.hashes, h), len(self.hashes) - 1)
+        return np.where(self.hashes[at] == h, self.counts[at], 0)
+
 
 def _boilerplate(lib: "Library"):
     """The boilerplate test bound to the whole library's frequencies, built in bulk."""
@@ -116,7 +127,9 @@ def _boilerplate(lib: "Library"):
     (count,) = lib.db.execute("SELECT COUNT(*) FROM documents").fetchone()
     if count < MIN_LIBRARY:  # the library says nothing yet (the background speaks)
         return Boilerplate(count, None)
-    keys = [k for (k,) in lib.db.execute("SELECT key FROM keyforms")]
+    from duidu.library.engine_cache import unpack_key  # stored packed (zlib)
+
+    keys = [unpack_key(k) for (k,) in lib.db.execute("SELECT key FROM keyforms")]
     return Boilerplate(count, StretchFrequencies(library_frequencies(keys, COMMON_GRAM), COMMON_GRAM))
 
 
@@ -175,12 +188,12 @@ def reuse(lib: "Library", ids: Sequence[int], *, cache: ReuseCache | None = None
 
 
 def _keys(lib: "Library", ids: Sequence[int]) -> dict[int, str]:
-    from duidu.library.engine_cache import engine_document
+    from duidu.library.engine_cache import engine_document, unpack_key
 
     out = {}
     for i in ids:
         row = lib.db.execute("SELECT key FROM keyforms WHERE document_id = ?", [i]).fetchone()
-        out[i] = row[0] if row else engine_document(lib.db, i).keyform.text
+        out[i] = unpack_key(row[0]) if row else engine_document(lib.db, i).keyform.text
     return out
 
 
