@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING, Sequence
 
+from duidu.engine.per_document import per_document
 from duidu.engine.progress import CancelToken, Progress, checkpoint
 from duidu.library.regions import NATIONAL, region_of
 
@@ -70,7 +71,7 @@ class IndicatorTargets:
 def targets(lib: "Library", ids: Sequence[int], *, progress: Progress | None = None,
             cancel: CancelToken | None = None) -> list[IndicatorTargets]:
     """Every indicator the documents state, each region's value side by side."""
-    from duidu.engine.indicators import TARGET, extract_indicators, indicator_table, report_year
+    from duidu.engine.indicators import TARGET, indicator_table, report_year
 
     docs = [lib.document(i) for i in ids]
     where = {d.id: region_of(d) for d in docs}
@@ -84,7 +85,7 @@ def targets(lib: "Library", ids: Sequence[int], *, progress: Progress | None = N
         doc = lib.engine_document(d.id)
         texts[d.id] = doc.text
         years[d.id] = report_year(d.title, doc.text, d.date, d.file_name)
-        found[d.id] = extract_indicators(doc, years[d.id])
+        found[d.id] = _indicators(doc, years[d.id])
     out = []
     for t in indicator_table(found, [d.id for d in docs]):
         first: dict[int, object] = {}
@@ -111,6 +112,15 @@ def targets(lib: "Library", ids: Sequence[int], *, progress: Progress | None = N
             out.append(replace(found_t, national=_reference(national, found_t.year, dates)))
     checkpoint(1.0, progress, cancel)
     return out
+
+
+@per_document
+def _indicators(doc, year):
+    """A document's indicator values, read once per engine document (``engine/per_document.py``):
+    the view shown again over other documents reads only the new ones (a script conversion each)."""
+    from duidu.engine.indicators import extract_indicators
+
+    return extract_indicators(doc, year)
 
 
 def _rank(p: TargetPoint, dates) -> tuple:
