@@ -359,6 +359,8 @@ def test_narrow_columns_show_whole_dates_and_short_script_names(panel):
 
     fields = [f for f, _ in COLUMNS]
     table, model = panel.table, panel.proxy
+    for field in ("date", "length", "script"):  # shown by hand: a narrow panel may leave them out
+        panel.set_column_shown(field, True)
     metrics = table.fontMetrics()
     margin = 2 * table.style().pixelMetric(table.style().PixelMetric.PM_FocusFrameHMargin) + 2
     for field in ("date", "length"):
@@ -371,3 +373,44 @@ def test_narrow_columns_show_whole_dates_and_short_script_names(panel):
     assert tips == {"Simplified", "Traditional"}
     widths = [table.columnWidth(fields.index("script")), *(metrics.horizontalAdvance(s) for s in scripts)]
     assert widths[0] >= max(widths[1:]) + margin
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1600, 1000)])
+def test_headers_are_whole_at_the_default_dock_width(qtbot, library_path, tmp_path, size):
+    """Issue 14: "ssued b" and "Nu" for 发文机关 / 发文字号: at the default dock width every column
+    shown has its whole header, the title keeps room, and the rest come back when the dock widens."""
+    from duidu.ui.library_model import COLUMNS
+    from duidu.ui.library_panel import TITLE_EM
+    from duidu.ui.main_window import MainWindow
+    from duidu.ui.settings import Settings
+
+    with Library.open() as lib:
+        docs = lib.documents()
+    window = MainWindow(library_path, docs, settings=Settings(tmp_path / "settings.ini"))
+    qtbot.addWidget(window)
+    window.resize(*size)
+    window.show()
+    qtbot.waitExposed(window)
+    window.open_initial()
+    qtbot.waitUntil(lambda: window.reader.comparison is not None and not window.tasks.busy(), timeout=30000)
+    if window.library_dock.is_folded:  # a laptop screen folds it to a strip: the reader unfolds it
+        window.library_dock.unfold_button.click()
+    panel = window.library_panel
+    qtbot.waitUntil(lambda: panel.table.isVisible() and panel.model.rowCount() == 5, timeout=10000)
+    table, header = panel.table, panel.table.horizontalHeader()
+    em = table.fontMetrics().horizontalAdvance("中")
+    shown = panel.shown_columns()
+    assert shown[0] == "title" and {"region", "date"} <= set(shown)
+    for n, (field, _) in enumerate(COLUMNS):
+        name = panel.model.headerData(n, Qt.Orientation.Horizontal)
+        assert panel.model.headerData(n, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole) == name
+        if field in shown and field != "title":
+            assert header.sectionSize(n) >= header.sectionSizeFromContents(n).width(), f"{name} is cut"
+    assert header.sectionSize(0) >= TITLE_EM * em * 0.9
+    # A wider dock brings the other columns back (as many as fit), each header still whole.
+    window.resizeDocks([window.library_dock], [900], Qt.Orientation.Horizontal)
+    qtbot.waitUntil(lambda: len(panel.shown_columns()) > len(shown), timeout=5000)
+    for n, (field, _) in enumerate(COLUMNS):
+        if field in panel.shown_columns() and field != "title":
+            assert header.sectionSize(n) >= header.sectionSizeFromContents(n).width()
+    window.close()

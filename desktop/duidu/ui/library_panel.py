@@ -6,7 +6,7 @@ holds only what the library last returned.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -35,8 +35,12 @@ SEARCH_CHANNEL = "library-search"
 SEARCH_DELAY_MS = 250  # typing pauses this long before a search runs
 SEARCH_LIMIT = 200
 IMPORT_FILTER = " ".join(f"*{ext}" for ext in FORMATS)  # every extension import reads
-MAX_COLUMN_EM = 4  # region and script: at most this wide, so the title keeps room
+MAX_COLUMN_EM = 4  # region and script: at most this wide (or their header's width), so the title keeps room
 WHOLE_COLUMNS = {"date", "length"}  # short by nature, and a cut one misleads ("202…" reads as a year)
+TITLE_EM = 8  # the title column keeps at least this many characters; other columns show only beside it
+# Which columns a narrow panel keeps, first to last: the rest are hidden until the panel is wide
+# enough (or shown by hand from the header's menu), never squeezed until "Issued by" reads "ssued b".
+COLUMN_PRIORITY = ("region", "date", "issuing_body", "doc_number", "length", "script")
 
 
 def _reason(exc: BaseException) -> str:
@@ -100,6 +104,11 @@ class LibraryPanel(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setStretchLastSection(False)
+        header.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # a header dragged narrow keeps both ends
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._show_column_menu)
+        self._columns_by_hand: dict[str, bool] = {}  # field -> shown, as the reader chose in the header's menu
+        self.table.viewport().installEventFilter(self)
 
         self.status = QLabel(self)  # import summaries and edit errors
         self.status.setWordWrap(True)
@@ -199,13 +208,60 @@ class LibraryPanel(QWidget):
         self.table.selectionModel().select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
 
     def _fit_columns(self) -> None:
-        widest = MAX_COLUMN_EM * self.table.fontMetrics().horizontalAdvance("中")
+        em = self.table.fontMetrics().horizontalAdvance("中")
+        header = self.table.horizontalHeader()
+        self._widths = {}
         for column, (field, _label) in enumerate(COLUMNS):
             if column == 0:
                 continue
             self.table.resizeColumnToContents(column)
-            if field not in WHOLE_COLUMNS:
-                self.table.setColumnWidth(column, min(widest, self.table.columnWidth(column)))
+            width = max(self.table.columnWidth(column), header.sectionSizeFromContents(column).width())
+            if field not in WHOLE_COLUMNS:  # long issuing bodies are cut (whole in the tooltip), the header never
+                width = min(width, max(MAX_COLUMN_EM * em, header.sectionSizeFromContents(column).width()))
+            self.table.setColumnWidth(column, width)
+            self._widths[field] = width
+        self._choose_columns()
+
+    def _choose_columns(self) -> None:
+        """Show the columns that fit beside a title of ``TITLE_EM`` characters, in ``COLUMN_PRIORITY``
+        order; a column the reader showed or hid from the header's menu stays as chosen."""
+        widths = getattr(self, "_widths", None)
+        if not widths:
+            return
+        fields = [f for f, _ in COLUMNS]
+        room = self.table.viewport().width() - TITLE_EM * self.table.fontMetrics().horizontalAdvance("中")
+        for field in COLUMN_PRIORITY:
+            shown = self._columns_by_hand.get(field)
+            if shown is None:
+                shown = widths[field] <= room
+            if shown:
+                room -= widths[field]
+            self.table.setColumnHidden(fields.index(field), not shown)
+
+    def shown_columns(self) -> list[str]:
+        return [f for n, (f, _) in enumerate(COLUMNS) if not self.table.isColumnHidden(n)]
+
+    def _show_column_menu(self, point: QPoint) -> None:
+        menu = QMenu(self)
+        fields = [f for f, _ in COLUMNS]
+        for field in COLUMN_PRIORITY:
+            column = fields.index(field)
+            action = menu.addAction(self.model.headerData(column, Qt.Orientation.Horizontal))
+            action.setCheckable(True)
+            action.setChecked(not self.table.isColumnHidden(column))
+            action.toggled.connect(lambda on, f=field: self.set_column_shown(f, on))
+        menu.exec(self.table.horizontalHeader().mapToGlobal(point))
+        menu.deleteLater()
+
+    def set_column_shown(self, field: str, shown: bool) -> None:
+        """The reader's own choice of a column (the header's menu): kept whatever the panel's width."""
+        self._columns_by_hand[field] = shown
+        self._choose_columns()
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self._choose_columns()  # the dock was resized: columns come and go with the room
+        return super().eventFilter(watched, event)
 
     def refresh(self) -> None:
         """Reload the documents from the library."""
