@@ -12,6 +12,13 @@ Three children: ``notes`` (``Library.annotate``), ``window`` (the window's write
 ``ui.tasks.TaskRunner.write``, as a note typed in the window is saved) and ``imports``
 (``Library.import_file``: each document either whole, with every derived row, or absent).
 Shared by ``tests/test_notes_store.py`` and ``benchmarks/sigkill.py``.
+
+Each child is forked from one "zygote" process that has already imported what the children
+import (and loaded jieba's dictionary): a kill costs a fork, not a Python start-up of ~0.5 s
+CPU. Nothing a child does to the library happens before the fork, so a start-up kill still
+lands anywhere from the first instruction of the child's script (opening the library, backing
+it up) to saving. The zygote relays each child's output line by line (a line cut by the kill is
+marked partial: never confirmed) and reports how the child ended.
 """
 
 from __future__ import annotations
@@ -95,6 +102,89 @@ while True:
     n += 1
 """
 
+# What each kind of child imports before its script runs: done once, in the zygote.
+PRELOAD = {
+    "notes": "import duidu.library.store",
+    "window": "import duidu.library.store, PySide6.QtCore, duidu.ui.tasks",
+    "imports": "import duidu.library.store\nfrom duidu.text.segment import segment\nsegment('预热分词')",
+}
+
+ZYGOTE = r"""
+import os, sys
+exec(sys.argv[1])
+script = sys.argv[2]
+say = sys.stdout.write
+say("zygote\n"); sys.stdout.flush()
+for request in sys.stdin:
+    args = request.rstrip("\n").split("\t")
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: its stdout is the pipe, its stdin nothing; then the script
+        os.close(read)
+        os.dup2(write, 1)
+        os.close(write)
+        null = os.open(os.devnull, os.O_RDONLY)
+        os.dup2(null, 0)
+        sys.stdin = open(0)
+        sys.stdout = open(1, "w")
+        sys.argv = ["-c", *args]
+        try:
+            exec(compile(script, "<child>", "exec"), {"__name__": "__main__"})
+        except BaseException:
+            import traceback
+            traceback.print_exc()
+        os._exit(1)  # never back into the zygote's loop
+    os.close(write)
+    say(f"pid {pid}\n"); sys.stdout.flush()
+    with open(read, "rb") as out:
+        for line in out:
+            say(("out " if line.endswith(b"\n") else "partial ") + line.decode(errors="replace").rstrip("\n") + "\n")
+            sys.stdout.flush()
+    _, status = os.waitpid(pid, 0)
+    say(f"exit {-os.WTERMSIG(status) if os.WIFSIGNALED(status) else os.WEXITSTATUS(status)}\n"); sys.stdout.flush()
+"""
+
+
+class Zygote:
+    """One process with the children's imports done, forking a child per ``spawn``."""
+
+    def __init__(self, kind: str, script: str, env: dict, errors: Path):
+        self._errors = errors
+        with open(errors, "wb") as err:  # a file, not a pipe: a chatty child can never block on it
+            self.proc = subprocess.Popen([sys.executable, "-c", ZYGOTE, PRELOAD[kind], script], stdin=subprocess.PIPE,
+                                         stdout=subprocess.PIPE, stderr=err, env=env, text=True, bufsize=1)
+        self._expect("zygote")
+
+    def _line(self) -> str:
+        line = self.proc.stdout.readline()
+        if not line:
+            raise AssertionError(f"the zygote ended: {self.stderr()}")
+        return line.rstrip("\n")
+
+    def _expect(self, word: str) -> str:
+        line = self._line()
+        assert line.split(" ", 1)[0] == word, (line, self.stderr())
+        return line[len(word) + 1:]
+
+    def stderr(self) -> str:
+        return self._errors.read_text(encoding="utf-8", errors="replace")[-2000:]
+
+    def spawn(self, args: list[str]) -> int:
+        self.proc.stdin.write("\t".join(args) + "\n")
+        self.proc.stdin.flush()
+        return int(self._expect("pid"))
+
+    def read(self) -> tuple[str, str]:
+        """The child's next output line ("out"), a cut one ("partial"), or how it ended ("exit", code)."""
+        line = self._line()
+        kind, _, rest = line.partition(" ")
+        return kind, rest
+
+    def close(self) -> None:
+        self.proc.stdin.close()
+        self.proc.wait()
+
+
 VARIANT = "\n第{n}号补充段落，用于中断测试，内容各不相同。\n"
 DERIVED = ("paragraphs", "sentences", "excluded", "search_index", "keyforms", "measure_mentions")
 SEED_FILE = "004_bae3a0f70cd3e527.txt"
@@ -168,12 +258,17 @@ def derived_counts(path: Path) -> dict[int, tuple]:
         con.close()
 
 
-def _kill_at(child: subprocess.Popen, delay: float) -> tuple[list[str], str]:
+def _kill_at(zygote: Zygote, pid: int, delay: float) -> list[str]:
     time.sleep(delay)  # a random moment: what is being tested is that no moment loses anything
-    child.send_signal(signal.SIGKILL)
-    out, err = child.communicate()
-    assert child.returncode == -signal.SIGKILL, err.decode(errors="replace")[-2000:]
-    return out.decode().split("\n")[:-1], err.decode(errors="replace")  # a line without its newline was never confirmed
+    os.kill(pid, signal.SIGKILL)
+    lines = []
+    while True:
+        kind, rest = zygote.read()
+        if kind == "exit":
+            assert int(rest) == -signal.SIGKILL, f"the child ended by itself ({rest}): {zygote.stderr()}"
+            return lines
+        if kind == "out":  # a line without its newline ("partial") was never confirmed
+            lines.append(rest)
 
 
 def run(path: Path, doc_id: int, *, kind: str = "notes", kills: int = 200, startup: int = 20,
@@ -190,40 +285,46 @@ def run(path: Path, doc_id: int, *, kind: str = "notes", kills: int = 200, start
     scratch.mkdir(exist_ok=True)
     next_variant = [0]
 
-    def spawn() -> subprocess.Popen:
-        if kind == "imports":
-            from duidu.paths import seed_path
+    if kind == "imports":
+        from duidu.paths import seed_path
 
-            args = [IMPORTS.replace("VARIANT", repr(VARIANT)), str(path), str(seed_path(SEED_FILE)), str(scratch),
-                    str(next_variant[0])]
+        script = IMPORTS.replace("VARIANT", repr(VARIANT))
+    else:
+        script = NOTES if kind == "notes" else WINDOW
+    env["OPENBLAS_NUM_THREADS"] = env["OMP_NUM_THREADS"] = "1"  # no BLAS threads in the zygote: it forks
+    zygote = Zygote(kind, script, env, path.parent / f"{path.stem}-children.err")
+
+    def spawn() -> int:
+        if kind == "imports":
+            args = [str(path), str(seed_path(SEED_FILE)), str(scratch), str(next_variant[0])]
             next_variant[0] += 10_000  # each child its own variants: every import is a new document
         else:
-            args = [NOTES if kind == "notes" else WINDOW, str(path), str(doc_id)]
-        return subprocess.Popen([sys.executable, "-c", *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+            args = [str(path), str(doc_id)]
+        return zygote.spawn(args)
 
     plan = ["ready"] * kills + ["startup"] * startup
     rng.shuffle(plan)
-    start_up_time = 1.0  # updated from the children: start-up kills spread over a real start-up
+    start_up_time = 0.2  # updated from the children: start-up kills spread over a real start-up
     for when in plan:
         spawned = time.perf_counter()
-        child = spawn()
+        pid = spawn()
         lines: list[str] = []
         if when == "ready":
-            line = child.stdout.readline().decode()
-            if line != "ready\n":
-                child.kill()
-                raise AssertionError(f"the child never got ready: {line!r} {child.communicate()[1].decode()[-2000:]}")
+            said = zygote.read()
+            if said != ("out", "ready"):
+                os.kill(pid, signal.SIGKILL)
+                raise AssertionError(f"the child never got ready: {said!r} {zygote.stderr()}")
             start_up_time = time.perf_counter() - spawned
-            rest, _ = _kill_at(child, rng.uniform(0, max_delay))
-            lines = rest
+            lines = _kill_at(zygote, pid, rng.uniform(0, max_delay))
         else:
-            lines, _ = _kill_at(child, rng.uniform(0, start_up_time * 1.2))
+            lines = _kill_at(zygote, pid, rng.uniform(0, start_up_time * 1.2))
         confirmed.update(int(x) for x in lines if x != "ready")
         check(path, confirmed, table=table)
         if reference is not None:
             for doc, counts in derived_counts(path).items():
                 whole = counts[:2] == reference[:2] and counts[4] == 1 and counts[3] > 0 and counts[6] > 0
                 assert whole, f"document {doc} is half there: {counts} (a whole one: {reference})"
+    zygote.close()
     con = sqlite3.connect(path)
     stored = con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
     con.close()
