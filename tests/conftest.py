@@ -42,6 +42,28 @@ def _no_network(monkeypatch):
     yield
 
 
+# A wait in a test ends when its condition holds; its timeout only stops a hang. Timeouts of a
+# few seconds (pytest-qt's default is 5) are a timing window that a busy 2-core machine misses, so
+# every qtbot wait gets at least this long.
+WAIT_AT_LEAST_MS = 180_000
+
+
+@pytest.fixture
+def qtbot(qtbot):
+    """pytest-qt's qtbot, its waits' timeouts raised to at least ``WAIT_AT_LEAST_MS``."""
+    import functools
+
+    for name in ("waitUntil", "waitSignal", "waitSignals", "waitCallback", "waitExposed", "waitActive"):
+        wait = getattr(qtbot, name)
+
+        @functools.wraps(wait)
+        def patient(*args, _wait=wait, timeout=5000, **kwargs):
+            return _wait(*args, timeout=max(timeout, WAIT_AT_LEAST_MS) if timeout else timeout, **kwargs)
+
+        setattr(qtbot, name, patient)
+    return qtbot
+
+
 @pytest.fixture(scope="session")
 def seeded_template(tmp_path_factory):
     """One seeded library file for the session; each test gets its own copy (``lib``)."""
