@@ -36,6 +36,7 @@ from duidu.engine.document import EngineDocument
 from duidu.engine.per_document import per_document
 from duidu.engine.places import shared_places
 from duidu.engine.progress import CancelToken, Progress, checkpoint
+from duidu.engine.seeds import seed_pairs
 
 SEED = 4  # characters in a seed n-gram
 MIN_LENGTH = 8  # key characters a passage needs (chosen on tests/passage_pairs.toml: make quality)
@@ -268,30 +269,11 @@ def _inside(mask: np.ndarray, grams: int) -> np.ndarray:
     return np.flatnonzero(covered[SEED : SEED + grams] - covered[:grams] == SEED)
 
 
-def _runs(ka: str, kb: str, within=None) -> list[list[int]]:
-    """Maximal exact runs of at least SEED characters, found from n-gram seeds.
-
-    A 4-gram repeated on both sides (found more than MAX_SEED_PAIRS times in A times in B)
-    would pair every copy with every copy; where it stands, the 8-gram is tried instead, then
-    the 16- and 32-gram (随迁子女 is everywhere, 随迁子女接受义务 is not). Each level is a few
-    sorts over the positions still in question, so repetition costs no more than length.
-    Seeds in a row on one diagonal are one run, grown both ways as far as the texts agree.
-    ``within``: key spans of A and of B; what lies outside matches nothing (and costs nothing)."""
-    masks = None if within is None else (_mask(len(ka), within[0]), _mask(len(kb), within[1]))
-    ca, cb = _codes(ka, kb, masks)
-    ida, idb = _grams(ca), _grams(cb)
-    if not len(ida) or not len(idb):
-        return []
+def _windowed_seeds(ida: np.ndarray, idb: np.ndarray, where_a: np.ndarray, where_b: np.ndarray,
+                    inside: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Seed pairs within windows (``_runs``' ``within``): the grams inside are numbered level by
+    level (``_seed_pairs``, ``_longer``), so the work follows what the windows hold."""
     seeds_a, seeds_b = [], []
-    inside = None
-    if masks is None:
-        where_a, where_b = np.arange(len(ida)), np.arange(len(idb))
-    else:  # grams reaching outside hold an id no gram of the other side has: never a seed
-        where_a, where_b = _inside(masks[0], len(ida)), _inside(masks[1], len(idb))
-        if not len(where_a) or not len(where_b):
-            return []
-        inside = [np.zeros(len(ida), np.bool_), np.zeros(len(idb), np.bool_)]
-        inside[0][where_a], inside[1][where_b] = True, True
     length = SEED
     for level in range(LEVELS + 1):
         ii, jj, left = _seed_pairs(ida, idb, where_a, where_b)
@@ -310,10 +292,40 @@ def _runs(ka: str, kb: str, within=None) -> list[list[int]]:
         where_a, where_b = left[left < len(ida)], where_b[where_b < len(idb)]
         if not len(where_a) or not len(where_b):
             break
-    runs = _grown(ca, cb, np.concatenate(seeds_a), np.concatenate(seeds_b))
+    return np.concatenate(seeds_a), np.concatenate(seeds_b), first_left
+
+
+def _runs(ka: str, kb: str, within=None) -> list[list[int]]:
+    """Maximal exact runs of at least SEED characters, found from n-gram seeds.
+
+    A 4-gram repeated on both sides (found more than MAX_SEED_PAIRS times in A times in B)
+    would pair every copy with every copy; where it stands, the 8-gram is tried instead, then
+    the 16- and 32-gram (随迁子女 is everywhere, 随迁子女接受义务 is not). Each level is a few
+    sorts over the positions still in question, so repetition costs no more than length.
+    Seeds in a row on one diagonal are one run, grown both ways as far as the texts agree.
+    ``within``: key spans of A and of B; what lies outside matches nothing (and costs nothing)."""
+    masks = None if within is None else (_mask(len(ka), within[0]), _mask(len(kb), within[1]))
+    ca, cb = _codes(ka, kb, masks)
+    ida, idb = _grams(ca), _grams(cb)
+    if not len(ida) or not len(idb):
+        return []
+    inside = None
+    if masks is None:
+        where_a, where_b = np.arange(len(ida)), np.arange(len(idb))
+    else:  # grams reaching outside hold an id no gram of the other side has: never a seed
+        where_a, where_b = _inside(masks[0], len(ida)), _inside(masks[1], len(idb))
+        if not len(where_a) or not len(where_b):
+            return []
+        inside = [np.zeros(len(ida), np.bool_), np.zeros(len(idb), np.bool_)]
+        inside[0][where_a], inside[1][where_b] = True, True
+    if masks is None:  # the whole texts: n-gram ranks by prefix doubling, a few plain sorts
+        seeds_a, seeds_b, first_left = seed_pairs(ca, cb, where_a, where_b, MAX_SEED_PAIRS, LEVELS)
+    else:
+        seeds_a, seeds_b, first_left = _windowed_seeds(ida, idb, where_a, where_b, inside)
+    runs = _grown(ca, cb, seeds_a, seeds_b)
     # Phrasing repeated on both sides at every length seeds nothing; a run through it is
     # still found from the runs beside it (保障|随迁子女|接受|义务教育: bridges).
-    ida0, idb0 = _grams(ca), _grams(cb)
+    ida0, idb0 = ida, idb
     common = np.zeros(len(ida0), dtype=np.bool_)
     common[first_left] = True
     new = runs

@@ -1,0 +1,142 @@
+"""Seeds of shared passages: places where A and B hold the same n-gram, found by sorting.
+
+Every n-gram of both texts is given a rank (equal text, equal rank) by prefix doubling, as a
+suffix array is built: the 4-grams from the characters, the 8-grams from pairs of 4-gram ranks,
+the 16-grams from pairs of 8-gram ranks. Each rank is one sort of all positions, and a sort of
+integers that carry their position in their low bits (``np.sort``) is about twice as fast as
+``np.argsort``; nothing here loops over positions in Python.
+
+A gram found more than ``max_pairs`` times in A times in B (随迁子女 in a report that repeats it)
+seeds nothing at its length: where it stands, the gram twice as long is tried (``levels`` times),
+so the pairs grow with the text, not with the square of how often it repeats itself.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+SEED = 4  # characters in the shortest seed
+
+
+def _ranked(values: np.ndarray, top: int) -> tuple[np.ndarray, np.ndarray]:
+    """Dense ranks (from 1, equal values equal ranks) of ``values`` (0 <= v < ``top``), and the
+    positions in order of (value, position)."""
+    m = len(values)
+    if not m:
+        return np.zeros(0, np.int64), np.zeros(0, np.int64)
+    low = max(1, (m - 1).bit_length())
+    if (top - 1).bit_length() + low <= 64:  # value and position in one integer: a plain sort
+        packed = np.sort((values.astype(np.uint64) << np.uint64(low)) | np.arange(m, dtype=np.uint64))
+        order = (packed & np.uint64((1 << low) - 1)).astype(np.int64)
+        ordered = packed >> np.uint64(low)
+    else:
+        order = np.argsort(values, kind="stable")
+        ordered = values[order]
+    new = np.empty(m, dtype=np.int64)
+    new[0] = 1
+    np.not_equal(ordered[1:], ordered[:-1], out=new[1:])
+    rank = np.empty(m, dtype=np.int64)
+    rank[order] = np.cumsum(new)
+    return rank, order
+
+
+def _char_ranks(codes: np.ndarray) -> tuple[np.ndarray, int]:
+    """The characters as ranks 1..K (0 is left for "past the end")."""
+    if not len(codes):
+        return np.zeros(0, np.int64), 1
+    top = int(codes.max()) + 1
+    if top <= 1 << 22:  # a table over the code points that occur
+        seen = np.zeros(top, dtype=np.int64)
+        seen[codes] = 1
+        table = np.cumsum(seen)
+        return table[codes], int(table[-1]) + 1
+    rank, _ = _ranked(codes.astype(np.int64), top)
+    return rank, int(rank.max()) + 1
+
+
+def _doubled(rank: np.ndarray, top: int, length: int) -> tuple[np.ndarray, int, np.ndarray]:
+    """Ranks of the grams twice ``length`` long from the ranks of grams ``length`` long (rank 0
+    past the end of the joined text)."""
+    n = len(rank)
+    after = np.zeros(n, dtype=np.int64)
+    after[: n - length] = rank[length:]
+    new, order = _ranked(rank * top + after, top * top)
+    return new, int(new.max()) + 1 if n else 1, order
+
+
+def seed_pairs(ca: np.ndarray, cb: np.ndarray, where_a: np.ndarray, where_b: np.ndarray,
+               max_pairs: int, levels: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Seed pairs ``(ii, jj)``: positions of A and B starting the same gram, the 4-gram or, where it
+    is too common on both sides, the 8- or 16-gram; ``where_a`` / ``where_b`` are the 4-gram
+    positions to look at (ascending). Also the positions of A whose 4-gram was too common
+    (phrasing repeated on both sides: the bridges between runs start there).
+
+    The two texts are joined (A, then B) so one sort ranks the grams of both; a gram that runs
+    past A's end into B is never looked at."""
+    na, nb = len(ca), len(cb)
+    empty = np.zeros(0, np.int64)
+    if not len(where_a) or not len(where_b):
+        return empty, empty, empty
+    chars, k = _char_ranks(np.concatenate([ca, cb]).astype(np.int64))
+    n = len(chars)
+    rank, top, order = chars, k, None
+    # 4-grams: at once when four characters fit one integer with the position, else two doublings.
+    if 4 * (k - 1).bit_length() + max(1, (n - 1).bit_length()) <= 64:
+        value = np.zeros(n, dtype=np.int64)
+        for s in range(SEED):
+            shifted = np.zeros(n, dtype=np.int64)
+            shifted[: n - s] = chars[s:]
+            value = value * k + shifted
+        rank, order = _ranked(value, k**4)
+        top = int(rank.max()) + 1
+    else:
+        for length in (1, 2):
+            rank, top, order = _doubled(rank, top, length)
+    pairs_a, pairs_b = [], []
+    first_left = empty
+    length = SEED
+    for level in range(levels + 1):
+        asked = np.zeros(n, dtype=np.bool_)
+        asked[where_a] = True
+        asked[na + where_b] = True
+        sub = order[asked[order]]  # the positions asked about, by gram then position: A's first
+        ranks = rank[sub]
+        start = np.flatnonzero(np.r_[True, ranks[1:] != ranks[:-1]])
+        size = np.diff(np.r_[start, len(sub)])
+        in_a = np.add.reduceat((sub < na).astype(np.int64), start) if len(sub) else empty
+        in_b = size - in_a
+        shared = (in_a > 0) & (in_b > 0)
+        seeded = shared & (in_a * in_b <= max_pairs)
+        # Every A position of a seeded gram with every B position of it.
+        g = np.flatnonzero(seeded)
+        a_count, b_count = in_a[g], in_b[g]
+        a_at = np.repeat(start[g], a_count) + _counting(a_count)  # A's positions of each gram, in sub
+        reps = np.repeat(b_count, a_count)
+        ii = np.repeat(sub[a_at], reps)
+        b_first = np.repeat(start[g] + a_count, a_count)  # where each gram's B positions begin
+        jj = sub[np.repeat(b_first, reps) + _counting(reps)] - na
+        pairs_a.append(ii)
+        pairs_b.append(jj)
+        left = np.repeat(shared & ~seeded, size)
+        leftover = np.zeros(n, dtype=np.bool_)
+        leftover[sub[left]] = True
+        where_a = np.flatnonzero(leftover[:na])
+        if level == 0:
+            first_left = where_a
+        if level == levels or not len(where_a):
+            break
+        where_b = np.flatnonzero(leftover[na:])
+        rank, top, order = _doubled(rank, top, length)
+        length *= 2
+        where_a, where_b = where_a[where_a + length <= na], where_b[where_b + length <= nb]
+        if not len(where_a) or not len(where_b):
+            break
+    return np.concatenate(pairs_a), np.concatenate(pairs_b), first_left
+
+
+def _counting(counts: np.ndarray) -> np.ndarray:
+    """0, 1, .., c-1 for each count c, in a row."""
+    total = int(counts.sum())
+    if not total:
+        return np.zeros(0, np.int64)
+    return np.arange(total) - np.repeat(np.cumsum(counts) - counts, counts)
