@@ -12,7 +12,7 @@ with it, not with n².
 
 For each size: the Spark job (``duidu.spark.job``, documents read from the folder in tasks) and
 the in-process run over the same files (the same reader, cleaning and key form, then
-``engine.reuse.candidate_pairs``, ``find_passages`` for each pair, ``families`` and ``edges``, in
+``engine.reuse.candidate_pairs``, ``shared_passages`` for each pair, ``families`` and ``edges``, in
 one process), their documents per second, candidate pairs, votes, Spark's shuffle bytes, and
 whether both give the same families and edges. The fitted exponent of the Spark time against
 corpus size is printed. No target: the figures feed docs/scaling.md.
@@ -27,6 +27,7 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import os
 import random
 import shutil
 import sys
@@ -38,6 +39,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
 CORPUS = ROOT.parent / "shared" / "corpus"
 
+DRIVER = {"spark.driver.memory": "3g"}  # local mode: the one JVM is driver and executor
 FORMULA = "以习近平新时代中国特色社会主义思想为指导，全面贯彻党的二十大和二十届历次全会精神。"
 
 
@@ -68,16 +70,43 @@ def synthetic_corpus(folder: Path, n: int, chars: int, seed: int = 13) -> None:
         (folder / f"doc{d:06d}.txt").write_text(text, encoding="utf-8")
 
 
+def tree_cpu() -> float:
+    """CPU seconds of this process and every process under it (Spark's JVM, its Python workers),
+    children already reaped included: what a Spark run costs whatever the machine's load."""
+    tick = os.sysconf("SC_CLK_TCK")
+    stats = {}
+    for pid in os.listdir("/proc"):
+        if pid.isdigit():
+            try:
+                with open(f"/proc/{pid}/stat") as f:
+                    fields = f.read().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            stats[int(pid)] = (int(fields[1]), sum(int(x) for x in fields[11:15]))  # ppid; utime stime cutime cstime
+    children: dict[int, list[int]] = {}
+    for pid, (ppid, _) in stats.items():
+        children.setdefault(ppid, []).append(pid)
+    total, todo = 0, [os.getpid()]
+    while todo:
+        pid = todo.pop()
+        total += stats.get(pid, (0, 0))[1]
+        todo += children.get(pid, [])
+    return total / tick
+
+
+def load() -> float:
+    return round(os.getloadavg()[0], 1)
+
+
 def in_process(folder: Path) -> dict:
     """The in-process reuse over the files of ``folder``: the same steps as library/reuse.py."""
     from duidu.engine.boilerplate import COMMON_GRAM, MIN_LIBRARY, Boilerplate
-    from duidu.engine.passages import find_passages
-    from duidu.engine.reuse import Link, candidate_pairs, edges, families
+    from duidu.engine.reuse import Link, candidate_pairs, edges, families, shared_passages
     from duidu.library.readers import read_source
     from duidu.library.reuse import StretchFrequencies, library_frequencies
     from duidu.spark import documents as D
 
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     files = sorted(p for p in folder.rglob("*") if p.is_file() and D.is_document_file(p.name))
     records = list(D.with_key(D.from_source(n + 1, str(p.relative_to(folder)), read_source(p))
                               for n, p in enumerate(files)))
@@ -94,12 +123,13 @@ def in_process(folder: Path) -> dict:
     else:
         test = Boilerplate(len(docs), None)
     engine = {r["doc"]: D.engine_document(r) for r in docs}
-    links = [Link(a, b, p) for a, b in cands.ranked() for p in find_passages(engine[a], engine[b], is_boilerplate=test)]
+    links = [Link(a, b, p) for a, b in cands.ranked()
+             for p in shared_passages(engine[a], engine[b], is_boilerplate=test)]
     dates = {r["doc"]: r["date"] for r in docs}
     fams, network = families(links, dates, keys), edges(links, dates)
     seconds = time.perf_counter() - t0
     hash_of = {r["doc"]: r["text_hash"] for r in docs}
-    return {"seconds": seconds, "documents_seconds": t_docs, "documents": len(docs), "candidates": len(cands.pairs),
+    return {"seconds": seconds, "cpu_s": time.process_time() - c0, "documents_seconds": t_docs, "documents": len(docs), "candidates": len(cands.pairs),
             "votes": cands.votes, "families": [f.to_json() for f in fams], "edges": [e.to_json() for e in network],
             "hash_of": hash_of}
 
@@ -113,11 +143,11 @@ def comparable(families: list[dict], edges: list[dict], hash_of: dict) -> tuple:
     return fams, eds
 
 
-def spark_run(spark, folder: Path, out: Path) -> tuple[object, tuple]:
+def spark_run(spark, folder: Path, out: Path, **options) -> tuple[object, tuple]:
     from duidu.spark import job
     from duidu.spark.results import read_json_lines
 
-    report = job.run(spark, str(out), folder=str(folder), fresh=True)
+    report = job.run(spark, str(out), folder=str(folder), fresh=True, **options)
     hash_of = {d["doc"]: d["text_hash"] for d in read_json_lines(out / "json" / "documents")}
     return report, comparable(read_json_lines(out / "json" / "families"), read_json_lines(out / "json" / "edges"),
                               hash_of)
@@ -127,7 +157,8 @@ def scaling(args) -> int:
     from duidu.spark.session import session
 
     sizes = [int(s) for s in args.sizes.split(",")]
-    spark = session(args.master, shuffle_partitions=args.partitions)
+    spark = session(args.master, shuffle_partitions=args.partitions, conf=DRIVER)
+    options = {"pairs_per_chunk": args.pairs_per_chunk} if args.pairs_per_chunk else {}
     rows = []
     try:
         for n in sizes:
@@ -136,23 +167,27 @@ def scaling(args) -> int:
                 folder.mkdir()
                 synthetic_corpus(folder, n, args.chars)
                 chars = sum(p.stat().st_size for p in folder.iterdir()) // 3
-                t = time.perf_counter()
-                report, spark_answer = spark_run(spark, folder, Path(tmp, "out"))
-                spark_s = time.perf_counter() - t
+                t, cpu, load_before = time.perf_counter(), tree_cpu(), load()
+                report, spark_answer = spark_run(spark, folder, Path(tmp, "out"), **options)
+                spark_s, spark_cpu, spark_load = time.perf_counter() - t, tree_cpu() - cpu, (load_before, load())
                 local = in_process(folder) if not args.no_local else None
+                local_load = (spark_load[1], load())
                 same = None
                 if local is not None:
                     same = comparable(local["families"], local["edges"], local["hash_of"]) == spark_answer
-                row = {"documents": n, "chars": chars, "spark_s": round(spark_s, 1),
+                row = {"documents": n, "chars": chars, "spark_s": round(spark_s, 1), "spark_cpu_s": round(spark_cpu, 1),
+                       "spark_load": spark_load, "chunks": report.chunks,
                        "spark_docs_per_s": round(n / spark_s, 1), "candidates": report.candidates,
                        "all_pairs": n * (n - 1) // 2, "votes": report.votes, "postings_skipped": report.postings_skipped,
                        "shuffle_mb": round(report.shuffle_bytes / 1e6, 1), "stages_s": report.seconds,
                        "families": report.families, "edges": report.edges}
                 if local is not None:
-                    row.update({"local_s": round(local["seconds"], 1),
+                    row.update({"local_s": round(local["seconds"], 1), "local_cpu_s": round(local["cpu_s"], 1),
+                                "local_load": local_load,
                                 "local_docs_per_s": round(n / local["seconds"], 1),
                                 "local_candidates": local["candidates"], "same_answers": same,
-                                "spark_over_local": round(spark_s / local["seconds"], 2)})
+                                "spark_over_local": round(spark_s / local["seconds"], 2),
+                                "spark_cpu_over_local_cpu": round(spark_cpu / local["cpu_s"], 2)})
                 rows.append(row)
                 print(json.dumps(row, ensure_ascii=False), flush=True)
     finally:
@@ -191,7 +226,7 @@ def equivalence(args) -> int:
             t_local = time.perf_counter() - t
             hash_of = dict(lib.db.execute("SELECT id, text_hash FROM documents").fetchall())
         local = comparable(result.to_json()["families"], result.to_json()["edges"], hash_of)
-        spark = session(args.master, shuffle_partitions=args.partitions)
+        spark = session(args.master, shuffle_partitions=args.partitions, conf=DRIVER)
         try:
             t = time.perf_counter()
             report, answer = spark_run(spark, folder, Path(tmp, "out"))
@@ -212,6 +247,7 @@ def main() -> int:
     ap.add_argument("--chars", type=int, default=1000, help="characters per synthetic document")
     ap.add_argument("--master", default="local[2]")
     ap.add_argument("--partitions", type=int, default=4, help="spark.sql.shuffle.partitions")
+    ap.add_argument("--pairs-per-chunk", type=int, default=None, help="the job's chunk of pairs (default: its own)")
     ap.add_argument("--no-local", action="store_true", help="the Spark job only")
     ap.add_argument("--equivalence", action="store_true", help="the 33 reports of ../shared/corpus instead")
     args = ap.parse_args()

@@ -22,7 +22,7 @@ def add_options(p: argparse.ArgumentParser) -> None:
                    help="Spark master: local[*] (default), spark://HOST:7077, yarn, k8s://https://HOST")
     g.add_argument("--out", metavar="DIR", help="where the job writes Parquet and JSON lines (resumed when it is there)")
     g.add_argument("--pairs-per-chunk", type=int, default=None, metavar="N",
-                   help="candidate pairs aligned and marked done together (default 2000)")
+                   help="candidate pairs aligned and marked done together (default 20000)")
     g.add_argument("--fresh", action="store_true", help="start the job again, dropping stages already done in --out")
 
 

@@ -5,12 +5,14 @@
 2. common stretches: the library's own boilerplate — ``COMMON_GRAM``-character stretches in
    at least ``LIBRARY_SHARE`` of the documents (counted only from ``MIN_LIBRARY`` documents),
    as ``library/reuse.py`` counts them; broadcast to the aligning tasks.
-3. candidates: each document's distinctive grams (``engine.reuse.document_grams``) grouped into
-   postings; a posting past ``max_df_for(N)`` documents is dropped while it is being built
-   (passim's document-frequency bound) and the rest vote (``posting_pairs``); pairs with at
-   least ``MIN_SHARED`` votes are candidates. Never all pairs.
-4. pairs: each candidate pair aligned by ``engine.passages.find_passages`` in a task, in chunks
-   of ``pairs_per_chunk``, each written and marked done on its own.
+3. candidates: each document's distinctive grams (``engine.reuse.document_grams``), a task's as
+   numpy arrays by bucket of gram (``spark/postings.py``); each bucket's postings vote in bulk,
+   a posting past ``max_df_for(N)`` documents casting none (passim's document-frequency bound),
+   as ``engine.reuse.candidate_pairs`` does in one process; pairs with at least ``MIN_SHARED``
+   votes are candidates. Never all pairs.
+4. pairs: each candidate pair aligned by ``engine.reuse.shared_passages`` (as ``library/reuse.py``
+   aligns) in a task, in chunks of ``pairs_per_chunk``, each written and marked done on its own;
+   a chunk's pairs meet their two documents in a Spark SQL join (in the JVM).
 5. families and edges: pairs joined into connected components on the driver (document ids
    only); each component's families (``engine.reuse.families``) and edges (``edges``) in a task.
 
@@ -30,7 +32,8 @@ from duidu.spark.results import (document_json, edge_rows, family_rows, passage_
                                  passage_rows, write_both)
 from duidu.spark.stages import StageStore
 
-PAIRS_PER_CHUNK = 2000  # candidate pairs aligned and marked done together
+PAIRS_PER_CHUNK = 20000  # candidate pairs aligned and marked done together (~100 core-s of alignment)
+DOCUMENTS_PER_TASK = 200  # documents read, cleaned and keyed by one task (at scale)
 
 
 class JobInterrupted(RuntimeError):
@@ -112,8 +115,9 @@ def run(spark, out: str, *, folder: str | None = None, library=None, pairs_per_c
         _documents_stage(spark, store, docs_path, folder, listing, library)
     doc_info = json.loads(store.read_text(store.path("stage", "documents.json")))
     report.refused, report.duplicates = doc_info["refused"], doc_info["duplicates"]
-    docs = spark.read.parquet(docs_path).rdd.map(lambda r: r.asDict()).persist()
     n_docs = doc_info["documents"]
+    # Spread over the cores (Parquet's reader packs small files into one split), kept in memory.
+    docs = spark.read.parquet(docs_path).repartition(_parts(sc, n_docs)).rdd.map(lambda r: r.asDict()).persist()
     report.documents = n_docs
     report.seconds["documents"] = round(time.perf_counter() - t0, 2)
 
@@ -142,10 +146,10 @@ def run(spark, out: str, *, folder: str | None = None, library=None, pairs_per_c
     t = time.perf_counter()
     chunks = max(1, -(-report.candidates // pairs_per_chunk))
     report.chunks = chunks
-    cands = spark.read.parquet(cand_path).rdd.map(lambda r: (int(r.a), int(r.b), int(r.shared))).persist()
-    # Documents partitioned once by id and kept: each chunk's joins shuffle only its pairs, not the corpus.
-    parts = max(sc.defaultParallelism, docs.getNumPartitions())
-    keyed = docs.map(lambda r: (r["doc"], r)).partitionBy(parts).persist()
+    # Candidates and documents are joined in the JVM (Spark SQL, from their Parquet): Python sees
+    # only a chunk's pairs with their two documents, never the whole corpus once per chunk.
+    cands = spark.read.parquet(cand_path)
+    doc_table = spark.read.parquet(docs_path).select(*ALIGN_COLUMNS)
     done_now = 0
     for k in range(chunks):
         path = store.path("stage", "pairs", f"chunk={k:05d}")
@@ -155,7 +159,7 @@ def run(spark, out: str, *, folder: str | None = None, library=None, pairs_per_c
         if stop_after_chunks is not None and done_now >= stop_after_chunks:
             raise JobInterrupted(f"stopped after {done_now} chunk(s) as asked")
         say(f"aligning chunk {k + 1} of {chunks}")
-        _align_chunk(spark, cands, keyed, boiler, k, chunks, path)
+        _align_chunk(spark, cands, doc_table, boiler, k, chunks, path)
         done_now += 1
     report.pairs_aligned = report.candidates
     report.seconds["pairs"] = round(time.perf_counter() - t, 2)
@@ -169,8 +173,6 @@ def run(spark, out: str, *, folder: str | None = None, library=None, pairs_per_c
     report.shuffle_bytes = shuffle_bytes(spark) - shuffle_before
     store.write_text(store.path("job.json"), json.dumps(report.to_json(), ensure_ascii=False, indent=1))
     docs.unpersist()
-    cands.unpersist()
-    keyed.unpersist()
     return report
 
 
@@ -205,6 +207,11 @@ def _listing(spark, folder: str) -> list[list]:
     return sorted(found, key=lambda f: f[1])
 
 
+def _parts(sc, n_docs: int) -> int:
+    """Partitions for ``n_docs`` documents: every core busy, about 200 documents a task at scale."""
+    return max(sc.defaultParallelism, n_docs // DOCUMENTS_PER_TASK)
+
+
 def _library_fingerprint(library) -> list:
     return [list(r) for r in library.db.execute("SELECT id, text_hash FROM documents ORDER BY id")]
 
@@ -228,13 +235,16 @@ def _documents_stage(spark, store: StageStore, path: str, folder, listing, libra
         ids = {uri: (n + 1, name) for n, (uri, name, _, _) in enumerate(listing)}
         by_uri = sc.broadcast(ids)
         sc._jsc.hadoopConfiguration().set("mapreduce.input.fileinputformat.input.dir.recursive", "true")
-        parts = max(sc.defaultParallelism, len(listing) // 200)
+        parts = _parts(sc, len(listing))
         files = sc.binaryFiles(folder, minPartitions=parts).filter(lambda kv: kv[0] in by_uri.value)
-        raw = files.map(lambda kv: (*by_uri.value[kv[0]], kv[0], kv[1])).map(lambda t: (t[0], t[2], t[1], t[3]))
+        # binaryFiles packs small files into splits of up to 128 MB: a corpus of short documents
+        # would be one task, read and keyed on one core. Spread over ``parts`` tasks first.
+        raw = files.map(lambda kv: (*by_uri.value[kv[0]], kv[0], kv[1])).map(
+            lambda t: (t[0], t[2], t[1], t[3])).repartition(parts)
         records = raw.mapPartitions(D.read_files)
     else:
         rows = list(D.library_records(library))
-        records = sc.parallelize(rows, max(sc.defaultParallelism, len(rows) // 200))
+        records = sc.parallelize(rows, _parts(sc, len(rows)))
     keyed = records.mapPartitions(D.with_key).persist()
     refused = [[r["path"], r["refused"]] for r in keyed.filter(lambda r: "refused" in r).collect()]
     kept = keyed.filter(lambda r: "refused" not in r)
@@ -256,63 +266,50 @@ def _common_stage(spark, docs, n_docs: int, path: str) -> None:
     from pyspark.sql.types import LongType, StructField, StructType
 
     from duidu.engine.boilerplate import COMMON_GRAM, LIBRARY_SHARE, MIN_LIBRARY
-
-    def stretches(r):
-        import numpy as np
-
-        from duidu.engine.reuse import stretch_hashes
-
-        return (int(h) for h in np.unique(stretch_hashes(r["key"], COMMON_GRAM)))
+    from duidu.spark import postings as P
 
     if n_docs >= MIN_LIBRARY:
         least = LIBRARY_SHARE * n_docs
-        common = (docs.flatMap(stretches).map(lambda h: (h, 1)).reduceByKey(lambda x, y: x + y)
-                  .filter(lambda kv: kv[1] >= least).map(lambda kv: (_signed(kv[0]),)))
+        buckets = _buckets(spark, docs)
+        common = (docs.mapPartitions(lambda rs: P.stretch_counts(rs, COMMON_GRAM, buckets))
+                  .partitionBy(buckets, _identity).mapPartitions(lambda bs: P.common_in_bucket(bs, least))
+                  .map(lambda h: (h,)))
     else:  # too few documents to say what is common (the background speaks)
         common = spark.sparkContext.parallelize([], 1)
     spark.createDataFrame(common, StructType([StructField("hash", LongType())])).write.mode("overwrite").parquet(path)
 
 
-def _signed(h: int) -> int:
-    return h - (1 << 64) if h >= 1 << 63 else h
+def _buckets(spark, docs) -> int:
+    return max(spark.sparkContext.defaultParallelism, docs.getNumPartitions())
+
+
+def _identity(bucket: int) -> int:
+    return bucket
 
 
 def _candidates_stage(spark, store: StageStore, docs, n_docs: int, path: str) -> None:
     from pyspark.sql.types import IntegerType, LongType, StructField, StructType
 
-    from duidu.engine.reuse import MIN_SHARED, document_grams, max_df_for, posting_pairs
+    from duidu.engine.reuse import MIN_SHARED, max_df_for
+    from duidu.spark import postings as P
 
     max_df = max_df_for(n_docs)
-
-    def grams(r):
-        return ((int(h), r["doc"]) for h in document_grams(r["key"]))
-
-    # A posting is dropped (None) as soon as it passes max_df documents: no list grows past it.
-    def add(acc, doc):
-        if acc is None:
-            return None
-        acc.append(doc)
-        return None if len(acc) > max_df else acc
-
-    def merge(x, y):
-        if x is None or y is None or len(x) + len(y) > max_df:
-            return None
-        return x + y
-
-    postings = docs.flatMap(grams).aggregateByKey([], add, merge).values().persist()
-    sizes = postings.map(lambda p: -1 if p is None else len(p)).countByValue()
-    votes = sum(n * (s * (s - 1) // 2) for s, n in sizes.items() if s >= 2)
-    pairs = (postings.filter(lambda p: p is not None).flatMap(lambda p: posting_pairs(p, max_df))
-             .map(lambda ab: (ab, 1)).reduceByKey(lambda x, y: x + y).filter(lambda kv: kv[1] >= MIN_SHARED)
-             .map(lambda kv: (kv[0][0], kv[0][1], kv[1])))
+    buckets = _buckets(spark, docs)
+    # Each task's grams as arrays by bucket; each bucket's postings vote in bulk (a posting past
+    # max_df documents casts none); the votes, as arrays by bucket of pair, are summed.
+    votes = (docs.mapPartitions(lambda rs: P.gram_postings(rs, buckets)).partitionBy(buckets, _identity)
+             .mapPartitions(lambda bs: P.bucket_votes(bs, max_df, buckets)).persist())
+    stats = votes.filter(lambda kv: kv[0] == P.STATS).values().collect()
+    pairs = (votes.filter(lambda kv: kv[0] != P.STATS).partitionBy(buckets, _identity)
+             .mapPartitions(lambda bs: P.pairs_in_bucket(bs, MIN_SHARED)))
     schema = StructType([StructField("a", LongType()), StructField("b", LongType()),
                          StructField("shared", IntegerType())])
     spark.createDataFrame(pairs, schema).write.mode("overwrite").parquet(path)
     n_pairs = spark.read.parquet(path).count()
     store.write_text(store.path("stage", "candidates.json"), json.dumps(
-        {"grams": int(sum(sizes.values())), "postings_skipped": int(sizes.get(-1, 0)), "votes": int(votes),
-         "max_df": max_df, "candidates": int(n_pairs)}))
-    postings.unpersist()
+        {"grams": int(sum(s[0] for s in stats)), "postings_skipped": int(sum(s[1] for s in stats)),
+         "votes": int(sum(s[2] for s in stats)), "max_df": max_df, "candidates": int(n_pairs)}))
+    votes.unpersist()
 
 
 def _pair_schema():
@@ -323,29 +320,42 @@ def _pair_schema():
                        StructField("shared", IntegerType()), StructField("passages", StringType())])
 
 
-def _align_chunk(spark, cands, keyed, boiler, k: int, chunks: int, path: str) -> None:
+ALIGN_COLUMNS = ("doc", "title", "text", "paragraphs", "sentences", "excluded", "key", "key_map", "text_hash")
+DOCUMENTS_KEPT = 256  # engine documents a task keeps for its next pairs (rows come sorted by b)
+
+
+def _align_chunk(spark, cands, doc_table, boiler, k: int, chunks: int, path: str) -> None:
+    from pyspark.sql import functions as F
+
     def align(rows):
-        from duidu.engine.passages import find_passages
+        from duidu.engine.reuse import shared_passages  # as library/reuse.py aligns a pair
 
         size, common = boiler.value
         test = boilerplate_for(size, common)
         seen: dict = {}
 
-        def doc(r):
-            if r["doc"] not in seen:
-                seen[r["doc"]] = D.engine_document(r)
-            return seen[r["doc"]]
+        def doc(r, side: str):
+            d = r[side + "doc"]
+            if d not in seen:
+                if len(seen) >= DOCUMENTS_KEPT:
+                    seen.clear()
+                seen[d] = D.engine_document({c: r[side + c] for c in ALIGN_COLUMNS})
+            return seen[d]
 
-        for _, (((a, b, shared), ra), rb) in rows:
-            found = find_passages(doc(ra), doc(rb), is_boilerplate=test)
-            yield (a, b, ra["text_hash"], rb["text_hash"], shared,
+        for r in rows:
+            found = shared_passages(doc(r, "a_"), doc(r, "b_"), is_boilerplate=test)
+            yield (r["a"], r["b"], r["a_text_hash"], r["b_text_hash"], r["shared"],
                    json.dumps([passage_json(p) for p in found], ensure_ascii=False))
 
-    parts = keyed.getNumPartitions()  # the same partitioner as ``keyed``: its side is not shuffled again
-    todo = cands.filter(lambda t: chunk_of(t[0], t[1], chunks) == k)
-    with_a = todo.map(lambda t: (t[0], t)).partitionBy(parts).join(keyed, parts)
-    with_b = with_a.map(lambda x: (x[1][0][1], (x[1][0], x[1][1]))).partitionBy(parts).join(keyed, parts)
-    spark.createDataFrame(with_b.mapPartitions(align), _pair_schema()).write.mode("overwrite").parquet(path)
+    def side(s: str):
+        return doc_table.select(*[F.col(c).alias(f"{s}_{c}") for c in ALIGN_COLUMNS])
+
+    # chunk_of, in the JVM; spread over the cores (the join keeps this side's partitions when it
+    # broadcasts the documents, and the candidates' Parquet is one split)
+    todo = cands.filter(F.expr(f"pmod(a * 1000003 + b, {chunks}) = {k}")).repartition(
+        spark.sparkContext.defaultParallelism * 2)
+    joined = todo.join(side("a"), F.col("a") == F.col("a_doc")).join(side("b"), F.col("b") == F.col("b_doc"))
+    spark.createDataFrame(joined.rdd.mapPartitions(align), _pair_schema()).write.mode("overwrite").parquet(path)
 
 
 def _outputs(spark, store: StageStore, docs, report: JobReport) -> None:
