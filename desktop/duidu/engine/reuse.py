@@ -42,6 +42,7 @@ if TYPE_CHECKING:
 
 MAX_DF = 100  # a gram in more documents than this is formula, however large the library (passim's bound)
 MIN_SHARED = 4  # distinctive grams a pair must share to be aligned: one 9-character passage
+ANCHOR_SHARE = 0.1  # of the background's documents: a shared gram rarer than this anchors a window
 WINDOW_PAD = 16  # key characters around a shared distinctive gram a passage may run on (stock phrasing
 # at its ends); chosen on the corpus's 33 reports: 99% of the informative text whole-text alignment finds
 FAMILY_SIMILARITY = 0.6  # of a place's key text to its family's first place (longest common subsequence)
@@ -79,21 +80,24 @@ class Grams:
     hashes: np.ndarray
     positions: np.ndarray
     length: int  # of the key text
+    rare: np.ndarray  # per gram: in under ``ANCHOR_SHARE`` of the background's documents (a window's anchor)
 
 
 def distinctive_grams(key: str) -> Grams:
     """Every distinctive ``GRAM``-gram of one key text, where it stands (read once per document)."""
     hashes = gram_hashes(key)
     if not len(hashes):
-        return Grams(hashes, np.empty(0, np.int64), len(key))
-    keep = background().share(hashes) < STOCK_SHARE
+        return Grams(hashes, np.empty(0, np.int64), len(key), np.empty(0, np.bool_))
+    share = background().share(hashes)
+    keep = share < STOCK_SHARE
     codes = np.frombuffer(key.encode("utf-32-le"), dtype=np.uint32)
     digit = ((codes >= 0x30) & (codes <= 0x39)).astype(np.int32)
     in_window = np.convolve(digit, np.ones(GRAM, dtype=np.int32), mode="valid")  # digits in each gram
     keep &= in_window[: len(hashes)] == 0
     positions = np.flatnonzero(keep)
     order = np.argsort(hashes[positions], kind="stable")
-    return Grams(hashes[positions][order], positions[order], len(key))
+    positions = positions[order]
+    return Grams(hashes[positions], positions, len(key), share[positions] < ANCHOR_SHARE)
 
 
 def document_grams(key: str | Grams) -> np.ndarray:
@@ -181,11 +185,11 @@ def shared_windows(a: Grams, b: Grams, pad: int = WINDOW_PAD) -> tuple[list[tupl
 
 
 def _spans(g: Grams, other: np.ndarray, pad: int) -> list[tuple[int, int]]:
-    """``g``'s grams found in ``other`` (sorted hashes), as padded and merged spans."""
+    """``g``'s rare grams found in ``other`` (sorted hashes), as padded and merged spans."""
     if not len(other) or not len(g.hashes):
         return []
     at = np.minimum(np.searchsorted(other, g.hashes), len(other) - 1)
-    pos = np.sort(g.positions[other[at] == g.hashes])
+    pos = np.sort(g.positions[(other[at] == g.hashes) & g.rare])
     if not len(pos):
         return []
     start, end = np.maximum(pos - pad, 0), np.minimum(pos + GRAM + pad, g.length)

@@ -11,6 +11,7 @@ so an edited or re-imported document is aligned again).
 from __future__ import annotations
 
 import os
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Sequence
 
@@ -142,20 +143,39 @@ def _align(pairs: list[tuple["EngineDocument", "EngineDocument"]], boilerplate,
             for n, (a, b) in enumerate(pairs)]
 
 
-_worker_boilerplate = None  # a worker process's copy, sent once (its frequency table is large)
+# A worker process's state: the library read on its own connection, the boilerplate test (sent
+# once: its frequency table is large) and the documents it has read, most recent last. A worker
+# reads each document once, not once per task: pickled documents would be read again, and their
+# per-document readings (grams, sentence ends, quoted names) made again, for every task.
+_worker: tuple | None = None
+WORKER_DOCUMENTS = 256  # documents a worker keeps
 
 
-def _start_worker(boilerplate) -> None:
+def _start_worker(path: str, boilerplate) -> None:
     import signal
 
-    global _worker_boilerplate
-    _worker_boilerplate = boilerplate
+    from sqlite_utils import Database
+
+    global _worker
+    _worker = (Database(path), boilerplate, OrderedDict())
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the command's to handle: it stops the pool
 
 
-def _align_in_worker(pairs: list[tuple["EngineDocument", "EngineDocument"]],
-                     grams: list[tuple[Grams, Grams]]) -> list[tuple["Passage", ...]]:
-    return _align(pairs, _worker_boilerplate, grams)
+def _align_in_worker(pairs: list[tuple[int, int]]) -> list[tuple["Passage", ...]]:
+    from duidu.library.engine_cache import engine_document
+
+    db, boilerplate, docs = _worker
+
+    def doc(i: int) -> "EngineDocument":
+        if i in docs:
+            docs.move_to_end(i)
+        else:
+            if len(docs) >= WORKER_DOCUMENTS:
+                docs.popitem(last=False)
+            docs[i] = engine_document(db, i)
+        return docs[i]
+
+    return _align([(doc(a), doc(b)) for a, b in pairs], boilerplate)
 
 
 def reuse(lib: "Library", ids: Sequence[int], *, cache: ReuseCache | None = None, workers: int | None = None,
@@ -222,17 +242,16 @@ def _align_all(lib: "Library", todo: list[tuple[int, int]], meta: dict, grams: d
     from collections import deque
     from concurrent.futures import ProcessPoolExecutor
 
-    batch = 8  # pairs per task: few enough to report progress, enough to pay for the pickling
+    batch = 8  # pairs per task: few enough to report progress and share the work out evenly
     chunks = [todo[n : n + batch] for n in range(0, len(todo), batch)]
     finished = 0
     # Spawned, not forked: a forked copy of a process holding jieba's or Qt's locks can hang.
     with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
-                             initializer=_start_worker, initargs=(boilerplate,)) as pool:
+                             initializer=_start_worker, initargs=(str(lib.path), boilerplate)) as pool:
         pending: deque = deque()
         try:
             for chunk in chunks:
-                pending.append((chunk, pool.submit(_align_in_worker, [(doc(a), doc(b)) for a, b in chunk],
-                                                   [(grams[a], grams[b]) for a, b in chunk])))
+                pending.append((chunk, pool.submit(_align_in_worker, chunk)))
                 while len(pending) >= 2 * workers or (pending and pending[0][1].done()):
                     finished = _collect(pending.popleft(), meta, cache, finished)
                     done(finished)
