@@ -70,7 +70,8 @@ def ask_origin(window) -> None:
 
 
 TABS = {"measures": 0, "targets": 1, "network": 2}
-NETWORK_WAIT_MS = 900_000  # a first network over many documents aligns its pairs: minutes on a busy machine
+READY_WAIT_MS = 600_000  # the matrix and targets: seconds, but a busy machine may be slow
+NETWORK_WAIT_MS = 1_800_000  # a first network over many documents aligns its pairs: minutes on a busy machine
 
 
 def show_tab(window, tab: str) -> None:
@@ -86,29 +87,43 @@ def screenshot_files(path: str, tab: str) -> list[tuple[str, str]]:
     return [("measures", path), ("targets", f"{stem}-targets.png"), ("network", f"{stem}-network.png")]
 
 
-def _wait(done, signal, timeout_ms: int) -> None:
-    """Spin the event loop until ``done()`` (re-checked whenever ``signal`` fires) or the timeout."""
+def _wait(done, signals, timeout_ms: int) -> None:
+    """Spin the event loop until ``done()`` (re-checked whenever one of ``signals`` fires) or the timeout."""
     from PySide6.QtCore import QEventLoop, QTimer
 
     loop = QEventLoop()
-    signal.connect(loop.quit)
-    QTimer.singleShot(timeout_ms, loop.quit)
-    if not done():
+    for signal in signals:
+        signal.connect(loop.quit)
+    timer = QTimer()
+    timer.setSingleShot(True)
+    timer.timeout.connect(loop.quit)
+    timer.start(timeout_ms)
+    while not done() and timer.isActive():
         loop.exec()
-    signal.disconnect(loop.quit)
+    for signal in signals:
+        signal.disconnect(loop.quit)
 
 
 def save_screenshots(window, path: str, tab: str, save) -> list[str]:
     """Each asked-for tab once its data is shown (the network: once complete), through
-    ``save(file)``; the measures and targets never wait for the network."""
+    ``save(file)``; the measures and targets never wait for the network. Nothing is written
+    when the view's data cannot be made: ``InputError`` says why."""
+    from duidu.library.errors import InputError
+
     view = window.region_view
-    _wait(lambda: view.matrix_model.matrix is not None, view.ready, 600_000)
-    written = []
-    for name, file in screenshot_files(path, tab):
-        if name == "network":
-            _wait(lambda: view.edges_model.network is not None and view.edges_model.network.complete,
-                  view.networkReady, NETWORK_WAIT_MS)
+    errors: list[str] = []
+    view.failed.connect(errors.append)
+    matrix = lambda: view.matrix_model.matrix is not None  # noqa: E731
+    network = lambda: view.edges_model.network is not None and view.edges_model.network.complete  # noqa: E731
+    files = screenshot_files(path, tab)
+    _wait(lambda: matrix() or bool(errors), (view.ready, view.failed), READY_WAIT_MS)
+    if any(name == "network" for name, _ in files):
+        _wait(lambda: network() or bool(errors), (view.networkReady, view.failed), NETWORK_WAIT_MS)
+    if errors:
+        raise InputError("region view", errors[0])
+    if not matrix() or any(name == "network" for name, _ in files) and not network():
+        raise InputError("region view", "not ready in time (the documents' measures, targets or reuse network)")
+    for name, file in files:
         show_tab(window, name)
         save(file)
-        written.append(file)
-    return written
+    return [file for _, file in files]

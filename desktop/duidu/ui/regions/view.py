@@ -40,6 +40,7 @@ class RegionView(QWidget):
     spanRequested = Signal(int, int, int)  # doc, start, end
     ready = Signal()  # matrix and targets shown
     networkReady = Signal()  # the whole reuse network shown (first looks come before it)
+    failed = Signal(str)  # the matrix and targets, or the network, could not be made: why
     _partialNetwork = Signal(int, object)  # run, Network: a first look, emitted on a worker
     setsChanged = Signal()  # the saved sets were (re)read into the choice
 
@@ -268,7 +269,7 @@ class RegionView(QWidget):
             return chosen, matrix, found, time.perf_counter() - started
 
         self.tasks.run("regions", work, self._shown, label=self.tr("Region view"),
-                       on_error=lambda e: self.status.setText(str(e)))
+                       on_error=lambda e: (self.status.setText(str(e)), self.failed.emit(str(e))))
 
     def _shown(self, result) -> None:
         ids, matrix, found, seconds = result
@@ -319,7 +320,7 @@ class RegionView(QWidget):
             self.networkReady.emit()
 
         self.tasks.run("regions-network", work, done, label=self.tr("Reuse network"),
-                       on_error=lambda e: self.edge_label.setText(str(e)))
+                       on_error=lambda e: (self.edge_label.setText(str(e)), self.failed.emit(str(e))))
 
     def _network_partial(self, run: int, net) -> None:
         if run != self._network_run or (self.edges_model.network is not None and self.edges_model.network.complete):
