@@ -48,8 +48,8 @@ def instrument() -> None:
     duidu function calls them) and to t2s conversion, whichever module holds it."""
     from duidu.text import keyform, script, segment
 
-    tk, pt = segment._load(), segment._load_pos()
-    tk.tokenize = _count("segmented", tk.tokenize)  # instance attributes: this tokenizer only
+    pt = segment._load_pos()
+    segment.tokens = _count("segmented", segment.tokens)  # jieba-rs and jieba behind it (segment_tagged's)
     pt.cut = _count("segmented", pt.cut)
     real_convert = script.convert
     counted_convert = _count("converted", real_convert)

@@ -172,13 +172,14 @@ def naive_scan(db: Database, text: str, max_doc: int | None) -> list[tuple[float
     tokens = [(k, t) for k in ("grams", "words", "measures") for t in query.of(k)]
     counts, total = similar_index.token_counts(db, tokens)
     weights = {tok: idf(counts.get(tok, 0), total) for tok in tokens}
-    sql = "SELECT grams, words, measures, document_id, start FROM similar_index"
+    sql = "SELECT id FROM documents"
     if max_doc is not None:
-        sql += f" WHERE document_id <= {max_doc}"
+        sql += f" WHERE id <= {max_doc}"
     ranked = []
-    for g, w, m, d, s in db.execute(sql):
-        u = Features(frozenset(g.split()), frozenset(w.split()), frozenset(m.split()))
-        ranked.append((score(query, u, lambda k, t: weights[(k, t)]), d, s))
+    for (d,) in db.execute(sql).fetchall():  # the index is contentless: each document's units as stored
+        for s, _, g, w, m in similar_index.stored_units(db, d):
+            u = Features(frozenset(g.split()), frozenset(w.split()), frozenset(m.split()))
+            ranked.append((score(query, u, lambda k, t: weights[(k, t)]), d, s))
     ranked.sort(key=lambda r: (-r[0], r[1], r[2]))
     return ranked[:10]
 

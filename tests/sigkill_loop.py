@@ -249,9 +249,14 @@ def derived_counts(path: Path) -> dict[int, tuple]:
     try:
         out = {}
         for (doc,) in con.execute("SELECT id FROM documents"):
-            counts = [con.execute(f"SELECT count(*) FROM {t} WHERE document_id = ?", [doc]).fetchone()[0] for t in DERIVED]
+            # The indexes are contentless: a document's rows are a rowid range.
+            counts = [con.execute("SELECT count(*) FROM search_index WHERE rowid = ?", [doc]).fetchone()[0]
+                      if t == "search_index" else
+                      con.execute(f"SELECT count(*) FROM {t} WHERE document_id = ?", [doc]).fetchone()[0] for t in DERIVED]
+            first, count = con.execute("SELECT first, count FROM similar_units WHERE document_id = ?",
+                                       [doc]).fetchone() or (0, 0)
             counts.append(con.execute("SELECT count(*) FROM similar_index WHERE rowid BETWEEN ? AND ?",
-                                      [doc << 20, (doc + 1 << 20) - 1]).fetchone()[0])
+                                      [first, first + count - 1]).fetchone()[0])
             out[doc] = tuple(counts)
         return out
     finally:

@@ -21,9 +21,20 @@ def counted(monkeypatch):
     seen = {"segmented": 0, "key formed": 0, "key forms": 0}
     tk, pt = segment._load(), segment._load_pos()
     real_tokenize, real_cut, real_drop = tk.tokenize, pt.cut, keyform._drop_ranges
+    real_tokens = segment.tokens
+    inside = []  # jieba's tokenize called by ``tokens`` (for blocks with letters or digits) is counted there
+
+    def tokens(text, *args, **kwargs):
+        seen["segmented"] += len(text)
+        inside.append(1)
+        try:
+            return real_tokens(text, *args, **kwargs)
+        finally:
+            inside.pop()
 
     def tokenize(text, *args, **kwargs):
-        seen["segmented"] += len(text)
+        if not inside:
+            seen["segmented"] += len(text)
         return real_tokenize(text, *args, **kwargs)
 
     def cut(text, *args, **kwargs):
@@ -36,6 +47,7 @@ def counted(monkeypatch):
         return real_drop(text, ranges)
 
     monkeypatch.setattr(tk, "tokenize", tokenize)
+    monkeypatch.setattr(segment, "tokens", tokens)
     monkeypatch.setattr(pt, "cut", cut)
     monkeypatch.setattr(keyform, "_drop_ranges", key)
     return seen

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+from pathlib import Path
 
 import pytest
 from sqlite_utils import Database
@@ -26,12 +27,34 @@ ADDED = {
     6: ["metadata_corrections"],
     7: [],  # paragraphs.page: a column (ADDED_COLUMNS)
     8: [],  # measures extracted again (rows, no table)
+    9: ["similar_units"],  # and both indexes made again contentless (REPLACED)
 }
 # Columns a migration adds to an existing table, dropped to undo it.
 ADDED_COLUMNS = {
     6: ("documents", ["issuing_body", "doc_number", "addressees", "attachments", "region_code", "extracted"]),
     7: ("paragraphs", ["page"]),
+    9: ("documents", ["text_length"]),
 }
+# Tables a migration replaces: undoing it drops them and makes them again as the step before
+# had them (empty: the step that replaces them fills them from the documents); undoing earlier
+# steps then drops them as ADDED says.
+REPLACED = {
+    9: ["search_index", "similar_index_vocab", "similar_index", "measure_mentions"],
+}
+
+
+def made_by(version: int, tables: list[str], folder) -> list[str]:
+    """The SQL that made ``tables`` in a new library brought to ``version``, in creation order."""
+    path = folder / f"layout-v{version}.sqlite"
+    db = Database(path)
+    schema.migrate(db, str(path), target=version)
+    db.close()
+    con = sqlite3.connect(path)
+    try:
+        rows = con.execute("SELECT name, sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY rowid").fetchall()
+    finally:
+        con.close()
+    return [sql for name, sql in rows if name in tables]
 
 # Tables a library creates the first time it needs them (and fills from its documents).
 FIRST_USE = ["edge_pairs", "document_sets"]  # library/furniture_stats.py, library/document_sets.py
@@ -59,6 +82,11 @@ def downgrade(path, version: int) -> None:
                 table, columns = ADDED_COLUMNS.get(v, ("", []))
                 for column in columns:
                     con.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
+                if v in REPLACED:
+                    for table in REPLACED[v]:
+                        con.execute(f"DROP TABLE {table}")
+                    for sql in made_by(v - 1, REPLACED[v], Path(path).parent):
+                        con.execute(sql)
         con.execute(f"PRAGMA user_version = {version}")
         con.commit()
         con.execute("VACUUM")
@@ -129,7 +157,9 @@ def test_measures_cached_by_an_earlier_extractor_are_made_again(seeded_template,
     shutil.copyfile(seeded_template, path)
     downgrade(path, 7)
     con = sqlite3.connect(path)
-    con.execute("UPDATE measure_mentions SET measure = '建立' || measure, category = '机制建设'")  # the old naming
+    (doc,) = con.execute("SELECT min(id) FROM documents").fetchone()
+    con.execute("INSERT INTO measure_mentions (document_id, n, measure, category, start, \"end\", text, source) "
+                "VALUES (?, 0, '建立联席会议', '机制建设', 0, 2, 'xx', 'lexicon')", [doc])  # the old naming
     con.commit()
     con.close()
     with Library.open(path, backup=False) as lib:

@@ -471,7 +471,10 @@ def test_revise_re_anchors_a_realistic_revision(lib, tmp_path):
     assert units and max(u[1] for u in units) > len(old_text)
     top = lib.similar("加快建设一系列科技企业孵化器和创新载体平台", top=1)[0]
     assert top.document_id == cq and "一系列科技企业孵化器" in top.text
-    assert lib.engine_document(cq).keyform.text == lib.db.execute("SELECT key FROM keyforms WHERE document_id = ?", [cq]).fetchone()[0]
+    from duidu.library.engine_cache import unpack_key
+
+    assert lib.engine_document(cq).keyform.text == unpack_key(
+        lib.db.execute("SELECT key FROM keyforms WHERE document_id = ?", [cq]).fetchone()[0])
     assert lib.engine_document(cq).text == revised
     assert lib.db.execute("PRAGMA foreign_key_check").fetchall() == []
 

@@ -94,7 +94,7 @@ def test_fts_syntax_in_the_query_is_only_text(lib, query):
 def test_furniture_is_not_indexed(lib):
     chongqing = doc_id(lib, CHONGQING)
     stored = lib.text(chongqing)
-    rows = lib.db.execute(f"SELECT start, \"end\" FROM {similar_index.TABLE} WHERE document_id = ?", [chongqing]).fetchall()
+    rows = [(u[0], u[1]) for u in similar_index.stored_units(lib.db, chongqing)]
     assert stored.excluded and rows  # furniture to leave out, sentences indexed: the checks below check something
     for e in stored.excluded:
         assert not any(s <= e.start and e.end <= t for s, t in rows)
@@ -141,12 +141,15 @@ def test_backfill_in_worker_processes_writes_the_same_rows(lib, tmp_path):
     path = tmp_path / "copy.sqlite"
     copy = Database(path)
     lib.db.conn.backup(copy.conn)
-    copy.execute(f"DELETE FROM {similar_index.TABLE}")
+    copy.execute(f"INSERT INTO {similar_index.TABLE} ({similar_index.TABLE}) VALUES ('delete-all')")  # contentless
+    copy.execute(f"DELETE FROM {similar_index.UNITS}")
     copy.execute("DELETE FROM measure_mentions")
     similar_index.backfill(copy, workers=2)
-    select = f"SELECT grams, words, measures, document_id, start, \"end\" FROM {similar_index.TABLE} ORDER BY document_id, start"
-    assert copy.execute(select).fetchall() == lib.db.execute(select).fetchall()
-    measures = "SELECT * FROM measure_mentions ORDER BY document_id, n"
+    ids = [d for (d,) in lib.db.execute("SELECT id FROM documents ORDER BY id")]
+    assert [similar_index.stored_units(copy, d) for d in ids] == [similar_index.stored_units(lib.db, d) for d in ids]
+    vocab = f"SELECT term, col, doc, cnt FROM {similar_index.TABLE}_vocab ORDER BY term, col"
+    assert copy.execute(vocab).fetchall() == lib.db.execute(vocab).fetchall()  # the index holds the same tokens
+    measures = "SELECT * FROM measure_mentions ORDER BY document_id"
     assert copy.execute(measures).fetchall() == lib.db.execute(measures).fetchall()
 
 
@@ -202,8 +205,7 @@ def test_measure_mentions_are_given_to_the_units_they_overlap():
 def test_seed_units_carry_the_measures_they_mention(lib):
     chongqing = doc_id(lib, CHONGQING)
     at = lib.text(chongqing).text.index("100名教师互派交流")
-    (measures,) = lib.db.execute(f"SELECT measures FROM {similar_index.TABLE} WHERE document_id = ? AND start <= ? AND ? < \"end\"",
-                                 [chongqing, at, at]).fetchone()
+    (measures,) = [u[4] for u in similar_index.stored_units(lib.db, chongqing) if u[0] <= at < u[1]]
     assert {"教师互派交流", "名师名校长工作室"} <= set(measures.split())
     assert "教师互派交流" in similar_index.query_features("兩地教師互派交流").measures
 
@@ -224,8 +226,8 @@ def test_the_measure_hook_feeds_the_index_and_the_query(tmp_path, monkeypatch):
         a = tmp_path / "a.txt"
         a.write_text("川渝动态\n两地高校互派教师，开展联合教研。\n两地高校联合开展教研活动，组织教师培训。", encoding="utf-8")
         doc = library.import_file(a).document
-        measures = library.db.execute(f"SELECT measures FROM {similar_index.TABLE} WHERE document_id = ? ORDER BY start", [doc.id]).fetchall()
-        assert [m for (m,) in measures] == ["", "教师互派交流", ""]
+        measures = [u[4] for u in similar_index.stored_units(library.db, doc.id)]
+        assert measures == ["", "教师互派交流", ""]
         assert similar_index.query_features("派遣教师").measures == {"教师互派交流"}
         top = library.similar("两地高校派遣教师联合教研", top=1)[0]
         assert top.text == "两地高校互派教师，开展联合教研。"

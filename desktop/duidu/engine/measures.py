@@ -187,17 +187,26 @@ def _cues() -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...], t
 
 
 def _nearest_cue(text: str, cues: tuple[tuple[str, str], ...]) -> str:
-    """The label of the cue ending nearest the end of ``text`` (a longer one wins a tie), or ""."""
-    best: tuple[int, int] | None = None
-    label = ""
-    for cue, lab in cues:
-        at = text.rfind(cue)
-        if at < 0:
-            continue
-        rank = (at + len(cue), len(cue))
-        if best is None or rank > best:
-            best, label = rank, lab
-    return label
+    """The label of the cue ending nearest the end of ``text`` (a longer one wins a tie, then
+    the first listed), or "". Read from the end, trying only the cues that end in each
+    character (was: every cue looked for in the text, ~300 searches a call)."""
+    by_last = _by_last_char(cues)
+    for end in range(len(text), 0, -1):
+        found = by_last.get(text[end - 1])
+        if found:
+            for cue, label in found:  # longest first
+                if end >= len(cue) and text.startswith(cue, end - len(cue)):
+                    return label
+    return ""
+
+
+@lru_cache(maxsize=8)
+def _by_last_char(cues: tuple[tuple[str, str], ...]) -> dict[str, list[tuple[str, str]]]:
+    out: dict[str, list[tuple[str, str]]] = {}
+    for n, (cue, label) in sorted(enumerate(cues), key=lambda c: (-len(c[1][0]), c[0])):
+        if cue:
+            out.setdefault(cue[-1], []).append((cue, label))
+    return out
 
 
 @lru_cache(maxsize=1 << 14)

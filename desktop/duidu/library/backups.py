@@ -276,7 +276,7 @@ def _backup(conn: sqlite3.Connection, path: Path, before: list[int], keep: int, 
 # without them is opened (``derived.rebuild``): most of a large library's size, so a backup
 # holds what cannot be made again (texts, raw texts, metadata and its corrections, notes, the
 # codebook) and a restored library rebuilds the rest.
-DERIVED = ("search_index", "similar_index", "keyforms", "measure_mentions", "views")
+DERIVED = ("search_index", "similar_index", "similar_units", "keyforms", "measure_mentions", "views")
 
 
 def _leave_out_derived(target: sqlite3.Connection) -> None:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from sqlite_utils import Database
 
-from duidu.library import annotations, furniture_stats, similar_index
+from duidu.library import annotations, furniture_stats, search, similar_index
 from duidu.library.anchoring import AnchorReport
 from duidu.library.engine_cache import store_keyform, store_mentions
 from duidu.library.errors import InputError
@@ -22,9 +22,11 @@ if TYPE_CHECKING:
 
 # What a revision replaces. The file name stays with the title and the rest of the metadata:
 # it names the document (``duidu show 000_….txt``), not the file the new text came from.
-REVISED = ("format", "encoding", "encoding_note", "raw_text", "text", "text_hash",
+REVISED = ("format", "encoding", "encoding_note", "raw_text", "text", "text_length", "text_hash",
            "script", "script_confidence", "pinyin_removed", "imported_at")
-_PER_DOCUMENT = ("paragraphs", "sentences", "excluded", "search_index", "keyforms", "measure_mentions", "views")
+# The two indexes are taken out first (``remove_indexes``): their rows are found again from
+# the key form and paragraphs these tables still hold.
+_PER_DOCUMENT = ("paragraphs", "sentences", "excluded", "keyforms", "measure_mentions", "views")
 
 
 def paragraph_pages(prepared: "PreparedDocument") -> list[int | None]:
@@ -50,10 +52,7 @@ def write(db: Database, doc_id: int, prepared: "PreparedDocument") -> None:
            ((doc_id, n, s.start, s.end, s.paragraph) for n, s in enumerate(cleaned.sentences)))
     insert('INSERT INTO excluded (document_id, n, start, "end", reason) VALUES (?, ?, ?, ?, ?)',
            ((doc_id, n, e.start, e.end, e.reason) for n, e in enumerate(cleaned.excluded)))
-    if prepared.index:  # columns as the rows name them (a row naming no column fails in SQLite, rolled back)
-        columns = [c for c in prepared.index[0] if c != "document_id"]
-        insert(f"INSERT INTO search_index ({', '.join(columns)}, document_id) VALUES ({', '.join('?' * (len(columns) + 1))})",
-               ([*(r[c] for c in columns), doc_id] for r in prepared.index))
+    search.insert_rows(db, doc_id, prepared.index)
     store_keyform(db, doc_id, cleaned.text, [(e.start, e.end) for e in cleaned.excluded], prepared.key)
     store_mentions(db, doc_id, prepared.mentions)
     if prepared.similar is not None:  # computed before the transaction
@@ -70,8 +69,15 @@ def write(db: Database, doc_id: int, prepared: "PreparedDocument") -> None:
 def clear(db: Database, doc_id: int) -> None:
     """Every row derived from a document's text (script views included: they are caches of it)."""
     furniture_stats.document_cleared(db, doc_id)
+    remove_indexes(db, doc_id)
     for table in _PER_DOCUMENT:
         db.execute(f"DELETE FROM {table} WHERE document_id = ?", [doc_id])
+
+
+def remove_indexes(db: Database, doc_id: int) -> None:
+    """A document's rows in the search and similar-passage indexes (contentless: each is told
+    the tokens it was given, made again from the key form and paragraphs still stored)."""
+    search.remove_document(db, doc_id)
     similar_index.remove_document(db, doc_id)
 
 
@@ -106,17 +112,15 @@ def rebuild(db: Database, ids: list[int]) -> None:
     from duidu.library.search import index_rows
 
     for doc_id in ids:
-        for table in ("search_index", "keyforms", "measure_mentions", "views"):
+        remove_indexes(db, doc_id)
+        for table in ("keyforms", "measure_mentions", "views"):
             db.execute(f"DELETE FROM {table} WHERE document_id = ?", [doc_id])
-        similar_index.remove_document(db, doc_id)
         (text,) = db.execute("SELECT text FROM documents WHERE id = ?", [doc_id]).fetchone()
         excluded = [tuple(r) for r in db.execute('SELECT start, "end" FROM excluded WHERE document_id = ? ORDER BY n', [doc_id])]
         store_keyform(db, doc_id, text, excluded)
         doc = engine_document(db, doc_id)
         paragraphs = [(n, p.start, p.end) for n, p in enumerate(doc.paragraphs)]
-        db.conn.executemany("INSERT INTO search_index (grams, key, document_id, paragraph) VALUES (?, ?, ?, ?)",
-                            ((r["grams"], r["key"], doc_id, r["paragraph"])
-                             for r in index_rows(doc_id, text, paragraphs, excluded, doc.keyform)))
+        search.insert_rows(db, doc_id, index_rows(doc_id, text, paragraphs, excluded, doc.keyform))
         mentions, rows = similar_index.analyse(doc)
         store_mentions(db, doc_id, mentions)
         similar_index.insert_rows(db, rows)

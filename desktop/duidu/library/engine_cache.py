@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import zlib
 from typing import TYPE_CHECKING
 
@@ -19,7 +20,18 @@ if TYPE_CHECKING:
 def store_keyform(db: Database, document_id: int, text: str, excluded: list[tuple[int, int]],
                   key: KeyForm | None = None) -> None:
     key = key or key_form(text, excluded)
-    db["keyforms"].insert({"document_id": document_id, "key": key.text, "map": pack_map(key.map)}, replace=True)
+    db.execute("INSERT OR REPLACE INTO keyforms (document_id, key, map) VALUES (?, ?, ?)",
+               [document_id, pack_key(key.text), pack_map(key.map)])
+
+
+# The key text is read whole (by the engine, a search, reuse), never searched in SQL: zlib keeps
+# it in under half the room. A packed key is bytes; one written before is text.
+def pack_key(text: str) -> bytes:
+    return zlib.compress(text.encode("utf-8"), 6)
+
+
+def unpack_key(stored: str | bytes) -> str:
+    return zlib.decompress(stored).decode("utf-8") if isinstance(stored, bytes) else stored
 
 
 # An offset map is runs of integers: zlib stores it in a sixth of the room (3.5 bytes a stored
@@ -47,7 +59,7 @@ def engine_document(db: Database, document_id: int) -> EngineDocument:
     excluded = spans("excluded")
     row = db.execute("SELECT key, map FROM keyforms WHERE document_id = ?", [document_id]).fetchone()
     if row:
-        key = KeyForm(row[0], unpack_map(row[1]))
+        key = KeyForm(unpack_key(row[0]), unpack_map(row[1]))
     else:  # written by an import that predates the cache (never, after migration 3)
         key = key_form(text, [(e.start, e.end) for e in excluded])
     return EngineDocument(document_id, title, region, text, spans("paragraphs"), spans("sentences"), excluded, key)
@@ -55,25 +67,23 @@ def engine_document(db: Database, document_id: int) -> EngineDocument:
 
 def documents_with(db: Database, key: str) -> int:
     """How many documents contain ``key`` (a key-form string) outside their furniture."""
-    if len(key) < 2:
-        sql, param = "SELECT COUNT(DISTINCT document_id) FROM search_index WHERE instr(key, ?) > 0", key
-    else:
-        sql, param = "SELECT COUNT(DISTINCT document_id) FROM search_index WHERE search_index MATCH ?", f'"{grams(key)}"'
-    return db.execute(sql, [param]).fetchone()[0]
+    if len(key) < 2:  # bigrams cannot answer: the stored key forms, each read (the engine asks for 7 characters)
+        return sum(1 for (k,) in db.execute("SELECT key FROM keyforms") if key in unpack_key(k))
+    # One index row per document; its paragraphs are apart (search.SEPARATOR).
+    return db.execute("SELECT COUNT(*) FROM search_index WHERE search_index MATCH ?", [f'"{grams(key)}"']).fetchone()[0]
 
 
+# A document's mentions are read all together (a comparison, the measure table), never queried
+# one by one: one zlib-packed JSON row a document (a row per mention took 1.8 bytes a character).
 def store_mentions(db: Database, document_id: int, mentions: "list[MeasureMention]") -> None:
-    db.conn.executemany(  # plain executemany: sqlite-utils' insert_all costs more than the insert
-        'INSERT INTO measure_mentions (document_id, n, measure, category, start, "end", text, source) '
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        ((document_id, n, m.measure, m.category, m.start, m.end, m.text, m.source) for n, m in enumerate(mentions)))
+    packed = json.dumps([[m.measure, m.category, m.start, m.end, m.text, m.source] for m in mentions],
+                        ensure_ascii=False, separators=(",", ":"))
+    db.execute("INSERT OR REPLACE INTO measure_mentions (document_id, mentions) VALUES (?, ?)",
+               [document_id, zlib.compress(packed.encode("utf-8"), 6)])
 
 
 def load_mentions(db: Database, document_id: int) -> "list[MeasureMention]":
     from duidu.engine.measures import MeasureMention
 
-    rows = db.execute(
-        'SELECT measure, category, start, "end", text, source FROM measure_mentions WHERE document_id = ? ORDER BY n',
-        [document_id],
-    )
-    return [MeasureMention(*r) for r in rows]
+    row = db.execute("SELECT mentions FROM measure_mentions WHERE document_id = ?", [document_id]).fetchone()
+    return [MeasureMention(*m) for m in json.loads(zlib.decompress(row[0]))] if row else []

@@ -19,7 +19,7 @@ from sqlite_utils import Database
 
 from duidu.engine.document import EngineDocument, Span
 from duidu.engine.measures import extract_measures
-from duidu.library import similar_index
+from duidu.library import search, similar_index
 from duidu.library.engine_cache import store_keyform, store_mentions
 from duidu.library.search import index_rows
 from duidu.text.furniture import classify, structure
@@ -137,13 +137,14 @@ def _rewrite(db: Database, doc_id: int, text: str, paragraphs: list[tuple[int, i
              excluded: list[tuple[int, int, str]]) -> None:
     """Replace the document's furniture and every row computed from it (not its notes: their
     offsets are into the text, which has not changed)."""
+    search.remove_document(db, doc_id)  # first: its rows are found from the key form being replaced
+    similar_index.remove_document(db, doc_id)
     db.execute("DELETE FROM excluded WHERE document_id = ?", [doc_id])
     db["excluded"].insert_all({"document_id": doc_id, "n": n, "start": s, "end": e, "reason": r}
                               for n, (s, e, r) in enumerate(excluded))
     ranges = [(s, e) for s, e, _ in excluded]
-    db.execute("DELETE FROM search_index WHERE document_id = ?", [doc_id])
-    db["search_index"].insert_all(index_rows(doc_id, text, [(n, s, e) for n, (s, e) in enumerate(paragraphs)], ranges))
     key = key_form(text, ranges)
+    search.insert_rows(db, doc_id, index_rows(doc_id, text, [(n, s, e) for n, (s, e) in enumerate(paragraphs)], ranges, key))
     store_keyform(db, doc_id, text, ranges, key)
     title, region = db.execute("SELECT title, region FROM documents WHERE id = ?", [doc_id]).fetchone()
     sentences = db.execute("SELECT start, end FROM sentences WHERE document_id = ? ORDER BY n", [doc_id]).fetchall()
@@ -152,5 +153,4 @@ def _rewrite(db: Database, doc_id: int, text: str, paragraphs: list[tuple[int, i
     mentions = extract_measures(doc)
     db.execute("DELETE FROM measure_mentions WHERE document_id = ?", [doc_id])
     store_mentions(db, doc_id, mentions)
-    similar_index.remove_document(db, doc_id)
     similar_index.index_document(db, doc, [(m.start, m.end, m.measure) for m in mentions])

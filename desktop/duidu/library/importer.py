@@ -87,8 +87,9 @@ def analyse(source: SourceFile, *, metadata: dict | None = None, seed: bool = Fa
         "format": source.format,
         "encoding": source.encoding,
         "encoding_note": source.encoding_note,
-        "raw_text": pack_text(source.raw),  # provenance, read rarely: zlib, a third of the room
+        "raw_text": pack_text(source.raw, against=cleaned.text),  # provenance, read rarely: packed
         "text": cleaned.text,
+        "text_length": len(cleaned.text),  # listing a library reads this, not every text
         "text_hash": hashlib.sha256(cleaned.text.encode("utf-8")).hexdigest(),
         "script": guess.script,
         "script_confidence": guess.confidence,
@@ -117,14 +118,56 @@ def analyse(source: SourceFile, *, metadata: dict | None = None, seed: bool = Fa
     return PreparedDocument(source, cleaned, row, index, key, mentions, similar, corrections)
 
 
-def pack_text(text: str) -> bytes:
-    """Text kept for provenance only (the decoded file), compressed; ``unpack_text`` reads it."""
-    return zlib.compress(text.encode("utf-8"), 6)
+# The decoded file mostly repeats the stored text (cleaning changes little), so it is packed
+# against it: each piece of the file is deflated with the stretch of stored text around the same
+# place as zlib's preset dictionary (its window is 32 KiB), and costs only what differs.
+_AGAINST = b"D"  # a plain zlib stream starts with 0x78 ("x")
+_PIECE = 16384  # bytes of the file a piece
+_WINDOW = 32768  # bytes of stored text a piece may refer to
 
 
-def unpack_text(stored: str | bytes) -> str:
-    """A stored raw text: packed (bytes) since this version, plain text before."""
-    return zlib.decompress(stored).decode("utf-8") if isinstance(stored, bytes) else stored
+def pack_text(text: str, against: str | None = None) -> bytes:
+    """Text kept for provenance only (the decoded file), compressed (``against``: the stored text
+    it was cleaned into, needed again to unpack it); ``unpack_text`` reads it."""
+    data = text.encode("utf-8")
+    if against is None:
+        return zlib.compress(data, 6)
+    ref = against.encode("utf-8")
+    out = [_AGAINST, len(data).to_bytes(8, "big")]  # the length places each piece's window
+    for at in range(0, len(data), _PIECE):
+        packer = zlib.compressobj(6, zdict=_window(ref, at, len(data)))
+        piece = packer.compress(data[at : at + _PIECE]) + packer.flush()
+        out.append(len(piece).to_bytes(4, "big") + piece)
+    return b"".join(out)
+
+
+def unpack_text(stored: str | bytes, against: str | None = None) -> str:
+    """A stored raw text: packed against the stored text ``against``, packed alone (bytes), or
+    plain text (written before packing)."""
+    if isinstance(stored, str):
+        return stored
+    stored = bytes(stored)
+    if stored[:1] != _AGAINST:
+        return zlib.decompress(stored).decode("utf-8")
+    if against is None:
+        raise ValueError("this raw text is packed against the stored text: pass it")
+    ref = against.encode("utf-8")
+    length = int.from_bytes(stored[1:9], "big")
+    out: list[bytes] = []
+    at = 9
+    for start in range(0, length, _PIECE):
+        size = int.from_bytes(stored[at : at + 4], "big")
+        unpacker = zlib.decompressobj(zdict=_window(ref, start, length))
+        out.append(unpacker.decompress(stored[at + 4 : at + 4 + size]) + unpacker.flush())
+        at += 4 + size
+    return b"".join(out).decode("utf-8")
+
+
+def _window(ref: bytes, at: int, length: int) -> bytes:
+    """The stored text around where byte ``at`` of a ``length``-byte file would be."""
+    centre = at * len(ref) // max(1, length)
+    start = max(0, min(centre - _WINDOW // 4, len(ref) - _WINDOW))
+    return ref[start : start + _WINDOW]
 
 
 def _official(source: SourceFile, cleaned: CleanText, given: dict) -> tuple[dict, dict]:

@@ -59,23 +59,20 @@ def _v1_documents(db: Database) -> None:
     )
 
 
+# The two indexes as versions 2 to 8 made them, each keeping a copy of its rows' text (FTS5's
+# content table). Version 9 replaces both (``_v9_contentless_indexes``) and fills them then, so
+# the steps before it make them empty.
+V2_SEARCH_INDEX = ("CREATE VIRTUAL TABLE search_index USING fts5("
+                   "grams, key UNINDEXED, document_id UNINDEXED, paragraph UNINDEXED, tokenize='unicode61')")
+V4_SIMILAR_INDEX = ("CREATE VIRTUAL TABLE similar_index USING fts5(grams, words, measures, document_id UNINDEXED, "
+                    "start UNINDEXED, \"end\" UNINDEXED, tokenize=\"unicode61 categories 'L* N* Co M* S*'\")",
+                    "CREATE VIRTUAL TABLE similar_index_vocab USING fts5vocab(similar_index, col)")
+
+
 def _v2_search_index(db: Database) -> None:
     # Bigrams of the key form: finds 2-character words (双减, 职教) that SQLite's trigram
     # tokenizer cannot, and never misses a query that straddles a word-segmentation boundary.
-    db.execute(
-        "CREATE VIRTUAL TABLE search_index USING fts5("
-        "grams, key UNINDEXED, document_id UNINDEXED, paragraph UNINDEXED, tokenize='unicode61')"
-    )
-    from duidu.library.search import index_rows  # late: search imports the text layer
-
-    for doc in db.query("SELECT id, text FROM documents"):
-        excluded = [(r["start"], r["end"]) for r in db["excluded"].rows_where("document_id = ?", [doc["id"]])]
-        paragraphs = [
-            (r["n"], r["start"], r["end"])
-            for r in db["paragraphs"].rows_where("document_id = ?", [doc["id"]], order_by="n")
-        ]
-        for row in index_rows(doc["id"], doc["text"], paragraphs, excluded):
-            db["search_index"].insert(row)
+    db.execute(V2_SEARCH_INDEX)
 
 
 def _v3_engine_cache(db: Database) -> None:
@@ -94,16 +91,14 @@ def _v3_engine_cache(db: Database) -> None:
 
 def _v4_measures_and_similar_index(db: Database) -> None:
     # Measures found in each document, extracted once (jieba with parts of speech is slow),
-    # and the similar-passage index built on them: one row per sentence unit.
+    # and the similar-passage index built on them: one row per sentence unit (filled by step 9).
     db["measure_mentions"].create(
         {"document_id": int, "n": int, "measure": str, "category": str, "start": int, "end": int, "text": str, "source": str},
         pk=("document_id", "n"),
         foreign_keys=[("document_id", "documents", "id")],
     )
-    from duidu.library import similar_index  # late: it imports the engine
-
-    similar_index.create(db)
-    similar_index.backfill(db)
+    for sql in V4_SIMILAR_INDEX:
+        db.execute(sql)
 
 
 def _v5_notes(db: Database) -> None:
@@ -186,18 +181,45 @@ def _v7_paragraph_pages(db: Database) -> None:
 
 def _v8_measures_for_any_domain(db: Database) -> None:
     # Measures are named by their object and filed under a policy area (engine/measures.py): the
-    # mentions cached by an earlier extractor (verb-named, education categories) and the similar-
-    # passage index built on their names are made again.
-    from duidu.library import similar_index  # late: it imports the engine
-
+    # mentions cached by an earlier extractor (verb-named, education categories) go, and step 9
+    # extracts them again with the similar-passage index built on their names.
     db.execute("DELETE FROM measure_mentions")
-    db.execute(f"DELETE FROM {similar_index.TABLE}")
+    db.execute("DELETE FROM similar_index")
+
+
+def _v9_contentless_indexes(db: Database) -> None:
+    # Both indexes without a stored copy of their rows' text (half a library's file): the search
+    # index one row per document (rowid: its id), the similar-passage index's units kept packed
+    # in similar_units; key forms' text packed (zlib). Every document's rows are written again, from its stored text:
+    # search from the stored key form, measures and the similar-passage index by a new analysis.
+    # The text's length is kept beside it, so listing the library reads no text.
+    from duidu.library import search, similar_index  # late: they import the text layer and the engine
+    from duidu.library.engine_cache import pack_key, unpack_key, unpack_map
+    from duidu.text.keyform import KeyForm
+
+    db.execute("DROP TABLE search_index")
+    db.execute("DROP TABLE similar_index_vocab")
+    db.execute("DROP TABLE similar_index")
+    search.create(db)
+    similar_index.create(db)
+    db.execute("ALTER TABLE documents ADD COLUMN text_length INTEGER")
+    db.execute("UPDATE documents SET text_length = length(text)")
+    for (doc_id,) in db.execute("SELECT document_id FROM keyforms").fetchall():  # the key text packed too
+        key, packed = db.execute("SELECT key, map FROM keyforms WHERE document_id = ?", [doc_id]).fetchone()
+        key = unpack_key(key)
+        db.execute("UPDATE keyforms SET key = ? WHERE document_id = ?", [pack_key(key), doc_id])
+        paragraphs = db.execute('SELECT n, start, "end" FROM paragraphs WHERE document_id = ? ORDER BY n', [doc_id])
+        search.insert_rows(db, doc_id, search.index_rows(doc_id, "", paragraphs.fetchall(), (),
+                                                         KeyForm(key, unpack_map(packed))))
+    db.execute("DROP TABLE measure_mentions")  # one packed row a document (engine_cache.store_mentions)
+    db.execute("CREATE TABLE measure_mentions (document_id INTEGER PRIMARY KEY REFERENCES documents(id), "
+               "mentions BLOB NOT NULL)")
     similar_index.backfill(db)
 
 
 MIGRATIONS: list[Callable[[Database], None]] = [
     _v1_documents, _v2_search_index, _v3_engine_cache, _v4_measures_and_similar_index, _v5_notes,
-    _v6_official_metadata, _v7_paragraph_pages, _v8_measures_for_any_domain,
+    _v6_official_metadata, _v7_paragraph_pages, _v8_measures_for_any_domain, _v9_contentless_indexes,
 ]
 NOTES = MIGRATIONS.index(_v5_notes) + 1  # the version that added notes and the codebook
 LATEST = len(MIGRATIONS)

@@ -4,31 +4,41 @@ Scoring every unit of a 10M-character library in Python takes seconds, so SQLite
 the candidates (any shared rare bigram, word or measure, ranked by bm25) and
 ``duidu.engine.similar.score`` re-ranks only those. Token frequencies come from an fts5vocab
 table over the index, so rare tokens weigh more without a table of our own to keep up to date.
+
+The index is contentless (FTS5 ``content=''``): a stored copy of every unit's tokens was a
+quarter of a library's file. It keeps no token positions either (``detail=column``): a unit's
+tokens are sets, each once in its column, so bm25 counts the same without them. What re-ranking and FTS5's ``delete`` command need comes from
+``similar_units`` instead, one zlib-packed row per document: each unit's span, words and
+measures, and where its key lies in the document's stored key form (its bigrams are made from
+that again, exactly as written). A document's rows are removed (``remove_document``) before
+its key form is replaced.
 """
 
 from __future__ import annotations
 
 import os
+import zlib
 from dataclasses import dataclass
 from functools import lru_cache
 
 from sqlite_utils import Database
 
 from duidu.engine.document import EngineDocument, Span
-from duidu.engine.similar import KINDS, Features, features, idf, measures_in, score, units
+from duidu.engine.similar import KINDS, Features, bigrams, features, idf, measures_in, score, units
 from duidu.text.keyform import KeyForm, query_key
 
 TABLE = "similar_index"
+UNITS = "similar_units"  # per document: its units' spans, key places, words and measures (packed)
 CANDIDATES = 200  # re-ranked per query; the benchmark checks they hold the exact top 10
 COMMON = 0.05  # a token in more units than this share only re-ranks, it fetches no candidates
 MIN_FETCH = 4  # ... unless the query has fewer rarer tokens than this
 BM25_WEIGHTS = (1.0, 2.0, 4.0)  # grams, words, measures: a shared word says more than a bigram
 
-UNIT_BITS = 20  # rowid = document id << UNIT_BITS | unit number: one document is one rowid range
+UNIT_BITS = 20  # units a document may have: fewer than 1 << UNIT_BITS
 PARALLEL_CHARS = 2_000_000  # a backfill this large is worth starting worker processes for
 MAX_WORKERS = 4
 
-_COLUMNS = "grams, words, measures, document_id, start, \"end\""
+_TOKENS = "grams, words, measures"
 
 
 @dataclass(frozen=True)
@@ -44,10 +54,16 @@ class SimilarHit:
 def create(db: Database) -> None:
     # Letters, digits, marks and symbols are token characters: a bigram such as 0+ stays whole.
     db.execute(
-        f"CREATE VIRTUAL TABLE {TABLE} USING fts5(grams, words, measures, document_id UNINDEXED, "
-        "start UNINDEXED, \"end\" UNINDEXED, tokenize=\"unicode61 categories 'L* N* Co M* S*'\")"
+        f"CREATE VIRTUAL TABLE {TABLE} USING fts5({_TOKENS}, content='', detail=column, "
+        "tokenize=\"unicode61 categories 'L* N* Co M* S*'\")"
     )
     db.execute(f"CREATE VIRTUAL TABLE {TABLE}_vocab USING fts5vocab({TABLE}, col)")
+    # A document's units have the rowids first .. first + count - 1, given in import order: the
+    # postings of neighbouring units stay close (a rowid made of document and unit numbers left
+    # gaps that took an eighth of the index).
+    db.execute(f"CREATE TABLE {UNITS} (document_id INTEGER PRIMARY KEY REFERENCES documents(id), "
+               "first INTEGER NOT NULL, count INTEGER NOT NULL, units BLOB NOT NULL)")
+    db.execute(f"CREATE UNIQUE INDEX {UNITS}_first ON {UNITS} (first)")
 
 
 def measure_mentions(doc: EngineDocument) -> list[tuple[int, int, str]]:
@@ -110,15 +126,85 @@ def rows(doc: EngineDocument, mentions: list[tuple[int, int, str]] | None = None
     out = []
     found = measure_mentions(doc) if mentions is None else mentions
     per_unit = unit_words(us, simplified, words) if words is not None else [_words(u.key) for u in us]
+    key = doc.keyform
     for n, (u, names, unit_words_) in enumerate(zip(us, measures_in(us, found), per_unit)):
         f = features(u.key, unit_words_, names)
         tokens = (" ".join(sorted(f.of(kind))) for kind in KINDS)  # sorted: the same rows from any process
-        out.append((doc.id << UNIT_BITS | n, *tokens, doc.id, u.start, u.end))
+        a, b = key.map.to_dst_span(u.start, u.end)
+        place = f"{a}:{b}" if key.text[a:b] == u.key else "=" + u.key  # where its bigrams come from
+        out.append((doc.id << UNIT_BITS | n, *tokens, doc.id, u.start, u.end, place, _pack_words(f.words, u.key)))
     return out
 
 
+def _pack_words(words, key: str) -> str:
+    """A unit's words as places in its key, in key order: "gap" (two characters) or "gap.length"
+    from the last word's start, "=word" for one not found there (a third of the room of the words)."""
+    placed = sorted((key.find(w), w) for w in words)
+    out, last = [], 0
+    for at, w in placed:
+        if at < 0:
+            out.append("=" + w)
+        else:
+            out.append(f"{at - last}" if len(w) == 2 else f"{at - last}.{len(w)}")
+            last = at
+    return " ".join(out)
+
+
+def _unpack_words(packed: str, key: str) -> str:
+    """The words token string ``_pack_words`` was made from (sorted, as given to the index)."""
+    words, last = [], 0
+    for item in packed.split():
+        if item.startswith("="):
+            words.append(item[1:])
+            continue
+        gap, _, length = item.partition(".")
+        last += int(gap)
+        words.append(key[last : last + (int(length) if length else 2)])
+    return " ".join(sorted(words))
+
+
 def insert_rows(db: Database, rows: list[tuple]) -> None:
-    db.conn.executemany(f"INSERT INTO {TABLE} (rowid, {_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+    """Index one document's rows (made by ``rows``, in unit order) after every unit indexed so
+    far, and keep what re-ranking needs of them."""
+    if not rows:
+        return
+    last = db.execute(f"SELECT first + count FROM {UNITS} ORDER BY first DESC LIMIT 1").fetchone()
+    first = last[0] if last else 1
+    db.conn.executemany(f"INSERT INTO {TABLE} (rowid, {_TOKENS}) VALUES (?, ?, ?, ?)",
+                        ((first + n, *r[1:4]) for n, r in enumerate(rows)))
+    packed = "\n".join(f"{r[5]}\t{r[6]}\t{r[7]}\t{r[8]}\t{r[3]}" for r in rows)
+    db.execute(f"INSERT INTO {UNITS} (document_id, first, count, units) VALUES (?, ?, ?, ?)",
+               [rows[0][4], first, len(rows), zlib.compress(packed.encode(), 6)])
+
+
+def unit_rowids(db: Database, document_id: int) -> range:
+    """The rowids of a document's units in the index (empty when it has none)."""
+    row = db.execute(f"SELECT first, count FROM {UNITS} WHERE document_id = ?", [document_id]).fetchone()
+    return range(row[0], row[0] + row[1]) if row else range(0)
+
+
+def stored_units(db: Database, document_id: int) -> list[tuple[int, int, str, str, str]]:
+    """A document's indexed units as written: ``(start, end, grams, words, measures)``, the
+    last three the token strings given to the index, in unit order."""
+    row = db.execute(f"SELECT units FROM {UNITS} WHERE document_id = ?", [document_id]).fetchone()
+    if row is None:
+        return []
+    key = None
+    out = []
+    for line in zlib.decompress(row[0]).decode().split("\n"):
+        start, end, place, words, measures = line.split("\t")
+        if place.startswith("="):
+            unit_key = place[1:]
+        else:
+            if key is None:
+                from duidu.library.engine_cache import unpack_key
+
+                (stored,) = db.execute("SELECT key FROM keyforms WHERE document_id = ?", [document_id]).fetchone()
+                key = unpack_key(stored)
+            a, b = place.split(":")
+            unit_key = key[int(a) : int(b)]
+        out.append((int(start), int(end), " ".join(sorted(set(bigrams(unit_key)))), _unpack_words(words, unit_key), measures))
+    return out
 
 
 def index_document(db: Database, doc: EngineDocument, mentions: list[tuple[int, int, str]] | None = None) -> None:
@@ -127,7 +213,7 @@ def index_document(db: Database, doc: EngineDocument, mentions: list[tuple[int, 
 
 def store_rows(db: Database, doc_id: int, prepared: list[tuple]) -> None:
     """Insert rows made by ``rows`` for document 0 (before the document had an id) as ``doc_id``'s."""
-    insert_rows(db, [(doc_id << UNIT_BITS | r[0], r[1], r[2], r[3], doc_id, r[5], r[6]) for r in prepared])
+    insert_rows(db, [(r[0], r[1], r[2], r[3], doc_id, *r[5:]) for r in prepared])
 
 
 def analyse(doc: EngineDocument) -> tuple[list, list[tuple]]:
@@ -219,10 +305,13 @@ def similar(db: Database, text: str, *, document_id: int | None = None, top: int
     # bm25 rank a large share of the library. (Ranking them on all tokens too was slower and no better.)
     match = _any(fetch)
     params: list = [match]
-    sql = f"SELECT {_COLUMNS} FROM {TABLE} WHERE {TABLE} MATCH ?"
+    sql = f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH ?"
     if document_id is not None:  # a rowid range: FTS5 skips the other documents' rows unread
+        ids = unit_rowids(db, document_id)
+        if not ids:
+            return []
         sql += " AND rowid BETWEEN ? AND ?"
-        params += [document_id << UNIT_BITS, (document_id + 1 << UNIT_BITS) - 1]
+        params += [ids.start, ids.stop - 1]
     sql += f" ORDER BY bm25({TABLE}, {', '.join(map(str, BM25_WEIGHTS))}) LIMIT {max(CANDIDATES, top)}"
     weights = {tok: idf(counts.get(tok, 0), total) for tok in tokens}
 
@@ -230,7 +319,13 @@ def similar(db: Database, text: str, *, document_id: int | None = None, top: int
         return weights[(kind, token)]
 
     ranked = []
-    for grams, words, measures, doc_id, start, end in db.execute(sql, params):
+    kept: dict[int, list] = {}  # each candidate document's units, unpacked once
+    for (rowid,) in db.execute(sql, params).fetchall():
+        doc_id, first = db.execute(f"SELECT document_id, first FROM {UNITS} WHERE first <= ? ORDER BY first DESC LIMIT 1",
+                                   [rowid]).fetchone()
+        if doc_id not in kept:
+            kept[doc_id] = stored_units(db, doc_id)
+        start, end, grams, words, measures = kept[doc_id][rowid - first]
         unit = Features(frozenset(grams.split()), frozenset(words.split()), frozenset(measures.split()))
         ranked.append((score(query, unit, weight), doc_id, start, end))
     ranked.sort(key=lambda r: (-r[0], r[1], r[2]))
@@ -254,6 +349,9 @@ def _hit(db: Database, value: float, doc_id: int, start: int, end: int) -> Simil
 
 
 def remove_document(db: Database, document_id: int) -> None:
-    """Drop a document's rows (before its revised text is indexed): one rowid range."""
-    db.execute(f"DELETE FROM {TABLE} WHERE rowid BETWEEN ? AND ?",
-               [document_id << UNIT_BITS, (document_id + 1 << UNIT_BITS) - 1])
+    """Drop a document's rows (before its key form is replaced): FTS5's ``delete`` with the
+    tokens each row was given, made again from ``similar_units``."""
+    db.conn.executemany(f"INSERT INTO {TABLE} ({TABLE}, rowid, {_TOKENS}) VALUES ('delete', ?, ?, ?, ?)",
+                        ((rowid, g, w, m) for rowid, (_, _, g, w, m) in
+                         zip(unit_rowids(db, document_id), stored_units(db, document_id))))
+    db.execute(f"DELETE FROM {UNITS} WHERE document_id = ?", [document_id])

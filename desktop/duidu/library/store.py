@@ -52,7 +52,7 @@ SETUP_WAIT_MS = 120_000  # another Duidu creating and seeding the same new libra
 
 _DOC_COLUMNS = (
     "id, title, region, date, source, author, kind, file_name, format, encoding, "
-    "script, script_confidence, length(text) AS length, seed, "
+    "script, script_confidence, text_length AS length, seed, "
     "issuing_body, doc_number, addressees, attachments, region_code"
 )
 
@@ -241,7 +241,8 @@ class Library:
         from duidu.library.importer import unpack_text
 
         self.document(document_id)
-        return unpack_text(self.db.execute("SELECT raw_text FROM documents WHERE id = ?", [document_id]).fetchone()[0])
+        raw, text = self.db.execute("SELECT raw_text, text FROM documents WHERE id = ?", [document_id]).fetchone()
+        return unpack_text(raw, against=text)
 
     def view(self, document_id: int, script: str) -> ScriptView:
         self.document(document_id)  # a clear error for an unknown id
