@@ -108,7 +108,7 @@ bundle-test: bundle
 	bash packaging/check_bundle.sh dist/duidu/duidu
 
 # Every benchmark runs even when one is over its target (each exits 1 then); make reports it at the end.
-BENCHMARKS := run conformance quality engine ui similar sigkill write_lock report formats furniture metadata hostile reuse import_speed
+BENCHMARKS := run conformance quality engine ui similar sigkill write_lock report formats furniture metadata hostile reuse import_speed region_view
 
 bench: venv
 	@failed=""; for b in $(BENCHMARKS); do \
