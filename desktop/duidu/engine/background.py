@@ -41,6 +41,18 @@ def gram_hashes(key: str, gram: int = GRAM) -> np.ndarray:
     return h
 
 
+def gram_hashes_each(keys: Sequence[str], gram: int = GRAM) -> list[np.ndarray]:
+    """``gram_hashes`` of each key text, from one pass over them all joined (views into it)."""
+    if not keys:
+        return []
+    joined = gram_hashes("\x00".join(keys), gram)  # grams across a join are never read
+    out, at = [], 0
+    for key in keys:
+        out.append(joined[at : at + max(0, len(key) - gram + 1)])
+        at += len(key) + 1
+    return out
+
+
 @dataclass(frozen=True)
 class Background:
     keys: np.ndarray  # sorted gram hashes seen in at least three documents
@@ -81,15 +93,33 @@ class Holders:
 
     def holding(self, keys: Sequence[str], cover: float) -> np.ndarray:
         """For each key text, how many reference documents hold at least ``cover`` of its 4-grams."""
-        return self._holding([gram_hashes(k, COVER_GRAM) for k in keys], cover)
+        return self._holding(gram_hashes_each(keys, COVER_GRAM), cover)
 
     def holding_shared(self, pairs: Sequence[tuple[str, str]], cover: float) -> np.ndarray:
         """For each pair of wordings (a fuzzy passage's two sides), how many reference documents hold
         at least ``cover`` of the 4-grams both wordings have: a formula each report words its own
         way (千方百计增加居民收入 / 千方百计增加城乡居民收入) is held by few in either wording, by many in
         what the two share."""
-        grams = [np.intersect1d(gram_hashes(a, COVER_GRAM), gram_hashes(b, COVER_GRAM)) for a, b in pairs]
-        return self._holding(grams, cover)
+        if not pairs:
+            return np.zeros(0, dtype=np.int64)
+        # Every pair's 4-grams at once: (pair, gram) of each side, each once, then those on both.
+        sides = []
+        for side in (0, 1):
+            grams = gram_hashes_each([p[side] for p in pairs], COVER_GRAM)
+            owner = np.repeat(np.arange(len(pairs)), [len(g) for g in grams])
+            h = np.concatenate(grams)
+            order = np.lexsort((h, owner))
+            owner, h = owner[order], h[order]
+            once = np.ones(len(h), dtype=np.bool_)
+            once[1:] = (owner[1:] != owner[:-1]) | (h[1:] != h[:-1])
+            sides.append((owner[once], h[once]))
+        owner, h = np.concatenate([sides[0][0], sides[1][0]]), np.concatenate([sides[0][1], sides[1][1]])
+        order = np.lexsort((h, owner))
+        owner, h = owner[order], h[order]
+        both = np.flatnonzero((owner[1:] == owner[:-1]) & (h[1:] == h[:-1]))
+        owner, h = owner[both], h[both]
+        cuts = np.searchsorted(owner, np.arange(1, len(pairs)))
+        return self._holding(np.split(h, cuts), cover)
 
     def spread(self, key: str) -> np.ndarray:
         """How many reference documents hold each 4-gram of ``key``, in order (0 when under two)."""
@@ -102,9 +132,10 @@ class Holders:
         if not masks.any():
             return out
         starts = np.concatenate(([0], np.cumsum(sizes)[:-1])).astype(np.int64)
-        bits = ((masks[:, None] >> np.arange(self.documents, dtype=np.uint64)) & np.uint64(1)).astype(np.int32)
-        held = np.add.reduceat(bits, starts[some], axis=0)  # per passage, per document: grams held
-        out[some] = (held >= cover * sizes[some][:, None]).sum(axis=1)
+        need = cover * sizes[some]
+        for d in range(self.documents):  # per document, per passage: grams held (one row at a time)
+            held = np.add.reduceat(((masks >> np.uint64(d)) & np.uint64(1)).astype(np.int32), starts[some])
+            out[some] += held >= need
         return out
 
 
