@@ -56,6 +56,17 @@ def test_stored_text_is_cleaned_and_raw_text_is_kept(lib):
         assert sichuan.text[p.start : p.end].strip() == sichuan.text[p.start : p.end]
 
 
+def test_listing_the_library_reads_no_document_text(lib):
+    """The list (the window's library panel, ``duidu list``) is answered from the listing index:
+    a document row's later columns lie past its texts' overflow pages (reader start grew with
+    the library). A column added to the list but not to the index would read every text again."""
+    from duidu.library.store import _DOC_COLUMNS
+
+    plan = " ".join(r[-1] for r in lib.db.execute(f"EXPLAIN QUERY PLAN SELECT {_DOC_COLUMNS} FROM documents ORDER BY id"))
+    assert "COVERING INDEX documents_listing" in plan, plan
+    assert [d.length for d in lib.documents()] == [len(lib.text(d.id).text) for d in lib.documents()]
+
+
 def test_same_content_is_recognised_by_hash(lib, tmp_path):
     copy = tmp_path / "again.txt"
     copy.write_bytes(seed_path("003_a7b1866d95dd2697.txt").read_bytes())

@@ -35,6 +35,8 @@ ADDED_COLUMNS = {
     7: ("paragraphs", ["page"]),
     9: ("documents", ["text_length"]),
 }
+# Indexes a migration adds to an existing table, dropped (before its columns) to undo it.
+ADDED_INDEXES = {9: ["documents_listing"]}
 # Tables a migration replaces: undoing it drops them and makes them again as the step before
 # had them (empty: the step that replaces them fills them from the documents); undoing earlier
 # steps then drops them as ADDED says.
@@ -79,6 +81,8 @@ def downgrade(path, version: int) -> None:
             if v > version:
                 for table in ADDED[v]:
                     con.execute(f"DROP TABLE {table}")
+                for index in ADDED_INDEXES.get(v, []):
+                    con.execute(f"DROP INDEX {index}")
                 table, columns = ADDED_COLUMNS.get(v, ("", []))
                 for column in columns:
                     con.execute(f"ALTER TABLE {table} DROP COLUMN {column}")

@@ -66,9 +66,13 @@ def document_added(db: Database, doc_id: int) -> None:
     _, lines, _ = _lines(db, doc_id)
     keys = _keys(lines)
     _insert(db, doc_id, keys)
-    # Only a pair that has just reached the threshold changes other documents' furniture.
-    crossed = {k for k, n in counts(db, keys).items() if n == MIN_DOCUMENTS}
-    _redecide(db, _sharing(db, crossed) | {doc_id})
+    # Only a pair that has just reached the threshold changes other documents' furniture; this
+    # one's changes only if it holds a template pair (or came with template furniture).
+    found = counts(db, keys)
+    crossed = {k for k, n in found.items() if n == MIN_DOCUMENTS}
+    itself = any(n >= MIN_DOCUMENTS for n in found.values()) or db.execute(
+        "SELECT 1 FROM excluded WHERE document_id = ? AND reason = ? LIMIT 1", [doc_id, TEMPLATE]).fetchone()
+    _redecide(db, _sharing(db, crossed) | ({doc_id} if itself else set()))
 
 
 def document_cleared(db: Database, doc_id: int) -> None:

@@ -187,6 +187,10 @@ def _v8_measures_for_any_domain(db: Database) -> None:
     db.execute("DELETE FROM similar_index")
 
 
+LISTING = ("id, title, region, date, source, author, kind, file_name, format, encoding, script, script_confidence, "
+           "text_length, seed, issuing_body, doc_number, addressees, attachments, region_code")
+
+
 def _v9_contentless_indexes(db: Database) -> None:
     # Both indexes without a stored copy of their rows' text (half a library's file): the search
     # index one row per document (rowid: its id), the similar-passage index's units kept packed
@@ -204,6 +208,10 @@ def _v9_contentless_indexes(db: Database) -> None:
     similar_index.create(db)
     db.execute("ALTER TABLE documents ADD COLUMN text_length INTEGER")
     db.execute("UPDATE documents SET text_length = length(text)")
+    # What the library list shows, in an index of its own: a row of documents holds its texts in
+    # overflow pages, and the columns added after them (step 6) are read only past those pages, so
+    # a listing from the table read every text of the library (reader start grew with it).
+    db.execute(f"CREATE INDEX documents_listing ON documents ({LISTING})")
     for (doc_id,) in db.execute("SELECT document_id FROM keyforms").fetchall():  # the key text packed too
         key, packed = db.execute("SELECT key, map FROM keyforms WHERE document_id = ?", [doc_id]).fetchone()
         key = unpack_key(key)
