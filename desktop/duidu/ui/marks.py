@@ -101,8 +101,9 @@ def shown_text(view, doc_text) -> tuple[str, OffsetMap]:
     short: ``DocumentPane._space_paragraphs``), and a zero-width joiner keeps each figure with its
     unit (``duidu.text.linebreak``). QPlainTextEdit lays out no block indent or margin and Qt
     would break "92|个", so all three are text shown, never text stored."""
+    from array import array
+
     from duidu.text.linebreak import JOINER, unbreakable_points
-    from duidu.text.offsets import OffsetMapBuilder
     from duidu.text.structure import headings
 
     paragraphs = doc_text.paragraphs
@@ -119,15 +120,26 @@ def shown_text(view, doc_text) -> tuple[str, OffsetMap]:
     if not inserts:
         return text, OffsetMap.identity(len(text))
     inserts.sort(key=lambda x: (x[0], x[1] != INDENT))
-    builder, pieces, at = OffsetMapBuilder(), [], 0
+    # The map's segments written straight into its arrays (thousands of inserts in a long text;
+    # OffsetMapBuilder's calls per segment cost more than the rest of this function).
+    src, dst, linear, pieces, at, shift = [0], [0], bytearray(), [], 0, 0
     for v, piece in inserts:
-        builder.keep(v - at)
-        builder.insert(len(piece))
+        if v > at:  # the text kept one for one up to the insert
+            src.append(v)
+            dst.append(v + shift)
+            linear.append(1)
+        shift += len(piece)
+        src.append(v)
+        dst.append(v + shift)
+        linear.append(0)
         pieces += [text[at:v], piece]
         at = v
-    builder.keep(len(text) - at)
+    if len(text) > at:
+        src.append(len(text))
+        dst.append(len(text) + shift)
+        linear.append(1)
     pieces.append(text[at:])
-    return "".join(pieces), builder.build()
+    return "".join(pieces), OffsetMap(array("q", src), array("q", dst), bytes(linear))
 
 
 def shift_layers(layers: dict[str, list[Mark]], view_to_shown: OffsetMap) -> dict[str, list[Mark]]:
