@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen, QPolygonF
 from PySide6.QtWidgets import QWidget
 
@@ -219,6 +219,8 @@ class NetworkView(QWidget):
             out = at - r.center()  # outward from the centre: left half to the left, bottom below
             dx = 12 if out.x() >= 0 else -12 - fm.horizontalAdvance(label)
             dy = 4 + (out.y() / max(1.0, r.height() / 2)) * 10
+            if abs(out.x()) < 1:  # the top (or bottom) node: its label above (below), clear of its neighbour's
+                dx, dy = -fm.horizontalAdvance(label) / 2, -12 if out.y() < 0 else 12 + fm.ascent()
             p.drawText(at + QPointF(dx, dy), label)
         p.setBrush(Qt.BrushStyle.NoBrush)
 
@@ -310,10 +312,13 @@ def paint_matrix(model, p: QPainter, r: QRectF, *, max_rows: int = 80) -> None:
     y = y0 + len(lines) * cell_h + 6
     steps = min(model.peak, 8)
     p.setPen(QColor(40, 40, 40))
-    p.drawText(QPointF(r.left() + 4, y + 16), "0 … " + str(model.peak))
+    # The legend says what a number counts (the window's legend's words: one translation).
+    label = QCoreApplication.translate("Legend", "Mentions in the region's documents:")
+    p.drawText(QPointF(r.left() + 4, y + 16), label)
+    left = r.left() + 12 + fm.horizontalAdvance(label)
     for k in range(steps + 1):
         n = 0 if k == 0 else max(1, round(k * model.peak / steps))
-        box = QRectF(r.left() + 80 + k * 30, y + 2, 28, 18)
+        box = QRectF(left + k * 30, y + 2, 28, 18)
         p.fillRect(box, model.colour(n))
         p.setPen(text_on(model.colour(n)))
         p.drawText(box, Qt.AlignmentFlag.AlignCenter, str(n))
