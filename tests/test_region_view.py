@@ -429,3 +429,17 @@ def test_a_kept_network_is_computed_again_when_a_date_or_the_library_changes(rep
     # A document outside the set (the other tests name their documents, so it stays harmlessly).
     lib.import_file(REPORTS / "2026_云南省_政府工作报告_measures.txt", metadata={"region": "云南省"})
     assert network_cache.read(lib, chosen) is None  # the library changed: boilerplate is judged anew
+
+
+def test_screenshots_of_a_view_that_failed_write_nothing(qtbot, window, reports, tmp_path):
+    """When the view's data cannot be made, ``--screenshot`` says why and writes no picture."""
+    from duidu.library.errors import InputError
+    from duidu.ui.regions.hook import save_screenshots
+
+    view = window.region_view
+    saved = []
+    view.show_documents([10 ** 6])  # a document gone from the library since it was named
+    with pytest.raises(InputError, match=str(10 ** 6)):
+        save_screenshots(window, str(tmp_path / "x.png"), "all", saved.append)
+    assert saved == [] and not list(tmp_path.glob("*.png"))
+    assert str(10 ** 6) in view.status.text()
