@@ -113,6 +113,10 @@ class ParagraphMargin(QWidget):
         bottom_pos = edit.cursorForPosition(edit.viewport().rect().bottomRight()).position()
         cursor = QTextCursor(edit.document())
         right = self.width() - 2
+        # A faint edge in the text colour around each stripe: a dark code on the dark theme's
+        # margin (or a pale one on the light theme's) still shows where it starts and ends.
+        edge = QColor(self.edit.palette().color(self.edit.palette().ColorRole.Text))
+        edge.setAlpha(80)
         for start, end, colour, lane in self.stripes:
             if end < top_pos or start > bottom_pos:
                 continue
@@ -121,4 +125,5 @@ class ParagraphMargin(QWidget):
             cursor.setPosition(max(start, min(end - 1, bottom_pos)))
             y1 = edit.cursorRect(cursor).bottom() if end - 1 <= bottom_pos else self.height()
             x = right - (lane + 1) * (STRIPE + 1)
+            painter.fillRect(QRect(x - 1, y0 - 1, STRIPE + 2, max(2, y1 - y0) + 2), edge)
             painter.fillRect(QRect(x, y0, STRIPE, max(2, y1 - y0)), QColor(colour))
