@@ -159,6 +159,7 @@ class RegionView(QWidget):
     def _targets_tab(self) -> QWidget:
         w = QWidget(self)
         self.indicator = QComboBox(w)
+        self.indicator.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)  # 地区生产总值 (%) · 31 whole
         self.sentence = QLabel(self.tr("Click a point to read its sentence."), w)
         self.sentence.setWordWrap(True)
         self.sentence.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
