@@ -90,3 +90,29 @@ def test_utf16_map_counts_surrogate_pairs():
     assert m.to_dst_span(3, 4) == (4, 6)  # "𩸽"
     assert m.to_src_span(5, 6) == (3, 4)  # the low surrogate alone -> the whole character
     assert utf16_map("纯中文").is_identity
+
+
+def test_table_of_every_position_maps_as_span_by_span():
+    """``to_src_table`` (the passage finder maps thousands of spans of one text with it) gives
+    what ``to_src`` and ``to_src_span`` give, on a key form of real text with punctuation, spaces
+    and furniture removed; a map that turns characters into nothing has no table."""
+    import random
+
+    from duidu.text.keyform import key_form
+
+    text = ("一、总体要求\n（一）指导思想。以习近平新时代中国特色社会主义思想为指导， 推动 2025年GDP增长5.5%左右；"
+            "「渝英荟萃」《沃土计划》——教育协同发展！") * 40
+    keyed = key_form(text, [(5, 12), (300, 340)])
+    m = keyed.map
+    table = m.to_src_table()
+    assert table is not None
+    starts, ends = table
+    for p in range(m.dst_len + 1):
+        assert starts[p] == m.to_src(p)
+    rng = random.Random(7)
+    for _ in range(3000):
+        s = rng.randint(0, m.dst_len - 1)
+        e = rng.randint(s + 1, m.dst_len)
+        assert (starts[s], ends[e]) == m.to_src_span(s, e)
+    assert len(text) > m.dst_len  # the key form did leave characters out
+    assert sample().inverse().to_src_table() is None  # the deletion, read backwards, creates text

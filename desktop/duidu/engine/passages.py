@@ -713,6 +713,24 @@ def _number_cut(text: str, pos: int) -> tuple[int, int] | None:
     return None
 
 
+_src_table = per_document(lambda doc: doc.keyform.map.to_src_table())
+
+
+def _src_span(doc: EngineDocument, s: int, e: int) -> tuple[int, int]:
+    """``to_src_span`` of a key span, from the document's table of every position (made once per
+    document: the finder maps each end of every passage, several times as it snaps)."""
+    table = _src_table(doc)
+    if table is None or s >= e:
+        return doc.keyform.map.to_src_span(s, e)
+    return table[0][s], table[1][e]
+
+
+def _src(doc: EngineDocument, pos: int) -> int:
+    """``to_src`` of a key position (as ``_src_span``)."""
+    table = _src_table(doc)
+    return doc.keyform.map.to_src(pos) if table is None else table[0][pos]
+
+
 def _inside_word(doc: EngineDocument, key: str, pos: int) -> tuple[int, int] | None:
     """If key position ``pos`` falls inside a word, the word's (start, end): jieba's dictionary
     segmentation of the few characters around it (教|育协同 is inside 教育, 四川|大学 inside 四川大学)."""
@@ -720,7 +738,7 @@ def _inside_word(doc: EngineDocument, key: str, pos: int) -> tuple[int, int] | N
 
     if pos <= 0 or pos >= len(key):
         return None
-    if doc.keyform.map.to_src(pos) - doc.keyform.map.to_src(pos - 1) > 1:
+    if _src(doc, pos) - _src(doc, pos - 1) > 1:
         return None  # punctuation or space between the two characters: a boundary already
     lo = max(0, pos - SNAP_WINDOW)
     edges = [lo + e for e in word_edges(key[lo : pos + SNAP_WINDOW])]
@@ -794,7 +812,7 @@ def _snap(chain: _Chain, a: EngineDocument, b: EngineDocument, ka: str, kb: str,
             for at_start in (True, False):
                 s, e = (chain.a0, chain.a1) if side == "a" else (chain.b0, chain.b1)
                 pos = s if at_start else e
-                cut = _number_cut(doc.text, doc.keyform.map.to_src_span(s, e)[0 if at_start else 1])
+                cut = _number_cut(doc.text, _src_span(doc, s, e)[0 if at_start else 1])
                 if cut:
                     edge = doc.keyform.map.to_dst(cut[1] if at_start else cut[0])
                     new = _trim(chain, side, edge, e, ka, kb) if at_start else _trim(chain, side, s, edge, ka, kb)
@@ -942,13 +960,13 @@ def find_passages(
         assessed = [(bool(test(k) or test(kb_)), s[1]) for k, kb_, s in zip(keys, b_keys, scores)]
     passages = []
     for n, c in enumerate(kept):
-        a_start, a_end = a.keyform.map.to_src_span(c.a0, c.a1)
-        b_start, b_end = b.keyform.map.to_src_span(c.b0, c.b1)
+        a_start, a_end = _src_span(a, c.a0, c.a1)
+        b_start, b_end = _src_span(b, c.b0, c.b1)
         verbatim = len(c.runs) == 1 and c.a1 - c.a0 == c.b1 - c.b0
         more = []
         for side, s, e in partners.get(n, ()):
             doc = a if side == "a" else b
-            src = doc.keyform.map.to_src_span(s, e)
+            src = _src_span(doc, s, e)
             more.append(Partner(side, src[0], src[1], doc.text[src[0] : src[1]], (s, e)))
         boiler, informativeness = assessed[n]
         if n >= len(snapped) and informativeness < DISTINCTIVE and keys[n] not in quoted_a and keys[n] not in quoted_b:

@@ -161,6 +161,32 @@ class OffsetMap:
             start, end = _map_span(layer.dst, layer.src, layer.linear, start, end)
         return start, end
 
+    def to_src_table(self) -> tuple[list[int], list[int]] | None:
+        """``to_src_span`` of every destination position at once, for callers that map thousands of
+        spans of one text: ``starts[p]`` is ``to_src(p)``, and ``(starts[s], ends[e])`` is
+        ``to_src_span(s, e)`` for every ``s < e``. Each step maps a start and an end on their own,
+        which is exact while no step maps characters to nothing (a span never shrinks to a point
+        on the way); None for a map where one does."""
+        import numpy as np
+
+        starts = ends = np.arange(self.dst_len + 1, dtype=np.int64)
+        for layer in reversed(self._layers):
+            if not len(layer.linear):
+                continue
+            frm, to = np.frombuffer(layer.dst, dtype=np.int64), np.frombuffer(layer.src, dtype=np.int64)
+            if ((np.diff(frm) > 0) & (np.diff(to) == 0)).any():
+                return None
+            linear = np.frombuffer(layer.linear, dtype=np.uint8) != 0
+            last = len(linear) - 1
+            # As _map_span: a start from the last boundary at or before it, an end from the first at or after.
+            k = np.searchsorted(frm, starts, "right") - 1
+            lin = linear[np.minimum(k, last)]
+            starts = np.where(frm[k] == starts, to[k], np.where(lin, to[k] + starts - frm[k], to[k]))
+            k = np.searchsorted(frm, ends, "left")
+            before = np.maximum(k - 1, 0)
+            ends = np.where(frm[k] == ends, to[k], np.where(linear[before], to[before] + ends - frm[before], to[k]))
+        return starts.tolist(), ends.tolist()
+
     def to_dst(self, pos: int) -> int:
         """A single source position (a caret) in the destination."""
         return self.to_dst_span(pos, pos)[0]
