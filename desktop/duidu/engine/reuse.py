@@ -27,6 +27,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING, Iterable, Iterator, Sequence
 
 import numpy as np
@@ -81,6 +82,11 @@ class Grams:
     positions: np.ndarray
     length: int  # of the key text
     rare: np.ndarray  # per gram: in under ``ANCHOR_SHARE`` of the background's documents (a window's anchor)
+
+    @cached_property
+    def anchors(self) -> tuple[np.ndarray, np.ndarray]:
+        """The rare grams alone: sorted hashes and their positions."""
+        return self.hashes[self.rare], self.positions[self.rare]
 
 
 def distinctive_grams(key: str) -> Grams:
@@ -178,21 +184,26 @@ def candidate_pairs(records: Iterable[tuple[int, str | Grams]], *, max_df: int |
 
 
 def shared_windows(a: Grams, b: Grams, pad: int = WINDOW_PAD) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
-    """Key spans of A and of B around the distinctive grams the two share (``pad`` characters on
-    each side), overlapping spans merged: where a passage worth a reuse edge can stand. The same
-    whichever text is A (each side's spans come from the grams alone)."""
-    return _spans(a, b.hashes, pad), _spans(b, a.hashes, pad)
+    """Key spans of A and of B around the rare grams the two share (``pad`` characters on each
+    side), overlapping spans merged: where a passage worth a reuse edge can stand. The same
+    whichever text is A (a gram is rare or not for both; each side's spans come from its own
+    grams). Anchoring only on runs of two or three shared rare grams saves a tenth of the time
+    and loses a twentieth of the informative text (the corpus's reports): not taken."""
+    ra, rb = a.anchors, b.anchors
+    return _spans(ra, rb[0], a.length, pad), _spans(rb, ra[0], b.length, pad)
 
 
-def _spans(g: Grams, other: np.ndarray, pad: int) -> list[tuple[int, int]]:
-    """``g``'s rare grams found in ``other`` (sorted hashes), as padded and merged spans."""
-    if not len(other) or not len(g.hashes):
+def _spans(anchors: tuple[np.ndarray, np.ndarray], other: np.ndarray, length: int, pad: int) -> list[tuple[int, int]]:
+    """Of ``anchors`` (sorted hashes, positions), those found in ``other`` (sorted hashes), as
+    padded and merged spans."""
+    hashes, positions = anchors
+    if not len(other) or not len(hashes):
         return []
-    at = np.minimum(np.searchsorted(other, g.hashes), len(other) - 1)
-    pos = np.sort(g.positions[(other[at] == g.hashes) & g.rare])
+    at = np.minimum(np.searchsorted(other, hashes), len(other) - 1)
+    pos = np.sort(positions[other[at] == hashes])
     if not len(pos):
         return []
-    start, end = np.maximum(pos - pad, 0), np.minimum(pos + GRAM + pad, g.length)
+    start, end = np.maximum(pos - pad, 0), np.minimum(pos + GRAM + pad, length)
     end = np.maximum.accumulate(end)  # starts are sorted: a span ends where the furthest before it does
     new = np.r_[True, start[1:] > end[:-1]]
     last = np.r_[np.flatnonzero(new)[1:] - 1, len(end) - 1]
