@@ -53,6 +53,25 @@ def read_files(records: Iterable[tuple[int, str, str, bytes]]) -> Iterator[dict]
                 os.unlink(local)
 
 
+def local_path(uri: str) -> str | None:
+    """The file system path of a ``file:`` URI (or a plain path); None for any other scheme."""
+    if uri.startswith("file:"):
+        path = uri[len("file:"):]
+        return path[2:] if path.startswith("//") else path
+    return None if "://" in uri else uri
+
+
+def read_local_files(records: Iterable[tuple[int, str, str]]) -> Iterator[dict]:
+    """``(doc, uri, name)`` of files every task can open (a local folder, a shared mount) →
+    ``read_files``'s records, the bytes read here rather than shipped from the JVM."""
+    def with_bytes():
+        for doc, uri, name in records:
+            with open(local_path(uri), "rb") as f:
+                yield doc, uri, name, f.read()
+
+    return read_files(with_bytes())
+
+
 def from_source(doc: int, name: str, source) -> dict:
     """A read file → its stored text, structure, date and title (as the importer finds them)."""
     from duidu.library import metadata
