@@ -237,6 +237,38 @@ def test_library_learns_template_from_three_documents_and_re_decides(library, tm
     for i in ids:
         assert template_lines(lib, i) == []
     assert {h.document_id for h in lib.search("网站标识码")} == set(ids[:2])
+    # Every document's furniture was decided again, its index rows taken out and written anew:
+    # the contentless indexes hold exactly the stored documents' tokens, nothing left behind.
+    assert_indexes_hold_the_stored_documents(lib)
+
+
+def assert_indexes_hold_the_stored_documents(lib: Library) -> None:
+    """Each index's vocabulary (term, rows, occurrences) equals that of the same index made
+    afresh from the stored key forms, paragraphs and packed units: a delete given other tokens
+    than its row was written with would leave some behind."""
+    from duidu.library import search, similar_index
+
+    db = lib.db
+    ids = [d for (d,) in db.execute("SELECT id FROM documents ORDER BY id")]
+    for table, vocab in (("search_index", "row"), ("similar_index", "col")):
+        (sql,) = db.execute("SELECT sql FROM sqlite_master WHERE name = ?", [table]).fetchone()
+        db.execute(sql.replace(f"CREATE VIRTUAL TABLE {table}", "CREATE VIRTUAL TABLE temp.fresh", 1))
+        try:
+            for d in ids:
+                if table == "search_index":
+                    db.execute("INSERT INTO temp.fresh (rowid, grams) VALUES (?, ?)",
+                               [d, search.document_tokens(search.stored_rows(db, d))])
+                else:
+                    db.conn.executemany("INSERT INTO temp.fresh (rowid, grams, words, measures) VALUES (?, ?, ?, ?)",
+                                        [(r, g, w, m) for r, (_, _, g, w, m) in
+                                         zip(similar_index.unit_rowids(db, d), similar_index.stored_units(db, d))])
+            db.execute(f"CREATE VIRTUAL TABLE temp.v_live USING fts5vocab(main, {table}, {vocab})")
+            db.execute(f"CREATE VIRTUAL TABLE temp.v_fresh USING fts5vocab(temp, fresh, {vocab})")
+            live = db.execute("SELECT * FROM temp.v_live ORDER BY 1, 2").fetchall()
+            assert live and live == db.execute("SELECT * FROM temp.v_fresh ORDER BY 1, 2").fetchall(), table
+        finally:
+            for t in ("v_live", "v_fresh", "fresh"):
+                db.execute(f"DROP TABLE IF EXISTS temp.{t}")
 
 
 # -- official documents in other formats (tests/data/formats, the readers' test files) ---------
