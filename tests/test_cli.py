@@ -1,4 +1,8 @@
-"""The command line: every subcommand on real data, exit codes, JSON shapes, no tracebacks."""
+"""The command line: every subcommand on real data, exit codes, JSON shapes, no tracebacks.
+
+Called in this process (``main(argv)``, output captured) on a copy of the seeded library
+(``seeded_default``); real ``python -m duidu`` / ``duidu`` processes only where the process is
+what is tested (the entry points, a real pipe, the exit status a script sees)."""
 
 from __future__ import annotations
 
@@ -28,7 +32,7 @@ def test_version_and_entry_point():
     assert r.stdout.strip() == f"duidu {__version__}"
 
 
-def test_list_json_holds_the_seeds(capsys):
+def test_list_json_holds_the_seeds(capsys, seeded_default):
     code, out, _ = duidu(capsys, "list", "--json")
     docs = json.loads(out)
     assert code == 0 and len(docs) == 5
@@ -36,7 +40,7 @@ def test_list_json_holds_the_seeds(capsys):
     assert [d["script"] for d in docs] == ["simplified", "traditional", "simplified", "simplified", "simplified"]
 
 
-def test_show_json_and_scripts(capsys):
+def test_show_json_and_scripts(capsys, seeded_default):
     code, out, _ = duidu(capsys, "show", "001_6a591adfc5be8ef4.txt", "--json")
     doc = json.loads(out)
     assert code == 0
@@ -55,7 +59,7 @@ def test_show_json_and_scripts(capsys):
     assert code == 0 and "成渝地區雙城經濟圈" in out
 
 
-def test_import_reports_and_recognises_duplicates(capsys, tmp_path):
+def test_import_reports_and_recognises_duplicates(capsys, tmp_path, seeded_default):
     f = tmp_path / "sichuan-gbk.txt"
     f.write_bytes("四川省推进川渝教育协同发展。\n共建名师名校长工作室。".encode("gb18030"))
     code, out, err = duidu(capsys, "import", str(f), "--title", "川渝测试", "--region", "四川", "--date", "2025-01-02")
@@ -78,7 +82,7 @@ def test_convert_file_and_stdin(capsys, tmp_path, monkeypatch):
     assert (r.returncode, r.stdout) == (0, "学前教育发展共同体")
 
 
-def test_search_json_spans_point_into_stored_text(capsys):
+def test_search_json_spans_point_into_stored_text(capsys, seeded_default):
     code, out, _ = duidu(capsys, "search", "協同發展", "--json")
     hits = json.loads(out)
     assert code == 0 and len(hits) > 10
@@ -108,7 +112,7 @@ def test_usage_errors_exit_2(capsys, args):
     assert "usage:" in capsys.readouterr().err
 
 
-def test_input_errors_exit_1_with_one_line(capsys, tmp_path):
+def test_input_errors_exit_1_with_one_line(capsys, tmp_path, seeded_default):
     missing = tmp_path / "missing.txt"
     code, out, err = duidu(capsys, "import", str(missing))
     assert code == 1 and err.strip() == f"duidu: {missing}: no such file"
@@ -179,24 +183,29 @@ def test_reading_goes_on_while_another_duidu_writes(tmp_path, capsys, seeded_tem
     assert listed[0] == 0 and len(json.loads(listed[1])) == 5
 
 
-def test_convert_decodes_like_import_and_passes_other_text_through(tmp_path):
-    def convert(*args, data: bytes) -> subprocess.CompletedProcess:
-        return subprocess.run([sys.executable, "-m", "duidu", "convert", "--config", "s2t", *args], input=data, capture_output=True)
+def test_convert_decodes_like_import_and_passes_other_text_through(tmp_path, capsys, monkeypatch):
+    """In this process, standard input a byte stream as a pipe gives it (a traceback would fail
+    the test as an exception; the real pipe: test_convert_file_and_stdin)."""
+    import io
+
+    def convert(*args, data: bytes) -> tuple[int, str, str]:
+        monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
+        return duidu(capsys, "convert", "--config", "s2t", *args)
 
     gbk = tmp_path / "gbk.txt"
     gbk.write_bytes("学前教育发展共同体".encode("gb18030"))
-    r = convert(str(gbk), data=b"")
-    assert (r.returncode, r.stdout.decode()) == (0, "學前教育發展共同體")
+    code, out, _ = convert(str(gbk), data=b"")
+    assert (code, out) == (0, "學前教育發展共同體")
     english = tmp_path / "notes.csv"
     english.write_bytes(b"plain, ascii\n")
-    assert convert(str(english), data=b"").stdout == b"plain, ascii\n"
-    r = convert("-", data=bytes(range(256)) * 8)
-    assert r.returncode == 1 and b"Traceback" not in r.stderr and r.stderr.startswith(b"duidu: <stdin>: ")
-    r = convert(str(tmp_path / "missing.txt"), data=b"")
-    assert r.returncode == 1 and r.stderr.decode().strip().endswith("no such file")
+    assert convert(str(english), data=b"")[1] == "plain, ascii\n"
+    code, out, err = convert("-", data=bytes(range(256)) * 8)
+    assert code == 1 and out == "" and err.startswith("duidu: <stdin>: ") and len(err.strip().splitlines()) == 1
+    code, _, err = convert(str(tmp_path / "missing.txt"), data=b"")
+    assert code == 1 and err.strip().endswith("no such file")
 
 
-def test_measures_names_are_whole_or_cut_with_an_ellipsis_to_the_terminal(capsys, monkeypatch):
+def test_measures_names_are_whole_or_cut_with_an_ellipsis_to_the_terminal(capsys, monkeypatch, seeded_default):
     """A name is never cut silently: whole when the terminal is wide enough, else ending in "…"; whole in --json."""
     from duidu.cli.output import columns
 
