@@ -113,9 +113,10 @@ def test_run_writes_a_1600x1000_screenshot(qapp, tmp_path):
     assert len(colours) > 2
 
 
-def test_startup_does_not_load_jieba(tmp_path):
-    """jieba costs ~1.4 s to import: starting on an existing library must show the window without
-    it. (The first comparison then snaps passage ends to words with jieba's dictionary, on a worker.)"""
+def test_startup_does_not_load_jieba(tmp_path, seeded_default):
+    """jieba costs ~1.4 s to import: starting on an existing library (the seeded one) must show the
+    window without it. (The first comparison then snaps passage ends to words with jieba's dictionary,
+    on a worker.)"""
     child = textwrap.dedent(
         """
         import json, sys
@@ -140,14 +141,14 @@ def test_startup_does_not_load_jieba(tmp_path):
         assert proc.returncode == 0, proc.stderr[-3000:]
         return tuple(json.loads(proc.stdout.strip().splitlines()[-1]))
 
-    start()  # the first start creates the library and imports the seeds
     code, shown_without_jieba = start()
     assert code == 0
     assert shown_without_jieba, "the window was shown once, after jieba had been imported (or never)"
 
 
-def test_gui_screenshot_of_a_chosen_pair_script_and_passage(tmp_path):
-    """`duidu gui --compare A B --script S --select N --screenshot F` renders the real window and exits."""
+def test_gui_screenshot_of_a_chosen_pair_script_and_passage(tmp_path, seeded_default):
+    """`duidu gui --compare A B --script S --select N --screenshot F` renders the real window and exits
+    (on the seeded library: the first run's seeding is tests/test_library.py's)."""
     shot = tmp_path / "pair.png"
     cmd = [sys.executable, "-m", "duidu", "gui", "--compare", "1", "全方位合作", "--script", "simplified",
            "--select", "2", "--screenshot", str(shot)]
@@ -191,7 +192,7 @@ def test_icon_only_buttons_have_accessible_names(window):
             assert button.accessibleName() or (button.defaultAction() and button.defaultAction().text()), button
 
 
-def test_files_given_to_gui_are_imported_once_the_window_is_up(tmp_path):
+def test_files_given_to_gui_are_imported_once_the_window_is_up(tmp_path, seeded_default):
     """`duidu gui FILE…` (a file manager's "Open with", the .desktop file's Exec) imports them."""
     new = tmp_path / "川渝教育合作.txt"
     new.write_text("川渝两地共同推进职业教育合作，共建实训基地。\n\n两地教师互派交流。\n", encoding="utf-8")
