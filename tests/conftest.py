@@ -42,6 +42,19 @@ def _no_network(monkeypatch):
     yield
 
 
+# The modules that take longest (a Spark session, the SIGKILL loops, the soak, the reader's
+# windows), started first under ``make test``'s ``-n 2 --dist loadfile``: whole modules go to
+# whichever worker is free, and a long one drawn last would leave the other worker idle.
+LONGEST_FIRST = ("test_spark.py", "test_notes_store.py", "test_soak.py", "test_reader.py", "test_ui_window.py")
+
+
+def pytest_collection_modifyitems(config, items):
+    """After pytest-randomly's shuffle (a wrapper, before every plain hook): the longest modules
+    first, in their shuffled order; the rest keep theirs (a stable sort)."""
+    if hasattr(config, "workerinput"):  # an xdist worker (each collects, in the same order)
+        items.sort(key=lambda item: item.path.name not in LONGEST_FIRST)
+
+
 # A wait in a test ends when its condition holds; its timeout only stops a hang. Timeouts of a
 # few seconds (pytest-qt's default is 5) are a timing window that a busy 2-core machine misses, so
 # every qtbot wait gets at least this long.
