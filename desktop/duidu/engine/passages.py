@@ -711,32 +711,46 @@ def _number_cut(text: str, pos: int) -> tuple[int, int] | None:
     return None
 
 
-_src_table = per_document(lambda doc: doc.keyform.map.to_src_table())
+class _SrcMap:
+    """A document's key positions in its stored text, from a table of every position (made once
+    per document: the finder maps each end of every passage, several times as it snaps)."""
+
+    __slots__ = ("map", "starts", "ends")
+
+    def __init__(self, doc: EngineDocument) -> None:
+        from array import array
+
+        self.map = doc.keyform.map
+        table = self.map.to_src_table()
+        # Machine integers (array): read back as Python ints, and nothing for the collector to walk.
+        self.starts = self.ends = None
+        if table is not None:
+            self.starts, self.ends = array("q"), array("q")
+            self.starts.frombytes(table[0].astype(np.int64).tobytes())
+            self.ends.frombytes(table[1].astype(np.int64).tobytes())
+
+    def span(self, s: int, e: int) -> tuple[int, int]:
+        """``to_src_span``."""
+        if self.starts is None or s >= e:
+            return self.map.to_src_span(s, e)
+        return self.starts[s], self.ends[e]
+
+    def at(self, pos: int) -> int:
+        """``to_src``."""
+        return self.map.to_src(pos) if self.starts is None else self.starts[pos]
 
 
-def _src_span(doc: EngineDocument, s: int, e: int) -> tuple[int, int]:
-    """``to_src_span`` of a key span, from the document's table of every position (made once per
-    document: the finder maps each end of every passage, several times as it snaps)."""
-    table = _src_table(doc)
-    if table is None or s >= e:
-        return doc.keyform.map.to_src_span(s, e)
-    return table[0][s], table[1][e]
+_src_map = per_document(_SrcMap)
 
 
-def _src(doc: EngineDocument, pos: int) -> int:
-    """``to_src`` of a key position (as ``_src_span``)."""
-    table = _src_table(doc)
-    return doc.keyform.map.to_src(pos) if table is None else table[0][pos]
-
-
-def _inside_word(doc: EngineDocument, key: str, pos: int) -> tuple[int, int] | None:
+def _inside_word(src: _SrcMap, key: str, pos: int) -> tuple[int, int] | None:
     """If key position ``pos`` falls inside a word, the word's (start, end): jieba's dictionary
     segmentation of the few characters around it (教|育协同 is inside 教育, 四川|大学 inside 四川大学)."""
     from duidu.text.segment import word_edges
 
     if pos <= 0 or pos >= len(key):
         return None
-    if _src(doc, pos) - _src(doc, pos - 1) > 1:
+    if src.at(pos) - src.at(pos - 1) > 1:
         return None  # punctuation or space between the two characters: a boundary already
     lo = max(0, pos - SNAP_WINDOW)
     edges = [lo + e for e in word_edges(key[lo : pos + SNAP_WINDOW])]
@@ -804,18 +818,19 @@ def _snap(chain: _Chain, a: EngineDocument, b: EngineDocument, ka: str, kb: str,
     An end inside a word takes in the rest of the word when the passage stays similar
     (中|小學作業設計大賽 in one, 小学作业设计大赛 in the other), else gives the word up; an end
     inside a number gives the number up (增长5|.5% against 增长5|%以上 shares no figure)."""
+    maps = {"a": _src_map(a), "b": _src_map(b)}
     for _ in range(3):
         changed = False
         for side, doc, key in (("a", a, ka), ("b", b, kb)):
             for at_start in (True, False):
                 s, e = (chain.a0, chain.a1) if side == "a" else (chain.b0, chain.b1)
                 pos = s if at_start else e
-                cut = _number_cut(doc.text, _src_span(doc, s, e)[0 if at_start else 1])
+                cut = _number_cut(doc.text, maps[side].span(s, e)[0 if at_start else 1])
                 if cut:
                     edge = doc.keyform.map.to_dst(cut[1] if at_start else cut[0])
                     new = _trim(chain, side, edge, e, ka, kb) if at_start else _trim(chain, side, s, edge, ka, kb)
                 else:
-                    word = _inside_word(doc, key, pos)
+                    word = _inside_word(maps[side], key, pos)
                     if not word:
                         continue
                     by = pos - word[0] if at_start else word[1] - pos
@@ -957,14 +972,15 @@ def find_passages(
         scores = Boilerplate().assess_pairs(keys, b_keys)
         assessed = [(bool(test(k) or test(kb_)), s[1]) for k, kb_, s in zip(keys, b_keys, scores)]
     passages = []
+    maps = {"a": _src_map(a), "b": _src_map(b)}
     for n, c in enumerate(kept):
-        a_start, a_end = _src_span(a, c.a0, c.a1)
-        b_start, b_end = _src_span(b, c.b0, c.b1)
+        a_start, a_end = maps["a"].span(c.a0, c.a1)
+        b_start, b_end = maps["b"].span(c.b0, c.b1)
         verbatim = len(c.runs) == 1 and c.a1 - c.a0 == c.b1 - c.b0
         more = []
         for side, s, e in partners.get(n, ()):
             doc = a if side == "a" else b
-            src = _src_span(doc, s, e)
+            src = maps[side].span(s, e)
             more.append(Partner(side, src[0], src[1], doc.text[src[0] : src[1]], (s, e)))
         boiler, informativeness = assessed[n]
         if n >= len(snapped) and informativeness < DISTINCTIVE and keys[n] not in quoted_a and keys[n] not in quoted_b:

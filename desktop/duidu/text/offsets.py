@@ -16,7 +16,10 @@ from __future__ import annotations
 import re
 from array import array
 from bisect import bisect_left, bisect_right
-from typing import Iterable, Iterator, NamedTuple
+from typing import TYPE_CHECKING, Iterable, Iterator, NamedTuple
+
+if TYPE_CHECKING:
+    import numpy as np
 
 
 class Segment(NamedTuple):
@@ -161,7 +164,7 @@ class OffsetMap:
             start, end = _map_span(layer.dst, layer.src, layer.linear, start, end)
         return start, end
 
-    def to_src_table(self) -> tuple[list[int], list[int]] | None:
+    def to_src_table(self) -> "tuple[np.ndarray, np.ndarray] | None":
         """``to_src_span`` of every destination position at once, for callers that map thousands of
         spans of one text: ``starts[p]`` is ``to_src(p)``, and ``(starts[s], ends[e])`` is
         ``to_src_span(s, e)`` for every ``s < e``. Each step maps a start and an end on their own,
@@ -185,7 +188,7 @@ class OffsetMap:
             k = np.searchsorted(frm, ends, "left")
             before = np.maximum(k - 1, 0)
             ends = np.where(frm[k] == ends, to[k], np.where(linear[before], to[before] + ends - frm[before], to[k]))
-        return starts.tolist(), ends.tolist()
+        return starts, ends
 
     def to_dst(self, pos: int) -> int:
         """A single source position (a caret) in the destination."""
