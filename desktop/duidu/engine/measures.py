@@ -632,14 +632,16 @@ def measure_table(docs: Sequence[EngineDocument],
                 derived.add(m.measure)
     group = _groups({n: set(d) for n, d in per_name.items()}, derived)
     rows: dict[str, tuple[Counter, dict[int, list[tuple[int, int]]], list[str]]] = {}
-    for name, per_doc in per_name.items():
+    while per_name:  # each name's spans handed over and let go (a whole library's are many)
+        name, per_doc = per_name.popitem()
         counter, spans, names = rows.setdefault(group[name], (Counter(), {}, []))
         counter.update(areas[name])
         names.append(name)
         for d, found in per_doc.items():
             spans.setdefault(d, []).extend(found)
     table = []
-    for name, (counter, per_doc, names) in rows.items():
+    while rows:
+        name, (counter, per_doc, names) = rows.popitem()
         known = _known().get(name)
         category = known[0] if known else _majority(counter)
         table.append(MeasureRow(name, category, {d: tuple(sorted(set(s))) for d, s in per_doc.items()},
