@@ -49,7 +49,11 @@ def instrument() -> None:
     from duidu.text import keyform, script, segment
 
     pt = segment._load_pos()
-    segment.tokens = _count("segmented", segment.tokens)  # jieba-rs and jieba behind it (segment_tagged's)
+    if hasattr(segment, "tokens"):  # jieba-rs and jieba behind it (segment_tagged's)
+        segment.tokens = _count("segmented", segment.tokens)
+    else:  # a tree from before jieba-rs (measuring "before" with PYTHONPATH): jieba's tokenizer
+        tk = segment._load()
+        tk.tokenize = _count("segmented", tk.tokenize)
     pt.cut = _count("segmented", pt.cut)
     real_convert = script.convert
     counted_convert = _count("converted", real_convert)
