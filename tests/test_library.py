@@ -18,16 +18,25 @@ from duidu.text.keyform import query_key
 
 
 @pytest.fixture
-def lib(tmp_path):
+def fresh(tmp_path):
+    """A new library, seeded by its first open as a user's is."""
     with Library.open(tmp_path / "lib.sqlite") as library:
         yield library
+
+
+@pytest.fixture
+def lib(own_lib):
+    """This test's own seeded library: a copy of the session's first-run library (conftest), the
+    first run itself being test_new_library_holds_the_seeds_with_their_metadata's."""
+    return own_lib
 
 
 def counts(library: Library) -> dict[str, int]:
     return {t: library.db[t].count for t in ("documents", "paragraphs", "sentences", "excluded", "search_index")}
 
 
-def test_new_library_holds_the_seeds_with_their_metadata(lib):
+def test_new_library_holds_the_seeds_with_their_metadata(fresh):
+    lib = fresh
     manifest = tomllib.loads(seed_path("manifest.toml").read_text(encoding="utf-8"))["document"]
     docs = lib.documents()
     assert [d.file_name for d in docs] == [m["file"] for m in manifest]

@@ -27,12 +27,10 @@ NEW_TEXT = (
 
 
 @pytest.fixture
-def library_path():
-    lib = Library.open()  # DUIDU_LIBRARY points into tmp_path (conftest); seeds on first open
-    try:
+def library_path(seeded_default):
+    """The default library ($DUIDU_LIBRARY, in tmp_path), a copy of the seeded one (conftest)."""
+    with Library.open() as lib:
         return lib.path
-    finally:
-        lib.close()
 
 
 @pytest.fixture
