@@ -111,7 +111,7 @@ def test_compare_can_be_cancelled(lib):
         lib.compare(1, 3, cancel=token)
 
 
-def test_cli_compare_json_and_html(capsys, tmp_path):
+def test_cli_compare_json_and_html(capsys, tmp_path, seeded_default):
     assert main(["compare", "1", "全方位合作", "--json"]) == 0
     out = json.loads(capsys.readouterr().out)
     assert out["b"]["region"] == "四川" and out["passages"]
@@ -125,7 +125,7 @@ def test_cli_compare_json_and_html(capsys, tmp_path):
     assert "similarity" in text and "青年教师风采大赛" in text
 
 
-def test_cli_matrix(capsys):
+def test_cli_matrix(capsys, seeded_default):
     assert main(["matrix", "--json"]) == 0
     out = json.loads(capsys.readouterr().out)
     assert len(out["documents"]) == 5 and len(out["pairs"]) == 10
@@ -135,7 +135,7 @@ def test_cli_matrix(capsys):
     assert len(capsys.readouterr().out.splitlines()) >= 5
 
 
-def test_cli_measures(capsys):
+def test_cli_measures(capsys, seeded_default):
     assert main(["measures", "1", "2", "--json"]) == 0
     out = json.loads(capsys.readouterr().out)
     rows = {m["name"]: m for m in out["measures"]}
@@ -145,7 +145,7 @@ def test_cli_measures(capsys):
     assert "[教育]" in capsys.readouterr().out
 
 
-def test_cli_similar(capsys):
+def test_cli_similar(capsys, seeded_default):
     assert main(["similar", "--text", "成立成渝學前教育發展共同體", "--json"]) == 0
     results = json.loads(capsys.readouterr().out)["results"]
     assert set(results[0]) == {"doc", "start", "end", "text", "score"}

@@ -19,7 +19,8 @@ CLOSING = "。，、；：？！）》」』”’〉】"
 
 
 @pytest.fixture
-def make_window(qtbot, tmp_path):
+def make_window(qtbot, tmp_path, seeded_default):
+    """Windows on the default library: a copy of the seeded one (conftest), not a first run each."""
     made = []
 
     def make(width=1600, height=1000):
