@@ -188,7 +188,7 @@ def test_gdp_targets_pair_across_the_provinces(excerpts):
 
 # -- the command -----------------------------------------------------------------------------------
 
-def test_duidu_figures_lists_each_documents_values(capsys, tmp_path):
+def test_duidu_figures_lists_each_documents_values(capsys, tmp_path, seeded_default):
     paths = [str(DATA / f"2026_{r}_政府工作报告_targets.txt") for r in ("四川省", "江苏省", "广东省")]
     assert main(["import", *paths]) == 0
     capsys.readouterr()

@@ -179,7 +179,7 @@ def test_note_light_markdown_is_rendered_and_safe(noted):
         assert "<script" not in page and "**" not in page
 
 
-def test_bad_input_one_line_exit_1_nothing_written(tmp_path, capsys):
+def test_bad_input_one_line_exit_1_nothing_written(tmp_path, capsys, seeded_default):
     out = tmp_path / "report.html"
     assert main(["report", "1", "nothing-like-this", "--html", str(out)]) == 1
     err = capsys.readouterr().err
