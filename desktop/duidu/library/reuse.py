@@ -11,7 +11,8 @@ so an edited or re-imported document is aligned again).
 from __future__ import annotations
 
 import os
-from collections import OrderedDict
+import time
+from collections import OrderedDict, deque
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Sequence
 
@@ -26,7 +27,13 @@ if TYPE_CHECKING:
     from duidu.engine.passages import Passage
     from duidu.library.store import Library
 
-PARALLEL_PAIRS = 200  # this many pairs to align are worth starting worker processes for
+# Workers are started only when the pairs left would take longer than this (CPU seconds, estimated
+# from the first pairs): a worker's start-up (imports, jieba's dictionary, the background models, its
+# own reading of each document) cost ~2 s CPU each on the corpus's reports, so two workers made the
+# 528 report pairs (~5 s of aligning) take 11.7 s CPU instead of 7.6 s, and on a shared, loaded
+# machine no less wall time. On an idle machine they save a few seconds of a long run.
+PARALLEL_SECONDS = 10.0
+RECENT_PAIRS = 16  # the estimate: the last this many pairs' time (a document's first pair also reads it)
 MAX_WORKERS = 4
 
 
@@ -123,7 +130,7 @@ class StretchFrequencies:
 
 def _boilerplate(lib: "Library"):
     """The boilerplate test bound to the whole library's frequencies, built in bulk."""
-    from duidu.engine.boilerplate import COMMON_GRAM, MIN_LIBRARY, Boilerplate
+    from duidu.engine.boilerplate import COMMON_GRAM, LIBRARY_SHARE, MIN_LIBRARY, Boilerplate
 
     (count,) = lib.db.execute("SELECT COUNT(*) FROM documents").fetchone()
     if count < MIN_LIBRARY:  # the library says nothing yet (the background speaks)
@@ -131,7 +138,9 @@ def _boilerplate(lib: "Library"):
     from duidu.library.engine_cache import unpack_key  # stored packed (zlib)
 
     keys = [unpack_key(k) for (k,) in lib.db.execute("SELECT key FROM keyforms")]
-    return Boilerplate(count, StretchFrequencies(library_frequencies(keys, COMMON_GRAM), COMMON_GRAM))
+    hashes, counts = library_frequencies(keys, COMMON_GRAM)
+    common = counts >= LIBRARY_SHARE * count  # all the test asks of a stretch: kept small for the workers
+    return Boilerplate(count, StretchFrequencies((hashes[common], counts[common]), COMMON_GRAM))
 
 
 def _align(pairs: list[tuple["EngineDocument", "EngineDocument"]], boilerplate,
@@ -227,24 +236,38 @@ def _align_all(lib: "Library", todo: list[tuple[int, int]], meta: dict, grams: d
             docs[i] = lib.engine_document(i)
         return docs[i]
 
-    def done(k: int) -> None:
-        checkpoint(0.05 + 0.9 * k / len(todo), progress, cancel)
+    total = len(todo)
 
-    if workers is None:
-        workers = min(os.cpu_count() or 1, MAX_WORKERS) if len(todo) >= PARALLEL_PAIRS else 1
-    if workers <= 1:
-        for k, (a, b) in enumerate(todo):
+    def done(k: int) -> None:
+        checkpoint(0.05 + 0.9 * k / total, progress, cancel)
+
+    adaptive = workers is None
+    if adaptive:
+        workers = min(os.cpu_count() or 1, MAX_WORKERS)
+    k = 0
+    if workers <= 1 or adaptive:
+        recent: deque = deque(maxlen=RECENT_PAIRS)
+        while k < len(todo):
             done(k)
+            a, b = todo[k]
+            start = time.process_time()
             (found,) = _align([(doc(a), doc(b))], boilerplate, [(grams[a], grams[b])])
+            recent.append(time.process_time() - start)
             cache.pairs[(meta[a][1], meta[b][1])] = found
-        return
+            k += 1
+            # Asked at 32, 64, 128 … pairs: would the rest take long enough to pay for workers?
+            if workers > 1 and k >= 2 * RECENT_PAIRS and not k & (k - 1) \
+                    and sum(recent) / len(recent) * (len(todo) - k) > PARALLEL_SECONDS:
+                break
+        if k == len(todo):
+            return
+    todo = todo[k:]
     import multiprocessing
-    from collections import deque
     from concurrent.futures import ProcessPoolExecutor
 
     batch = 8  # pairs per task: few enough to report progress and share the work out evenly
     chunks = [todo[n : n + batch] for n in range(0, len(todo), batch)]
-    finished = 0
+    finished = k
     # Spawned, not forked: a forked copy of a process holding jieba's or Qt's locks can hang.
     with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
                              initializer=_start_worker, initargs=(str(lib.path), boilerplate)) as pool:
