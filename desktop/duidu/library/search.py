@@ -105,16 +105,27 @@ def insert_rows(db: Database, document_id: int, rows: Iterable[dict]) -> None:
 def stored_rows(db: Database, document_id: int) -> list[dict]:
     """The index rows of a stored document, as they were written: from its stored key form and
     paragraphs (none when it has no key form: nothing was indexed)."""
+    return [{"grams": grams(key), "key": key, "document_id": document_id, "paragraph": n}
+            for n, key in paragraph_keys(db, document_id)]
+
+
+def paragraph_keys(db: Database, document_id: int) -> list[tuple[int, str]]:
+    """``(paragraph number, key)`` of a stored document's indexed paragraphs, in order."""
     from duidu.library.engine_cache import unpack_key, unpack_map
 
     row = db.execute("SELECT key, map FROM keyforms WHERE document_id = ?", [document_id]).fetchone()
     if row is None:
         return []
     paragraphs = db.execute('SELECT n, start, "end" FROM paragraphs WHERE document_id = ? ORDER BY n', [document_id])
-    # Slices of the whole key form: neither the text nor the furniture is read (a revision has
-    # already replaced the text when the old rows are taken out).
-    key = KeyForm(unpack_key(row[0]), unpack_map(row[1]))
-    return list(index_rows(document_id, "", paragraphs.fetchall(), (), key))
+    # Slices of the whole key form (as ``index_rows`` takes them): neither the text nor the
+    # furniture is read (a revision has already replaced the text when the old rows are taken out).
+    key, offsets = unpack_key(row[0]), unpack_map(row[1])
+    out = []
+    for n, start, end in paragraphs.fetchall():
+        a, b = offsets.to_dst_span(start, end)
+        if b > a:
+            out.append((n, key[a:b]))
+    return out
 
 
 def remove_document(db: Database, document_id: int) -> None:
@@ -170,6 +181,6 @@ def _paragraphs_holding(db: Database, q: str, documents: Iterable[int]) -> Itera
     """``(document, paragraph)`` whose key holds ``q``, in order, read a document at a time
     (the caller stops reading when it has enough hits)."""
     for doc_id in documents:
-        for row in stored_rows(db, doc_id):
-            if q in row["key"]:
-                yield doc_id, row["paragraph"]
+        for n, key in paragraph_keys(db, doc_id):
+            if q in key:
+                yield doc_id, n

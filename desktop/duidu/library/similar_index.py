@@ -186,25 +186,34 @@ def unit_rowids(db: Database, document_id: int) -> range:
 def stored_units(db: Database, document_id: int) -> list[tuple[int, int, str, str, str]]:
     """A document's indexed units as written: ``(start, end, grams, words, measures)``, the
     last three the token strings given to the index, in unit order."""
-    row = db.execute(f"SELECT units FROM {UNITS} WHERE document_id = ?", [document_id]).fetchone()
-    if row is None:
-        return []
-    key = None
-    out = []
-    for line in zlib.decompress(row[0]).decode().split("\n"):
-        start, end, place, words, measures = line.split("\t")
+    units = _PackedUnits(db, document_id)
+    return [units.unit(n) for n in range(len(units))]
+
+
+class _PackedUnits:
+    """A document's packed units, each made into its index tokens only when asked for."""
+
+    def __init__(self, db: Database, document_id: int) -> None:
+        row = db.execute(f"SELECT units FROM {UNITS} WHERE document_id = ?", [document_id]).fetchone()
+        self._lines = zlib.decompress(row[0]).decode().split("\n") if row else []
+        self._db, self._id, self._key = db, document_id, None
+
+    def __len__(self) -> int:
+        return len(self._lines)
+
+    def unit(self, n: int) -> tuple[int, int, str, str, str]:
+        start, end, place, words, measures = self._lines[n].split("\t")
         if place.startswith("="):
             unit_key = place[1:]
         else:
-            if key is None:
+            if self._key is None:
                 from duidu.library.engine_cache import unpack_key
 
-                (stored,) = db.execute("SELECT key FROM keyforms WHERE document_id = ?", [document_id]).fetchone()
-                key = unpack_key(stored)
+                (stored,) = self._db.execute("SELECT key FROM keyforms WHERE document_id = ?", [self._id]).fetchone()
+                self._key = unpack_key(stored)
             a, b = place.split(":")
-            unit_key = key[int(a) : int(b)]
-        out.append((int(start), int(end), " ".join(sorted(set(bigrams(unit_key)))), _unpack_words(words, unit_key), measures))
-    return out
+            unit_key = self._key[int(a) : int(b)]
+        return int(start), int(end), " ".join(sorted(set(bigrams(unit_key)))), _unpack_words(words, unit_key), measures
 
 
 def index_document(db: Database, doc: EngineDocument, mentions: list[tuple[int, int, str]] | None = None) -> None:
@@ -319,13 +328,13 @@ def similar(db: Database, text: str, *, document_id: int | None = None, top: int
         return weights[(kind, token)]
 
     ranked = []
-    kept: dict[int, list] = {}  # each candidate document's units, unpacked once
+    kept: dict[int, _PackedUnits] = {}  # each candidate document's units, unpacked once
     for (rowid,) in db.execute(sql, params).fetchall():
         doc_id, first = db.execute(f"SELECT document_id, first FROM {UNITS} WHERE first <= ? ORDER BY first DESC LIMIT 1",
                                    [rowid]).fetchone()
         if doc_id not in kept:
-            kept[doc_id] = stored_units(db, doc_id)
-        start, end, grams, words, measures = kept[doc_id][rowid - first]
+            kept[doc_id] = _PackedUnits(db, doc_id)
+        start, end, grams, words, measures = kept[doc_id].unit(rowid - first)
         unit = Features(frozenset(grams.split()), frozenset(words.split()), frozenset(measures.split()))
         ranked.append((score(query, unit, weight), doc_id, start, end))
     ranked.sort(key=lambda r: (-r[0], r[1], r[2]))
