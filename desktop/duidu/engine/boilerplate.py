@@ -124,10 +124,24 @@ class Boilerplate:
             np.add.at(edges, found + COMMON_GRAM, -1)
             common[np.cumsum(edges[:-1]) > 0] = 1.0
             return
-        for i in range(len(key) - COMMON_GRAM + 1):
-            gram = key[i : i + COMMON_GRAM]
-            if SEPARATOR not in gram and (common[i : i + COMMON_GRAM] < 1).any() and self._common(gram):
-                common[i : i + COMMON_GRAM] = 1.0
+        n = len(key) - COMMON_GRAM + 1
+        if n <= 0:
+            return
+        # Stretch by stretch, asking only where a character is not yet stock, as marking would
+        # leave it: the marks made so far cover [start, reach) of a later stretch, so it is asked
+        # when a character not stock before marking lies in it at or after ``reach`` (``free``).
+        separators = np.r_[0, np.cumsum(np.frombuffer(key.encode("utf-32-le"), np.uint32) == ord(SEPARATOR))]
+        whole = (separators[COMMON_GRAM : COMMON_GRAM + n] == separators[:n]).tolist()
+        not_stock = np.flatnonzero(common < 1)
+        free = np.searchsorted(not_stock, np.arange(len(key) + 1)).astype(np.int64)  # next position not stock
+        free = np.r_[not_stock, len(key)][free].tolist()
+        reach, hits = 0, []
+        for i in range(n):
+            if whole[i] and free[max(i, reach)] < i + COMMON_GRAM and self._common(key[i : i + COMMON_GRAM]):
+                hits.append(i)
+                reach = i + COMMON_GRAM
+        for i in hits:
+            common[i : i + COMMON_GRAM] = 1.0
 
     def assess_pairs(self, a_keys: Sequence[str], b_keys: Sequence[str]) -> list[tuple[bool, float]]:
         """``(boilerplate, informativeness)`` of passages from their key text in A and in B (they
