@@ -28,11 +28,12 @@ if TYPE_CHECKING:
     from duidu.library.store import Library
 
 # Workers are started only when the pairs left would take longer than this (CPU seconds, estimated
-# from the first pairs): a worker's start-up (imports, jieba's dictionary, the background models, its
-# own reading of each document) cost ~2 s CPU each on the corpus's reports, so two workers made the
-# 528 report pairs (~5 s of aligning) take 11.7 s CPU instead of 7.6 s, and on a shared, loaded
-# machine no less wall time. On an idle machine they save a few seconds of a long run.
-PARALLEL_SECONDS = 10.0
+# from the last pairs): a worker's start-up (imports, jieba's dictionary, the background models, its
+# own reading of each document it meets) cost ~2 s CPU each on the corpus's 33 reports and several
+# on 1,000 documents, so two workers made the 528 report pairs (~5 s of aligning) take 11.7 s CPU
+# instead of 7.6 s, and 1,000 synthetic documents (~11 s of aligning) 34.6 s instead of 21.2 s with
+# twice the memory; on a shared, loaded machine not less wall time either.
+PARALLEL_SECONDS = 30.0
 RECENT_PAIRS = 16  # the estimate: the last this many pairs' time (a document's first pair also reads it)
 MAX_WORKERS = 4
 
