@@ -4,6 +4,9 @@ PYTHON ?= python3
 VENV   := .venv
 STAMP  := $(VENV)/.installed-stamp
 PYTEST_ARGS ?=
+# The suite on two worker processes (pytest-xdist), whole test modules to whichever is free (a
+# module's shared set-up is built once); `PYTEST_XDIST=` runs it in one process.
+PYTEST_XDIST ?= -n 2 --dist loadfile --no-loadscope-reorder
 
 # What PySide6-Essentials' xcb and offscreen plugins link against (read off `readelf -d`
 # of QtCore/Gui/Widgets/DBus/XcbQpa and plugins/platforms, xcbglintegrations), plus a
@@ -77,7 +80,7 @@ run: deps venv install
 	$(VENV)/bin/duidu
 
 test: deps venv
-	QT_QPA_PLATFORM=offscreen $(VENV)/bin/python -m pytest $(PYTEST_ARGS)
+	QT_QPA_PLATFORM=offscreen $(VENV)/bin/python -m pytest $(PYTEST_XDIST) $(PYTEST_ARGS)
 
 # The suite three times in a row (each in a new random order) while two CPU-bound processes
 # compete for the CPUs, as on a busy 2-core CI machine: no test may depend on speed or order.
@@ -87,7 +90,7 @@ test-under-load: deps venv
 	trap 'kill $$one $$two 2>/dev/null' EXIT INT TERM; \
 	for n in 1 2 3; do \
 		echo "test-under-load: run $$n of 3 (two busy loops running: $$one $$two)"; \
-		QT_QPA_PLATFORM=offscreen $(VENV)/bin/python -m pytest $(PYTEST_ARGS) || exit 1; \
+		QT_QPA_PLATFORM=offscreen $(VENV)/bin/python -m pytest $(PYTEST_XDIST) $(PYTEST_ARGS) || exit 1; \
 	done; \
 	echo "test-under-load: three runs passed"
 
