@@ -50,7 +50,7 @@ def panel(qtbot, runner):
     widget.refresh()
     qtbot.waitUntil(lambda: widget.model.rowCount() == 5)
     yield widget
-    qtbot.waitUntil(lambda: not runner.busy(), timeout=30000)  # no delivery lands after teardown
+    qtbot.waitUntil(lambda: not runner.busy())  # (pytest-qt closes the panel before this: a test waits for its own tasks)
 
 
 def _fresh(document_id: int):
@@ -263,7 +263,7 @@ def test_dropping_a_folder_imports_the_documents_in_it_and_its_folders(qtbot, pa
     assert panel.status.text().startswith("2 imported · 1 refused: 空.txt: the file is empty (0 bytes)")
 
 
-def test_import_emits_library_changed_and_reports_known_files(qtbot, panel, tmp_path):
+def test_import_emits_library_changed_and_reports_known_files(qtbot, panel, runner, tmp_path):
     good = tmp_path / "a.txt"
     good.write_text(NEW_TEXT, encoding="utf-8")
     with qtbot.waitSignal(panel.libraryChanged, timeout=60000):
@@ -271,7 +271,10 @@ def test_import_emits_library_changed_and_reports_known_files(qtbot, panel, tmp_
     assert panel.model.rowCount() == 6
     with qtbot.waitSignal(panel.importer.finished, timeout=60000), qtbot.assertNotEmitted(panel.libraryChanged):
         panel.importer.import_paths([str(good)])
+        # the duplicate's re-read of the list lands here, not after pytest-qt has closed the panel
+        qtbot.waitUntil(lambda: not runner.busy())
     assert panel.status.text() == "0 imported · 1 already in the library"
+    assert panel.model.rowCount() == 6
 
 
 def test_a_drag_without_local_files_is_refused(panel):
