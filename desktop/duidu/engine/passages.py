@@ -175,15 +175,17 @@ def _grow(ca: np.ndarray, cb: np.ndarray, a: np.ndarray, b: np.ndarray, step: in
     once, never further than ``limit`` (where the next run on the diagonal starts).
 
     Compares blocks of characters per run and keeps going only for runs still matching, so a
-    long exact stretch costs its length over the block size in array operations."""
-    block = 32
+    long exact stretch costs its length over the block size in array operations. The first block
+    is short (most runs in repeated phrasing stop within a few characters), then they double."""
+    block = 4
     na, nb = len(ca), len(cb)
     reach = np.zeros(len(a), dtype=np.int64)
     if limit is None:
         limit = np.full(len(a), max(na, nb) + 1, dtype=np.int64)
     active = np.nonzero(limit > 0)[0]
-    offsets = np.arange(block) * step
     while active.size:
+        block = min(2 * block, 64)
+        offsets = np.arange(block) * step
         pa = a[active, None] + (reach[active, None] * step) + offsets
         pb = b[active, None] + (reach[active, None] * step) + offsets
         valid = (pa >= 0) & (pa < na) & (pb >= 0) & (pb < nb)
