@@ -484,15 +484,17 @@ def _may_grow(runs: np.ndarray) -> np.ndarray:
     reach = MAX_GAP + SEED + MIN_LENGTH
     near = np.zeros(len(runs), dtype=np.bool_)
     for pos, d in ((a, b - a), (b, a - b)):
-        ca, cd = pos // reach, d // (MAX_GAP + 1)
-        cells, counts = np.unique(ca * (1 << 32) + cd, return_counts=True)
+        cell = (pos // reach) * (1 << 32) + d // (MAX_GAP + 1)
+        cells, counts = np.unique(cell, return_counts=True)
+        order = np.argsort(cell)  # probed in order: a sorted search is several times faster
+        cell = cell[order]
         found = np.zeros(len(runs), dtype=np.int64)
         for da in (-1, 0, 1):
             for dd in (-1, 0, 1):
-                probe = (ca + da) * (1 << 32) + cd + dd
+                probe = cell + (da * (1 << 32) + dd)
                 at = np.clip(np.searchsorted(cells, probe), 0, len(cells) - 1)
                 found += np.where(cells[at] == probe, counts[at], 0)
-        near |= found > 1  # more than itself
+        near[order] |= found > 1  # more than itself
     return (length >= JOIN_PIECE) | near
 
 
@@ -573,14 +575,18 @@ def _alone(runs: list[list[int]]) -> list[bool]:
     width = JOIN_GAP + SEED
     ends = ((r[:, 0] + r[:, 2]) // width) * (1 << 32) + (r[:, 1] + r[:, 2]) // width
     cells = np.unique(ends)
-    ca, cb = r[:, 0] // width, r[:, 1] // width
+    start = (r[:, 0] // width) * (1 << 32) + r[:, 1] // width
+    order = np.argsort(start)  # probed in order: a sorted search is several times faster
+    start = start[order]
     near = np.zeros(len(r), dtype=np.bool_)
     for da in (-1, 0, 1):
         for db in (-1, 0, 1):
-            probe = (ca + da) * (1 << 32) + cb + db
+            probe = start + (da * (1 << 32) + db)
             at = np.minimum(np.searchsorted(cells, probe), len(cells) - 1)
             near |= cells[at] == probe
-    return (~near).tolist()
+    alone = np.empty(len(r), dtype=np.bool_)
+    alone[order] = ~near
+    return alone.tolist()
 
 
 def _sentence_ends(doc: EngineDocument) -> bytes:
