@@ -206,3 +206,23 @@ def test_cli_json_contract(library, capsys):
 def test_worker_processes_give_the_same_answer(library, result):
     lib, ids, _ = library
     assert reuse(lib, list(ids.values()), workers=2).to_json() == result.to_json()
+
+
+def test_a_pair_is_aligned_only_around_the_rare_grams_it_shares():
+    from duidu.engine.reuse import distinctive_grams, shared_passages, shared_windows
+
+    texts = [(DATA / "reuse" / n).read_text(encoding="utf-8") for n in
+             ("2024_国务院_政府工作报告_line152.txt", "2025_国务院_政府工作报告_line130.txt")]
+    a, b = (EngineDocument.from_text(i, clean(t).text) for i, t in enumerate(texts, 1))
+    wa, wb = shared_windows(distinctive_grams(a.keyform.text), distinctive_grams(b.keyform.text))
+    assert wa and wb
+    assert sum(e - s for s, e in wa) < len(a.keyform.text)  # not the whole text
+    found = shared_passages(a, b)
+    shown = [p for p in found if not p.boilerplate]
+    assert any(SHARED in p.a_text and SHARED in p.b_text for p in shown)
+    for p in found:  # every passage inside a window on both sides
+        assert any(s <= p.a_key[0] and p.a_key[1] <= e for s, e in wa)
+        assert any(s <= p.b_key[0] and p.b_key[1] <= e for s, e in wb)
+    # What the whole-text finder shows is found here too.
+    whole = {(p.a_start, p.a_end, p.b_start, p.b_end) for p in find_passages(a, b) if not p.boilerplate}
+    assert whole and whole <= {(p.a_start, p.a_end, p.b_start, p.b_end) for p in shown}
