@@ -408,6 +408,28 @@ def test_network_shows_first_looks_then_keeps_its_pairs_for_next_time(reports, m
     assert network_cache.read(lib, chosen) == (first.edges, first.pairs)
 
 
+def test_pairs_and_networks_kept_by_another_engine_revision_are_found_again(reports, monkeypatch):
+    """What the window kept was found by the engine of its day: after the engine's rules change
+    (``duidu.engine.REVISION``) neither its pairs nor its network answer, and the new ones replace them."""
+    import duidu.engine
+    from duidu.library import reuse_import
+    from duidu.library.reuse import ReuseCache
+
+    lib, ids = reports
+    chosen = list(ids.values())
+    first = data.network(lib, chosen, cache=ReuseCache())
+    assert data.network(lib, chosen, cache=ReuseCache()).aligned == 0  # kept under this revision
+    monkeypatch.setattr(duidu.engine, "REVISION", "a later engine")
+    monkeypatch.setattr(network_cache, "REVISION", "a later engine")
+    monkeypatch.setattr(reuse_import, "KEPT_JOB", reuse_import._KEPT + "a later engine")
+    assert network_cache.read(lib, chosen) is None
+    again = data.network(lib, chosen, cache=ReuseCache())
+    assert again.aligned == again.pairs == first.pairs  # every pair aligned anew, none read
+    jobs = {j for (j,) in lib.db.execute("SELECT DISTINCT job FROM reuse_pairs")}
+    assert reuse_import._KEPT + "a later engine" in jobs
+    assert data.network(lib, chosen, cache=ReuseCache()).aligned == 0  # the new ones answer next time
+
+
 def test_a_kept_network_is_computed_again_when_a_date_or_the_library_changes(reports):
     """The kept network answers only for the same texts and dates in the same library: a date
     decides an edge's direction, and the library's other documents what counts as boilerplate."""

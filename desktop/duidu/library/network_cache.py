@@ -17,6 +17,7 @@ import json
 import sqlite3
 from typing import TYPE_CHECKING, Sequence
 
+from duidu.engine import REVISION
 from duidu.engine.reuse import Edge
 
 if TYPE_CHECKING:
@@ -40,7 +41,7 @@ def keys(lib: "Library", ids: Sequence[int]) -> tuple[str, str, dict[int, str]]:
     wanted = set(ids)
     hashes = {i: h for i, h, _ in every if i in wanted}
     set_key = _digest(sorted((h, d or "") for i, h, d in every if i in wanted))
-    return set_key, _digest(sorted(h for _, h, _ in every)), hashes
+    return set_key, _digest([(REVISION,), *sorted((h,) for _, h, _ in every)]), hashes
 
 
 def read(lib: "Library", ids: Sequence[int]) -> tuple[tuple[Edge, ...], int] | None:

@@ -173,7 +173,6 @@ class Network:
 
 
 PARTIAL_EVERY = 0.5  # seconds between first looks at a network whose pairs are being aligned
-KEPT_JOB = "duidu"  # ``reuse_pairs.job`` of the pairs the window aligned (a Spark job's: its folder)
 
 
 def network(lib: "Library", ids: Sequence[int], *, cache=None, progress: Progress | None = None,
@@ -230,7 +229,7 @@ def network(lib: "Library", ids: Sequence[int], *, cache=None, progress: Progres
 def _keep(lib: "Library", pairs: dict) -> None:
     import sqlite3
 
-    from duidu.library.reuse_import import keep_pairs
+    from duidu.library.reuse_import import KEPT_JOB, keep_pairs
     from duidu.library.transactions import LibraryUnavailable
 
     try:

@@ -10,7 +10,7 @@ reuse (``library/reuse.py``) serves before aligning anything, so the region view
 and ``duidu reuse`` show the job's passages, families and edges as if computed here. A pair is
 served only in the orientation it was aligned in (the document with the lower id as A); where the
 library orders two documents the other way it is aligned again here, and the summary says how
-many. The window keeps the pairs it aligns in the same table (``keep_pairs``, job ``duidu``), so
+many. The window keeps the pairs it aligns in the same table (``keep_pairs``, job ``KEPT_JOB``), so
 the region view's network is read, not recomputed, the next time.
 """
 
@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from duidu.engine import REVISION
 from duidu.library.errors import InputError
 
 if TYPE_CHECKING:
@@ -45,6 +46,17 @@ class ReuseImport:
 
     def to_json(self) -> dict:
         return {k: v for k, v in self.__dict__.items() if k != "documents_by_job_id"}
+
+
+# The job of the pairs the window aligned; a Spark job's is its folder. Pairs the window kept under
+# another engine revision are stale: found again, then replaced.
+_KEPT = "window, engine "
+KEPT_JOB = _KEPT + REVISION
+
+
+def _current(job: str | None) -> bool:
+    job = job or ""
+    return job != "duidu" and (not job.startswith(_KEPT) or job == KEPT_JOB)  # "duidu": kept before revisions
 
 
 def _ensure_table(db) -> None:
@@ -156,10 +168,11 @@ def keep_pairs(lib: "Library", pairs: dict, job: str, *, wait: float | None = 0)
         return 0
     with lib.db.atomic(wait=wait):
         _ensure_table(lib.db)
-        held = {(a, b) for a, b in lib.db.execute(f"SELECT a_hash, b_hash FROM {TABLE}")}
+        held = {(a, b) for a, b, j in lib.db.execute(f"SELECT a_hash, b_hash, job FROM {TABLE}") if _current(j)}
         new = [(a, b, json.dumps([passage_dict(p) for p in found], ensure_ascii=False), job)
                for (a, b), found in pairs.items() if (a, b) not in held]
-        lib.db.conn.executemany(f"INSERT INTO {TABLE} (a_hash, b_hash, passages, job) VALUES (?, ?, ?, ?)", new)
+        lib.db.conn.executemany(f"INSERT OR REPLACE INTO {TABLE} (a_hash, b_hash, passages, job) VALUES (?, ?, ?, ?)",
+                                new)
     return len(new)
 
 
@@ -177,7 +190,7 @@ def imported_pairs(lib: "Library", hashes) -> dict[tuple[str, str], tuple["Passa
         return {}
     wanted = set(hashes)
     out = {}
-    for a, b, stored in lib.db.execute(f"SELECT a_hash, b_hash, passages FROM {TABLE}"):
-        if a in wanted and b in wanted:
+    for a, b, stored, job in lib.db.execute(f"SELECT a_hash, b_hash, passages, job FROM {TABLE}"):
+        if a in wanted and b in wanted and _current(job):
             out[(a, b)] = tuple(passage(d) for d in json.loads(stored))
     return out
