@@ -100,9 +100,17 @@ def test_vocational_groups_agree_six_and_six():
     assert ("4个", "4個", 4, 4, False) in pairs_of("职教联盟")
 
 
-def test_joint_meeting_count_meets_the_ordinal():
-    assert ("7次", "第七次", 7, 7, False) in pairs_of("联席会议")
-    assert all(not differs for *_, differs in pairs_of("联席会议"))
+def test_an_ordinal_is_not_paired_with_a_count():
+    """联席会议第七次会议 names the seventh meeting; 召开7次 counts meetings: not "7 = 7" (issue 11 part 4)."""
+    assert "第七次" in [f.text for f in figures(1) if f.measure == "联席会议"]
+    meetings = pairs_of("联席会议")
+    assert meetings == [("7次", "7次", 7, 7, False)]
+    a = EngineDocument.from_text(0, "高质量召开7次教育协同发展工作联席会议。")
+    b = EngineDocument.from_text(1, "教育协同发展工作联席会议第七次会议在广安召开。")
+    assert pair_figures(extract_figures(a, extract_measures(a)), extract_figures(b, extract_measures(b))) == []
+    c = EngineDocument.from_text(2, "教育协同发展工作联席会议第六次会议在重庆召开。")
+    got = pair_figures(extract_figures(b, extract_measures(b)), extract_figures(c, extract_measures(c)))
+    assert [(p.a_text, p.b_text, p.differs) for p in got] == [("第七次", "第六次", True)]
 
 
 def test_first_contest_against_three_contests_differs():

@@ -12,8 +12,10 @@ documents agree and where they do not. A figure is a number with a measure word
 * or first in the next clause when that clause opens with 覆盖/涉及/参与 … (…职教联盟,覆盖两地
   职业院校662所), attached to the last mention before it.
 
-Pairs are made per measure and compatible measure word (名/人/位 alike; 次 with 次, so an
-ordinal 第七次 meets a count 7次): equal values first, then in reading order; a figure left
+Pairs are made per measure, compatible measure word (名/人/位 alike) and kind: a numbered
+ordinal (第七次) meets only another, never a count (7次), which it does not state ("7 = 7" would
+claim an agreement the texts do not make); 首届 still meets a count (首届 / 3屆 is the discrepancy a
+reviewer looks for): equal values first, then in reading order; a figure left
 over meets the closest value on the other side, so no stated figure goes unshown.
 
 Indicator values (``engine.indicators``: 地区生产总值增长5%左右) pair by indicator, unit and
@@ -187,9 +189,10 @@ def pair_figures(a_figs: Sequence[Figure], b_figs: Sequence[Figure]) -> list[Fig
     groups: dict[tuple[str, str], tuple[list[Figure], list[Figure]]] = {}
     for side, figs in ((0, a_figs), (1, b_figs)):
         for f in sorted(figs, key=lambda f: f.start):
-            groups.setdefault((f.measure, _unit_class(f.unit)), ([], []))[side].append(f)
+            # A numbered ordinal is not a count (第七次 names one meeting, 7次 counts them): never one figure.
+            groups.setdefault((f.measure, _unit_class(f.unit), f.text.startswith("第")), ([], []))[side].append(f)
     pairs: list[FigurePair] = []
-    for (measure, _), (aa, bb) in groups.items():
+    for (measure, _, _), (aa, bb) in groups.items():
         if aa and bb:
             pairs += [_pair(measure, aa[i], bb[j]) for i, j in _match(aa, bb)]
     pairs.sort(key=lambda p: (p.a_start, p.b_start))
