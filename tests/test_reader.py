@@ -656,3 +656,46 @@ def test_highlighting_is_lazy_off_screen_and_finishes_in_idle_turns(qtbot, windo
     assert not all(formatted(pane, m, finish=False) for m in off_screen)
     qtbot.waitUntil(lambda: hl.pending() == 0, timeout=5000)  # the rest arrives without blocking
     assert all(formatted(pane, m) for m in passages)
+
+
+
+def _underline_rows_that_show(pane, qt_start: int, page: str, ratio: float = 3.0) -> int:
+    """Rows just under the first line of a coded passage where most of its width stands out from
+    the page by ``ratio`` (a line one can see, not a glyph's stray pixels)."""
+    from duidu.ui.colours import contrast
+
+    edit = pane.edit
+    image = edit.viewport().grab().toImage()
+    block = edit.document().findBlock(qt_start)
+    line = block.layout().lineForTextPosition(qt_start - block.position())
+    x0, x1 = (line.cursorToX(p) for p in (qt_start - block.position(), line.textStart() + line.textLength()))
+    x0, x1 = (x[0] if isinstance(x, tuple) else x for x in (x0, x1))
+    baseline = edit.blockBoundingGeometry(block).translated(edit.contentOffset()).top() + line.y() + line.ascent()
+    rows = 0
+    for y in range(int(baseline) + 1, int(baseline) + 7):
+        xs = range(int(x0) + 2, int(x1) - 2)
+        seen = sum(contrast(image.pixelColor(x, y).name(), page) >= ratio for x in xs)
+        rows += seen >= 0.6 * len(xs)
+    return rows
+
+
+@pytest.mark.parametrize("page, text, code", [("#1e1e1e", "#e6e6e6", "#0c3060"),  # dark navy on the dark theme
+                                              ("#ffffff", "#000000", "#fce430")])  # pale yellow on the light one
+def test_a_code_underline_shows_on_either_page(qtbot, window, page, text, code):
+    pane = window.reader.panes["a"]
+    palette = pane.edit.palette()
+    palette.setColor(QPalette.ColorRole.Base, QColor(page))
+    palette.setColor(QPalette.ColorRole.Text, QColor(text))
+    pane.edit.setPalette(palette)
+    pane.set_layer("passages", [])  # the page itself behind the passage, no tint
+    settled(qtbot, window)
+    block = pane.edit.firstVisibleBlock()
+    while block.length() < 40:
+        block = block.next()
+    start = pane.stored_position(block.position())
+    assert _underline_rows_that_show(pane, block.position(), page) == 0  # nothing there before
+    pane.set_notes([(1, start, start + 30, code)])
+    pane.highlighter.finish()
+    settled(qtbot, window)
+    qt_start = pane.marks("notes")[0].start
+    assert _underline_rows_that_show(pane, qt_start, page) >= 1

@@ -57,6 +57,13 @@ class ReaderEdit(QPlainTextEdit):
         self.context_actions = None  # callable(Qt position) -> actions for that place (notes there)
         self.navigating = False  # True while a key press moves the view (the reader scrolling)
         self.rewrapping = False  # True while a new width re-wraps the text (Qt moving the view)
+        self.code_marks = lambda: ()  # the coded passages (NOTE marks, Qt positions) whose underlines may need an edge
+
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        from duidu.ui.code_underline import paint_edges
+
+        paint_edges(self, [(m.start, m.end, m.color) for m in self.code_marks()])
 
     def resizeEvent(self, event) -> None:  # the viewport's size (QAbstractScrollArea)
         rewrap = event.oldSize().width() != event.size().width() and not self.document().isEmpty()
@@ -178,6 +185,7 @@ class DocumentPane(QWidget):
         self.info.setStyleSheet("QLabel { color: palette(placeholder-text); }")
 
         self.edit = ReaderEdit(self)
+        self.edit.code_marks = lambda: self._marks.get("notes", ())
         self.edit.setAccessibleName(self.tr("Document text"))
         self.edit.margin = self.margin = ParagraphMargin(self.edit)
         self.theme = Theme(self.edit.palette())
