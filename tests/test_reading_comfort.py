@@ -232,12 +232,17 @@ def test_the_chosen_script_reaches_measures_figures_similar_and_notes(make_windo
     qtbot_wait(window)
     mp = window.measures_panel
     assert "《" in mp.summary.text()
-    names = []
+    names, areas = [], [mp.model.index(g, 0).data() for g in range(mp.model.rowCount())]
     for g in range(mp.model.rowCount()):
         group = mp.model.index(g, 0)
         names += [mp.model.index(r, 0, group).data() for r in range(mp.model.rowCount(group))]
     assert any("協同" in n or "職教" in n or "經濟" in n for n in names)
     assert not any("协同" in n or "职教" in n or "经济" in n for n in names)
+    # The policy areas above them too (产业 科技 教育 as the pair report writes them): 產業 科技 教育.
+    assert any(a.startswith("產業") for a in areas) and not any(a.startswith("产业") for a in areas)
+    from duidu.ui.measures_model import Role
+
+    assert "产业" in [mp.model.index(g, 0).data(Role.Category) for g in range(len(areas))]  # the key stays the engine's
     figures = [mp.figures_model.index(r, 0).data() for r in range(mp.figures_model.rowCount())]
     assert not any("职教" in f or "联席" in f for f in figures)
     assert window.similar_panel.model.in_script("协同发展") == "協同發展"

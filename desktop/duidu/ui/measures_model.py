@@ -210,7 +210,9 @@ class MeasuresModel(QAbstractItemModel):
         if role == Role.DocumentId:
             return self._columns[index.column() - 1].id if index.column() > 0 else None
         if index.column() == 0 and role == Qt.ItemDataRole.DisplayRole:
-            return f"{category} ({len(rows)})"
+            # The engine's policy area names the documents' content as a measure's name does (and the
+            # pair report converts both): shown in the reader's script, not translated as interface words.
+            return f"{self.in_script(category)} ({len(rows)})"
         if index.column() == 0 and role == Qt.ItemDataRole.FontRole:
             font = QFont()
             font.setBold(True)
