@@ -170,6 +170,11 @@ def scaling(args) -> int:
                 t, cpu, load_before = time.perf_counter(), tree_cpu(), load()
                 report, spark_answer = spark_run(spark, folder, Path(tmp, "out"), **options)
                 spark_s, spark_cpu, spark_load = time.perf_counter() - t, tree_cpu() - cpu, (load_before, load())
+                # Spark's figures first: a run stopped during the in-process one (long at 10,000) keeps them.
+                print(json.dumps({"documents": n, "spark_s": round(spark_s, 1), "spark_cpu_s": round(spark_cpu, 1),
+                                  "spark_load": spark_load, "candidates": report.candidates,
+                                  "shuffle_mb": round(report.shuffle_bytes / 1e6, 1), "stages_s": report.seconds}),
+                      flush=True)
                 local = in_process(folder) if not args.no_local else None
                 local_load = (spark_load[1], load())
                 same = None
