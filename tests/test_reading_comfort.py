@@ -141,10 +141,55 @@ def chars_per_line(pane) -> float:
     return (pane.edit.viewport().width() - margin) / pane.edit.fontMetrics().horizontalAdvance("中")
 
 
-def test_a_laptop_screen_gives_each_pane_24_characters_a_line(make_window, qtbot):
+def seen_per_line(pane) -> float:
+    """What a reader sees: the median number of characters on the laid-out lines of body text
+    (a Han character or full-width mark 1, a Latin letter or digit ½, the joiners 0), counting
+    only lines inside a paragraph (its first is indented, its last may be short)."""
+    import statistics
+    import unicodedata
+
+    def width(line: str) -> float:
+        return sum(0 if unicodedata.category(c) in ("Cf", "Mn") else
+                   1 if unicodedata.east_asian_width(c) in "WF" else 0.5 for c in line.strip())
+
+    lines, paragraph = [], []
+    for text, first, *_ in visual_lines(pane):
+        if first:
+            lines += paragraph[1:-1]
+            paragraph = []
+        paragraph.append(width(text))
+    lines += paragraph[1:-1]
+    assert len(lines) >= 20  # enough body text to say
+    return statistics.median(lines)
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1600, 1000)])
+def test_the_default_window_gives_each_pane_24_characters_a_line(make_window, qtbot, size):
+    """Counted on the lines as laid out, with the analysis dock as the window opens it."""
+    window = make_window(*size)
+    settled = lambda: all(seen_per_line(p) >= READABLE for p in window.reader.panes.values())  # noqa: E731
+    qtbot.waitUntil(settled, timeout=10000)
+    seen = {side: seen_per_line(p) for side, p in window.reader.panes.items()}
+    assert min(seen.values()) >= READABLE, seen
+    assert window.side_dock.isVisible()  # the analysis is there, open or as a strip
+    if size == (1366, 768):
+        assert window.library_dock.is_folded and window.library_dock.width() < 40
+    else:  # a larger screen keeps both docks open
+        assert not window.library_dock.is_folded and not window.side_dock.is_folded
+
+
+def test_larger_text_folds_the_analysis_dock_too(make_window, qtbot):
     window = make_window(1366, 768)
     qtbot.waitUntil(lambda: window.library_dock.is_folded, timeout=5000)
-    qtbot.waitUntil(lambda: all(chars_per_line(p) >= READABLE for p in window.reader.panes.values()), timeout=5000)
+    window.settings.font_size = 14
+    window._apply_font()
+    qtbot.waitUntil(lambda: window.side_dock.is_folded, timeout=5000)
+    qtbot.waitUntil(lambda: all(seen_per_line(p) >= READABLE for p in window.reader.panes.values()), timeout=10000)
+
+
+def test_a_dock_opened_by_hand_stays_open_and_is_remembered(make_window, qtbot, tmp_path):
+    window = make_window(1366, 768)
+    qtbot.waitUntil(lambda: window.library_dock.is_folded, timeout=5000)
     assert window.library_dock.width() < 40
     # Unfolded by hand: it stays unfolded (the reader chose), and folds again with its button.
     window.library_dock.unfold_button.click()
@@ -152,8 +197,23 @@ def test_a_laptop_screen_gives_each_pane_24_characters_a_line(make_window, qtbot
     window.resize(1360, 760)
     QApplication.processEvents()
     assert not window.library_dock.is_folded
-    window.library_dock.fold_button.click()
-    assert window.library_dock.is_folded
+    window.side_dock.fold_button.click()
+    assert window.settings.folded_docks == {"library": False, "side": True}
+    # The next window on the same settings opens the docks as the reader left them, and keeps them.
+    window.settings.sync()
+    with Library.open() as lib:
+        path, docs = lib.path, lib.documents()
+    again = MainWindow(path, docs, settings=Settings(window.settings._q.fileName()), chinese_font=True)
+    qtbot.addWidget(again)
+    again.resize(1366, 768)
+    again.show()
+    qtbot.waitExposed(again)
+    again.resize(1300, 740)
+    QApplication.processEvents()
+    assert again.side_dock.is_folded and not again.library_dock.is_folded
+    again.library_dock.fold_button.click()
+    assert again.library_dock.is_folded
+    again.close()
 
 
 def test_titles_are_whole_in_the_tooltip_and_in_the_panes_script(make_window):

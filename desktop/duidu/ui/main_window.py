@@ -105,12 +105,15 @@ class MainWindow(QMainWindow):
         self._script_everywhere(self.settings.script)
         self._fit_timer = QTimer(self, singleShot=True, interval=0)
         self._fit_timer.timeout.connect(self.fit_text)
+        for pane in self.reader.panes.values():
+            pane.edit.widthChanged.connect(self._fit_timer.start)
         geometry, state = self.settings.window_state()
         self.restored = geometry is not None
         if geometry is not None:
             self.restoreGeometry(geometry)
         if state is not None:
             self.restoreState(state)
+        self._restore_folds()
 
     def _dock(self, name: str, title: str, widget: QWidget, area) -> QDockWidget:
         from duidu.ui.dock_strip import FoldingDock
@@ -120,26 +123,47 @@ class MainWindow(QMainWindow):
         dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable | QDockWidget.DockWidgetFeature.DockWidgetClosable)
         self.addDockWidget(area, dock)
         dock._arrows()
-        dock.folded.connect(lambda _: setattr(self, "_docks_by_hand", True))
+        dock.folded.connect(lambda _: self._folded_by_hand())
         return dock
 
+    def _folded_by_hand(self) -> None:
+        """The reader chose: the window stops fitting its docks, now and in later sessions."""
+        self._docks_by_hand = True
+        self.settings.folded_docks = {"library": self.library_dock.is_folded, "side": self.side_dock.is_folded}
+
+    def _restore_folds(self) -> None:
+        folded = self.settings.folded_docks
+        if folded:
+            self._docks_by_hand = True
+            for name, dock in (("library", self.library_dock), ("side", self.side_dock)):
+                dock.set_folded(folded.get(name, False))
+
     def fit_text(self) -> None:
-        """Fold the docks (the library first) while a pane would show fewer than READABLE characters a line."""
-        from duidu.ui.dock_strip import READABLE, STRIP
+        """Make room while a pane would show fewer than READABLE characters a line: narrow the docks
+        (not below what their tables need), and if that is not enough fold one to its strip, the
+        library first. Runs again whenever a pane's width changes (a scroll bar appearing too)."""
+        from duidu.ui.dock_strip import READABLE
 
         if getattr(self, "_docks_by_hand", False) or not self.isVisible():
             return
         panes = list(self.reader.panes.values())
         advance = max(1, max(p.edit.fontMetrics().horizontalAdvance("中") for p in panes))
         margin = 2 * int(panes[0].edit.document().documentMargin()) + 2
-        wanted = READABLE * advance + margin
+        # One character to spare: no line may start with 。” nor split 662所, so lines break a little short.
+        wanted = (READABLE + 1) * advance + margin
         deficit = sum(max(0, wanted - p.edit.viewport().width()) for p in panes)
-        for dock in (self.library_dock, self.side_dock):
-            if deficit <= 0:
-                break
-            if dock.isVisible() and not dock.is_folded:
-                deficit -= dock.width() - STRIP
-                dock.set_folded(True)
+        if deficit <= 0:
+            return
+        docks = [(d, floor) for d, floor in ((self.library_dock, 240), (self.side_dock, 320))
+                 if d.isVisible() and not d.is_folded]
+        if sum(max(0, d.width() - floor) for d, floor in docks) >= deficit:
+            for dock, floor in docks:  # a little narrower is enough: the docks stay open
+                take = min(deficit, max(0, dock.width() - floor))
+                if take:
+                    self.resizeDocks([dock], [dock.width() - take], Qt.Orientation.Horizontal)
+                    deficit -= take
+        elif docks:
+            docks[0][0].set_folded(True)  # the panes' new width brings this back for the rest
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
@@ -386,6 +410,9 @@ class MainWindow(QMainWindow):
     def _apply_font(self) -> None:
         for pane in self.reader.panes.values():
             pane.set_font_size(self.settings.font_size, self.settings.font_family, self.settings.font_face)
+        timer = getattr(self, "_fit_timer", None)
+        if timer is not None:
+            timer.start()  # a larger reading size may need the docks folded
 
     def _set_sync(self, on: bool) -> None:
         self.settings.sync_scrolling = on

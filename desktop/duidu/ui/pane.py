@@ -36,6 +36,7 @@ class ReaderEdit(QPlainTextEdit):
     hoveredAt = Signal(int, QPoint)
     paletteChanged = Signal()
     reflowed = Signal(int)  # a new width re-wrapped the text; the Qt position that was at the top
+    widthChanged = Signal()  # the viewport's width changed (a dock folded, a scroll bar came or went)
 
     def changeEvent(self, event) -> None:
         super().changeEvent(event)
@@ -67,6 +68,8 @@ class ReaderEdit(QPlainTextEdit):
 
     def resizeEvent(self, event) -> None:  # the viewport's size (QAbstractScrollArea)
         rewrap = event.oldSize().width() != event.size().width() and not self.document().isEmpty()
+        if event.oldSize().width() != event.size().width():
+            self.widthChanged.emit()
         top = self.cursorForPosition(QPoint(2, 2)).position() if rewrap else None  # still the old layout
         self.rewrapping = rewrap
         try:

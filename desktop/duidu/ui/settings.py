@@ -215,3 +215,16 @@ class Settings:
     def save_window_state(self, geometry: QByteArray, state: QByteArray) -> None:
         self._q.setValue("window/geometry", geometry)
         self._q.setValue("window/state", state)
+
+    @property
+    def folded_docks(self) -> dict[str, bool]:
+        """Docks the reader folded or unfolded by hand (name -> folded); empty: the window fits itself."""
+        try:
+            value = json.loads(self._str("window/folded", "{}"))
+        except ValueError:
+            return {}
+        return {k: v for k, v in value.items() if isinstance(k, str) and isinstance(v, bool)} if isinstance(value, dict) else {}
+
+    @folded_docks.setter
+    def folded_docks(self, value: dict[str, bool]) -> None:
+        self._q.setValue("window/folded", json.dumps(value))
