@@ -1,9 +1,9 @@
 """Side docks that fold to a narrow strip, so the two texts get the room on a laptop screen.
 
 A folded dock keeps its place and shows only a strip with its title written down the side
-and a button to unfold it (as IDEs fold their tool windows). The window folds its docks by
-itself while each pane would show fewer than ``READABLE`` characters a line, until the
-reader folds or unfolds one by hand.
+and a button to unfold it (as IDEs fold their tool windows). The window narrows its docks, or
+folds them, by itself while a pane would show fewer than ``READABLE`` characters a line, until
+the reader folds or unfolds one by hand (remembered in the settings).
 """
 
 from __future__ import annotations
