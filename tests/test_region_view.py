@@ -419,15 +419,24 @@ def test_pairs_and_networks_kept_by_another_engine_revision_are_found_again(repo
     chosen = list(ids.values())
     first = data.network(lib, chosen, cache=ReuseCache())
     assert data.network(lib, chosen, cache=ReuseCache()).aligned == 0  # kept under this revision
-    monkeypatch.setattr(duidu.engine, "REVISION", "a later engine")
-    monkeypatch.setattr(network_cache, "REVISION", "a later engine")
-    monkeypatch.setattr(reuse_import, "KEPT_JOB", reuse_import._KEPT + "a later engine")
-    assert network_cache.read(lib, chosen) is None
-    again = data.network(lib, chosen, cache=ReuseCache())
-    assert again.aligned == again.pairs == first.pairs  # every pair aligned anew, none read
-    jobs = {j for (j,) in lib.db.execute("SELECT DISTINCT job FROM reuse_pairs")}
-    assert reuse_import._KEPT + "a later engine" in jobs
-    assert data.network(lib, chosen, cache=ReuseCache()).aligned == 0  # the new ones answer next time
+    tables = ("reuse_pairs", "reuse_networks")
+    kept = {t: lib.db.execute(f"SELECT * FROM {t}").fetchall() for t in tables}  # the module's library: put back
+    try:
+        monkeypatch.setattr(duidu.engine, "REVISION", "a later engine")
+        monkeypatch.setattr(network_cache, "REVISION", "a later engine")
+        monkeypatch.setattr(reuse_import, "KEPT_JOB", reuse_import._KEPT + "a later engine")
+        assert network_cache.read(lib, chosen) is None
+        again = data.network(lib, chosen, cache=ReuseCache())
+        assert again.aligned == again.pairs == first.pairs  # every pair aligned anew, none read
+        jobs = {j for (j,) in lib.db.execute("SELECT DISTINCT job FROM reuse_pairs")}
+        assert reuse_import._KEPT + "a later engine" in jobs
+        assert data.network(lib, chosen, cache=ReuseCache()).aligned == 0  # the new ones answer next time
+    finally:
+        with lib.db.atomic():
+            for t, rows in kept.items():
+                lib.db.execute(f"DELETE FROM {t}")
+                if rows:
+                    lib.db.conn.executemany(f"INSERT INTO {t} VALUES ({','.join('?' * len(rows[0]))})", rows)
 
 
 def test_a_kept_network_is_computed_again_when_a_date_or_the_library_changes(reports):
@@ -435,7 +444,11 @@ def test_a_kept_network_is_computed_again_when_a_date_or_the_library_changes(rep
     decides an edge's direction, and the library's other documents what counts as boilerplate."""
     lib, ids = reports
     chosen = [i for n, i in ids.items() if n != "quoting"]
+    with lib.db.atomic():  # what earlier tests kept (a network read back has no pairs kept with it)
+        for table in ("reuse_pairs", "reuse_networks"):
+            lib.db.execute(f"DELETE FROM {table}") if lib.db[table].exists() else None
     first = data.network(lib, chosen)
+    assert first.aligned == first.pairs > 0
     assert network_cache.read(lib, chosen) == (first.edges, first.pairs)
     assert network_cache.read(lib, chosen[1:]) is None  # another set
     doc = lib.document(chosen[0])
