@@ -157,6 +157,7 @@ def measure(count: int, chars: int, workdir: Path) -> dict:
     _, base_mem = peak_memory([])
     list_time, list_mem = peak_memory([*lib_args, "list", "--json"])
     measures_time, measures_mem = peak_memory([*lib_args, "measures", "--json"])
+    _, table_mem = peak_memory([*lib_args, "measures"])  # the table: counts, no spans
     return {
         "documents": imported, "chars": stored, "import_s": took, "import_rate": imported / took,
         "jieba_rate": jieba_rate, "segment_rate": segment_rate, "prepare_cpu": prepare_cpu,
@@ -165,7 +166,7 @@ def measure(count: int, chars: int, workdir: Path) -> dict:
         "load": os.getloadavg()[0], "bytes": size, "bytes_per_char": size / stored, "space": parts[:8],
         "backup_bytes": backup_size, "backup_s": backup_time, "start_s": start, "start_empty_s": start_empty,
         "base_mib": base_mem, "list_mib": list_mem, "list_s": list_time,
-        "measures_mib": measures_mem, "measures_s": measures_time,
+        "measures_mib": measures_mem, "measures_s": measures_time, "table_mib": table_mem,
     }
 
 
@@ -182,7 +183,8 @@ def report(r: dict) -> None:
     print(f"  backup       {r['backup_bytes'] / 2**20:6.1f} MiB in {r['backup_s']:.2f} s")
     print(f"  reader start {r['start_s']:6.2f} s   empty library {r['start_empty_s']:.2f} s, "
           f"ratio {r['start_s'] / r['start_empty_s']:.2f}×   target ≤ 1.2×")
-    print(f"  peak memory  list {r['list_mib']:.0f} MiB, measures {r['measures_mib']:.0f} MiB   "
+    print(f"  peak memory  list {r['list_mib']:.0f} MiB, measures --json {r['measures_mib']:.0f} MiB, "
+          f"measures table {r.get('table_mib', 0):.0f} MiB   "
           f"baseline (import duidu) {r['base_mib']:.0f} MiB")
 
 
@@ -201,7 +203,7 @@ def extrapolate(results: list[dict]) -> None:
     print("\nfitted a + b·N, extrapolated:")
     rows = (("import s", "import_s", "{:.0f}"), ("file MiB", "bytes", "{:.0f}"), ("backup MiB", "backup_bytes", "{:.0f}"),
             ("reader start s", "start_s", "{:.2f}"), ("list MiB", "list_mib", "{:.0f}"),
-            ("measures MiB", "measures_mib", "{:.0f}"))
+            ("measures MiB", "measures_mib", "{:.0f}"), ("table MiB", "table_mib", "{:.0f}"))
     print(f"  {'':16}{'a':>10}{'b':>12}" + "".join(f"{n:>12,}" for n in (1_000, 10_000, 100_000)))
     for label, key, fmt in rows:
         a, b = fit(results, key)

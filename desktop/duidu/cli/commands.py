@@ -370,23 +370,23 @@ def cmd_matrix(args, parser) -> int:
 
 def cmd_measures(args, parser) -> int:
     from duidu.engine.measures import by_region
+    from duidu.library.measure_stream import measure_counts, measure_spans
 
+    # Counts, not every mention's span (memory that grew with the library, issue 15 part 5).
     with _open(args) as lib:
         docs = [lib.resolve(d) for d in args.docs] if args.docs else lib.documents()
-        rows = lib.measure_table([d.id for d in docs])
+        ids = [d.id for d in docs]
+        rows = measure_counts(lib, ids)
         regions = by_region(rows, docs)  # ids and regions: no document's text held
-    if args.json:
-        dump_json({
-            "documents": [{"id": d.id, "title": d.title, "region": d.region} for d in docs],
-            "measures": [
-                {"name": r.name, "category": r.category, "instrument": r.instrument,
-                 "documents": {str(i): [list(s) for s in spans] for i, spans in r.mentions.items()},
-                 "regions": regions.get(r.name, {})}
-                for r in rows
-            ],
-        })
-        return 0
-    ids = [d.id for d in docs]
+        if args.json:  # written a measure at a time, its spans read back from a spill file
+            _stream_json(
+                {"documents": [{"id": d.id, "title": d.title, "region": d.region} for d in docs]},
+                "measures",
+                ({"name": r.name, "category": r.category, "instrument": r.instrument,
+                  "documents": {str(i): [list(s) for s in found] for i, found in spans.items()},
+                  "regions": regions.get(r.name, {})}
+                 for r, spans in measure_spans(lib, rows, ids)))
+            return 0
     # Names whole when they fit the terminal (always in a pipe or a file), else cut with "…":
     # the columns of counts stay in line either way.
     terminal = shutil.get_terminal_size((0, 0)).columns  # 0: not a terminal and no $COLUMNS
@@ -398,10 +398,26 @@ def cmd_measures(args, parser) -> int:
         if r.category != category:
             category = r.category
             print(f"[{category}]")
-        marks = "".join(f"{len(r.mentions.get(i, ())) or '·':>5}" for i in ids)
+        marks = "".join(f"{r.counts.get(i, 0) or '·':>5}" for i in ids)
         where = "、".join(f"{region}" for region in regions.get(r.name, {}))
         print("  " + _pad(_elide(r.name, width), width) + f"{marks}   {where}")
     return 0
+
+
+def _stream_json(head: dict, key: str, items) -> None:
+    """``dump_json({**head, key: list(items)})`` byte for byte, writing each item as it comes."""
+    import json
+
+    def dumps(value, depth: int) -> str:  # a JSON string holds no raw newline: indenting lines is exact
+        return json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n" + "  " * depth)
+
+    opening = dumps({**head, key: []}, 0)
+    sys.stdout.write(opening[: opening.rindex("[]")] + "[")
+    empty = True
+    for item in items:
+        sys.stdout.write(("\n    " if empty else ",\n    ") + dumps(item, 2))
+        empty = False
+    sys.stdout.write("]\n}\n" if empty else "\n  ]\n}\n")
 
 
 def cmd_figures(args, parser) -> int:

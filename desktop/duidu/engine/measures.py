@@ -38,15 +38,15 @@ from collections import Counter
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
-from typing import Sequence
+from typing import Sized, Sequence
 
 from duidu.engine.document import EngineDocument, Span
 from duidu.paths import resource_path
 from duidu.text.chars import HAN_CLASS
 from duidu.text.keyform import query_key
 
-__all__ = ["AREAS", "CATEGORIES", "INSTRUMENTS", "OTHER", "LexiconEntry", "MeasureMention", "MeasureRow",
-           "area_of", "by_region", "extract_measures", "instrument_of", "lexicon", "measure_table", "slogans"]
+__all__ = ["AREAS", "CATEGORIES", "INSTRUMENTS", "OTHER", "LexiconEntry", "MeasureCount", "MeasureMention", "MeasureRow",
+           "area_of", "by_region", "extract_measures", "instrument_of", "lexicon", "measure_counts", "measure_table", "slogans"]
 
 LEXICON = "measures.toml"
 SLOGANS = "slogans.toml"
@@ -589,7 +589,7 @@ def _same_measure(a: str, b: str) -> bool:
     return SequenceMatcher(None, a, b, autojunk=False).ratio() >= SIMILAR
 
 
-def _groups(names: dict[str, set[int]], derived: set[str]) -> dict[str, str]:
+def _groups(names: dict[str, Sized], derived: set[str]) -> dict[str, str]:
     """Name -> the name of its group, for derived names of one meaning.
 
     Names are taken most documents first; each joins the first group whose *representative*
@@ -624,13 +624,10 @@ def measure_table(docs: Sequence[EngineDocument],
     areas: dict[str, Counter] = {}
     derived: set[str] = set()
     for doc in docs:
-        found = mentions[doc.id] if mentions is not None and doc.id in mentions else extract_measures(doc)
-        for m in found:
+        for m in _found(doc, mentions):
             per_name.setdefault(m.measure, {}).setdefault(doc.id, []).append((m.start, m.end))
-            areas.setdefault(m.measure, Counter())[m.category] += 1
-            if m.source == "pattern" and m.measure not in _known():
-                derived.add(m.measure)
-    group = _groups({n: set(d) for n, d in per_name.items()}, derived)
+            _note(m, areas, derived)
+    group = _groups(per_name, derived)
     rows: dict[str, tuple[Counter, dict[int, list[tuple[int, int]]], list[str]]] = {}
     while per_name:  # each name's spans handed over and let go (a whole library's are many)
         name, per_doc = per_name.popitem()
@@ -642,12 +639,90 @@ def measure_table(docs: Sequence[EngineDocument],
     table = []
     while rows:
         name, (counter, per_doc, names) = rows.popitem()
-        known = _known().get(name)
-        category = known[0] if known else _majority(counter)
-        table.append(MeasureRow(name, category, {d: tuple(sorted(set(s))) for d, s in per_doc.items()},
-                                instrument_of(name), tuple(sorted(names, key=lambda n: (n != name, n)))))
+        table.append(MeasureRow(name, _category(name, counter), {d: tuple(sorted(set(s))) for d, s in per_doc.items()},
+                                instrument_of(name), _wordings(name, names)))
+    return _sorted(table)
+
+
+@dataclass(frozen=True)
+class MeasureCount:
+    """A row of ``measure_counts``: a ``MeasureRow`` with each document's number of spans, not the spans."""
+    name: str
+    category: str
+    counts: dict[int, int]  # document id -> how many distinct evidence spans
+    instrument: str = ""
+    names: tuple[str, ...] = field(default=())
+
+    @property
+    def documents(self) -> tuple[int, ...]:
+        return tuple(self.counts)
+
+
+def measure_counts(docs: Sequence[EngineDocument],
+                   mentions: dict[int, list[MeasureMention]] | None = None) -> list[MeasureCount]:
+    """``measure_table``'s rows, in its order, with counts for spans.
+
+    A whole library's table holds every mention's span in ``measure_table``; here a document's
+    mentions are counted as they are read and let go, so what is kept grows with the names and
+    the documents stating them, not with the mentions (issue 15, part 5). The counts equal
+    ``len(row.mentions[d])``: a span two names of one row share is counted once.
+    """
+    per_name: dict[str, dict[int, int]] = {}
+    areas: dict[str, Counter] = {}
+    derived: set[str] = set()
+    shared: dict[int, list[list[str]]] = {}  # document -> names each of its spans found under two names
+    for doc in docs:
+        here: dict[str, set[tuple[int, int]]] = {}
+        for m in _found(doc, mentions):
+            here.setdefault(m.measure, set()).add((m.start, m.end))
+            _note(m, areas, derived)
+        owners: dict[tuple[int, int], list[str]] = {}
+        for name, spans in here.items():
+            per_name.setdefault(name, {})[doc.id] = len(spans)
+            if len(here) > 1:
+                for span in spans:
+                    owners.setdefault(span, []).append(name)
+        twice = [names for names in owners.values() if len(names) > 1]
+        if twice:
+            shared[doc.id] = twice
+    group = _groups(per_name, derived)
+    rows: dict[str, tuple[Counter, dict[int, int], list[str]]] = {}
+    for name, per_doc in reversed(per_name.items()):  # measure_table's order: a row's documents as there
+        counter, counts, names = rows.setdefault(group[name], (Counter(), {}, []))
+        counter.update(areas[name])
+        names.append(name)
+        for d, n in per_doc.items():
+            counts[d] = counts.get(d, 0) + n
+    for d, spans in shared.items():  # one span under k names of one row: counted k times above
+        for names in spans:
+            for rep, k in Counter(group[n] for n in names).items():
+                rows[rep][1][d] -= k - 1
+    return _sorted([MeasureCount(name, _category(name, counter), counts, instrument_of(name), _wordings(name, names))
+                    for name, (counter, counts, names) in rows.items()])
+
+
+def _found(doc, mentions) -> list[MeasureMention]:
+    return mentions[doc.id] if mentions is not None and doc.id in mentions else extract_measures(doc)
+
+
+def _note(m: MeasureMention, areas: dict[str, Counter], derived: set[str]) -> None:
+    areas.setdefault(m.measure, Counter())[m.category] += 1
+    if m.source == "pattern" and m.measure not in _known():
+        derived.add(m.measure)
+
+
+def _category(name: str, counter: Counter) -> str:
+    known = _known().get(name)
+    return known[0] if known else _majority(counter)
+
+
+def _wordings(name: str, names: list[str]) -> tuple[str, ...]:
+    return tuple(sorted(names, key=lambda n: (n != name, n)))
+
+
+def _sorted(table: list):
     order = {c: k for k, c in enumerate(CATEGORIES)}
-    table.sort(key=lambda r: (order.get(r.category, len(order)), -len(r.mentions), r.name))
+    table.sort(key=lambda r: (order.get(r.category, len(order)), -len(r.documents), r.name))
     return table
 
 
@@ -657,13 +732,13 @@ def _majority(counter: Counter) -> str:
     return max(named)[2] if named else OTHER
 
 
-def by_region(rows: Sequence[MeasureRow], docs: Sequence[EngineDocument]) -> dict[str, dict[str, int]]:
+def by_region(rows: Sequence[MeasureRow | MeasureCount], docs: Sequence[EngineDocument]) -> dict[str, dict[str, int]]:
     """Measures × regions: measure name -> region -> how many of its documents state it."""
     region = {d.id: d.region or "未标注" for d in docs}
     out: dict[str, dict[str, int]] = {}
     for row in rows:
         counts: dict[str, int] = {}
-        for doc_id in row.mentions:
+        for doc_id in row.documents:
             if doc_id in region:
                 counts[region[doc_id]] = counts.get(region[doc_id], 0) + 1
         if counts:
