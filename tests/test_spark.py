@@ -1,10 +1,15 @@
 """The Spark engine (``duidu reuse --engine spark``) gives the in-process ``duidu reuse``'s answers.
 
 One local[2] Spark session for the module (offline: 127.0.0.1, no web UI, two shuffle
-partitions). The corpus: 24 excerpts of the provincial reports (tests/data/reports, with
-provenance in its PROVENANCE.tsv) — enough documents (>= MIN_LIBRARY) for the library's own
-common stretches to count, as they do in the in-process run. The full 33 reports are compared
-by benchmarks/spark.py --equivalence (it reads ../shared/corpus).
+partitions), and two corpora:
+
+- the 33 full reports (tests/data/reports_full: the 31 provinces' 2026 reports and the State
+  Council's of 2024 and 2025, byte for byte, provenance in its PROVENANCE.tsv) — the same
+  answers: ONE Spark run against ONE in-process ``duidu reuse``, same candidate pairs, passages
+  (same offsets), families and edges;
+- 24 excerpts of the provincial reports (tests/data/reports) — enough documents (>= MIN_LIBRARY)
+  for the library's own common stretches to count — for what is cheaper shown small: a job
+  stopped and resumed (its answers still the in-process ones), the import, the command line.
 
 Skipped only where no Java runtime can be found (pyspark itself is in `make test`'s install).
 """
@@ -30,6 +35,7 @@ from duidu.spark.results import read_json_lines  # noqa: E402
 from duidu.spark.session import session  # noqa: E402
 
 REPORTS = Path(__file__).parent / "data" / "reports"
+FULL_REPORTS = Path(__file__).parent / "data" / "reports_full"
 LOOPBACK = {"127.0.0.1", "localhost", "::1"}
 
 
@@ -110,6 +116,34 @@ def local(corpus, tmp_path_factory):
     lib.close()
 
 
+@pytest.fixture(scope="module")
+def full_corpus(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("full")
+    for f in sorted(FULL_REPORTS.glob("*.txt")):
+        shutil.copy(f, folder / f.name)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def full_job(spark, full_corpus, tmp_path_factory):
+    """One uninterrupted Spark run over the 33 reports."""
+    out = tmp_path_factory.mktemp("full_job") / "out"
+    report = job.run(spark, str(out), folder=str(full_corpus), fresh=True)
+    return out, report
+
+
+@pytest.fixture(scope="module")
+def full_local(full_corpus, tmp_path_factory):
+    """The 33 reports in a library, and the in-process reuse over them (pair by pair too)."""
+    lib = Library.open(tmp_path_factory.mktemp("full_lib") / "lib.duidu", seed=False, backup=False)
+    ids = [lib.import_file(f).document.id for f in sorted(full_corpus.iterdir())]
+    cache = ReuseCache()
+    result = reuse(lib, ids, cache=cache, workers=1)
+    hashes = dict(lib.db.execute("SELECT id, text_hash FROM documents").fetchall())
+    yield lib, ids, result, cache, hashes
+    lib.close()
+
+
 def _families(families: list[dict], hash_of: dict) -> list[str]:
     """Families as comparable text: members by content hash (ids differ between runs), offsets kept."""
     return sorted(json.dumps([f["text"], hash_of.get(f.get("origin")),
@@ -120,6 +154,21 @@ def _families(families: list[dict], hash_of: dict) -> list[str]:
 def _edges(edges: list[dict], hash_of: dict) -> list[tuple]:
     return sorted((hash_of[e["from"]], hash_of[e["to"]], e["chars"], e["informative_chars"], e["passages"],
                    e["direction"]) for e in edges)
+
+
+def _passages(out: Path) -> dict:
+    """The job's passages pair by pair (pairs by content hash), as the in-process cache keeps them."""
+    mine: dict = {}
+    for p in read_json_lines(out / "json" / "passages"):
+        mine.setdefault((p["a_hash"], p["b_hash"]), []).append(
+            (p["a_start"], p["a_end"], p["b_start"], p["b_end"], p["similarity"], p["informativeness"],
+             p["boilerplate"]))
+    return {k: sorted(v) for k, v in mine.items()}
+
+
+def _cached_passages(cache: ReuseCache) -> dict:
+    return {k: sorted((q.a_start, q.a_end, q.b_start, q.b_end, q.similarity, q.informativeness, q.boilerplate)
+                      for q in v) for k, v in cache.pairs.items() if v}
 
 
 def test_resumed_job_keeps_finished_stages_and_chunks(interrupted_then_resumed):
@@ -144,25 +193,60 @@ def test_candidates_are_the_in_process_rule_not_all_pairs(interrupted_then_resum
     assert report.votes == result.candidates.votes and report.postings_skipped == result.candidates.postings_skipped
 
 
-def test_same_passages_families_and_edges_as_in_process(interrupted_then_resumed, local):
+def test_resumed_job_gives_the_in_process_passages_families_and_edges(interrupted_then_resumed, local):
     out, report, _, _ = interrupted_then_resumed
     lib, ids, result, cache, hashes = local
     job_hash = {d["doc"]: d["text_hash"] for d in read_json_lines(out / "json" / "documents")}
     # every aligned pair's passages: same stored-text offsets, similarity, informativeness, boilerplate
-    mine: dict = {}
-    for p in read_json_lines(out / "json" / "passages"):
-        mine.setdefault((p["a_hash"], p["b_hash"]), []).append(
-            (p["a_start"], p["a_end"], p["b_start"], p["b_end"], p["similarity"], p["informativeness"],
-             p["boilerplate"]))
-    theirs = {k: sorted((q.a_start, q.a_end, q.b_start, q.b_end, q.similarity, q.informativeness, q.boilerplate)
-                        for q in v) for k, v in cache.pairs.items() if v}
-    assert {k: sorted(v) for k, v in mine.items()} == theirs
+    theirs = _cached_passages(cache)
+    assert _passages(out) == theirs
     assert sum(len(v) for v in theirs.values()) == report.passages > 0
     # families and the network
     local_json = result.to_json()
     assert len(result.families) >= 5 and any(len({m.doc for m in f.members}) >= 3 for f in result.families)
     assert _families(read_json_lines(out / "json" / "families"), job_hash) == _families(local_json["families"], hashes)
     assert _edges(read_json_lines(out / "json" / "edges"), job_hash) == _edges(local_json["edges"], hashes)
+
+
+def test_full_reports_same_candidates_passages_families_and_edges(full_job, full_local):
+    """Issue 13 part 4: the 33 reports, the Spark job against the in-process ``duidu reuse``."""
+    out, report = full_job
+    lib, ids, result, cache, hashes = full_local
+    assert report.documents == len(ids) == 33 and not report.refused and not report.duplicates
+    job_docs = read_json_lines(out / "json" / "documents")
+    job_hash = {d["doc"]: d["text_hash"] for d in job_docs}
+    assert sorted(job_hash.values()) == sorted(hashes.values())  # the same stored texts
+    # the same dates as the library's importer finds them (they order families and edges)
+    local_dates = dict(lib.db.execute("SELECT text_hash, date FROM documents").fetchall())
+    job_dates = {d["text_hash"]: d.get("date") for d in job_docs}  # Spark's JSON leaves out a null
+    assert job_dates == {h: d or None for h, d in local_dates.items()}
+    assert sum(d is not None for d in job_dates.values()) >= 30
+    # candidate pairs: the in-process rule (reports of one year share enough for every pair to be one)
+    pairs = {(job_hash[p["a"]], job_hash[p["b"]]): p["shared"] for p in read_json_lines(out / "json" / "pairs")}
+    assert pairs == {(hashes[a], hashes[b]): n for (a, b), n in result.candidates.pairs.items()}
+    assert 0 < report.candidates == len(pairs) <= 33 * 32 // 2
+    assert report.votes == result.candidates.votes and report.postings_skipped == result.candidates.postings_skipped
+    # every aligned pair's passages: same stored-text offsets, similarity, informativeness, boilerplate
+    theirs = _cached_passages(cache)
+    assert _passages(out) == theirs
+    assert sum(len(v) for v in theirs.values()) == report.passages >= 1000
+    # families and the network
+    local_json = result.to_json()
+    assert len(result.families) >= 1000 and any(len({m.doc for m in f.members}) >= 3 for f in result.families)
+    assert len(local_json["edges"]) >= 100
+    assert _families(read_json_lines(out / "json" / "families"), job_hash) == _families(local_json["families"], hashes)
+    assert _edges(read_json_lines(out / "json" / "edges"), job_hash) == _edges(local_json["edges"], hashes)
+
+
+def test_full_reports_offsets_index_the_stored_text(full_job, full_local):
+    out, _ = full_job
+    lib = full_local[0]
+    stored = dict(lib.db.execute("SELECT text_hash, text FROM documents").fetchall())
+    text = {d["doc"]: d["text"] for d in read_json_lines(out / "json" / "documents")}
+    assert {d["text_hash"]: d["text"] for d in read_json_lines(out / "json" / "documents")} == stored
+    for p in read_json_lines(out / "json" / "passages"):
+        assert text[p["a"]][p["a_start"]:p["a_end"]] == p["a_text"]
+        assert text[p["b"]][p["b_start"]:p["b_end"]] == p["b_text"]
 
 
 def test_offsets_index_the_stored_text(interrupted_then_resumed):
