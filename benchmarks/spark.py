@@ -208,8 +208,8 @@ def scaling(args) -> int:
 
 def equivalence(args) -> int:
     if not CORPUS.is_dir():
-        print(f"spark --equivalence: {CORPUS} is not here; nothing compared (the test compares the excerpts in "
-              "tests/data/reports)")
+        print(f"spark --equivalence: {CORPUS} is not here; nothing compared (tests/test_spark.py compares "
+              "the copies in tests/data/reports_full)")
         return 0
     from duidu.library.reuse import reuse
     from duidu.library.store import Library
