@@ -34,7 +34,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from reuse import corpus_files, duidu, manifest_dates
+from reuse import import_corpus as reuse_import_corpus
 
 TARGET = 3.0  # s, matrix + targets + network after the documents are imported
 
@@ -87,21 +87,11 @@ def load() -> str:
 
 
 def import_corpus(folder: Path) -> Path | None:
-    files = corpus_files()
-    if len(files) < 33:
-        print(f"region view: ../shared/corpus is absent or incomplete ({len(files)} of 33 reports found): not measured")
+    imported = reuse_import_corpus(folder, "region view")
+    if imported is None:
         return None
-    texts = folder / "corpus"
-    texts.mkdir()
-    for f in files:
-        (texts / f.name).write_bytes(f.read_bytes())
-    library = folder / "corpus.sqlite"
-    took, _, _ = duidu(library, "import", str(texts))
-    dates = manifest_dates()
-    for d in json.loads(duidu(library, "list", "--json")[2]):
-        if not d.get("date") and d.get("file_name") in dates:
-            duidu(library, "edit", str(d["id"]), "--date", dates[d["file_name"]])
-    print(f"region view: {len(files)} reports imported in {took:.0f} s")
+    library, took, reports = imported
+    print(f"region view: {reports} reports imported in {took:.0f} s")
     return library
 
 

@@ -92,11 +92,13 @@ def manifest_dates() -> dict[str, str]:
     return {Path(c[0]).name: c[2] for c in (line.split("\t") for line in lines) if len(c) > 2}
 
 
-def bench_corpus(tmp: Path) -> bool:
+def import_corpus(tmp: Path, who: str) -> tuple[Path, float, int] | None:
+    """The 33 reports imported into ``tmp/corpus.sqlite`` through the CLI: (library, seconds, reports),
+    or None (said so) when ../shared/corpus is not there."""
     files = corpus_files()
     if len(files) < 33:
-        print(f"corpus: ../shared/corpus is absent or incomplete ({len(files)} of 33 reports found): not measured")
-        return True
+        print(f"{who}: ../shared/corpus is absent or incomplete ({len(files)} of 33 reports found): not measured")
+        return None
     folder = tmp / "corpus"
     folder.mkdir()
     for f in files:
@@ -104,17 +106,24 @@ def bench_corpus(tmp: Path) -> bool:
     library = tmp / "corpus.sqlite"
     took, _, _ = duidu(library, "import", str(folder))
     # The manifest's dates where the text states none (the 2025 national report's date is its session's).
-    listed = json.loads(duidu(library, "list", "--json")[2])
     dates = manifest_dates()
-    for d in listed:
+    for d in json.loads(duidu(library, "list", "--json")[2]):
         if not d.get("date") and d.get("file_name") in dates:
             duidu(library, "edit", str(d["id"]), "--date", dates[d["file_name"]])
+    return library, took, len(files)
+
+
+def bench_corpus(tmp: Path) -> bool:
+    imported = import_corpus(tmp, "corpus")
+    if imported is None:
+        return True
+    library, took, reports = imported
     load = os.getloadavg()[0]
     elapsed, peak, out = duidu(library, "reuse", "--no-seeds", "--json")
     cpu = _cpu[0]
     result = json.loads(out)
     ok = elapsed <= CORPUS_TARGET
-    print(f"corpus: {len(files)} reports imported in {took:.0f} s; duidu reuse {elapsed:.1f} s wall, {cpu:.1f} s CPU "
+    print(f"corpus: {reports} reports imported in {took:.0f} s; duidu reuse {elapsed:.1f} s wall, {cpu:.1f} s CPU "
           f"with its workers (load average {load:.1f} on {os.cpu_count()} cores) "
           f"(target ≤ {CORPUS_TARGET:.0f} s: {'met' if ok else 'NOT met'}), peak {peak / 2**20:.0f} MB; "
           f"{result['pairs_considered']} of {result['pairs_possible']} pairs aligned "
