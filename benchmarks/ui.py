@@ -149,7 +149,7 @@ def bench_cold_start(tmp: Path) -> bool:
 def build_library(tmp: Path):
     """A seeded library plus synthetic pairs of 10k (two pairs), 30k and 500k characters."""
     from duidu.library.store import Library
-    from engine import scaled_pair
+    from engine import repetitive_pair
     from synthetic import seed_sentences
 
     pool = seed_sentences()
@@ -160,7 +160,7 @@ def build_library(tmp: Path):
         for name, size, seed in (("10k-1", 10_000, 10_001), ("10k-2", 10_000, 10_002),
                                  ("30k", 30_000, 30_000), ("500k", 500_000, 500_000)):
             ids = []
-            for side, text in zip("AB", scaled_pair(pool, size, seed)):
+            for side, text in zip("AB", repetitive_pair(pool, size, seed)):
                 file = tmp / f"{name}-{side}.txt"
                 file.write_text(text, encoding="utf-8")
                 ids.append(lib.import_file(file, metadata={"title": f"基准 {name} {side}"}).document.id)
