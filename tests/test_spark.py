@@ -104,16 +104,21 @@ def interrupted_then_resumed(spark, corpus, tmp_path_factory):
     return Path(out), report, before, after
 
 
-@pytest.fixture(scope="module")
-def local(corpus, tmp_path_factory):
-    """The same documents in a library, and the in-process reuse over them (pair by pair too)."""
-    lib = Library.open(tmp_path_factory.mktemp("lib") / "lib.duidu", seed=False, backup=False)
-    ids = [lib.import_file(f).document.id for f in sorted(corpus.iterdir())]
+def _in_process(folder: Path, where: Path):
+    """The documents of ``folder`` in a library, and the in-process reuse over them (pair by pair too)."""
+    lib = Library.open(where / "lib.duidu", seed=False, backup=False)
+    ids = [lib.import_file(f).document.id for f in sorted(folder.iterdir())]
     cache = ReuseCache()
     result = reuse(lib, ids, cache=cache, workers=1)
     hashes = dict(lib.db.execute("SELECT id, text_hash FROM documents").fetchall())
     yield lib, ids, result, cache, hashes
     lib.close()
+
+
+@pytest.fixture(scope="module")
+def local(corpus, tmp_path_factory):
+    """The excerpts in a library, and the in-process reuse over them."""
+    yield from _in_process(corpus, tmp_path_factory.mktemp("lib"))
 
 
 @pytest.fixture(scope="module")
@@ -134,14 +139,8 @@ def full_job(spark, full_corpus, tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def full_local(full_corpus, tmp_path_factory):
-    """The 33 reports in a library, and the in-process reuse over them (pair by pair too)."""
-    lib = Library.open(tmp_path_factory.mktemp("full_lib") / "lib.duidu", seed=False, backup=False)
-    ids = [lib.import_file(f).document.id for f in sorted(full_corpus.iterdir())]
-    cache = ReuseCache()
-    result = reuse(lib, ids, cache=cache, workers=1)
-    hashes = dict(lib.db.execute("SELECT id, text_hash FROM documents").fetchall())
-    yield lib, ids, result, cache, hashes
-    lib.close()
+    """The 33 reports in a library, and the in-process reuse over them."""
+    yield from _in_process(full_corpus, tmp_path_factory.mktemp("full_lib"))
 
 
 def _families(families: list[dict], hash_of: dict) -> list[str]:
