@@ -123,6 +123,17 @@ def module_lib(seeded_template, tmp_path_factory):
         yield library
 
 
+def repetitive_keys(rng, fewest_letters: int, longest: int) -> tuple[str, str]:
+    """Two key texts over a small alphabet (phrasing repeated inside each), a third of them
+    sharing a long stretch: the cases the matcher's tests check against a definition."""
+    alphabet = "教育协同发展川渝"[: rng.randint(fewest_letters, 8)]
+    ka = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, longest)))
+    kb = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, longest)))
+    if rng.random() < 0.3:
+        kb = ka[: len(ka) // 2] + kb  # a long shared stretch, repeated phrasing inside it
+    return ka, kb
+
+
 def open_copy(template, path):
     import shutil
 

@@ -180,16 +180,13 @@ def test_runs_are_maximal_exact_matches_covering_every_seed():
 
     import numpy as np
 
+    from conftest import repetitive_keys
     from duidu.engine import passages as engine
 
     rng = random.Random(3)
     checked = 0
     for _ in range(200):
-        alphabet = "教育协同发展川渝"[: rng.randint(2, 8)]
-        ka = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 300)))
-        kb = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 300)))
-        if rng.random() < 0.3:
-            kb = ka[: len(ka) // 2] + kb  # a long shared stretch, repeated phrasing inside it
+        ka, kb = repetitive_keys(rng, 2, 300)
         ca, cb = engine._codes(ka, kb)
         ida, idb = engine._grams(ca), engine._grams(cb)
         if not len(ida) or not len(idb):

@@ -9,6 +9,8 @@ import numpy as np
 from duidu.engine import passages as engine
 from duidu.engine.seeds import seed_pairs
 
+from conftest import repetitive_keys
+
 
 def _level_by_level(ca, cb, n_a, n_b):
     inside = [np.ones(n_a, np.bool_), np.ones(n_b, np.bool_)]
@@ -19,11 +21,7 @@ def test_prefix_doubling_seeds_equal_the_level_by_level_numbering():
     rng = random.Random(11)
     pairs = 0
     for _ in range(300):
-        alphabet = "教育协同发展川渝"[: rng.randint(1, 8)]
-        ka = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 400)))
-        kb = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 400)))
-        if rng.random() < 0.3:
-            kb = ka[: len(ka) // 2] + kb  # a long shared stretch, repeated phrasing inside it
+        ka, kb = repetitive_keys(rng, 1, 400)
         ca, cb = engine._codes(ka, kb)
         n_a, n_b = len(ka) - engine.SEED + 1, len(kb) - engine.SEED + 1
         if n_a <= 0 or n_b <= 0:
