@@ -18,7 +18,7 @@ from duidu.library.regions import MeasureMatrix, measure_matrix, region_of
 from duidu.library.store import Library
 from duidu.ui.main_window import MainWindow
 from duidu.ui.regions.hook import open_regions
-from duidu.ui.regions.models import FIXED, EVIDENCE_ROLE, MatrixModel, TargetsModel
+from duidu.ui.regions.models import CATEGORY_ROLE, EVIDENCE_ROLE, FIXED, MatrixModel, TargetsModel
 from duidu.ui.settings import Settings
 
 REPORTS = Path(__file__).resolve().parent / "data" / "reports"
@@ -478,3 +478,68 @@ def test_screenshots_of_a_view_that_failed_write_nothing(qtbot, window, reports,
         save_screenshots(window, str(tmp_path / "x.png"), "all", saved.append)
     assert saved == [] and not list(tmp_path.glob("*.png"))
     assert str(10 ** 6) in view.status.text()
+
+
+def test_the_region_view_follows_the_readers_script(qtbot, window, reports, tmp_path):
+    """Issue 14 part 3: measures, categories, regions, titles, sentences, differences, the pictures'
+    labels and the region report in the reader's script (繁體 Taiwan here); sorting and the keys behind
+    the choices stay the stored text; "original" puts the stored text back."""
+    from duidu.text.script import convert
+
+    lib, ids = reports
+    view = window.region_view
+    _shown(qtbot, window, list(ids.values()))
+    model = view.matrix_model
+    stored_columns = list(model.columns)
+    window.set_global_script("tw")
+    tw = lambda text: convert(text, "s2tw").text  # noqa: E731
+    heads = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(FIXED, model.columnCount())]
+    assert "廣東" in heads and "广东" not in heads and model.columns == stored_columns
+    shown = [model.index(r, 0).data() for r in range(model.rowCount())]
+    stored = [line if isinstance(line, str) else line.name for line in model.rows]
+    assert shown == [tw(s) for s in stored] and shown != stored  # some measures and categories change, all follow
+    assert any(model.index(r, 0).data(CATEGORY_ROLE) and shown[r] != stored[r] for r in range(len(stored)))
+    # A cell's evidence: its document's title and context; the label above it.
+    row = next(r for r, line in enumerate(model.rows) if not isinstance(line, str) and line.count("广东省"))
+    view.open_cell(model.index(row, FIXED + model.columns.index("广东省")))
+    ev = view.evidence_model
+    e = ev.items[0]
+    assert ev.index(0, 0).data() == tw(ev.titles[e.doc]) != ev.titles[e.doc]
+    assert ev.index(0, 2).data() == tw(f"…{e.before}【{e.text}】{e.after}…".replace("\n", " "))
+    assert "廣東省" in view.evidence_label.text() and "广东" not in view.evidence_label.text()
+    # The regions in the "missing from" choice, the indicators, the targets table and chart.
+    missing = [view.missing.itemText(k) for k in range(1, view.missing.count())]
+    assert "廣東省" in missing and view.missing.itemData(missing.index("廣東省") + 1) == "广东省"
+    k = next(n for n, t in enumerate(view.targets_model.indicators) if t.name == GDP and t.unit == "%")
+    assert view.indicator.itemText(k).startswith("地區生產總值") and view.indicator.itemData(k).startswith(GDP)
+    view.indicator.setCurrentIndex(k)
+    tm = view.targets_model
+    for r, p in enumerate(tm.points):
+        assert [tm.index(r, c).data() for c in range(5)] == [tw(x) for x in (p.region, p.shown, p.qualifier, p.period, p.sentence)]
+    assert tw(tm.current.national.source) in view.chart.national_label()
+    view.read_point(tm.current.points[0])
+    assert tw(tm.current.points[0].sentence) in view.sentence.text()
+    # The heat map and the report as the window shows them.
+    painted: list[str] = []
+
+    class Recorder:  # a painter that keeps the words drawn
+        def __getattr__(self, name):
+            return lambda *a, **k: painted.extend(x for x in a if isinstance(x, str)) if name == "drawText" else None
+
+        def fontMetrics(self):
+            from PySide6.QtGui import QFontMetrics
+
+            return QFontMetrics(view.font())
+
+    from PySide6.QtCore import QRectF
+
+    from duidu.ui.regions.charts import paint_matrix
+
+    paint_matrix(model, Recorder(), QRectF(0, 0, 1400, 2000))
+    assert "廣東" in painted and "广东" not in painted
+    page = view.report_html()
+    assert "廣東省" in page and "广东省" not in page
+    assert all(tw(line.name) in page for line in model.measure_lines())
+    window.set_global_script("original")
+    assert [model.index(r, 0).data() for r in range(model.rowCount())] == stored
+    assert view.missing.itemText(missing.index("廣東省") + 1) == "广东省"

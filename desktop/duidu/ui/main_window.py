@@ -356,6 +356,7 @@ class MainWindow(QMainWindow):
 
         in_script = converter(script)
         self.measures_panel.set_script(in_script)
+        self.region_view.set_script(in_script)
         for model in (self.similar_panel.model, self.library_panel.results_model):
             model.in_script = in_script
             model.layoutChanged.emit()

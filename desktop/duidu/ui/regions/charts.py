@@ -84,7 +84,8 @@ class TargetsChart(QWidget):
         title = QFont(p.font())
         title.setBold(True)
         p.setFont(title)
-        p.drawText(QRectF(left, r.top() + 4, right - left, 22), Qt.AlignmentFlag.AlignLeft, c.label)
+        t = self.model.in_script  # the documents' words in the reader's script
+        p.drawText(QRectF(left, r.top() + 4, right - left, 22), Qt.AlignmentFlag.AlignLeft, t(c.label))
         p.setFont(QFont(self.font()))
         grid = QPen(QColor(225, 225, 225))
         for k in range(6):  # five gridlines with their values
@@ -112,7 +113,7 @@ class TargetsChart(QWidget):
             p.setPen(QColor(40, 40, 40))
             # The qualifier in brackets: run on, 北京左右 read as part of the name.
             qualifier = f"（{pt.qualifier}）" if pt.qualifier not in ("", "区间") else ""
-            p.drawText(QPointF(0, 4), _short(pt.region) + qualifier)
+            p.drawText(QPointF(0, 4), t(_short(pt.region) + qualifier))
             p.restore()
         if c.national:
             p.setPen(QPen(QColor(200, 30, 30), 2, Qt.PenStyle.DashLine))
@@ -144,8 +145,9 @@ class TargetsChart(QWidget):
         n = c.national if c else None
         if n is None:
             return ""
-        return self.tr("National %1: %2 (%3)").replace("%1", n.period).replace("%2", n.shown).replace(
-            "%3", n.source or str(n.doc))
+        t = self.model.in_script
+        return self.tr("National %1: %2 (%3)").replace("%1", t(n.period)).replace("%2", t(n.shown)).replace(
+            "%3", t(n.source) if n.source else str(n.doc))
 
     def point_near(self, pos: QPointF):
         best = min(self._hits, key=lambda h: (h[0] - pos).manhattanLength(), default=None)
@@ -214,7 +216,7 @@ class NetworkView(QWidget):
             p.setBrush(colour[n.region])
             p.drawEllipse(at, 8, 8)
             p.setPen(QColor(30, 30, 30))
-            label = _short(n.region) + (f" {n.date[:7]}" if n.date else "")
+            label = self.model.in_script(_short(n.region)) + (f" {n.date[:7]}" if n.date else "")
             fm = p.fontMetrics()
             out = at - r.center()  # outward from the centre: left half to the left, bottom below
             dx = 12 if out.x() >= 0 else -12 - fm.horizontalAdvance(label)
@@ -283,8 +285,9 @@ def paint_matrix(model, p: QPainter, r: QRectF, *, max_rows: int = 80) -> None:
         p.drawText(r, Qt.AlignmentFlag.AlignCenter, "—")
         return
     fm = p.fontMetrics()
-    name_w = min(320.0, max(fm.horizontalAdvance(x.name) for x in lines) + 12)
-    head_h = max(fm.horizontalAdvance(_short(c)) for c in cols) + 16
+    t = model.in_script  # measures and regions as the window shows them
+    name_w = min(320.0, max(fm.horizontalAdvance(t(x.name)) for x in lines) + 12)
+    head_h = max(fm.horizontalAdvance(t(_short(c))) for c in cols) + 16
     legend_h = 30
     cell_w = max(14.0, (r.width() - name_w - 8) / len(cols))
     cell_h = max(10.0, min(22.0, (r.height() - head_h - legend_h) / len(lines)))
@@ -294,13 +297,13 @@ def paint_matrix(model, p: QPainter, r: QRectF, *, max_rows: int = 80) -> None:
         p.save()
         p.translate(x0 + (k + 0.5) * cell_w + fm.ascent() / 2, y0 - 6)
         p.rotate(-90)
-        p.drawText(QPointF(0, 0), _short(c))
+        p.drawText(QPointF(0, 0), t(_short(c)))
         p.restore()
     for row, line in enumerate(lines):
         y = y0 + row * cell_h
         p.setPen(QColor(40, 40, 40))
         p.drawText(QRectF(r.left(), y, name_w - 6, cell_h), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,
-                   fm.elidedText(line.name, Qt.TextElideMode.ElideRight, int(name_w - 8)))
+                   fm.elidedText(t(line.name), Qt.TextElideMode.ElideRight, int(name_w - 8)))
         for k, c in enumerate(cols):
             n = line.count(c)
             cell = QRectF(x0 + k * cell_w, y, cell_w - 1, cell_h - 1)

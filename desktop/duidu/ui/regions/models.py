@@ -17,6 +17,7 @@ EVIDENCE_ROLE = Qt.ItemDataRole.UserRole + 1
 CATEGORY_ROLE = Qt.ItemDataRole.UserRole + 2  # True on a category's heading row
 ORDERS = ("code", "pinyin", "shared")  # how the regions' columns are ordered
 FIXED = 2  # measure, spread: the columns before the regions
+SAME = staticmethod(lambda text: text)  # a model's ``in_script`` until the window sets the reader's script
 
 
 def short_region(name: str) -> str:
@@ -36,6 +37,7 @@ class MatrixModel(QAbstractTableModel):
     """Measures × regions: heading rows per category, then each measure's cells."""
 
     changed = Signal()
+    in_script = SAME  # document-derived text (measures, categories, regions) in the reader's script
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -109,14 +111,14 @@ class MatrixModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal:
             return None
         if role == Qt.ItemDataRole.ToolTipRole and section >= FIXED:
-            return self.columns[section - FIXED]
+            return self.in_script(self.columns[section - FIXED])
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if section == 0:
             return self.tr("Measure")
         if section == 1:
             return self.tr("Regions")
-        return short_region(self.columns[section - FIXED])
+        return self.in_script(short_region(self.columns[section - FIXED]))
 
     def measure_lines(self) -> list[RegionRow]:
         return [r for r in self.rows if not isinstance(r, str)]
@@ -133,7 +135,7 @@ class MatrixModel(QAbstractTableModel):
             if role == CATEGORY_ROLE:
                 return True
             if role == Qt.ItemDataRole.DisplayRole and col == 0:
-                return row
+                return self.in_script(row)
             if role == Qt.ItemDataRole.FontRole:
                 from PySide6.QtGui import QFont
 
@@ -143,7 +145,7 @@ class MatrixModel(QAbstractTableModel):
             return None
         if col == 0:
             if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-                return row.name
+                return self.in_script(row.name)
             return None
         if col == 1:
             if role == Qt.ItemDataRole.DisplayRole:
@@ -162,7 +164,8 @@ class MatrixModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return Qt.AlignmentFlag.AlignCenter
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self.tr("%1 · %2: %n mention(s)", "", n).replace("%1", row.name).replace("%2", region)
+            return self.tr("%1 · %2: %n mention(s)", "", n).replace("%1", self.in_script(row.name)).replace(
+                "%2", self.in_script(region))
         if role == EVIDENCE_ROLE:
             return self.matrix.cell(row, region)
         return None
@@ -189,6 +192,7 @@ class EvidenceModel(QAbstractTableModel):
     """A cell's evidence: each mention in its document, with its context."""
 
     HEADS = ("Document", "Date", "Evidence")
+    in_script = SAME  # titles and the evidence's context in the reader's script
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -219,8 +223,9 @@ class EvidenceModel(QAbstractTableModel):
             return None
         e = self.items[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return (self.titles.get(e.doc, str(e.doc)), self.dates.get(e.doc) or "",
-                    f"…{e.before}【{e.text}】{e.after}…".replace("\n", " "))[index.column()]
+            t = self.in_script
+            return (t(self.titles.get(e.doc, str(e.doc))), self.dates.get(e.doc) or "",
+                    t(f"…{e.before}【{e.text}】{e.after}…".replace("\n", " ")))[index.column()]
         if role == EVIDENCE_ROLE:
             return e
         return None
@@ -230,6 +235,7 @@ class TargetsModel(QAbstractTableModel):
     """One indicator: every region's value, qualifier, period and sentence; the national row first."""
 
     HEADS = ("Region", "Value", "Qualifier", "Period", "Sentence")
+    in_script = SAME  # regions, qualifiers, periods and sentences in the reader's script
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -264,7 +270,7 @@ class TargetsModel(QAbstractTableModel):
             return None
         p = self.points[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return (p.region, p.shown, p.qualifier, p.period, p.sentence)[index.column()]
+            return self.in_script((p.region, p.shown, p.qualifier, p.period, p.sentence)[index.column()])
         if role == EVIDENCE_ROLE:
             return p
         if role == Qt.ItemDataRole.FontRole and self.current and p is self.current.national:
@@ -289,6 +295,7 @@ class EdgesModel(QAbstractTableModel):
     """The reuse network's edges at or above the user's threshold (informative characters)."""
 
     HEADS = ("From", "To", "Informative", "Characters", "Direction")
+    in_script = SAME  # the documents' regions in the reader's script
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -324,7 +331,7 @@ class EdgesModel(QAbstractTableModel):
             return None
         e = self.edges[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            name = lambda d: f"{self.nodes[d].region} {self.nodes[d].date or ''}".strip() if d in self.nodes else str(d)
+            name = lambda d: self.in_script(f"{self.nodes[d].region} {self.nodes[d].date or ''}".strip()) if d in self.nodes else str(d)
             direction = "→" if e.direction == "earlier_to_later" else "—"
             return (name(e.source), name(e.target), f"{e.informative_chars:g}", e.chars, direction)[index.column()]
         if role == EVIDENCE_ROLE:
@@ -342,6 +349,8 @@ class EdgesModel(QAbstractTableModel):
 
 class FamilyModel(QAbstractTableModel):
     """Where a passage came from: its copies by date, the likely origin marked, each copy's differences."""
+
+    in_script = SAME  # regions, titles, copies and their differences in the reader's script
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -364,13 +373,15 @@ class FamilyModel(QAbstractTableModel):
             return (self.tr("Date"), self.tr("Region"), self.tr("Document"), self.tr("Likeness"), self.tr("Differences"))[section]
         return None
 
-    def differences(self, c: Copy) -> str:
+    def differences(self, c: Copy, t=lambda text: text) -> str:
+        """The copy's changes, their words through ``t`` (the reader's script); the interface's own words untouched."""
         if c.selected:
             return self.tr("(the selected passage)")
         if not c.differences:
             return self.tr("same text")
         parts = []
         for op, a, b in c.differences[:8]:
+            a, b = t(a), t(b)
             parts.append(f"+{b}" if op == "insert" else f"−{a}" if op == "delete" else f"{a}→{b}")
         return "；".join(parts) + ("…" if len(c.differences) > 8 else "")
 
@@ -379,17 +390,19 @@ class FamilyModel(QAbstractTableModel):
             return None
         c = self.copies[index.row()]
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == 4:
-            return c.text  # the copy as written
+            return self.in_script(c.text)  # the copy, whole
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             date = (c.date or "?") + ("  ★ " + self.tr("likely origin") if c.origin else "")
-            return (date, c.region, c.title, f"{c.score:.0%}", self.differences(c))[index.column()]
+            t = self.in_script
+            return (date, t(c.region), t(c.title), f"{c.score:.0%}", self.differences(c, t))[index.column()]
         if role == EVIDENCE_ROLE:
             return c
         return None
 
-    def csv_rows(self) -> list[list]:
+    def csv_rows(self, t=lambda text: text) -> list[list]:
+        """The copies as stored (a CSV is data), or with ``t`` in the reader's script (the region report)."""
         out = [["date", "region", "document", "title", "start", "end", "likeness", "origin", "selected", "text", "differences"]]
         for c in self.copies:
-            out.append([c.date or "", c.region, c.doc, c.title, c.start, c.end, c.score, int(c.origin), int(c.selected),
-                        c.text, self.differences(c)])
+            out.append([c.date or "", t(c.region), c.doc, t(c.title), c.start, c.end, c.score, int(c.origin), int(c.selected),
+                        t(c.text), self.differences(c, t)])
         return out

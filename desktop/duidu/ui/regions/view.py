@@ -22,6 +22,11 @@ SET = "set:"
 EDGES_PER_NODE = 2  # the network's first threshold shows about this many edges a document  # a scope's data for a saved set: the prefix, then the set's name
 
 
+def _in_script(rows: list[list], t) -> list[list]:
+    """A table's words through ``t``; its heading row (column keys) and numbers as they are."""
+    return rows[:1] + [[t(x) if isinstance(x, str) else x for x in row] for row in rows[1:]]
+
+
 def _table(model, parent) -> QTableView:
     t = QTableView(parent)
     t.setModel(model)
@@ -57,6 +62,7 @@ class RegionView(QWidget):
         self.targets_model = TargetsModel(self)
         self.edges_model = EdgesModel(self)
         self.family_model = FamilyModel(self)
+        self.in_script = lambda text: text  # document-derived text in the reader's script (set by the window)
 
         # -- the set of documents --
         self.scope = QComboBox(self)
@@ -229,6 +235,26 @@ class RegionView(QWidget):
         self.family_view.activated.connect(self.open_copy)
         return w
 
+    def set_script(self, in_script) -> None:
+        """Measures, categories, regions, titles, sentences and pictures through ``in_script``
+        (the reader's script); sorting and the keys behind the choices stay the stored text."""
+        self.in_script = in_script
+        for model in (self.matrix_model, self.evidence_model, self.targets_model, self.edges_model, self.family_model):
+            model.in_script = in_script
+            model.layoutChanged.emit()
+            model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, max(0, model.columnCount() - 1))
+        for combo, text in ((self.missing, lambda key: in_script(key)),
+                            (self.indicator, lambda key: self.indicator_text(key))):
+            for k in range(combo.count()):
+                if combo.itemData(k):
+                    combo.setItemText(k, text(combo.itemData(k)))
+        for widget in (self.chart, self.network_view, self.legend):
+            widget.update()
+
+    def indicator_text(self, label: str) -> str:
+        found = next((t for t in self.targets_model.indicators if t.label == label), None)
+        return f"{self.in_script(label)} · {len(found.points) if found else 0}"
+
     # -- data -----------------------------------------------------------------------------------------
     def show_documents(self, ids: list[int]) -> None:
         """Show the region view over these documents (the command line's ``--regions``)."""
@@ -282,13 +308,13 @@ class RegionView(QWidget):
         self.missing.clear()
         self.missing.addItem(self.tr("(any region)"), None)
         for r in matrix.regions:
-            self.missing.addItem(r.name, r.name)
+            self.missing.addItem(self.in_script(r.name), r.name)
         self.missing.blockSignals(False)
         self.targets_model.set_indicators(found)
         self.indicator.blockSignals(True)
         self.indicator.clear()
         for t in found:
-            self.indicator.addItem(f"{t.label} · {len(t.points)}", t.label)
+            self.indicator.addItem(self.indicator_text(t.label), t.label)
         self.indicator.blockSignals(False)
         self.edges_model.set_network(None)
         regions = [r for r in matrix.regions if r.name != NATIONAL]
@@ -416,7 +442,7 @@ class RegionView(QWidget):
         m = self.matrix_model.matrix
         self.evidence_model.set_evidence(row.name, region, m.cell(row, region), m.titles, m.dates)
         self.evidence_label.setText(self.tr("%1 in %2: %3 mentions — double-click one to read it in the pair.")
-                                    .replace("%1", row.name).replace("%2", region)
+                                    .replace("%1", self.in_script(row.name)).replace("%2", self.in_script(region))
                                     .replace("%3", str(row.count(region))))
         self.evidence_view.resizeColumnToContents(0)
 
@@ -451,7 +477,7 @@ class RegionView(QWidget):
     def _read_target(self, point, *, open_it: bool) -> None:
         if point is None:
             return
-        self.sentence.setText(f"{point.region} · {point.shown} · {point.period}：{point.sentence}")
+        self.sentence.setText(self.in_script(f"{point.region} · {point.shown} · {point.period}：{point.sentence}"))
         if open_it:
             self.spanRequested.emit(point.doc, point.start, point.end)
 
@@ -460,7 +486,7 @@ class RegionView(QWidget):
             return
         nodes = self.edges_model.nodes
         self.edge_label.setText(self.tr("%1 → %2: %3 informative characters shared").replace(
-            "%1", nodes[edge.source].title).replace("%2", nodes[edge.target].title).replace("%3", f"{edge.informative_chars:g}"))
+            "%1", self.in_script(nodes[edge.source].title)).replace("%2", self.in_script(nodes[edge.target].title)).replace("%3", f"{edge.informative_chars:g}"))
         self.pairRequested.emit(edge.source, None, edge.target, None)
 
     def open_copy(self, index: QModelIndex) -> None:
@@ -511,24 +537,25 @@ class RegionView(QWidget):
         size = self._matrix_size()
         picture = export.png_data_uri(lambda p, rect: paint_matrix(m, p, rect), size)
         lines = m.measure_lines()
+        t = self.in_script  # the report in the reader's script, as the pair report is; the interface's words as they are
         rows = [[self.tr("Measure"), self.tr("Regions"), self.tr("Missing from")]]
         for line in lines:
             absent = [c for c in m.columns if c not in line.cells]
-            rows.append([line.name, line.spread, "、".join(absent) if len(absent) <= len(m.columns) // 2 else "—"])
+            rows.append([t(line.name), line.spread, t("、".join(absent)) if len(absent) <= len(m.columns) // 2 else "—"])
         import html
 
-        regions = "、".join(f"{r.name}（{len(r.documents)}）" for r in m.matrix.regions) if m.matrix else ""
+        regions = t("、".join(f"{r.name}（{len(r.documents)}）" for r in m.matrix.regions)) if m.matrix else ""
         sections = [(self.tr("Documents"), f"<p>{html.escape(self.status.text())}</p><p>{html.escape(regions)}</p>"),
                     (self.tr("Measures × regions"), f"<img src='{picture}' width='640'>" + export.html_table(rows))]
         if self.targets_model.current is not None:
-            sections.append((self.targets_model.current.label,
+            sections.append((t(self.targets_model.current.label),
                              f"<img src='{export.png_data_uri(self.chart.paint)}' width='640'>"
-                             + export.html_table(self.targets_model.csv_rows())))
+                             + export.html_table(_in_script(self.targets_model.csv_rows(), t))))
         if self.edges_model.network is not None:
             sections.append((self.tr("Reuse network"), f"<img src='{export.png_data_uri(self.network_view.paint)}' width='640'>"
-                             + export.html_table(self.edges_model.csv_rows())))
+                             + export.html_table(_in_script(self.edges_model.csv_rows(), t))))
         if self.family_model.copies:
-            sections.append((self.tr("Where did this come from"), export.html_table(self.family_model.csv_rows())))
+            sections.append((self.tr("Where did this come from"), export.html_table(self.family_model.csv_rows(t))))
         return export.region_report(self.tr("Region report"), sections)
 
     def export_report(self, path) -> int:
