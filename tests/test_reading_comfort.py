@@ -464,3 +464,29 @@ def iter_blocks(doc):
     while block.isValid():
         yield block
         block = block.next()
+
+
+def test_the_library_table_and_recent_menu_follow_the_script_and_edits_start_from_the_stored_text(make_window):
+    """Issue 14 part 3: the library's titles, regions and issuers and the recent comparisons in the
+    reader's script; the region choice keeps the stored region as its key; an edit starts from the stored title."""
+    from duidu.text.script import convert
+
+    window = make_window()
+    lp = window.library_panel
+    model = lp.model
+    docs = model.documents()
+    window.set_global_script("tw")
+    qtbot_wait(window)
+    titles = [model.index(r, 0).data() for r in range(model.rowCount())]
+    assert titles == [convert(d.title, "s2tw").text for d in docs] and titles != [d.title for d in docs]
+    assert [model.index(r, 0).data(Qt.ItemDataRole.EditRole) for r in range(model.rowCount())] == [d.title for d in docs]
+    regions = {lp.region_filter.itemData(k): lp.region_filter.itemText(k) for k in range(1, lp.region_filter.count())}
+    assert regions and all(text == convert(key, "s2tw").text for key, text in regions.items())
+    assert any(text != key for key, text in regions.items())
+    window._fill_recent()
+    shown = [a.text() for a in window.recent_menu.actions()]
+    assert shown and all(t == convert(t, "s2tw").text for t in shown)
+    window.set_global_script("original")
+    qtbot_wait(window)
+    assert [model.index(r, 0).data() for r in range(model.rowCount())] == [d.title for d in docs]
+    assert all(lp.region_filter.itemText(k) == lp.region_filter.itemData(k) for k in range(1, lp.region_filter.count()))

@@ -34,6 +34,7 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("length", QT_TRANSLATE_NOOP("LibraryModel", "Length")),
 )
 EDITABLE = frozenset({"title", "region", "date", "issuing_body", "doc_number"})  # the fields Library.update_metadata takes from the table
+WORDS = frozenset({"title", "region", "issuing_body", "doc_number"})  # the document's own words: shown in the reader's script
 
 SCRIPT_LABELS = {
     "simplified": QT_TRANSLATE_NOOP("LibraryModel", "Simplified"),
@@ -92,6 +93,8 @@ class LibraryModel(QAbstractTableModel):
     """
 
     editRequested = Signal(int, str, str)  # document id, field, new value
+    # The reader's script for the documents' words (set by the window); editing and sorting see them as stored.
+    in_script = staticmethod(lambda text: text)
 
     def __init__(self, documents: Sequence[Any] = (), parent=None) -> None:
         super().__init__(parent)
@@ -140,7 +143,8 @@ class LibraryModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole and field == "script":  # the narrow column: 简 / 繁 / 混
             return _tr(SCRIPT_SHORT[doc.script]) if doc.script in SCRIPT_SHORT else doc.script
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self._display(doc, field)
+            shown = self._display(doc, field)
+            return self.in_script(shown) if field in WORDS else shown
         if role == Qt.ItemDataRole.EditRole:
             value = getattr(doc, field)
             return "" if value is None else value

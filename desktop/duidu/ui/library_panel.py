@@ -207,6 +207,14 @@ class LibraryPanel(QWidget):
                 selection.select(index, self.proxy.index(row, self.proxy.columnCount() - 1))
         self.table.selectionModel().select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
 
+    def set_script(self, in_script) -> None:
+        """Titles, regions, issuers and hits in the reader's script (editing still starts from the stored text)."""
+        self.model.in_script = self.results_model.in_script = in_script
+        self.model.layoutChanged.emit()
+        self.results_model.layoutChanged.emit()
+        for k in range(1, self.region_filter.count()):
+            self.region_filter.setItemText(k, in_script(self.region_filter.itemData(k)))
+
     def _fit_columns(self) -> None:
         em = self.table.fontMetrics().horizontalAdvance("中")
         header = self.table.horizontalHeader()
@@ -355,7 +363,7 @@ class LibraryPanel(QWidget):
         self.region_filter.clear()
         self.region_filter.addItem(self.tr("All regions"), None)
         for region in regions:
-            self.region_filter.addItem(region, region)
+            self.region_filter.addItem(self.model.in_script(region), region)
         self.region_filter.setCurrentIndex(regions.index(current) + 1 if current in regions else 0)
         self.region_filter.blockSignals(False)
         if current not in regions:

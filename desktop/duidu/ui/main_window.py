@@ -357,6 +357,7 @@ class MainWindow(QMainWindow):
         in_script = converter(script)
         self.measures_panel.set_script(in_script)
         self.region_view.set_script(in_script)
+        self.library_panel.set_script(in_script)
         for model in (self.similar_panel.model, self.library_panel.results_model):
             model.in_script = in_script
             model.layoutChanged.emit()
@@ -471,7 +472,10 @@ class MainWindow(QMainWindow):
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
-        titles = {d.id: d.title for d in self.documents}
+        from duidu.ui.script_text import converter
+
+        in_script = converter(self.settings.script)  # the titles as the reader shows them
+        titles = {d.id: in_script(d.title) for d in self.documents}
         for r in self.settings.recent:
             if r["a"] in titles and r["b"] in titles and r["a"] != r["b"]:
                 act = self.recent_menu.addAction(f"{titles[r['a']][:18]}  ⇄  {titles[r['b']][:18]}")
