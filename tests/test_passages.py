@@ -221,3 +221,39 @@ def test_comparing_b_with_a_mirrors_comparing_a_with_b(module_lib):
         assert forward.mirrored().similarity == backward.similarity
         linked += len(mirrored)
     assert linked > 50  # the pairs share passages, so the check is not over nothing
+
+
+def test_a_frame_around_different_figures_is_not_shared_content():
+    """外国获批在川设立领事机构增至24家 / 在渝…增至15个 (tests/data/corpus_passages): the words match,
+    the counts do not; the passage is found and flagged, not shown (engine/frames.py)."""
+    from passage_quality import corpus_documents
+
+    docs = corpus_documents()
+    passages = find_passages(docs["sichuan"], docs["chongqing"])
+    (p,) = [p for p in passages if "设立领事机构增至" in p.a_text]
+    assert p.boilerplate
+    # The rest of what the two share there stays shown: the conference both hosted.
+    assert any("科技交流大会" in p.a_text and not p.boilerplate for p in passages)
+
+
+def test_the_same_words_around_the_same_figure_stay_shared():
+    """The frame rule needs the figures to differ (sentences of the Guangdong and Fujian reports)."""
+    from duidu.engine.frames import figure_frame
+
+    a = "技术企业达7.4万家。新增境内外上市公司45家、总量达1224家。"
+    b = "兴银投资获批开业。新增境内外上市公司16家，年度A股、港股最大IPO项目双双落地。"
+    span = lambda text: (text.index("新增"), text.index("公司") + 2)  # noqa: E731
+    assert figure_frame(a, span(a), b, span(b))
+    same = b.replace("16家", "45家")
+    assert not figure_frame(a, span(a), same, span(same))
+    # A figure before the passage counts too (建设10个 / 40个 国家临床重点专科).
+    a = "建设10个国家临床重点专科，建成2个中心。"
+    b = "建成40个国家临床重点专科，建成25个中心。"
+    span = lambda text: (text.index("国家"), text.index("专科") + 2)  # noqa: E731
+    assert figure_frame(a, span(a), b, span(b))
+    # A passage with figures of its own says them: not a frame (100名教师互派交流 …).
+    a, b = "推动100名教师互派交流3次。", "推动100名教师互派交流5次。"
+    assert not figure_frame(a, (2, 13), b, (2, 13))
+    # A clause break between the passage and a figure: the figure belongs to the next clause.
+    a, b = "建成成渝世界级机场群，新增航线12条。", "共建成渝世界级机场群，开通航线30条。"
+    assert not figure_frame(a, (2, 10), b, (2, 10))

@@ -1,0 +1,56 @@
+"""Frames around figures: a shared passage that is only the words around two different figures.
+
+Reports state their results in common frames: 新增境内外上市公司45家 / 新增境内外上市公司16家,
+外国获批在川设立领事机构增至24家 / 外国获批在渝设立领事机构增至15个. The words match, the facts do
+not; what the two share is a figure to compare, and the figure layer pairs those
+(``engine/figures.py``). A passage with no figure of its own that ends, on both sides, right at a
+figure (at most ``REACH`` characters of a clause away: 均达100% / 达到93%) where the two figures
+differ is such a frame. The same words around the same figure (辐射引领教研员、教师5000余人 in both)
+stay shared content, and so does a passage with figures inside it (they are part of what it says).
+"""
+
+from __future__ import annotations
+
+import re
+
+REACH = 4  # characters of the same clause between a passage's end and the figure it frames
+# A figure: Arabic digits (a decimal point, thousands commas) and the unit character after them.
+FIGURE = re.compile(r"[0-9０-９][0-9０-９.．,，]*[%％‰]?[^\s0-9０-９，。；：、！？,.;:!?（）()“”\"《》]?")
+CLAUSE_BREAK = re.compile(r"[\s，。；：、！？,;:!?（）()“”\"《》]")
+DIGIT = re.compile(r"[0-9０-９]")
+
+
+def _figure_after(text: str, end: int) -> str | None:
+    """The figure (digits and unit) that follows ``end`` within ``REACH`` characters of the clause."""
+    window = text[end : end + REACH + 16]
+    cut = CLAUSE_BREAK.search(window)
+    clause = window[: cut.start()] if cut else window
+    m = DIGIT.search(clause, 0, REACH + 1)
+    return FIGURE.match(clause, m.start()).group() if m else None
+
+
+def _figure_before(text: str, start: int) -> str | None:
+    """The figure (digits and unit) that ends at most ``REACH`` characters before ``start``, in the
+    same clause (24个国家先进制造业集群)."""
+    window = text[max(0, start - REACH - 16) : start]
+    breaks = [m.end() for m in CLAUSE_BREAK.finditer(window)]
+    clause = window[breaks[-1] if breaks else 0 :]
+    last = None
+    for m in FIGURE.finditer(clause):
+        if DIGIT.match(clause, m.start()) and len(clause) - m.end() <= REACH:
+            last = m.group()
+    return last
+
+
+def figure_frame(a_text: str, a_span: tuple[int, int], b_text: str, b_span: tuple[int, int]) -> bool:
+    """Whether the passage at ``a_span`` of ``a_text`` and ``b_span`` of ``b_text`` (stored-text
+    offsets) is a frame around figures that differ on its two sides: no figure of its own, and at
+    one of its ends a figure on each side, not the same."""
+    if DIGIT.search(a_text, *a_span) or DIGIT.search(b_text, *b_span):
+        return False
+    for figure in (_figure_after, _figure_before):
+        x = figure(a_text, a_span[1] if figure is _figure_after else a_span[0])
+        y = figure(b_text, b_span[1] if figure is _figure_after else b_span[0])
+        if x is not None and y is not None and x != y:
+            return True
+    return False
