@@ -100,6 +100,7 @@ class ComparisonView(QWidget):
         self.comparison = None
         self.shown: tuple = ()
         self.active = -1
+        self._went_round = ""  # what the last step said when it went past either end
         self.differs: dict[str, list[tuple[int, int]]] = {"a": [], "b": []}
         self.sync = True
         self.boilerplate = False
@@ -367,6 +368,7 @@ class ComparisonView(QWidget):
         if not (0 <= index < len(self.shown)):
             return
         self.active = index
+        self._went_round = ""  # step() sets it again after a wrap
         self.differs = {"a": [], "b": []}
         p = self.shown[index]
         for side in SIDES:  # placed by the program: the alignment does not move the other pane
@@ -402,7 +404,9 @@ class ComparisonView(QWidget):
                 pane = self.panes[side]
                 pane.set_layer("differs", span_marks(self.differs[side], DIFFERS, pane.qt_map()))
             changed = sum(1 for o in ops if o.op != "equal")
-            self.message.emit(self.tr("Differences in this passage: %1").replace("%1", str(changed)))
+            said = self.tr("Differences in this passage: %1").replace("%1", str(changed))
+            # The count comes a moment after a wrap was said: keep saying it, or the status bar loses it.
+            self.message.emit(f"{self._went_round} · {said}" if self._went_round else said)
 
         self.tasks.run("inline", work, done, label=self.tr("Inline differences"))
 
@@ -418,8 +422,9 @@ class ComparisonView(QWidget):
             k = bisect_right(self._starts[side], top - 1) if direction > 0 else bisect_right(self._starts[side], top) - 1
         self.activate(order[k % len(order)])
         if not 0 <= k < len(order):  # said, never silent: the reader should know they went round
-            self.message.emit(self.tr("Past the last passage: back to the first") if direction > 0
-                              else self.tr("Before the first passage: on to the last"))
+            self._went_round = (self.tr("Past the last passage: back to the first") if direction > 0
+                                else self.tr("Before the first passage: on to the last"))
+            self.message.emit(self._went_round)
 
     def position(self) -> tuple[int, int]:
         """(n, N): the focused passage's place in A's reading order (0 when none is focused)."""

@@ -1,0 +1,31 @@
+"""Issue 14 part 5, as a reader steps through a pair: what the window says and what the
+passages list offers (test_reading_comfort holds the list's and the position's basics)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from duidu.ui.passages_panel import INDEX_ROLE, SORT_ROLE
+
+
+def test_the_wrap_is_still_said_once_the_differences_are_counted(annotator_window, qtbot):
+    """Stepping past the last passage says so; the inline diff's count, which arrives a moment
+    later, used to replace that line in the status bar before anyone could read it."""
+    window = annotator_window
+    reader, bar = window.reader, window.statusBar()
+    last = reader._order["a"][-1]
+    reader.activate(last)
+    qtbot.waitUntil(lambda: not window.tasks.busy(), timeout=30000)
+    reader.step(+1)
+    qtbot.waitUntil(lambda: "Differences in this passage" in bar.currentMessage(), timeout=30000)
+    assert reader.position()[0] == 1
+    assert "back to the first" in bar.currentMessage()
+    # An ordinary step says only the count: the wrap is not repeated.
+    reader.step(+1)
+    qtbot.waitUntil(lambda: reader.position()[0] == 2 and not window.tasks.busy(), timeout=30000)
+    qtbot.waitUntil(lambda: "Differences in this passage" in bar.currentMessage(), timeout=30000)
+    assert "back to the first" not in bar.currentMessage()
+    reader.activate(reader._order["a"][0])
+    reader.step(-1)
+    qtbot.waitUntil(lambda: "Differences in this passage" in bar.currentMessage(), timeout=30000)
+    assert "on to the last" in bar.currentMessage()
