@@ -29,3 +29,23 @@ def test_the_wrap_is_still_said_once_the_differences_are_counted(annotator_windo
     reader.step(-1)
     qtbot.waitUntil(lambda: "Differences in this passage" in bar.currentMessage(), timeout=30000)
     assert "on to the last" in bar.currentMessage()
+
+
+def test_sorting_by_kind_orders_the_fuzzy_passages_by_similarity(annotator_window):
+    """Kind: the fuzzy passages first, least alike at the top (where a reviewer starts), then
+    the verbatim ones in reading order — not the fuzzy ones in whatever order they came."""
+    window = annotator_window
+    reader, panel = window.reader, window.passages_panel
+    shown = reader.shown
+    fuzzy = [p.similarity for p in shown if p.kind == "fuzzy"]
+    assert len(set(fuzzy)) >= 2 and any(p.kind == "verbatim" for p in shown)  # the seed pair has both
+    panel.table.sortByColumn(4, Qt.SortOrder.AscendingOrder)
+    rows = [panel.proxy.index(r, 0).data(INDEX_ROLE) for r in range(panel.proxy.rowCount())]
+    kinds = [shown[n].kind for n in rows]
+    assert kinds == sorted(kinds)  # "fuzzy" < "verbatim": all fuzzy first
+    assert [shown[n].similarity for n in rows[:len(fuzzy)]] == sorted(fuzzy)
+    verbatim = rows[len(fuzzy):]
+    assert verbatim == sorted(verbatim)
+    assert panel.proxy.index(0, 4).data(SORT_ROLE) == min(fuzzy)
+    # Rows are one line of text tall, so more of the list is in view.
+    assert panel.table.rowHeight(0) <= panel.table.fontMetrics().height() + 8

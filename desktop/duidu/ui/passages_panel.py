@@ -54,7 +54,9 @@ class PassagesModel(QAbstractTableModel):
         if role == INDEX_ROLE:
             return n
         if role == SORT_ROLE:
-            return (n, para, length, info, kind, text)[col]
+            # Kind sorts fuzzy passages by similarity (least alike first), then the verbatim ones
+            # (a number: the proxy compares numbers, not tuples; equal keys keep the reading order).
+            return (n, para, length, info, similarity if kind == "fuzzy" else 2.0, text)[col]
         if role == Qt.ItemDataRole.DisplayRole:
             if col == 0:
                 return str(n + 1)
@@ -91,6 +93,8 @@ class PassagesPanel(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
+        # One line of text a row, not the style's taller default: more of the list in view.
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 6)
         self.table.setWordWrap(False)
         self.table.setAccessibleName(self.tr("Shared passages"))
         header = self.table.horizontalHeader()
