@@ -257,3 +257,14 @@ def test_the_same_words_around_the_same_figure_stay_shared():
     # A clause break between the passage and a figure: the figure belongs to the next clause.
     a, b = "建成成渝世界级机场群，新增航线12条。", "共建成渝世界级机场群，开通航线30条。"
     assert not figure_frame(a, (2, 10), b, (2, 10))
+
+
+def test_a_numbered_slogan_counting_other_things_is_not_shared():
+    """“三位一体” after 中医药事业产业文化 (Sichuan) and after 数量、质量、生态 (Chongqing): the same
+    number of different things; “五统一、一开放” quoted bare in both (Guangdong, Fujian) stays linked."""
+    _, _, passages = pair("推进中医药事业产业文化“三位一体”高质量发展。",
+                          "完善数量、质量、生态“三位一体”耕地保护体系。")
+    assert [p.a_text for p in passages] == ["三位一体"] and passages[0].boilerplate
+    _, _, passages = pair("建设好服务好运用好全国统一大市场。落实“五统一、一开放”基本要求，完善产权保护。",
+                          "融入统一大市场。坚持“五统一、一开放”，着力打通制约经济循环的堵点。")
+    assert [(p.a_text, p.boilerplate) for p in passages] == [("五统一、一开放", False)]

@@ -54,3 +54,26 @@ def figure_frame(a_text: str, a_span: tuple[int, int], b_text: str, b_span: tupl
         if x is not None and y is not None and x != y:
             return True
     return False
+
+
+
+NUMBERED = re.compile(r"[一二两三四五六七八九十百千双]")  # the count a numbered slogan opens with
+LISTED = re.compile(r"[^，。；：！？,;:!?\n]{1,12}、[^，。；：！？,;:!?、\n]{1,12}[“「\"]?$")  # 生产、供销、信用“
+LIST_REACH = 24  # characters before a slogan searched for the list it counts
+
+
+def _listed_before(text: str, start: int) -> str | None:
+    """The list of things written right before ``start`` (生产、供销、信用 before “三位一体”), if any."""
+    m = LISTED.search(text, max(0, start - LIST_REACH), start)
+    return m.group().rstrip("“「\"") if m else None
+
+
+def counts_other_things(a_text: str, a_span: tuple[int, int], b_text: str, b_span: tuple[int, int]) -> bool:
+    """Whether a numbered slogan both texts quote counts different things in each: it names as many
+    things as the text lists before it, so 数量、质量、生态“三位一体” and 中医药事业产业文化“三位一体” share
+    a number, not a measure. Only when a side lists them: a slogan the centre defines and both quote
+    bare (落实“五统一、一开放”基本要求 / 坚持“五统一、一开放”) is the same measure."""
+    if not NUMBERED.match(a_text, a_span[0]):
+        return False
+    a_list, b_list = _listed_before(a_text, a_span[0]), _listed_before(b_text, b_span[0])
+    return (a_list is not None or b_list is not None) and a_list != b_list
