@@ -441,3 +441,35 @@ def test_report_summary_first_regions_named_passages_whole_and_once(noted):
                 assert s.same_as < p.number and whole in shown[(name, s.same_as)]
             else:
                 shown[(name, p.number)] = whole
+
+
+def test_the_summary_of_two_full_reports_stays_a_summary(tmp_path):
+    """Two provinces' 2026 reports (tests/data/reports_full) share some 45 measures and each has
+    about 260 of its own: the summary names the most mentioned of each group and points to the
+    table for the rest, which still lists every measure."""
+    from pathlib import Path
+
+    from duidu.library.pair_report import SUMMARY_NAMES
+
+    full = Path(__file__).parent / "data" / "reports_full"
+    with Library.open(tmp_path / "reports.sqlite", seed=False) as lib:
+        a = lib.import_file(full / "2026_四川省_政府工作报告.txt").document.id
+        b = lib.import_file(full / "2026_重庆市_政府工作报告.txt").document.id
+        r = build_pair_report(lib, a, b, today="2026-03-01")
+    page = text_of(pair_report_html(r))
+    summary = page[page.index("Summary"):page.index("Documents")]
+    table = page[page.index("Measures\n") if "Measures\n" in page else page.rindex("Measures"):]
+    only_a = sorted((m for m in r.measures if m[2] and not m[3]), key=lambda m: -m[2])
+    assert len(only_a) > 3 * SUMMARY_NAMES  # the case the cap is for
+    line = summary[summary.index("only in A"):].split("\n")[0]
+    named = line.split(": ", 1)[1].split(" … ")[0].split("、")
+    assert len(named) == SUMMARY_NAMES
+    assert named[0] == only_a[0][1]  # the most mentioned first
+    assert min(m[2] for m in only_a if m[1] in named) >= max(m[2] for m in only_a if m[1] not in named)
+    assert f"+{len(only_a) - SUMMARY_NAMES}" in line
+    assert len(summary) < 2500  # was over 10,000 characters: every name of 570 measures
+    assert all(m[1] in table for m in only_a)  # the table below still lists them all
+    # The figures that differ (GDP, growth, jobs) come first, in the summary and in their table.
+    differ = [f for f in r.figures if f[3]]
+    assert len(differ) >= 3 and [f[3] for f in r.figures] == sorted((f[3] for f in r.figures), reverse=True)
+    assert f"{differ[0][1]} ≠ {differ[0][2]}" in summary

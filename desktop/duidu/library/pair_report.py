@@ -270,15 +270,24 @@ def _name(r: PairReport, side: str) -> str:
     return f"{side} {d.region}" if d.region else side
 
 
+SUMMARY_NAMES = 12  # measures a summary line names; the full table follows
+
+
 def _measure_lists(r: PairReport, say) -> str:
-    """Shared, only in A, only in B: one line each, before the full table."""
+    """Shared, only in A, only in B: one line each, before the full table, naming the most
+    mentioned first and at most SUMMARY_NAMES of them (two provinces' reports have some 260
+    measures only one side names: listed whole they made the "summary" two pages long)."""
     groups = ((say("共有 Shared"), [m for m in r.measures if m[2] and m[3]]),
               (f"{say('仅见于 only in')} {_name(r, 'A')}", [m for m in r.measures if m[2] and not m[3]]),
               (f"{say('仅见于 only in')} {_name(r, 'B')}", [m for m in r.measures if m[3] and not m[2]]))
-    return "".join(
-        f"<p><b>{e(title)} ({len(items)})</b>: "
-        + (e("、".join(m[1] for m in items)) or e(say("无 none"))) + "</p>"
-        for title, items in groups)
+
+    def line(items) -> str:
+        ranked = sorted(items, key=lambda m: -(m[2] + m[3]))  # stable: the table's order among equals
+        named = e("、".join(m[1] for m in ranked[:SUMMARY_NAMES])) or e(say("无 none"))
+        more = len(ranked) - SUMMARY_NAMES
+        return named + (f' <span class="meta">… +{more} {e(say("项见措施表 more in Measures"))}</span>' if more > 0 else "")
+
+    return "".join(f"<p><b>{e(title)} ({len(items)})</b>: {line(items)}</p>" for title, items in groups)
 
 
 def pair_report_html(r: PairReport, *, for_print: bool = False) -> str:
