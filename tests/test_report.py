@@ -66,8 +66,8 @@ def test_cli_report_html_has_every_section(noted, tmp_path, capsys):
         assert p.a_text in seen and p.b_text in seen  # "original": the stored text itself
     assert 'class="d"' in page  # differing characters of fuzzy passages are marked
     assert c.measures[0].name in seen
-    differing = next(f for f in c.figures if f.differs)
-    assert differing.a_text in seen and differing.b_text in seen and "differs" in seen
+    assert c.figures and not any(f.differs for f in c.figures)  # the seeds agree on every shared count
+    assert all(f.a_text in seen and f.b_text in seen for f in c.figures) and "0 / " in seen and "same" in seen
     assert "报告测试/对读标签" in seen and "同一措施" in seen and "王 Wang" in seen
     assert "职业教育协同发展" in seen and "高校互派訪問學者" in seen  # the two passage notes' quotes
     assert "&lt;b&gt;合作&lt;/b&gt; &amp; 对照" in page  # escaped, never markup
@@ -75,6 +75,32 @@ def test_cli_report_html_has_every_section(noted, tmp_path, capsys):
     # self-contained: inline style, no scripts, nothing fetched
     assert "<style>" in page and "<script" not in page and "<link" not in page
     assert not re.search(r"""(src|href)\s*=\s*["']?(https?:|//)""", page)
+
+
+def test_report_flags_a_differing_target(seeded_default, tmp_path, capsys):
+    """Two provincial reports (tests/data/reports, provenance in PROVENANCE.tsv) set other GDP
+    targets — Sichuan 5.5%左右, Chongqing 5%以上 — and the page says they differ."""
+    from report_quality import DATA
+
+    paths = [str(DATA / f"2026_{r}_政府工作报告_targets.txt") for r in ("四川省", "重庆市")]
+    assert main(["import", *paths]) == 0
+    with Library.open() as lib:
+        a, b = (d.id for d in lib.documents()[-2:])
+        c = lib.compare(a, b)
+        r = build_pair_report(lib, a, b, today="2025-01-02")
+    gdp = [f for f in c.figures if f.measure == "地区生产总值" and f.period == "2026年目标"]
+    assert [(f.a_text, f.b_text, f.differs) for f in gdp] == [("5.5%左右", "5%以上", True)]
+    out = tmp_path / "targets.html"
+    assert main(["report", str(a), str(b), "--html", str(out)]) == 0
+    seen = text_of(out.read_text(encoding="utf-8"))
+    assert "5.5%左右" in seen and "5%以上" in seen and "differs" in seen
+    assert f"{sum(f.differs for f in c.figures)} / {len(c.figures)}" in seen
+    # The summary (issue 14 part 7) names the differing figures first, before the passages.
+    seen = text_of(pair_report_html(r))
+    differ = [f for f in r.figures if f[3]]
+    assert differ and [f[3] for f in r.figures] == sorted((f[3] for f in r.figures), reverse=True)
+    first = f"{differ[0][1]} ≠ {differ[0][2]}"
+    assert first in seen and seen.index(first) < seen.index("Shared passages")
 
 
 def test_report_groups_the_notes(noted):
@@ -422,10 +448,7 @@ def test_report_summary_first_regions_named_passages_whole_and_once(noted):
     # The summary comes first and names what is shared and what only one side has.
     assert seen.index("Summary") < seen.index("Documents") < seen.index("Shared passages")
     assert f"only in A {a.region}" in seen and f"only in B {b.region}" in seen
-    differ = [f for f in r.figures if f[3]]
-    assert differ and [f[3] for f in r.figures] == sorted((f[3] for f in r.figures), reverse=True)
-    first = f"{differ[0][1]} ≠ {differ[0][2]}"
-    assert first in seen and seen.index(first) < seen.index("Shared passages")
+    assert r.figures and not any(f[3] for f in r.figures)  # the seeds agree on every shared count
     # Whole: context reaches back to a clause edge and never over one.
     sides = [s for p in r.passages for s in (p.a, p.b)]
     assert any(s.before for s in sides) and any(s.after for s in sides)
@@ -473,3 +496,18 @@ def test_the_summary_of_two_full_reports_stays_a_summary(tmp_path):
     differ = [f for f in r.figures if f[3]]
     assert len(differ) >= 3 and [f[3] for f in r.figures] == sorted((f[3] for f in r.figures), reverse=True)
     assert f"{differ[0][1]} ≠ {differ[0][2]}" in summary
+
+
+def test_notes_name_the_sides_by_region(noted):
+    """The notes section says "A 重庆 ¶3", as the passages and measures do, not a bare "A"."""
+    r = build_pair_report(noted, 1, 2, today="2025-01-02")
+    a, b = noted.document(1).region, noted.document(2).region
+    link = r.links[0]
+    assert [q.where.rsplit(" ¶", 1)[0] for q in link.quotes] == [f"A {a}", f"B {b}"]
+    assert r.notes_a[0].quotes[0].where.startswith(f"A {a} ¶")
+    seen = text_of(pair_report_html(r))
+    notes = seen[seen.index("Comparison notes"):]
+    assert notes.startswith(f"Comparison notes A {a} ↔ B {b}")
+    assert f"A {a} · {r.a.title}" in notes and f"B {b} · {r.b.title}" in notes
+    tw = build_pair_report(noted, 1, 2, script="tw", today="2025-01-02")  # the region in the report's script
+    assert tw.links[0].quotes[0].where.startswith(f"A {tw.a.region} ¶")

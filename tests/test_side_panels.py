@@ -172,7 +172,25 @@ def test_tooltips_quote_the_evidence(measures, comparison):
     assert all(t in cell.data(Qt.ItemDataRole.ToolTipRole) for t in texts)
 
 
-def test_differing_figures_are_flagged_exactly(qtbot, measures, comparison):
+@pytest.fixture
+def reports(library):
+    """Sichuan's and Hubei's 2026 report excerpts (tests/data/reports, PROVENANCE.tsv) compared: their
+    job targets differ (85万人 / 70万人以上), their GDP, unemployment and CPI targets agree (read in
+    the texts). The seeds agree on every count they share, so they have no differing figure to flag."""
+    from report_quality import DATA
+
+    ids = [library.import_file(DATA / f"2026_{r}_政府工作报告_targets.txt").document.id for r in ("四川省", "湖北省")]
+    return library.compare(*ids)
+
+
+def test_differing_figures_are_flagged_exactly(qtbot, tasks, reports):
+    measures = MeasuresPanel(tasks)
+    qtbot.addWidget(measures)
+    measures.resize(520, 800)
+    measures.show()
+    qtbot.waitExposed(measures)
+    measures.show_comparison(reports)
+    comparison = reports
     model = measures.figures_model
     assert model.rowCount() == len(comparison.figures)
     assert any(p.differs for p in comparison.figures) and not all(p.differs for p in comparison.figures)

@@ -1,7 +1,7 @@
 """Figures: the numbers two documents give for the same measure, paired, with the ones that differ flagged.
 
 Reports on one programme quote its figures again and again — 6个职教集团 / 6個職教集團,
-召开7次联席会议 / 聯席會議第七次會議, 首届 / 舉辦3屆 — and a reviewer wants to see where two
+召开7次联席会议 / 先后召開7次聯席會議, 100名教师互派交流 — and a reviewer wants to see where two
 documents agree and where they do not. A figure is a number with a measure word
 (``numerals.find_figures``) attached to a measure mention in the same clause:
 
@@ -12,11 +12,13 @@ documents agree and where they do not. A figure is a number with a measure word
 * or first in the next clause when that clause opens with 覆盖/涉及/参与 … (…职教联盟,覆盖两地
   职业院校662所), attached to the last mention before it.
 
-Pairs are made per measure, compatible measure word (名/人/位 alike) and kind: a numbered
-ordinal (第七次) meets only another, never a count (7次), which it does not state ("7 = 7" would
-claim an agreement the texts do not make); 首届 still meets a count (首届 / 3屆 is the discrepancy a
-reviewer looks for): equal values first, then in reading order; a figure left
-over meets the closest value on the other side, so no stated figure goes unshown.
+Pairs are made per measure, compatible measure word (名/人/位 alike) and kind: an ordinal
+(第七次, 首届, 首批, the 四次 of 六届四次全会) meets only another ordinal, never a count (7次, 3屆),
+which it does not state ("7 = 7" would claim an agreement the texts do not make, and 首届 / 3屆 a
+discrepancy: the first contest and three contests are both true). Slogans and ordinal phrases
+(新一轮, 六个一批, 每年一届) are no figures at all (``numerals``). Within a kind, equal values pair
+first, then in reading order; a figure left over meets the closest value on the other side, so no
+stated figure goes unshown.
 
 Indicator values (``engine.indicators``: 地区生产总值增长5%左右) pair by indicator, unit and
 period (``pair_indicators``): this year's target meets the other report's target, never its
@@ -189,8 +191,9 @@ def pair_figures(a_figs: Sequence[Figure], b_figs: Sequence[Figure]) -> list[Fig
     groups: dict[tuple[str, str], tuple[list[Figure], list[Figure]]] = {}
     for side, figs in ((0, a_figs), (1, b_figs)):
         for f in sorted(figs, key=lambda f: f.start):
-            # A numbered ordinal is not a count (第七次 names one meeting, 7次 counts them): never one figure.
-            groups.setdefault((f.measure, _unit_class(f.unit), f.text.startswith("第")), ([], []))[side].append(f)
+            # An ordinal is not a count (第七次 names one meeting, 7次 counts them; 首届 is the first
+            # contest, not one contest against 3屆): ordinals meet only ordinals.
+            groups.setdefault((f.measure, _unit_class(f.unit), f.ordinal), ([], []))[side].append(f)
     pairs: list[FigurePair] = []
     for (measure, _, _), (aa, bb) in groups.items():
         if aa and bb:

@@ -7,7 +7,10 @@ not a well-formed number is a *name*, not a figure: 十三五 (a five-year plan)
 
 ``find_figures(text)`` finds every number that carries a measure word (个/所/名/次/届/对/项
 …), because a bare number in a policy text is usually a year, a code (33618) or a name.
-Numbered slogans and ordinal phrases are names too (新一轮, 六个一批, “两个维护”).
+Numbered slogans and ordinal phrases are names too (新一轮, 六个一批, “两个维护”, 中央八项规定,
+每年一届, 两位数, 一次性). Ordinals are marked as such, with 第 (第七次, 第十四届), 首 (首届, 首批)
+or without (六届四次全会, 二十届四中全会, 十六届人大三次会议, 机场三期工程): they say which one,
+not how many, and never meet a count.
 """
 
 from __future__ import annotations
@@ -109,19 +112,53 @@ def find_figures(text: str, start: int = 0, end: int | None = None) -> Iterator[
         value = parse_number(num)
         if value is None or (unit == "批" and not m.group("ord")) or _names_not_counts(text, a, m):
             continue
-        yield Number(a, m.end(), value, unit, bool(m.group("ord")))
+        yield Number(a, m.end(), value, unit, bool(m.group("ord")) or _session(text, a, m.end(), unit))
 
 
-_NOT_ONE = "新每这上下同另单"  # 新一轮, 每一届: which round, not how many
+_NOT_ONE = "新每这上下同另单本"  # 新一轮, 每一届, 本届: which round, not how many
+_PER = ("每年", "一年", "每届", "每次")  # 每年一届: how often, not how many
+# 十四届九次全会, 党的二十届四中全会, 十六届人大三次会议: a body's term and its sitting name one
+# session; 机场三期工程: a project's phase. Ordinals, though no 第 says so.
+_BODY = r"(?:党的|全国人大|人大|政协|人民代表大会|中央|省委|市委|区委|州委|县委|党委)"
+_TERM_AFTER = re.compile(rf"{_BODY}?(?:[{_CN_CHARS}0-9]+(?:次|中全会)|历次|全会|党代会)|{_BODY}")
+_TERM_BEFORE = re.compile(rf"{_BODY}$")
+_SITTING_AFTER = re.compile(r"(?:全体)?(?:全会|中全会|党代会)")
+_SITTING_BEFORE = re.compile(rf"[{_CN_CHARS}0-9]+届{_BODY}?$")
+_PHASE_AFTER = re.compile(r"(?:工程|项目|改扩建|扩建|建成|开工|建设|、)")
+# The few traditional spellings these look-arounds meet (the stored text may be either script).
+_T2S = str.maketrans("會黨歷協屆議規兩個項國確維務識體腳結設擴開專區縣", "会党历协届议规两个项国确维务识体脚结设扩开专区县")
+
+
+def _session(text: str, a: int, end: int, unit: str) -> bool:
+    """A term, sitting or phase (六届四次全会, 二十届四中全会, 三期工程): which one, not how many."""
+    before, after = text[max(0, a - 10):a].translate(_T2S), text[end:end + 12].translate(_T2S)
+    if unit == "届":
+        return _TERM_AFTER.match(after) is not None or _TERM_BEFORE.search(before) is not None
+    if unit == "次":
+        return _SITTING_AFTER.match(after) is not None or _SITTING_BEFORE.search(before) is not None
+    return unit == "期" and not text[a].isdigit() and _PHASE_AFTER.match(after) is not None
+
+
+# Numbered names: a count in form, the name of one principle or slogan (中央八项规定, 两个大局).
+_NAMED = ("八项规定", "一个中国", "两个大局", "两个确立", "两个维护", "两个毫不动摇", "两个结合", "两个一百年",
+          "三个务必", "三个代表", "四个意识", "四个自信", "四个全面", "五位一体", "一个脚印")
+# A measure word that starts another word: 两位数 (double-digit), 一次性 (one-off).
+_NOT_UNIT = {"位": "数", "次": "性"}
 _QUOTES = "“\"「『‘"
 _SLOGAN_LEN = 8
 
 
 def _names_not_counts(text: str, a: int, m: re.Match) -> bool:
     """A numbered slogan or an ordinal phrase, not a count: 新一轮, 六个一批, “两个维护”."""
-    if m.group("num") in ("一", "壹") and a > 0 and text[a - 1] in _NOT_ONE:
+    if m.group("num") in ("一", "壹") and a > 0 and (text[a - 1] in _NOT_ONE or text[max(0, a - 2):a] in _PER):
         return True
     end = m.end()
+    unit = _UNIT_OF[m.group("unit")]
+    ahead = text[a:end + 4].translate(_T2S)
+    if unit in _NOT_UNIT and ahead.startswith(_NOT_UNIT[unit], end - a):
+        return True
+    if ahead.startswith(_NAMED):
+        return True
     if m.group("unit") in ("个", "個") and text[end:end + 1] == "一" and not m.group("num")[0].isdigit():
         return True  # 三个一批, 五个一工程 (3个一流学科 is a count)
     if a > 0 and text[a - 1] in _QUOTES and not m.group("ord"):
