@@ -206,7 +206,9 @@ def _notes(lib: "Library", c: "Comparison", views: dict, script: str, annotator:
     paths: dict[int, str] = {}
     for code in lib.codes():  # tree order: a parent's path is known before its children's
         paths[code.id] = code.name if code.parent_id is None else f"{paths[code.parent_id]}/{code.name}"
-    side = {c.a.id: ("A", c.a.paragraphs), c.b.id: ("B", c.b.paragraphs)}
+    region = {d: _in_script(lib.document(d), script).region or "" for d in (c.a.id, c.b.id)}
+    side = {d: (f"{name} {region[d]}".rstrip(), paras)  # "A 四川省 ¶20": the sides named as elsewhere
+            for d, name, paras in ((c.a.id, "A", c.a.paragraphs), (c.b.id, "B", c.b.paragraphs))}
 
     def quote(t) -> Quote:
         if t.status != "anchored":
@@ -412,7 +414,7 @@ def _all_notes(r: PairReport, table: str, say) -> str:
     only = (f'<p class="meta">{e(say("只列出此批注人的批注 Only the notes of"))} {e(r.annotator)}</p>'
             if r.annotator is not None else "")
     return only + "\n".join((
-        listing(f"{say('对读批注 Comparison notes')} A ↔ B", r.links),
-        listing(f"A · {r.a.title}", r.notes_a),
-        listing(f"B · {r.b.title}", r.notes_b),
+        listing(f"{say('对读批注 Comparison notes')} {_name(r, 'A')} ↔ {_name(r, 'B')}", r.links),
+        listing(f"{_name(r, 'A')} · {r.a.title}", r.notes_a),
+        listing(f"{_name(r, 'B')} · {r.b.title}", r.notes_b),
     ))
