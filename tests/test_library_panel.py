@@ -415,3 +415,39 @@ def test_headers_are_whole_at_the_default_dock_width(qtbot, library_path, tmp_pa
         if field in panel.shown_columns() and field != "title":
             assert header.sectionSize(n) >= header.sectionSizeFromContents(n).width()
     window.close()
+
+
+def test_a_column_shown_by_hand_takes_the_room_of_the_automatic_ones(qtbot, library_path, tmp_path):
+    """Issue 14 part 2: at 1600x1000 the narrow library dock with 字数 shown by hand cut the title to
+    4 characters: the reader's column comes first, automatic ones give way, the title keeps its
+    characters and long titles are cut in the middle (both ends tell documents apart)."""
+    from duidu.ui.library_model import COLUMNS
+    from duidu.ui.library_panel import TITLE_EM
+    from duidu.ui.main_window import MainWindow
+    from duidu.ui.settings import Settings
+
+    with Library.open() as lib:
+        docs = lib.documents()
+    window = MainWindow(library_path, docs, settings=Settings(tmp_path / "settings.ini"))
+    qtbot.addWidget(window)
+    window.resize(1600, 1000)
+    window.show()
+    qtbot.waitExposed(window)
+    window.open_initial()
+    qtbot.waitUntil(lambda: window.reader.comparison is not None and not window.tasks.busy(), timeout=30000)
+    panel = window.library_panel
+    table, header = panel.table, panel.table.horizontalHeader()
+    qtbot.waitUntil(lambda: table.isVisible() and panel.model.rowCount() == 5, timeout=10000)
+    assert table.textElideMode() == Qt.TextElideMode.ElideMiddle
+    fields = [f for f, _ in COLUMNS]
+    panel.set_column_shown("length", True)
+    shown = panel.shown_columns()
+    assert "length" in shown
+    em = table.fontMetrics().horizontalAdvance("中")
+    assert header.sectionSize(0) >= TITLE_EM * em
+    end = max(header.sectionViewportPosition(fields.index(f)) + header.sectionSize(fields.index(f)) for f in shown)
+    assert end <= table.viewport().width()  # nothing runs off the right edge
+    n = fields.index("length")
+    widest = max(table.fontMetrics().horizontalAdvance(panel.proxy.index(r, n).data()) for r in range(panel.proxy.rowCount()))
+    assert header.sectionSize(n) >= widest
+    window.close()

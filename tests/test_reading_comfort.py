@@ -490,3 +490,31 @@ def test_the_library_table_and_recent_menu_follow_the_script_and_edits_start_fro
     qtbot_wait(window)
     assert [model.index(r, 0).data() for r in range(model.rowCount())] == [d.title for d in docs]
     assert all(lp.region_filter.itemText(k) == lp.region_filter.itemData(k) for k in range(1, lp.region_filter.count()))
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1600, 1000)])
+def test_the_notes_panel_reads_whole_and_never_is_an_empty_box(make_window, size):
+    """Issue 14 part 2: at 1366x768 the notes panel cut "All documents"; its choices and the
+    typed filters read whole, an empty list says what to do, and the titles follow the script."""
+    from PySide6.QtWidgets import QStyle, QStyleOptionComboBox
+
+    window = make_window(*size)
+    if window.side_dock.is_folded:
+        window.side_dock.set_folded(False)
+    panel = window.notes_ui.panel
+    window.side_tabs.setCurrentWidget(panel)
+    qtbot_wait(window)
+    for box in (panel.doc_filter, panel.region_filter, panel.annotator_filter):
+        option = QStyleOptionComboBox()
+        box.initStyleOption(option)
+        field = box.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, option,
+                                           QStyle.SubControl.SC_ComboBoxEditField, box)
+        assert box.fontMetrics().horizontalAdvance(box.itemText(0)) <= field.width(), box.itemText(0)
+    for edit in (panel.code_filter, panel.text_filter):
+        assert edit.fontMetrics().horizontalAdvance(edit.placeholderText()) <= edit.contentsRect().width() - 8
+    assert panel.proxy.rowCount() == 0 and "Ctrl+T" in panel.table.placeholder
+    window.set_global_script("tw")
+    qtbot_wait(window)
+    titles = [panel.doc_filter.itemText(k) for k in range(1, panel.doc_filter.count())]
+    assert titles and any("國" in t or "慶" in t for t in titles) and not any("庆" in t for t in titles)
+    assert panel.doc_filter.toolTip() == panel.doc_filter.currentText()

@@ -1181,6 +1181,14 @@ Read Chinese policy documents against each other, offline.</source>
         <translation>编码本…</translation>
     </message>
     <message>
+        <source>No note matches these filters.</source>
+        <translation>没有符合这些筛选条件的笔记。</translation>
+    </message>
+    <message>
+        <source>No notes yet. Select a passage in a pane and press Ctrl+T (Code selection…) to code it and write a note.</source>
+        <translation>还没有笔记。在正文中选中一段文字，按 Ctrl+T（标注所选…）即可编码并写笔记。</translation>
+    </message>
+    <message>
         <source>Filter by code (any script)</source>
         <translation>按编码筛选（不分简繁）</translation>
     </message>

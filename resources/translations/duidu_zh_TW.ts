@@ -1181,6 +1181,14 @@ Read Chinese policy documents against each other, offline.</source>
         <translation>編碼本…</translation>
     </message>
     <message>
+        <source>No note matches these filters.</source>
+        <translation>沒有符合這些篩選條件的筆記。</translation>
+    </message>
+    <message>
+        <source>No notes yet. Select a passage in a pane and press Ctrl+T (Code selection…) to code it and write a note.</source>
+        <translation>還沒有筆記。在內文中選取一段文字，按 Ctrl+T（標註所選…）即可編碼並寫筆記。</translation>
+    </message>
+    <message>
         <source>Filter by code (any script)</source>
         <translation>依編碼篩選（不分簡繁）</translation>
     </message>

@@ -98,6 +98,7 @@ class LibraryPanel(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # a title's start and end tell documents apart; whole in the tooltip
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
@@ -225,7 +226,8 @@ class LibraryPanel(QWidget):
             self.table.resizeColumnToContents(column)
             width = max(self.table.columnWidth(column), header.sectionSizeFromContents(column).width())
             if field not in WHOLE_COLUMNS:  # long issuing bodies are cut (whole in the tooltip), the header never
-                width = min(width, max(MAX_COLUMN_EM * em, header.sectionSizeFromContents(column).width()))
+                pad = 2 * (self.table.style().pixelMetric(self.table.style().PixelMetric.PM_FocusFrameHMargin) + 1)
+                width = min(width, max(MAX_COLUMN_EM * em + pad, header.sectionSizeFromContents(column).width()))
             self.table.setColumnWidth(column, width)
             self._widths[field] = width
         self._choose_columns()
@@ -238,12 +240,13 @@ class LibraryPanel(QWidget):
             return
         fields = [f for f, _ in COLUMNS]
         room = self.table.viewport().width() - TITLE_EM * self.table.fontMetrics().horizontalAdvance("中")
-        for field in COLUMN_PRIORITY:
+        room -= sum(widths[f] for f, shown in self._columns_by_hand.items() if shown)  # the reader's columns first:
+        for field in COLUMN_PRIORITY:  # the others give way to them (a title cut to 4 characters, 字数 cut, else)
             shown = self._columns_by_hand.get(field)
             if shown is None:
                 shown = widths[field] <= room
-            if shown:
-                room -= widths[field]
+                if shown:
+                    room -= widths[field]
             self.table.setColumnHidden(fields.index(field), not shown)
 
     def shown_columns(self) -> list[str]:

@@ -361,8 +361,7 @@ class MainWindow(QMainWindow):
         for model in (self.similar_panel.model, self.library_panel.results_model):
             model.in_script = in_script
             model.layoutChanged.emit()
-        self.notes_ui.panel.cards.in_script = in_script
-        self.notes_ui.panel.table.viewport().update()
+        self.notes_ui.panel.set_script(in_script)
         self.passages_panel.model.layoutChanged.emit()
 
     def focused_side(self) -> str:

@@ -12,6 +12,24 @@ from duidu.ui.notes_model import NoteRole, NotesFilter, NotesModel
 ANY = None
 
 
+class NotesTable(QTableView):
+    """The cards; with none to show, it says why and what to do (no empty box)."""
+
+    placeholder = ""
+
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        if self.model() is None or self.model().rowCount() or not self.placeholder:
+            return
+        from PySide6.QtGui import QPainter, QPalette
+
+        painter = QPainter(self.viewport())
+        painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
+        painter.drawText(self.viewport().rect().adjusted(12, 12, -12, -12),
+                         int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap),
+                         self.placeholder)
+
+
 class NotesPanel(QWidget):
     openRequested = Signal(object)  # an Annotation: show its passage(s)
     editRequested = Signal(object)
@@ -22,6 +40,7 @@ class NotesPanel(QWidget):
         super().__init__(parent)
         self.notes = notes
         self.documents: list = []
+        self.in_script = lambda text: text  # the documents' titles and regions in the reader's script
         self.model = NotesModel(self)
         self.proxy = NotesFilter(self)
         self.proxy.setSourceModel(self.model)
@@ -34,7 +53,10 @@ class NotesPanel(QWidget):
         self.code_filter.setClearButtonEnabled(True)
         self.code_filter.textChanged.connect(lambda _: self._apply_filters())
         self._code_keys: dict[int, str] = {}  # code id -> its name in key form (refreshed with the codebook)
-        self.doc_filter = QComboBox(self)
+        from duidu.ui.pane import ElidingChooser
+
+        self.doc_filter = ElidingChooser(self)  # a long title cut in the middle, whole in the tooltip
+        self.doc_filter.currentTextChanged.connect(self.doc_filter.setToolTip)
         self.doc_filter.setAccessibleName(self.tr("Filter by document"))
         self.region_filter = QComboBox(self)
         self.region_filter.setAccessibleName(self.tr("Filter by region"))
@@ -51,7 +73,7 @@ class NotesPanel(QWidget):
         self.blind = QCheckBox(self.tr("Blind (only my notes)"), self)
         self.blind.toggled.connect(self._set_blind)
 
-        self.table = QTableView(self)
+        self.table = NotesTable(self)
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(6, Qt.SortOrder.DescendingOrder)
@@ -85,11 +107,15 @@ class NotesPanel(QWidget):
         self.codebook_button = QPushButton(self.tr("Codebook…"), self)
         self.codebook_button.clicked.connect(self.codebookRequested)
 
+        # The typed filter and the documents' titles have a row each (a narrow dock cut "All documen"
+        # and the placeholder); region and annotator share one, each column as wide as the other.
         grid = QGridLayout()
-        grid.addWidget(self.code_filter, 0, 0)
-        grid.addWidget(self.doc_filter, 0, 1)
-        grid.addWidget(self.region_filter, 1, 0)
-        grid.addWidget(self.annotator_filter, 1, 1)
+        grid.addWidget(self.code_filter, 0, 0, 1, 2)
+        grid.addWidget(self.doc_filter, 1, 0, 1, 2)
+        grid.addWidget(self.region_filter, 2, 0)
+        grid.addWidget(self.annotator_filter, 2, 1)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
         buttons = QHBoxLayout()
         buttons.addWidget(self.count, 1)
         buttons.addWidget(self.edit_button)
@@ -106,6 +132,12 @@ class NotesPanel(QWidget):
         notes.changed.connect(self.refresh)
         self.refresh()
 
+    def set_script(self, in_script) -> None:
+        """Quotes, titles and regions (cards and the choices above them) through ``in_script``."""
+        self.in_script = self.cards.in_script = in_script
+        self.refresh()
+        self.table.viewport().update()
+
     def set_documents(self, documents) -> None:
         self.documents = list(documents)
         self.refresh()
@@ -118,9 +150,9 @@ class NotesPanel(QWidget):
         from duidu.text.keyform import query_key
 
         self._code_keys = {c.id: query_key(c.name) for c in n.codes}
-        self._fill(self.doc_filter, self.tr("All documents"), [(d.title, d.id) for d in self.documents])
+        self._fill(self.doc_filter, self.tr("All documents"), [(self.in_script(d.title), d.id) for d in self.documents])
         regions = sorted({d.region for d in self.documents if d.region})
-        self._fill(self.region_filter, self.tr("All regions"), [(r, r) for r in regions])
+        self._fill(self.region_filter, self.tr("All regions"), [(self.in_script(r), r) for r in regions])
         annotators = sorted({a.annotator for a in n.visible()} | {n.annotator})
         self._fill(self.annotator_filter, self.tr("All annotators"), [(a, a) for a in annotators])
         self.blind.blockSignals(True)
@@ -150,6 +182,15 @@ class NotesPanel(QWidget):
             box.addItem(text, data)
         box.setCurrentIndex(max(0, box.findData(chosen)))
         box.blockSignals(False)
+        box.setToolTip(box.currentText())
+        # Never narrower than its "All …" (the dock may be narrow: the choice must still read whole).
+        from PySide6.QtCore import QSize
+        from PySide6.QtWidgets import QStyle, QStyleOptionComboBox
+
+        option = QStyleOptionComboBox()
+        option.initFrom(box)
+        text = QSize(box.fontMetrics().horizontalAdvance(everything) + 8, box.fontMetrics().height())
+        box.setMinimumWidth(box.style().sizeFromContents(QStyle.ContentsType.CT_ComboBox, option, text, box).width())
 
     def codes_matching(self, typed: str) -> set[int] | None:
         """Codes whose name holds what was typed (any script, any width), with every code under
@@ -178,6 +219,9 @@ class NotesPanel(QWidget):
         shown, total = self.proxy.rowCount(), self.model.rowCount()
         self.count.setText(self.tr("%1 / %2 notes").replace("%1", str(shown)).replace("%2", str(total)))
         has = shown > 0
+        self.table.placeholder = "" if has else self.tr("No note matches these filters.") if total else self.tr(
+            "No notes yet. Select a passage in a pane and press Ctrl+T (Code selection…) to code it and write a note.")
+        self.table.viewport().update()
         self.edit_button.setEnabled(has)
         self.delete_button.setEnabled(has)
         self.orphans = sum(1 for a in self.notes.visible() if a.orphaned)
