@@ -724,12 +724,14 @@ class _SrcMap:
     """A document's key positions in its stored text, from a table of every position (made once
     per document: the finder maps each end of every passage, several times as it snaps)."""
 
-    __slots__ = ("map", "starts", "ends")
+    __slots__ = ("map", "starts", "ends", "text", "key", "_bounds")
 
     def __init__(self, doc: EngineDocument) -> None:
         from array import array
 
         self.map = doc.keyform.map
+        self.text, self.key = doc.text, doc.keyform.text
+        self._bounds: dict[tuple[int, bool], tuple[bool, object] | None] = {}
         table = self.map.to_src_table()
         # Machine integers (array): read back as Python ints, and nothing for the collector to walk.
         self.starts = self.ends = None
@@ -747,6 +749,25 @@ class _SrcMap:
     def at(self, pos: int) -> int:
         """``to_src``."""
         return self.map.to_src(pos) if self.starts is None else self.starts[pos]
+
+    def boundary(self, s: int, e: int, at_start: bool) -> tuple[bool, object] | None:
+        """What the start (``at_start``) or end of key span [s, e) cuts: ``(True, edge)`` a number
+        with its unit (``edge``: the key position the passage gives it up at), ``(False, (start,
+        end))`` a word, or None. Remembered per position: the finder asks about both ends of every
+        passage, again as it snaps, and again in every comparison the document takes part in."""
+        pos = s if at_start else e
+        memo = self.starts is not None
+        if memo and (pos, at_start) in self._bounds:
+            return self._bounds[pos, at_start]
+        cut = _number_cut(self.text, self.span(s, e)[0 if at_start else 1])
+        if cut:
+            found: tuple[bool, object] | None = (True, self.map.to_dst(cut[1] if at_start else cut[0]))
+        else:
+            word = _inside_word(self, self.key, pos)
+            found = None if word is None else (False, word)
+        if memo:
+            self._bounds[pos, at_start] = found
+        return found
 
 
 _src_map = per_document(_SrcMap)
@@ -830,18 +851,18 @@ def _snap(chain: _Chain, a: EngineDocument, b: EngineDocument, ka: str, kb: str,
     maps = {"a": _src_map(a), "b": _src_map(b)}
     for _ in range(3):
         changed = False
-        for side, doc, key in (("a", a, ka), ("b", b, kb)):
+        for side in "ab":
             for at_start in (True, False):
                 s, e = (chain.a0, chain.a1) if side == "a" else (chain.b0, chain.b1)
                 pos = s if at_start else e
-                cut = _number_cut(doc.text, maps[side].span(s, e)[0 if at_start else 1])
-                if cut:
-                    edge = doc.keyform.map.to_dst(cut[1] if at_start else cut[0])
+                found = maps[side].boundary(s, e, at_start)
+                if found is None:
+                    continue
+                if found[0]:  # inside a number
+                    edge = found[1]
                     new = _trim(chain, side, edge, e, ka, kb) if at_start else _trim(chain, side, s, edge, ka, kb)
                 else:
-                    word = _inside_word(maps[side], key, pos)
-                    if not word:
-                        continue
+                    word = found[1]
                     by = pos - word[0] if at_start else word[1] - pos
                     new = _widened(chain, side, at_start, by, ka, kb) if by <= 2 else None
                     if new is None or not new.holds(threshold, 0):
