@@ -69,6 +69,9 @@ def test_a_level_and_its_growth_are_both_read_and_trillions_become_hundred_milli
     "人均地区生产总值达到11万元",
     "单位地区生产总值能耗下降2.5%",  # energy intensity, its own indicator
     "居民收入增长和经济增长同步",  # no value
+    # a part of the region (北京市, 新疆 2026 reports)
+    "城市副中心和平原新城地区生产总值年均增长5%以上",
+    "南疆五地州地区生产总值年均增长6%",
 ])
 def test_other_things_are_not_gdp(text):
     assert values(text, indicator="地区生产总值") == []
@@ -106,6 +109,34 @@ def test_a_plans_averages_look_ahead_or_back():
     doc = EngineDocument.from_text(0, text)
     assert [(v.value, v.period) for v in extract_indicators(doc, 2026)] == [
         (5.9, "2021—2025年年均"), (5, "2026—2030年年均目标"), (5, "2026年目标")]
+
+
+def test_a_level_and_its_growth_with_a_clause_between():
+    # 湖南 2026: the 2025 growth follows the level after a short clause of its own.
+    got = values("过去一年，全省地区生产总值达到5.53万亿元、稳居全国前十强、增长4.8%，"
+                 "地方一般公共预算收入达到3500亿元、一般公共预算支出增长3%。")
+    assert ("地区生产总值", 4.8, None, "%", "", RESULT) in got
+    assert ("一般公共预算收入", 3, None, "%", "", RESULT) not in got  # another indicator's growth
+    # 云南: a level and its five-year average growth.
+    got = values("过去五年，地区生产总值突破3万亿元、年均增长4.7%。", indicator="地区生产总值")
+    assert ("地区生产总值", 4.7, None, "%", "", PLAN) in got
+
+
+def test_a_plans_target_under_a_lead_in_line_and_a_setting():
+    # 甘肃 2026: the 十五五 targets are listed under a lead-in line, a paragraph each.
+    text = ("“十五五”时期，要努力实现以下目标任务：\n"
+            "一是高质量发展水平明显提升。持续盘活存量。全省地区生产总值年均增长5%以上。\n")
+    doc = EngineDocument.from_text(0, text)
+    assert [(v.value, v.qualifier, v.period) for v in extract_indicators(doc, 2026)] == [
+        (5, "以上", "2026—2030年年均目标")]
+    # 山西 2026: "主要目标任务基本完成" looks back; the average under it is the 十四五's.
+    text = ("一、“十四五”时期工作回顾\n“十四五”规划主要目标任务基本完成，各项事业发展取得新进步新成就！\n"
+            "——经济运行稳中有进。地区生产总值超过2.5万亿元、年均增长5%。\n")
+    doc = EngineDocument.from_text(0, text)
+    assert [(v.value, v.period) for v in extract_indicators(doc, 2026) if v.unit == "%"] == [(5, "2021—2025年年均")]
+    # 新疆 2026: 增速目标设定为年均增长5.5%—6%.
+    got = values("建议“十五五”时期地区生产总值增速目标设定为年均增长5.5%—6%。", indicator="地区生产总值")
+    assert got == [("地区生产总值", 5.5, 6, "%", "区间", PLAN)]
 
 
 def test_a_heading_on_its_own_line_carries_the_target_to_the_next():

@@ -41,7 +41,7 @@ TARGET, RESULT, PLAN = "target", "result", "plan"
 _LINK = (r"(?:(?:全年|预计|实际|同比|比上年|较上年|名义|年均|平均|均值|总体|累计|分别|拟按|按|力争|确保|努力|总水平|"
          r"上涨幅度|幅度)?"
          r"(?:增长|增速|涨幅|上涨|下降|降低|减少|提高到|提高|提升到|提升|增加到|增加|增至|降至|降到|达到|达|突破|超过|"
-         r"为|保持在|稳定在|控制在|实现|在|是)?){0,2}")
+         r"目标设定为|设定为|目标为|为|保持在|稳定在|控制在|实现|在|是)?){0,3}")
 _PREFIX_Q = ("不低于", "不超过", "不高于", "力争", "超过", "高于", "低于", "约", "近")
 _SUFFIX_Q = ("左右", "以上", "以内", "以下", "上下", "以上", "之内")
 _NUM = r"[0-9０-９]+(?:[.．][0-9０-９]+)?"
@@ -54,7 +54,9 @@ _VALUE = re.compile(
     rf"(?P<suf>{'|'.join(_SUFFIX_Q)})?"
 )
 _PARA_BREAK = re.compile(r"\n")
-_CHAIN = re.compile(r"[、，,]\s*((?:同比|比上年|较上年)?(?:增长|下降|增速|上涨))(?=[0-9０-９])")
+# 达到5.53万亿元、稳居全国前十强、增长4.8%: one short clause with no number may stand between.
+_CHAIN = re.compile(r"[、，,]\s*(?:[^、，,。；;：:\n0-9０-９%％]{1,10}[、，,]\s*)?"
+                    r"((?:同比|比上年|较上年|年均)?(?:增长|下降|增速|上涨))(?=[0-9０-９])")
 # Period cues, read backwards from a value: the nearest one wins.
 _TARGET_CUES = ("预期目标", "目标是", "目标为", "今年", "本年", "力争", "安排")
 _RESULT_CUES = ("过去一年", "去年", "上年", "一年来", "预计全年", "实现了", "完成了")
@@ -65,6 +67,7 @@ _STRONG = ((re.compile(r"预期目标(?!任务|顺利|圆满|较好|全面|如�
            (re.compile(r"工作回顾|过去一年"), RESULT), (re.compile(r"过去五年"), PLAN))
 _BARE_OK = "年是为计现中"  # 今年/全年/预计/实现/其中 + 生产总值: still the whole economy
 _CARRY = 1500  # characters a strong cue reaches forward past its paragraph
+_HEADING_LEN = 60  # a paragraph this short is a heading or a lead-in line ("…目标任务：")
 _YEAR = re.compile(r"(19[5-9]\d|20\d\d)\s*年")
 PROVINCES = ("北京", "天津", "河北", "山西", "内蒙古", "辽宁", "吉林", "黑龙江", "上海", "江苏", "浙江", "安徽", "福建",
              "江西", "山东", "河南", "湖北", "湖南", "广东", "广西", "海南", "重庆", "四川", "贵州", "云南", "西藏",
@@ -176,7 +179,9 @@ def period_label(kind: str, year: int | None, ahead: bool = False, rate: bool = 
 
 
 # A plan's figure looks ahead (十五五 targets) or back (十四五 results): the nearest cue decides.
-_AHEAD = re.compile(r"十五五|未来五年|今后五年|到20[3-9]\d年|2030年|主要指标|主要目标|远景目标|建议")
+# (主要目标任务基本完成 looks back: the plan's targets met.)
+_AHEAD = re.compile(r"十五五|未来五年|今后五年|到20[3-9]\d年|2030年|主要指标|主要目标(?!任务|基本|圆满|全面|如期|顺利)"
+                    r"|远景目标|建议")
 _BEHIND = re.compile(r"十四五|过去五年|五年来|这五年|五年间|2021年以来|2020年")
 
 
@@ -206,12 +211,25 @@ class _Periods:
                      *((c, PLAN) for c in _PLAN_CUES), *years)
 
     def ahead(self, pos: int) -> bool:
-        """Whether a plan's value before ``pos`` is a target for the years ahead (else a past average)."""
+        """Whether a plan's value before ``pos`` is a target for the years ahead (else a past average).
+
+        The nearest cue in its paragraph decides; a paragraph with none ("一是高质量发展水平明显提升。
+        …年均增长5%以上") takes the nearest heading or lead-in line (a short paragraph) in the
+        ``_CARRY`` characters before it ("“十五五”时期，要努力实现以下目标任务：")."""
         k = bisect_right(self.breaks, pos - 1)
-        before = self.text[self.breaks[k - 1] + 1 if k else 0:pos]
-        ahead = max((m.end() for m in _AHEAD.finditer(before)), default=-1)
-        behind = max((m.end() for m in _BEHIND.finditer(before)), default=-1)
-        return ahead > behind
+        para = self.breaks[k - 1] + 1 if k else 0
+        lines = [self.text[para:pos]]
+        while k > 0 and pos - self.breaks[k - 1] <= _CARRY:
+            k -= 1
+            start = self.breaks[k - 1] + 1 if k else 0
+            if self.breaks[k] - start <= _HEADING_LEN:
+                lines.append(self.text[start:self.breaks[k]])
+        for before in lines:
+            ahead = max((m.end() for m in _AHEAD.finditer(before)), default=-1)
+            behind = max((m.end() for m in _BEHIND.finditer(before)), default=-1)
+            if ahead != behind:
+                return ahead > behind
+        return False
 
     def kind(self, pos: int, link: str) -> str:
         if "年均" in link:
@@ -262,9 +280,11 @@ def extract_indicators(doc: EngineDocument, year: int | None = None) -> list[Ind
                                           src_s, src_e, doc.text[src_s:src_e], high, doc.text[cs:src_e]))
             # 达到8500亿元、增长1.5%: the same indicator's growth follows its level.
             chain = _CHAIN.match(s, ve)
-            if chain is None or unit == "%":
-                break
+            if chain is None or unit == "%" or _alias_re()[0].search(s, ve, chain.start(1)):
+                break  # (the growth of another indicator named in between is that one's)
             link, pos = chain.group(1), chain.end()
+            if "年均" in link:
+                kind = PLAN
     return out
 
 
