@@ -507,87 +507,89 @@ def _chains(runs: list[list[int]], ka: str, kb: str, threshold: float,
     """Chain runs (sorted by a + b, then the lesser of the two: read the same way whichever text
     is A) that follow each other closely in both texts.
 
-    Open chains are found by where they end in B, so each run looks at a handful of
-    candidates however much the texts repeat themselves. Where one text inserts up to
+    Each run looks only at the runs before it that end within reach (``_reach``, found for all
+    runs at once), and at the chains those still end: a handful of candidates however much the
+    texts repeat themselves. Where one text inserts up to
     ``JOIN_GAP`` characters and the other nothing, inside one sentence (a list with one more
     item), the pieces chain while the whole stays ``JOIN_THRESHOLD`` similar.
     """
     chains: list[_Chain] = []
-    by_end: dict[int, list[_Chain]] = {}  # end in B -> chains ending there
+    ends: dict[int, _Chain] = {}  # run -> the chain that run ends, while it does
     ends_a, ends_b = sentence_end or (b"", b"")
-    for (a, b, length), alone in zip(runs, _alone(runs)):
-        if alone:  # no run ends within reach before it: it starts a chain
-            chain = _Chain([[a, b, length]], length)
-            chains.append(chain)
-            by_end.setdefault(chain.b1, []).append(chain)
-            continue
-        best, best_cut, best_gap, best_matched, best_need = None, 0, 0, (-1,), threshold
-        for b1 in range(b - JOIN_GAP, b + SEED):
-            bucket = by_end.get(b1)
-            if not bucket:
+    starts, before = _reach(runs)
+    for n, (a, b, length) in enumerate(runs):
+        best, best_k, best_cut, best_gap, best_matched, best_need = None, -1, 0, 0, (-1,), threshold
+        for k in before[starts[n] : starts[n + 1]]:
+            c = ends.get(k)
+            if c is None:  # that run no longer ends a chain
                 continue
-            # Drop chains left behind: a run later in the order lies as far along both texts.
-            bucket[:] = [c for c in bucket if c.a1 + c.b1 + 2 * JOIN_GAP >= a + b]
-            for c in bucket:
-                ga, gb = a - c.a1, b - c.b1
-                # An insertion on one side only, inside one sentence, between pieces long enough
-                # to be a list's items (not 领导小组 … 统筹协调).
-                if sentence_end and c.matched >= JOIN_PIECE and length - max(0, -ga, -gb) >= JOIN_PIECE and (
-                        (0 < ga <= JOIN_GAP and -SEED < gb <= 0) or (0 < gb <= JOIN_GAP and -SEED < ga <= 0)) \
-                        and 1 not in ends_a[c.a0 + 1 : a + length] and 1 not in ends_b[c.b0 + 1 : b + length]:
-                    need = JOIN_THRESHOLD
-                elif -SEED < ga <= MAX_GAP and gb <= MAX_GAP:
-                    need = threshold
-                else:
-                    continue
-                cut = max(0, -ga, -gb)  # overlapping ends: start this run later
-                if cut >= length:
-                    continue
-                gap = _gap_match(ka, kb, c.a1, a, c.b1, b) if ga > 0 and gb > 0 else 0
-                if c.similarity_with(a + cut, b + cut, length - cut, gap) < need:
-                    continue
-                # The chain with most matched, then the one ending nearest (a symmetric tie-break).
-                rank = (c.matched, c.a1 + c.b1, min(c.a1, c.b1))
-                if rank > best_matched:
-                    best, best_cut, best_gap, best_matched, best_need = c, cut, gap, rank, need
+            ga, gb = a - c.a1, b - c.b1
+            # An insertion on one side only, inside one sentence, between pieces long enough
+            # to be a list's items (not 领导小组 … 统筹协调).
+            if sentence_end and c.matched >= JOIN_PIECE and length - max(0, -ga, -gb) >= JOIN_PIECE and (
+                    (0 < ga <= JOIN_GAP and -SEED < gb <= 0) or (0 < gb <= JOIN_GAP and -SEED < ga <= 0)) \
+                    and 1 not in ends_a[c.a0 + 1 : a + length] and 1 not in ends_b[c.b0 + 1 : b + length]:
+                need = JOIN_THRESHOLD
+            elif -SEED < ga <= MAX_GAP and gb <= MAX_GAP:
+                need = threshold
+            else:
+                continue
+            cut = max(0, -ga, -gb)  # overlapping ends: start this run later
+            if cut >= length:
+                continue
+            gap = _gap_match(ka, kb, c.a1, a, c.b1, b) if ga > 0 and gb > 0 else 0
+            if c.similarity_with(a + cut, b + cut, length - cut, gap) < need:
+                continue
+            # The chain with most matched, then the one ending nearest (a symmetric tie-break).
+            rank = (c.matched, c.a1 + c.b1, min(c.a1, c.b1))
+            if rank > best_matched:
+                best, best_k, best_cut, best_gap, best_matched, best_need = c, k, cut, gap, rank, need
         if best is None:
             chain = _Chain([[a, b, length]], length)
             chains.append(chain)
         else:
             chain = best
-            by_end[chain.b1].remove(chain)
+            del ends[best_k]
             chain.append(a + best_cut, b + best_cut, length - best_cut, best_gap)
             chain.joined |= best_need == JOIN_THRESHOLD
-        by_end.setdefault(chain.b1, []).append(chain)
+        ends[n] = chain
     return chains
 
 
 _ends_cache: "weakref.WeakKeyDictionary[EngineDocument, bytes]" = weakref.WeakKeyDictionary()
 
 
-def _alone(runs: list[list[int]]) -> list[bool]:
-    """For each run, whether no run ends within chaining reach before it (end in A within
-    [a - JOIN_GAP, a + SEED) and in B within [b - JOIN_GAP, b + SEED)). Counted on a grid of
-    cells at least that wide, so a run looks at its 9 surrounding cells: a few array operations
-    instead of a dictionary probe per position."""
-    if not runs:
-        return []
-    r = np.asarray(runs, dtype=np.int64)
+def _reach(runs) -> tuple[list[int], list[int]]:
+    """For each run (in chaining order), the runs before it in that order that end within chaining
+    reach of its start (in A within [a - JOIN_GAP, a + SEED), in B within [b - JOIN_GAP, b + SEED)),
+    by their end in B, then their order (as the chaining loop reads them): run n's are
+    ``before[starts[n] : starts[n + 1]]``. Ends are put on a grid of cells as wide as the reach, so
+    each run probes the 4 cells its reach can touch: a few array operations for all runs, instead
+    of a dictionary probe per position of the reach."""
+    r = np.asarray(runs, dtype=np.int64).reshape(-1, 3)
+    n = len(r)
     width = JOIN_GAP + SEED
-    ends = ((r[:, 0] + r[:, 2]) // width) * (1 << 32) + (r[:, 1] + r[:, 2]) // width
-    cells = np.unique(ends)
-    start = (r[:, 0] // width) * (1 << 32) + r[:, 1] // width
-    order = np.argsort(start)  # probed in order: a sorted search is several times faster
-    start = start[order]
-    near = np.zeros(len(r), dtype=np.bool_)
-    for da in (-1, 0, 1):
-        for db in (-1, 0, 1):
-            probe = start + (da * (1 << 32) + db)
-            at = np.minimum(np.searchsorted(cells, probe), len(cells) - 1)
-            near |= cells[at] == probe
-    alone = np.empty(len(r), dtype=np.bool_)
-    alone[order] = ~near
-    return alone.tolist()
+    ea, eb = r[:, 0] + r[:, 2], r[:, 1] + r[:, 2]
+    cell = (ea // width) * (1 << 32) + eb // width
+    order = np.argsort(cell, kind="stable")
+    cells = cell[order]
+    low_a, low_b = (r[:, 0] - JOIN_GAP) // width, (r[:, 1] - JOIN_GAP) // width
+    runs_at, found = [], []
+    for da in (0, 1):
+        for db in (0, 1):
+            probe = (low_a + da) * (1 << 32) + low_b + db
+            lo = np.searchsorted(cells, probe, "left")
+            count = np.searchsorted(cells, probe, "right") - lo
+            total = int(count.sum())
+            runs_at.append(np.repeat(np.arange(n), count))
+            found.append(order[np.repeat(lo, count) + np.arange(total) - np.repeat(np.cumsum(count) - count, count)])
+    at, k = np.concatenate(runs_at), np.concatenate(found)
+    a, b = r[at, 0], r[at, 1]
+    keep = ((k < at) & (ea[k] >= a - JOIN_GAP) & (ea[k] < a + SEED) & (eb[k] >= b - JOIN_GAP) & (eb[k] < b + SEED))
+    at, k = at[keep], k[keep]
+    order = np.lexsort((k, eb[k], at))
+    at, k = at[order], k[order]
+    return np.searchsorted(at, np.arange(n + 1)).tolist(), k.tolist()
 
 
 def _sentence_ends(doc: EngineDocument) -> bytes:
