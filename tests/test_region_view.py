@@ -543,3 +543,37 @@ def test_the_region_view_follows_the_readers_script(qtbot, window, reports, tmp_
     window.set_global_script("original")
     assert [model.index(r, 0).data() for r in range(model.rowCount())] == stored
     assert view.missing.itemText(missing.index("廣東省") + 1) == "广东省"
+
+
+@pytest.mark.parametrize("language", ["en", "zh_TW"])
+def test_the_region_view_fits_a_laptop_screen_without_empty_boxes(qtbot, reports, tmp_path, language):
+    """Issue 14 part 2: opened at 1366x768 the window grew to 899 px tall (the charts' minimum
+    heights); the window fits the screen in English and in Taiwan's words (taller glyphs), the
+    filter's example reads whole, and the evidence table waits for a cell (the line above says how)."""
+    from duidu.ui import i18n
+
+    from PySide6.QtCore import QLocale
+
+    lib, ids = reports
+    before = QLocale()
+    i18n.install(language)
+    try:
+        win = MainWindow(lib.path, lib.documents(), settings=Settings(tmp_path / "settings.ini"))
+        qtbot.addWidget(win)
+        win.resize(1366, 768)
+        win.show()
+        qtbot.waitExposed(win)
+        _shown(qtbot, win, [i for n, i in ids.items() if n != "quoting"])
+        hint = win.minimumSizeHint()
+        assert hint.width() <= 1366 and hint.height() <= 768, hint
+        view = win.region_view
+        assert view.filter.width() >= view.filter.fontMetrics().horizontalAdvance(view.filter.placeholderText())
+        assert not view.evidence_view.isVisibleTo(view)
+        model = view.matrix_model
+        row = next(r for r, line in enumerate(model.rows) if not isinstance(line, str) and line.count("四川省"))
+        view.open_cell(model.index(row, FIXED + model.columns.index("四川省")))
+        assert view.evidence_view.isVisibleTo(view)
+        win.close()
+    finally:
+        i18n.install("en")
+        QLocale.setDefault(before)

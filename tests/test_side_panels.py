@@ -230,10 +230,12 @@ def test_clear_empties_the_panel(measures):
 # -- similar passages ---------------------------------------------------------------------
 
 def test_similar_ranks_passages_and_opens_one(qtbot, similar, tasks, library, qtmodeltester):
+    assert not similar.results.isVisible() and not similar.open_button.isVisible()  # the hint, no empty box
     with qtbot.waitSignal(tasks.finished, timeout=30000):
         similar.search(QUERY)
     model = similar.model
     assert model.rowCount() > 0
+    assert similar.results.isVisible() and similar.open_button.isVisible()
     qtmodeltester.check(model)
     scores = [model.index(r).data(HitRole.Score) for r in range(model.rowCount())]
     assert scores == sorted(scores, reverse=True) and scores[0] > 0

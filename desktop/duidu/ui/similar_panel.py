@@ -88,11 +88,13 @@ class SimilarPanel(QWidget):
         layout.addWidget(self.query)
         layout.addWidget(self.status)
         layout.addWidget(self.results, 1)
+        layout.addStretch(0)  # takes the room while there is no result (no empty box under the hint)
         layout.addLayout(buttons)
 
         self.results.activated.connect(self._open)
         self.results.selectionModel().currentChanged.connect(self._current_changed)
         self.model.modelReset.connect(lambda: self.open_button.setEnabled(False))
+        self.model.modelReset.connect(self._show_results)
         self.open_button.clicked.connect(lambda: self._open(self.results.currentIndex()))
         self.clear()
 
@@ -128,6 +130,11 @@ class SimilarPanel(QWidget):
         self.status.setText(self.tr("Select a passage to find similar ones"))
 
     # -- results --------------------------------------------------------------------------
+    def _show_results(self) -> None:
+        has = self.model.rowCount() > 0
+        self.results.setVisible(has)
+        self.open_button.setVisible(has)
+
     def _found(self, hits: list) -> None:
         self.model.set_hits(hits)
         if hits:

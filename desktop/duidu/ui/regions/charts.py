@@ -55,7 +55,7 @@ class TargetsChart(QWidget):
         super().__init__(parent)
         self.model = model
         model.modelReset.connect(self.update)
-        self.setMinimumHeight(260)
+        self.setMinimumHeight(120)  # a laptop's 768 px: the reader above keeps its lines (the splitter gives more)
         self._hits: list[tuple[QPointF, object]] = []
 
     def points(self):
@@ -172,7 +172,7 @@ class NetworkView(QWidget):
         super().__init__(parent)
         self.model = model
         model.modelReset.connect(self.update)
-        self.setMinimumHeight(300)
+        self.setMinimumHeight(140)  # as the targets chart: the window must fit 1366x768 with the view open
         self._where: dict[int, QPointF] = {}
 
     def layout_nodes(self, r: QRectF) -> dict[int, QPointF]:

@@ -71,6 +71,7 @@ class RegionView(QWidget):
             self.scope.addItem(text, key)
         self.filter = QLineEdit(self)
         self.filter.setPlaceholderText(self.tr("e.g. 2026, 广东, 44 (region code)"))
+        self.filter.setMinimumWidth(self.filter.fontMetrics().horizontalAdvance(self.filter.placeholderText()) + 16)  # read whole
         self.refresh_button = QPushButton(self.tr("Show"), self)
         self.save_set_button = QPushButton(self.tr("Save as set…"), self)
         self.save_set_button.setToolTip(self.tr("Keep these documents as a named set in the library (e.g. provinces 2026)"))
@@ -156,6 +157,8 @@ class RegionView(QWidget):
         self.missing.currentIndexChanged.connect(lambda: self.matrix_model.set_missing_from(self.missing.currentData()))
         self.spread_sort.currentIndexChanged.connect(lambda: self.matrix_model.set_by_spread(self.spread_sort.currentData()))
         self.matrix_model.modelReset.connect(self._matrix_shown)
+        self.evidence_view.hide()  # until a cell is chosen: the line above says what to do (no empty box)
+        self.evidence_model.modelReset.connect(lambda: self.evidence_view.setVisible(self.evidence_model.rowCount() > 0))
         self.matrix_view.clicked.connect(self.open_cell)
         self.matrix_view.activated.connect(self.open_cell)  # Enter on the current cell, for the keyboard
         self.evidence_view.activated.connect(self.open_evidence)
@@ -185,6 +188,8 @@ class RegionView(QWidget):
         lay.addWidget(split, 1)
         lay.addWidget(self.sentence)
         self.indicator.currentIndexChanged.connect(self.targets_model.choose)
+        self.targets_model.modelReset.connect(lambda: self.targets_view.setVisible(self.targets_model.rowCount() > 0))
+        self.targets_model.modelReset.connect(lambda: [self.targets_view.resizeColumnToContents(c) for c in range(4)])
         self.chart.pointClicked.connect(self.read_point)
         self.targets_view.doubleClicked.connect(
             lambda i: self._read_target(self.targets_model.data(i, EVIDENCE_ROLE), open_it=True))
@@ -214,6 +219,7 @@ class RegionView(QWidget):
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addLayout(bar)
         lay.addWidget(split, 1)
+        self.edges_model.modelReset.connect(self.edges_view.resizeColumnsToContents)  # "四川省 2024-…" was cut
         self.threshold.valueChanged.connect(self.edges_model.set_threshold)
         self.edges_model.set_threshold(self.threshold.value())
         self.network_button.clicked.connect(self.compute_network)
