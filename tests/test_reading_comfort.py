@@ -329,7 +329,7 @@ def test_body_paragraphs_are_indented_and_marks_still_cover_their_text(make_wind
     for side, pane in reader.panes.items():
         doc = pane.edit.document()
         text, paras = pane.doc_text.text, pane.doc_text.paragraphs
-        heads = set(headings(text, paras))
+        heads = set(headings(text, paras, pane.doc_text.excluded))
         indented = 0
         for i, p in enumerate(paras):
             block = doc.findBlock(pane.qt_span(p.start, p.start)[0])

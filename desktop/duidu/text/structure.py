@@ -95,11 +95,17 @@ HEADING_MAX = 40  # characters: longer lines are body text however they start
 _BYLINE = re.compile(r"(?:[（(]?(?:记者|記者|编辑|編輯|责任编辑|責任編輯|来源|來源|作者|通讯员|通訊員|摄影|攝影))")
 
 
-def headings(text: str, paras: list[Span] | tuple[Span, ...]) -> list[int]:
+def headings(text: str, paras: list[Span] | tuple[Span, ...], furniture=()) -> list[int]:
     """Indexes of the paragraphs that read as headings: short lines with no sentence-final mark
-    inside (a title, ``一、总体要求``, ``第三章 保障措施``), as Chinese documents set them apart."""
+    inside (a title, ``一、总体要求``, ``第三章 保障措施``), as Chinese documents set them apart.
+
+    ``furniture``: the page furniture's spans (anything with ``start`` and ``end``). A line wholly
+    inside them (a web page's 四川日报, 打印本页, 相关链接>>) is not the document's, never a heading."""
     out = []
+    outside = set(body_paragraphs(paras, furniture))
     for index, p in enumerate(paras):
+        if index not in outside:
+            continue
         line = text[p.start:p.end]
         if not 2 <= len(line) <= HEADING_MAX or line[-1] in _NOT_A_HEADING_END:
             continue
@@ -107,5 +113,24 @@ def headings(text: str, paras: list[Span] | tuple[Span, ...]) -> list[int]:
             continue
         han = count_han(line)
         if han >= 4 or (_NUMBERED.match(line) and han >= 2):
+            out.append(index)
+    return out
+
+
+def body_paragraphs(paras: list[Span] | tuple[Span, ...], furniture=()) -> list[int]:
+    """Indexes of the paragraphs not wholly inside one of the ``furniture`` spans."""
+    from bisect import bisect_right
+
+    spans: list[list[int]] = []
+    for s, e in sorted((f.start, f.end) for f in furniture):  # overlapping spans joined
+        if spans and s <= spans[-1][1]:
+            spans[-1][1] = max(spans[-1][1], e)
+        else:
+            spans.append([s, e])
+    starts = [s for s, _ in spans]
+    out = []
+    for index, p in enumerate(paras):
+        k = bisect_right(starts, p.start) - 1  # the last furniture span starting at or before it
+        if not (k >= 0 and spans[k][1] >= p.end):
             out.append(index)
     return out

@@ -107,7 +107,7 @@ def shown_text(view, doc_text) -> tuple[str, OffsetMap]:
     from duidu.text.structure import headings
 
     paragraphs = doc_text.paragraphs
-    skip = set(headings(doc_text.text, paragraphs))
+    skip = set(headings(doc_text.text, paragraphs, doc_text.excluded))
     text = view.text
     inserts = [(v, JOINER) for v in unbreakable_points(text)]
     for i, p in enumerate(paragraphs):

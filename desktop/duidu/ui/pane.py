@@ -360,7 +360,8 @@ class DocumentPane(QWidget):
                                  for n, p in enumerate(paragraphs, 1)})
         from duidu.text.structure import headings
 
-        self._headings = [(paragraphs[i].start, paragraphs[i].end) for i in headings(self.doc_text.text, paragraphs)]
+        self._headings = [(paragraphs[i].start, paragraphs[i].end)
+                          for i in headings(self.doc_text.text, paragraphs, self.doc_text.excluded)]
 
     def _with_furniture(self, layers: dict[str, list[Mark]]) -> dict[str, list[Mark]]:
         excluded = [(e.start, e.end) for e in self.doc_text.excluded]
