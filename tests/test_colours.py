@@ -79,3 +79,29 @@ def test_the_old_shades_of_one_hue_would_have_failed():
     # And a code in the verbatim blue (the former 供给型) is caught against the reader's colours.
     assert delta_e("#0072b2", _HUES[VERBATIM], "deutan") < 1
 
+
+
+def test_a_code_mark_shows_in_its_own_hue_on_every_ground():
+    """Issue 14 part 4: a faint code's underline edge was the text colour and read as a grey line.
+    Every code (the defaults and the palette new groups take) on the page and the margin of both
+    themes: the bar is the code's own colour (codes stay apart, tested above) and, where that is
+    faint, its edge is a legible shade of the same hue: WCAG 3:1 against the ground, the hue kept,
+    most of the chroma kept (not a grey)."""
+    from duidu.ui.code_underline import bar_colours
+    from duidu.ui.colours import chroma, hue_angle, legible_shade
+
+    grounds = [page for page, _text in PAGES.values()] + list(MARGINS)
+    edged = 0
+    for colour, ground in product([*default_code_colours().values(), *PALETTE], grounds):
+        body, edge = bar_colours(colour, ground)
+        assert body == colour
+        if contrast(colour, ground) >= 3.0:
+            assert edge is None
+            continue
+        edged += 1
+        turn = abs(hue_angle(edge) - hue_angle(colour)) % 360
+        assert contrast(edge, ground) >= 3.0 and min(turn, 360 - turn) <= 3, (colour, ground, edge)
+        assert chroma(edge) >= 0.6 * chroma(colour), (colour, ground, edge)
+    assert edged >= 20  # the check bites: many codes are faint on one theme or the other
+    # A grey (what the last edge was) fails the same test.
+    assert chroma(legible_shade("#808080", "#ffffff")) < 1 and chroma("#fce430") > 60

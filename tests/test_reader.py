@@ -679,6 +679,36 @@ def _underline_rows_that_show(pane, qt_start: int, page: str, ratio: float = 3.0
     return rows
 
 
+def _underline_pixels(pane, qt_start: int, page: str) -> list[str]:
+    """The colours of the rows under a coded passage's first line that differ from the page (the bar)."""
+    edit = pane.edit
+    image = edit.viewport().grab().toImage()
+    block = edit.document().findBlock(qt_start)
+    line = block.layout().lineForTextPosition(qt_start - block.position())
+    x0, x1 = (line.cursorToX(p) for p in (qt_start - block.position(), line.textStart() + line.textLength()))
+    x0, x1 = (x[0] if isinstance(x, tuple) else x for x in (x0, x1))
+    baseline = edit.blockBoundingGeometry(block).translated(edit.contentOffset()).top() + line.y() + line.ascent()
+    rows = []
+    for y in range(int(baseline) + 1, int(baseline) + 7):
+        colours = [image.pixelColor(x, y).name() for x in range(int(x0) + 2, int(x1) - 2)]
+        common = max(set(colours), key=colours.count)
+        if colours.count(common) >= 0.6 * len(colours) and common != page:  # a row drawn across, not glyphs
+            rows.append(common)
+    return rows
+
+
+def _stripe_pixels(pane) -> list[str]:
+    """The colours the margin paints for the code stripe (its lane), apart from the margin's ground."""
+    margin = pane.margin
+    image = margin.grab().toImage()
+    ground = pane.edit.palette().color(QPalette.ColorRole.Window).name()
+    from duidu.ui.paragraph_margin import STRIPE
+
+    x = margin.width() - 2 - (STRIPE + 1) + 1  # the first lane's middle
+    colours = {image.pixelColor(x, y).name() for y in range(image.height())} - {ground}
+    return sorted(c for c in colours if c != pane.edit.palette().color(QPalette.ColorRole.PlaceholderText).name())
+
+
 @pytest.mark.parametrize("page, text, code", [("#1e1e1e", "#e6e6e6", "#0c3060"),  # dark navy on the dark theme
                                               ("#ffffff", "#000000", "#fce430")])  # pale yellow on the light one
 def test_a_code_underline_shows_on_either_page(qtbot, window, page, text, code):
@@ -699,3 +729,12 @@ def test_a_code_underline_shows_on_either_page(qtbot, window, page, text, code):
     settled(qtbot, window)
     qt_start = pane.marks("notes")[0].start
     assert _underline_rows_that_show(pane, qt_start, page) >= 1
+    # What shows is the code's colour, not a grey line (issue 14: the last edge was the text colour):
+    # under the text and in the margin's stripe, the marks' pixels keep the code's hue and chroma.
+    from duidu.ui.colours import chroma, hue_angle
+
+    for where, pixels in (("under the text", _underline_pixels(pane, qt_start, page)), ("in the margin", _stripe_pixels(pane))):
+        assert pixels, where
+        for colour in pixels:
+            turn = abs(hue_angle(colour) - hue_angle(code)) % 360
+            assert min(turn, 360 - turn) <= 12 and chroma(colour) >= 0.6 * chroma(code), (where, colour, code)

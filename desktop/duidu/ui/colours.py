@@ -68,3 +68,57 @@ def contrast(a: str, b: str) -> float:
 
     la, lb = sorted((luminance(a), luminance(b)), reverse=True)
     return (la + 0.05) / (lb + 0.05)
+
+
+def _hex(lab: tuple[float, float, float]) -> str | None:
+    """The sRGB colour of CIELAB ``lab`` (D65), or None when it lies outside sRGB."""
+    lum, a, b = lab
+    fy = (lum + 16) / 116
+    fx, fz = fy + a / 500, fy - b / 200
+
+    def inv(t: float) -> float:
+        return t ** 3 if t ** 3 > 0.008856 else (t - 16 / 116) / 7.787
+
+    x, y, z = 0.95047 * inv(fx), inv(fy), 1.08883 * inv(fz)
+    linear = (3.2406 * x - 1.5372 * y - 0.4986 * z, -0.9689 * x + 1.8758 * y + 0.0415 * z,
+              0.0557 * x - 0.2040 * y + 1.0570 * z)
+    if any(c < -0.002 or c > 1.002 for c in linear):
+        return None
+    out = []
+    for c in (min(1.0, max(0.0, c)) for c in linear):
+        s = 12.92 * c if c <= 0.0031308 else 1.055 * c ** (1 / 2.4) - 0.055
+        out.append(round(s * 255))
+    return "#" + "".join(f"{v:02x}" for v in out)
+
+
+def legible_shade(colour: str, against: str, ratio: float = 3.0) -> str:
+    """``colour`` itself when it stands out from ``against`` by ``ratio`` (WCAG), else the same hue
+    made darker (on a light ground) or lighter (on a dark one) just far enough: a pale yellow code
+    is edged in a deeper yellow on the white page, a navy one in a lighter blue on the dark page;
+    never a grey, which reads as another mark. Chroma is given up only where sRGB has no room."""
+    if contrast(colour, against) >= ratio:
+        return colour
+    lum, a, b = seen_as(colour)
+    darker = contrast(against, "#000000") > contrast(against, "#ffffff")  # a light ground
+    for step in range(1, 101):
+        target = max(0.0, lum - step) if darker else min(100.0, lum + step)
+        for keep in (1.0, 0.9, 0.8, 0.7, 0.6, 0.5, 0.4, 0.3, 0.2, 0.1, 0.0):  # the most chroma sRGB allows
+            shade = _hex((target, a * keep, b * keep))
+            if shade is not None:
+                break
+        if shade is not None and contrast(shade, against) >= ratio:
+            return shade
+    return "#000000" if darker else "#ffffff"
+
+
+def hue_angle(colour: str) -> float:
+    """The colour's CIELAB hue angle in degrees (normal vision)."""
+    import math
+
+    _lum, a, b = seen_as(colour)
+    return math.degrees(math.atan2(b, a)) % 360
+
+
+def chroma(colour: str) -> float:
+    _lum, a, b = seen_as(colour)
+    return (a * a + b * b) ** 0.5

@@ -113,10 +113,12 @@ class ParagraphMargin(QWidget):
         bottom_pos = edit.cursorForPosition(edit.viewport().rect().bottomRight()).position()
         cursor = QTextCursor(edit.document())
         right = self.width() - 2
-        # A faint edge in the text colour around each stripe: a dark code on the dark theme's
-        # margin (or a pale one on the light theme's) still shows where it starts and ends.
-        edge = QColor(self.edit.palette().color(self.edit.palette().ColorRole.Text))
-        edge.setAlpha(80)
+        # A stripe whose colour hardly stands out from the margin (navy on the dark theme's, pale
+        # yellow on the light one's) is edged in a legible shade of its own hue, never grey (a grey
+        # edge read as a grey line, not as the code): code_underline.bar_colours, as under the text.
+        from duidu.ui.code_underline import bar_colours
+
+        ground = self.edit.palette().color(QPalette.ColorRole.Window).name()  # what paintEvent fills
         for start, end, colour, lane in self.stripes:
             if end < top_pos or start > bottom_pos:
                 continue
@@ -125,5 +127,7 @@ class ParagraphMargin(QWidget):
             cursor.setPosition(max(start, min(end - 1, bottom_pos)))
             y1 = edit.cursorRect(cursor).bottom() if end - 1 <= bottom_pos else self.height()
             x = right - (lane + 1) * (STRIPE + 1)
-            painter.fillRect(QRect(x - 1, y0 - 1, STRIPE + 2, max(2, y1 - y0) + 2), edge)
-            painter.fillRect(QRect(x, y0, STRIPE, max(2, y1 - y0)), QColor(colour))
+            body, edge = bar_colours(colour, ground)
+            if edge is not None:
+                painter.fillRect(QRect(x - 1, y0 - 1, STRIPE + 2, max(2, y1 - y0) + 2), QColor(edge))
+            painter.fillRect(QRect(x, y0, STRIPE, max(2, y1 - y0)), QColor(body))
