@@ -255,6 +255,28 @@ def test_names_of_one_meaning_group_across_documents_other_zones_do_not():
     assert rows["教育改革发展试验区"][0] == {1}
 
 
+def test_words_of_another_area_put_in_make_another_measure_a_rewording_does_not():
+    """Wordings of the 2026 provincial reports: 公共文化服务体系 is not 公共服务体系 nor 现代文化产业体系
+    现代化产业体系, though one character apart; 整体 or an abbreviation spelt out changes nothing."""
+    def rows(*texts):
+        docs = [EngineDocument.from_text(k, t) for k, t in enumerate(texts)]
+        return {r.name: set(r.mentions) for r in measure_table(docs)}
+
+    assert len(rows("健全公共服务体系。", "健全公共文化服务体系。")) == 2
+    assert len(rows("建设现代化产业体系。", "构建现代文化产业体系。")) == 2
+    assert len(rows("布局重大基础设施。", "布局重大科技基础设施。")) == 2
+    assert list(rows("健全社会治安防控体系。", "健全社会治安整体防控体系。").values()) == [{0, 1}]
+    assert list(rows("健全民营企业参与重大项目建设长效机制。", "健全民企参与重大项目建设长效机制。").values()) == [{0, 1}]
+    assert list(rows("开展规范涉企行政执法专项行动。", "开展规范涉企执法专项行动。").values()) == [{0, 1}]
+
+
+def test_the_free_trade_zones_abbreviation_groups_with_its_long_form():
+    docs = [EngineDocument.from_text(0, "高标准建设新疆自贸试验区，实施自贸试验区提升战略。"),
+            EngineDocument.from_text(1, "推进内蒙古自由贸易试验区建设，深入实施自由贸易试验区提升战略。")]
+    rows = {r.name: set(r.mentions) for r in measure_table(docs)}
+    assert rows["自由贸易试验区"] == {0, 1} and rows["自由贸易试验区提升战略"] == {0, 1}
+
+
 @pytest.mark.parametrize("text, area", [
     ("深入实施提振消费专项行动。", "经济"),
     ("大力发展低空经济。", "产业"),

@@ -586,7 +586,33 @@ def _same_measure(a: str, b: str) -> bool:
         return True
     if abs(len(a) - len(b)) > 3:
         return False
-    return SequenceMatcher(None, a, b, autojunk=False).ratio() >= SIMILAR
+    matcher = SequenceMatcher(None, a, b, autojunk=False)
+    return matcher.ratio() >= SIMILAR and not _narrowed(a, b, matcher.get_opcodes())
+
+
+def _narrowed(a: str, b: str, opcodes) -> bool:
+    """Whether one name is the other with words of another policy area put in, which makes it
+    another measure: 公共[文化]服务体系 (文化) is not 公共服务体系 (民生), 重大[科技]基础设施 not
+    重大基础设施, 现代[文]化产业体系 not 现代化产业体系 — while 社会治安[整体]防控体系,
+    规范涉企[行政]执法 or 高职[院校]双高计划 stay one measure (nothing of another area put in)."""
+    tags = {tag for tag, *_ in opcodes} - {"equal"}
+    if tags == {"insert"}:  # b is a with words put in
+        short, long_, spans = a, b, [(j1, j2) for tag, _, _, j1, j2 in opcodes if tag == "insert"]
+    elif tags == {"delete"}:
+        short, long_, spans = b, a, [(i1, i2) for tag, i1, i2, _, _ in opcodes if tag == "delete"]
+    else:
+        return False  # words replaced (乡村 / 农村, 治理 / 防治): a rewording, not a narrowing
+    if len(spans) > 1 and all(hi - lo == 1 for lo, hi in spans):
+        return False  # 民[营]企[业], 自[由]贸[易]: an abbreviation spelt out
+    area = area_of(short)
+    if area == OTHER:
+        return False  # no area of its own for the words put in to differ from
+    for lo, hi in spans:
+        for cue, cue_area in _cues()[2]:
+            at = long_.find(cue, max(0, lo - len(cue) + 1))
+            if 0 <= at < hi and cue not in short and cue_area != area:
+                return True
+    return False
 
 
 def _groups(names: dict[str, Sized], derived: set[str]) -> dict[str, str]:
