@@ -42,6 +42,7 @@ CORPUS_PAIRS = (("北京市", "天津市"), ("上海市", "浙江省"), ("四川
 CORPUS_SAMPLE = 40
 SEED_SAMPLE = 30
 SEED = 1202  # the draw read by hand in tests/passage_sample_labels.toml
+FIRST = 3  # passages of each pair the reader shows first, read by hand too
 VERDICTS = ("real", "stock", "measure", "false")
 
 
@@ -68,7 +69,8 @@ def _shown(pairs, document) -> list[tuple[str, object]]:
     out = []
     for a, b in pairs:
         found = find_passages(document(a), document(b))
-        shown = sorted((p for p in found if not p.boilerplate), key=lambda p: (-p.informativeness, p.a_start))
+        # In the reader's order (Comparison.ranked): naming a place both share first, then informative first.
+        shown = sorted((p for p in found if not p.boilerplate), key=lambda p: (not p.places, -p.informativeness, p.a_start))
         out += [(pair_name(a, b), p) for p in shown]
     return out
 
@@ -120,7 +122,21 @@ def report(title: str, sample: list, known: dict) -> tuple[int, int]:
 
 
 def draw(passages: list, n: int) -> list:
-    return random.Random(SEED).sample(passages, min(n, len(passages)))
+    """``n`` at random, from the passages in text order: how they are ranked does not change the draw."""
+    in_text_order = sorted(passages, key=lambda x: (x[0], x[1].a_start, x[1].b_start))
+    return random.Random(SEED).sample(in_text_order, min(n, len(passages)))
+
+
+def leading(passages: list, n: int) -> list:
+    """The first ``n`` of each pair in the reader's order (what the passages list and a report show
+    first): how well informativeness ranks."""
+    taken: dict[str, int] = {}
+    out = []
+    for pair, p in passages:
+        if taken.get(pair, 0) < n:
+            taken[pair] = taken.get(pair, 0) + 1
+            out.append((pair, p))
+    return out
 
 
 def main() -> int:
@@ -128,6 +144,7 @@ def main() -> int:
     print(f"Passage samples (seed {SEED}); verdicts from {LABELS.relative_to(ROOT)}\n")
     seeds = seed_shown()
     report(f"Seeds, ten pairs: {min(SEED_SAMPLE, len(seeds))} of {len(seeds)} shown", draw(seeds, SEED_SAMPLE), known)
+    report(f"Seeds, the first {FIRST} of each pair in the reader's order", leading(seeds, FIRST), known)
     passages = corpus_shown()
     if passages is None:
         print(f"Corpus sample: no corpus at {CORPUS} (../shared/corpus is needed for this part): not measured")
@@ -135,6 +152,7 @@ def main() -> int:
     print(f"../shared/corpus, {len(CORPUS_PAIRS)} whole report pairs: "
           + ", ".join(f"{pair_name(a, b)} {sum(x == pair_name(a, b) for x, _ in passages)}" for a, b in CORPUS_PAIRS))
     report(f"Corpus: {min(CORPUS_SAMPLE, len(passages))} of {len(passages)} shown", draw(passages, CORPUS_SAMPLE), known)
+    report(f"Corpus, the first {FIRST} of each pair in the reader's order", leading(passages, FIRST), known)
     first = [(pair, p) for pair, p in passages if p.places]
     first_real = sum(known.get((pair, p.a_text)) == "real" for pair, p in first)
     first_known = sum((pair, p.a_text) in known for pair, p in first)

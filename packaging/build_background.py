@@ -1,11 +1,13 @@
-"""Rebuild resources/background/policy_4gram_df.npz, the background model of policy language.
+"""Rebuild resources/background/ (policy_6gram_df.npz, policy_4gram_docs.npz, policy_word_df.npz),
+the background model of policy language.
 
     .venv/bin/python packaging/build_background.py [CORPUS_DIR]
 
 Reads the reference corpus (default ../shared/corpus: provinces-2026/*.txt, national/*.txt,
 govcn/*.html) and the five seeds; every document is cleaned and put in key form as the app
 does, and each character 6-gram's document count is kept when at least three documents hold
-it (the two documents a passage is shared by do not make it common). See resources/background/README.md.
+it (the two documents a passage is shared by do not make it common); so is each jieba word's.
+See resources/background/README.md.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "desktop"))
 
-from duidu.engine.background import COVER_GRAM, HOLDERS, MODEL, gram_hashes  # noqa: E402
+from duidu.engine.background import COVER_GRAM, HOLDERS, MODEL, WORDS, gram_hashes  # noqa: E402
 from duidu.text.clean import clean  # noqa: E402
 from duidu.text.keyform import key_form  # noqa: E402
 
@@ -38,16 +40,31 @@ def documents(corpus: Path) -> list[tuple[str, str]]:
     return docs
 
 
+def build_words(keys: list[str]) -> Path:
+    """resources/background/policy_word_df.npz: how many documents hold each word of the key forms
+    (jieba, as ``duidu.text.segment`` cuts them), for words in three or more."""
+    from duidu.text.segment import segment
+
+    per_doc = [np.unique(np.array([w.text for w in segment(key) if w.text.strip()], dtype=np.str_)) for key in keys]
+    words, counts = np.unique(np.concatenate(per_doc), return_counts=True)
+    keep = counts >= 3
+    out = ROOT / "resources" / Path(*WORDS)
+    np.savez_compressed(out, words=words[keep], counts=counts[keep].astype(np.uint16), documents=np.int64(len(keys)))
+    print(f"{int(keep.sum())} words in three or more: {out} ({out.stat().st_size / 1e6:.2f} MB)")
+    return out
+
+
 def main() -> int:
     corpus = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT.parent / "shared" / "corpus"
     if not corpus.is_dir():
         print(f"no reference corpus at {corpus}: nothing rebuilt", file=sys.stderr)
         return 1
     docs = documents(corpus)
-    per_doc, per_doc4 = [], []
+    per_doc, per_doc4, keys_of = [], [], []
     for name, raw in docs:
         c = clean(raw)
         key = key_form(c.text, [(e.start, e.end) for e in c.excluded]).text
+        keys_of.append(key)
         per_doc.append(np.unique(gram_hashes(key)))
         per_doc4.append(np.unique(gram_hashes(key, COVER_GRAM)))
         print(f"{name}: {len(key)} key characters")
@@ -66,6 +83,7 @@ def main() -> int:
     out4 = ROOT / "resources" / Path(*HOLDERS)
     np.savez_compressed(out4, keys=keys4[keep4], masks=masks[keep4], documents=np.int64(len(docs)))
     print(f"{int(keep4.sum())} 4-grams in two or more: {out4} ({out4.stat().st_size / 1e6:.1f} MB)")
+    build_words(keys_of)
     return 0
 
 

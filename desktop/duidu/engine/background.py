@@ -25,6 +25,7 @@ GRAM = 6  # characters per gram
 MODEL = ("background", "policy_6gram_df.npz")
 COVER_GRAM = 4  # characters per gram of the document sets (``holders``)
 HOLDERS = ("background", "policy_4gram_docs.npz")
+WORDS = ("background", "policy_word_df.npz")
 _MULT = np.uint64(0x9E3779B97F4A7C15)  # golden-ratio multiplier: spreads code points over 64 bits
 
 
@@ -157,3 +158,35 @@ def background() -> Background:
         return Background(np.empty(0, np.uint64), np.empty(0, np.uint16), 0)
     with np.load(path) as z:
         return Background(z["keys"], z["counts"], int(z["documents"]))
+
+
+@dataclass(frozen=True)
+class Words:
+    """How many reference documents hold each word (jieba's, of the key form): 千方百计, 增加, 居民收入
+    are each in most reports although the phrase is in few; 巴蜀, 只报, 严打 are in almost none."""
+
+    words: np.ndarray  # sorted words held by at least three documents (numpy unicode)
+    counts: np.ndarray  # documents holding each
+    documents: int
+
+    def share(self, words: Sequence[str]) -> np.ndarray:
+        """Share of the reference documents holding each word, beyond the two a passage is found in
+        (as ``Background.share``); 0 for a word in fewer than three."""
+        if not len(self.words) or not len(words):
+            return np.zeros(len(words))
+        w = np.array(words, dtype=np.str_)
+        at = np.searchsorted(self.words, w)
+        at[at == len(self.words)] = 0
+        found = self.words[at] == w
+        beyond = np.maximum(np.where(found, self.counts[at].astype(np.int64), 0) - 2, 0)
+        return beyond / max(1, self.documents - 2)
+
+
+@lru_cache(maxsize=1)
+def words() -> Words:
+    """The shipped word document counts (empty when the source tree lacks them)."""
+    path = resource_path(*WORDS)
+    if not path.exists():
+        return Words(np.empty(0, np.str_), np.empty(0, np.uint16), 0)
+    with np.load(path) as z:
+        return Words(z["words"], z["counts"], int(z["documents"]))

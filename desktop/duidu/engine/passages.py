@@ -969,7 +969,7 @@ def find_passages(
     (``engine.boilerplate.Boilerplate()``); when it has an ``assess`` method (``Boilerplate``),
     informativeness comes from it too.
     """
-    from duidu.engine.boilerplate import DISTINCTIVE, Boilerplate
+    from duidu.engine.boilerplate import DISTINCTIVE, Boilerplate, ranked_informativeness
 
     ka, kb = a.keyform.text, b.keyform.text
     checkpoint(0.0, progress, cancel)
@@ -1003,6 +1003,8 @@ def find_passages(
     else:
         scores = Boilerplate().assess_pairs(keys, b_keys)
         assessed = [(bool(test(k) or test(kb_)), s[1]) for k, kb_, s in zip(keys, b_keys, scores)]
+    # Decisions above stay on the character grams; what a reader ranks by adds the words' rarity.
+    ranked = ranked_informativeness([score for _, score in assessed], keys, b_keys)
     passages = []
     maps = {"a": _src_map(a), "b": _src_map(b)}
     for n, c in enumerate(kept):
@@ -1025,7 +1027,7 @@ def find_passages(
             Passage(
                 a_start, a_end, b_start, b_end, a.text[a_start:a_end], b.text[b_start:b_end],
                 1.0 if verbatim else round(c.similarity(), 3), "verbatim" if verbatim else "fuzzy",
-                (c.a0, c.a1), (c.b0, c.b1), boiler, informativeness, tuple(sorted(more, key=lambda p: p.start)),
+                (c.a0, c.a1), (c.b0, c.b1), boiler, ranked[n], tuple(sorted(more, key=lambda p: p.start)),
                 shared_places(a, (a_start, a_end), b, (b_start, b_end)) if informativeness >= DISTINCTIVE else (),
             )
         )
