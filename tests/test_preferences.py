@@ -66,3 +66,27 @@ def test_the_dialog_writes_every_setting_and_the_window_follows(qtbot, tmp_path)
 
     apply_theme("system")
     win.close()
+
+
+def test_each_reading_face_names_the_font_that_draws_it(qtbot, tmp_path):
+    """仿宋 chosen where no FangSong font is installed (any Linux without Windows' fonts) is drawn
+    by a Song face: the choice says so, by naming the font each face gets here."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QFontDatabase
+
+    from duidu.ui.fonts import FANGSONG, reading_font
+
+    dialog = PreferencesDialog(Settings(tmp_path / "s.ini"))
+    qtbot.addWidget(dialog)
+    drawn = {}
+    for face in ("sans", "song", "fangsong"):
+        i = dialog.face.findData(face)
+        drawn[face] = reading_font(12, face=face).families()[0]
+        assert dialog.face.itemText(i).endswith(f"— {drawn[face]}")
+        assert dialog.face.itemData(i, Qt.ItemDataRole.ToolTipRole) == drawn[face]
+    assert drawn["sans"] != drawn["song"]
+    if not set(FANGSONG) & set(QFontDatabase.families()):
+        assert drawn["fangsong"] == drawn["song"]  # what the name now tells the reader
+    dialog.face.setCurrentIndex(dialog.face.findData("fangsong"))
+    dialog.accept()
+    assert Settings(tmp_path / "s.ini").font_face == "fangsong"  # the stored value is the face, not the label

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFontComboBox, QFormLayout, QLineEdit,
                                QSpinBox, QWidget)
@@ -18,6 +19,17 @@ def _combo(parent: QWidget, items, current) -> QComboBox:
 
 
 class PreferencesDialog(QDialog):
+    def _name_faces(self) -> None:
+        """Each face says which installed font draws it: without a FangSong font (none ships with
+        Linux) 仿宋 is drawn by a Song face, and the choice should not pretend otherwise."""
+        from duidu.ui.fonts import reading_font
+
+        for i in range(self.face.count()):
+            families = reading_font(12, face=self.face.itemData(i)).families()
+            if families:
+                self.face.setItemText(i, f"{self.face.itemText(i)} — {families[0]}")
+                self.face.setItemData(i, families[0], Qt.ItemDataRole.ToolTipRole)
+
     def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.settings = settings
@@ -26,6 +38,7 @@ class PreferencesDialog(QDialog):
         self.theme = _combo(self, THEMES, settings.theme)
         self.script = _combo(self, SCRIPTS, settings.script)
         self.face = _combo(self, FACES, settings.font_face)
+        self._name_faces()
         self.font_family = QFontComboBox(self)
         self.font_family.setWritingSystem(QFontDatabase.WritingSystem.SimplifiedChinese)
         if settings.font_family:
