@@ -229,8 +229,12 @@ def test_duidu_figures_lists_each_documents_values(capsys, tmp_path, seeded_defa
     assert growth["name"] == "地区生产总值"
     targets = {v["region"]: (v["value"], v["qualifier"]) for v in growth["values"] if v["period"] == "2026年目标"}
     assert targets == {"四川省": (5.5, "左右"), "江苏省": (5, ""), "广东省": (4.5, "区间")}
-    for v in growth["values"]:
-        assert {"doc", "region", "value", "qualifier", "period", "text", "start", "end"} <= set(v)
+    from duidu.library.store import Library
+
+    with Library.open() as lib:
+        for v in growth["values"]:
+            assert {"doc", "region", "value", "qualifier", "period", "text", "start", "end"} <= set(v)
+            assert lib.text(v["doc"]).text[v["start"]:v["end"]] == v["text"]  # spans index the stored text
     assert main(["figures", "--indicator", "地区生产总值"]) == 0
     out = capsys.readouterr().out
     assert "地区生产总值 (%)" in out and "2026年目标 5.5%左右" in out and "2026年目标 4.5%—5%" in out
