@@ -102,7 +102,10 @@ def analyse(source: SourceFile, *, metadata: dict | None = None, seed: bool = Fa
             row[name] = one_line_text(row[name])
     paragraphs = [(n, p.start, p.end) for n, p in enumerate(cleaned.paragraphs)]
     excluded = [(e.start, e.end) for e in cleaned.excluded]
-    key = key_form(cleaned.text, excluded)
+    # One t2s conversion of the text: the key form cuts its own from it (furniture left out),
+    # the segmentation below reads it whole.
+    simplified = convert(cleaned.text, "t2s")
+    key = key_form(cleaned.text, excluded, simplified)
     require_room(str(path), len(units(engine_document(cleaned, key))))  # not a traceback at write time
     index = list(index_rows(0, cleaned.text, paragraphs, excluded, key))  # slices of the one key form
     # One segmentation of the simplified text (jieba, the slow part of an import) serves the
@@ -111,7 +114,6 @@ def analyse(source: SourceFile, *, metadata: dict | None = None, seed: bool = Fa
     from duidu.library.similar_index import rows as similar_rows
 
     doc = engine_document(cleaned, key)
-    simplified = convert(cleaned.text, "t2s")
     words = segment_tagged(simplified.text)
     mentions = extract_measures(doc, simplified=simplified, words=words)
     similar = similar_rows(doc, [(m.start, m.end, m.measure) for m in mentions], simplified=simplified, words=words)

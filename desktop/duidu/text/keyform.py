@@ -10,13 +10,14 @@ stored text.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable
 
 from duidu.text.offsets import OffsetMap, OffsetMapBuilder
-from duidu.text.script import convert
+from duidu.text.script import Converted, convert, restricted
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,9 @@ def _fold_char(ch: str) -> str:
     if cat[0] in "PZC":  # punctuation, separators (spaces), control/format
         return ""
     return ch.lower() if ch.isascii() else ch
+
+
+_COMPATIBILITY = re.compile("[\uF900-\uFAFF\U0002F800-\U0002FA1F]")  # what ``_unified`` folds
 
 
 @lru_cache(maxsize=1)
@@ -70,6 +74,19 @@ def _fold(text: str) -> tuple[str, OffsetMap]:
     return "".join(out), b.build()
 
 
+def _kept_spans(n: int, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The stretches ``_drop_ranges`` keeps."""
+    spans, pos = [], 0
+    for start, end in sorted(ranges):
+        start = max(start, pos)
+        if end <= start:
+            continue
+        spans.append((pos, start))
+        pos = end
+    spans.append((pos, n))
+    return [(a, b) for a, b in spans if b > a]
+
+
 def _drop_ranges(text: str, ranges: Iterable[tuple[int, int]]) -> tuple[str, OffsetMap]:
     out: list[str] = []
     b = OffsetMapBuilder()
@@ -87,10 +104,16 @@ def _drop_ranges(text: str, ranges: Iterable[tuple[int, int]]) -> tuple[str, Off
     return "".join(out), b.build()
 
 
-def key_form(text: str, excluded: Iterable[tuple[int, int]] = ()) -> KeyForm:
-    """The key form of ``text``, leaving out the ``excluded`` ranges (page furniture)."""
+def key_form(text: str, excluded: Iterable[tuple[int, int]] = (), simplified: Converted | None = None) -> KeyForm:
+    """The key form of ``text``, leaving out the ``excluded`` ranges (page furniture).
+    ``simplified``: ``convert(text, "t2s")`` when the caller has it (an import does): the kept
+    text's conversion is cut from it where that gives the same, instead of converting again."""
+    excluded = list(excluded)
     kept, m0 = _drop_ranges(text, excluded)
-    simplified = convert(kept.translate(_unified()), "t2s")  # one for one: the map holds
+    part = None
+    if simplified is not None and not _COMPATIBILITY.search(text):
+        part = restricted(simplified, text, _kept_spans(len(text), excluded))
+    simplified = part or convert(kept.translate(_unified()), "t2s")  # one for one: the map holds
     folded, m2 = _fold(simplified.text)
     return KeyForm(folded, m0.then(simplified.map).then(m2))
 

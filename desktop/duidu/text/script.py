@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import re
 import threading
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
@@ -143,9 +144,26 @@ def _convert_clause(clause: str, group: tuple[tuple[_Dict, dict, re.Pattern], ..
         b.keep(n - pos)
 
 
+_within_clauses: dict[int, bool] = {}  # id of a group (kept for the process by ``_stages``) -> answer
+
+
+def _keys_within_clauses(group: tuple[tuple[_Dict, dict, re.Pattern], ...]) -> bool:
+    """Whether no key of the group holds a clause separator (OpenCC's own dictionaries: none)."""
+    if id(group) not in _within_clauses:
+        split = _clauses()
+        _within_clauses[id(group)] = not any(split.search(key) for table, *_ in group for key in table[2])
+    return _within_clauses[id(group)]
+
+
 def _apply_stage(text: str, group: tuple[tuple[_Dict, dict, re.Pattern], ...]) -> Converted:
     out: list[str] = []
     b = OffsetMapBuilder()
+    if _keys_within_clauses(group):
+        # No match can cross a separator, and the (longest, leftmost) order within each clause
+        # is kept when all clauses' candidates are taken together: the same replacements as
+        # clause by clause, without a Python round per clause (a 10k-character text has ~900).
+        _convert_clause(text, group, out, b)
+        return Converted("".join(out), b.build())
     for n, piece in enumerate(_clauses().split(text)):
         if n % 2 or not piece:
             out.append(piece)
@@ -162,6 +180,56 @@ def convert(text: str, config: str) -> Converted:
         step = _apply_stage(result.text, group)
         result = Converted(step.text, result.map.then(step.map))
     return result
+
+
+def restricted(converted: Converted, source: str, spans: list[tuple[int, int]]) -> Converted | None:
+    """What converting the text made of ``spans`` of ``source`` (in order, apart) gives, cut
+    from ``converted`` (the conversion of the whole ``source``); None where a cut could change
+    it. Conversion works clause by clause, so the pieces agree when every cut lies beside a
+    clause separator: the excluded page furniture a key form leaves out is whole lines."""
+    layers = converted.map._layers
+    if len(layers) > 1:
+        return None
+    split, n = _clauses(), len(source)
+
+    def edge(i: int) -> bool:  # a separator on one side of the cut before character i
+        return i <= 0 or i >= n or split.match(source, i - 1, i) is not None or split.match(source, i) is not None
+
+    ends = [0, *(x for span in spans for x in span), n]
+    for k in range(0, len(ends) - 1, 2):  # each left-out stretch [ends[k], ends[k + 1])
+        s, e = ends[k], ends[k + 1]
+        if s == e:
+            continue
+        if not (edge(s) and edge(e)):
+            return None  # a clause runs into the left-out stretch
+        if 0 < s and e < n and split.match(source, s - 1, s) is None and split.match(source, e) is None:
+            return None  # the two sides would join into one clause
+    src, dst, linear = layers[0].src, layers[0].dst, layers[0].linear
+    if any(src[k] == src[k + 1] for k in range(len(linear)) if not linear[k]):
+        return None  # an insertion: where it goes at a cut is the conversion's choice
+
+    def to_dst(p: int) -> int | None:
+        k = bisect_right(src, p) - 1
+        if src[k] == p:
+            return dst[k]
+        return dst[k] + (p - src[k]) if linear[k] else None  # None: inside an indivisible replacement
+
+    out: list[str] = []
+    b = OffsetMapBuilder()
+    for start, end in spans:
+        a, z = to_dst(start), to_dst(end)
+        if a is None or z is None:
+            return None
+        out.append(converted.text[a:z])
+        k, at = bisect_right(src, start) - 1, start
+        while at < end:
+            cut = min(src[k + 1], end)
+            if linear[k]:
+                b.keep(cut - at)
+            else:  # whole: neither cut falls inside it
+                b.replace(src[k + 1] - src[k], dst[k + 1] - dst[k])
+            at, k = cut, k + 1
+    return Converted("".join(out), b.build())
 
 
 def engine_convert(text: str, config: str) -> str:
