@@ -54,3 +54,41 @@ def test_compatibility_ideographs_fold_to_unified_forms():
     # U+F9B1 and U+FA0E are compatibility code points some sources use
     assert key_form("\uf9b1\u9234").text == key_form("\u9234\u9234").text
     assert len(key_form("\uf9b1").text) == 1
+
+
+def test_a_key_form_cut_from_the_whole_texts_conversion_is_the_one_made_afresh():
+    """An import converts a document to simplified once; its key form is cut from that
+    conversion (furniture left out) wherever that gives the same text and map, else made afresh:
+    on the seeds, simplified and traditional, with their own furniture and with ranges cut
+    anywhere (inside clauses, through a converted phrase, at line ends)."""
+    import random
+
+    from duidu.text import keyform
+    from duidu.text.clean import clean
+    from duidu.text.script import convert
+
+    cut = fresh = 0
+    real = keyform.restricted
+
+    def counting(*args):
+        nonlocal cut, fresh
+        part = real(*args)
+        cut, fresh = cut + (part is not None), fresh + (part is None)
+        return part
+
+    keyform.restricted = counting
+    try:
+        rng = random.Random(15)
+        for path in sorted(seed_path().glob("00*.txt")):
+            c = clean(path.read_text(encoding="utf-8"))
+            n, simplified = len(c.text), convert(c.text, "t2s")
+            lines = [i for i, ch in enumerate(c.text) if ch == "\n"]
+            a, b = sorted(rng.sample(lines, 2))
+            cases = [[(e.start, e.end) for e in c.excluded], [(a + 1, b)], [(a, b + 1)], [(a + 1, b + 1)]]
+            cases += [[(s, min(n, s + rng.randint(1, 30))) for s in rng.sample(range(n), 4)] for _ in range(8)]
+            for excluded in cases:
+                made, shared = key_form(c.text, excluded), key_form(c.text, excluded, simplified)
+                assert shared.text == made.text and shared.map.to_bytes() == made.map.to_bytes(), excluded
+    finally:
+        keyform.restricted = real
+    assert cut >= 10 and fresh >= 10  # both ways were taken
