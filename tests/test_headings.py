@@ -25,6 +25,14 @@ def test_a_furniture_line_is_never_a_heading():
     assert headings(text, paras, [Span(text.index("总体"), text.index("总体") + 2)]) == [0, 1, 3]
 
 
+def test_a_line_the_source_broke_inside_a_quote_is_not_a_heading():
+    """The Sichuan report's glossary has an entry the web page cut into lines inside its quotes."""
+    text = "名词解释\n7.“双向揭榜挂帅”：企业找技术、成果找市场“双向\n揭榜\n挂帅”的简称。\n（二）主要任务"
+    paras = paragraphs(text)
+    found = [text[paras[i].start:paras[i].end] for i in headings(text, paras)]
+    assert found == ["名词解释", "（二）主要任务"]
+
+
 def test_the_sichuan_reports_headings_are_its_own(tmp_path):
     """The 2026 Sichuan report as published on the web (tests/data/reports_full): its three
     part headings stay headings; the page's dateline, paper name and links do not."""
@@ -34,6 +42,7 @@ def test_the_sichuan_reports_headings_are_its_own(tmp_path):
     found = [t.text[t.paragraphs[i].start:t.paragraphs[i].end] for i in headings(t.text, t.paragraphs, t.excluded)]
     assert {"一、2025年工作回顾和“十四五”发展主要成绩", "二、“十五五”发展的主要考虑", "三、2026年工作安排"} <= set(found)
     assert not {"四川日报", "扫一扫在手机打开当前页", "相关附件>>", "打印本页", "关闭窗口"} & set(found)
+    assert not any(f.startswith("7.“双向揭榜挂帅”") for f in found)  # a fragment (the line above)
     for i in headings(t.text, t.paragraphs, t.excluded):
         p = t.paragraphs[i]
         assert not any(e.start <= p.start and p.end <= e.end for e in t.excluded)

@@ -109,12 +109,21 @@ def headings(text: str, paras: list[Span] | tuple[Span, ...], furniture=()) -> l
         line = text[p.start:p.end]
         if not 2 <= len(line) <= HEADING_MAX or line[-1] in _NOT_A_HEADING_END:
             continue
-        if any(ch in SENTENCE_FINAL for ch in line[:-1]) or _BYLINE.match(line):
+        if any(ch in SENTENCE_FINAL for ch in line[:-1]) or _BYLINE.match(line) or _unclosed(line):
             continue
         han = count_han(line)
         if han >= 4 or (_NUMBERED.match(line) and han >= 2):
             out.append(index)
     return out
+
+
+_PAIRS = ("“”", "‘’", "《》", "（）", "()", "「」", "『』", "【】")
+
+
+def _unclosed(line: str) -> bool:
+    """A quote or bracket opened and not closed: a fragment of a paragraph the source broke
+    (7.“双向揭榜挂帅”：企业找技术、成果找市场“双向 | 揭榜 | …), not a heading."""
+    return any(line.count(o) > line.count(c) for o, c in _PAIRS)
 
 
 def body_paragraphs(paras: list[Span] | tuple[Span, ...], furniture=()) -> list[int]:
