@@ -111,6 +111,15 @@ def test_a_plans_averages_look_ahead_or_back():
         (5.9, "2021—2025年年均"), (5, "2026—2030年年均目标"), (5, "2026年目标")]
 
 
+def test_national_grain_in_trillions_of_jin_and_a_five_year_programme_is_no_plan_figure():
+    # 2024, 2025 national reports: 粮食产量1.3万亿斤以上 (= 65000万吨, so it pairs with 万吨 and 亿斤).
+    got = values("今年发展主要预期目标是：国际收支保持基本平衡；粮食产量1.3万亿斤以上；", 2024, "粮食产量")
+    assert got == [("粮食产量", 65000, None, "万吨", "以上", TARGET)]
+    # 2025 national report: a 五年行动计划 is a programme's name; 67% is the year's level.
+    got = values("出台实施新型城镇化战略五年行动计划，扎实推进城市更新，常住人口城镇化率提高到67%。", 2025)
+    assert [(v, k) for _, v, _, _, _, k in got] == [(67, RESULT)]
+
+
 def test_a_level_and_its_growth_with_a_clause_between():
     # 湖南 2026: the 2025 growth follows the level after a short clause of its own.
     got = values("过去一年，全省地区生产总值达到5.53万亿元、稳居全国前十强、增长4.8%，"

@@ -6,7 +6,7 @@ word it each their own way — 地区生产总值增长5%左右, 全省生产总
 (过去一年…地区生产总值增长5.2%). So every value is read with:
 
 * its indicator, by the lexicon ``resources/indicators.toml`` (aliases, longest first);
-* its unit (%, 个百分点, 万人, 亿元, 万吨 — 万亿元 and 亿斤 are brought to these —) and, for a range
+* its unit (%, 个百分点, 万人, 亿元, 万吨 — 万亿元, 亿斤, 万亿斤 and 亿吨 are brought to these —) and, for a range
   (5%—5.5%, 4.5-5%), the upper end;
 * its qualifier: 左右 以上 以内 以下 上下, 不低于 不超过 力争 超过 约, 区间 for a range;
 * its period: the report year's target, the year before's result, or a five-year plan's
@@ -46,7 +46,8 @@ _PREFIX_Q = ("不低于", "不超过", "不高于", "力争", "超过", "高于"
 _SUFFIX_Q = ("左右", "以上", "以内", "以下", "上下", "以上", "之内")
 _NUM = r"[0-9０-９]+(?:[.．][0-9０-９]+)?"
 # Units, longest first; 万亿元 and 亿元 are both money (brought to 亿元).
-_UNITS = ("个百分点", "万亿元", "亿元", "万元", "亿斤", "万吨", "亿公斤", "万人次", "万人", "万户", "微克/立方米", "%", "％", "元")
+_UNITS = ("个百分点", "万亿元", "亿元", "万元", "万亿斤", "亿斤", "亿吨", "万吨", "亿公斤", "万人次", "万人", "万户", "微克/立方米",
+          "%", "％", "元")
 _UNIT_RE = "|".join(map(re.escape, _UNITS))
 _VALUE = re.compile(
     rf"(?P<pre>{'|'.join(_PREFIX_Q)})?(?P<num>{_NUM})(?P<u1>{_UNIT_RE})?"
@@ -61,6 +62,16 @@ _CHAIN = re.compile(r"[、，,]\s*(?:[^、，,。；;：:\n0-9０-９%％]{1,10}
 _TARGET_CUES = ("预期目标", "目标是", "目标为", "今年", "本年", "力争", "安排")
 _RESULT_CUES = ("过去一年", "去年", "上年", "一年来", "预计全年", "实现了", "完成了")
 _PLAN_CUES = ("年均", "五年", "到2030年", "到2035年")
+# A cue that is part of a name says nothing of the period: 新型城镇化战略五年行动计划.
+_NOT_CUE = {"五年": ("行动", "计划", "规划", "攻坚", "专项")}
+
+
+def _last_cue(before: str, cue: str) -> int:
+    """Where ``cue`` last stands in ``before`` as a cue, not inside a name; -1 if nowhere."""
+    at = before.rfind(cue)
+    while at >= 0 and before.startswith(_NOT_CUE.get(cue, ()), at + len(cue)):
+        at = before.rfind(cue, 0, at)
+    return at
 # Cues strong enough to carry over into the paragraphs after them ("主要预期目标" on its own
 # line, a section heading); 预期目标任务圆满完成 looks back, not forward.
 _STRONG = ((re.compile(r"预期目标(?!任务|顺利|圆满|较好|全面|如期|完成|实现)"), TARGET),
@@ -186,7 +197,8 @@ _BEHIND = re.compile(r"十四五|过去五年|五年来|这五年|五年间|2021
 
 
 # Units of one quantity brought to one (the value is scaled; the text stays as written).
-_SAME = {"％": ("%", 1.0), "万亿元": ("亿元", 10_000.0), "亿斤": ("万吨", 5.0), "亿公斤": ("万吨", 10.0)}
+_SAME = {"％": ("%", 1.0), "万亿元": ("亿元", 10_000.0), "万亿斤": ("万吨", 50_000.0), "亿斤": ("万吨", 5.0),
+         "亿吨": ("万吨", 10_000.0), "亿公斤": ("万吨", 10.0)}
 
 
 def _unit(u: str | None) -> str:
@@ -238,7 +250,7 @@ class _Periods:
         para_start = self.breaks[k - 1] + 1 if k else 0
         before = self.text[para_start:pos]
         # The nearest cue wins; at one place the longer cue (预期目标 over 目标是).
-        found = [(at + len(cue), len(cue), kind) for cue, kind in self.cues if (at := before.rfind(cue)) >= 0]
+        found = [(at + len(cue), len(cue), kind) for cue, kind in self.cues if (at := _last_cue(before, cue)) >= 0]
         if found:
             return max(found)[2]
         j = bisect_right(self.strong_at, pos - 1) - 1
