@@ -382,8 +382,9 @@ def _grown(ca: np.ndarray, cb: np.ndarray, ii: np.ndarray, jj: np.ndarray) -> np
         return np.empty((0, 3), dtype=np.int64)
     na, nb = len(ca), len(cb)
     diag = jj - ii
-    order = np.argsort(_on_diagonals(ii, diag, nb))
-    ii, diag = ii[order], diag[order]
+    # The sort key holds both (diagonal, position): sorting it alone is twice as fast as argsort.
+    key = np.sort(_on_diagonals(ii, diag, nb))
+    ii, diag = key & 0xFFFFFFFF, (key >> 32) - nb
     start = np.ones(len(ii), dtype=np.bool_)
     start[1:] = (diag[1:] != diag[:-1]) | (ii[1:] != ii[:-1] + 1)
     first = np.nonzero(start)[0]
@@ -503,7 +504,7 @@ def _may_grow(runs: np.ndarray) -> np.ndarray:
 
 
 def _chains(runs: list[list[int]], ka: str, kb: str, threshold: float,
-            sentence_end: tuple[bytes, bytes] | None = None) -> list[_Chain]:
+            sentence_end: tuple[bytes, bytes] | None = None, min_length: int = 0) -> list[_Chain]:
     """Chain runs (sorted by a + b, then the lesser of the two: read the same way whichever text
     is A) that follow each other closely in both texts.
 
@@ -511,13 +512,16 @@ def _chains(runs: list[list[int]], ka: str, kb: str, threshold: float,
     runs at once), and at the chains those still end: a handful of candidates however much the
     texts repeat themselves. Where one text inserts up to
     ``JOIN_GAP`` characters and the other nothing, inside one sentence (a list with one more
-    item), the pieces chain while the whole stays ``JOIN_THRESHOLD`` similar.
+    item), the pieces chain while the whole stays ``JOIN_THRESHOLD`` similar. A run shorter than
+    ``min_length`` that nothing chains to, before or after, makes no chain: it could never be shown.
     """
     chains: list[_Chain] = []
     ends: dict[int, _Chain] = {}  # run -> the chain that run ends, while it does
     ends_a, ends_b = sentence_end or (b"", b"")
-    starts, before = _reach(runs)
+    starts, before, followed = _reach(runs)
     for n, (a, b, length) in enumerate(runs):
+        if length < min_length and starts[n] == starts[n + 1] and not followed[n]:
+            continue
         best, best_k, best_cut, best_gap, best_matched, best_need = None, -1, 0, 0, (-1,), threshold
         for k in before[starts[n] : starts[n + 1]]:
             c = ends.get(k)
@@ -559,11 +563,11 @@ def _chains(runs: list[list[int]], ka: str, kb: str, threshold: float,
 _ends_cache: "weakref.WeakKeyDictionary[EngineDocument, bytes]" = weakref.WeakKeyDictionary()
 
 
-def _reach(runs) -> tuple[list[int], list[int]]:
+def _reach(runs) -> tuple[list[int], list[int], list[bool]]:
     """For each run (in chaining order), the runs before it in that order that end within chaining
     reach of its start (in A within [a - JOIN_GAP, a + SEED), in B within [b - JOIN_GAP, b + SEED)),
     by their end in B, then their order (as the chaining loop reads them): run n's are
-    ``before[starts[n] : starts[n + 1]]``. Ends are put on a grid of cells as wide as the reach, so
+    ``before[starts[n] : starts[n + 1]]``; and whether a later run has it among its own. Ends are put on a grid of cells as wide as the reach, so
     each run probes the 4 cells its reach can touch: a few array operations for all runs, instead
     of a dictionary probe per position of the reach."""
     r = np.asarray(runs, dtype=np.int64).reshape(-1, 3)
@@ -589,7 +593,9 @@ def _reach(runs) -> tuple[list[int], list[int]]:
     at, k = at[keep], k[keep]
     order = np.lexsort((k, eb[k], at))
     at, k = at[order], k[order]
-    return np.searchsorted(at, np.arange(n + 1)).tolist(), k.tolist()
+    followed = np.zeros(n, dtype=np.bool_)
+    followed[k] = True
+    return np.searchsorted(at, np.arange(n + 1)).tolist(), k.tolist(), followed.tolist()
 
 
 def _sentence_ends(doc: EngineDocument) -> bytes:
@@ -975,7 +981,7 @@ def find_passages(
     checkpoint(0.0, progress, cancel)
     runs = _runs(ka, kb, within)
     checkpoint(0.4, progress, cancel)
-    chains = _chains(runs, ka, kb, threshold, (_sentence_ends(a), _sentence_ends(b)))
+    chains = _chains(runs, ka, kb, threshold, (_sentence_ends(a), _sentence_ends(b)), min_length)
     checkpoint(0.6, progress, cancel)
     # Too short or too loose to ever be shown: settle only the rest.
     chains = [c for c in chains if c.holds(threshold, min_length)]

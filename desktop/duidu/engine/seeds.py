@@ -96,11 +96,16 @@ def seed_pairs(ca: np.ndarray, cb: np.ndarray, where_a: np.ndarray, where_b: np.
     first_left = empty
     length = SEED
     for level in range(levels + 1):
-        asked = np.zeros(n, dtype=np.bool_)
-        asked[where_a] = True
-        asked[na + where_b] = True
-        sub = order[asked[order]]  # the positions asked about, by gram then position: A's first
-        ranks = rank[sub]
+        if level == 0:
+            asked = np.zeros(n, dtype=np.bool_)
+            asked[where_a] = True
+            asked[na + where_b] = True
+            sub = order[asked[order]]  # the positions asked about, by gram then position: A's first
+            ranks = rank[sub]
+        else:  # longer grams, ranked only where they are asked about (a few positions)
+            at = np.concatenate([where_a, na + where_b])
+            ranks, _, order = _gram_ranks(rank, at, length)
+            sub, ranks = at[order], ranks[order]
         start = np.flatnonzero(np.r_[True, ranks[1:] != ranks[:-1]])
         size = np.diff(np.r_[start, len(sub)])
         in_a = np.add.reduceat((sub < na).astype(np.int64), start) if len(sub) else empty
@@ -117,21 +122,33 @@ def seed_pairs(ca: np.ndarray, cb: np.ndarray, where_a: np.ndarray, where_b: np.
         jj = sub[np.repeat(b_first, reps) + _counting(reps)] - na
         pairs_a.append(ii)
         pairs_b.append(jj)
-        left = np.repeat(shared & ~seeded, size)
-        leftover = np.zeros(n, dtype=np.bool_)
-        leftover[sub[left]] = True
-        where_a = np.flatnonzero(leftover[:na])
+        left = np.sort(sub[np.repeat(shared & ~seeded, size)])
+        where_a = left[left < na]
         if level == 0:
             first_left = where_a
         if level == levels or not len(where_a):
             break
-        where_b = np.flatnonzero(leftover[na:])
-        rank, top, order = _doubled(rank, top, length)
+        where_b = left[left >= na] - na
         length *= 2
         where_a, where_b = where_a[where_a + length <= na], where_b[where_b + length <= nb]
         if not len(where_a) or not len(where_b):
             break
     return np.concatenate(pairs_a), np.concatenate(pairs_b), first_left
+
+
+def _gram_ranks(rank: np.ndarray, at: np.ndarray, length: int) -> tuple[np.ndarray, int, np.ndarray]:
+    """Dense ranks of the ``length``-grams starting at ``at`` (ascending), from the ranks of every
+    ``SEED``-gram (``rank``), in the grams' order (as ranking the whole text would give them:
+    compared only with each other); also their order by (gram, position). Each doubling ranks the
+    pairs of halves, at ``at`` and ``length // 2`` after it."""
+    if length == SEED:
+        return rank[at], int(rank.max(initial=0)) + 1, np.argsort(rank[at], kind="stable")
+    half = length // 2
+    both = np.unique(np.concatenate([at, at + half]))
+    halves, top, _ = _gram_ranks(rank, both, half)
+    first, second = halves[np.searchsorted(both, at)], halves[np.searchsorted(both, at + half)]
+    new, order = _ranked(first * top + second, top * top)
+    return new, int(new.max(initial=0)) + 1, order
 
 
 def _counting(counts: np.ndarray) -> np.ndarray:
