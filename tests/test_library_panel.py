@@ -439,6 +439,12 @@ def test_a_column_shown_by_hand_takes_the_room_of_the_automatic_ones(qtbot, libr
     table, header = panel.table, panel.table.horizontalHeader()
     qtbot.waitUntil(lambda: table.isVisible() and panel.model.rowCount() == 5, timeout=10000)
     assert table.textElideMode() == Qt.TextElideMode.ElideMiddle
+    from PySide6.QtWidgets import QStyle, QStyleOptionComboBox
+
+    box, option = panel.region_filter, QStyleOptionComboBox()  # was squeezed to "All regior" beside the buttons
+    box.initStyleOption(option)
+    field = box.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, option, QStyle.SubControl.SC_ComboBoxEditField, box)
+    assert box.fontMetrics().horizontalAdvance(box.currentText()) <= field.width()
     fields = [f for f, _ in COLUMNS]
     panel.set_column_shown("length", True)
     shown = panel.shown_columns()

@@ -132,15 +132,18 @@ class LibraryPanel(QWidget):
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)
 
+        # The buttons on one row, the region choice on the next, as wide as the dock: on one row a
+        # narrow dock (240 px) squeezed the choice to "All regior".
         top = QHBoxLayout()
-        top.addWidget(self.region_filter)
         top.addStretch(1)
         top.addWidget(self.import_button)
         top.addWidget(self.compare_button)
+        self.region_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         documents = QWidget(self)
         upper = QVBoxLayout(documents)
         upper.setContentsMargins(0, 0, 0, 0)
         upper.addLayout(top)
+        upper.addWidget(self.region_filter)
         upper.addWidget(self.table)
         upper.addWidget(self.status)
         searching = QWidget(self)
@@ -230,6 +233,9 @@ class LibraryPanel(QWidget):
                 width = min(width, max(MAX_COLUMN_EM * em + pad, header.sectionSizeFromContents(column).width()))
             self.table.setColumnWidth(column, width)
             self._widths[field] = width
+        # The narrowest the dock may go: a title of TITLE_EM characters, its region and its date.
+        frame = 2 * self.table.frameWidth()
+        self.table.setMinimumWidth(TITLE_EM * em + self._widths["region"] + self._widths["date"] + frame)
         self._choose_columns()
 
     def _choose_columns(self) -> None:
