@@ -120,6 +120,19 @@ def test_national_grain_in_trillions_of_jin_and_a_five_year_programme_is_no_plan
     assert [(v, k) for _, v, _, _, _, k in got] == [(67, RESULT)]
 
 
+def test_a_value_with_no_cue_is_read_by_the_part_of_the_report_it_stands_in():
+    # 宁夏, 广东 2026: the jobs target is stated in the year's tasks, far from "主要预期目标".
+    text = ("一、2025年工作总结和“十四五”主要成就\n过去一年，城镇新增就业8.55万人。\n"
+            + "各项工作扎实推进。\n" * 200
+            + "二、“十五五”时期主要任务\n城镇调查失业率控制在5.5%左右。\n"
+            + "三、2026年重点工作\n（六）兜牢民生底线\n加强就业困难人员服务引导。城镇新增就业8.2万人以上，农民工…\n"
+            + "一、提高低保、特困人员保障标准\n城镇新增就业8.2万人以上。\n")
+    doc = EngineDocument.from_text(0, text)
+    got = [(v.indicator, v.value, v.kind, v.period) for v in extract_indicators(doc, 2026)]
+    assert got == [("城镇新增就业", 8.55, RESULT, "2025年"), ("城镇调查失业率", 5.5, PLAN, "2026—2030年年均目标"),
+                   ("城镇新增就业", 8.2, TARGET, "2026年目标"), ("城镇新增就业", 8.2, TARGET, "2026年目标")]
+
+
 def test_a_level_and_its_growth_with_a_clause_between():
     # 湖南 2026: the 2025 growth follows the level after a short clause of its own.
     got = values("过去一年，全省地区生产总值达到5.53万亿元、稳居全国前十强、增长4.8%，"

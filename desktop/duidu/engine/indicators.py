@@ -12,8 +12,9 @@ word it each their own way — 地区生产总值增长5%左右, 全省生产总
 * its period: the report year's target, the year before's result, or a five-year plan's
   average (年均). The nearest cue before the value in its paragraph decides (今年, 预期目标,
   目标 → target; 过去一年, 去年, 上年, 预计全年 → result; 年均 → plan); a paragraph with no
-  cue takes the last strong cue of the paragraphs before (a section heading, "主要预期目标" on
-  its own line).
+  cue takes the last strong cue of the paragraphs before ("主要预期目标" on its own line), else
+  the report's part it stands in ("三、2026年重点工作" → target, "一、2025年工作回顾" → result,
+  "二、“十五五”时期主要目标任务" → the plan ahead).
 
 Only a value right after its indicator counts (a few linking words between: 增长, 涨幅, 控制在,
 按…安排): 相当于全市生产总值的比例达到4.6% is not a GDP figure. Spans index the stored text.
@@ -221,6 +222,13 @@ class _Periods:
         years = ((f"{year}年", TARGET), (f"{year - 1}年", RESULT)) if year else ()
         self.cues = (*((c, TARGET) for c in _TARGET_CUES), *((c, RESULT) for c in _RESULT_CUES),
                      *((c, PLAN) for c in _PLAN_CUES), *years)
+        self.sections = _sections(text, year)
+        self.section_at = [p for p, _ in self.sections]
+
+    def section(self, pos: int) -> tuple[int, str]:
+        """(where it starts, its kind) of the report's part ``pos`` stands in, or (-1, "")."""
+        j = bisect_right(self.section_at, pos - 1) - 1
+        return self.sections[j] if j >= 0 else (-1, "")
 
     def ahead(self, pos: int) -> bool:
         """Whether a plan's value before ``pos`` is a target for the years ahead (else a past average).
@@ -241,7 +249,7 @@ class _Periods:
             behind = max((m.end() for m in _BEHIND.finditer(before)), default=-1)
             if ahead != behind:
                 return ahead > behind
-        return False
+        return self.section(pos)[1] == _PLAN_AHEAD  # under "二、“十五五”时期主要目标…"
 
     def kind(self, pos: int, link: str) -> str:
         if "年均" in link:
@@ -253,10 +261,36 @@ class _Periods:
         found = [(at + len(cue), len(cue), kind) for cue, kind in self.cues if (at := _last_cue(before, cue)) >= 0]
         if found:
             return max(found)[2]
+        start, part = self.section(pos)
         j = bisect_right(self.strong_at, pos - 1) - 1
-        if j >= 0 and pos - self.strong[j][0] <= _CARRY:
+        if j >= 0 and pos - self.strong[j][0] <= _CARRY and self.strong[j][0] >= start:
             return self.strong[j][1]
+        if part:  # "三、2026年重点工作": what it lists is this year's; "一、2025年工作回顾": last year's
+            return PLAN if part == _PLAN_AHEAD else part
         return RESULT  # a bare value in a report is most often something achieved
+
+
+# A report's parts: "一、2025年工作回顾", "二、“十五五”时期主要目标任务", "三、2026年重点工作".
+_PART = re.compile(r"^[ \t\u3000]*[一二三四五六七八九十]+、(.{2,48})$", re.M)
+_PART_BEHIND = re.compile(r"回顾|总结|成就|十四五|过去")
+_PART_AHEAD = re.compile(r"十五五|第十五个五年")
+_PART_NOW = re.compile(r"重点工作|工作安排|主要任务|主要工作|工作任务|政府工作任务")
+_PLAN_AHEAD = "plan ahead"
+
+
+def _sections(text: str, year: int | None) -> list[tuple[int, str]]:
+    """Where each of the report's parts starts and what its bare values are: RESULT, TARGET or
+    ``_PLAN_AHEAD``; a heading that says none of these (一、提高低保… in a list) starts no part."""
+    out = []
+    for m in _PART.finditer(text):
+        head = m.group(1)
+        if _PART_BEHIND.search(head) or (year and f"{year - 1}年" in head):
+            out.append((m.start(), RESULT))
+        elif _PART_AHEAD.search(head):
+            out.append((m.start(), _PLAN_AHEAD))
+        elif (year and f"{year}年" in head) or _PART_NOW.search(head):
+            out.append((m.start(), TARGET))
+    return out
 
 
 def extract_indicators(doc: EngineDocument, year: int | None = None) -> list[IndicatorValue]:
