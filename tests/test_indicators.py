@@ -129,7 +129,7 @@ def test_a_value_with_no_cue_is_read_by_the_part_of_the_report_it_stands_in():
             + "一、提高低保、特困人员保障标准\n城镇新增就业8.2万人以上。\n")
     doc = EngineDocument.from_text(0, text)
     got = [(v.indicator, v.value, v.kind, v.period) for v in extract_indicators(doc, 2026)]
-    assert got == [("城镇新增就业", 8.55, RESULT, "2025年"), ("城镇调查失业率", 5.5, PLAN, "2026—2030年年均目标"),
+    assert got == [("城镇新增就业", 8.55, RESULT, "2025年"), ("城镇调查失业率", 5.5, PLAN, "2026—2030年目标"),
                    ("城镇新增就业", 8.2, TARGET, "2026年目标"), ("城镇新增就业", 8.2, TARGET, "2026年目标")]
 
 

@@ -270,6 +270,15 @@ class _Periods:
         return RESULT  # a bare value in a report is most often something achieved
 
 
+_GROWTH = re.compile(r"年均|平均|增长|增速|涨幅|上涨|下降|降低|减少|提高(?!到)|提升(?!到)|增加(?!到)")
+
+
+def _is_rate(link: str, unit: str) -> bool:
+    """Whether a plan's value is a yearly rate (年均增长5%) rather than a level it reaches (城镇化率
+    达到71%, 失业率控制在5.5%左右): only a rate is an average of the plan's years."""
+    return unit in ("%", "个百分点") and _GROWTH.search(link) is not None
+
+
 # A report's parts: "一、2025年工作回顾", "二、“十五五”时期主要目标任务", "三、2026年重点工作".
 _PART = re.compile(r"^[ \t\u3000]*[一二三四五六七八九十]+、(.{2,48})$", re.M)
 _PART_BEHIND = re.compile(r"回顾|总结|成就|十四五|过去")
@@ -321,7 +330,7 @@ def extract_indicators(doc: EngineDocument, year: int | None = None) -> list[Ind
                 cs = smap.to_src_span(a, a + 1)[0]
                 # A plan's rate stated with a margin (5%左右, 5%—5.5%) is a target: results are exact.
                 ahead = kind == PLAN and (qualifier in ("左右", "区间", "以内") or periods.ahead(a))
-                label = period_label(kind, year, ahead, unit in ("%", "个百分点"))
+                label = period_label(kind, year, ahead, _is_rate(link, unit))
                 out.append(IndicatorValue(ind.name, value, unit, qualifier, label, kind,
                                           src_s, src_e, doc.text[src_s:src_e], high, doc.text[cs:src_e]))
             # 达到8500亿元、增长1.5%: the same indicator's growth follows its level.
