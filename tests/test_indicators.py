@@ -133,6 +133,18 @@ def test_a_value_with_no_cue_is_read_by_the_part_of_the_report_it_stands_in():
                    ("城镇新增就业", 8.2, TARGET, "2026年目标"), ("城镇新增就业", 8.2, TARGET, "2026年目标")]
 
 
+def test_last_years_target_beaten_and_funds_arranged_are_no_target_cues():
+    # 广西 2026, its review of 2025: 高于预期目标 measures a result, 每年安排140亿元 is money.
+    text = ("——经济增长稳中有进。全区地区生产总值增长5.1%，增速高于预期目标、高于上年同期、高于全国。\n"
+            "——质量效益稳步提高。一般公共预算收入增长4.6%，总量首次突破1900亿元。\n"
+            "——人民生活持续改善。“暖心民政”三年行动启动实施，每年安排140亿元以上。城镇新增就业42.3万人。\n")
+    got = [(i, v, k) for i, v, _, _, _, k in values(text)]
+    assert got == [("地区生产总值", 5.1, RESULT), ("一般公共预算收入", 4.6, RESULT), ("城镇新增就业", 42.3, RESULT)]
+    # 北京 2026: 城镇新增就业不少于28万人 is a target with its qualifier.
+    got = values("三、2026年重点工作\n促进高质量充分就业。实施稳岗扩容提质行动，城镇新增就业不少于28万人。")
+    assert got == [("城镇新增就业", 28, None, "万人", "不少于", TARGET)]
+
+
 def test_a_level_and_its_growth_with_a_clause_between():
     # 湖南 2026: the 2025 growth follows the level after a short clause of its own.
     got = values("过去一年，全省地区生产总值达到5.53万亿元、稳居全国前十强、增长4.8%，"

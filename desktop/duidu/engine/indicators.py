@@ -43,7 +43,7 @@ _LINK = (r"(?:(?:全年|预计|实际|同比|比上年|较上年|名义|年均|�
          r"上涨幅度|幅度)?"
          r"(?:增长|增速|涨幅|上涨|下降|降低|减少|提高到|提高|提升到|提升|增加到|增加|增至|降至|降到|达到|达|突破|超过|"
          r"目标设定为|设定为|目标为|为|保持在|稳定在|控制在|实现|在|是)?){0,3}")
-_PREFIX_Q = ("不低于", "不超过", "不高于", "力争", "超过", "高于", "低于", "约", "近")
+_PREFIX_Q = ("不低于", "不少于", "不超过", "不高于", "至少", "力争", "超过", "高于", "低于", "约", "近")
 _SUFFIX_Q = ("左右", "以上", "以内", "以下", "上下", "以上", "之内")
 _NUM = r"[0-9０-９]+(?:[.．][0-9０-９]+)?"
 # Units, longest first; 万亿元 and 亿元 are both money (brought to 亿元).
@@ -60,22 +60,29 @@ _PARA_BREAK = re.compile(r"\n")
 _CHAIN = re.compile(r"[、，,]\s*(?:[^、，,。；;：:\n0-9０-９%％]{1,10}[、，,]\s*)?"
                     r"((?:同比|比上年|较上年|年均)?(?:增长|下降|增速|上涨))(?=[0-9０-９])")
 # Period cues, read backwards from a value: the nearest one wins.
-_TARGET_CUES = ("预期目标", "目标是", "目标为", "今年", "本年", "力争", "安排")
+_TARGET_CUES = ("预期目标", "目标是", "目标为", "今年", "本年", "力争", "工作安排")  # (每年安排140亿元: funds, no period)
 _RESULT_CUES = ("过去一年", "去年", "上年", "一年来", "预计全年", "实现了", "完成了")
 _PLAN_CUES = ("年均", "五年", "到2030年", "到2035年")
 # A cue that is part of a name says nothing of the period: 新型城镇化战略五年行动计划.
 _NOT_CUE = {"五年": ("行动", "计划", "规划", "攻坚", "专项")}
+_BEATEN = ("高于", "好于", "超过", "超出", "低于", "完成", "实现", "达到", "符合")
+_NOT_CUE_AFTER = {"预期目标": _BEATEN}  # 增速高于预期目标: a result
 
 
 def _last_cue(before: str, cue: str) -> int:
     """Where ``cue`` last stands in ``before`` as a cue, not inside a name; -1 if nowhere."""
     at = before.rfind(cue)
-    while at >= 0 and before.startswith(_NOT_CUE.get(cue, ()), at + len(cue)):
+    while at >= 0 and (before.startswith(_NOT_CUE.get(cue, ()), at + len(cue))
+                       or before.endswith(_NOT_CUE_AFTER.get(cue, ()), 0, at)):
         at = before.rfind(cue, 0, at)
     return at
+
+
 # Cues strong enough to carry over into the paragraphs after them ("主要预期目标" on its own
 # line, a section heading); 预期目标任务圆满完成 looks back, not forward.
-_STRONG = ((re.compile(r"预期目标(?!任务|顺利|圆满|较好|全面|如期|完成|实现)"), TARGET),
+# (增速高于预期目标 looks back too: last year's result measured against last year's target.)
+_STRONG = ((re.compile("".join(f"(?<!{w})" for w in _BEATEN) + r"预期目标(?!任务|顺利|圆满|较好|全面|如期|完成|实现)"),
+            TARGET),
            (re.compile(r"工作回顾|过去一年"), RESULT), (re.compile(r"过去五年"), PLAN))
 _BARE_OK = "年是为计现中"  # 今年/全年/预计/实现/其中 + 生产总值: still the whole economy
 _CARRY = 1500  # characters a strong cue reaches forward past its paragraph
