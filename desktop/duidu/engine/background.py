@@ -160,26 +160,50 @@ def background() -> Background:
         return Background(z["keys"], z["counts"], int(z["documents"]))
 
 
+WORD_LENGTHS = (2, 3, 4)  # characters of the words looked up (single characters stand in every document)
+
+
 @dataclass(frozen=True)
 class Words:
     """How many reference documents hold each word (jieba's, of the key form): 千方百计, 增加, 居民收入
-    are each in most reports although the phrase is in few; 巴蜀, 只报, 严打 are in almost none."""
+    are each in most reports although the phrase is in few; 巴蜀, 只报, 严打 are in almost none. Looked
+    up as character grams (``common_cover``), so a passage needs no segmentation: numpy, in bulk."""
 
     words: np.ndarray  # sorted words held by at least three documents (numpy unicode)
     counts: np.ndarray  # documents holding each
     documents: int
 
-    def share(self, words: Sequence[str]) -> np.ndarray:
-        """Share of the reference documents holding each word, beyond the two a passage is found in
-        (as ``Background.share``); 0 for a word in fewer than three."""
-        if not len(self.words) or not len(words):
-            return np.zeros(len(words))
-        w = np.array(words, dtype=np.str_)
-        at = np.searchsorted(self.words, w)
-        at[at == len(self.words)] = 0
-        found = self.words[at] == w
-        beyond = np.maximum(np.where(found, self.counts[at].astype(np.int64), 0) - 2, 0)
-        return beyond / max(1, self.documents - 2)
+    @property
+    def _by_length(self) -> dict[int, tuple[np.ndarray, np.ndarray]]:
+        """For each length in ``WORD_LENGTHS``: the words' gram hashes (sorted) and share beyond a pair."""
+        cached = self.__dict__.get("_hashes")
+        if cached is None:
+            cached = {}
+            lengths = np.char.str_len(self.words) if len(self.words) else np.zeros(0, np.int64)
+            for n in WORD_LENGTHS:
+                chosen = lengths == n
+                words, counts = self.words[chosen].tolist(), self.counts[chosen].astype(np.int64)
+                hashes = gram_hashes("\x00".join(words), n)[:: n + 1] if words else np.empty(0, np.uint64)
+                share = np.maximum(counts - 2, 0) / max(1, self.documents - 2)
+                order = np.argsort(hashes)
+                cached[n] = (hashes[order], share[order])
+            object.__setattr__(self, "_hashes", cached)
+        return cached
+
+    def common_cover(self, key: str) -> np.ndarray:
+        """Per character of ``key``: the share of the reference documents (beyond the two compared)
+        holding the most widely held word of 2-4 characters that covers it (0 when none does)."""
+        out = np.zeros(len(key))
+        for n, (hashes, share) in self._by_length.items():
+            h = gram_hashes(key, n)
+            if not len(h) or not len(hashes):
+                continue
+            at = np.searchsorted(hashes, h)
+            at[at == len(hashes)] = 0
+            found = np.where(hashes[at] == h, share[at], 0.0)
+            for k in range(n):
+                np.maximum(out[k : k + len(found)], found, out=out[k : k + len(found)])
+        return out
 
 
 @lru_cache(maxsize=1)
