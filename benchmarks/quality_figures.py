@@ -75,7 +75,7 @@ def corpus_figures_and_measures() -> None:
     print("Figures: the first value of each indicator and period, against the labels of targets.toml "
           "(whole reports)\n")
     print("| label | labelled | read | right | precision | recall |\n|---|---|---|---|---|---|")
-    scores = figure_quality(values, reports)
+    scores = figure_quality(values, reports, whole=True)
     for key, score in scores.items():
         print(score.line(key))
     for key, score in scores.items():

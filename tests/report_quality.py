@@ -21,12 +21,13 @@ from duidu.engine.measures import OTHER, MeasureMention, extract_measures, measu
 from duidu.text.clean import clean
 
 DATA = Path(__file__).parent / "data" / "reports"
-# Label key -> (indicator, kind) it is read as.
+# Label key -> (indicator, kind, unit) it is read as.
 FIGURE_LABELS = {
-    "gdp_target": ("地区生产总值", TARGET),
-    "gdp_result": ("地区生产总值", RESULT),
-    "cpi_target": ("居民消费价格", TARGET),
-    "unemployment_target": ("城镇调查失业率", TARGET),
+    "gdp_target": ("地区生产总值", TARGET, "%"),
+    "gdp_result": ("地区生产总值", RESULT, "%"),
+    "cpi_target": ("居民消费价格", TARGET, "%"),
+    "unemployment_target": ("城镇调查失业率", TARGET, "%"),
+    "jobs_target": ("城镇新增就业", TARGET, "万人"),
 }
 
 
@@ -59,8 +60,8 @@ class Score:
                 f"{self.recall:.0%} |")
 
 
-def _first(values: Iterable[IndicatorValue], indicator: str, kind: str) -> IndicatorValue | None:
-    return next((v for v in values if v.indicator == indicator and v.kind == kind and v.unit == "%"), None)
+def _first(values: Iterable[IndicatorValue], indicator: str, kind: str, unit: str = "%") -> IndicatorValue | None:
+    return next((v for v in values if v.indicator == indicator and v.kind == kind and v.unit == unit), None)
 
 
 def _right(v: IndicatorValue, label) -> bool:
@@ -71,13 +72,19 @@ def _right(v: IndicatorValue, label) -> bool:
     return abs(v.value - label["value"]) < 1e-9 and same_high and v.qualifier == label["qualifier"]
 
 
-def figure_quality(values: dict[str, list[IndicatorValue]], reports: list[dict]) -> dict[str, Score]:
-    """Per label kind: each labelled report's first value of that indicator and period, right or not."""
+def figure_quality(values: dict[str, list[IndicatorValue]], reports: list[dict], whole: bool = False) -> dict[str, Score]:
+    """Per label kind: each labelled report's first value of that indicator and period, right or not.
+
+    ``whole``: the values were read from the whole reports, so labels of what the excerpts leave out
+    (``excerpt = false``) count too; on the excerpts they are neither labelled nor predicted."""
     scores = {key: Score() for key in FIGURE_LABELS}
     for report in reports:
         found = values[report["region"]]
-        for key, (indicator, kind) in FIGURE_LABELS.items():
-            v = _first(found, indicator, kind)
+        for key, (indicator, kind, unit) in FIGURE_LABELS.items():
+            label = report.get(key)
+            if not whole and isinstance(label, dict) and label.get("excerpt", True) is False:
+                continue
+            v = _first(found, indicator, kind, unit)
             score = scores[key]
             if key in report:
                 score.labelled += 1

@@ -287,7 +287,8 @@ def _is_rate(link: str, unit: str) -> bool:
 
 
 # A report's parts: "一、2025年工作回顾", "二、“十五五”时期主要目标任务", "三、2026年重点工作".
-_PART = re.compile(r"^[ \t\u3000]*[一二三四五六七八九十]+、(.{2,48})$", re.M)
+# (甘肃 heads them without a number: "2026年重点工作" alone on its line.)
+_PART = re.compile(r"^[ \t\u3000]*(?:[一二三四五六七八九十]+、(.{2,48})|([^\s（(，,。；;：:、！!？?—]{4,24}))[ \t\u3000]*$", re.M)
 _PART_BEHIND = re.compile(r"回顾|总结|成就|十四五|过去")
 _PART_AHEAD = re.compile(r"十五五|第十五个五年")
 _PART_NOW = re.compile(r"重点工作|工作安排|主要任务|主要工作|工作任务|政府工作任务")
@@ -299,7 +300,9 @@ def _sections(text: str, year: int | None) -> list[tuple[int, str]]:
     ``_PLAN_AHEAD``; a heading that says none of these (一、提高低保… in a list) starts no part."""
     out = []
     for m in _PART.finditer(text):
-        head = m.group(1)
+        head = m.group(1) or m.group(2)
+        if "报告" in head:
+            continue  # the title ("2026年福建省政府工作报告"), not a part
         if _PART_BEHIND.search(head) or (year and f"{year - 1}年" in head):
             out.append((m.start(), RESULT))
         elif _PART_AHEAD.search(head):
