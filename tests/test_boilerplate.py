@@ -66,3 +66,37 @@ def test_the_seed_passages_shown_are_mostly_shared_content():
     verdicts = [known[(pair, p.a_text)] for pair, p in drawn if (pair, p.a_text) in known]
     assert len(verdicts) >= 20, "the seed sample is no longer the one read by hand: read the new passages"
     assert verdicts.count("real") / len(verdicts) >= 0.7, verdicts
+
+
+def test_words_tell_a_formula_of_common_words_from_a_name_of_its_own():
+    """Read by hand in the 2026 reports (tests/passage_sample_labels.toml): formulas whose every word
+    most reports use score lower by their words than shared names with a word of their own."""
+    from duidu.engine.boilerplate import word_informativeness
+    from duidu.text.keyform import query_key
+
+    stock = ["千方百计增加居民收入", "一些领域和地方腐败问题", "人才自主培养质量", "基本公共教育服务体系"]
+    real = ["巴蜀文旅全球推广", "报表数据只报一次", "保持对非法金融活动的高压严打态势", "川渝青年教师风采大赛"]
+    scores = word_informativeness([query_key(k) for k in stock + real])
+    assert max(scores[: len(stock)]) < min(scores[len(stock) :]), scores
+
+
+def test_the_reader_ranks_formulas_below_shared_content():
+    """Sichuan × Chongqing (tests/data/corpus_passages): the two labelled nolinks still shown
+    (落实意识形态工作责任制, 综合考虑国内外环境) rank below most of the labelled links' passages."""
+    import tomllib
+
+    from duidu.engine.passages import find_passages
+    from passage_quality import CORPUS_PAIRS, corpus_documents
+
+    docs = corpus_documents()
+    shown = sorted((p for p in find_passages(docs["sichuan"], docs["chongqing"]) if not p.boilerplate),
+                   key=lambda p: -p.informativeness)
+    labelled = tomllib.loads(CORPUS_PAIRS.read_text(encoding="utf-8"))
+    def rank(texts):
+        return [n for n, p in enumerate(shown) if any(t.strip("“”") in p.a_text for t in texts)]
+    here = [x for kind in ("link", "nolink") for x in labelled[kind] if (x["a"], x["b"]) == ("sichuan", "chongqing")]
+    links = rank([x["a_text"] for x in labelled["link"] if x in here])
+    formulas = rank([x["a_text"] for x in labelled["nolink"] if x in here])
+    assert len(formulas) == 2 and len(links) >= 6
+    for f in formulas:  # a floor: with character grams alone, 3 of the 6 links' passages ranked above each
+        assert sum(n < f for n in links) >= 0.75 * len(links), ([p.a_text for p in shown], links, formulas)

@@ -201,8 +201,8 @@ def word_informativeness(keys: Sequence[str]) -> np.ndarray:
     """For each key text, the informativeness its words give: each character counts
     ``1 - share / STOCK_SHARE`` of the most widely held word (of 2-4 characters, in the reference
     documents' jieba segmentation: ``background.words``) over it, digits nothing. Character grams say
-    a stretch is rare; words say whether anything in it is: 积极培育更多新职业新岗位 is in none of the
-    reference documents as a whole, yet every word of it is in most (0); 巴蜀文旅全球推广 has 巴蜀, in
+    a stretch is rare; words say whether anything in it is: 千方百计增加居民收入 is in none of the
+    reference documents as a whole, yet its words are in most (0.3); 巴蜀文旅全球推广 has 巴蜀, in
     none (2 of its 8)."""
     if not keys:
         return np.zeros(0)
