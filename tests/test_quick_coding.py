@@ -101,3 +101,45 @@ def test_codebook_counts_and_cards_with_both_quotes(window, qtbot):
     assert p.a_text[:20] in html and p.b_text[:20] in html  # both quotes of a comparison note
     assert "两地说法一致" in html and "经费投入" in html and "张三" in html
     assert panel.table.rowHeight(0) > panel.table.fontMetrics().height() * 2  # a card, not a line
+
+
+def test_quick_coding_with_the_keys_as_a_coder_presses_them(window, qtbot):
+    """Keys sent to the widget that has the focus, as the keyboard sends them (the dialog itself
+    never sees a digit the filter or the tree takes first): 1 ticks the last used code while the
+    filter is empty, Alt+1 while typing; Enter in the filter ticks the first match and keeps the
+    dialog open, Enter on an empty filter is OK — and never ticks the codebook's first code."""
+    ui, notes = window.notes_ui, window.notes_ui.notes
+    pane = window.reader.panes["a"]
+    recent = next(c for c in notes.codes if c.name == "经费投入")
+    target = next(c for c in notes.codes if "协调" in c.name)
+    ui._used([recent.id])
+    pane.select_stored(100, 112)
+    pane.edit.setFocus()
+    ui.annotate_selection()
+    dialog = QApplication.activeModalWidget()
+    assert isinstance(dialog, AnnotateDialog) and dialog.focusWidget() is dialog.filter
+    QTest.keyClick(dialog.filter, Qt.Key.Key_1)  # the filter is empty: the key is the code's
+    assert dialog.code_ids() == [recent.id] and dialog.filter.text() == ""
+    QTest.keyClick(dialog.filter, Qt.Key.Key_1)  # again: untick
+    assert dialog.code_ids() == []
+    dialog.filter.setText("協調")  # what an input method leaves in the box
+    QTest.keyClick(dialog.filter, Qt.Key.Key_1, Qt.KeyboardModifier.AltModifier)  # typing: Alt+1
+    assert dialog.code_ids() == [recent.id] and dialog.filter.text() == "協調"
+    QTest.keyClick(dialog.filter, Qt.Key.Key_Return)  # ticks 协调…, clears, stays open for the next
+    assert dialog.isVisible() and dialog.filter.text() == ""
+    assert sorted(dialog.code_ids()) == sorted([recent.id, target.id])
+    dialog.tree.setFocus()
+    QTest.keyClick(dialog.tree, Qt.Key.Key_1)  # in the tree too (not its type-ahead search)
+    assert dialog.code_ids() == [target.id]
+    dialog.filter.setFocus()
+    QTest.keyClick(dialog.filter, Qt.Key.Key_Return)  # empty filter: OK, nothing more ticked
+    qtbot.waitUntil(lambda: len(notes.annotations) == 1, timeout=10000)
+    assert list(notes.annotations[0].code_ids) == [target.id]
+    # Alt+1 in the pane: the selection coded at once, through the window's shortcut.
+    window.activateWindow()  # back from the dialog, as the window manager does
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    pane.select_stored(300, 312)
+    pane.edit.setFocus()
+    QTest.keyClick(pane.edit, Qt.Key.Key_1, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: len(notes.annotations) == 2, timeout=10000)
+    assert any(a.targets[0].start == 300 for a in notes.annotations)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QColor, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QLabel, QLineEdit, QPlainTextEdit, QTreeView, QVBoxLayout,
                                QWidget)
@@ -89,6 +89,9 @@ class AnnotateDialog(QDialog):
         layout.addWidget(self.note)
         layout.addWidget(buttons)
 
+        # The digits reach the focused filter or tree before this dialog: caught there (see _key).
+        for widget in (self.filter, self.tree, self.note):
+            widget.installEventFilter(self)
         self.filter.setFocus()
 
     def _recent_row(self, codes, recent, layout) -> list:
@@ -115,15 +118,30 @@ class AnnotateDialog(QDialog):
         return buttons
 
     def keyPressEvent(self, event) -> None:
-        """1–9 toggle the recent codes; while typing in the filter or the note, Alt+1–9 do."""
-        key, mods = event.key(), event.modifiers()
+        if not self._key(self.focusWidget(), event):
+            super().keyPressEvent(event)
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.KeyPress and self._key(watched, event):
+            return True
+        return super().eventFilter(watched, event)
+
+    def _key(self, widget, event) -> bool:
+        """1–9 toggle the recent codes (in the filter while it is empty), Alt+1–9 also while typing;
+        Enter in a filter with text ticks its first code and keeps the dialog open for the next
+        (Enter on an empty filter is the OK button). True when the key was used here."""
+        key, mods = event.key(), event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and widget is self.filter and self.filter.text().strip():
+            self._tick_first()
+            return True
         n = key - Qt.Key.Key_0 if Qt.Key.Key_1 <= key <= Qt.Key.Key_9 else 0
-        typing = isinstance(self.focusWidget(), (QLineEdit, QPlainTextEdit))
-        alt = mods == Qt.KeyboardModifier.AltModifier
-        if n and n <= len(self.recent_buttons) and (alt or (mods == Qt.KeyboardModifier.NoModifier and not typing)):
+        if not n or n > len(self.recent_buttons):
+            return False
+        typing = widget is self.note or (isinstance(widget, QLineEdit) and (widget is not self.filter or widget.text()))
+        if mods == Qt.KeyboardModifier.AltModifier or (mods == Qt.KeyboardModifier.NoModifier and not typing):
             self.recent_buttons[n - 1].toggle()
-            return
-        super().keyPressEvent(event)
+            return True
+        return False
 
     def set_checked(self, code_id: int, on: bool) -> None:
         found = self.model.match(self.model.index(0, 0), CODE_ID, code_id, 1,
@@ -132,7 +150,11 @@ class AnnotateDialog(QDialog):
             self.model.itemFromIndex(found[0]).setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
 
     def _tick_first(self) -> None:
-        """Enter in the filter: tick the first code shown, then clear the filter for the next one."""
+        """Enter in the filter: tick the first code shown, then clear the filter for the next one
+        (an empty filter ticks nothing: the first code shown is then just the codebook's first)."""
+        if not self.filter.text().strip():
+            return
+
         def first(item: QStandardItem, parent_index):
             for row in range(item.rowCount()):
                 child = item.child(row)
