@@ -3,7 +3,10 @@ files or folders dropped on the window).
 
 One error policy: each file is its own transaction (``Library.add``), so a file that fails
 loses nothing else. Reading and analysing (the slow, pure part) run ahead in worker processes
-when there are several files; the writes stay here, in order. A file Duidu cannot read (an ``InputError``) is *refused* with its
+when there are several files; the writes stay here, in order. Files the workers have ready are
+written together, each in a savepoint of one transaction (one commit, one wait for the disk,
+for up to ``BATCH_SECONDS`` of writing): a document is still whole or absent, and a file is
+reported only once its transaction is committed. A file Duidu cannot read (an ``InputError``) is *refused* with its
 one-line reason and the batch goes on; so is any other failure of one file (a bug: its
 traceback goes to stderr, the user still gets one line). A database that stops taking writes
 (locked, full, read-only) stops the batch: every later file would fail the same way.
@@ -18,6 +21,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import sys
+import time
 import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -38,6 +42,10 @@ FOLDER_NOTES = ("readme", "license", "licence", "copying", "notice", "changelog"
 IMPORTED, DUPLICATE, REFUSED, SKIPPED = "imported", "duplicate", "refused", "skipped"
 WORKERS = min(4, os.cpu_count() or 1)  # processes reading and analysing ahead of the writes
 PARALLEL_FROM = 4  # files: fewer are imported in this process (starting workers costs ~1 s)
+# Writing what the workers have ready in one transaction: at most this long (another writer,
+# a note being saved, waits no longer for the lock) and this many files.
+BATCH_SECONDS = 0.5
+BATCH_FILES = 32
 
 
 @dataclass(frozen=True)
@@ -151,7 +159,10 @@ def import_paths(
     summary = Summary(outcomes=list(skipped))
     prepared = _Preparing(files, encoding, metadata) if _parallel(library, files) else None
     try:
-        _import_each(library, files, prepared, summary, encoding, metadata, progress, cancel, on_outcome)
+        if prepared is not None and hasattr(library, "db"):
+            _import_prepared(library, files, prepared, summary, encoding, metadata, progress, cancel, on_outcome)
+        else:
+            _import_each(library, files, prepared, summary, encoding, metadata, progress, cancel, on_outcome)
     finally:
         if prepared is not None:
             prepared.close()
@@ -217,6 +228,11 @@ class _Preparing:
             self._broken = True  # the rest are imported in this process
             return None
 
+    def ready(self, n: int) -> bool:
+        """Whether file ``n`` can be taken without waiting for a worker."""
+        future = self._futures.get(n)
+        return self._broken or future is None or future.done()
+
     def close(self) -> None:
         self._pool.shutdown(wait=False, cancel_futures=True)
 
@@ -228,25 +244,70 @@ def _import_each(library, files, prepared, summary, encoding, metadata, progress
         except Cancelled:
             summary.cancelled = True
             break
-        try:
-            ready = prepared.take(n) if prepared is not None else None
-            if isinstance(ready, tuple):
-                raise InputError(path, ready[1])
-            result = library.add(ready) if ready is not None else library.import_file(
-                path, encoding=encoding, metadata=metadata)
-        except InputError as exc:
-            outcome = Outcome(path, REFUSED, reason=exc.reason)
-        except sqlite3.OperationalError as exc:
-            outcome = Outcome(path, REFUSED, reason=database_reason(exc))
-            summary.stopped = outcome.reason
-        except Exception as exc:  # a bug reading this file: one line for it, the others go on
-            traceback.print_exc(file=sys.stderr)
-            first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
-            outcome = Outcome(path, REFUSED, reason=f"could not be read ({first})")
-        else:
-            outcome = Outcome(path, IMPORTED if result.created else DUPLICATE, result.document, result=result)
+        outcome = _import_one(library, path, prepared.take(n) if prepared is not None else None,
+                              summary, encoding, metadata)
         summary.outcomes.append(outcome)
         if on_outcome is not None:
             on_outcome(outcome)
         if summary.stopped:
             break
+
+
+def _import_one(library, path, ready, summary, encoding, metadata) -> Outcome:
+    """Store one file (``ready``: what a worker prepared of it, if one did): its outcome."""
+    try:
+        if isinstance(ready, tuple):
+            raise InputError(path, ready[1])
+        result = library.add(ready) if ready is not None else library.import_file(
+            path, encoding=encoding, metadata=metadata)
+    except InputError as exc:
+        return Outcome(path, REFUSED, reason=exc.reason)
+    except sqlite3.OperationalError as exc:
+        summary.stopped = database_reason(exc)
+        return Outcome(path, REFUSED, reason=summary.stopped)
+    except Exception as exc:  # a bug reading this file: one line for it, the others go on
+        traceback.print_exc(file=sys.stderr)
+        first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+        return Outcome(path, REFUSED, reason=f"could not be read ({first})")
+    return Outcome(path, IMPORTED if result.created else DUPLICATE, result.document, result=result)
+
+
+def _import_prepared(library, files, prepared, summary, encoding, metadata, progress, cancel, on_outcome) -> None:
+    """``_import_each`` for files prepared by workers: those ready are written in one transaction
+    (each file in a savepoint of it, as ``Library.add`` nests), committed before waiting for a
+    worker, after ``BATCH_SECONDS`` or ``BATCH_FILES``; outcomes are reported once committed."""
+    n = 0
+    while n < len(files) and not summary.stopped and not summary.cancelled:
+        try:
+            checkpoint(n / len(files), progress, cancel)
+        except Cancelled:
+            summary.cancelled = True
+            break
+        pending: list[Outcome] = []
+        ready = prepared.take(n)  # waited for outside any transaction: the lock is not held idle
+        try:
+            with library.db.atomic():
+                began = time.monotonic()
+                while True:
+                    pending.append(_import_one(library, files[n], ready, summary, encoding, metadata))
+                    n += 1
+                    if (n == len(files) or summary.stopped or len(pending) >= BATCH_FILES
+                            or time.monotonic() - began >= BATCH_SECONDS or not prepared.ready(n)):
+                        break
+                    try:
+                        checkpoint(n / len(files), progress, cancel)
+                    except Cancelled:
+                        summary.cancelled = True
+                        break
+                    ready = prepared.take(n)
+        except (InputError, sqlite3.OperationalError) as exc:  # the lock or the commit failed: none is stored
+            reason = exc.reason if isinstance(exc, InputError) else database_reason(exc)
+            pending = [Outcome(o.path, REFUSED, reason=reason) if o.ok else o for o in pending]
+            if not pending:  # the write lock was not had: this file is refused, as alone it would be
+                pending, n = [Outcome(files[n], REFUSED, reason=reason)], n + 1
+            if isinstance(exc, sqlite3.OperationalError):
+                summary.stopped = reason
+        for outcome in pending:
+            summary.outcomes.append(outcome)
+            if on_outcome is not None:
+                on_outcome(outcome)
