@@ -2,10 +2,10 @@
 
 Reports state their results in common frames: 新增境内外上市公司45家 / 新增境内外上市公司16家,
 外国获批在川设立领事机构增至24家 / 外国获批在渝设立领事机构增至15个. The words match, the facts do
-not; what the two share is a figure to compare, and the figure layer pairs those
-(``engine/figures.py``). A passage with no figure of its own that ends, on both sides, right at a
-figure (at most ``REACH`` characters of a clause away: 均达100% / 达到93%) where the two figures
-differ is such a frame. The same words around the same figure (辐射引领教研员、教师5000余人 in both)
+not; what the two share is a figure to compare, which is the figure layer's job
+(``engine/figures.py``). A passage with no figure of its own that ends (or starts), on both sides,
+right at a figure (at most ``REACH`` characters of a clause away: 均达100% / 达到93%) where the two
+figures differ is such a frame. The same words around the same figure (辐射引领教研员、教师5000余人 in both)
 stay shared content, and so does a passage with figures inside it (they are part of what it says).
 """
 
@@ -15,7 +15,7 @@ import re
 
 REACH = 4  # characters of the same clause between a passage's end and the figure it frames
 # A figure: Arabic digits (a decimal point, thousands commas) and the unit character after them.
-FIGURE = re.compile(r"[0-9０-９][0-9０-９.．,，]*[%％‰]?[^\s0-9０-９，。；：、！？,.;:!?（）()“”\"《》]?")
+FIGURE = re.compile(r"[0-9０-９][0-9０-９.．,]*[%％‰]?[^\s0-9０-９，。；：、！？,.;:!?（）()“”\"《》]?")
 CLAUSE_BREAK = re.compile(r"[\s，。；：、！？,;:!?（）()“”\"《》]")
 DIGIT = re.compile(r"[0-9０-９]")
 
@@ -54,7 +54,6 @@ def figure_frame(a_text: str, a_span: tuple[int, int], b_text: str, b_span: tupl
         if x is not None and y is not None and x != y:
             return True
     return False
-
 
 
 NUMBERED = re.compile(r"[一二两三四五六七八九十百千双]")  # the count a numbered slogan opens with
