@@ -526,3 +526,17 @@ def test_notes_name_the_sides_by_region(noted):
     assert f"A {a} · {r.a.title}" in notes and f"B {b} · {r.b.title}" in notes
     tw = build_pair_report(noted, 1, 2, script="tw", today="2025-01-02")  # the region in the report's script
     assert tw.links[0].quotes[0].where.startswith(f"A {tw.a.region} ¶")
+
+
+def test_a_passage_is_shown_to_its_clause_when_the_page_writes_ascii_commas():
+    """Seed 1 writes 联席会,成立…: the ASCII comma ends a clause as ， does (the context ran
+    back 40 characters, found no ， and showed the passage cut mid-clause); a figure's 5,000 does not."""
+    from duidu.library.pair_report import _side
+
+    text = "两地教育部门召开联席会,成立成渝地区学前教育联盟,共有5,000名教师参加。"
+    start = text.index("成渝地区")
+    s = _side(text, start, start + 4, (), 1, [], 1)
+    assert (s.before, s.text, s.after) == ("成立", "成渝地区", "学前教育联盟,")
+    start = text.index("名教师")
+    s = _side(text, start, start + 3, (), 1, [], 2)
+    assert (s.before, s.after) == ("共有5,000", "参加。")

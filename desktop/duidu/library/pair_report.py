@@ -138,14 +138,23 @@ _CLAUSE_END = "。！？；，、：\n!?;"
 CONTEXT = 40  # at most this many characters of context either side
 
 
+def _ends_clause(text: str, i: int) -> bool:
+    """``text[i]`` ends a clause: Chinese punctuation, or an ASCII comma or colon as some pages
+    write them (发展,会议听取) — but not the comma of a figure (5,000)."""
+    ch = text[i]
+    if ch in _CLAUSE_END:
+        return True
+    return ch in ",:" and not (0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit())
+
+
 def _side(text: str, start: int, end: int, differs, paragraph: int, seen: list, number: int) -> Side:
     lo = start
-    while lo > 0 and start - lo < CONTEXT and text[lo - 1] not in _CLAUSE_END:
+    while lo > 0 and start - lo < CONTEXT and not _ends_clause(text, lo - 1):
         lo -= 1
     if start - lo >= CONTEXT:
         lo = start  # no clause edge near: the passage as found
     hi = end
-    while hi < len(text) and hi - end < CONTEXT and (hi == start or text[hi - 1] not in _CLAUSE_END) and text[hi] != "\n":
+    while hi < len(text) and hi - end < CONTEXT and (hi == start or not _ends_clause(text, hi - 1)) and text[hi] != "\n":
         hi += 1
     if hi - end >= CONTEXT:
         hi = end
