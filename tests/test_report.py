@@ -513,21 +513,6 @@ def test_notes_name_the_sides_by_region(noted):
     assert tw.links[0].quotes[0].where.startswith(f"A {tw.a.region} ¶")
 
 
-def test_notes_name_the_sides_by_region(noted):
-    """The notes section says "A 重庆 ¶3", as the passages and measures do, not a bare "A"."""
-    r = build_pair_report(noted, 1, 2, today="2025-01-02")
-    a, b = noted.document(1).region, noted.document(2).region
-    link = r.links[0]
-    assert [q.where.rsplit(" ¶", 1)[0] for q in link.quotes] == [f"A {a}", f"B {b}"]
-    assert r.notes_a[0].quotes[0].where.startswith(f"A {a} ¶")
-    seen = text_of(pair_report_html(r))
-    notes = seen[seen.index("Comparison notes"):]
-    assert notes.startswith(f"Comparison notes A {a} ↔ B {b}")
-    assert f"A {a} · {r.a.title}" in notes and f"B {b} · {r.b.title}" in notes
-    tw = build_pair_report(noted, 1, 2, script="tw", today="2025-01-02")  # the region in the report's script
-    assert tw.links[0].quotes[0].where.startswith(f"A {tw.a.region} ¶")
-
-
 def test_a_passage_is_shown_to_its_clause_when_the_page_writes_ascii_commas():
     """Seed 1 writes 联席会,成立…: the ASCII comma ends a clause as ， does (the context ran
     back 40 characters, found no ， and showed the passage cut mid-clause); a figure's 5,000 does not."""
