@@ -457,3 +457,19 @@ def test_a_column_shown_by_hand_takes_the_room_of_the_automatic_ones(qtbot, libr
     widest = max(table.fontMetrics().horizontalAdvance(panel.proxy.index(r, n).data()) for r in range(panel.proxy.rowCount()))
     assert header.sectionSize(n) >= widest
     window.close()
+
+
+def test_columns_left_out_in_priority_order(qtbot, panel):
+    """A date that does not fit is not followed by a narrower, emptier column (an empty 发文机关
+    where the date should be): the columns come in priority order and stop at the first left out."""
+    from duidu.ui.library_panel import COLUMN_PRIORITY, TITLE_EM
+
+    widths = panel._widths
+    em = panel.table.fontMetrics().horizontalAdvance("中")
+    room = TITLE_EM * em + widths["region"] + widths["date"] - 1  # the region fits, the date just not
+    panel.table.setMinimumWidth(0)  # in the window, a vertical scroll bar takes this room from the narrowest table
+    panel.resize(panel.width() + room - panel.table.viewport().width(), panel.height())
+    qtbot.waitUntil(lambda: panel.table.viewport().width() <= room, timeout=5000)
+    panel._choose_columns()
+    assert panel.shown_columns() == ["title", "region"]
+    assert any(widths[f] < widths["date"] for f in COLUMN_PRIORITY[2:])  # one would have fitted: the check bites

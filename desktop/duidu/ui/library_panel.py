@@ -247,10 +247,12 @@ class LibraryPanel(QWidget):
         fields = [f for f, _ in COLUMNS]
         room = self.table.viewport().width() - TITLE_EM * self.table.fontMetrics().horizontalAdvance("中")
         room -= sum(widths[f] for f, shown in self._columns_by_hand.items() if shown)  # the reader's columns first:
+        full = False  # in priority order: once one does not fit, none after it (no empty 发文机关 for a date left out)
         for field in COLUMN_PRIORITY:  # the others give way to them (a title cut to 4 characters, 字数 cut, else)
             shown = self._columns_by_hand.get(field)
             if shown is None:
-                shown = widths[field] <= room
+                shown = not full and widths[field] <= room
+                full = not shown
                 if shown:
                     room -= widths[field]
             self.table.setColumnHidden(fields.index(field), not shown)
