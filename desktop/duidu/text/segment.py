@@ -23,17 +23,15 @@ import logging
 import os
 import re
 import threading
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 __all__ = ["Word", "segment", "tokens", "segment_tagged", "tag_unknown", "segment_document", "warm_up", "user_terms"]
 
 USERDICT = "userdict.txt"
 
 
-@dataclass(frozen=True, slots=True)
-class Word:
+class Word(NamedTuple):  # a tuple: made ~10,000 times a document, twice as fast as a frozen dataclass
     start: int
     end: int
     text: str
@@ -219,21 +217,41 @@ def tokens(text: str) -> list[tuple[str, int, int]]:
     tk = _load()
     if fast is None:
         return list(tk.tokenize(text))
+    blocks = [(m.start(), m.end(), _HAN_BLOCK.fullmatch(m.group()) is not None) for m in _BLOCK.finditer(text)]
+    han = _han_words(text, [(a, b) for a, b, only_han in blocks if only_han])
     out: list[tuple[str, int, int]] = []
     at = 0
-    for m in _BLOCK.finditer(text):
-        a, b = m.span()
+    for a, b, only_han in blocks:
         if at < a:
             _others(text, at, a, out)
-        block = m.group()
-        if _HAN_BLOCK.fullmatch(block):
-            out.extend((w, a + s, a + e) for w, s, e in fast.tokenize(block))
+        if only_han:
+            out.extend(next(han))
         else:
-            out.extend((w, a + s, a + e) for w, s, e in tk.tokenize(block))
+            out.extend((w, a + s, a + e) for w, s, e in tk.tokenize(text[a:b]))
         at = b
     if at < len(text):
         _others(text, at, len(text), out)
     return out
+
+
+def _han_words(text: str, blocks: list[tuple[int, int]]):
+    """jieba-rs's words of each Han-only block, block by block. The blocks go over in one call,
+    a line break apart (outside every block, so each is cut as if alone): a call costs more
+    than cutting a short block, and a document has hundreds."""
+    fast = _load_fast()
+    joined = "\n".join(text[a:b] for a, b in blocks)
+    found = iter(fast.tokenize(joined))
+    at = 0  # where the block starts in ``joined``
+    for a, b in blocks:
+        words = []
+        end = at + (b - a)
+        for w, s, e in found:
+            if s >= at:  # not the break before the block
+                words.append((w, a + s - at, a + e - at))
+                if e >= end:
+                    break
+        yield words
+        at = end + 1
 
 
 def _others(text: str, a: int, b: int, out: list) -> None:
