@@ -255,6 +255,19 @@ def test_names_of_one_meaning_group_across_documents_other_zones_do_not():
     assert rows["教育改革发展试验区"][0] == {1}
 
 
+def test_a_bare_name_two_places_qualify_joins_neither():
+    """The 2026 reports: 上海 and 安徽 共建上海（长三角）国际科技创新中心, 天津 and 河北 北京（京津冀）的, 北京
+    and 广东 speak of their own as 国际科技创新中心 — which is neither the 长三角 nor the 京津冀 one."""
+    docs = [EngineDocument.from_text(0, "共建上海（长三角）国际科技创新中心。"),
+            EngineDocument.from_text(1, "积极共建北京（京津冀）国际科技创新中心。"),
+            EngineDocument.from_text(2, "持续提升国际科技创新中心能级。")]
+    rows = {r.name: set(r.mentions) for r in measure_table(docs)}
+    assert rows == {"长三角国际科技创新中心": {0}, "京津冀国际科技创新中心": {1}, "国际科技创新中心": {2}}
+    # With one place's centre only, the bare name is that one (test above): 京津冀 / 国际科技创新中心.
+    rows = {r.name: set(r.mentions) for r in measure_table(docs[1:])}
+    assert list(rows.values()) == [{1, 2}]
+
+
 def test_words_of_another_area_put_in_make_another_measure_a_rewording_does_not():
     """Wordings of the 2026 provincial reports: 公共文化服务体系 is not 公共服务体系 nor 现代文化产业体系
     现代化产业体系, though one character apart; 整体 or an abbreviation spelt out changes nothing."""

@@ -622,11 +622,15 @@ def _groups(names: dict[str, Sized], derived: set[str]) -> dict[str, str]:
     it matches (never a chain A~B~C that drifts from A), else starts its own. A known (lexicon,
     slogan) name is always a representative, a derived one joins it."""
     order = sorted(names, key=lambda n: (n in derived, -len(names[n]), len(n), n))
+    ambiguous = _ambiguous(names, derived)
     reps: dict[str, list[str]] = {}  # bucket -> representatives
     out: dict[str, str] = {}
     for n in order:
         head = _head_of(n)
         bucket = n[-len(head) - 2:] if head else None
+        if n in ambiguous:
+            out[n] = n  # its own row, and no row for others to join
+            continue
         if bucket is not None and n in derived:
             rep = next((r for r in reps.get(bucket, ()) if _same_measure(n, r)), None)
             if rep is not None:
@@ -635,6 +639,31 @@ def _groups(names: dict[str, Sized], derived: set[str]) -> dict[str, str]:
         out[n] = n
         if bucket is not None:
             reps.setdefault(bucket, []).append(n)
+    return out
+
+
+def _ambiguous(names, derived: set[str]) -> set[str]:
+    """Derived names that end the names of two places' measures: 国际科技创新中心 ends 长三角国际科技创新中心
+    and 京津冀国际科技创新中心 (and a third report's 大湾区 one), so it joins neither, nor they it. A
+    level (国家级 / 省级先进制造业集群) is no other place: the bare name still gathers those."""
+    from duidu.engine.places import names_in
+
+    by_bucket: dict[str, list[str]] = {}
+    for n in names:
+        head = _head_of(n)
+        if head:
+            by_bucket.setdefault(n[-len(head) - 2:], []).append(n)
+    out = set()
+    for bucket in by_bucket.values():
+        if len(bucket) < 3:
+            continue
+        for n in bucket:
+            if n not in derived:
+                continue
+            places = {p for m in bucket if len(m) > len(n) and m.endswith(n) and _same_measure(n, m)
+                      for p in names_in(m[:-len(n)])}
+            if len(places) > 1:
+                out.add(n)
     return out
 
 

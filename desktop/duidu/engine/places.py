@@ -75,6 +75,11 @@ def _marks(text: str) -> tuple[list[int], list[tuple[int, str]]]:
     return starts, found
 
 
+def names_in(text: str) -> list[str]:
+    """The place names in ``text``, in order (长三角 in 上海（长三角）国际科技创新中心)."""
+    return [name for _, name in _marks(text)[1]]
+
+
 # Read once per document (a comparison asks for every passage's span).
 _document_marks = per_document(lambda doc: _marks(doc.text))
 
