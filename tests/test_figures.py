@@ -178,6 +178,14 @@ def test_figures_attach_after_the_measure_and_to_coverage():
     assert got == [("互派访问学者", "139人"), ("基础教育发展共同体", "23个"), ("基础教育发展共同体", "46所")]
 
 
+def test_a_number_before_a_verb_counts_another_noun():
+    # 江苏 2026: sixteen cases were selected as models of the programme, not sixteen 一件事.
+    doc = EngineDocument.from_text(0, "积极服务建设全国统一大市场，16个案例入选全国“高效办成一件事”典型。")
+    assert [f.text for f in extract_figures(doc, extract_measures(doc)) if f.measure == "高效办成一件事"] == []
+    doc = EngineDocument.from_text(0, "新增25个“高效办成一件事”重点事项。")
+    assert [f.text for f in extract_figures(doc, extract_measures(doc)) if f.measure == "高效办成一件事"] == ["25个"]
+
+
 def test_a_number_far_from_the_measure_or_across_a_list_is_not_its_figure():
     doc = EngineDocument.from_text(0, "评选出的22所高校在过去一年里持续开展学分银行建设,并举办3届论坛、作业设计大赛。")
     got = [(f.measure, f.text) for f in extract_figures(doc, extract_measures(doc))]

@@ -48,6 +48,9 @@ COVER = ("覆盖", "覆蓋", "涉及", "惠及", "辐射", "輻射", "参与", "
 UNIT_CLASS = {"名": "人", "人": "人", "位": "人", "个": "个", "项": "个", "家": "个",
               "次": "次", "场": "次", "场次": "次", "届": "届", "期": "届"}
 _BREAK = re.compile(r"[，,；;。：:！？!?\n]")
+# A verb between a number and a measure makes the number another noun's: 16个案例入选全国“高效办成一件事”典型.
+_PREDICATES = ("入选", "获评", "获批", "列入", "纳入", "成为", "作为", "达到", "获得", "荣获", "评为",
+               "入選", "獲評", "獲批", "納入", "成為", "作為", "達到", "獲得", "榮獲", "評為")
 _ITEM_END = "、，,；;。：:！？!?\n等"
 
 
@@ -119,7 +122,8 @@ def extract_figures(doc: EngineDocument, mentions: Sequence[MeasureMention]) -> 
         if k >= 0 and k not in used:
             n = numbers[k]
             gap = text[n.end:m.start]
-            if n.start >= max(cs, prev_end) and len(gap) <= GAP_BEFORE and "、" not in gap:
+            if (n.start >= max(cs, prev_end) and len(gap) <= GAP_BEFORE and "、" not in gap
+                    and not any(v in gap for v in _PREDICATES)):
                 take(m, k)
     # Pass 2: numbers just after a mention, or opening the clause that follows it.
     for i, m in enumerate(mentions):
