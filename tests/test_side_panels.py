@@ -194,13 +194,16 @@ def test_differing_figures_are_flagged_exactly(qtbot, tasks, reports):
     model = measures.figures_model
     assert model.rowCount() == len(comparison.figures)
     assert any(p.differs for p in comparison.figures) and not all(p.differs for p in comparison.figures)
-    for r, pair in enumerate(comparison.figures):
+    # The differing ones first (as the report lists them), each group in the text's order.
+    listed = sorted(comparison.figures, key=lambda p: not p.differs)
+    assert [model.pair(r) for r in range(model.rowCount())] == listed
+    for r, pair in enumerate(listed):
         values = model.index(r, FiguresModel.VALUES)
         assert model.index(r, 0).data(FigureRole.Differs) is pair.differs
         assert ("≠" in values.data()) is pair.differs
         assert (values.data(Qt.ItemDataRole.BackgroundRole) is not None) is pair.differs
-    r = next(k for k, p in enumerate(comparison.figures) if p.differs)
-    pair = comparison.figures[r]
+    r = next(k for k, p in enumerate(listed) if p.differs)
+    pair = listed[r]
     with qtbot.waitSignal(measures.figureRequested, timeout=2000) as blocker:
         _click(qtbot, measures.figures, model.index(r, FiguresModel.A))
     assert blocker.args == [pair.a_start, pair.a_end, pair.b_start, pair.b_end]

@@ -281,7 +281,8 @@ class FiguresModel(QAbstractTableModel):
 
     def set_pairs(self, pairs: Sequence[Any], a_header: str = "A", b_header: str = "B") -> None:
         self.beginResetModel()
-        self._pairs, self._headers = list(pairs), (a_header, b_header)
+        # The figures that differ first, as the report lists them: what a reviewer checks (text order within each).
+        self._pairs, self._headers = sorted(pairs, key=lambda p: not p.differs), (a_header, b_header)
         self.endResetModel()
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.VALUES)
 
