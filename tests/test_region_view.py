@@ -577,3 +577,16 @@ def test_the_region_view_fits_a_laptop_screen_without_empty_boxes(qtbot, reports
     finally:
         i18n.install("en")
         QLocale.setDefault(before)
+
+
+def test_the_region_filter_finds_a_region_typed_in_either_script(reports):
+    """Issue 14 part 3: every search in Duidu is script-blind; the region view's filter (and
+    ``--region``) too: 廣東 finds 广东省's documents, as 广东 and its code 44 do."""
+    from duidu.library.reuse import Selection, select
+
+    lib, ids = reports
+    guangdong = sorted(i for n, i in ids.items() if "广东省" in n)
+    assert guangdong
+    for typed in ("广东", "廣東", "44", "廣東省"):
+        assert sorted(select(lib, Selection(regions=(typed,), seeds=False))) == guangdong, typed
+    assert select(lib, Selection(regions=("廣西",), seeds=False)) == []

@@ -52,10 +52,13 @@ class Selection:
 def select(lib: "Library", selection: Selection) -> list[int]:
     if selection.ids:
         return list(dict.fromkeys(selection.ids))
+    from duidu.text.keyform import query_key
+
     out = []
+    wanted = [(r, query_key(r)) for r in selection.regions]  # 廣東 finds 广东省, as every search is script-blind
     for d in lib.documents():
-        if selection.regions and not any(
-                (d.region or "").startswith(r) or (d.region_code or "").startswith(r) for r in selection.regions):
+        if wanted and not any(
+                query_key(d.region or "").startswith(k) or (d.region_code or "").startswith(r) for r, k in wanted):
             continue
         if selection.kind is not None and (d.kind or "") != selection.kind:
             continue
