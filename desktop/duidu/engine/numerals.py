@@ -9,8 +9,8 @@ not a well-formed number is a *name*, not a figure: 十三五 (a five-year plan)
 …), because a bare number in a policy text is usually a year, a code (33618) or a name.
 Numbered slogans and ordinal phrases are names too (新一轮, 六个一批, “两个维护”, 中央八项规定,
 每年一届, 两位数, 一次性). Ordinals are marked as such, with 第 (第七次, 第十四届), 首 (首届, 首批)
-or without (六届四次全会, 二十届四中全会, 十六届人大三次会议, 机场三期工程): they say which one,
-not how many, and never meet a count.
+or without (六届四次全会, 二十届四中全会, 十六届人大三次会议, 机场三期, 二轮延包 — a count of two
+says 两): they say which one, not how many, and never meet a count.
 """
 
 from __future__ import annotations
@@ -120,11 +120,13 @@ _PER = ("每年", "一年", "每届", "每次")  # 每年一届: how often, not 
 # 十四届九次全会, 党的二十届四中全会, 十六届人大三次会议: a body's term and its sitting name one
 # session; 机场三期工程: a project's phase. Ordinals, though no 第 says so.
 _BODY = r"(?:党的|全国人大|人大|政协|人民代表大会|中央|省委|市委|区委|州委|县委|党委)"
-_TERM_AFTER = re.compile(rf"{_BODY}?(?:[{_CN_CHARS}0-9]+(?:次|中全会)|历次|全会|党代会)|{_BODY}")
+_TERM_AFTER = re.compile(rf"{_BODY}?(?:[{_CN_CHARS}0-9]+(?:次|中全会|中[、，])|历次|全会|党代会)|{_BODY}")
 _TERM_BEFORE = re.compile(rf"{_BODY}$")
 _SITTING_AFTER = re.compile(r"(?:全体)?(?:全会|中全会|党代会)")
 _SITTING_BEFORE = re.compile(rf"[{_CN_CHARS}0-9]+届{_BODY}?$")
-_PHASE_AFTER = re.compile(r"(?:工程|项目|改扩建|扩建|建成|开工|建设|、)")
+# 期 after a project is its phase (机场三期, 核电一期, 4号线一期北段); a course's 期 is counted (举办三期培训班).
+_COURSE_AFTER = re.compile(r"(?:培训|研修|学习|班|讲座|课程|论坛|活动)")
+_COURSE_BEFORE = re.compile(r"(?:举办|开办|举行|开展|办好|办|共|累计)$")
 # The few traditional spellings these look-arounds meet (the stored text may be either script).
 _T2S = str.maketrans("會黨歷協屆議規兩個項國確維務識體腳結設擴開專區縣", "会党历协届议规两个项国确维务识体脚结设扩开专区县")
 
@@ -136,7 +138,11 @@ def _session(text: str, a: int, end: int, unit: str) -> bool:
         return _TERM_AFTER.match(after) is not None or _TERM_BEFORE.search(before) is not None
     if unit == "次":
         return _SITTING_AFTER.match(after) is not None or _SITTING_BEFORE.search(before) is not None
-    return unit == "期" and not text[a].isdigit() and _PHASE_AFTER.match(after) is not None
+    if unit == "期":
+        return (not text[a].isdigit() and _COURSE_AFTER.match(after) is None
+                and _COURSE_BEFORE.search(before) is None)
+    # 二轮延包, 二期: a count of two says 两 (两轮, 两期); 二 alone before a measure word is "the second".
+    return text[a] in "二贰貳" and end - a == 2
 
 
 # Numbered names: a count in form, the name of one principle or slogan (中央八项规定, 两个大局).
