@@ -56,9 +56,12 @@ def select(lib: "Library", selection: Selection) -> list[int]:
 
     out = []
     wanted = [(r, query_key(r)) for r in selection.regions]  # 廣東 finds 广东省, as every search is script-blind
+    keys: dict[str, str] = {}  # a region's key, worked out once (thousands of documents, a few dozen regions)
     for d in lib.documents():
-        if wanted and not any(
-                query_key(d.region or "").startswith(k) or (d.region_code or "").startswith(r) for r, k in wanted):
+        key = keys.get(d.region or "")
+        if wanted and key is None:
+            key = keys[d.region or ""] = query_key(d.region or "")
+        if wanted and not any(key.startswith(k) or (d.region_code or "").startswith(r) for r, k in wanted):
             continue
         if selection.kind is not None and (d.kind or "") != selection.kind:
             continue
