@@ -106,17 +106,19 @@ def analyse(source: SourceFile, *, metadata: dict | None = None, seed: bool = Fa
     # the segmentation below reads it whole.
     simplified = convert(cleaned.text, "t2s")
     key = key_form(cleaned.text, excluded, simplified)
-    require_room(str(path), len(units(engine_document(cleaned, key))))  # not a traceback at write time
+    doc = engine_document(cleaned, key)
+    search_units = units(doc)  # the similar-passage index's, made once
+    require_room(str(path), len(search_units))  # not a traceback at write time
     index = list(index_rows(0, cleaned.text, paragraphs, excluded, key))  # slices of the one key form
     # One segmentation of the simplified text (jieba, the slow part of an import) serves the
     # measures and the similar-passage index; both are made here, before the write transaction,
     # which then only stores rows (another writer waits seconds, not minutes).
     from duidu.library.similar_index import rows as similar_rows
 
-    doc = engine_document(cleaned, key)
     words = segment_tagged(simplified.text)
     mentions = extract_measures(doc, simplified=simplified, words=words)
-    similar = similar_rows(doc, [(m.start, m.end, m.measure) for m in mentions], simplified=simplified, words=words)
+    similar = similar_rows(doc, [(m.start, m.end, m.measure) for m in mentions], simplified=simplified, words=words,
+                           units_=search_units)
     return PreparedDocument(source, cleaned, row, index, key, mentions, similar, corrections)
 
 

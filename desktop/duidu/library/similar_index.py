@@ -116,11 +116,12 @@ def _word_key(word: str) -> str:
 
 
 def rows(doc: EngineDocument, mentions: list[tuple[int, int, str]] | None = None, *,
-         simplified=None, words: list | None = None) -> list[tuple]:
+         simplified=None, words: list | None = None, units_: list | None = None) -> list[tuple]:
     """Index rows of ``doc``; ``mentions`` are its measures when already known (cached at import);
     ``simplified`` and ``words`` its t2s text and that text's words (``segment_tagged``), when
-    already made: the import segments a document once for its measures and this index."""
-    us = units(doc)
+    already made: the import segments a document once for its measures and this index
+    (``units_``: its ``units``, when made too)."""
+    us = units(doc) if units_ is None else units_
     if len(us) >= 1 << UNIT_BITS:
         raise ValueError(f"document {doc.id} has {len(us)} sentences; the index holds {1 << UNIT_BITS} per document")
     out = []

@@ -205,8 +205,11 @@ def restricted(converted: Converted, source: str, spans: list[tuple[int, int]]) 
         if 0 < s and e < n and split.match(source, s - 1, s) is None and split.match(source, e) is None:
             return None  # the two sides would join into one clause
     src, dst, linear = layers[0].src, layers[0].dst, layers[0].linear
-    if any(src[k] == src[k + 1] for k in range(len(linear)) if not linear[k]):
-        return None  # an insertion: where it goes at a cut is the conversion's choice
+    k = linear.find(0)
+    while k >= 0:
+        if src[k] == src[k + 1]:
+            return None  # an insertion: where it goes at a cut is the conversion's choice
+        k = linear.find(0, k + 1)
 
     def to_dst(p: int) -> int | None:
         k = bisect_right(src, p) - 1
