@@ -461,7 +461,7 @@ def test_report_summary_first_regions_named_passages_whole_and_once(noted):
         for name, s in (("a", p.a), ("b", p.b)):
             whole = s.before + s.text + s.after
             if s.same_as:
-                assert s.same_as < p.number and whole in shown[(name, s.same_as)]
+                assert (name, s.same_as) in shown and whole in shown[(name, s.same_as)]  # listed above
             else:
                 shown[(name, p.number)] = whole
 
@@ -525,3 +525,26 @@ def test_a_passage_is_shown_to_its_clause_when_the_page_writes_ascii_commas():
     start = text.index("名教师")
     s = _side(text, start, start + 3, (), 1, [], 2)
     assert (s.before, s.after) == ("共有5,000", "参加。")
+
+
+def test_a_passages_number_is_the_readers(tmp_path):
+    """The report lists passages most informative first but numbers them as the reader does (the
+    Passages list's #k, the status bar's "Passage k / N": A's order), so "#3" in a report is the
+    passage a reviewer finds at 3 in the app. It numbered them by rank: #1 was the reader's #12."""
+    from pathlib import Path
+
+    full = Path(__file__).parent / "data" / "reports_full"
+    with Library.open(tmp_path / "reports.sqlite", seed=False) as lib:
+        a = lib.import_file(full / "2026_四川省_政府工作报告.txt").document.id
+        b = lib.import_file(full / "2026_重庆市_政府工作报告.txt").document.id
+        c = lib.compare(a, b)
+        r = build_pair_report(lib, a, b, comparison=c, today="2026-03-01")
+    shown = c.shown(False)
+    assert sorted(p.number for p in r.passages) == list(range(1, len(shown) + 1))
+    for p in r.passages:
+        q = shown[p.number - 1]
+        assert (p.a.text, p.b.text) == (c.a.text[q.a_start:q.a_end], c.b.text[q.b_start:q.b_end])
+    assert [p.number for p in r.passages] != sorted(p.number for p in r.passages)  # still listed by rank
+    page = text_of(pair_report_html(r))
+    first = r.passages[0]
+    assert f"{first.number} · " in page[page.index("Shared passages"):]

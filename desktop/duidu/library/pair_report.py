@@ -107,8 +107,10 @@ def build_pair_report(lib: "Library", a_id: int, b_id: int, *, script: str = "or
     shown = c.shown(boilerplate)
     passages = []
     seen: dict[str, list[tuple[int, int, int]]] = {"a": [], "b": []}  # shown spans (view), passage number
-    for n, p in enumerate(c.ranked(boilerplate), 1):  # most informative first
-        checkpoint(n / max(1, len(shown)) * 0.9, progress, cancel)
+    number = {id(p): k for k, p in enumerate(shown, 1)}  # the reader's "Passage k / N" and its list's #k
+    for done, p in enumerate(c.ranked(boilerplate), 1):  # listed most informative first, numbered in A's order
+        checkpoint(done / max(1, len(shown)) * 0.9, progress, cancel)
+        n = number[id(p)]
         ops = in_view(inline_diff(c.a, c.b, p.a_key, p.b_key), va.map, vb.map)
         a0, a1 = va.map.to_dst_span(p.a_start, p.a_end)
         b0, b1 = vb.map.to_dst_span(p.b_start, p.b_end)
