@@ -590,3 +590,24 @@ def test_the_region_filter_finds_a_region_typed_in_either_script(reports):
     for typed in ("广东", "廣東", "44", "廣東省"):
         assert sorted(select(lib, Selection(regions=(typed,), seeds=False))) == guangdong, typed
     assert select(lib, Selection(regions=("廣西",), seeds=False)) == []
+
+
+def test_a_cell_without_mentions_is_the_views_own_page(reports):
+    """Issue 14 part 4: the empty cells were paper white, glaring in the dark theme; a cell with no
+    mention now has no colour of its own (the view's page, light or dark), the others viridis."""
+    model = MatrixModel()
+    model.set_matrix(_matrix(reports))
+    empty = full = 0
+    for r, line in enumerate(model.rows):
+        if isinstance(line, str):
+            continue
+        for c, region in enumerate(model.columns, FIXED):
+            n = line.count(region)
+            shown = model.data(model.index(r, c), Qt.ItemDataRole.BackgroundRole)
+            if n:
+                full += 1
+                assert shown == model.colour(n)
+            else:
+                empty += 1
+                assert shown is None and model.data(model.index(r, c), Qt.ItemDataRole.ForegroundRole) is None
+    assert empty and full

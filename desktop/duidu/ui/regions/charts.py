@@ -37,8 +37,11 @@ class Legend(QWidget):
         for k in range(steps + 1):
             n = 0 if k == 0 else max(1, round(k * peak / steps))
             cell = QRectF(r.left() + width + k * (box + 2), r.top() + 4, box, r.height() - 8)
-            p.fillRect(cell, self.model.colour(n))
-            p.setPen(QColor(0, 0, 0) if self.model.colour(n).lightnessF() > 0.55 else QColor(255, 255, 255))
+            # 0 as the table shows it: the page's own colour (light or dark theme), the rest in the palette.
+            fill = self.model.colour(n) if n else self.palette().base().color()
+            p.fillRect(cell, fill)
+            p.setPen(self.palette().text().color() if not n else QColor(0, 0, 0) if fill.lightnessF() > 0.55
+                     else QColor(255, 255, 255))
             p.drawText(cell, Qt.AlignmentFlag.AlignCenter, str(n) if n else "0")
 
     def paintEvent(self, event) -> None:

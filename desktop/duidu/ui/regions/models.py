@@ -157,10 +157,11 @@ class MatrixModel(QAbstractTableModel):
         n = row.count(region)
         if role == Qt.ItemDataRole.DisplayRole:
             return n or ""
+        # No mention: the view's own page (white paper glared in the dark theme); pictures keep EMPTY.
         if role == Qt.ItemDataRole.BackgroundRole:
-            return self.colour(n)
+            return self.colour(n) if n else None
         if role == Qt.ItemDataRole.ForegroundRole:
-            return text_on(self.colour(n))
+            return text_on(self.colour(n)) if n else None
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return Qt.AlignmentFlag.AlignCenter
         if role == Qt.ItemDataRole.ToolTipRole:
