@@ -611,3 +611,27 @@ def test_a_cell_without_mentions_is_the_views_own_page(reports):
                 empty += 1
                 assert shown is None and model.data(model.index(r, c), Qt.ItemDataRole.ForegroundRole) is None
     assert empty and full
+
+
+def test_the_charts_take_the_themes_page_on_screen_and_paper_in_pictures(qtbot, window, reports, tmp_path):
+    """Issue 14 part 4: the targets chart and the network were white boxes in the dark theme. On
+    screen they are drawn on the theme's page in its text colour; exported pictures stay on paper."""
+    from PySide6.QtGui import QColor, QImage, QPalette
+
+    lib, ids = reports
+    view = window.region_view
+    _shown(qtbot, window, list(ids.values()))
+    dark = QPalette(view.palette())
+    dark.setColor(QPalette.ColorRole.Base, QColor("#1e1e1e"))
+    dark.setColor(QPalette.ColorRole.Text, QColor("#e6e6e6"))
+    for k, chart in ((1, view.chart), (2, view.network_view)):
+        view.tabs.setCurrentIndex(k)
+        chart.setPalette(dark)
+        image = chart.grab().toImage()
+        pixels = [image.pixelColor(x, y).name() for x in range(0, image.width(), 7) for y in range(0, image.height(), 7)]
+        assert max(set(pixels), key=pixels.count) == "#1e1e1e" and "#ffffff" not in pixels
+        out = tmp_path / f"chart{k}.png"
+        view.export_picture(out)
+        picture = QImage(str(out))
+        corner = picture.pixelColor(2, picture.height() - 3).name()
+        assert corner == "#ffffff"

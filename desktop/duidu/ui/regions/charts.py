@@ -15,6 +15,18 @@ from duidu.ui.regions.models import EdgesModel, TargetsModel, short_region as _s
 from duidu.ui.regions.palette import category, viridis
 
 HIT = 8.0  # pixels: how near a click must be to a point or an edge
+PAPER, INK = QColor(255, 255, 255), QColor(40, 40, 40)  # exported pictures; on screen the theme's page and text
+
+
+def _faded(colour: QColor, alpha: int) -> QColor:
+    out = QColor(colour)
+    out.setAlpha(max(0, min(255, alpha)))
+    return out
+
+
+def _screen(widget) -> tuple[QColor, QColor]:
+    """The page and text colours of the widget's theme (a white chart glared in the dark theme)."""
+    return widget.palette().base().color(), widget.palette().text().color()
 
 
 class Legend(QWidget):
@@ -65,12 +77,12 @@ class TargetsChart(QWidget):
         c = self.model.current
         return list(c.points) if c else []
 
-    def paint(self, p: QPainter, r: QRectF) -> None:
+    def paint(self, p: QPainter, r: QRectF, paper: QColor = PAPER, ink: QColor = INK) -> None:
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
-        p.fillRect(r, QColor(255, 255, 255))
+        p.fillRect(r, paper)
         c = self.model.current
         self._hits = []
-        p.setPen(QColor(40, 40, 40))
+        p.setPen(ink)
         if c is None or not c.points:
             p.drawText(r, Qt.AlignmentFlag.AlignCenter, self.tr("No indicator values in these documents"))
             return
@@ -90,12 +102,12 @@ class TargetsChart(QWidget):
         t = self.model.in_script  # the documents' words in the reader's script
         p.drawText(QRectF(left, r.top() + 4, right - left, 22), Qt.AlignmentFlag.AlignLeft, t(c.label))
         p.setFont(QFont(self.font()))
-        grid = QPen(QColor(225, 225, 225))
+        grid = QPen(_faded(ink, 45))
         for k in range(6):  # five gridlines with their values
             v = lo + (hi - lo) * k / 5
             p.setPen(grid)
             p.drawLine(QPointF(left, y(v)), QPointF(right, y(v)))
-            p.setPen(QColor(90, 90, 90))
+            p.setPen(_faded(ink, 200))
             p.drawText(QRectF(r.left(), y(v) - 9, 54, 18), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
                        f"{v:.4g}")
         n = len(c.points)
@@ -106,14 +118,14 @@ class TargetsChart(QWidget):
             if pt.high is not None:
                 p.setPen(QPen(colour, 4))
                 p.drawLine(QPointF(x, y(pt.value)), QPointF(x, y(pt.high)))
-            p.setPen(QPen(QColor(30, 30, 30), 1))
+            p.setPen(QPen(ink, 1))
             p.setBrush(colour)
             p.drawEllipse(QPointF(x, y(pt.value)), 5, 5)
             self._hits.append((QPointF(x, y(pt.value)), pt))
             p.save()  # the region's name, turned to fit 31 of them
             p.translate(x, bottom + 6)
             p.rotate(60)
-            p.setPen(QColor(40, 40, 40))
+            p.setPen(ink)
             # The qualifier in brackets: run on, 北京左右 read as part of the name.
             qualifier = f"（{pt.qualifier}）" if pt.qualifier not in ("", "区间") else ""
             p.drawText(QPointF(0, 4), t(_short(pt.region) + qualifier))
@@ -125,20 +137,20 @@ class TargetsChart(QWidget):
             p.drawText(QPointF(right - p.fontMetrics().horizontalAdvance(label) - 4, y(c.national.value) - 6), label)
         x = left + 260  # the key: what a dot's colour and a bar say
         for text, colour in ((self.tr("target"), viridis(0.25)), (self.tr("result"), viridis(0.7))):
-            p.setPen(QPen(QColor(30, 30, 30), 1))
+            p.setPen(QPen(ink, 1))
             p.setBrush(colour)
             p.drawEllipse(QPointF(x, r.top() + 15), 5, 5)
             p.drawText(QPointF(x + 9, r.top() + 20), text)
             x += 24 + p.fontMetrics().horizontalAdvance(text)
         p.setPen(QPen(viridis(0.25), 4))
         p.drawLine(QPointF(x, r.top() + 9), QPointF(x, r.top() + 21))
-        p.setPen(QColor(30, 30, 30))
+        p.setPen(ink)
         p.drawText(QPointF(x + 8, r.top() + 20), self.tr("a range (low–high)"))
         p.setBrush(Qt.BrushStyle.NoBrush)
 
     def paintEvent(self, event) -> None:
         p = QPainter(self)
-        self.paint(p, QRectF(self.rect()))
+        self.paint(p, QRectF(self.rect()), *_screen(self))
 
     def national_label(self) -> str:
         """The reference line's label from the figure's own period and report: the provinces'
@@ -191,12 +203,12 @@ class NetworkView(QWidget):
             out[n.doc] = QPointF(cx + rx * math.cos(a), cy + ry * math.sin(a))
         return out
 
-    def paint(self, p: QPainter, r: QRectF) -> None:
+    def paint(self, p: QPainter, r: QRectF, paper: QColor = PAPER, ink: QColor = INK) -> None:
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
-        p.fillRect(r, QColor(255, 255, 255))
+        p.fillRect(r, paper)
         net = self.model.network
         if net is None:
-            p.setPen(QColor(40, 40, 40))
+            p.setPen(ink)
             p.drawText(r, Qt.AlignmentFlag.AlignCenter, self.tr("The reuse network is made on request (Compute)"))
             return
         self._where = where = self.layout_nodes(r)
@@ -209,16 +221,16 @@ class NetworkView(QWidget):
                 continue
             a, b = where[e.source], where[e.target]
             width = 0.8 + 5 * e.informative_chars / peak
-            p.setPen(QPen(QColor(60, 60, 60, 90 + int(140 * e.informative_chars / peak)), width))
+            p.setPen(QPen(_faded(ink, 90 + int(140 * e.informative_chars / peak)), width))
             p.drawLine(a, b)
             if e.direction == "earlier_to_later":
                 self._arrow(p, a, b, width)
         for n in net.nodes:
             at = where[n.doc]
-            p.setPen(QPen(QColor(30, 30, 30), 1))
+            p.setPen(QPen(ink, 1))
             p.setBrush(colour[n.region])
             p.drawEllipse(at, 8, 8)
-            p.setPen(QColor(30, 30, 30))
+            p.setPen(ink)
             label = self.model.in_script(_short(n.region)) + (f" {n.date[:7]}" if n.date else "")
             fm = p.fontMetrics()
             out = at - r.center()  # outward from the centre: left half to the left, bottom below
@@ -245,7 +257,7 @@ class NetworkView(QWidget):
 
     def paintEvent(self, event) -> None:
         p = QPainter(self)
-        self.paint(p, QRectF(self.rect()))
+        self.paint(p, QRectF(self.rect()), *_screen(self))
 
     def edge_near(self, pos: QPointF):
         best, dist = None, HIT
