@@ -49,3 +49,19 @@ def test_sorting_by_kind_orders_the_fuzzy_passages_by_similarity(annotator_windo
     assert panel.proxy.index(0, 4).data(SORT_ROLE) == min(fuzzy)
     # Rows are one line of text tall, so more of the list is in view.
     assert panel.table.rowHeight(0) <= panel.table.fontMetrics().height() + 8
+
+
+def test_the_text_column_keeps_room_for_the_passage(annotator_window):
+    """The figures' columns are as wide as their values; a long header ("Informative") is cut and
+    whole in its tooltip. The text column showed only "…" in English at 1600x1000."""
+    window = annotator_window
+    panel = window.passages_panel
+    window.side_tabs.setCurrentWidget(panel)
+    table, fm = panel.table, panel.table.fontMetrics()
+    assert table.columnWidth(5) >= 5 * fm.horizontalAdvance("中")
+    assert table.horizontalScrollBar().maximum() == 0  # every column in view, none scrolled off
+    model = panel.model
+    assert model.headerData(3, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole) == "Informative"
+    for col in range(5):  # a column still shows its widest value whole
+        widest = max(fm.horizontalAdvance(panel.proxy.index(r, col).data()) for r in range(panel.proxy.rowCount()))
+        assert table.columnWidth(col) > widest

@@ -41,8 +41,9 @@ class PassagesModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.COLUMNS)
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
+        if orientation != Qt.Orientation.Horizontal or role not in (Qt.ItemDataRole.DisplayRole,
+                                                                     Qt.ItemDataRole.ToolTipRole):
+            return None  # the tooltip: the whole name where a narrow column cuts it
         return (self.tr("#"), self.tr("¶"), self.tr("Length"), self.tr("Informative"), self.tr("Kind"),
                 self.tr("Text"))[section]
 
@@ -98,8 +99,9 @@ class PassagesPanel(QWidget):
         self.table.setWordWrap(False)
         self.table.setAccessibleName(self.tr("Shared passages"))
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        header.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.summary = QLabel(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
@@ -111,9 +113,22 @@ class PassagesPanel(QWidget):
 
     def set_passages(self, passages, a_paragraph_starts: list[int], in_script=None) -> None:
         self.model.set_passages(passages, a_paragraph_starts, in_script)
+        self._fit_columns()
         verbatim = sum(1 for p in passages if p.kind == "verbatim")
         self.summary.setText(self.tr("%n shared passages", "", len(passages)) + " · "
                              + self.tr("%n verbatim", "", verbatim))
+
+    def _fit_columns(self) -> None:
+        """The figures' columns as wide as their values (a long header such as "Informative" is cut,
+        whole in its tooltip), so the text column keeps the room: at 1366x768 it showed "…"."""
+        fm, table = self.table.fontMetrics(), self.table
+        pad = 2 * table.style().pixelMetric(table.style().PixelMetric.PM_FocusFrameHMargin) + 12
+        for col in range(5):
+            values = [self.proxy.index(r, col).data() or "" for r in range(self.proxy.rowCount())]
+            widest = max((fm.horizontalAdvance(v) for v in values), default=0) + pad
+            title = self.model.headerData(col, Qt.Orientation.Horizontal)
+            # The header's name whole when it is short (#, ¶, 字数); otherwise no wider than the values need.
+            table.setColumnWidth(col, max(widest, min(fm.horizontalAdvance(title) + pad + 8, 3 * fm.horizontalAdvance("0") + pad)))
 
     def select(self, index: int) -> None:
         """Show the reader's focused passage as the current row (without focusing it again)."""
