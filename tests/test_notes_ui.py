@@ -345,3 +345,34 @@ def test_codebook_dialog_merge_offers_only_codes_and_move_offers_the_top_level(q
     merge_items, move_items = offered.values()
     assert "(top level)" not in merge_items and "供给型/经费投入" not in merge_items and merge_items
     assert move_items[0] == "(top level)"
+
+
+def test_a_notes_quotes_follow_the_readers_script_in_its_dialogs(qtbot, window, monkeypatch):
+    """Issue 14 part 3: editing a note (or starting a comparison note) showed its quotes as stored,
+    simplified under a Taiwan reading; they follow the reader's script, the note keeps its spans."""
+    from PySide6.QtWidgets import QLabel
+
+    from duidu.text.script import convert
+
+    notes = window.notes_ui.notes
+    pane = window.reader.panes["a"]
+    text = pane.doc_text.text
+    start = text.index("教育")
+    notes.annotate(pane.document_id, start, start + 30, note="旧")
+    qtbot.waitUntil(lambda: len(notes.annotations) == 1, timeout=10000)
+    stored = notes.annotations[0].targets[0].quote
+    assert convert(stored, "s2tw").text != stored
+    window.set_global_script("tw")
+    shown = []
+    monkeypatch.setattr("duidu.ui.notes_ui.show", shown.append)
+    window.notes_ui.edit_note(notes.annotations[0])
+    labels = [label.text() for label in shown[0].findChildren(QLabel)]
+    assert any(convert(stored, "s2tw").text in t for t in labels) and not any(stored in t for t in labels)
+    window.reader.activate(1)
+    idle(qtbot, window)
+    window.notes_ui.comparison_note()
+    p = window.reader.shown[1]
+    labels = [label.text() for label in shown[1].findChildren(QLabel)]
+    assert any(convert(p.a_text, "s2tw").text in t for t in labels)
+    for dialog in shown:
+        dialog.deleteLater()

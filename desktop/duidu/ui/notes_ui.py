@@ -211,7 +211,8 @@ class NotesUI(QObject):
             return
         (da, a0, a1), (db, b0, b1) = spans
         texts = {p.document_id: p.doc_text.text for p in self.reader.panes.values() if p.doc_text is not None}
-        quotes = [texts.get(da, "")[a0:a1], texts.get(db, "")[b0:b1]]
+        shown = self.panel.in_script  # the quotes as the reader shows them (the note keeps the stored spans)
+        quotes = [shown(texts.get(da, "")[a0:a1]), shown(texts.get(db, "")[b0:b1])]
         dialog = AnnotateDialog(self.notes.codes, quotes, title=self.tr("Comparison note"), recent=self.recent_codes,
                                 counts=self.code_counts(), parent=self.window)
         dialog.accepted.connect(lambda: (self._used(dialog.code_ids()),
@@ -227,7 +228,7 @@ class NotesUI(QObject):
             a = self.notes.note(note_id)
             if a is None:
                 continue
-            label = (a.note or a.targets[0].quote)[:16]
+            label = (a.note or self.panel.in_script(a.targets[0].quote))[:16]
             edit = QAction(self.tr("Edit note") + f" “{label}”…", pane)
             edit.triggered.connect(lambda _=False, a=a: self.edit_note(a))
             delete = QAction(self.tr("Delete note") + f" “{label}”", pane)
@@ -236,7 +237,7 @@ class NotesUI(QObject):
         return actions
 
     def edit_note(self, annotation) -> None:
-        quotes = [t.quote for t in annotation.targets]
+        quotes = [self.panel.in_script(t.quote) for t in annotation.targets]  # in the reader's script
         dialog = AnnotateDialog(self.notes.codes, quotes, code_ids=annotation.code_ids, note=annotation.note,
                                 title=self.tr("Edit note"), parent=self.window)
         dialog.accepted.connect(lambda: self.notes.edit(annotation, dialog.code_ids(), dialog.note_text()))
