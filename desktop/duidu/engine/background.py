@@ -161,6 +161,7 @@ def background() -> Background:
 
 
 WORD_LENGTHS = (2, 3, 4)  # characters of the words looked up (single characters stand in every document)
+BUCKET_BITS = 16  # top bits of a word's hash that pick its bucket (a few thousand words a length)
 
 
 @dataclass(frozen=True)
@@ -174,19 +175,23 @@ class Words:
     documents: int
 
     @property
-    def _by_length(self) -> dict[int, tuple[np.ndarray, np.ndarray]]:
-        """For each length in ``WORD_LENGTHS``: the words' gram hashes (sorted) and share beyond a pair."""
+    def _by_length(self) -> dict[int, tuple[np.ndarray, np.ndarray, np.ndarray]]:
+        """For each length in ``WORD_LENGTHS``: the words' gram hashes (sorted), their share beyond a
+        pair, and where each bucket of hashes (their top ``BUCKET_BITS`` bits) starts among them."""
         cached = self.__dict__.get("_hashes")
         if cached is None:
             cached = {}
             lengths = np.char.str_len(self.words) if len(self.words) else np.zeros(0, np.int64)
+            bounds = np.arange(2**BUCKET_BITS + 1, dtype=np.uint64) << np.uint64(64 - BUCKET_BITS)  # last wraps to 0
             for n in WORD_LENGTHS:
                 chosen = lengths == n
                 words, counts = self.words[chosen].tolist(), self.counts[chosen].astype(np.int64)
                 hashes = gram_hashes("\x00".join(words), n)[:: n + 1] if words else np.empty(0, np.uint64)
                 share = np.maximum(counts - 2, 0) / max(1, self.documents - 2)
                 order = np.argsort(hashes)
-                cached[n] = (hashes[order], share[order])
+                starts = np.searchsorted(hashes[order], bounds)
+                starts[-1] = len(hashes)
+                cached[n] = (hashes[order], share[order], starts)
             object.__setattr__(self, "_hashes", cached)
         return cached
 
@@ -194,17 +199,22 @@ class Words:
         """Per character of ``key``: the share of the reference documents (beyond the two compared)
         holding the most widely held word of 2-4 characters that covers it (0 when none does)."""
         out = np.zeros(len(key))
-        for n, (hashes, share) in self._by_length.items():
+        for n, (hashes, share, starts) in self._by_length.items():
             h = gram_hashes(key, n)
             if not len(h) or not len(hashes):
                 continue
-            at = np.searchsorted(hashes, h)
-            at[at == len(hashes)] = 0
-            found = np.where(hashes[at] == h, share[at], 0.0)
+            # A bucket holds a word or two at most: look at its few entries rather than binary-search
+            # every gram (hundreds of thousands of grams in a long pair's passages).
+            bucket = (h >> np.uint64(64 - BUCKET_BITS)).astype(np.int64)
+            lo, hi = starts[bucket], starts[bucket + 1]
+            found = np.zeros(len(h))
+            for k in range(int((starts[1:] - starts[:-1]).max())):
+                at = lo + k
+                hit = (at < hi) & (hashes[np.minimum(at, len(hashes) - 1)] == h)
+                found[hit] = share[at[hit]]
             for k in range(n):
                 np.maximum(out[k : k + len(found)], found, out=out[k : k + len(found)])
         return out
-
 
 @lru_cache(maxsize=1)
 def words() -> Words:
