@@ -48,11 +48,12 @@ def figure_frame(a_text: str, a_span: tuple[int, int], b_text: str, b_span: tupl
     one of its ends a figure on each side, not the same."""
     if DIGIT.search(a_text, *a_span) or DIGIT.search(b_text, *b_span):
         return False
-    for figure in (_figure_after, _figure_before):
-        x = figure(a_text, a_span[1] if figure is _figure_after else a_span[0])
-        y = figure(b_text, b_span[1] if figure is _figure_after else b_span[0])
-        if x is not None and y is not None and x != y:
-            return True
+    for figure, a_at, b_at in ((_figure_after, a_span[1], b_span[1]), (_figure_before, a_span[0], b_span[0])):
+        x = figure(a_text, a_at)
+        if x is not None:  # (most passages have no figure beside them: B is not read)
+            y = figure(b_text, b_at)
+            if y is not None and x != y:
+                return True
     return False
 
 
