@@ -296,7 +296,7 @@ def _windowed_seeds(ida: np.ndarray, idb: np.ndarray, where_a: np.ndarray, where
     return np.concatenate(seeds_a), np.concatenate(seeds_b), first_left
 
 
-def _runs(ka: str, kb: str, within=None) -> list[list[int]]:
+def _runs(ka: str, kb: str, within=None) -> np.ndarray:
     """Maximal exact runs of at least SEED characters, found from n-gram seeds.
 
     A 4-gram repeated on both sides (found more than MAX_SEED_PAIRS times in A times in B)
@@ -309,18 +309,18 @@ def _runs(ka: str, kb: str, within=None) -> list[list[int]]:
     ca, cb = _codes(ka, kb, masks)
     ida, idb = _grams(ca), _grams(cb)
     if not len(ida) or not len(idb):
-        return []
+        return np.empty((0, 3), np.int64)
     inside = None
     if masks is None:
         where_a, where_b = np.arange(len(ida)), np.arange(len(idb))
     else:  # grams reaching outside hold an id no gram of the other side has: never a seed
         where_a, where_b = _inside(masks[0], len(ida)), _inside(masks[1], len(idb))
         if not len(where_a) or not len(where_b):
-            return []
+            return np.empty((0, 3), np.int64)
         inside = [np.zeros(len(ida), np.bool_), np.zeros(len(idb), np.bool_)]
         inside[0][where_a], inside[1][where_b] = True, True
     if masks is None:  # the whole texts: n-gram ranks by prefix doubling, a few plain sorts
-        seeds_a, seeds_b, first_left = seed_pairs(ca, cb, where_a, where_b, MAX_SEED_PAIRS, LEVELS)
+        seeds_a, seeds_b, first_left = seed_pairs(ca, cb, where_a, where_b, MAX_SEED_PAIRS, LEVELS, inside=False)
     else:
         seeds_a, seeds_b, first_left = _windowed_seeds(ida, idb, where_a, where_b, inside)
     runs = _grown(ca, cb, seeds_a, seeds_b)
@@ -347,7 +347,7 @@ def _runs(ka: str, kb: str, within=None) -> list[list[int]]:
     chars = np.frombuffer(ka.encode("utf-32-le"), dtype=np.uint32)
     digits = np.r_[0, np.cumsum((chars >= 0x30) & (chars <= 0x39))]
     figure = digits[runs[:, 0] + runs[:, 2]] - digits[runs[:, 0]]  # digits in the run (the same in B)
-    return runs[np.lexsort((runs[:, :2].min(axis=1), figure, runs[:, 0] + runs[:, 1]))].tolist()
+    return runs[np.lexsort((runs[:, :2].min(axis=1), figure, runs[:, 0] + runs[:, 1]))]
 
 
 def _dominated(runs: np.ndarray) -> np.ndarray:
@@ -503,7 +503,7 @@ def _may_grow(runs: np.ndarray) -> np.ndarray:
 # -- chains ---------------------------------------------------------------------------------------
 
 
-def _chains(runs: list[list[int]], ka: str, kb: str, threshold: float,
+def _chains(runs: np.ndarray, ka: str, kb: str, threshold: float,
             sentence_end: tuple[bytes, bytes] | None = None, min_length: int = 0) -> list[_Chain]:
     """Chain runs (sorted by a + b, then the lesser of the two: read the same way whichever text
     is A) that follow each other closely in both texts.
@@ -519,11 +519,15 @@ def _chains(runs: list[list[int]], ka: str, kb: str, threshold: float,
     ends: dict[int, _Chain] = {}  # run -> the chain that run ends, while it does
     ends_a, ends_b = sentence_end or (b"", b"")
     starts, before, followed = _reach(runs)
-    for n, (a, b, length) in enumerate(runs):
-        if length < min_length and starts[n] == starts[n + 1] and not followed[n]:
+    for n, (a, b, length) in enumerate(runs.tolist()):
+        lo, hi = starts[n], starts[n + 1]
+        if lo == hi:  # nothing within reach before it: it starts a chain (or none, see above)
+            if length >= min_length or followed[n]:
+                chains.append(chain := _Chain([[a, b, length]], length))
+                ends[n] = chain
             continue
         best, best_k, best_cut, best_gap, best_matched, best_need = None, -1, 0, 0, (-1,), threshold
-        for k in before[starts[n] : starts[n + 1]]:
+        for k in before[lo:hi]:
             c = ends.get(k)
             if c is None:  # that run no longer ends a chain
                 continue
@@ -567,25 +571,27 @@ def _reach(runs) -> tuple[list[int], list[int], list[bool]]:
     """For each run (in chaining order), the runs before it in that order that end within chaining
     reach of its start (in A within [a - JOIN_GAP, a + SEED), in B within [b - JOIN_GAP, b + SEED)),
     by their end in B, then their order (as the chaining loop reads them): run n's are
-    ``before[starts[n] : starts[n + 1]]``; and whether a later run has it among its own. Ends are put on a grid of cells as wide as the reach, so
-    each run probes the 4 cells its reach can touch: a few array operations for all runs, instead
-    of a dictionary probe per position of the reach."""
-    r = np.asarray(runs, dtype=np.int64).reshape(-1, 3)
+    ``before[starts[n] : starts[n + 1]]``; and whether a later run has it among its own. Ends are
+    put on a grid of cells as wide as the reach, so each run probes the 4 cells its reach can
+    touch: a few array operations for all runs, instead of a dictionary probe per position."""
+    r = runs
     n = len(r)
     width = JOIN_GAP + SEED
     ea, eb = r[:, 0] + r[:, 2], r[:, 1] + r[:, 2]
     cell = (ea // width) * (1 << 32) + eb // width
     order = np.argsort(cell, kind="stable")
     cells = cell[order]
-    low_a, low_b = (r[:, 0] - JOIN_GAP) // width, (r[:, 1] - JOIN_GAP) // width
+    low = ((r[:, 0] - JOIN_GAP) // width) * (1 << 32) + (r[:, 1] - JOIN_GAP) // width
+    probed = np.argsort(low)  # probed in order: a sorted search is several times faster
+    low = low[probed]
     runs_at, found = [], []
     for da in (0, 1):
         for db in (0, 1):
-            probe = (low_a + da) * (1 << 32) + low_b + db
+            probe = low + (da * (1 << 32) + db)
             lo = np.searchsorted(cells, probe, "left")
             count = np.searchsorted(cells, probe, "right") - lo
             total = int(count.sum())
-            runs_at.append(np.repeat(np.arange(n), count))
+            runs_at.append(np.repeat(probed, count))
             found.append(order[np.repeat(lo, count) + np.arange(total) - np.repeat(np.cumsum(count) - count, count)])
     at, k = np.concatenate(runs_at), np.concatenate(found)
     a, b = r[at, 0], r[at, 1]
@@ -618,7 +624,8 @@ def _take(chains: list[_Chain], ka: str, kb: str, min_length: int, threshold: fl
     taken_a, taken_b = bytearray(len(ka)), bytearray(len(kb))
     kept, rest = [], []
     for c in chains:
-        runs = [r for r in c.runs if not (any(taken_a[r[0] : r[0] + r[2]]) or any(taken_b[r[1] : r[1] + r[2]]))]
+        # (bytearray.find: a byte search in C, no slice copied)
+        runs = [r for r in c.runs if taken_a.find(1, r[0], r[0] + r[2]) < 0 and taken_b.find(1, r[1], r[1] + r[2]) < 0]
         if len(runs) < len(c.runs):
             rest.append(c)
         if not runs:
@@ -626,7 +633,7 @@ def _take(chains: list[_Chain], ka: str, kb: str, min_length: int, threshold: fl
         trimmed = c if len(runs) == len(c.runs) else _rebuilt(runs, ka, kb, c.joined)
         if not trimmed.holds(threshold, min_length):
             continue
-        if any(taken_a[trimmed.a0 : trimmed.a1]) or any(taken_b[trimmed.b0 : trimmed.b1]):
+        if taken_a.find(1, trimmed.a0, trimmed.a1) >= 0 or taken_b.find(1, trimmed.b0, trimmed.b1) >= 0:
             continue
         taken_a[trimmed.a0 : trimmed.a1] = b"\x01" * (trimmed.a1 - trimmed.a0)
         taken_b[trimmed.b0 : trimmed.b1] = b"\x01" * (trimmed.b1 - trimmed.b0)
@@ -669,11 +676,13 @@ def _partners(kept: list[_Chain], rest: list[_Chain], ka: str, kb: str) -> dict[
             ok &= (shared >= PARTNER_OVERLAP * (c1 - c0)) & (shared >= PARTNER_OVERLAP * (e - s)) & (found < 0)
             found[ok] = k[ok]
         host[side] = found
-    for n in np.nonzero((host["a"] >= 0) | (host["b"] >= 0))[0]:
+    hosts = {side: host[side].tolist() for side in "ab"}
+    places = {side: losers[side].tolist() for side in "ab"}
+    for n in np.nonzero((host["a"] >= 0) | (host["b"] >= 0))[0].tolist():
         for side, other in (("a", "b"), ("b", "a")):
-            k = int(host[side][n])
-            s, e = (int(x) for x in losers[other][n])
-            if k < 0 or 1 in used[other][s:e]:
+            k = hosts[side][n]
+            s, e = places[other][n]
+            if k < 0 or used[other].find(1, s, e) >= 0:
                 continue
             used[other][s:e] = b"\x01" * (e - s)
             out.setdefault(k, []).append((other, s, e))
@@ -850,13 +859,14 @@ def _widened(chain: _Chain, side: str, at_start: bool, by: int, ka: str, kb: str
     return _rebuilt(runs, ka, kb, chain.joined)
 
 
-def _snap(chain: _Chain, a: EngineDocument, b: EngineDocument, ka: str, kb: str, threshold: float) -> _Chain | None:
+def _snap(chain: _Chain, a: EngineDocument, b: EngineDocument, ka: str, kb: str, threshold: float,
+          maps: dict[str, _SrcMap] | None = None) -> _Chain | None:
     """Ends on word boundaries and off numbers with their units, on both sides.
 
     An end inside a word takes in the rest of the word when the passage stays similar
     (中|小學作業設計大賽 in one, 小学作业设计大赛 in the other), else gives the word up; an end
     inside a number gives the number up (增长5|.5% against 增长5|%以上 shares no figure)."""
-    maps = {"a": _src_map(a), "b": _src_map(b)}
+    maps = maps or {"a": _src_map(a), "b": _src_map(b)}
     for _ in range(3):
         changed = False
         for side in "ab":
@@ -993,8 +1003,9 @@ def find_passages(
     kept, rest = _take(chains, ka, kb, min_length, threshold)
     kept = _join(kept, ka, kb, a, b)
     snapped = []
+    maps = {"a": _src_map(a), "b": _src_map(b)}
     for c in (piece for chain in kept for piece in _split_at_numbers(chain, ka, kb)):
-        s = _snap(c, a, b, ka, kb, threshold)
+        s = _snap(c, a, b, ka, kb, threshold, maps)
         if s is not None and s.holds(threshold, min_length):
             snapped.append(s)
     kept = snapped + _short_items(a, b, snapped, min_length, measures)

@@ -16,6 +16,7 @@ from __future__ import annotations
 import numpy as np
 
 SEED = 4  # characters in the shortest seed
+WHOLE = 3  # longer grams ranked over the whole texts when over 1/WHOLE of the positions are in question
 
 
 def _ranked(values: np.ndarray, top: int) -> tuple[np.ndarray, np.ndarray]:
@@ -65,11 +66,13 @@ def _doubled(rank: np.ndarray, top: int, length: int) -> tuple[np.ndarray, int, 
 
 
 def seed_pairs(ca: np.ndarray, cb: np.ndarray, where_a: np.ndarray, where_b: np.ndarray,
-               max_pairs: int, levels: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+               max_pairs: int, levels: int, inside: bool = True) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Seed pairs ``(ii, jj)``: positions of A and B starting the same gram, the 4-gram or, where it
     is too common on both sides, the 8- or 16-gram; ``where_a`` / ``where_b`` are the 4-gram
     positions to look at (ascending). Also the positions of A whose 4-gram was too common
-    (phrasing repeated on both sides: the bridges between runs start there).
+    (phrasing repeated on both sides: the bridges between runs start there). Without ``inside``,
+    a 4-gram pair whose pair one character before is one too is left out: it lies inside a run
+    that pair starts, and growing that run finds it (most pairs of a long shared stretch).
 
     The two texts are joined (A, then B) so one sort ranks the grams of both; a gram that runs
     past A's end into B is never looked at."""
@@ -95,16 +98,17 @@ def seed_pairs(ca: np.ndarray, cb: np.ndarray, where_a: np.ndarray, where_b: np.
     pairs_a, pairs_b = [], []
     first_left = empty
     length = SEED
+    whole = False
     for level in range(levels + 1):
-        if level == 0:
+        if level == 0 or whole:
             asked = np.zeros(n, dtype=np.bool_)
             asked[where_a] = True
             asked[na + where_b] = True
             sub = order[asked[order]]  # the positions asked about, by gram then position: A's first
             ranks = rank[sub]
-        else:  # longer grams, ranked only where they are asked about (a few positions)
+        else:  # longer grams, ranked only where they are asked about (a few of the positions)
             at = np.concatenate([where_a, na + where_b])
-            ranks, _, order = _gram_ranks(rank, at, length)
+            ranks, _, order = _gram_ranks(rank, top, at, length)
             sub, ranks = at[order], ranks[order]
         start = np.flatnonzero(np.r_[True, ranks[1:] != ranks[:-1]])
         size = np.diff(np.r_[start, len(sub)])
@@ -120,15 +124,31 @@ def seed_pairs(ca: np.ndarray, cb: np.ndarray, where_a: np.ndarray, where_b: np.
         ii = np.repeat(sub[a_at], reps)
         b_first = np.repeat(start[g] + a_count, a_count)  # where each gram's B positions begin
         jj = sub[np.repeat(b_first, reps) + _counting(reps)] - na
+        if level == 0 and not inside and len(ii):
+            # (i - 1, j - 1) is a pair too when its characters match and the 4-gram at i - 1 is
+            # seeded (then asked about in B as well: it is paired with j - 1 there).
+            paired = np.zeros(na, dtype=np.bool_)
+            paired[ii] = True
+            asked_b = np.zeros(nb, dtype=np.bool_)
+            asked_b[where_b] = True
+            before_a, before_b = np.maximum(ii - 1, 0), np.maximum(jj - 1, 0)
+            inner = (ii > 0) & (jj > 0) & paired[before_a] & asked_b[before_b] & (ca[before_a] == cb[before_b])
+            ii, jj = ii[~inner], jj[~inner]
         pairs_a.append(ii)
         pairs_b.append(jj)
-        left = np.sort(sub[np.repeat(shared & ~seeded, size)])
-        where_a = left[left < na]
+        left = np.repeat(shared & ~seeded, size)
+        leftover = np.zeros(n, dtype=np.bool_)
+        leftover[sub[left]] = True
+        where_a = np.flatnonzero(leftover[:na])
         if level == 0:
             first_left = where_a
         if level == levels or not len(where_a):
             break
-        where_b = left[left >= na] - na
+        where_b = np.flatnonzero(leftover[na:])
+        if level == 0:  # most positions still in question (text repeating itself): rank them all
+            whole = (len(where_a) + len(where_b)) * WHOLE > n
+        if whole:
+            rank, top, order = _doubled(rank, top, length)
         length *= 2
         where_a, where_b = where_a[where_a + length <= na], where_b[where_b + length <= nb]
         if not len(where_a) or not len(where_b):
@@ -136,18 +156,20 @@ def seed_pairs(ca: np.ndarray, cb: np.ndarray, where_a: np.ndarray, where_b: np.
     return np.concatenate(pairs_a), np.concatenate(pairs_b), first_left
 
 
-def _gram_ranks(rank: np.ndarray, at: np.ndarray, length: int) -> tuple[np.ndarray, int, np.ndarray]:
+def _gram_ranks(rank: np.ndarray, top: int, at: np.ndarray, length: int) -> tuple[np.ndarray, int, np.ndarray | None]:
     """Dense ranks of the ``length``-grams starting at ``at`` (ascending), from the ranks of every
-    ``SEED``-gram (``rank``), in the grams' order (as ranking the whole text would give them:
-    compared only with each other); also their order by (gram, position). Each doubling ranks the
-    pairs of halves, at ``at`` and ``length // 2`` after it."""
+    ``SEED``-gram (``rank``, all below ``top``), in the grams' order (as ranking the whole text would
+    give them: compared only with each other); also their order by (gram, position) when longer
+    than a ``SEED``-gram. Each doubling ranks the pairs of halves, at ``at`` and ``length // 2`` after."""
     if length == SEED:
-        return rank[at], int(rank.max(initial=0)) + 1, np.argsort(rank[at], kind="stable")
+        return rank[at], top, None
     half = length // 2
-    both = np.unique(np.concatenate([at, at + half]))
-    halves, top, _ = _gram_ranks(rank, both, half)
+    both = np.concatenate([at, at + half])
+    both.sort(kind="stable")  # two ascending runs: one merge
+    both = both[np.r_[True, both[1:] != both[:-1]]]
+    halves, half_top, _ = _gram_ranks(rank, top, both, half)
     first, second = halves[np.searchsorted(both, at)], halves[np.searchsorted(both, at + half)]
-    new, order = _ranked(first * top + second, top * top)
+    new, order = _ranked(first * half_top + second, half_top * half_top)
     return new, int(new.max(initial=0)) + 1, order
 
 
