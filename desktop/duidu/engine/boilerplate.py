@@ -17,6 +17,8 @@ nearly all of whose characters lie in 4-grams common in the background (``PIECE_
 pieces put together (培育壮大主导产业): boilerplate too, however rare the whole; and the more reference
 documents hold a passage, the more characters of its own it needs (``PIECES_PARTICULAR`` per
 document beyond the pair: 支持革命老区、民族地区 has 2 and five hold it).
+What a reader ranks passages by (``ranked_informativeness``) adds the rarity of their words
+(``word_informativeness``); the decisions above stay on the character grams.
 """
 
 from __future__ import annotations
@@ -220,8 +222,9 @@ def ranked_informativeness(scores: Sequence[float], a_keys: Sequence[str], b_key
     """What a reader ranks passages by: the mean of the character-gram informativeness (``assess``)
     and the words' (``word_informativeness``, the lesser of the two wordings), so that a passage of
     rare grams made only of words every report uses (人才自主培养质量) ranks below one with a word of
-    its own (留学重庆). Read by hand on tests/passage_sample_labels.toml, the mean tells real shared
-    content from stock and bare measure names better than either (benchmarks/passage_sample.py)."""
+    its own (留学重庆). Over the passages read by hand (tests/passage_sample_labels.toml: 109 shown,
+    55 real), a real one outranks a stock phrase, bare measure name or broken match with probability
+    0.72 by this mean, 0.66 by the character grams alone (benchmarks/passage_sample.py)."""
     if not scores:
         return []
     unique = list(dict.fromkeys([*a_keys, *b_keys]))
