@@ -16,8 +16,10 @@ from duidu.text.chars import HAN_CLASS
 
 JOINER = "\u2060"  # WORD JOINER: no break here, no width, no glyph
 
-# A figure, the approximate-quantity words that follow it (余 多 万 亿 …), and the Han unit after them.
-_FIGURE_UNIT = re.compile(rf"[0-9０-９](?P<modifiers>[余多万亿千百十]*)(?={HAN_CLASS})")
+# A figure, the approximate-quantity words that follow it (余 多 万 亿 …, and their traditional
+# forms 餘 萬 億, which a traditional view shows), and the Han unit after them.
+QUANTITY_WORDS = "余餘多万萬亿億千百十"
+_FIGURE_UNIT = re.compile(rf"[0-9０-９](?P<modifiers>[{QUANTITY_WORDS}]*)(?={HAN_CLASS})")
 
 
 def unbreakable_points(text: str) -> list[int]:
