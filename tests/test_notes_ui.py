@@ -374,5 +374,19 @@ def test_a_notes_quotes_follow_the_readers_script_in_its_dialogs(qtbot, window, 
     p = window.reader.shown[1]
     labels = [label.text() for label in shown[1].findChildren(QLabel)]
     assert any(convert(p.a_text, "s2tw").text in t for t in labels)
+    # The codebook's names as the notes' cards show them (renaming starts from the stored name).
+    def names(model):
+        out, todo = [], [model.invisibleRootItem()]
+        while todo:
+            item = todo.pop()
+            for r in range(item.rowCount()):
+                out.append(item.child(r).text())
+                todo.append(item.child(r))
+        return out
+
+    assert any(n.startswith("經費投入") for n in names(shown[0].model))
+    assert not any(n.startswith("经费投入") for n in names(shown[0].model))
+    window.notes_ui.open_codebook()
+    assert any(n.startswith("經費投入") for n in names(shown[2].model))
     for dialog in shown:
         dialog.deleteLater()

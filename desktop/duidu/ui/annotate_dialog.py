@@ -14,16 +14,18 @@ KEY = Qt.ItemDataRole.UserRole + 2  # the code's name in key form: a filter find
 
 
 def code_model(codes, *, checkable: bool = False, checked=(), counts: dict[int, int] | None = None,
-               parent=None) -> QStandardItemModel:
+               parent=None, in_script=None) -> QStandardItemModel:
     """The codebook as a tree model (a code's colour as its decoration, its description as tooltip,
-    with ``counts`` how many notes use it after its name)."""
+    with ``counts`` how many notes use it after its name; names through ``in_script``, the reader's
+    script, as the notes' cards show them)."""
     from duidu.text.keyform import query_key
 
+    shown = in_script or (lambda text: text)
     model = QStandardItemModel(parent)
     items: dict[int, QStandardItem] = {}
     checked = set(checked)
     for c in codes:  # tree order: a parent always comes before its children
-        item = QStandardItem(c.name if counts is None else f"{c.name}  ({counts.get(c.id, 0)})")
+        item = QStandardItem(shown(c.name) if counts is None else f"{shown(c.name)}  ({counts.get(c.id, 0)})")
         item.setData(query_key(c.name), KEY)
         item.setData(c.id, CODE_ID)
         item.setData(QColor(c.color), Qt.ItemDataRole.DecorationRole)
@@ -56,8 +58,10 @@ class AnnotateDialog(QDialog):
     first match); the codes used last stand on top, each ticked by its number key (1–9)."""
 
     def __init__(self, codes, quotes: list[str], *, code_ids=(), note: str = "", title: str = "",
-                 recent=(), counts: dict[int, int] | None = None, parent: QWidget | None = None) -> None:
+                 recent=(), counts: dict[int, int] | None = None, parent: QWidget | None = None,
+                 in_script=None) -> None:
         super().__init__(parent)
+        self.in_script = in_script or (lambda text: text)  # code names in the reader's script
         self.setWindowTitle(title or self.tr("Annotate"))
         self.resize(560, 620)
         quote = QLabel("\n⇄\n".join(f"“{q[:300]}{'…' if len(q) > 300 else ''}”" for q in quotes), self)
@@ -67,7 +71,8 @@ class AnnotateDialog(QDialog):
         self.filter.setPlaceholderText(self.tr("Filter codes…"))
         self.filter.textChanged.connect(self._filter)
         self.filter.returnPressed.connect(self._tick_first)
-        self.model = code_model(codes, checkable=True, checked=code_ids, counts=counts, parent=self)
+        self.model = code_model(codes, checkable=True, checked=code_ids, counts=counts, parent=self,
+                                in_script=self.in_script)
         self.tree = QTreeView(self)
         self.tree.setModel(self.model)
         self.tree.setHeaderHidden(True)
@@ -104,7 +109,7 @@ class AnnotateDialog(QDialog):
         for n, code_id in enumerate([c for c in recent if c in by_id][:9], 1):
             code = by_id[code_id]
             button = QToolButton(self)
-            button.setText(f"{n} {code.name}")
+            button.setText(f"{n} {self.in_script(code.name)}")
             button.setCheckable(True)
             button.setChecked(code_id in checked_ids(self.model))
             button.setStyleSheet(f"QToolButton {{ border-left: 4px solid {code.color}; padding: 2px 6px; }}")

@@ -15,9 +15,10 @@ UNTAG = QT_TRANSLATE_NOOP("CodebookDialog", "(untag only, reassign nothing)")
 
 
 class CodebookDialog(QDialog):
-    def __init__(self, notes: NotesController, parent: QWidget | None = None) -> None:
+    def __init__(self, notes: NotesController, parent: QWidget | None = None, in_script=None) -> None:
         super().__init__(parent)
         self.notes = notes
+        self.in_script = in_script  # names in the reader's script (renaming starts from the stored name)
         self.setWindowTitle(self.tr("Codebook"))
         self.resize(520, 640)
         self.tree = QTreeView(self)
@@ -60,7 +61,8 @@ class CodebookDialog(QDialog):
         for a in self.notes.annotations:
             for c in a.code_ids:
                 counts[c] = counts.get(c, 0) + 1
-        self.model = code_model(self.notes.codes, counts=counts, parent=self)  # "name (n)": how many notes use it
+        self.model = code_model(self.notes.codes, counts=counts, parent=self,  # "name (n)": how many notes use it
+                                in_script=self.in_script)
         self.tree.setModel(self.model)
         self.tree.expandAll()
         self.tree.selectionModel().currentChanged.connect(lambda *_: self._show_info())

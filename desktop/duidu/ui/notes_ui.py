@@ -135,7 +135,7 @@ class NotesUI(QObject):
             self.window.statusBar().showMessage(self.tr("Select a passage first"), 5000)
             return
         dialog = AnnotateDialog(self.notes.codes, [pane.selected_text()], recent=self.recent_codes,
-                                counts=self.code_counts(), parent=self.window)
+                                counts=self.code_counts(), parent=self.window, in_script=self.panel.in_script)
         document_id = pane.document_id
 
         def accepted() -> None:
@@ -214,7 +214,7 @@ class NotesUI(QObject):
         shown = self.panel.in_script  # the quotes as the reader shows them (the note keeps the stored spans)
         quotes = [shown(texts.get(da, "")[a0:a1]), shown(texts.get(db, "")[b0:b1])]
         dialog = AnnotateDialog(self.notes.codes, quotes, title=self.tr("Comparison note"), recent=self.recent_codes,
-                                counts=self.code_counts(), parent=self.window)
+                                counts=self.code_counts(), parent=self.window, in_script=self.panel.in_script)
         dialog.accepted.connect(lambda: (self._used(dialog.code_ids()),
                                          self.notes.link(spans[0], spans[1], code_ids=dialog.code_ids(),
                                                          note=dialog.note_text())))
@@ -239,7 +239,7 @@ class NotesUI(QObject):
     def edit_note(self, annotation) -> None:
         quotes = [self.panel.in_script(t.quote) for t in annotation.targets]  # in the reader's script
         dialog = AnnotateDialog(self.notes.codes, quotes, code_ids=annotation.code_ids, note=annotation.note,
-                                title=self.tr("Edit note"), parent=self.window)
+                                title=self.tr("Edit note"), parent=self.window, in_script=self.panel.in_script)
         dialog.accepted.connect(lambda: self.notes.edit(annotation, dialog.code_ids(), dialog.note_text()))
         show(dialog)
 
@@ -256,7 +256,7 @@ class NotesUI(QObject):
     def open_codebook(self) -> None:
         from duidu.ui.codebook_dialog import CodebookDialog
 
-        show(CodebookDialog(self.notes, self.window))
+        show(CodebookDialog(self.notes, self.window, in_script=self.panel.in_script))
 
     # -- revisions and orphans ----------------------------------------------------------
     def revise_document(self, document_id: int) -> None:
