@@ -518,3 +518,20 @@ def test_the_notes_panel_reads_whole_and_never_is_an_empty_box(make_window, size
     titles = [panel.doc_filter.itemText(k) for k in range(1, panel.doc_filter.count())]
     assert titles and any("國" in t or "慶" in t for t in titles) and not any("庆" in t for t in titles)
     assert panel.doc_filter.toolTip() == panel.doc_filter.currentText()
+
+
+def test_a_citation_names_its_source_in_the_quotes_script(make_window):
+    """Issue 14 part 3: a simplified quote of the traditional Sichuan report was cited under its
+    traditional title (two scripts in one citation); the title and region follow the pane's script."""
+    from duidu.text.script import convert
+
+    window = make_window()
+    window.set_global_script("simplified")
+    qtbot_wait(window)
+    pane = next(p for p in window.reader.panes.values() if p.doc_text.document.script == "traditional")
+    doc = pane.doc_text.document
+    assert convert(doc.title, "t2s").text != doc.title
+    para = pane.doc_text.paragraphs[4]
+    pane.select_stored(para.start, para.start + 10)
+    text = pane.citation()
+    assert f"《{convert(doc.title, 't2s').text}》" in text and doc.title not in text

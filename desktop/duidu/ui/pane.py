@@ -605,7 +605,9 @@ class DocumentPane(QWidget):
         d = self.doc_text.document
         quote = self.view.text[slice(*self.view.map.to_dst_span(*span))]
         paragraph = self.tr("paragraph %1").replace("%1", str(self.paragraph_of(span[0]) + 1))
-        where = self.tr(", ").join(x for x in (f"《{d.title}》", d.region, d.date, paragraph) if x)
+        # The title and region in the quote's script (a traditional quote under 华龙网 read as two sources).
+        where = self.tr(", ").join(x for x in (f"《{self.in_script(d.title)}》", self.in_script(d.region or ""), d.date,
+                                               paragraph) if x)
         return f"“{quote}”\n——{where}"
 
     def _jump_to_fraction(self, fraction: float) -> None:
