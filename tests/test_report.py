@@ -178,7 +178,7 @@ def test_only_one_annotators_notes_when_asked(noted):
 
     wang = build_pair_report(noted, 1, 2, annotator="王 Wang")
     assert [n.note for n in wang.links] == ["同一措施"] and not wang.notes_a and [n.note for n in wang.notes_b] == ["王的旁注"]
-    notes = text_of(pair_report_html(wang)).split("批注 Notes", 1)[1]  # the passages hold 访问学者 too
+    notes = text_of(pair_report_html(wang)).split("笔记 Notes", 1)[1]  # the passages hold 访问学者 too
     assert "李老师" not in notes and "访问学者" not in notes and "李的对照" not in notes and "王的旁注" in notes
     assert not build_pair_report(noted, 1, 2, annotator="nobody").notes_a
 
@@ -548,3 +548,14 @@ def test_a_passages_number_is_the_readers(tmp_path):
     page = text_of(pair_report_html(r))
     first = r.passages[0]
     assert f"{first.number} · " in page[page.index("Shared passages"):]
+
+
+def test_the_report_speaks_the_glossarys_terms(noted):
+    """One term per concept (README, Glossary): 共享段落, 逐字相同, 编码, 笔记 / 对照笔记, 标注者 — the
+    report said 共有段落, 标签, 批注 and 批注人 for the same things."""
+    seen = text_of(pair_report_html(build_pair_report(noted, 1, 2, today="2025-01-02")))
+    for term in ("共享段落 Shared passages", "逐字相同 verbatim", "编码 Codes", "笔记 Notes", "对照笔记 Comparison notes",
+                 "标注者 Annotator"):
+        assert term in seen
+    for old in ("共有段落", "标签 Tags", "批注"):
+        assert old not in seen

@@ -272,7 +272,7 @@ footer{{color:#777777;font-size:8pt}} p.c{{margin:0}} .swatch-verbatim{{backgrou
 _TABLE = '<table width="100%" border="1" cellspacing="0" cellpadding="4" style="border-collapse:collapse;border-color:#bbbbbb">'
 _LIST = _TABLE.replace('width="100%"', 'width="80%"').replace('cellpadding="4"', 'cellpadding="2"')  # measures, figures
 _SMALL = _TABLE.replace('width="100%"', 'width="55%"')  # the similarity figures
-_KINDS = {"verbatim": "逐字 verbatim", "fuzzy": "近似 fuzzy"}
+_KINDS = {"verbatim": "逐字相同 verbatim", "fuzzy": "近似 fuzzy"}
 _SCRIPTS = {"original": "原文 original", "simplified": "简体 simplified", "traditional": "繁體 traditional",
             "tw": "台灣 Taiwan", "hk": "香港 Hong Kong", "mixed": "混合 mixed", "unknown": "—"}
 
@@ -313,12 +313,12 @@ def pair_report_html(r: PairReport, *, for_print: bool = False) -> str:
         f"<h2>{e(say('摘要 Summary'))}</h2>{_summary(r, _SMALL if for_print else table, say)}"
         + (_measure_lists(r, say) if r.measures else ""),
         f"<h2>{e(say('文档 Documents'))}</h2>{_metadata(r, table, say)}",
-        f"<h2>{e(say('共有段落 Shared passages'))}</h2>{_passages(r, for_print, say)}",
+        f"<h2>{e(say('共享段落 Shared passages'))}</h2>{_passages(r, for_print, say)}",
         f"<h2>{e(say('措施 Measures'))}</h2>"
         + (measures_table(r.measures, (say("措施 Measure"), _name(r, "A"), _name(r, "B")), _LIST if for_print else table)
            if r.measures else _none(say)),
         f"<h2>{e(say('数字 Figures'))}</h2>{_figures(r, _LIST if for_print else table, say)}",
-        f"<h2>{e(say('批注 Notes'))}</h2>{_all_notes(r, table, say)}",
+        f"<h2>{e(say('笔记 Notes'))}</h2>{_all_notes(r, table, say)}",
         footer(f"{say('文字')} {_SCRIPTS[r.script]}", r.made),
     ]
     return page(f"{say('对读')} {r.a.title} ↔ {r.b.title}", "\n".join(sections), _PRINT_CSS if for_print else _SCREEN_CSS)
@@ -353,8 +353,8 @@ def _summary(r: PairReport, table: str, say) -> str:
             f'<tr><th>{e(a)} {e(say("见于 in"))} {e(b)}</th><td class="n">{s.a_in_b:.1%}</td></tr>'
             f'<tr><th>{e(b)} {e(say("见于 in"))} {e(a)}</th><td class="n">{s.b_in_a:.1%}</td></tr></table>'
             + figures
-            + f"<p>{len(kinds)} {e(say('共有段落 shared passages'))}: {kinds.count('verbatim')} "
-            f"{e(say('逐字 verbatim'))}, {kinds.count('fuzzy')} {e(say('近似 fuzzy'))}{e(hidden)}.</p>"
+            + f"<p>{len(kinds)} {e(say('共享段落 shared passages'))}: {kinds.count('verbatim')} "
+            f"{e(say('逐字相同 verbatim'))}, {kinds.count('fuzzy')} {e(say('近似 fuzzy'))}{e(hidden)}.</p>"
             f'<p class="legend"><span class="swatch-verbatim">&nbsp;{e(say(_KINDS["verbatim"]))}&nbsp;</span> '
             f'<span class="swatch-fuzzy">&nbsp;{e(say(_KINDS["fuzzy"]))}&nbsp;</span> '
             f'<span class="d">{e(say("不同 differing characters"))}</span></p>')
@@ -417,15 +417,15 @@ def _all_notes(r: PairReport, table: str, say) -> str:
     def listing(title: str, notes: Sequence[NoteRow]) -> str:
         if not notes:
             return f"<h3>{e(title)}</h3>{_none(say)}"
-        heads = "".join(f"<th>{e(say(h))}</th>" for h in ("引文 Quote", "标签 Tags", "批注 Note", "批注人 Annotator"))
+        heads = "".join(f"<th>{e(say(h))}</th>" for h in ("引文 Quote", "编码 Codes", "笔记 Note", "标注者 Annotator"))
         rows = "".join(f"<tr><td>{quotes(n)}</td><td>{e(', '.join(n.tags))}</td><td>{note_html(n.note)}</td>"
                        f"<td>{e(n.annotator)}</td></tr>" for n in notes)
         return f"<h3>{e(title)}</h3>{table}<tr>{heads}</tr>{rows}</table>"
 
-    only = (f'<p class="meta">{e(say("只列出此批注人的批注 Only the notes of"))} {e(r.annotator)}</p>'
+    only = (f'<p class="meta">{e(say("只列出此标注者的笔记 Only the notes of"))} {e(r.annotator)}</p>'
             if r.annotator is not None else "")
     return only + "\n".join((
-        listing(f"{say('对读批注 Comparison notes')} {_name(r, 'A')} ↔ {_name(r, 'B')}", r.links),
+        listing(f"{say('对照笔记 Comparison notes')} {_name(r, 'A')} ↔ {_name(r, 'B')}", r.links),
         listing(f"{_name(r, 'A')} · {r.a.title}", r.notes_a),
         listing(f"{_name(r, 'B')} · {r.b.title}", r.notes_b),
     ))
