@@ -5,8 +5,10 @@ too-common positions."""
 import random
 
 import numpy as np
+import pytest
 
 from duidu.engine import passages as engine
+from duidu.engine import seeds
 from duidu.engine.seeds import seed_pairs
 
 from conftest import repetitive_keys
@@ -17,7 +19,9 @@ def _level_by_level(ca, cb, n_a, n_b):
     return engine._windowed_seeds(engine._grams(ca), engine._grams(cb), np.arange(n_a), np.arange(n_b), inside)
 
 
-def test_prefix_doubling_seeds_equal_the_level_by_level_numbering():
+@pytest.mark.parametrize("whole", [0, 10**9], ids=["longer grams ranked where asked", "over the whole texts"])
+def test_prefix_doubling_seeds_equal_the_level_by_level_numbering(whole, monkeypatch):
+    monkeypatch.setattr(seeds, "WHOLE", whole)  # both ways of ranking the longer grams
     rng = random.Random(11)
     pairs = 0
     for _ in range(300):
@@ -35,3 +39,22 @@ def test_prefix_doubling_seeds_equal_the_level_by_level_numbering():
             assert ka[i : i + engine.SEED] == kb[j : j + engine.SEED]
         pairs += len(found)
     assert pairs > 5000
+
+
+def test_pairs_left_out_inside_runs_grow_the_same_runs():
+    """Without the pairs inside a run another pair starts, growing the seeds finds the same runs."""
+    rng = random.Random(12)
+    left_out = 0
+    for _ in range(300):
+        ka, kb = repetitive_keys(rng, 1, 400)
+        ca, cb = engine._codes(ka, kb)
+        n_a, n_b = len(ka) - engine.SEED + 1, len(kb) - engine.SEED + 1
+        if n_a <= 0 or n_b <= 0:
+            continue
+        every = seed_pairs(ca, cb, np.arange(n_a), np.arange(n_b), engine.MAX_SEED_PAIRS, engine.LEVELS)
+        fewer = seed_pairs(ca, cb, np.arange(n_a), np.arange(n_b), engine.MAX_SEED_PAIRS, engine.LEVELS, inside=False)
+        assert set(zip(*fewer[:2])) <= set(zip(*every[:2]))
+        assert fewer[2].tolist() == every[2].tolist()
+        assert engine._grown(ca, cb, *fewer[:2]).tolist() == engine._grown(ca, cb, *every[:2]).tolist()
+        left_out += len(every[0]) - len(fewer[0])
+    assert left_out > 5000

@@ -487,9 +487,10 @@ def _may_grow(runs: np.ndarray) -> np.ndarray:
     near = np.zeros(len(runs), dtype=np.bool_)
     for pos, d in ((a, b - a), (b, a - b)):
         cell = (pos // reach) * (1 << 32) + d // (MAX_GAP + 1)
-        cells, counts = np.unique(cell, return_counts=True)
         order = np.argsort(cell)  # probed in order: a sorted search is several times faster
         cell = cell[order]
+        first = np.flatnonzero(np.r_[True, cell[1:] != cell[:-1]])  # the cells, from the same sort
+        cells, counts = cell[first], np.diff(np.r_[first, len(cell)])
         found = np.zeros(len(runs), dtype=np.int64)
         for da in (-1, 0, 1):
             for dd in (-1, 0, 1):
