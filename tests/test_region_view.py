@@ -569,6 +569,7 @@ def test_the_region_view_fits_a_laptop_screen_without_empty_boxes(qtbot, reports
         view = win.region_view
         assert view.filter.width() >= view.filter.fontMetrics().horizontalAdvance(view.filter.placeholderText())
         assert not view.evidence_view.isVisibleTo(view)
+        assert view.indicator.isHidden() != bool(view.targets_model.indicators)  # no empty choice
         model = view.matrix_model
         row = next(r for r, line in enumerate(model.rows) if not isinstance(line, str) and line.count("四川省"))
         view.open_cell(model.index(row, FIXED + model.columns.index("四川省")))

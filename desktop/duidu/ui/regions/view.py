@@ -175,7 +175,8 @@ class RegionView(QWidget):
         self.chart = TargetsChart(self.targets_model, w)
         self.targets_view = _table(self.targets_model, w)
         bar = QHBoxLayout()
-        bar.addWidget(QLabel(self.tr("Indicator"), w))
+        self.indicator_label = QLabel(self.tr("Indicator"), w)
+        bar.addWidget(self.indicator_label)
         bar.addWidget(self.indicator)
         bar.addStretch(1)
         split = QSplitter(Qt.Orientation.Vertical, w)
@@ -322,6 +323,8 @@ class RegionView(QWidget):
         for t in found:
             self.indicator.addItem(self.indicator_text(t.label), t.label)
         self.indicator.blockSignals(False)
+        for widget in (self.indicator_label, self.indicator, self.sentence):  # none: the chart says so, no empty choice
+            widget.setVisible(bool(found))
         self.edges_model.set_network(None)
         regions = [r for r in matrix.regions if r.name != NATIONAL]
         self.status.setText(self.tr("%1 documents, %2 regions, %3 measures (%4 s)").replace("%1", str(len(ids)))
