@@ -278,9 +278,11 @@ def test_where_did_this_come_from_finds_the_earlier_copy(qtbot, window, reports)
     assert copies[0].origin and not copies[1].origin and copies[1].selected
     assert copies[0].differences == ()  # the same words
     view = window.region_view
+    assert view.family_view.isHidden()  # no empty table before a passage is asked about
     with qtbot.waitSignal(view.family_model.modelReset, timeout=60000):
         view.show_family(sentence, (quoting, start, start + len(sentence)))
     assert view.tabs.currentIndex() == 3 and view.family_model.copies[0].doc == sichuan
+    assert not view.family_view.isHidden()
 
 
 def test_a_saved_set_is_kept_in_the_library_and_shown(qtbot, window, reports, tmp_path):

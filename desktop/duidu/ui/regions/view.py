@@ -238,6 +238,9 @@ class RegionView(QWidget):
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(self.family_label)
         lay.addWidget(self.family_view, 1)
+        self.family_view.hide()  # until a passage is asked about: the line above says how (no empty box)
+        lay.addStretch(0)
+        self.family_model.modelReset.connect(lambda: self.family_view.setVisible(self.family_model.rowCount() > 0))
         self.family_view.doubleClicked.connect(self.open_copy)
         self.family_view.activated.connect(self.open_copy)
         return w
