@@ -224,3 +224,20 @@ def test_measures_names_are_whole_or_cut_with_an_ellipsis_to_the_terminal(capsys
     assert code == 0 and cut and all(n.endswith("…") and any(m.startswith(n[:-1]) for m in names) for n in cut)
     assert max(columns(line.split()[0]) for line in rows) <= 60 - 2 - 5 * 5 - 3 - 4  # room left for the counts
     assert len({columns(line.rsplit("   ", 1)[0]) for line in rows}) == 1  # the counts end in one column: in line
+
+
+def test_measures_names_stay_whole_when_the_counts_overflow_the_terminal(capsys, monkeypatch, seeded_default):
+    """Counts wider than the terminal wrap the line whatever the name: a name cut to a stub
+    (调整住… on 80 columns with 23 documents, tried from a fresh clone) would then only lose it."""
+    from duidu.cli.output import NAME_LEAST
+
+    code, out, _ = duidu(capsys, "measures", "--json")
+    names = [m["name"] for m in json.loads(out)["measures"]]
+    monkeypatch.setenv("COLUMNS", str(2 + 5 * 5 + 3 + 4 + NAME_LEAST - 1))  # five documents' counts leave too little
+    code, tight, _ = duidu(capsys, "measures")
+    rows = [line for line in tight.splitlines() if line.startswith("  ")]
+    assert code == 0 and [line.split()[0] for line in rows] == names and "…" not in tight
+    monkeypatch.setenv("COLUMNS", str(2 + 5 * 5 + 3 + 4 + NAME_LEAST))  # just enough: cut to NAME_LEAST
+    code, cut, _ = duidu(capsys, "measures")
+    rows = [line for line in cut.splitlines() if line.startswith("  ")]
+    assert code == 0 and any(line.split()[0].endswith("…") for line in rows)

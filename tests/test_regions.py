@@ -145,3 +145,36 @@ def test_cli_and_window_share_one_rollup_to_provinces(tmp_path, capsys):
     e = window.cell(row, "四川省")[0]
     context = " ".join((e.before[-15:] + e.text + e.after[:15]).split())
     assert f"      四川省 {city} {e.start}–{e.end}: …{context}…" in lines
+
+
+def test_cli_regions_names_whole_in_a_pipe_and_cut_with_an_ellipsis_to_a_terminal(library, capsys, monkeypatch):
+    """As ``duidu measures``: a measure's name is whole in a pipe (was: cut at 30 columns whatever the
+    output), ends in "…" when a terminal is too narrow for it, and the counts stay in line."""
+    from duidu.cli.main import main
+    from duidu.cli.output import columns
+
+    def in_line(rows: list[str]) -> bool:
+        """Every row's counts begin in one terminal column, two past the longest name shown."""
+        shown = [line.split()[0] for line in rows]
+        starts = set()
+        for line, name in zip(rows, shown):
+            after = 2 + len(name)
+            starts.add(columns(line[:after]) + len(line[after:]) - len(line[after:].lstrip(" ")))
+        return len(starts) == 1 and starts.pop() >= 2 + max(columns(n) for n in shown) + 2
+
+    _, _, path = library
+    assert main(["--library", str(path), "regions", "--json"]) == 0
+    names = [m["name"] for m in json.loads(capsys.readouterr().out)["measures"]]
+    monkeypatch.delenv("COLUMNS", raising=False)  # a pipe: pytest's capture is no terminal
+    assert main(["--library", str(path), "regions"]) == 0
+    rows = [line for line in capsys.readouterr().out.splitlines() if line.startswith("  ")]
+    assert len(rows) == len(names) and [line.split()[0] for line in rows] == names and in_line(rows)
+    assert max(columns(n) for n in names) > 30  # longer than the old cut
+    monkeypatch.setenv("COLUMNS", "50")  # 5 regions take 2 + 2 + 25 + 4: 17 columns left for the name
+    assert main(["--library", str(path), "regions"]) == 0
+    rows = [line for line in capsys.readouterr().out.splitlines() if line.startswith("  ")]
+    shown = [line.split()[0] for line in rows]
+    cut = [n for n in shown if n not in names]
+    assert cut and all(n.endswith("…") and columns(n) <= 17 for n in cut)
+    assert all(any(m.startswith(n[:-1]) for m in names) for n in cut)
+    assert in_line(rows)

@@ -7,7 +7,7 @@ import shutil
 import sys
 from dataclasses import asdict
 
-from duidu.cli.output import columns as _columns, dump_json, elide as _elide, pad as _pad
+from duidu.cli.output import columns as _columns, dump_json, elide as _elide, name_width, pad as _pad
 from duidu.cli.output import open_library as _open
 from duidu.cli.reuse import cmd_regions, cmd_reuse  # noqa: F401  (dispatched by name from main)
 from duidu.library import backups
@@ -389,9 +389,8 @@ def cmd_measures(args, parser) -> int:
             return 0
     # Names whole when they fit the terminal (always in a pipe or a file), else cut with "…":
     # the columns of counts stay in line either way.
-    terminal = shutil.get_terminal_size((0, 0)).columns  # 0: not a terminal and no $COLUMNS
     longest = max([_columns(r.name) for r in rows] + [7])
-    width = longest if not terminal else max(8, min(longest, terminal - 2 - 5 * len(ids) - 3 - 4))
+    width = name_width(longest, 2 + 5 * len(ids) + 3 + 4)  # indent, counts, gap, a short region
     print(_pad("measure", width + 2) + "".join(f"{i:>5}" for i in ids) + "   regions")
     category = None
     for r in rows:

@@ -7,6 +7,7 @@ Imports nothing else of ``duidu.cli``, so the command modules depend on it and n
 from __future__ import annotations
 
 import json
+import shutil
 import sys
 import unicodedata
 
@@ -46,3 +47,18 @@ def elide(text: str, width: int) -> str:
             break
         kept.append(ch)
     return "".join(kept) + "…"
+
+
+# A name cut shorter than this says too little to be worth keeping the line in the terminal.
+NAME_LEAST = 12  # columns: five Chinese characters and the "…"
+
+
+def name_width(longest: int, others: int) -> int:
+    """Columns for a table's name column beside ``others`` columns of figures: the longest name
+    whole in a pipe or a file; on a terminal, cut to what the figures leave of its width, unless
+    they leave under ``NAME_LEAST`` (the line overflows anyway: names are kept whole)."""
+    terminal = shutil.get_terminal_size((0, 0)).columns  # 0: not a terminal and no $COLUMNS
+    room = terminal - others
+    if not terminal or room < NAME_LEAST:
+        return longest
+    return min(longest, room)

@@ -10,7 +10,7 @@ import argparse
 import sys
 from contextlib import contextmanager
 
-from duidu.cli.output import columns, dump_json, elide, open_library, pad
+from duidu.cli.output import columns, dump_json, elide, name_width, open_library, pad
 
 BAR = 24  # characters of the progress bar
 
@@ -128,16 +128,16 @@ def cmd_regions(args, parser) -> int:
     names = [g.name for g in matrix.regions]
     heads = [_short_region(n) for n in names]
     rows = matrix.rows[: args.top] if args.top else matrix.rows
-    width = max([columns(r.name) for r in rows] + [8])
-    width = min(width, 30)
-    print(pad("measure", width + 2) + "".join(pad(h, 5) for h in heads) + " regions")
+    # Names whole in a pipe; on a terminal cut with "…" to what the region columns leave.
+    width = name_width(max([columns(r.name) for r in rows] + [8]), 2 + 2 + 5 * len(heads) + 4)
+    print(pad("measure", width + 4) + "".join(pad(h, 5) for h in heads) + " regions")
     category = None
     for r in rows:
         if r.category != category and args.sort != "spread":
             category = r.category
             print(f"[{category}]")
         marks = "".join(pad(str(r.cells[n].mentions) if n in r.cells else "·", 5) for n in names)
-        print("  " + pad(elide(r.name, width), width) + marks + f" {r.spread}")
+        print("  " + pad(elide(r.name, width), width) + "  " + marks + f" {r.spread}")  # a gap after the longest
         if args.evidence:
             for n in names:
                 for e in found.cell(r, n):
