@@ -117,7 +117,20 @@ def test_cli_regions_json_and_text(library, capsys):
     with pytest.raises(SystemExit) as exit_:
         main(["--library", str(path), "regions", "--missing-from", "火星"])
     assert exit_.value.code == 2
-    assert "火星" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "火星" in err and all(region in err for region in REGIONS)  # the regions it could have been
+    # As --region takes it: a name's or a code's beginning when one region has it (上海 → 上海市, 51 → 四川省).
+    assert main(["--library", str(path), "regions", "--missing-from", "上海市", "--json"]) == 0
+    whole = json.loads(capsys.readouterr().out)["measures"]
+    assert whole and all("上海市" not in m["regions"] for m in whole)
+    for asked in ("上海", "31"):
+        assert main(["--library", str(path), "regions", "--missing-from", asked, "--json"]) == 0
+        assert json.loads(capsys.readouterr().out)["measures"] == whole
+    assert main(["--library", str(path), "regions", "--missing-from", "51", "--json"]) == 0
+    assert all("四川省" not in m["regions"] for m in json.loads(capsys.readouterr().out)["measures"])
+    with pytest.raises(SystemExit) as exit_:  # two regions: 北京市 (110000) and 内蒙古自治区 (150000)
+        main(["--library", str(path), "regions", "--missing-from", "1"])
+    assert exit_.value.code == 2
 
 
 def test_cli_and_window_share_one_rollup_to_provinces(tmp_path, capsys):

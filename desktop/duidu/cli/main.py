@@ -174,7 +174,8 @@ def build_parser() -> argparse.ArgumentParser:
                     help="columns by administrative code, by name, or by how many measures they state")
     rg.add_argument("--sort", choices=("category", "spread"), default="category", help="rows by category, or by spread")
     rg.add_argument("--min-regions", type=_positive, metavar="K", help="only measures stated in at least K regions")
-    rg.add_argument("--missing-from", metavar="REGION", help="only measures this region does not state")
+    rg.add_argument("--missing-from", metavar="REGION",
+                    help="only measures this region does not state (its name or GB/T 2260 code, or their beginning)")
     rg.add_argument("--top", type=_positive, help="print only the first N measures")
     rg.add_argument("--evidence", action="store_true", help="print each mention in its context")
     rg.add_argument("--json", action="store_true")

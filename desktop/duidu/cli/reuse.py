@@ -117,9 +117,11 @@ def cmd_regions(args, parser) -> int:
         if args.min_regions:
             matrix = matrix.shared_by(args.min_regions)
         if args.missing_from:
-            if args.missing_from not in {g.name for g in matrix.regions}:
-                parser.error(f"--missing-from: no region {args.missing_from!r} among the documents")
-            matrix = matrix.missing_from(args.missing_from)
+            region = _region_among(matrix.regions, args.missing_from)
+            if region is None:
+                parser.error(f"--missing-from: no one region {args.missing_from!r} among the documents' "
+                             f"({'、'.join(g.name for g in matrix.regions)})")
+            matrix = matrix.missing_from(region)
         if args.sort == "spread":
             matrix = matrix.by_spread()
     if args.json:
@@ -143,6 +145,16 @@ def cmd_regions(args, parser) -> int:
                 for e in found.cell(r, n):
                     print(f"      {n} {e.doc} {e.start}–{e.end}: …{' '.join((e.before + e.text + e.after).split())}…")
     return 0
+
+
+def _region_among(regions, asked: str) -> str | None:
+    """The column ``asked`` names, as ``--region`` takes it: its name or GB/T 2260 code, or the
+    beginning of one when only one region has it (上海 → 上海市, 51 → 四川省)."""
+    for g in regions:
+        if asked in (g.name, g.code):
+            return g.name
+    found = [g.name for g in regions if g.name.startswith(asked) or (g.code or "").startswith(asked)]
+    return found[0] if len(found) == 1 else None
 
 
 def _short_region(name: str) -> str:
