@@ -5,8 +5,8 @@ from __future__ import annotations
 from itertools import combinations, product
 
 from duidu.library.codebook import PALETTE, default_codebook
-from duidu.ui.colours import SIMULATIONS, closest_pair, contrast, delta_e
-from duidu.ui.highlighter import _HUES, _TINTS, ACTIVE, DIFFERS, FUZZY, ROLES, VERBATIM
+from duidu.ui.colours import SIMULATIONS, closest_pair, contrast, delta_e, seen_as
+from duidu.ui.highlighter import _HUES, _TINTS, ACTIVE, DIFFERS, DIFFERS_TEXT, FUZZY, ROLES, VERBATIM
 
 MIN_DELTA_E = 12.0  # CIE76: well past "just noticeable" (~2.3) for tints side by side in running text
 MIN_CODE_DELTA_E = 12.0  # every two code colours, and a code and a reader colour (was 1.0: 需求型 / 试点示范 for deutan)
@@ -34,7 +34,23 @@ def test_focus_is_not_the_verbatim_colour_and_text_stays_legible():
         tints = _TINTS[dark]
         assert tints[ACTIVE] not in (tints[VERBATIM], tints[FUZZY])
         assert min(contrast(text, tints[role]) for role in ROLES) >= 4.5  # WCAG AA body text
-        assert min(contrast(tints[DIFFERS], tints[role]) for role in (VERBATIM, FUZZY)) >= 4.5
+        # Differing characters: a solid block set apart from the tints it sits in (3:1, a mark
+        # beside a mark), its text legible on it (4.5:1).
+        assert min(contrast(tints[DIFFERS], tints[role]) for role in (VERBATIM, FUZZY, ACTIVE)) >= 3.0
+        assert contrast(DIFFERS_TEXT[dark], tints[DIFFERS]) >= 4.5
+
+
+def test_differences_stay_apart_from_every_role_for_every_vision():
+    for dark, (page, _text) in PAGES.items():
+        colours = {role: _TINTS[dark][role] for role in (*ROLES, DIFFERS)}
+        colours["page"] = page
+        gap, vision, a, b = closest_pair(colours)
+        assert gap >= MIN_DELTA_E, f"{'dark' if dark else 'light'}: {a} and {b} too close for {vision} ({gap:.1f})"
+        # by lightness, which no deficiency takes away: the block is far darker (light theme) or
+        # lighter (dark theme) than every tint
+        worst = min(abs(seen_as(_TINTS[dark][DIFFERS], v)[0] - seen_as(_TINTS[dark][r], v)[0])
+                    for v in SIMULATIONS for r in ROLES)
+        assert worst >= 15, (dark, worst)
 
 
 def default_code_colours() -> dict[str, str]:

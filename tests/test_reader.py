@@ -738,3 +738,63 @@ def test_a_code_underline_shows_on_either_page(qtbot, window, page, text, code):
         for colour in pixels:
             turn = abs(hue_angle(colour) - hue_angle(code)) % 360
             assert min(turn, 360 - turn) <= 12 and chroma(colour) >= 0.6 * chroma(code), (where, colour, code)
+
+
+def _cell_colours(pane, qt_start: int, qt_end: int) -> list[str]:
+    """Every pixel colour of the boxes the characters ``qt_start..qt_end`` take on screen (one line)."""
+    edit = pane.edit
+    image = edit.viewport().grab().toImage()
+    block = edit.document().findBlock(qt_start)
+    line = block.layout().lineForTextPosition(qt_start - block.position())
+    end = min(qt_end - block.position(), line.textStart() + line.textLength())
+    x0, x1 = (line.cursorToX(p) for p in (qt_start - block.position(), end))
+    x0, x1 = (x[0] if isinstance(x, tuple) else x for x in (x0, x1))
+    top = edit.blockBoundingGeometry(block).translated(edit.contentOffset()).top() + line.y()
+    ratio = image.devicePixelRatio()
+    return [image.pixelColor(int(x * ratio), int(y * ratio)).name()
+            for x in range(int(x0) + 1, int(x1) - 1) for y in range(int(top) + 1, int(top + line.height()) - 1)]
+
+
+@pytest.mark.parametrize("page, text", [("#ffffff", "#000000"), ("#1e1e1e", "#e6e6e6")])
+def test_differing_characters_stand_out_on_the_rendered_pane(qtbot, window, page, text):
+    """Issue 14 part 4: the characters a fuzzy passage changes were a 1-px wave, lost in running
+    text. On screen they now sit on a solid block of the differences' colour, in its own text
+    colour, set apart from the focus tint around them (WCAG 3:1) in either theme."""
+    from duidu.ui.colours import contrast
+    from duidu.ui.highlighter import _TINTS, ACTIVE, DIFFERS, DIFFERS_TEXT
+
+    reader = window.reader
+    for pane in reader.panes.values():
+        palette = pane.edit.palette()
+        palette.setColor(QPalette.ColorRole.Base, QColor(page))
+        palette.setColor(QPalette.ColorRole.Text, QColor(text))
+        pane.edit.setPalette(palette)
+        pane.refresh_theme()
+    dark = reader.panes["a"].theme.dark
+    assert dark == (page != "#ffffff")
+    fuzzy = [n for n, p in enumerate(reader.shown) if p.kind == "fuzzy" and not p.boilerplate]
+    assert fuzzy
+    for n in fuzzy:
+        reader.activate(n)
+        idle(qtbot, window)
+        if reader.differs["a"] or reader.differs["b"]:
+            break
+    side = "a" if reader.differs["a"] else "b"
+    pane = reader.panes[side]
+    settled(qtbot, window)
+    mark = max(pane.marks("differs"), key=lambda m: m.end - m.start)
+    pane.edit.setTextCursor(pane.edit.textCursor())  # no selection drawn over it
+    colours = _cell_colours(pane, mark.start, mark.end)
+    block_colour, focus = _TINTS[dark][DIFFERS], _TINTS[dark][ACTIVE]
+    assert colours.count(block_colour) >= 0.4 * len(colours), (block_colour, max(set(colours), key=colours.count))
+    assert contrast(block_colour, focus) >= 3.0 and contrast(block_colour, page) >= 3.0
+    # The glyphs on it are drawn in the block's own text colour, legible on it (4.5:1).
+    assert contrast(DIFFERS_TEXT[dark], block_colour) >= 4.5
+    # (the glyph's core: the pixel furthest from the block; its edges are blended by antialiasing)
+    core = max(colours, key=lambda c: contrast(c, block_colour))
+    assert contrast(core, block_colour) >= 3.0 and contrast(core, DIFFERS_TEXT[dark]) < 1.5, core
+    # The focused passage's other characters keep the focus tint: the block marks only what differs.
+    active = pane.marks("active")[0]
+    before = [c for c in _cell_colours(pane, active.start, min(active.end, mark.start))] if active.start < mark.start else []
+    if before:
+        assert block_colour not in set(before)

@@ -14,9 +14,11 @@ from duidu.ui.marks import (ACTIVE, BOILERPLATE, DIFFERS, EVIDENCE, EXCLUDED, FO
                             BlockIndex, Mark)
 
 # One colour, one meaning: blue verbatim, orange fuzzy, yellow the focused passage (whatever its
-# kind), violet evidence (a measure's or figure's place), green a search hit; differences are a
-# vermillion wave under vermillion bold text. Tints keep the text legible in each theme and stay
-# apart for protan, deutan and tritan readers (tests/test_colours.py measures ΔE in simulation).
+# kind), violet evidence (a measure's or figure's place), green a search hit; differing characters
+# are bold on a solid vermillion block (light text on the light theme, dark on the dark one): a
+# 1-px wave was lost in running text, and a block differs from every tint in lightness, which no
+# colour-vision deficiency takes away. Tints keep the text legible in each theme and stay apart
+# for protan, deutan and tritan readers (tests/test_colours.py measures ΔE in simulation).
 _TINTS = {
     False: {  # light theme
         VERBATIM: "#cfe4f5", FUZZY: "#fbe3b0", BOILERPLATE: "#e8e8e8",
@@ -24,11 +26,13 @@ _TINTS = {
     },
     True: {  # dark theme
         VERBATIM: "#1d3f7a", FUZZY: "#5e3a08", BOILERPLATE: "#3a3a3a",
-        ACTIVE: "#66660a", DIFFERS: "#ff9a5c", FOUND: "#0f5e3a", EVIDENCE: "#80305f",
+        ACTIVE: "#66660a", DIFFERS: "#ffab7a", FOUND: "#0f5e3a", EVIDENCE: "#80305f",
     },
 }
 # The roles a reader must tell apart (boilerplate is off by default and drawn grey).
 ROLES = (VERBATIM, FUZZY, ACTIVE, EVIDENCE, FOUND)
+# The text on a difference's block (the DIFFERS tint), by theme.
+DIFFERS_TEXT = {False: "#ffffff", True: "#141414"}
 
 
 # Full-strength hues for bands and ruler marks (drawn over the window background, not under text).
@@ -77,11 +81,14 @@ class Theme:
         for kind in (BOILERPLATE, FUZZY, VERBATIM, ACTIVE, EVIDENCE, FOUND):  # strongest last
             if kind in kinds:
                 fmt.setBackground(self.colors[kind])
-        if DIFFERS in kinds:  # a vermillion wave under vermillion bold text: seen without colour too
-            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
-            fmt.setUnderlineColor(self.colors[DIFFERS])
-            fmt.setForeground(self.colors[DIFFERS])
+        if DIFFERS in kinds:
             fmt.setFontWeight(QFont.Weight.Bold)
+            if EVIDENCE in kinds or FOUND in kinds:  # their tint stays on top: a vermillion wave says "differs"
+                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
+                fmt.setUnderlineColor(self.hues[DIFFERS])
+            else:  # a solid block with its own text colour, over the passage's and the focus's tint
+                fmt.setBackground(self.colors[DIFFERS])
+                fmt.setForeground(QColor(DIFFERS_TEXT[self.dark]))
         return fmt
 
 
