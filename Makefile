@@ -27,16 +27,21 @@ SPARK_DEB := openjdk-17-jre-headless
 
 .PHONY: deps venv install run test test-under-load bench bundle bundle-test clean translations
 
+# What is missing is found with `dpkg -s` (anyone may ask): nothing is said when nothing is, a
+# second run costs nothing, and a user who is not root is told only what to install.
 deps:
-	@if [ "$$(id -u)" != 0 ] || ! command -v apt-get >/dev/null 2>&1; then \
-		echo "deps: not root or no apt-get; install these yourself if missing: $(DEB_PACKAGES)"; \
+	@if ! command -v dpkg >/dev/null 2>&1; then \
+		echo "deps: no dpkg here: install your system's equivalents of these Debian packages: $(DEB_PACKAGES)"; \
 	else \
 		missing=""; \
 		for p in $(DEB_PACKAGES); do \
 			dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; \
 		done; \
 		$(PYTHON) -c "import ensurepip, venv" 2>/dev/null || missing="$$missing python3-venv"; \
-		if [ -n "$$missing" ]; then \
+		if [ -z "$$missing" ]; then :; \
+		elif [ "$$(id -u)" != 0 ] || ! command -v apt-get >/dev/null 2>&1; then \
+			echo "deps: not root (or no apt-get): install what is missing yourself: sudo apt install$$missing"; \
+		else \
 			echo "deps: installing$$missing"; \
 			export DEBIAN_FRONTEND=noninteractive; \
 			apt-get update -qq && \
