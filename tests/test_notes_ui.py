@@ -390,3 +390,36 @@ def test_a_notes_quotes_follow_the_readers_script_in_its_dialogs(qtbot, window, 
     assert any(n.startswith("經費投入") for n in names(shown[2].model))
     for dialog in shown:
         dialog.deleteLater()
+
+
+def test_codebook_merge_and_move_prompts_follow_the_readers_script(qtbot, window, monkeypatch):
+    """Issue 14 part 3: the codebook's tree followed the reader's script but its merge and move
+    prompts listed the stored (simplified) names; under a Taiwan reading they list them as the tree
+    does, and the choice still lands on the code picked."""
+    from PySide6.QtWidgets import QInputDialog
+
+    from duidu.text.script import convert
+    from duidu.ui.codebook_dialog import CodebookDialog
+
+    window.set_global_script("tw")
+    notes = window.notes_ui.notes
+    dialog = CodebookDialog(notes, window, in_script=lambda text: convert(text, "s2tw").text)
+    qtbot.addWidget(dialog)
+    code = next(c for c in notes.codes if c.name == "经费投入")
+    dialog.select(code.id)
+    asked = {}
+
+    def pick(parent, title, label, items, current, editable):
+        asked[title] = (label, list(items))
+        target = next(i for i in items if i.endswith("/" + convert("试点示范", "s2tw").text))
+        return target, title == dialog.tr("Merge into")  # look at both; merge for real
+
+    monkeypatch.setattr(QInputDialog, "getItem", pick)
+    dialog.move()
+    dialog.merge()
+    for title, (label, items) in asked.items():
+        assert label == "經費投入", title
+        assert any("試點示範" in i for i in items) and not any("试点示范" in i for i in items), title
+    assert dialog.tr("(top level)") in asked[dialog.tr("Move under")][1]
+    qtbot.waitUntil(lambda: "经费投入" not in {c.name for c in notes.codes}, timeout=10000)  # merged away
+    assert "试点示范" in {c.name for c in notes.codes}  # into the one chosen
