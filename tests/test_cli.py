@@ -226,6 +226,19 @@ def test_measures_names_are_whole_or_cut_with_an_ellipsis_to_the_terminal(capsys
     assert len({columns(line.rsplit("   ", 1)[0]) for line in rows}) == 1  # the counts end in one column: in line
 
 
+def test_list_gives_the_title_the_room_the_issuer_does_not_use(capsys, monkeypatch, seeded_default):
+    """On 80 columns a new library's titles showed 7 characters while 5 columns stood empty (the
+    issuer column, all "—", kept its share): the lines now fill the terminal, titles cut with "…"."""
+    from duidu.cli.output import columns
+
+    titles = [d["title"] for d in json.loads(duidu(capsys, "list", "--json")[1])]
+    monkeypatch.setenv("COLUMNS", "80")
+    code, out, _ = duidu(capsys, "list")
+    rows = out.splitlines()[1:]
+    assert code == 0 and len(rows) == len(titles) and max(columns(line) for line in out.splitlines()) == 80
+    assert all(t[:9] in line for t, line in zip(titles, rows)) and "…" in out  # 9 characters at least, was 7
+
+
 def test_measures_names_stay_whole_when_the_counts_overflow_the_terminal(capsys, monkeypatch, seeded_default):
     """Counts wider than the terminal wrap the line whatever the name: a name cut to a stub
     (调整住… on 80 columns with 23 documents, tried from a fresh clone) would then only lose it."""

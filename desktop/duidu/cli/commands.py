@@ -201,9 +201,16 @@ def _print_table(docs) -> None:
         fixed = sum(w for w, (_, n, _) in zip(widths, _LIST_COLUMNS) if n not in _SHARED)
         left = max(room - fixed, sum(least for _, n, least in _LIST_COLUMNS if n in _SHARED))
         total = sum(_SHARED.values())
-        for i, (_, name, least) in enumerate(_LIST_COLUMNS):
-            if name in _SHARED:
-                widths[i] = min(widths[i], max(least, left * _SHARED[name] // total))
+        shared = [i for i, (_, name, _) in enumerate(_LIST_COLUMNS) if name in _SHARED]
+        natural = list(widths)
+        for i in shared:
+            _, name, least = _LIST_COLUMNS[i]
+            widths[i] = min(natural[i], max(least, left * _SHARED[name] // total))
+        spare = left - sum(widths[i] for i in shared)  # what a short column leaves goes to the others
+        for i in shared:
+            more = max(0, min(spare, natural[i] - widths[i]))
+            widths[i] += more
+            spare -= more
     right = {"id", "length"}
     print("  ".join(_pad(h, w) for (h, _, _), w in zip(_LIST_COLUMNS, widths)).rstrip())
     for r in rows:
