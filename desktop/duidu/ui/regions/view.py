@@ -18,8 +18,8 @@ from duidu.ui.regions.models import (CATEGORY_ROLE, EVIDENCE_ROLE, FIXED, EdgesM
                                      MatrixModel, TargetsModel)
 
 SCOPES = ("all", "selection", "filter")
-SET = "set:"
-EDGES_PER_NODE = 2  # the network's first threshold shows about this many edges a document  # a scope's data for a saved set: the prefix, then the set's name
+SET = "set:"  # a scope's data for a saved set: the prefix, then the set's name
+EDGES_PER_NODE = 2  # the network's first threshold shows about this many edges a document
 
 
 def _in_script(rows: list[list], t) -> list[list]:
