@@ -99,7 +99,8 @@ def unit_words(units_: list, simplified, words: list) -> list[list[str]]:
     for u in units_:  # the unit's span in the simplified text, then the words inside it
         a, b = simplified.map.to_dst_span(u.start, u.end)
         found = []
-        for w in words[bisect_left(starts, a):]:
+        for i in range(bisect_left(starts, a), len(words)):  # by index: a slice would copy the rest
+            w = words[i]
             if w.end > b:
                 break
             if k := _word_key(w.text):
