@@ -126,7 +126,39 @@ def test_script_tw_shows_taiwan_text(noted, tmp_path):
             assert p.a_text not in seen  # A is simplified: its passages are shown converted
     assert changed
     assert "職業教育協同發展" in seen and "职业教育协同发展" not in seen  # the note's quote too
-    assert "文字 台灣 Taiwan" in seen
+    assert "字體 臺灣 Taiwan" in seen  # the footer, in Taiwan's words (report_words)
+
+
+def test_taiwan_report_labels_are_the_glossary_taiwan_terms(noted):
+    """Every label pair_report writes has a reviewed Taiwan form; each form carries the Taiwan
+    term of each glossary concept its simplified label names and no term the glossary gives
+    only to the mainland; the rendered Taiwan report (screen and print) reads so."""
+    import ast
+    from pathlib import Path
+
+    from duidu.library import pair_report
+    from duidu.library.report_words import TAIWAN
+    from glossary import mainland_only, terms
+
+    tree = ast.parse(Path(pair_report.__file__).read_text(encoding="utf-8"))
+    docstrings = {id(n.value) for n in ast.walk(tree) if isinstance(n, ast.Expr)}
+    labels = {n.value for n in ast.walk(tree) if isinstance(n, ast.Constant) and isinstance(n.value, str)
+              and id(n) not in docstrings and re.search(r"[\u4e00-\u9fff]", n.value)}
+    assert {"共享段落 Shared passages", "套话", "文字"} <= labels  # the scan sees the labels
+    assert not labels - set(TAIWAN), f"labels without a Taiwan form in report_words: {sorted(labels - set(TAIWAN))}"
+    mainland = mainland_only()
+    assert "共享段落" in mainland and "套話" in mainland  # the glossary was read
+    for simplified, taiwan in TAIWAN.items():
+        assert not [m for m in mainland if m in taiwan], (simplified, taiwan)
+        for cn, tw in terms():
+            if cn in simplified:
+                assert tw in taiwan, f"{simplified!r} names {cn}: its Taiwan form {taiwan!r} should say {tw}"
+    r = build_pair_report(noted, 1, 2, script="tw", today="2025-01-02")
+    for page in (pair_report_html(r), pair_report_html(r, for_print=True)):
+        seen = text_of(page)
+        for word in ("共同段落", "制式用語", "字體 臺灣 Taiwan", "對照筆記", "標註者", "編碼", "數字", "對讀 Duidu"):
+            assert word in seen, word
+        assert not [m for m in mainland if m in seen]
 
 
 def test_script_converts_metadata_notes_and_tags(noted, tmp_path):

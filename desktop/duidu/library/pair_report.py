@@ -306,7 +306,7 @@ def _measure_lists(r: PairReport, say) -> str:
 def pair_report_html(r: PairReport, *, for_print: bool = False) -> str:
     """The report as one HTML page (``for_print``: the layout QTextDocument prints): the summary
     first (similarity, shared / only-A / only-B measures, the figures that differ), then the rest."""
-    say = _speaker(r.script)
+    say = _labels(r.script)
     table = _TABLE if for_print else "<table>"
     sections = [
         f"<h1>{e(r.a.title)}<br>↔ {e(r.b.title)}</h1>",
@@ -319,9 +319,20 @@ def pair_report_html(r: PairReport, *, for_print: bool = False) -> str:
            if r.measures else _none(say)),
         f"<h2>{e(say('数字 Figures'))}</h2>{_figures(r, _LIST if for_print else table, say)}",
         f"<h2>{e(say('笔记 Notes'))}</h2>{_all_notes(r, table, say)}",
-        footer(f"{say('文字')} {_SCRIPTS[r.script]}", r.made),
+        footer(f"{say('文字')} {say(_SCRIPTS[r.script])}", r.made, brand=f"{say('对读')} Duidu"),
     ]
     return page(f"{say('对读')} {r.a.title} ↔ {r.b.title}", "\n".join(sections), _PRINT_CSS if for_print else _SCREEN_CSS)
+
+
+def _labels(script: str):
+    """The report's labels in ``script``: Taiwan's reviewed wording (``report_words``), where a
+    conversion would keep mainland terms; other scripts by conversion."""
+    say = _speaker(script)
+    if script != "tw":
+        return say
+    from duidu.library.report_words import TAIWAN
+
+    return lambda text: TAIWAN.get(text) or say(text)
 
 
 def _none(say) -> str:

@@ -43,10 +43,11 @@ def page(title: str, body: str, css: str = CSS) -> str:
             f"<style>{css}</style></head>\n<body>\n{body}\n</body></html>\n")
 
 
-def footer(extra: str = "", today: str | None = None) -> str:
-    """Who made the report and when: Duidu's version and the date (``today`` for tests)."""
+def footer(extra: str = "", today: str | None = None, brand: str = "对读 Duidu") -> str:
+    """Who made the report and when: Duidu's version and the date (``today`` for tests);
+    ``brand``: the name in the report's script."""
     tail = f" · {e(extra)}" if extra else ""
-    return f"<footer>对读 Duidu {e(__version__)} · {e(today or date.today().isoformat())}{tail}</footer>"
+    return f"<footer>{e(brand)} {e(__version__)} · {e(today or date.today().isoformat())}{tail}</footer>"
 
 
 def measures_table(rows: Sequence[tuple[str, str, int, int]], heads: tuple[str, str, str] = ("Measure", "A", "B"),
