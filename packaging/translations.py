@@ -7,7 +7,11 @@ in each file. The Taiwan catalogue is written by hand for Taiwan readers (說明
 同步捲動 …), never converted from the simplified one: a conversion gives mainland phrasing in
 traditional characters. ``--seed-tw`` offers an OpenCC (s2twp) draft for the strings still
 unfinished in zh_TW only, left unfinished for review. The Traditional Chinese user guide
-(``resources/docs/guide.zh_TW.md``) is still made from the simplified one (s2twp).
+(``resources/docs/guide.zh_TW.md``) is likewise written for Taiwan readers and kept by hand; this
+script never writes it. Why not s2twp plus a term table: a conversion keeps mainland phrasing
+(选中, 回车, 下划线, 套话 …) that no finite table catches, and re-running it would undo each
+review. ``tests/test_help.py`` holds the guide to the README glossary and to the menu names of
+``duidu_zh_TW.ts``; after changing the simplified guide, edit the Taiwan one to match.
 """
 
 from __future__ import annotations
@@ -101,15 +105,6 @@ def seed_traditional(simplified: Path, traditional: Path) -> int:
     return seeded
 
 
-def traditional_guide(simplified: Path, traditional: Path) -> None:
-    """The Traditional Chinese user guide from the simplified one (s2twp), with its own screenshots."""
-    sys.path.insert(0, str(ROOT / "desktop"))
-    from duidu.text.script import convert
-
-    text = convert(simplified.read_text(encoding="utf-8"), "s2twp").text
-    traditional.write_text(text.replace(".zh_CN.png", ".zh_TW.png"), encoding="utf-8")
-
-
 if __name__ == "__main__":
     TS_DIR.mkdir(parents=True, exist_ok=True)
     for language in ("zh_CN", "zh_TW"):
@@ -123,6 +118,4 @@ if __name__ == "__main__":
         ts = TS_DIR / f"duidu_{language}.ts"
         unfinished = ET.parse(ts).getroot().findall(".//translation[@type='unfinished']")
         print(f"{len(unfinished)} still to translate in {ts.name}")
-    docs = ROOT / "resources" / "docs"
-    traditional_guide(docs / "guide.zh_CN.md", docs / "guide.zh_TW.md")
-    print("resources/docs/guide.zh_TW.md written from guide.zh_CN.md")
+    print("resources/docs/guide.zh_TW.md is kept by hand: after changing guide.zh_CN.md, edit it to match")

@@ -12,7 +12,7 @@ from PySide6.QtGui import QAction, QKeySequence, QTextDocument
 
 from duidu.library.store import Library
 from duidu.paths import resource_path
-from duidu.ui.help import GUIDES, HelpWindow, default_language, guide_path
+from duidu.ui.help import GUIDES, LABELS, HelpWindow, default_language, guide_path
 from duidu.ui.main_window import MainWindow
 from duidu.ui.settings import Settings
 
@@ -128,21 +128,81 @@ def test_both_guides_have_the_same_structure():
     assert keys_named("zh_CN") == keys_named("en") == keys_named("zh_TW")
 
 
-def test_the_traditional_guide_is_the_simplified_one_converted(tmp_path):
-    """guide.zh_TW.md is made by `make translations` (s2twp): it must not fall behind guide.zh_CN.md."""
-    import importlib.util
+def catalogue(language: str) -> dict[str, set[str]]:
+    """source -> its translations in duidu_<language>.ts, as a reader sees them: no (&F)
+    accelerators, no trailing "…", first plural form."""
+    import xml.etree.ElementTree as ET
 
-    from duidu.text.script import convert
-    from duidu.ui.help import LABELS
+    out: dict[str, set[str]] = {}
+    for m in ET.parse(ROOT / "resources" / "translations" / f"duidu_{language}.ts").getroot().iter("message"):
+        t = m.find("translation")
+        if t is None or t.get("type") == "unfinished":
+            continue
+        forms = [f.text or "" for f in t.iter("numerusform")] or [t.text or ""]
+        shown = re.sub(r"\(&\w\)|&(?=\w)", "", forms[0]).removesuffix("…").strip()
+        out.setdefault(m.findtext("source"), set()).add(shown)
+    return out
 
-    spec = importlib.util.spec_from_file_location("translations", ROOT / "packaging" / "translations.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    fresh = tmp_path / "guide.zh_TW.md"
-    module.traditional_guide(guide_path("zh_CN"), fresh)
-    assert fresh.read_text(encoding="utf-8") == text("zh_TW"), "run `make translations`"
-    assert "重慶" in text("zh_TW") and "檔案" in text("zh_TW")  # Taiwan script and wording
-    assert LABELS["zh_TW"] == {k: convert(v, "s2twp").text for k, v in LABELS["zh_CN"].items()}
+
+QUOTED = re.compile(r"「([^」\n]+)」|“([^”\n]+)”|\*\*([^*\n]+)\*\*")
+
+
+def quoted_names(language: str) -> list[str]:
+    """Names the guide quotes (「…」, “…”, **…**), a menu path "编辑 → 偏好设置" split into its steps."""
+    out = []
+    for match in QUOTED.finditer(text(language)):
+        quoted = next(g for g in match.groups() if g)
+        out += [step.strip("「」“”： ").removesuffix("…") for step in quoted.split("→")]
+    return [name for name in out if name]
+
+
+def test_the_taiwan_guide_is_kept_by_hand():
+    """guide.zh_TW.md is written for Taiwan readers and reviewed: `make translations` never
+    rewrites it from the simplified guide (a conversion would undo the review)."""
+    source = (ROOT / "packaging" / "translations.py").read_text(encoding="utf-8")
+    assert "guide.zh_TW.md" in source and "write_text" not in source
+
+
+def test_the_taiwan_guide_uses_the_glossary_taiwan_terms():
+    """Each concept the simplified guide names is named in the Taiwan guide by the README
+    glossary's 繁體（臺灣） term; no term the glossary gives only to the mainland and no mainland
+    usage (选中, 回车, 撤销 …) is left. 文字 stays allowed: in Taiwan it is "text" (文字編碼),
+    the script being 字體."""
+    from glossary import MAINLAND_USAGE, mainland_only, terms
+
+    simplified, taiwan = text("zh_CN"), text("zh_TW")
+    for cn, tw in terms():
+        if cn in simplified:
+            assert tw in taiwan, f"the simplified guide names {cn}; the Taiwan guide should say {tw}"
+    left = {m: taiwan.count(m) for m in [*mainland_only(), *MAINLAND_USAGE] if m != "文字" and m in taiwan}
+    assert not left, f"mainland terms in the Taiwan guide: {left}"
+    assert "“" not in taiwan and "「" in taiwan  # Taiwan's quotation marks
+
+
+def test_the_taiwan_guide_names_the_interface_as_the_taiwan_catalogue_does():
+    """Where the simplified guide quotes an interface string (a menu, action, tab or button in
+    duidu_zh_CN.ts), the Taiwan guide quotes that string's zh_TW translation."""
+    cn, tw = catalogue("zh_CN"), catalogue("zh_TW")
+    sources: dict[str, set[str]] = {}
+    for source, shown in cn.items():
+        for name in shown:
+            sources.setdefault(name, set()).add(source)
+    quoted_tw = set(quoted_names("zh_TW"))
+    checked = 0
+    for name in quoted_names("zh_CN"):
+        if name not in sources:
+            continue  # not an interface string (a concept, a colour)
+        wanted = set().union(*(tw.get(s, set()) for s in sources[name]))
+        assert wanted & quoted_tw, f"the simplified guide quotes {name!r}; the Taiwan guide should quote {sorted(wanted)}"
+        checked += 1
+    assert checked >= 20, checked  # the guide's menu and action names were found
+
+
+def test_the_help_window_speaks_taiwan_words():
+    from glossary import MAINLAND_USAGE
+
+    words = "".join(LABELS["zh_TW"].values())
+    assert not [m for m in MAINLAND_USAGE if m in words] and "搜尋" in words
 
 
 def test_find_in_the_guide(help_window, qtbot):

@@ -79,6 +79,22 @@ def test_one_term_per_concept_in_chinese():
                     if word in "".join(m.find("translation").itertext())]
 
 
+def test_taiwan_catalogue_uses_the_glossary_taiwan_terms():
+    """Menus and dialogs in zh_TW name each concept by the README glossary's 繁體（臺灣） term:
+    none of the terms it gives only to the mainland (共享段落, 套話), no mainland usage (选中,
+    回车 …), and a "script" is 字體, never 文字 (which zh_TW keeps for "text")."""
+    import re
+
+    from glossary import MAINLAND_USAGE, mainland_only
+
+    zh_tw = {m.findtext("source"): "".join(m.find("translation").itertext()) for _, m in _messages(TS / "duidu_zh_TW.ts")}
+    words = [m for m in mainland_only() if m != "文字"] + list(MAINLAND_USAGE)
+    assert "共享段落" in words  # the glossary was read
+    assert not {s: t for s, t in zh_tw.items() if any(w in t for w in words)}
+    assert not {s: t for s, t in zh_tw.items() if re.search(r"\bscripts?\b", s, re.I) and "文字" in t}
+    assert zh_tw["Script"] == "字體" and zh_tw["Shared passages"] == "共同段落"
+
+
 def test_english_plurals_come_from_the_catalogue(qapp):
     from PySide6.QtCore import QCoreApplication
 

@@ -458,7 +458,7 @@
     </message>
     <message>
         <source>Script</source>
-        <translation>文字</translation>
+        <translation>字體</translation>
     </message>
     <message>
         <source>Length</source>
@@ -1424,7 +1424,7 @@ Read Chinese policy documents against each other, offline.</source>
     </message>
     <message>
         <source>Default script</source>
-        <translation>預設文字</translation>
+        <translation>預設字體</translation>
     </message>
     <message>
         <source>Reading face</source>

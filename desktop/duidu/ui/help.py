@@ -29,7 +29,7 @@ LABELS = {
               "find": "查找", "find_here": "在指南中查找", "close_find": "关闭查找栏", "no_match": "无结果",
               "missing": "找不到使用指南："},
     "zh_TW": {"title": "對讀使用指南", "language": "語言", "language_name": "指南的語言", "guide": "使用指南",
-              "find": "查詢", "find_here": "在指南中查詢", "close_find": "關閉查詢欄", "no_match": "無結果",
+              "find": "搜尋", "find_here": "在指南中搜尋", "close_find": "關閉搜尋列", "no_match": "無結果",
               "missing": "找不到使用指南："},
     "en": {"title": "Duidu user guide", "language": "Language", "language_name": "Language of the guide",
            "guide": "User guide", "find": "Find", "find_here": "Find in the guide", "close_find": "Close find bar",
