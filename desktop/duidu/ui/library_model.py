@@ -95,6 +95,8 @@ class LibraryModel(QAbstractTableModel):
     editRequested = Signal(int, str, str)  # document id, field, new value
     # The reader's script for the documents' words (set by the window); editing and sorting see them as stored.
     in_script = staticmethod(lambda text: text)
+    # Columns a narrow panel leaves out (set by the panel): the title's tooltip gives their values.
+    left_out: tuple[str, ...] = ()
 
     def __init__(self, documents: Sequence[Any] = (), parent=None) -> None:
         super().__init__(parent)
@@ -144,7 +146,13 @@ class LibraryModel(QAbstractTableModel):
             return _tr(SCRIPT_SHORT[doc.script]) if doc.script in SCRIPT_SHORT else doc.script
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             shown = self._display(doc, field)
-            return self.in_script(shown) if field in WORDS else shown
+            shown = self.in_script(shown) if field in WORDS else shown
+            if role == Qt.ItemDataRole.ToolTipRole and field == "title" and self.left_out:
+                rest = [self.index(index.row(), n).data() for n, (f, _) in enumerate(COLUMNS) if f in self.left_out]
+                rest = [r for r in rest if r]
+                if rest:  # the whole title, then what the hidden columns would say (region · date …)
+                    return f"{shown}\n{' · '.join(rest)}"
+            return shown
         if role == Qt.ItemDataRole.EditRole:
             value = getattr(doc, field)
             return "" if value is None else value

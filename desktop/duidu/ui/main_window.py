@@ -157,7 +157,9 @@ class MainWindow(QMainWindow):
         docks = [(d, floor) for d, floor in ((self.library_dock, 240), (self.side_dock, 320))
                  if d.isVisible() and not d.is_folded]
         if sum(max(0, d.width() - floor) for d, floor in docks) >= deficit:
-            for dock, floor in docks:  # a little narrower is enough: the docks stay open
+            # A little narrower is enough: the docks stay open, the analysis giving way first (its
+            # tables keep their figures at 320 px; the library's titles need every pixel).
+            for dock, floor in sorted(docks, key=lambda d: d[0] is self.library_dock):
                 take = min(deficit, max(0, dock.width() - floor))
                 if take:
                     self.resizeDocks([dock], [dock.width() - take], Qt.Orientation.Horizontal)
