@@ -32,6 +32,21 @@ def test_version_and_entry_point():
     assert r.stdout.strip() == f"duidu {__version__}"
 
 
+def test_version_loads_no_library():
+    """`duidu --version` builds the parser only: no library module, sqlite-utils, jieba or Qt (the
+    library once came in through cli/output.py, tripling the command's CPU time from a fresh clone)."""
+    code = (
+        "import sys\n"
+        "from duidu.cli.main import main\n"
+        "try:\n    main(['--version'])\nexcept SystemExit as e:\n    assert e.code == 0, e.code\n"
+        "heavy = [m for m in sys.modules if m.startswith(('duidu.library', 'duidu.engine', 'sqlite_utils', 'jieba', 'PySide6'))]\n"
+        "print(heavy)\n"
+    )
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.splitlines() == [f"duidu {__version__}", "[]"]
+
+
 def test_list_json_holds_the_seeds(capsys, seeded_default):
     code, out, _ = duidu(capsys, "list", "--json")
     docs = json.loads(out)

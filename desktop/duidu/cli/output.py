@@ -11,13 +11,20 @@ import shutil
 import sys
 import unicodedata
 
-from duidu.library import backups
-from duidu.library.store import Library
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from duidu.library.store import Library
 
 
 def open_library(args) -> Library:
     """The library of ``--library`` (else the default). Scripts run commands in loops: at most
     one backup per interval, so they cannot rotate out the backups a reading session left."""
+    # Here, not at the top: building the parser imports this module, and `duidu --version` should
+    # not load the library (sqlite-utils and all: 0.3 s of CPU before it prints a line).
+    from duidu.library import backups
+    from duidu.library.store import Library
+
     return Library.open(args.library, backup_interval=backups.CLI_INTERVAL)
 
 
