@@ -126,6 +126,7 @@ def test_cli_compare_json_and_html(capsys, tmp_path, seeded_default):
     assert out["b"]["region"] == "四川" and out["passages"]
     report = tmp_path / "report.html"
     assert main(["compare", "1", "2", "--html", str(report)]) == 0
+    assert capsys.readouterr().out.splitlines() == [f"wrote {report}: {len(out['passages'])} shared passages"]
     page = report.read_text(encoding="utf-8")
     assert page.startswith("<!DOCTYPE html>") and "http" not in page.split("<body>")[1]
     assert '<mark class="fuzzy" id="a' in page and "成立成渝學前教育發展共同體" in page

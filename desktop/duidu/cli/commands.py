@@ -336,7 +336,9 @@ def cmd_compare(args, parser) -> int:
         write_whole(args.html, comparison_html(comparison, boilerplate=args.boilerplate).encode("utf-8"))
     if args.json:
         dump_json(comparison.to_json(boilerplate=args.boilerplate))
-    elif not args.html:
+    elif args.html:  # as `duidu report` does: a word that the file is there
+        print(f"wrote {args.html}: {len(comparison.shown(args.boilerplate))} shared passages")
+    else:
         s = comparison.similarity
         shown = comparison.shown(args.boilerplate)
         print(f"A {a.id}: {a.title}\nB {b.id}: {b.title}")
