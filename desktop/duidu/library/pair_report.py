@@ -21,6 +21,7 @@ from duidu.library.report import (DIFFERS, FUZZY, FUZZY_TINT, VERBATIM, VERBATIM
                                   measures_table, page)
 from duidu.library.errors import InputError
 from duidu.library.light_markdown import to_html as note_html
+from duidu.library.report_words import TAIWAN
 from duidu.library.views import route
 from duidu.text.script import VIEW_SCRIPTS
 
@@ -330,8 +331,6 @@ def _labels(script: str):
     say = _speaker(script)
     if script != "tw":
         return say
-    from duidu.library.report_words import TAIWAN
-
     return lambda text: TAIWAN.get(text) or say(text)
 
 
