@@ -334,9 +334,10 @@ def _runs(ka: str, kb: str, within=None) -> np.ndarray:
         ii, jj = _bridges(new, ida0, idb0, common)
         if not len(ii):
             break
-        new = _grown(ca, cb, ii, jj)
         before = len(runs)
-        runs = _merged(runs, new, len(cb))
+        # Only the runs not found before bridge on: the others' bridges were followed already
+        # (a run's bridges depend on it alone, and each seed grows into the one run through it).
+        runs, new = _merged(runs, _grown(ca, cb, ii, jj), len(cb))
         if len(runs) == before:
             break
     runs = runs[_may_grow(runs) & ~_dominated(runs)]
@@ -414,11 +415,12 @@ def _on_diagonals(a: np.ndarray, diag: np.ndarray, nb: int) -> np.ndarray:
     return (diag + nb) * (1 << 32) + a
 
 
-def _merged(runs: np.ndarray, more: np.ndarray, nb: int) -> np.ndarray:
-    """``runs`` and ``more`` without duplicates, ordered by diagonal then position."""
+def _merged(runs: np.ndarray, more: np.ndarray, nb: int) -> tuple[np.ndarray, np.ndarray]:
+    """``runs`` and ``more`` without duplicates, ordered by diagonal then position; and the runs
+    of ``more`` that ``runs`` lacks."""
     both = np.concatenate([runs, more])
     _, first = np.unique(_on_diagonals(both[:, 0], both[:, 1] - both[:, 0], nb), return_index=True)
-    return both[first]
+    return both[first], both[first[first >= len(runs)]]
 
 
 BRIDGE_ROUNDS = 4  # runs found from runs found from runs …
