@@ -568,6 +568,16 @@ def test_the_region_view_fits_a_laptop_screen_without_empty_boxes(qtbot, reports
         _shown(qtbot, win, [i for n, i in ids.items() if n != "quoting"])
         hint = win.minimumSizeHint()
         assert hint.width() <= 1366 and hint.height() <= 768, hint
+        assert win.width() == 1366  # the region dock's rows did not push the window wider
+        # The analysis dock keeps its height beside the region dock (it showed about one row of
+        # measures under a region dock laid across the whole width), and the matrix has rows to read.
+        if win.side_dock.is_folded:
+            win.side_dock.set_folded(False)
+        qtbot.waitUntil(lambda: win.measures_panel.tree.isVisible(), timeout=5000)
+        assert win.side_dock.geometry().bottom() > win.region_dock.geometry().top()
+        tree, row = win.measures_panel.tree, win.measures_panel.tree.fontMetrics().height() + 2
+        assert tree.viewport().height() >= 10 * row, (tree.viewport().height(), row)
+        assert win.region_view.matrix_view.viewport().height() >= 5 * 22
         view = win.region_view
         assert view.filter.width() >= view.filter.fontMetrics().horizontalAdvance(view.filter.placeholderText())
         assert not view.evidence_view.isVisibleTo(view)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen, QPolygonF
 from PySide6.QtWidgets import QWidget
 
@@ -38,10 +38,20 @@ class Legend(QWidget):
         model.changed.connect(self.update)
         self.setMinimumHeight(30)
 
+    def minimumSizeHint(self) -> QSize:
+        """The label and nine of the smallest boxes (18 px): all it needs, not a fixed 520 px."""
+        return QSize(self.fontMetrics().horizontalAdvance(self.label()) + 8 + 9 * 20, 30)
+
+    def sizeHint(self) -> QSize:
+        return QSize(self.fontMetrics().horizontalAdvance(self.label()) + 8 + 9 * 36, 30)
+
+    def label(self) -> str:
+        return self.tr("Mentions in the region's documents:")
+
     def paint(self, p: QPainter, r: QRectF) -> None:
         peak = self.model.peak
         p.setPen(self.palette().text().color())
-        label = self.tr("Mentions in the region's documents:")
+        label = self.label()
         width = p.fontMetrics().horizontalAdvance(label) + 8
         p.drawText(QRectF(r.left(), r.top(), width, r.height()), Qt.AlignmentFlag.AlignVCenter, label)
         steps = min(peak, 8)

@@ -14,6 +14,9 @@ def install(window) -> RegionView:
     view = RegionView(window.tasks, window, selection=window.library_panel.selected_ids)
     dock = window._dock("regions", QCoreApplication.translate("RegionView", "Regions"), view, Qt.DockWidgetArea.BottomDockWidgetArea)
     dock.hide()
+    # The analysis dock keeps the bottom-right corner: laid across the whole width, this dock left
+    # it about one row of measures at 1366x768. It lies under the panes (and the library) instead.
+    window.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
     window.region_view, window.region_dock = view, dock
 
     show = QAction(QCoreApplication.translate("RegionView", "Regions: measures, targets, reuse…"), window)
