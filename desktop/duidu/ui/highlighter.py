@@ -15,7 +15,9 @@ from duidu.ui.marks import (ACTIVE, BOILERPLATE, DIFFERS, EVIDENCE, EXCLUDED, FO
 
 # One colour, one meaning: blue verbatim, orange fuzzy, yellow the focused passage (whatever its
 # kind), violet evidence (a measure's or figure's place), green a search hit; differing characters
-# are bold on a solid vermillion block (light text on the light theme, dark on the dark one): a
+# are bold on a solid block (vermillion with light text on the light theme, amber with dark text on
+# the dark one, 13 ΔE from every code colour there for every vision; the light one comes within 5
+# of 环境型's brown for protan readers, told apart by form: codes are bars, never blocks): a
 # 1-px wave was lost in running text, and a block differs from every tint in lightness, which no
 # colour-vision deficiency takes away. Tints keep the text legible in each theme and stay apart
 # for protan, deutan and tritan readers (tests/test_colours.py measures ΔE in simulation).
@@ -26,7 +28,7 @@ _TINTS = {
     },
     True: {  # dark theme
         VERBATIM: "#1d3f7a", FUZZY: "#5e3a08", BOILERPLATE: "#3a3a3a",
-        ACTIVE: "#66660a", DIFFERS: "#ffab7a", FOUND: "#0f5e3a", EVIDENCE: "#80305f",
+        ACTIVE: "#66660a", DIFFERS: "#ffaa22", FOUND: "#0f5e3a", EVIDENCE: "#80305f",
     },
 }
 # The roles a reader must tell apart (boilerplate is off by default and drawn grey).
