@@ -414,6 +414,8 @@ def test_codebook_merge_and_move_prompts_follow_the_readers_script(qtbot, window
         target = next(i for i in items if i.endswith("/" + convert("试点示范", "s2tw").text))
         return target, title == dialog.tr("Merge into")  # look at both; merge for real
 
+    # The line under the tree: the code's path and description in the reader's script too.
+    assert dialog.info.text().startswith("供給型/經費投入 · ") and "經費" in dialog.info.text().split(" · ")[1]
     monkeypatch.setattr(QInputDialog, "getItem", pick)
     dialog.move()
     dialog.merge()

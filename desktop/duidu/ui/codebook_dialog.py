@@ -86,7 +86,7 @@ class CodebookDialog(QDialog):
     def _show_info(self) -> None:
         code = self.current()
         used = 0 if code is None else sum(1 for a in self.notes.annotations if code.id in a.code_ids)
-        self.info.setText("" if code is None else f"{self._shown(self.notes.path_of(code))} · {code.description} · "
+        self.info.setText("" if code is None else f"{self._shown(self.notes.path_of(code))} · {self._shown(code.description)} · "
                           + self.tr("%n notes", "", used))
 
     # -- edits ----------------------------------------------------------------------------
