@@ -190,6 +190,19 @@ def _prepare_in_worker(path: str, encoding: str | None, metadata: dict | None):
         return ("refused", exc.reason)
 
 
+def _watch_parent(parent: int) -> None:
+    """In a worker: leave when the importing process is gone. Killed (SIGKILL), it tells its
+    workers nothing, and they would wait for work for ever, each holding jieba's dictionaries."""
+    import threading
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(0)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
+
+
 class _Preparing:
     """Files read, decoded, cleaned and analysed ahead in worker processes, a few at a time (so
     memory stays bounded), handed back in order. Writing stays in the caller's process: one
@@ -201,7 +214,8 @@ class _Preparing:
 
         self._files = files
         self._args = (encoding, metadata)
-        self._pool = ProcessPoolExecutor(WORKERS, mp_context=multiprocessing.get_context("spawn"))
+        self._pool = ProcessPoolExecutor(WORKERS, mp_context=multiprocessing.get_context("spawn"),
+                                         initializer=_watch_parent, initargs=(os.getpid(),))
         self._futures: dict[int, object] = {}
         self._next = 0
         self._broken = False
