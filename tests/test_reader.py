@@ -659,38 +659,33 @@ def test_highlighting_is_lazy_off_screen_and_finishes_in_idle_turns(qtbot, windo
 
 
 
+def _rows_under_first_line(pane, qt_start: int) -> list[list[str]]:
+    """The pixel colours of the six rows just under the first line of a coded passage, across
+    its width (a little inside each end: the glyphs' edges are not the mark)."""
+    edit = pane.edit
+    image = edit.viewport().grab().toImage()
+    block = edit.document().findBlock(qt_start)
+    line = block.layout().lineForTextPosition(qt_start - block.position())
+    x0, x1 = (line.cursorToX(p) for p in (qt_start - block.position(), line.textStart() + line.textLength()))
+    x0, x1 = (x[0] if isinstance(x, tuple) else x for x in (x0, x1))
+    baseline = edit.blockBoundingGeometry(block).translated(edit.contentOffset()).top() + line.y() + line.ascent()
+    return [[image.pixelColor(x, y).name() for x in range(int(x0) + 2, int(x1) - 2)]
+            for y in range(int(baseline) + 1, int(baseline) + 7)]
+
+
 def _underline_rows_that_show(pane, qt_start: int, page: str, ratio: float = 3.0) -> int:
     """Rows just under the first line of a coded passage where most of its width stands out from
     the page by ``ratio`` (a line one can see, not a glyph's stray pixels)."""
     from duidu.ui.colours import contrast
 
-    edit = pane.edit
-    image = edit.viewport().grab().toImage()
-    block = edit.document().findBlock(qt_start)
-    line = block.layout().lineForTextPosition(qt_start - block.position())
-    x0, x1 = (line.cursorToX(p) for p in (qt_start - block.position(), line.textStart() + line.textLength()))
-    x0, x1 = (x[0] if isinstance(x, tuple) else x for x in (x0, x1))
-    baseline = edit.blockBoundingGeometry(block).translated(edit.contentOffset()).top() + line.y() + line.ascent()
-    rows = 0
-    for y in range(int(baseline) + 1, int(baseline) + 7):
-        xs = range(int(x0) + 2, int(x1) - 2)
-        seen = sum(contrast(image.pixelColor(x, y).name(), page) >= ratio for x in xs)
-        rows += seen >= 0.6 * len(xs)
-    return rows
+    return sum(sum(contrast(c, page) >= ratio for c in row) >= 0.6 * len(row)
+               for row in _rows_under_first_line(pane, qt_start))
 
 
 def _underline_pixels(pane, qt_start: int, page: str) -> list[str]:
     """The colours of the rows under a coded passage's first line that differ from the page (the bar)."""
-    edit = pane.edit
-    image = edit.viewport().grab().toImage()
-    block = edit.document().findBlock(qt_start)
-    line = block.layout().lineForTextPosition(qt_start - block.position())
-    x0, x1 = (line.cursorToX(p) for p in (qt_start - block.position(), line.textStart() + line.textLength()))
-    x0, x1 = (x[0] if isinstance(x, tuple) else x for x in (x0, x1))
-    baseline = edit.blockBoundingGeometry(block).translated(edit.contentOffset()).top() + line.y() + line.ascent()
     rows = []
-    for y in range(int(baseline) + 1, int(baseline) + 7):
-        colours = [image.pixelColor(x, y).name() for x in range(int(x0) + 2, int(x1) - 2)]
+    for colours in _rows_under_first_line(pane, qt_start):
         common = max(set(colours), key=colours.count)
         if colours.count(common) >= 0.6 * len(colours) and common != page:  # a row drawn across, not glyphs
             rows.append(common)
