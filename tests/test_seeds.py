@@ -19,17 +19,22 @@ def _level_by_level(ca, cb, n_a, n_b):
     return engine._windowed_seeds(engine._grams(ca), engine._grams(cb), np.arange(n_a), np.arange(n_b), inside)
 
 
-@pytest.mark.parametrize("whole", [0, 10**9], ids=["longer grams ranked where asked", "over the whole texts"])
-def test_prefix_doubling_seeds_equal_the_level_by_level_numbering(whole, monkeypatch):
-    monkeypatch.setattr(seeds, "WHOLE", whole)  # both ways of ranking the longer grams
-    rng = random.Random(11)
-    pairs = 0
+def _random_pairs(seed: int):
+    """300 random repetitive key pairs with their codes and seed counts (pairs too short skipped)."""
+    rng = random.Random(seed)
     for _ in range(300):
         ka, kb = repetitive_keys(rng, 1, 400)
         ca, cb = engine._codes(ka, kb)
         n_a, n_b = len(ka) - engine.SEED + 1, len(kb) - engine.SEED + 1
-        if n_a <= 0 or n_b <= 0:
-            continue
+        if n_a > 0 and n_b > 0:
+            yield ka, kb, ca, cb, n_a, n_b
+
+
+@pytest.mark.parametrize("whole", [0, 10**9], ids=["longer grams ranked where asked", "over the whole texts"])
+def test_prefix_doubling_seeds_equal_the_level_by_level_numbering(whole, monkeypatch):
+    monkeypatch.setattr(seeds, "WHOLE", whole)  # both ways of ranking the longer grams
+    pairs = 0
+    for ka, kb, ca, cb, n_a, n_b in _random_pairs(11):
         ii, jj, common = seed_pairs(ca, cb, np.arange(n_a), np.arange(n_b), engine.MAX_SEED_PAIRS, engine.LEVELS)
         ii0, jj0, common0 = _level_by_level(ca, cb, n_a, n_b)
         found, expected = sorted(zip(ii.tolist(), jj.tolist())), sorted(zip(ii0.tolist(), jj0.tolist()))
@@ -43,14 +48,8 @@ def test_prefix_doubling_seeds_equal_the_level_by_level_numbering(whole, monkeyp
 
 def test_pairs_left_out_inside_runs_grow_the_same_runs():
     """Without the pairs inside a run another pair starts, growing the seeds finds the same runs."""
-    rng = random.Random(12)
     left_out = 0
-    for _ in range(300):
-        ka, kb = repetitive_keys(rng, 1, 400)
-        ca, cb = engine._codes(ka, kb)
-        n_a, n_b = len(ka) - engine.SEED + 1, len(kb) - engine.SEED + 1
-        if n_a <= 0 or n_b <= 0:
-            continue
+    for ka, kb, ca, cb, n_a, n_b in _random_pairs(12):
         every = seed_pairs(ca, cb, np.arange(n_a), np.arange(n_b), engine.MAX_SEED_PAIRS, engine.LEVELS)
         fewer = seed_pairs(ca, cb, np.arange(n_a), np.arange(n_b), engine.MAX_SEED_PAIRS, engine.LEVELS, inside=False)
         assert set(zip(*fewer[:2])) <= set(zip(*every[:2]))
