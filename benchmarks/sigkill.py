@@ -1,4 +1,4 @@
-"""Kill a process saving notes (Library API and the window's writer lane) or importing, with SIGKILL; print the counts.
+"""Kill a process saving notes (Library API and the window's writer lane) or importing (one file, or batches), with SIGKILL; print the counts.
 
 The same loop as ``tests/test_notes_store.py::test_sigkill_never_loses_a_confirmed_note``
 (``tests/sigkill_loop.py``), on a library in a temporary folder.
@@ -21,17 +21,22 @@ def main() -> None:
     p.add_argument("--kills", type=int, default=200, help="kills after the child is ready (while saving)")
     p.add_argument("--startup", type=int, default=20, help="kills at a random moment of start-up")
     p.add_argument("--max-delay", type=float, default=0.3, help="longest wait after ready before a kill, in seconds")
-    p.add_argument("--kind", choices=("notes", "window", "imports", "all"), default="all")
+    p.add_argument("--kind", choices=("notes", "window", "imports", "batch", "all"), default="all")
     p.add_argument("--seed", type=int, default=5)
     args = p.parse_args()
-    kinds = ("notes", "window", "imports") if args.kind == "all" else (args.kind,)
+    kinds = ("notes", "window", "imports", "batch") if args.kind == "all" else (args.kind,)
     for kind in kinds:
         with tempfile.TemporaryDirectory() as d:
             path = Path(d) / "sigkill.sqlite"
-            doc = make_import_library(path) if kind == "imports" else make_library(path)
-            kills = max(1, args.kills // 10) if kind == "imports" else args.kills  # an import takes seconds
-            delay = max(args.max_delay, 3.0) if kind == "imports" else args.max_delay
-            result = run(path, doc, kind=kind, kills=kills, startup=args.startup, max_delay=delay, seed=args.seed)
+            importing = kind in ("imports", "batch")
+            doc = make_import_library(path) if importing else make_library(path)
+            kills = max(1, args.kills // 10) if importing else args.kills  # an import takes seconds
+            # a batch call starts its workers (~2 s), then writes 12 files: kills over two calls
+            delay = max(args.max_delay, 6.0 if kind == "batch" else 3.0) if importing else args.max_delay
+            inside = kills // 2 if kind == "batch" else 0  # half aimed inside a multi-document transaction
+            startup = max(1, args.startup // 10) if kind == "batch" else args.startup
+            result = run(path, doc, kind=kind, kills=kills, startup=startup, max_delay=delay, seed=args.seed,
+                         inside=inside)
         print(result.summary())
 
 

@@ -8,9 +8,14 @@ kills comes at a random moment after spawning, whatever the child is doing (star
 opening, backing up). After every kill the library file is checked: ``PRAGMA integrity_check``
 is ok, foreign keys hold, and every printed id is there.
 
-Three children: ``notes`` (``Library.annotate``), ``window`` (the window's writer lane,
-``ui.tasks.TaskRunner.write``, as a note typed in the window is saved) and ``imports``
-(``Library.import_file``: each document either whole, with every derived row, or absent).
+Four children: ``notes`` (``Library.annotate``), ``window`` (the window's writer lane,
+``ui.tasks.TaskRunner.write``, as a note typed in the window is saved), ``imports``
+(``Library.import_file``: each document either whole, with every derived row, or absent) and
+``batch`` (``library.batch.import_paths`` on folders of new files, the path ``duidu import`` and
+the window take: worker processes prepare, several documents are written in one transaction,
+an id is printed only when the batch reports it, i.e. once committed). After a ``batch`` kill
+the child's worker processes (and multiprocessing's resource tracker) must leave by themselves:
+they carry a marker in their environment and are waited for, with a generous limit.
 Shared by ``tests/test_notes_store.py`` and ``benchmarks/sigkill.py``.
 
 Each child is forked from one "zygote" process that has already imported what the children
@@ -102,11 +107,58 @@ while True:
     n += 1
 """
 
+BATCH = r"""
+import os, sys
+from pathlib import Path
+os.environ[MARK] = str(os.getpid())  # inherited by the workers: found again after the kill
+out = os.fdopen(os.dup(1), "w", buffering=1)  # the workers inherit fd 1, not this copy: the pipe ends with this process
+null = os.open(os.devnull, os.O_WRONLY)
+os.dup2(null, 1)
+from duidu.library.store import Library
+from duidu.library.batch import IMPORTED, import_paths
+
+lib = Library.open(sys.argv[1], seed=False)
+base = Path(sys.argv[2]).read_text(encoding="utf-8")
+folder = Path(sys.argv[3])
+n = int(sys.argv[4])
+add = lib.add
+
+
+def added(prepared):  # a document written inside the batch's open transaction, not yet reported
+    result = add(prepared)
+    out.write("added\n")
+    return result
+
+
+lib.add = added
+
+
+def outcome(o):
+    if o.status == IMPORTED:
+        out.write(f"{o.document.id}\n")
+    else:
+        out.write(f"odd {o.status} {o.reason}\n")
+
+
+out.write("ready\n")
+while True:
+    batch = folder / f"batch-{n}"
+    batch.mkdir()
+    for k in range(FILES):  # many small files: workers have several ready before the first commit
+        (batch / f"variant-{n + k}.txt").write_text(base + VARIANT.format(n=n + k), encoding="utf-8")
+    import_paths(lib, [str(batch)], on_outcome=outcome)
+    out.write("call\n")
+    n += FILES
+"""
+MARK = "DUIDU_SIGKILL_CHILD"
+BATCH_FILES_PER_CALL = 12
+
 # What each kind of child imports before its script runs: done once, in the zygote.
 PRELOAD = {
     "notes": "import duidu.library.store",
     "window": "import duidu.library.store, PySide6.QtCore, duidu.ui.tasks",
     "imports": "import duidu.library.store\nfrom duidu.text.segment import segment\nsegment('预热分词')",
+    "batch": "import duidu.library.store, duidu.library.batch, concurrent.futures.process",
 }
 
 ZYGOTE = r"""
@@ -198,13 +250,18 @@ class KillRun:
     confirmed: int  # ids the child printed (all found again after every kill)
     stored: int  # in the library at the end (confirmed + any committed unprinted)
     seconds: float
+    in_batch: int = 0  # batch: kills with >= 2 documents written in the open transaction, not yet reported
+    left: int = 0  # batch: worker processes found after a kill (each waited for until it left)
 
     def summary(self) -> str:
         what = {"notes": "annotations", "window": "notes saved through the window's writer lane",
-                "imports": "documents imported (each whole with its derived rows)"}[self.kind]
+                "imports": "documents imported (each whole with its derived rows)",
+                "batch": "documents imported by import_paths (each whole with its derived rows)"}[self.kind]
+        tail = (f"; {self.in_batch} kills with >= 2 documents written in an uncommitted batch; "
+                f"{self.left} worker processes outlived their parent, all left by themselves" if self.kind == "batch" else "")
         return (f"SIGKILL {self.kind}: {self.kills} kills while saving (after ready) + {self.startup} during start-up; "
                 f"{self.confirmed} {what} confirmed, 0 lost; integrity_check ok after every kill; "
-                f"{self.stored} stored in all ({self.seconds:.1f} s)")
+                f"{self.stored} stored in all ({self.seconds:.1f} s){tail}")
 
 
 def make_library(path: Path) -> int:
@@ -276,16 +333,59 @@ def _kill_at(zygote: Zygote, pid: int, delay: float) -> list[str]:
             lines.append(rest)
 
 
+def _marked(pid: int) -> list[int]:
+    """Live processes (not zombies) started under the child ``pid``: its workers, the resource tracker."""
+    mark = f"{MARK}={pid}".encode() + b"\0"
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            if mark in (entry / "environ").read_bytes() and (entry / "stat").read_text().rsplit(")", 1)[1].split()[0] != "Z":
+                found.append(int(entry.name))
+        except OSError:  # gone meanwhile, or not ours
+            continue
+    return found
+
+
+def _workers_leave(pid: int, limit: float = 60.0) -> int:
+    """Wait until no process started under the killed child is left (they watch their parent);
+    how many there were. A generous limit: a busy machine is slow, but never this slow."""
+    first = _marked(pid)
+    deadline = time.monotonic() + limit
+    left = first
+    while left:
+        assert time.monotonic() < deadline, f"worker processes outlived their killed parent {pid}: {left}"
+        time.sleep(0.05)  # polling the condition, not guessing a time
+        left = _marked(pid)
+    return len(first)
+
+
+def _unreported(lines: list[str]) -> int:
+    """Batch child: documents written (``added``) and not yet reported when the kill came."""
+    pending = 0
+    for line in lines:
+        if line == "added":
+            pending += 1
+        elif line.isdigit():
+            pending = max(0, pending - 1)
+    return pending
+
+
 def run(path: Path, doc_id: int, *, kind: str = "notes", kills: int = 200, startup: int = 20,
-        max_delay: float = 0.3, seed: int = 5) -> KillRun:
+        max_delay: float = 0.3, seed: int = 5, inside: int = 0) -> KillRun:
     """``kills`` kills at up to ``max_delay`` s after the child is ready, and ``startup`` kills at up
-    to the time the child took to become ready, the two interleaved."""
+    to the time the child took to become ready, the two interleaved. ``batch`` only: ``inside``
+    more kills (counted in ``kills``) at up to 0.1 s after the child wrote a second document into
+    a batch it has not reported: random kills land there only now and then."""
     rng = random.Random(seed)
     confirmed: set[int] = set()
     began = time.perf_counter()
     env = {**os.environ, "PYTHONUNBUFFERED": "1", "QT_QPA_PLATFORM": "offscreen"}
-    table = "documents" if kind == "imports" else "annotations"
-    reference = derived_counts(path)[doc_id] if kind == "imports" else None
+    importing = kind in ("imports", "batch")
+    table = "documents" if importing else "annotations"
+    reference = derived_counts(path)[doc_id] if importing else None
+    in_batch = left = 0
     scratch = path.parent / f"{path.stem}-variants"
     scratch.mkdir(exist_ok=True)
     next_variant = [0]
@@ -294,37 +394,56 @@ def run(path: Path, doc_id: int, *, kind: str = "notes", kills: int = 200, start
         from duidu.paths import seed_path
 
         script = IMPORTS.replace("VARIANT", repr(VARIANT))
+    elif kind == "batch":
+        from duidu.paths import seed_path
+
+        script = (BATCH.replace("VARIANT", repr(VARIANT)).replace("MARK", repr(MARK))
+                  .replace("FILES", str(BATCH_FILES_PER_CALL)))
     else:
         script = NOTES if kind == "notes" else WINDOW
     env["OPENBLAS_NUM_THREADS"] = env["OMP_NUM_THREADS"] = "1"  # no BLAS threads in the zygote: it forks
     zygote = Zygote(kind, script, env, path.parent / f"{path.stem}-children.err")
 
     def spawn() -> int:
-        if kind == "imports":
+        if importing:
             args = [str(path), str(seed_path(SEED_FILE)), str(scratch), str(next_variant[0])]
             next_variant[0] += 10_000  # each child its own variants: every import is a new document
         else:
             args = [str(path), str(doc_id)]
         return zygote.spawn(args)
 
-    plan = ["ready"] * kills + ["startup"] * startup
+    stored_unconfirmed = [0]  # committed but never reported (a kill between commit and print)
+    plan = ["ready"] * (kills - inside) + ["inside"] * inside + ["startup"] * startup
     rng.shuffle(plan)
     start_up_time = 0.2  # updated from the children: start-up kills spread over a real start-up
     for when in plan:
         spawned = time.perf_counter()
         pid = spawn()
         lines: list[str] = []
-        if when == "ready":
+        if when in ("ready", "inside"):
             said = zygote.read()
             if said != ("out", "ready"):
                 os.kill(pid, signal.SIGKILL)
                 raise AssertionError(f"the child never got ready: {said!r} {zygote.stderr()}")
             start_up_time = time.perf_counter() - spawned
-            lines = _kill_at(zygote, pid, rng.uniform(0, max_delay))
+            # a second document written, none reported (within three calls: else kill anyway, and in_batch says so)
+            while when == "inside" and _unreported(lines) < 2 and lines.count("call") < 3:
+                said = zygote.read()
+                assert said[0] == "out", f"the child ended: {said!r} {zygote.stderr()}"
+                lines.append(said[1])
+            lines += _kill_at(zygote, pid, rng.uniform(0, 0.1 if when == "inside" else max_delay))
         else:
             lines = _kill_at(zygote, pid, rng.uniform(0, start_up_time * 1.2))
-        confirmed.update(int(x) for x in lines if x != "ready")
+        odd = [x for x in lines if x.startswith("odd")]
+        assert not odd, f"every file is a new document: {odd[:3]} {zygote.stderr()}"
+        confirmed.update(int(x) for x in lines if x.isdigit())
         check(path, confirmed, table=table)
+        if kind == "batch":
+            left += _workers_leave(pid)
+            unconfirmed = len(derived_counts(path)) - len(confirmed) - 1  # the reference document
+            # >= 2 written and none of them committed: the kill landed inside a multi-document transaction
+            in_batch += _unreported(lines) >= 2 and unconfirmed == stored_unconfirmed[0]
+            stored_unconfirmed[0] = unconfirmed
         if reference is not None:
             for doc, counts in derived_counts(path).items():
                 whole = counts[:2] == reference[:2] and counts[4] == 1 and counts[3] > 0 and counts[6] > 0
@@ -333,4 +452,4 @@ def run(path: Path, doc_id: int, *, kind: str = "notes", kills: int = 200, start
     con = sqlite3.connect(path)
     stored = con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
     con.close()
-    return KillRun(kind, kills, startup, len(confirmed), stored, time.perf_counter() - began)
+    return KillRun(kind, kills, startup, len(confirmed), stored, time.perf_counter() - began, in_batch, left)

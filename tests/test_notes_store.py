@@ -719,6 +719,20 @@ def test_sigkill_during_imports_leaves_each_document_whole_or_absent(tmp_path, r
     assert (result.kills, result.startup) == (6, 3) and result.stored >= result.confirmed + 1
 
 
+def test_sigkill_during_a_batched_import_leaves_each_document_whole_or_absent_and_no_worker(tmp_path, record_property):
+    """The batch path (import_paths: workers prepare, several documents in one transaction);
+    run() checked every document and waited for every worker to leave after every kill."""
+    from sigkill_loop import make_import_library, run
+
+    path = tmp_path / "kill.sqlite"
+    result = run(path, make_import_library(path), kind="batch", kills=6, startup=2, max_delay=6.0, inside=3)
+    record_property("sigkill_batch", result.summary())
+    assert (result.kills, result.startup) == (6, 2) and result.stored >= result.confirmed + 1
+    assert result.confirmed > 0  # the first file of each call is committed alone, before the workers catch up
+    assert result.in_batch >= 1  # a kill with >= 2 documents written and uncommitted: rolled back whole
+    assert result.left > 0  # workers were running at the kills, and every one left by itself
+
+
 def test_an_orphan_is_placed_again_by_hand_and_that_can_be_undone(tmp_path):
     from duidu.library.store import Library
 
