@@ -258,7 +258,7 @@ class KillRun:
                 "imports": "documents imported (each whole with its derived rows)",
                 "batch": "documents imported by import_paths (each whole with its derived rows)"}[self.kind]
         tail = (f"; {self.in_batch} kills with >= 2 documents written in an uncommitted batch; "
-                f"{self.left} worker processes outlived their parent, all left by themselves" if self.kind == "batch" else "")
+                f"{self.left} worker processes (and resource trackers) outlived their parent, all left by themselves" if self.kind == "batch" else "")
         return (f"SIGKILL {self.kind}: {self.kills} kills while saving (after ready) + {self.startup} during start-up; "
                 f"{self.confirmed} {what} confirmed, 0 lost; integrity_check ok after every kill; "
                 f"{self.stored} stored in all ({self.seconds:.1f} s){tail}")
