@@ -89,7 +89,8 @@ def peak_memory(args: list[str]) -> tuple[float, float]:
     return took, peaks[-1] / 1024
 
 
-def reader_start(path: Path, runs: int = 3) -> float:
+def reader_start(path: Path, runs: int = 7) -> float:
+    # The least of several: a start is ~0.3 s, so one busy moment of a shared machine moves a ratio by 0.2.
     times = []
     for _ in range(runs):
         out = subprocess.run([PY, "-c", START, str(path)], check=True, capture_output=True, text=True).stdout
