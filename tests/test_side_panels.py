@@ -35,8 +35,7 @@ def comparison(library):
     return library.compare(CHONGQING, SICHUAN)
 
 
-@pytest.fixture
-def measures(qtbot, tasks, comparison):
+def _measures_panel(qtbot, tasks, comparison) -> MeasuresPanel:
     panel = MeasuresPanel(tasks)
     qtbot.addWidget(panel)
     panel.resize(520, 800)
@@ -44,6 +43,11 @@ def measures(qtbot, tasks, comparison):
     qtbot.waitExposed(panel)
     panel.show_comparison(comparison)
     return panel
+
+
+@pytest.fixture
+def measures(qtbot, tasks, comparison):
+    return _measures_panel(qtbot, tasks, comparison)
 
 
 @pytest.fixture
@@ -184,12 +188,7 @@ def reports(library):
 
 
 def test_differing_figures_are_flagged_exactly(qtbot, tasks, reports):
-    measures = MeasuresPanel(tasks)
-    qtbot.addWidget(measures)
-    measures.resize(520, 800)
-    measures.show()
-    qtbot.waitExposed(measures)
-    measures.show_comparison(reports)
+    measures = _measures_panel(qtbot, tasks, reports)
     comparison = reports
     model = measures.figures_model
     assert model.rowCount() == len(comparison.figures)
