@@ -1026,7 +1026,6 @@ def find_passages(
     # Decisions above stay on the character grams; what a reader ranks by adds the words' rarity.
     ranked = ranked_informativeness([score for _, score in assessed], keys, b_keys)
     passages = []
-    maps = {"a": _src_map(a), "b": _src_map(b)}
     for n, c in enumerate(kept):
         a_start, a_end = maps["a"].span(c.a0, c.a1)
         b_start, b_end = maps["b"].span(c.b0, c.b1)
