@@ -11,6 +11,8 @@ lane each, as the margin's stripes do.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPalette
 
@@ -46,6 +48,7 @@ def lanes(spans) -> list[tuple[int, int, str, int]]:
     return out
 
 
+@lru_cache(maxsize=256)  # called per coded line on every repaint; a faint colour's shade is a search
 def bar_colours(colour: str, page: str) -> tuple[str, str | None]:
     """(the bar's colour, its edge's colour or None): what a code's mark is drawn in on ``page``."""
     return colour, (legible_shade(colour, page, LEGIBLE) if faint_on(colour, page) else None)
