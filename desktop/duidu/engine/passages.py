@@ -37,7 +37,7 @@ from duidu.engine.frames import counts_other_things, figure_frame
 from duidu.engine.per_document import per_document
 from duidu.engine.places import shared_places
 from duidu.engine.progress import CancelToken, Progress, checkpoint
-from duidu.engine.seeds import seed_pairs
+from duidu.engine.seeds import _counting, seed_pairs
 
 SEED = 4  # characters in a seed n-gram
 MIN_LENGTH = 8  # key characters a passage needs (chosen on tests/passage_pairs.toml: make quality)
@@ -593,9 +593,8 @@ def _reach(runs) -> tuple[list[int], list[int], list[bool]]:
             probe = low + (da * (1 << 32) + db)
             lo = np.searchsorted(cells, probe, "left")
             count = np.searchsorted(cells, probe, "right") - lo
-            total = int(count.sum())
             runs_at.append(np.repeat(probed, count))
-            found.append(order[np.repeat(lo, count) + np.arange(total) - np.repeat(np.cumsum(count) - count, count)])
+            found.append(order[np.repeat(lo, count) + _counting(count)])
     at, k = np.concatenate(runs_at), np.concatenate(found)
     a, b = r[at, 0], r[at, 1]
     keep = ((k < at) & (ea[k] >= a - JOIN_GAP) & (ea[k] < a + SEED) & (eb[k] >= b - JOIN_GAP) & (eb[k] < b + SEED))
