@@ -87,3 +87,17 @@ def load_mentions(db: Database, document_id: int) -> "list[MeasureMention]":
 
     row = db.execute("SELECT mentions FROM measure_mentions WHERE document_id = ?", [document_id]).fetchone()
     return [MeasureMention(*m) for m in json.loads(zlib.decompress(row[0]))] if row else []
+
+
+class CachedMentions:
+    """Each document's cached measure mentions, read when asked for and not kept: the
+    ``mentions`` mapping the engine's ``measure_table`` and ``measure_counts`` take."""
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def __contains__(self, document_id) -> bool:
+        return True
+
+    def __getitem__(self, document_id: int) -> "list[MeasureMention]":
+        return load_mentions(self._db, document_id)

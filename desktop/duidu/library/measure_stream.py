@@ -17,29 +17,16 @@ from types import SimpleNamespace
 from typing import Iterator, Sequence
 
 from duidu.engine.measures import MeasureCount, measure_counts as count_measures
-from duidu.library.engine_cache import load_mentions
+from duidu.library.engine_cache import CachedMentions, load_mentions
 
 __all__ = ["measure_counts", "measure_spans"]
-
-
-class _Mentions:
-    """Each document's cached mentions, read when asked for and not kept."""
-
-    def __init__(self, db) -> None:
-        self._db = db
-
-    def __contains__(self, document_id) -> bool:
-        return True
-
-    def __getitem__(self, document_id: int):
-        return load_mentions(self._db, document_id)
 
 
 def measure_counts(lib, ids: Sequence[int]) -> list[MeasureCount]:
     """The rows of ``lib.measure_table(ids)``, in its order, with counts for spans."""
     for i in ids:
         lib.document(i)  # a clear error for an unknown id
-    return count_measures([SimpleNamespace(id=i) for i in ids], _Mentions(lib.db))
+    return count_measures([SimpleNamespace(id=i) for i in ids], CachedMentions(lib.db))
 
 
 def measure_spans(lib, rows: Sequence[MeasureCount], ids: Sequence[int]

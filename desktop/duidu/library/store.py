@@ -23,7 +23,7 @@ from duidu.library.anchoring import AnchorReport
 from duidu.library.annotations import Annotation, Target
 from duidu.library.codebook import Code, CodeRemoval
 from duidu.library.documents import Document, DocumentText, ExcludedRange, ImportResult, Range
-from duidu.library.engine_cache import documents_with, engine_document, load_mentions
+from duidu.library.engine_cache import CachedMentions, documents_with, engine_document, load_mentions
 from duidu.engine.per_document import per_document
 from duidu.library.errors import InputError, database_reason
 from duidu.library.location import library_path
@@ -71,19 +71,6 @@ def _backup_apart(path: Path, before: list[int] | None, interval: float) -> None
         backups.backup_if_changed(conn, path, before, min_interval=interval)
     finally:
         conn.close()
-
-
-class _CachedMentions:
-    """Each document's cached measure mentions, read when asked for (``measure_table``)."""
-
-    def __init__(self, db) -> None:
-        self._db = db
-
-    def __contains__(self, document_id) -> bool:
-        return True
-
-    def __getitem__(self, document_id: int) -> "list[MeasureMention]":
-        return load_mentions(self._db, document_id)
 
 
 class Library:
@@ -307,7 +294,7 @@ class Library:
             self.document(i)  # a clear error for an unknown id
         # Only ids and the cached mentions, read one document at a time: the table over a whole
         # library holds its spans, never every document's text (memory that grew with the library).
-        return measure_table([SimpleNamespace(id=i) for i in ids], _CachedMentions(self.db))
+        return measure_table([SimpleNamespace(id=i) for i in ids], CachedMentions(self.db))
 
     def similarity_matrix(self, ids: list[int], *, progress=None, cancel=None) -> dict[tuple[int, int], "Similarity"]:
         """Similarity and containment for every pair of ``ids`` (shared passages only)."""
