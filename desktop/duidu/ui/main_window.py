@@ -360,9 +360,8 @@ class MainWindow(QMainWindow):
         self.measures_panel.set_script(in_script)
         self.region_view.set_script(in_script)
         self.library_panel.set_script(in_script)
-        for model in (self.similar_panel.model, self.library_panel.results_model):
-            model.in_script = in_script
-            model.layoutChanged.emit()
+        self.similar_panel.model.in_script = in_script  # the library's results: set_script above
+        self.similar_panel.model.layoutChanged.emit()
         self.notes_ui.panel.set_script(in_script)
         self.passages_panel.model.layoutChanged.emit()
 
