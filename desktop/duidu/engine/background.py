@@ -14,7 +14,7 @@ What the library holds never changes this model: stock formulas (以习近平同
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Sequence
 
 import numpy as np
@@ -174,26 +174,23 @@ class Words:
     counts: np.ndarray  # documents holding each
     documents: int
 
-    @property
+    @cached_property
     def _by_length(self) -> dict[int, tuple[np.ndarray, np.ndarray, np.ndarray]]:
         """For each length in ``WORD_LENGTHS``: the words' gram hashes (sorted), their share beyond a
         pair, and where each bucket of hashes (their top ``BUCKET_BITS`` bits) starts among them."""
-        cached = self.__dict__.get("_hashes")
-        if cached is None:
-            cached = {}
-            lengths = np.char.str_len(self.words) if len(self.words) else np.zeros(0, np.int64)
-            bounds = np.arange(2**BUCKET_BITS + 1, dtype=np.uint64) << np.uint64(64 - BUCKET_BITS)  # last wraps to 0
-            for n in WORD_LENGTHS:
-                chosen = lengths == n
-                words, counts = self.words[chosen].tolist(), self.counts[chosen].astype(np.int64)
-                hashes = gram_hashes("\x00".join(words), n)[:: n + 1] if words else np.empty(0, np.uint64)
-                share = np.maximum(counts - 2, 0) / max(1, self.documents - 2)
-                order = np.argsort(hashes)
-                starts = np.searchsorted(hashes[order], bounds)
-                starts[-1] = len(hashes)
-                cached[n] = (hashes[order], share[order], starts)
-            object.__setattr__(self, "_hashes", cached)
-        return cached
+        out = {}
+        lengths = np.char.str_len(self.words) if len(self.words) else np.zeros(0, np.int64)
+        bounds = np.arange(2**BUCKET_BITS + 1, dtype=np.uint64) << np.uint64(64 - BUCKET_BITS)  # last wraps to 0
+        for n in WORD_LENGTHS:
+            chosen = lengths == n
+            words, counts = self.words[chosen].tolist(), self.counts[chosen].astype(np.int64)
+            hashes = gram_hashes("\x00".join(words), n)[:: n + 1] if words else np.empty(0, np.uint64)
+            share = np.maximum(counts - 2, 0) / max(1, self.documents - 2)
+            order = np.argsort(hashes)
+            starts = np.searchsorted(hashes[order], bounds)
+            starts[-1] = len(hashes)
+            out[n] = (hashes[order], share[order], starts)
+        return out
 
     def common_cover(self, key: str) -> np.ndarray:
         """Per character of ``key``: the share of the reference documents (beyond the two compared)
@@ -215,6 +212,7 @@ class Words:
             for k in range(n):
                 np.maximum(out[k : k + len(found)], found, out=out[k : k + len(found)])
         return out
+
 
 @lru_cache(maxsize=1)
 def words() -> Words:
