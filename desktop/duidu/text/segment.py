@@ -218,7 +218,7 @@ def tokens(text: str) -> list[tuple[str, int, int]]:
     if fast is None:
         return list(tk.tokenize(text))
     blocks = [(m.start(), m.end(), _HAN_BLOCK.fullmatch(m.group()) is not None) for m in _BLOCK.finditer(text)]
-    han = _han_words(text, [(a, b) for a, b, only_han in blocks if only_han])
+    han = _han_words(fast, text, [(a, b) for a, b, only_han in blocks if only_han])
     out: list[tuple[str, int, int]] = []
     at = 0
     for a, b, only_han in blocks:
@@ -234,11 +234,10 @@ def tokens(text: str) -> list[tuple[str, int, int]]:
     return out
 
 
-def _han_words(text: str, blocks: list[tuple[int, int]]):
+def _han_words(fast: Any, text: str, blocks: list[tuple[int, int]]):
     """jieba-rs's words of each Han-only block, block by block. The blocks go over in one call,
     a line break apart (outside every block, so each is cut as if alone): a call costs more
     than cutting a short block, and a document has hundreds."""
-    fast = _load_fast()
     joined = "\n".join(text[a:b] for a, b in blocks)
     found = iter(fast.tokenize(joined))
     at = 0  # where the block starts in ``joined``
