@@ -18,8 +18,8 @@ class CodebookDialog(QDialog):
     def __init__(self, notes: NotesController, parent: QWidget | None = None, in_script=None) -> None:
         super().__init__(parent)
         self.notes = notes
-        self.in_script = in_script  # names in the reader's script (renaming starts from the stored name)
-        self._shown = in_script or (lambda text: text)
+        # Names in the reader's script (renaming starts from the stored name).
+        self.in_script = in_script or (lambda text: text)
         self.setWindowTitle(self.tr("Codebook"))
         self.resize(520, 640)
         self.tree = QTreeView(self)
@@ -86,7 +86,7 @@ class CodebookDialog(QDialog):
     def _show_info(self) -> None:
         code = self.current()
         used = 0 if code is None else sum(1 for a in self.notes.annotations if code.id in a.code_ids)
-        self.info.setText("" if code is None else f"{self._shown(self.notes.path_of(code))} · {self._shown(code.description)} · "
+        self.info.setText("" if code is None else f"{self.in_script(self.notes.path_of(code))} · {self.in_script(code.description)} · "
                           + self.tr("%n notes", "", used))
 
     # -- edits ----------------------------------------------------------------------------
@@ -116,7 +116,7 @@ class CodebookDialog(QDialog):
         code = self.current()
         if code is None:
             return
-        text, ok = QInputDialog.getMultiLineText(self, self.tr("Description"), self._shown(code.name), code.description)
+        text, ok = QInputDialog.getMultiLineText(self, self.tr("Description"), self.in_script(code.name), code.description)
         if ok:
             self.notes.update_code(code, description=text.strip())
 
@@ -130,11 +130,11 @@ class CodebookDialog(QDialog):
         head = [self.tr(first)] if first else []
         # Names in the reader's script, as the tree shows them; two that convert alike keep their
         # stored names, so the choice maps back to one code.
-        shown = [self._shown(self.notes.path_of(c)) for c in others]
+        shown = [self.in_script(self.notes.path_of(c)) for c in others]
         labels = head + [s if shown.count(s) == 1 else self.notes.path_of(c) for s, c in zip(shown, others)]
         if not labels:
             return False, None
-        label, ok = QInputDialog.getItem(self, title, self._shown(code.name), labels, 0, False)
+        label, ok = QInputDialog.getItem(self, title, self.in_script(code.name), labels, 0, False)
         if not ok:
             return False, None
         i = labels.index(label) - len(head)
