@@ -215,6 +215,16 @@ def test_targets_pair_with_targets_never_with_last_years_result():
     assert got == [("2025年", "5.5%", "5.3%", True, "", ""), ("2026年目标", "5%左右", "5.5%左右", True, "左右", "左右")]
 
 
+def test_a_yearly_average_count_is_never_paired_with_a_five_year_total():
+    # The 2026 reports of 四川 (五年 城镇新增就业522万人) and 重庆 (城镇新增就业年均超过70万人) in their words.
+    a = EngineDocument.from_text(0, "一、“十四五”时期工作回顾\n五年来，城乡就业增收更加提质，城镇新增就业522万人。")
+    b = EngineDocument.from_text(1, "一、“十四五”时期工作回顾\n五年来，就业增收更加扎实有力，城镇新增就业年均超过70万人。")
+    (total,), (yearly,) = extract_indicators(a, 2026), extract_indicators(b, 2026)
+    assert (yearly.value, yearly.qualifier, yearly.period) == (70, "超过", "2021—2025年年均")
+    assert "年均" not in total.period
+    assert not pair_indicators([total], [yearly])
+
+
 def test_same_value_other_qualifier_differs():
     a = EngineDocument.from_text(0, "今年主要预期目标是：地区生产总值增长5%左右。")
     b = EngineDocument.from_text(1, "今年主要预期目标是：地区生产总值增长5%以上。")

@@ -282,7 +282,10 @@ _GROWTH = re.compile(r"年均|平均|增长|增速|涨幅|上涨|下降|降低|�
 
 def _is_rate(link: str, unit: str) -> bool:
     """Whether a plan's value is a yearly rate (年均增长5%) rather than a level it reaches (城镇化率
-    达到71%, 失业率控制在5.5%左右): only a rate is an average of the plan's years."""
+    达到71%, 失业率控制在5.5%左右): only a rate is an average of the plan's years, and a count the
+    report itself calls yearly (城镇新增就业年均超过70万人)."""
+    if "年均" in link or "平均每年" in link:
+        return True
     return unit in ("%", "个百分点") and _GROWTH.search(link) is not None
 
 
@@ -369,6 +372,8 @@ def _read_value(s: str, pos: int, link: str) -> tuple[int, int, float, float | N
     if high is not None:
         high *= _scale(v.group("u2"))
     qualifier = "区间" if high is not None else (v.group("suf") or v.group("pre") or "")
+    if not qualifier:  # 年均超过70万人: the linking words end in the qualifier the value lacks
+        qualifier = next((q for q in _PREFIX_Q if link.endswith(q)), "")
     if not qualifier and "力争" in link:
         qualifier = "力争"
     return v.start(), v.end(), value, high, _unit(unit_text), qualifier
