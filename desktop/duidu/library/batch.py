@@ -253,18 +253,28 @@ class _Preparing:
 
 def _import_each(library, files, prepared, summary, encoding, metadata, progress, cancel, on_outcome) -> None:
     for n, path in enumerate(files):
-        try:
-            checkpoint(n / max(1, len(files)), progress, cancel)
-        except Cancelled:
-            summary.cancelled = True
+        if _cancelled(n, files, summary, progress, cancel):
             break
         outcome = _import_one(library, path, prepared.take(n) if prepared is not None else None,
                               summary, encoding, metadata)
-        summary.outcomes.append(outcome)
-        if on_outcome is not None:
-            on_outcome(outcome)
+        _report(outcome, summary, on_outcome)
         if summary.stopped:
             break
+
+
+def _cancelled(n: int, files, summary, progress, cancel) -> bool:
+    """Report progress before file ``n``; whether the user has cancelled (said in ``summary``)."""
+    try:
+        checkpoint(n / max(1, len(files)), progress, cancel)
+    except Cancelled:
+        summary.cancelled = True
+    return summary.cancelled
+
+
+def _report(outcome: Outcome, summary, on_outcome) -> None:
+    summary.outcomes.append(outcome)
+    if on_outcome is not None:
+        on_outcome(outcome)
 
 
 def _import_one(library, path, ready, summary, encoding, metadata) -> Outcome:
@@ -292,10 +302,7 @@ def _import_prepared(library, files, prepared, summary, encoding, metadata, prog
     worker, after ``BATCH_SECONDS`` or ``BATCH_FILES``; outcomes are reported once committed."""
     n = 0
     while n < len(files) and not summary.stopped and not summary.cancelled:
-        try:
-            checkpoint(n / len(files), progress, cancel)
-        except Cancelled:
-            summary.cancelled = True
+        if _cancelled(n, files, summary, progress, cancel):
             break
         pending: list[Outcome] = []
         ready = prepared.take(n)  # waited for outside any transaction: the lock is not held idle
@@ -308,10 +315,7 @@ def _import_prepared(library, files, prepared, summary, encoding, metadata, prog
                     if (n == len(files) or summary.stopped or len(pending) >= BATCH_FILES
                             or time.monotonic() - began >= BATCH_SECONDS or not prepared.ready(n)):
                         break
-                    try:
-                        checkpoint(n / len(files), progress, cancel)
-                    except Cancelled:
-                        summary.cancelled = True
+                    if _cancelled(n, files, summary, progress, cancel):
                         break
                     ready = prepared.take(n)
         except (InputError, sqlite3.OperationalError) as exc:  # the lock or the commit failed: none is stored
@@ -322,6 +326,4 @@ def _import_prepared(library, files, prepared, summary, encoding, metadata, prog
             if isinstance(exc, sqlite3.OperationalError):
                 summary.stopped = reason
         for outcome in pending:
-            summary.outcomes.append(outcome)
-            if on_outcome is not None:
-                on_outcome(outcome)
+            _report(outcome, summary, on_outcome)
