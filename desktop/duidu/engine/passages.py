@@ -861,14 +861,13 @@ def _widened(chain: _Chain, side: str, at_start: bool, by: int, ka: str, kb: str
     return _rebuilt(runs, ka, kb, chain.joined)
 
 
-def _snap(chain: _Chain, a: EngineDocument, b: EngineDocument, ka: str, kb: str, threshold: float,
-          maps: dict[str, _SrcMap] | None = None) -> _Chain | None:
-    """Ends on word boundaries and off numbers with their units, on both sides.
+def _snap(chain: _Chain, maps: dict[str, _SrcMap], ka: str, kb: str, threshold: float) -> _Chain | None:
+    """Ends on word boundaries and off numbers with their units, on both sides (``maps``: each
+    side's ``_src_map``).
 
     An end inside a word takes in the rest of the word when the passage stays similar
     (中|小學作業設計大賽 in one, 小学作业设计大赛 in the other), else gives the word up; an end
     inside a number gives the number up (增长5|.5% against 增长5|%以上 shares no figure)."""
-    maps = maps or {"a": _src_map(a), "b": _src_map(b)}
     for _ in range(3):
         changed = False
         for side in "ab":
@@ -1007,7 +1006,7 @@ def find_passages(
     snapped = []
     maps = {"a": _src_map(a), "b": _src_map(b)}
     for c in (piece for chain in kept for piece in _split_at_numbers(chain, ka, kb)):
-        s = _snap(c, a, b, ka, kb, threshold, maps)
+        s = _snap(c, maps, ka, kb, threshold)
         if s is not None and s.holds(threshold, min_length):
             snapped.append(s)
     kept = snapped + _short_items(a, b, snapped, min_length, measures)
