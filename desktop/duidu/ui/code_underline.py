@@ -34,8 +34,9 @@ def _x(line, pos: int) -> float:
     return x[0] if isinstance(x, tuple) else x
 
 
-def lanes(spans) -> list[tuple[int, int, str, int]]:
-    """(start, end, colour, lane): each span in the first lane free at its start."""
+def lanes(spans, most: int = LANES) -> list[tuple[int, int, str, int]]:
+    """(start, end, colour, lane): each span in the first lane free at its start (the margin's
+    stripes too); past ``most`` lanes, spans share the last."""
     ends: list[int] = []
     out = []
     for start, end, colour in sorted(spans):
@@ -44,7 +45,7 @@ def lanes(spans) -> list[tuple[int, int, str, int]]:
             ends.append(end)
         else:
             ends[lane] = end
-        out.append((start, end, colour, min(lane, LANES - 1)))
+        out.append((start, end, colour, min(lane, most - 1)))
     return out
 
 

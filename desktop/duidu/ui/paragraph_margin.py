@@ -34,16 +34,9 @@ class ParagraphMargin(QWidget):
 
     def set_stripes(self, spans: list[tuple[int, int, str]]) -> None:
         """The coded passages (Qt spans, their code's colour): each in the first lane free at its start."""
-        lanes_end: list[int] = []
-        out = []
-        for start, end, colour in sorted(spans):
-            lane = next((n for n, e in enumerate(lanes_end) if e <= start), len(lanes_end))
-            if lane == len(lanes_end):
-                lanes_end.append(end)
-            else:
-                lanes_end[lane] = end
-            out.append((start, end, colour, min(lane, LANES - 1)))
-        self.stripes = out
+        from duidu.ui.code_underline import lanes
+
+        self.stripes = lanes(spans, LANES)
         self.fit()
         self.update()
 
