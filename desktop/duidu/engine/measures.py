@@ -404,6 +404,12 @@ def _head_of(name: str) -> str:
     return max((h for h in HEADS if name.endswith(h)), key=len, default="")
 
 
+def _bucket(name: str) -> str | None:
+    """The head noun and the two characters before it: names compared for grouping share it."""
+    head = _head_of(name)
+    return name[-len(head) - 2:] if head else None
+
+
 def _name_of(words: list) -> str:
     """``_object_name`` when it names something beyond its head noun, else ""."""
     name = _object_name(words)
@@ -626,8 +632,7 @@ def _groups(names: dict[str, Sized], derived: set[str]) -> dict[str, str]:
     reps: dict[str, list[str]] = {}  # bucket -> representatives
     out: dict[str, str] = {}
     for n in order:
-        head = _head_of(n)
-        bucket = n[-len(head) - 2:] if head else None
+        bucket = _bucket(n)
         if n in ambiguous:
             out[n] = n  # its own row, and no row for others to join
             continue
@@ -650,9 +655,9 @@ def _ambiguous(names, derived: set[str]) -> set[str]:
 
     by_bucket: dict[str, list[str]] = {}
     for n in names:
-        head = _head_of(n)
-        if head:
-            by_bucket.setdefault(n[-len(head) - 2:], []).append(n)
+        bucket = _bucket(n)
+        if bucket is not None:
+            by_bucket.setdefault(bucket, []).append(n)
     out = set()
     for bucket in by_bucket.values():
         if len(bucket) < 3:
