@@ -128,9 +128,10 @@ def build_pair_report(lib: "Library", a_id: int, b_id: int, *, script: str = "or
                              va.text[slice(*va.map.to_dst_span(f.a_start, f.a_end))],
                              vb.text[slice(*vb.map.to_dst_span(f.b_start, f.b_end))], f.differs) for f in c.figures),
                            key=lambda f: not f[3]))  # the figures that differ first: what a reviewer checks
-    notes_a, notes_b, links = _notes(lib, c, views, script, annotator)
+    a_doc, b_doc = _in_script(lib.document(a_id), script), _in_script(lib.document(b_id), script)
+    notes_a, notes_b, links = _notes(lib, c, views, script, (a_doc, b_doc), annotator)
     checkpoint(1.0, progress, cancel)
-    return PairReport(_in_script(lib.document(a_id), script), _in_script(lib.document(b_id), script), script,
+    return PairReport(a_doc, b_doc, script,
                       boilerplate, c.similarity, tuple(passages), len(c.passages) - len(shown), measures, figures,
                       notes_a, notes_b, links, today or date.today().isoformat(), annotator=annotator)
 
@@ -209,8 +210,10 @@ def _paragraph(paragraphs, pos: int) -> int:
     return max(1, bisect_right([p.start for p in paragraphs], pos))
 
 
-def _notes(lib: "Library", c: "Comparison", views: dict, script: str, annotator: str | None = None):
-    """The notes on A, on B, and the comparison notes joining the two (each listed once); only
+def _notes(lib: "Library", c: "Comparison", views: dict, script: str, docs: tuple["Document", "Document"],
+           annotator: str | None = None):
+    """The notes on A, on B, and the comparison notes joining the two (each listed once; ``docs``:
+    A and B as the report shows them); only
     ``annotator``'s when given. A note's text and the tag paths are the researcher's own
     typing, in either script whatever the document's, so they are converted as a mixed text
     is (``route(script, "mixed")``: each script's characters into the report's)."""
@@ -218,9 +221,8 @@ def _notes(lib: "Library", c: "Comparison", views: dict, script: str, annotator:
     paths: dict[int, str] = {}
     for code in lib.codes():  # tree order: a parent's path is known before its children's
         paths[code.id] = code.name if code.parent_id is None else f"{paths[code.parent_id]}/{code.name}"
-    region = {d: _in_script(lib.document(d), script).region or "" for d in (c.a.id, c.b.id)}
-    side = {d: (f"{name} {region[d]}".rstrip(), paras)  # "A 四川省 ¶20": the sides named as elsewhere
-            for d, name, paras in ((c.a.id, "A", c.a.paragraphs), (c.b.id, "B", c.b.paragraphs))}
+    side = {c.a.id: (_side_name("A", docs[0]), c.a.paragraphs),  # "A 四川省 ¶20": the sides named as elsewhere
+            c.b.id: (_side_name("B", docs[1]), c.b.paragraphs)}
 
     def quote(t) -> Quote:
         if t.status != "anchored":
@@ -280,7 +282,10 @@ _SCRIPTS = {"original": "原文 original", "simplified": "简体 simplified", "t
 
 def _name(r: PairReport, side: str) -> str:
     """A side as a reader names it: "A 重庆" (its region), else "A"."""
-    d = r.a if side == "A" else r.b
+    return _side_name(side, r.a if side == "A" else r.b)
+
+
+def _side_name(side: str, d: "Document") -> str:
     return f"{side} {d.region}" if d.region else side
 
 
