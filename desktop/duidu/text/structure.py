@@ -13,6 +13,7 @@ string (``a.php?id=1``) or an HTML entity stays inside its sentence.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 # WHITESPACE: trimmed from both ends of a line and skipped between sentences.
@@ -128,8 +129,6 @@ def _unclosed(line: str) -> bool:
 
 def body_paragraphs(paras: list[Span] | tuple[Span, ...], furniture=()) -> list[int]:
     """Indexes of the paragraphs not wholly inside one of the ``furniture`` spans."""
-    from bisect import bisect_right
-
     spans: list[list[int]] = []
     for s, e in sorted((f.start, f.end) for f in furniture):  # overlapping spans joined
         if spans and s <= spans[-1][1]:
