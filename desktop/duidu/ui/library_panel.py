@@ -226,15 +226,16 @@ class LibraryPanel(QWidget):
     def _fit_columns(self) -> None:
         em = self.table.fontMetrics().horizontalAdvance("中")
         header = self.table.horizontalHeader()
+        pad = 2 * (self.table.style().pixelMetric(self.table.style().PixelMetric.PM_FocusFrameHMargin) + 1)
         self._widths = {}
         for column, (field, _label) in enumerate(COLUMNS):
             if column == 0:
                 continue
             self.table.resizeColumnToContents(column)
-            width = max(self.table.columnWidth(column), header.sectionSizeFromContents(column).width())
+            named = header.sectionSizeFromContents(column).width()  # the header's own width
+            width = max(self.table.columnWidth(column), named)
             if field not in WHOLE_COLUMNS:  # long issuing bodies are cut (whole in the tooltip), the header never
-                pad = 2 * (self.table.style().pixelMetric(self.table.style().PixelMetric.PM_FocusFrameHMargin) + 1)
-                width = min(width, max(MAX_COLUMN_EM * em + pad, header.sectionSizeFromContents(column).width()))
+                width = min(width, max(MAX_COLUMN_EM * em + pad, named))
             self.table.setColumnWidth(column, width)
             self._widths[field] = width
         # The narrowest the dock may go (and what it opens at on a crowded screen): a title of
