@@ -79,15 +79,22 @@ def index_rows(
 
     ``whole``: the document's key form (made once at import): each paragraph's key is its
     slice, not a key form made again paragraph by paragraph."""
-    excluded = sorted(excluded)
-    for n, start, end in paragraphs:
-        if whole is not None:
-            a, b = whole.map.to_dst_span(start, end)
-            key = whole.text[a:b]
-        else:
-            key = key_form(text[start:end], local_ranges(excluded, start, end)).text
+    if whole is not None:
+        keys = _key_slices(whole.text, whole.map, paragraphs)
+    else:
+        excluded = sorted(excluded)
+        keys = ((n, key_form(text[start:end], local_ranges(excluded, start, end)).text) for n, start, end in paragraphs)
+    for n, key in keys:
         if key:
             yield {"grams": grams(key), "key": key, "document_id": document_id, "paragraph": n}
+
+
+def _key_slices(key: str, offsets, paragraphs: Iterable[tuple[int, int, int]]) -> Iterator[tuple[int, str]]:
+    """``(n, key)``: each paragraph's slice of the document's whole key form, empty ones left out."""
+    for n, start, end in paragraphs:
+        a, b = offsets.to_dst_span(start, end)
+        if b > a:
+            yield n, key[a:b]
 
 
 def document_tokens(rows: Iterable[dict]) -> str:
@@ -119,13 +126,7 @@ def paragraph_keys(db: Database, document_id: int) -> list[tuple[int, str]]:
     paragraphs = db.execute('SELECT n, start, "end" FROM paragraphs WHERE document_id = ? ORDER BY n', [document_id])
     # Slices of the whole key form (as ``index_rows`` takes them): neither the text nor the
     # furniture is read (a revision has already replaced the text when the old rows are taken out).
-    key, offsets = unpack_key(row[0]), unpack_map(row[1])
-    out = []
-    for n, start, end in paragraphs.fetchall():
-        a, b = offsets.to_dst_span(start, end)
-        if b > a:
-            out.append((n, key[a:b]))
-    return out
+    return list(_key_slices(unpack_key(row[0]), unpack_map(row[1]), paragraphs.fetchall()))
 
 
 def remove_document(db: Database, document_id: int) -> None:
