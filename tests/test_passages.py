@@ -268,3 +268,37 @@ def test_a_numbered_slogan_counting_other_things_is_not_shared():
     _, _, passages = pair("建设好服务好运用好全国统一大市场。落实“五统一、一开放”基本要求，完善产权保护。",
                           "融入统一大市场。坚持“五统一、一开放”，着力打通制约经济循环的堵点。")
     assert [(p.a_text, p.boilerplate) for p in passages] == [("五统一、一开放", False)]
+
+
+def test_a_passage_ends_at_the_sentence_its_shared_content_is_in():
+    """Two reports end one sentence and start the next alike, then go on differently (sentences
+    of the 2026 Liaoning / Jilin, Jiangsu / Anhui and Tianjin / Beijing reports, the 2025 national
+    and the 2026 Sichuan report): a passage keeps the pieces between sentence ends that are passages
+    themselves, and no word dangling past a clause break (issue 11)."""
+    _, _, passages = pair("“十四五”时期是开启全面建设社会主义现代化国家新征程的第一个五年。全省上下深入落实省第十三次党代会部署要求。",
+                          "“十四五”时期是吉林高质量发展攻坚克难、砥砺奋进、蓄势聚能的五年。全省上下深入贯彻习近平总书记重要指示精神。")
+    assert not [p.a_text for p in passages if "五年" in p.a_text]  # 五年。全省上下深入: two fragments
+    _, _, passages = pair("不断健全社会保障体系。加快发展多层次、多支柱养老保险体系，扩大失业、工伤保险覆盖面。",
+                          "加大社会保障力度。加快发展多层次、多支柱养老保险体系，扩大企业年金和个人养老金覆盖范围。")
+    assert [(p.a_text, p.b_text) for p in passages] == [("加快发展多层次、多支柱养老保险体系",) * 2]
+    _, _, passages = pair("加快建立国有企业履行战略使命评价制度。扎扎实实落实促进民营经济发展的法律法规。",
+                          "强化国有企业履行战略使命评价，制定实施进一步深化国资国企改革方案。")
+    assert [(p.a_text, p.b_text) for p in passages] == [("国有企业履行战略使命评价",) * 2]
+    _, _, passages = pair("促进新质生产力加快发展。\n积极共建北京（京津冀）国际科技创新中心。聚焦天津所长。",
+                          "强化产业圈联动发展，积极推动北京（京津冀）国际科技创新中心建设，持续提升转化效率。")
+    (p,) = passages
+    assert (p.a_text, p.b_text) == ("积极共建北京（京津冀）国际科技创新中心", "积极推动北京（京津冀）国际科技创新中心")
+
+
+def test_sentences_shared_whole_stay_one_passage():
+    """Consecutive sentences both texts share are one passage across the sentence end, and a list
+    item after 、 is no dangling word (sentences of the 2026 Liaoning / Jilin and Jiangsu / Anhui
+    reports)."""
+    _, _, passages = pair("着力稳定房地产市场。因城施策控增量、去库存、优供给，加快构建房地产发展新模式。",
+                          "着力稳定房地产市场。因城施策控增量、去库存、优供给。强化商品房预售资金监管。")
+    (p,) = passages
+    assert p.a_text == p.b_text == "着力稳定房地产市场。因城施策控增量、去库存、优供给"
+    _, _, passages = pair("培育发展量子科技、生物制造、氢能、脑机接口、具身智能、第六代移动通信等前沿性未来产业。",
+                          "加速布局量子科技、生物制造、氢能和核聚变能、脑机接口、具身智能、第六代移动通信、前沿材料等十大未来产业。")
+    (p,) = passages
+    assert p.a_text == "量子科技、生物制造、氢能、脑机接口、具身智能、第六代移动通信"

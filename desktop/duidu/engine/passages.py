@@ -849,6 +849,60 @@ def _split_at_numbers(chain: _Chain, ka: str, kb: str) -> list[_Chain]:
     return [_rebuilt([r for r in runs if r[2]] or runs, ka, kb, chain.joined) for runs in pieces]
 
 
+CLAUSE_BREAK = re.compile(r"[，,：:]")  # a clause break inside a sentence (not 、: list items are short)
+
+
+@per_document
+def _breaks(doc: EngineDocument) -> bytes:
+    """Per key character: 2 where a sentence ends just before it (``SENTENCE_END``), 1 where a
+    clause does (``CLAUSE_BREAK``), else 0."""
+    out = bytearray(_sentence_ends(doc).replace(b"\x01", b"\x02"))
+    for m in CLAUSE_BREAK.finditer(doc.text):
+        at = min(doc.keyform.map.to_dst(m.start()), len(out) - 1)
+        out[at] = out[at] or 1
+    return bytes(out)
+
+
+def _whole_clauses(chain: _Chain, breaks: dict[str, bytes], ka: str, kb: str, threshold: float,
+                   min_length: int) -> _Chain | None:
+    """The chain without what it runs into across a sentence or clause end.
+
+    Two texts often say the same thing at a sentence's end and the next one's start while
+    going on differently (五年。全省上下深入; 发展。建立未来产业投入增长): a passage is a sentence's
+    shared content, so one that crosses a sentence end (on either side) keeps only the pieces
+    between ends that would be passages by themselves (from the first to the last; none: no
+    passage). A piece of fewer than ``SEED`` characters left at an end past a clause break
+    (…养老保险体系，扩大) is a word the chain ran on with, not shared content: it goes too."""
+    def cut_at(c: _Chain, side: str, kind: int) -> list[_Chain]:
+        s, e = (c.a0, c.a1) if side == "a" else (c.b0, c.b1)
+        marks, bounds, at = breaks[side], [s], breaks[side].find(kind, s + 1, e)
+        while at >= 0:
+            bounds.append(at)
+            at = marks.find(kind, at + 1, e)
+        bounds.append(e)
+        return [t for x, y in zip(bounds, bounds[1:]) if (t := _trim(c, side, x, y, ka, kb)) is not None]
+
+    pieces = [chain]
+    for side in "ab":
+        pieces = [t for c in pieces for t in cut_at(c, side, 2)]
+    if len(pieces) > 1:
+        held = [p for p in pieces if p.holds(threshold, min_length)]
+        if not held:
+            return None
+        if len(held) < len(pieces):
+            chain = _trim(chain, "a", held[0].a0, held[-1].a1, ka, kb)
+    for side in "ab":  # a dangling word at either end, past a clause break
+        s, e = (chain.a0, chain.a1) if side == "a" else (chain.b0, chain.b1)
+        marks = breaks[side]
+        head = next((p for p in range(s + 1, min(e, s + SEED)) if marks[p]), None)
+        tail = next((p for p in range(e - 1, max(s, e - SEED), -1) if marks[p]), None)
+        if head is not None or tail is not None:
+            chain = _trim(chain, side, s if head is None else head, e if tail is None else tail, ka, kb)
+            if chain is None:
+                return None
+    return chain
+
+
 def _widened(chain: _Chain, side: str, at_start: bool, by: int, ka: str, kb: str) -> _Chain:
     """The chain with ``by`` more characters on one end of one side (unmatched: a zero-length run
     marks the new end, so similarity counts them as a difference)."""
@@ -1005,8 +1059,11 @@ def find_passages(
     kept = _join(kept, ka, kb, a, b)
     snapped = []
     maps = {"a": _src_map(a), "b": _src_map(b)}
+    breaks = {"a": _breaks(a), "b": _breaks(b)}
     for c in (piece for chain in kept for piece in _split_at_numbers(chain, ka, kb)):
         s = _snap(c, maps, ka, kb, threshold)
+        if s is not None and (whole := _whole_clauses(s, breaks, ka, kb, threshold, min_length)) is not s:
+            s = whole and _snap(whole, maps, ka, kb, threshold)  # cut at a clause: its new ends snapped
         if s is not None and s.holds(threshold, min_length):
             snapped.append(s)
     kept = snapped + _short_items(a, b, snapped, min_length, measures)
