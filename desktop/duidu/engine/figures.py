@@ -12,7 +12,16 @@ documents agree and where they do not. A figure is a number with a measure word
 * or first in the next clause when that clause opens with 覆盖/涉及/参与 … (…职教联盟,覆盖两地
   职业院校662所), attached to the last mention before it.
 
-Pairs are made per measure, compatible measure word (名/人/位 alike) and kind: an ordinal
+A figure counts what stands right after it, so it counts the mention only when nothing but
+modifiers stands between them: in 选择11个左右的县探索片区化推进乡村振兴 the 11 are counties, in
+538所中小学与北京市学校结对 schools of one side (a verb, a preposition or a conjunction in between
+gives the number to another noun). And where the mention is a modifier of a noun after it, the
+figure counts that noun (``Figure.counted``): 1281个乡村振兴示范村 counts villages, 100个乡村振兴片区
+districts, 593家专精特新“小巨人”企业 giants — two figures of one measure pair only when they count
+the same thing (``_same_thing``); an ordinal after a mention numbers it only when no other noun
+follows (联席会议第七次会议, not 自贸试验区第六批“最佳实践案例”).
+
+Pairs are made per measure, counted thing, compatible measure word (名/人/位 alike) and kind: an ordinal
 (第七次, 首届, 首批, the 四次 of 六届四次全会) meets only another ordinal, never a count (7次, 3屆),
 which it does not state ("7 = 7" would claim an agreement the texts do not make, and 首届 / 3屆 a
 discrepancy: the first contest and three contests are both true). Slogans and ordinal phrases
@@ -63,6 +72,8 @@ class Figure:
     value: float
     unit: str  # simplified measure word: 个 所 名 次 届 对 项 人 …; 万 is in the value
     ordinal: bool = False  # 第七次, 首届
+    counted: str = ""  # the nouns after the measure the figure counts (示范村 of 乡村振兴示范村), simplified,
+    # space-separated words
 
 
 @dataclass(frozen=True)
@@ -84,8 +95,64 @@ class FigurePair:
     b_qualifier: str = ""
 
 
+# Tags of words that name a thing (jieba's: nouns, abbreviations; 县 is zg); 建设 (vn) ends a head.
+_NOUN_TAGS = ("n", "j", "zg")
+# Tags that give a number before a mention to another noun: a verb (探索), a preposition (与), a
+# conjunction (和); verbal nouns (发展, 工作) stay modifiers.
+_FOREIGN_TAGS = ("v", "p", "c")
+_QUOTES = "“”‘’「」『』《》\"'"
+_HEAD_SPAN = 12  # characters after a mention read for its head noun
+
+
+def _words(text: str) -> list:
+    from duidu.text.script import convert
+    from duidu.text.segment import segment_tagged, tag_unknown
+
+    return tag_unknown(segment_tagged(convert(text, "t2s").text))
+
+
+def _head(text: str, clause_goes_on: bool = True) -> str:
+    """The nouns ``text`` opens with, space-separated, a quoted name as one word in “”:
+    示范村。 → 示范村, ”“小巨人”企业 → “小巨人” 企业, 片区建设 → 片区, 、绿色工厂 → "". A noun right
+    before a verb is left out: the dictionary tags many predicates as nouns (事项落地见效,
+    项目全部开工, 上线运行), and a real head is rarely followed by its verb with no pause — unless
+    the number closes the words read (``clause_goes_on`` False: 科技成果转化企业新增1013家)."""
+    out, name = [], None
+    words = _words(text)
+    for k, w in enumerate(words):
+        if w.text in _QUOTES:
+            opens = w.text in "“‘「『《" or (w.text in "\"'" and name is None)
+            if not opens and name:
+                out.append("“" + "".join(name) + "”")
+            name = [] if opens else None
+            continue
+        if name is not None:
+            name.append(w.text)
+        elif not w.pos.startswith(_NOUN_TAGS):
+            break
+        elif not clause_goes_on or k + 1 >= len(words) or words[k + 1].pos != "v":
+            out.append(w.text)
+    return " ".join(out)
+
+
+def _foreign(gap: str) -> bool:
+    """Whether a word in ``gap`` (between a number and a mention) makes the number another noun's."""
+    return any(w.pos.startswith(_FOREIGN_TAGS) and not w.pos.startswith("vn") for w in _words(gap))
+
+
+def _counted(text: str, m: MeasureMention, n: Number) -> str:
+    """What ``n`` counts beyond the mention ``m``: the head noun after it (after the mention, or
+    between the mention and a number after it)."""
+    if n.start >= m.end:
+        return _head(text[m.end:n.start], clause_goes_on=False)
+    end = min(len(text), m.end + _HEAD_SPAN)
+    stop = _BREAK.search(text, m.end, end)
+    return _head(text[m.end:stop.start() if stop else end])
+
+
 def _figure(doc: EngineDocument, m: MeasureMention, n: Number) -> Figure:
-    return Figure(m.measure, n.start, n.end, doc.text[n.start:n.end], n.value, n.unit, n.ordinal)
+    return Figure(m.measure, n.start, n.end, doc.text[n.start:n.end], n.value, n.unit, n.ordinal,
+                  _counted(doc.text, m, n) if not n.ordinal else "")
 
 
 def extract_figures(doc: EngineDocument, mentions: Sequence[MeasureMention]) -> list[Figure]:
@@ -123,7 +190,7 @@ def extract_figures(doc: EngineDocument, mentions: Sequence[MeasureMention]) -> 
             n = numbers[k]
             gap = text[n.end:m.start]
             if (n.start >= max(cs, prev_end) and len(gap) <= GAP_BEFORE and "、" not in gap
-                    and not any(v in gap for v in _PREDICATES)):
+                    and not any(v in gap for v in _PREDICATES) and not (gap and _foreign(gap))):
                 take(m, k)
     # Pass 2: numbers just after a mention, or opening the clause that follows it.
     for i, m in enumerate(mentions):
@@ -135,7 +202,7 @@ def extract_figures(doc: EngineDocument, mentions: Sequence[MeasureMention]) -> 
             gap = text[m.end:n.start]
             closes = n.end >= len(text) or text[n.end] in _ITEM_END
             if (n.end <= min(ce, next_start) and len(gap) <= GAP_AFTER and "、" not in gap
-                    and (closes or n.ordinal)):
+                    and (closes or (n.ordinal and _numbers_mention(text, m, n)))):
                 take(m, k)
                 continue
         if next_start <= ce or ce >= len(text) or text[ce] not in "，,":
@@ -148,6 +215,28 @@ def extract_figures(doc: EngineDocument, mentions: Sequence[MeasureMention]) -> 
                 take(m, k)
     found.sort(key=lambda f: (f.start, f.end))
     return found
+
+
+def _numbers_mention(text: str, m: MeasureMention, n: Number) -> bool:
+    """Whether an ordinal after a mention numbers it: nothing named after the ordinal but the
+    mention's own noun (联席会议第七次会议), not another thing (自贸试验区第六批“最佳实践案例”)."""
+    from duidu.text.script import convert
+
+    head = _head(text[n.end:n.end + _HEAD_SPAN]).replace(" ", "")
+    return not head or convert(m.text, "t2s").text.endswith(head)
+
+
+def _same_thing(a: str, b: str) -> bool:
+    """Whether two figures' counted nouns can name one kind of thing: one says none (the figure
+    counts the measure itself), or they quote the same names and a noun of one ends a noun of the
+    other (事项 / 重点 事项, 企业 / 中小企业); 示范村 and 片区, 综合体 and 机构, 项目 and 企业,
+    “小巨人” 企业 and 企业 are different things."""
+    if not a or not b:
+        return True
+    aw, bw = a.split(), b.split()
+    if {w for w in aw if w[0] == "“"} != {w for w in bw if w[0] == "“"}:
+        return False
+    return any(x.endswith(y) or y.endswith(x) for x in aw for y in bw)
 
 
 def _unit_class(unit: str) -> str:
@@ -190,8 +279,24 @@ def _match(aa: list[Figure], bb: list[Figure]) -> list[tuple[int, int]]:
     return matched
 
 
+def _by_thing(aa: list[Figure], bb: list[Figure]) -> list[tuple[list[Figure], list[Figure]]]:
+    """``aa`` and ``bb`` split by the thing they count: each B figure goes with the A figures
+    counting the same noun, else with the first whose noun fits (``_same_thing``); a thing one side
+    alone counts makes no pair."""
+    things = list(dict.fromkeys(f.counted for f in aa))
+    parts: dict[str, list[Figure]] = {}
+    for f in bb:
+        fits = [t for t in things if _same_thing(t, f.counted)]
+        # The same noun first, else the fewest other words (企业 before “小巨人” 企业 for 中小企业).
+        fit = f.counted if f.counted in fits else min(fits, key=lambda t: len(t.split()), default=None)
+        if fit is not None:
+            parts.setdefault(fit, []).append(f)
+    return [([f for f in aa if f.counted == t], parts[t]) for t in things if t in parts]
+
+
 def pair_figures(a_figs: Sequence[Figure], b_figs: Sequence[Figure]) -> list[FigurePair]:
-    """Figures of the same measure and compatible measure word in A and B, paired and compared."""
+    """Figures of the same measure, counted thing and compatible measure word in A and B, paired
+    and compared."""
     groups: dict[tuple[str, str], tuple[list[Figure], list[Figure]]] = {}
     for side, figs in ((0, a_figs), (1, b_figs)):
         for f in sorted(figs, key=lambda f: f.start):
@@ -200,8 +305,8 @@ def pair_figures(a_figs: Sequence[Figure], b_figs: Sequence[Figure]) -> list[Fig
             groups.setdefault((f.measure, _unit_class(f.unit), f.ordinal), ([], []))[side].append(f)
     pairs: list[FigurePair] = []
     for (measure, _, _), (aa, bb) in groups.items():
-        if aa and bb:
-            pairs += [_pair(measure, aa[i], bb[j]) for i, j in _match(aa, bb)]
+        for a_part, b_part in _by_thing(aa, bb):
+            pairs += [_pair(measure, a_part[i], b_part[j]) for i, j in _match(a_part, b_part)]
     pairs.sort(key=lambda p: (p.a_start, p.b_start))
     return pairs
 

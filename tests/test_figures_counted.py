@@ -1,0 +1,92 @@
+"""Figures count what stands right after them: a measure's figure pairs only with a figure counting
+the same thing (issue 11 part 4, figure pairing on the provincial reports).
+
+Each case is a paragraph of a 2026 provincial report in tests/data/reports_full (copied whole from
+../shared/corpus; PROVENANCE.tsv there), found by a phrase it holds, read as its own document.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from duidu.engine.document import EngineDocument
+from duidu.engine.figures import extract_figures, pair_figures
+from duidu.engine.measures import extract_measures
+from duidu.text.clean import clean
+
+FULL = Path(__file__).parent / "data" / "reports_full"
+
+
+@lru_cache(maxsize=None)
+def paragraph(region: str, needle: str) -> EngineDocument:
+    """The paragraph of ``region``'s 2026 report (the State Council's when region is 国务院) that holds ``needle``."""
+    name = next(p for p in FULL.glob("*.txt") if f"_{region}_" in p.name)
+    text = clean(name.read_text(encoding="utf-8")).text
+    line = next(line for line in text.splitlines() if needle in line)
+    return EngineDocument.from_text(hash((region, needle)) & 0xFFFF, line, title=name.name, region=region)
+
+
+def figures(doc: EngineDocument, measure: str):
+    return [f for f in extract_figures(doc, extract_measures(doc)) if f.measure == measure]
+
+
+def pairs(a: EngineDocument, b: EngineDocument, measure: str) -> list[tuple[str, str, bool]]:
+    fa, fb = extract_figures(a, extract_measures(a)), extract_figures(b, extract_measures(b))
+    return [(p.a_text, p.b_text, p.differs) for p in pair_figures(fa, fb) if p.measure == measure]
+
+
+def test_a_figure_counts_the_noun_after_its_measure():
+    yunnan = paragraph("云南省", "1281个乡村振兴示范村")
+    hubei = paragraph("湖北省", "100个乡村振兴片区")
+    shanghai = paragraph("上海市", "乡村振兴示范村15个")
+    assert [f.counted for f in figures(yunnan, "乡村振兴")] == ["示范村"]
+    assert [f.counted for f in figures(hubei, "乡村振兴")] == ["片区"]
+    # Villages and districts of the rural-revitalisation programme are different things: no pair.
+    assert pairs(yunnan, hubei, "乡村振兴") == []
+    # Villages and villages are one thing, a figure that differs.
+    assert pairs(shanghai, yunnan, "乡村振兴") == [("15个", "1281个", True)]
+
+
+def test_different_facilities_of_one_measure_are_not_paired():
+    tianjin = paragraph("天津市", "养老服务综合体30个")
+    zhejiang = paragraph("浙江省", "养老服务机构1596个")
+    assert figures(tianjin, "养老服务") and figures(zhejiang, "养老服务")
+    assert pairs(tianjin, zhejiang, "养老服务") == []
+
+
+def test_a_quoted_name_after_the_measure_is_another_thing():
+    # 湖南: 培育593家国家专精特新“小巨人”企业 (review), 省级以上专精特新企业1000家 (plan);
+    # 西藏: 专精特新中小企业110家.
+    giants = paragraph("湖南省", "593家")
+    firms = paragraph("湖南省", "专精特新企业1000家")
+    xizang = paragraph("西藏自治区", "专精特新中小企业110家")
+    assert [f.counted for f in figures(giants, "专精特新") if f.text == "593家"] == ["“小巨人” 企业"]
+    assert [f.counted for f in figures(firms, "专精特新") if f.text == "1000家"] == ["企业"]
+    assert pairs(giants, xizang, "专精特新") == []
+    # 企业 and 中小企业 are one kind of firm.
+    assert pairs(firms, xizang, "专精特新") == [("1000家", "110家", True)]
+
+
+def test_a_verb_or_preposition_between_number_and_measure_gives_the_number_to_another_noun():
+    # 11 counties, not 11 of the programme; 538 schools on one side of the pairing.
+    assert figures(paragraph("山西省", "选择11个左右的县"), "乡村振兴") == []
+    assert figures(paragraph("内蒙古自治区", "538所中小学与北京市学校结对"), "学校结对") == []
+    # Modifiers alone between them keep the number the measure's (10个国家级 …, 20个县域医疗次中心).
+    assert [f.text for f in figures(paragraph("湖南省", "建设20个县域医疗次中心"), "县域医疗次中心")] == ["20个"]
+
+
+def test_an_ordinal_followed_by_another_noun_numbers_that_noun():
+    # 自贸试验区第六批“最佳实践案例”: the sixth batch of best-practice cases, not of the zones.
+    hainan = paragraph("海南省", "第六批“最佳实践案例”")
+    assert not [f for f in figures(hainan, "自由贸易试验区") if f.text == "第六批"]
+
+
+def test_figures_of_one_thing_still_pair():
+    sichuan = paragraph("四川省", "355项“川渝通办”事项")
+    chongqing = paragraph("重庆市", "355项“川渝通办”事项")
+    assert ("355项", "355项", False) in pairs(sichuan, chongqing, "跨省通办")
+    # 119个“高效办成一件事”重点事项 against 上线运行“高效办成一件事”39项: items of one programme.
+    beijing = paragraph("北京市", "119个“高效办成一件事”")
+    shaanxi = paragraph("陕西省", "“高效办成一件事”39项")
+    assert pairs(beijing, shaanxi, "高效办成一件事") == [("119个", "39项", True)]
