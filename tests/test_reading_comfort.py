@@ -303,7 +303,10 @@ def test_the_chosen_script_reaches_measures_figures_similar_and_notes(make_windo
     from duidu.ui.measures_model import Role
 
     assert "产业" in [mp.model.index(g, 0).data(Role.Category) for g in range(len(areas))]  # the key stays the engine's
-    figures = [mp.figures_model.index(r, 0).data() for r in range(mp.figures_model.rowCount())]
+    fm = mp.figures_model
+    figures = [fm.index(r, c, fm.index(g, 0)).data() for g in range(fm.rowCount())
+               for r in range(fm.rowCount(fm.index(g, 0))) for c in range(3)]
+    assert figures  # the seed pair's figures (职教集团 6个 …), in the reader's script
     assert not any("职教" in f or "联席" in f for f in figures)
     assert window.similar_panel.model.in_script("协同发展") == "協同發展"
     assert window.notes_ui.panel.cards.in_script("职教集团") == "職教集團"

@@ -191,20 +191,25 @@ def test_differing_figures_are_flagged_exactly(qtbot, tasks, reports):
     measures = _measures_panel(qtbot, tasks, reports)
     comparison = reports
     model = measures.figures_model
-    assert model.rowCount() == len(comparison.figures)
+    assert model.count() == len(comparison.figures)
     assert any(p.differs for p in comparison.figures) and not all(p.differs for p in comparison.figures)
-    # The differing ones first (as the report lists them), each group in the text's order.
-    listed = sorted(comparison.figures, key=lambda p: not p.differs)
-    assert [model.pair(r) for r in range(model.rowCount())] == listed
-    for r, pair in enumerate(listed):
-        values = model.index(r, FiguresModel.VALUES)
-        assert model.index(r, 0).data(FigureRole.Differs) is pair.differs
-        assert ("≠" in values.data()) is pair.differs
-        assert (values.data(Qt.ItemDataRole.BackgroundRole) is not None) is pair.differs
-    r = next(k for k, p in enumerate(listed) if p.differs)
-    pair = listed[r]
+    # Period by period (this year's targets first); in each the differing ones first (as the report
+    # lists them), each group in the text's order.
+    shown = model.pairs()
+    assert sorted(map(id, shown)) == sorted(map(id, comparison.figures))
+    for g in range(model.rowCount()):
+        group = model.index(g, 0)
+        period = group.data(FigureRole.Period)
+        listed = sorted((p for p in comparison.figures if p.period == period), key=lambda p: not p.differs)
+        assert [model.pair(model.index(r, 0, group)) for r in range(model.rowCount(group))] == listed
+        for r, pair in enumerate(listed):
+            sign = model.index(r, FiguresModel.DIFFERS, group)
+            assert model.index(r, 0, group).data(FigureRole.Differs) is pair.differs
+            assert (sign.data() == "≠") is pair.differs
+            assert (sign.data(Qt.ItemDataRole.BackgroundRole) is not None) is pair.differs
+    pair = next(p for p in shown if p.differs)
     with qtbot.waitSignal(measures.figureRequested, timeout=2000) as blocker:
-        _click(qtbot, measures.figures, model.index(r, FiguresModel.A))
+        _click(qtbot, measures.figures, model.index_of(pair, FiguresModel.A))
     assert blocker.args == [pair.a_start, pair.a_end, pair.b_start, pair.b_end]
     assert comparison.a.text[pair.a_start:pair.a_end] == pair.a_text
 
@@ -278,7 +283,11 @@ def test_an_indicator_pair_shows_its_period_and_the_values_as_written(qapp):
     a = EngineDocument.from_text(0, "今年主要预期目标是：地区生产总值增长5%左右。")
     b = EngineDocument.from_text(1, "今年主要预期目标是：地区生产总值增长5%以上。")
     model = FiguresModel()
-    model.set_pairs(pair_indicators(extract_indicators(a, 2026), extract_indicators(b, 2026)))
-    assert model.rowCount() == 1
-    assert model.index(0, FiguresModel.MEASURE).data() == "地区生产总值（2026年目标）"
-    assert model.index(0, FiguresModel.VALUES).data() == "⚠ 5%左右 ≠ 5%以上"  # same number, other qualifier
+    model.set_pairs(pair_indicators(extract_indicators(a, 2026), extract_indicators(b, 2026)), "A 甲", "B 乙",
+                    (a.text, b.text))
+    assert model.rowCount() == 1 and model.count() == 1
+    group = model.index(0, 0)
+    assert group.data() == "2026年目标 (1) · ≠ 1"  # the period heads its figures
+    row = [model.index(0, c, group).data() for c in range(model.columnCount())]
+    assert row == ["地区生产总值", "5%左右", "5%以上", "≠"]  # same number, other qualifier
+    assert "A 甲: 今年主要预期目标是：地区生产总值增长5%左右" in model.index(0, 1, group).data(Qt.ItemDataRole.ToolTipRole)

@@ -74,6 +74,21 @@
     </message>
 </context>
 <context>
+    <name>PassagesModel</name>
+    <message numerus="yes">
+        <source>[+%n more]</source>
+        <translation>
+            <numerusform>[+%n more]</numerusform><numerusform>[+%n more]</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Also linked at %n further places</source>
+        <translation>
+            <numerusform>Also linked at %n further place</numerusform>
+            <numerusform>Also linked at %n further places</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PassagesPanel</name>
     <message numerus="yes">
         <source>%n shared passages</source>
@@ -86,6 +101,16 @@
         <source>%n verbatim</source>
         <translation>
             <numerusform>%n verbatim</numerusform><numerusform>%n verbatim</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n boilerplate</source>
+        <translation>
+            <numerusform>%n boilerplate</numerusform><numerusform>%n boilerplate</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>+%n boilerplate</source>
+        <translation>
+            <numerusform>+%n boilerplate</numerusform><numerusform>+%n boilerplate</numerusform></translation>
     </message>
 </context>
 <context>

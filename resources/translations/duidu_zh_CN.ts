@@ -883,8 +883,20 @@ Read Chinese policy documents against each other, offline.</source>
         <translation>数字一致</translation>
     </message>
     <message>
-        <source>Values</source>
-        <translation>数值</translation>
+        <source>Figures of measures</source>
+        <translation>措施中的数字</translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Indicator, or the measure a figure belongs to</source>
+        <translation>指标，或数字所属的措施</translation>
+    </message>
+    <message>
+        <source>≠ where the figures differ (value or qualifier)</source>
+        <translation>≠：两份文件的数字不同（数值或限定词）</translation>
     </message>
 </context>
 <context>
@@ -1361,6 +1373,10 @@ Read Chinese policy documents against each other, offline.</source>
         <translation>文字</translation>
     </message>
     <message>
+        <source>boilerplate</source>
+        <translation>套话</translation>
+    </message>
+    <message>
         <source>verbatim</source>
         <translation>逐字相同</translation>
     </message>
@@ -1368,12 +1384,32 @@ Read Chinese policy documents against each other, offline.</source>
         <source>fuzzy</source>
         <translation>近似</translation>
     </message>
+    <message numerus="yes">
+        <source>[+%n more]</source>
+        <translation>
+            <numerusform>〔另%n处〕</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Boilerplate: formulaic text shared by many policy documents</source>
+        <translation>套话：许多政策文件共有的套语</translation>
+    </message>
+    <message numerus="yes">
+        <source>Also linked at %n further places</source>
+        <translation>
+            <numerusform>另有 %n 处与之对应</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>PassagesPanel</name>
     <message>
         <source>Shared passages</source>
         <translation>共享段落</translation>
+    </message>
+    <message>
+        <source>Boilerplate: formulaic text shared by many policy documents, hidden by default. Shown, it is greyed and marked in the list.</source>
+        <translation>套话：许多政策文件共有的套语，默认隐藏。显示时在列表中以灰色标出。</translation>
     </message>
     <message numerus="yes">
         <source>%n shared passages</source>
@@ -1385,6 +1421,22 @@ Read Chinese policy documents against each other, offline.</source>
         <source>%n verbatim</source>
         <translation>
             <numerusform>%n 处逐字相同</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n boilerplate</source>
+        <translation>
+            <numerusform>%n 处套话</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Hide boilerplate</source>
+        <translation>隐藏套话</translation>
+    </message>
+    <message numerus="yes">
+        <source>+%n boilerplate</source>
+        <translation>
+            <numerusform>+%n 处套话</numerusform>
         </translation>
     </message>
 </context>

@@ -883,8 +883,20 @@ Read Chinese policy documents against each other, offline.</source>
         <translation>數字一致</translation>
     </message>
     <message>
-        <source>Values</source>
-        <translation>數值</translation>
+        <source>Figures of measures</source>
+        <translation>措施中的數字</translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation>指標</translation>
+    </message>
+    <message>
+        <source>Indicator, or the measure a figure belongs to</source>
+        <translation>指標，或數字所屬的措施</translation>
+    </message>
+    <message>
+        <source>≠ where the figures differ (value or qualifier)</source>
+        <translation>≠：兩份文件的數字不同（數值或限定詞）</translation>
     </message>
 </context>
 <context>
@@ -1361,6 +1373,10 @@ Read Chinese policy documents against each other, offline.</source>
         <translation>文字</translation>
     </message>
     <message>
+        <source>boilerplate</source>
+        <translation>制式用語</translation>
+    </message>
+    <message>
         <source>verbatim</source>
         <translation>逐字相同</translation>
     </message>
@@ -1368,12 +1384,32 @@ Read Chinese policy documents against each other, offline.</source>
         <source>fuzzy</source>
         <translation>近似</translation>
     </message>
+    <message numerus="yes">
+        <source>[+%n more]</source>
+        <translation>
+            <numerusform>〔另%n處〕</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Boilerplate: formulaic text shared by many policy documents</source>
+        <translation>制式用語：許多政策文件共有的固定措辭</translation>
+    </message>
+    <message numerus="yes">
+        <source>Also linked at %n further places</source>
+        <translation>
+            <numerusform>另有 %n 處與之對應</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>PassagesPanel</name>
     <message>
         <source>Shared passages</source>
         <translation>共同段落</translation>
+    </message>
+    <message>
+        <source>Boilerplate: formulaic text shared by many policy documents, hidden by default. Shown, it is greyed and marked in the list.</source>
+        <translation>制式用語：許多政策文件共有的固定措辭，預設隱藏。顯示時在清單中以灰色標示。</translation>
     </message>
     <message numerus="yes">
         <source>%n shared passages</source>
@@ -1385,6 +1421,22 @@ Read Chinese policy documents against each other, offline.</source>
         <source>%n verbatim</source>
         <translation>
             <numerusform>%n 處逐字相同</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n boilerplate</source>
+        <translation>
+            <numerusform>%n 處制式用語</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Hide boilerplate</source>
+        <translation>隱藏制式用語</translation>
+    </message>
+    <message numerus="yes">
+        <source>+%n boilerplate</source>
+        <translation>
+            <numerusform>+%n 處制式用語</numerusform>
         </translation>
     </message>
 </context>

@@ -315,6 +315,8 @@ class MainWindow(QMainWindow):
         r.passagesShown.connect(self._passages_shown)
         r.activeChanged.connect(self._active_changed)
         self.passages_panel.passageChosen.connect(lambda n: r.activate(n))
+        # The list's "+N boilerplate" is the View menu's switch (one setting, one state).
+        self.passages_panel.boilerplateToggled.connect(self.boilerplate_action.setChecked)
         # The panel fills in a later turn of the event loop: laying out its tables and the panes'
         # new texts in one turn is what stalled the window on a large pair.
         r.comparisonReady.connect(lambda c: QTimer.singleShot(0, lambda: self._show_measures(c)))
@@ -332,9 +334,12 @@ class MainWindow(QMainWindow):
 
     def _passages_shown(self) -> None:
         r = self.reader
-        pane = r.panes["a"]
+        pane, pane_b = r.panes["a"], r.panes["b"]
         starts = [p.start for p in pane.doc_text.paragraphs] if pane.doc_text is not None else []
-        self.passages_panel.set_passages(r.shown, starts, pane.in_script)
+        b_starts = [p.start for p in pane_b.doc_text.paragraphs] if pane_b.doc_text is not None else []
+        common = sum(1 for p in r.comparison.passages if p.boilerplate) if r.comparison is not None else 0
+        self.passages_panel.set_passages(r.shown, starts, pane.in_script, b_paragraph_starts=b_starts,
+                                         boilerplate=common, showing_boilerplate=r.boilerplate)
         self._active_changed(r.active)
 
     def _active_changed(self, index: int) -> None:

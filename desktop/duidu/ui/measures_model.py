@@ -9,7 +9,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractItemModel,
-    QAbstractTableModel,
     QByteArray,
     QCoreApplication,
     QModelIndex,
@@ -259,88 +258,213 @@ class FigureRole(IntEnum):
     AValue = Qt.ItemDataRole.UserRole + 4
     BValue = Qt.ItemDataRole.UserRole + 5
     Differs = Qt.ItemDataRole.UserRole + 6
-    Spans = Qt.ItemDataRole.UserRole + 7  # (a_start, a_end, b_start, b_end)
-    Pair = Qt.ItemDataRole.UserRole + 8  # the engine's FigurePair
+    Spans = Qt.ItemDataRole.UserRole + 7  # (a_start, a_end, b_start, b_end); None on a period row
+    Pair = Qt.ItemDataRole.UserRole + 8  # the engine's FigurePair; None on a period row
+    Period = Qt.ItemDataRole.UserRole + 9  # 2026年目标, 2025年 … ("" for the figures of measures)
+    Kind = Qt.ItemDataRole.UserRole + 10  # "period" | "figure"
 
 
 def _number(value: float) -> str:
     return str(int(value)) if value.is_integer() else f"{value:.10g}"
 
 
-class FiguresModel(QAbstractTableModel):
-    """A pair's figures: measure, A's wording, B's, and the values; differing rows flagged."""
+_BEFORE_VALUE = ("不低于", "不少于", "不超过", "不高于", "至少", "力争", "超过", "高于", "低于", "约", "近")
+CONTEXT_CHARS = 30  # of the sentence before a figure, quoted in its tooltip
+_SENTENCE_BREAK = "。；;！？!?\n"
+
+
+def as_written(text: str, qualifier: str) -> str:
+    """A value with its qualifier, as a reader says it: 5%以上 is written so; 年均超过70万人 read
+    its 超过 from the words before the value (70万人), so it is put back in front: 超过70万人."""
+    if not qualifier or qualifier == "区间" or qualifier in text:
+        return text
+    return qualifier + text if qualifier in _BEFORE_VALUE else text + qualifier
+
+
+def _period_order(period: str) -> tuple[int, str]:
+    # This year's targets first (what a reader compares), then a plan's, then the results; the
+    # figures of measures (no period) last. Equal ranks keep the order they first appear in.
+    if not period:
+        return (3, "")
+    if "目标" in period:
+        return (0 if "—" not in period else 1, "")
+    return (2, "")
+
+
+class FiguresModel(QAbstractItemModel):
+    """A pair's figures in a tree: period (2026年目标, 2025年 …) → indicator | A | B | ≠.
+
+    A and B are the values as the documents write them, qualifier included (5.5%左右, 65万人以上);
+    differing rows come first in each period and are flagged; a row's tooltip quotes the wording."""
 
     in_script = staticmethod(lambda text: text)  # document-derived text in the reader's script (set by the window)
 
-    MEASURE, A, B, VALUES = range(4)
+    INDICATOR, A, B, DIFFERS = range(4)
+    MEASURE = INDICATOR  # the first column names the indicator, or the measure a figure belongs to
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self._pairs: list[Any] = []
+        self._groups: list[tuple[str, list[Any]]] = []
         self._headers = ("A", "B")
+        self._texts: tuple[str, str] | None = None
 
-    def set_pairs(self, pairs: Sequence[Any], a_header: str = "A", b_header: str = "B") -> None:
+    # -- filling ----------------------------------------------------------------------
+    def set_pairs(self, pairs: Sequence[Any], a_header: str = "A", b_header: str = "B",
+                  texts: tuple[str, str] | None = None) -> None:
+        """Show ``pairs`` (``FigurePair``s); ``texts`` (A's and B's stored text) let tooltips quote the wording."""
         self.beginResetModel()
+        groups: dict[str, list[Any]] = {}
+        for p in pairs:
+            groups.setdefault(getattr(p, "period", ""), []).append(p)
         # The figures that differ first, as the report lists them: what a reviewer checks (text order within each).
-        self._pairs, self._headers = sorted(pairs, key=lambda p: not p.differs), (a_header, b_header)
+        self._groups = sorted(((period, sorted(ps, key=lambda p: not p.differs)) for period, ps in groups.items()),
+                              key=lambda g: _period_order(g[0]))
+        self._headers, self._texts = (a_header, b_header), texts
         self.endResetModel()
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.VALUES)
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.DIFFERS)
 
-    def pair(self, row: int) -> Any:
-        return self._pairs[row]
+    # -- reading back -----------------------------------------------------------------
+    def pairs(self) -> list[Any]:
+        """Every pair in the order shown (period by period)."""
+        return [p for _, ps in self._groups for p in ps]
+
+    def count(self) -> int:
+        return sum(len(ps) for _, ps in self._groups)
 
     def differing(self) -> int:
-        return sum(1 for p in self._pairs if p.differs)
+        return sum(1 for p in self.pairs() if p.differs)
+
+    def pair(self, index: _Index) -> Any:
+        """The ``FigurePair`` at ``index`` (None on a period row)."""
+        if not index.isValid() or index.internalId() == _CATEGORY:
+            return None
+        return self._groups[index.internalId() - 1][1][index.row()]
+
+    def index_of(self, pair: Any, column: int = 0) -> QModelIndex:
+        for g, (_, ps) in enumerate(self._groups):
+            for r, p in enumerate(ps):
+                if p is pair:
+                    return self.index(r, column, self.index(g, 0))
+        return QModelIndex()
+
+    # -- the model --------------------------------------------------------------------
+    def index(self, row: int, column: int, parent: _Index = QModelIndex()) -> QModelIndex:
+        if not self.hasIndex(row, column, parent):
+            return QModelIndex()
+        if not parent.isValid():
+            return self.createIndex(row, column, id=_CATEGORY)
+        return self.createIndex(row, column, id=parent.row() + 1)
+
+    def parent(self, index: _Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]
+        if not index.isValid() or index.internalId() == _CATEGORY:
+            return QModelIndex()
+        return self.createIndex(index.internalId() - 1, 0, id=_CATEGORY)
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._pairs)
+        if not parent.isValid():
+            return len(self._groups)
+        if parent.internalId() == _CATEGORY and parent.column() == 0:
+            return len(self._groups[parent.row()][1])
+        return 0
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else 4
+        return 4
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if index.internalId() != _CATEGORY:
+            flags |= Qt.ItemFlag.ItemNeverHasChildren
+        return flags
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not (0 <= index.row() < len(self._pairs)):
+        if not index.isValid():
             return None
-        p = self._pairs[index.row()]
+        if index.internalId() == _CATEGORY:
+            return self._period_data(index, role)
+        p = self.pair(index)
         named = {
             FigureRole.Measure: p.measure, FigureRole.AText: p.a_text, FigureRole.BText: p.b_text,
             FigureRole.AValue: p.a_value, FigureRole.BValue: p.b_value, FigureRole.Differs: p.differs,
             FigureRole.Spans: (p.a_start, p.a_end, p.b_start, p.b_end), FigureRole.Pair: p,
+            FigureRole.Period: getattr(p, "period", ""), FigureRole.Kind: "figure",
         }
         if role in named:
             return named[FigureRole(role)]
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            period = getattr(p, "period", "")  # an indicator's pair: its period, and values as written
-            if col == self.VALUES:
-                sign = "≠" if p.differs else "="
-                a, b = (p.a_text, p.b_text) if period else (_number(p.a_value), _number(p.b_value))
-                return f"{'⚠ ' if p.differs else ''}{a} {sign} {b}"
-            return self.in_script((f"{p.measure}（{period}）" if period else p.measure, p.a_text, p.b_text)[col])
+            if col == self.DIFFERS:
+                return "≠" if p.differs else "="
+            if col == self.INDICATOR:
+                return self.in_script(p.measure)
+            text, qualifier = (p.a_text, getattr(p, "a_qualifier", "")) if col == self.A else (p.b_text, getattr(p, "b_qualifier", ""))
+            return self.in_script(as_written(text, qualifier))
         if role == Qt.ItemDataRole.ToolTipRole:
-            verdict = QCoreApplication.translate("MeasuresModel", "The figures differ") if p.differs else QCoreApplication.translate("MeasuresModel", "The figures agree")
-            return self.in_script(f"{p.measure}: {p.a_text} / {p.b_text}") + f" — {verdict}"
+            return self._tooltip(p)
+        if role == Qt.ItemDataRole.AccessibleTextRole and col == self.DIFFERS:
+            return QCoreApplication.translate("MeasuresModel", "The figures differ") if p.differs else QCoreApplication.translate("MeasuresModel", "The figures agree")
         if role == Qt.ItemDataRole.BackgroundRole and p.differs:
             return _flag_background()
         if role == Qt.ItemDataRole.FontRole and p.differs:
             font = QFont()
             font.setBold(True)
             return font
-        if role == Qt.ItemDataRole.TextAlignmentRole and col != self.MEASURE:
-            return int(Qt.AlignmentFlag.AlignCenter)
+        if role == Qt.ItemDataRole.TextAlignmentRole and col != self.INDICATOR:
+            return int((Qt.AlignmentFlag.AlignCenter if col == self.DIFFERS else Qt.AlignmentFlag.AlignRight)
+                       | Qt.AlignmentFlag.AlignVCenter)
         return None
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
+    def _period_data(self, index: _Index, role: int) -> Any:
+        period, pairs = self._groups[index.row()]
+        if role == FigureRole.Kind:
+            return "period"
+        if role == FigureRole.Period:
+            return period
+        if role in (FigureRole.Spans, FigureRole.Pair):
             return None
-        headers = (QCoreApplication.translate("MeasuresModel", "Measure"), *map(self.in_script, self._headers),
-                   QCoreApplication.translate("MeasuresModel", "Values"))
-        return headers[section] if 0 <= section < len(headers) else None
+        if role == FigureRole.Differs:
+            return any(p.differs for p in pairs)
+        if index.column() != 0:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            name = self.in_script(period) if period else QCoreApplication.translate("MeasuresModel", "Figures of measures")
+            differ = sum(1 for p in pairs if p.differs)
+            return f"{name} ({len(pairs)})" + (f" · ≠ {differ}" if differ else "")  # ≠: the column's sign
+        if role == Qt.ItemDataRole.FontRole:
+            font = QFont()
+            font.setBold(True)
+            return font
+        return None
+
+    def _quote(self, side: int, start: int, end: int) -> str:
+        """The wording before a figure, back to its sentence's start (at most CONTEXT_CHARS)."""
+        if self._texts is None:
+            return ""
+        text = self._texts[side]
+        lead = text[max(0, start - CONTEXT_CHARS):start]
+        cut = max(lead.rfind(c) for c in _SENTENCE_BREAK)
+        lead = lead[cut + 1:] if cut >= 0 else ("…" if start > CONTEXT_CHARS else "") + lead
+        return lead + text[start:end]
+
+    def _tooltip(self, p: Any) -> str:
+        period = getattr(p, "period", "")
+        lines = [self.in_script(p.measure + (f" · {period}" if period else ""))]
+        for side, header, text, start, end in ((0, self._headers[0], p.a_text, p.a_start, p.a_end),
+                                                (1, self._headers[1], p.b_text, p.b_start, p.b_end)):
+            lines.append(self.in_script(f"{header}: {self._quote(side, start, end) or text}"))
+        lines.append(QCoreApplication.translate("MeasuresModel", "The figures differ") if p.differs else QCoreApplication.translate("MeasuresModel", "The figures agree"))
+        return "\n".join(lines)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section <= self.DIFFERS:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (QCoreApplication.translate("MeasuresModel", "Indicator"), *map(self.in_script, self._headers), "≠")[section]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return (QCoreApplication.translate("MeasuresModel", "Indicator, or the measure a figure belongs to"), *map(self.in_script, self._headers),
+                    QCoreApplication.translate("MeasuresModel", "≠ where the figures differ (value or qualifier)"))[section]
+        return None
 
     def roleNames(self) -> dict[int, QByteArray]:
         return _role_names(self, FigureRole)

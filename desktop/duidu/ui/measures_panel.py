@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSplitter,
-    QTableView,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -107,19 +106,26 @@ class MeasuresPanel(QWidget):
 
         self.figures_label = QLabel(self)
         self.figures_model = FiguresModel(self)
-        self.figures = QTableView(self)
+        self.figures = QTreeView(self)  # period (this year's targets, last year's results …) → figures
         self.figures.setModel(self.figures_model)
         self.figures.setAccessibleName(self.tr("Figures"))
         self.figures.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.figures.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.figures.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.figures.verticalHeader().hide()
+        self.figures.setUniformRowHeights(True)
+        self.figures.setIndentation(self.fontMetrics().horizontalAdvance("0") * 2)  # the dock is narrow
         self.figures.setWordWrap(False)
-        self.figures.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
-        header = self.figures.horizontalHeader()
+        self.figures.setTextElideMode(Qt.TextElideMode.ElideRight)
+        # Indicator | A | B | ≠ in the dock's width: the values whole, the indicator takes the rest (elided,
+        # whole in its tooltip); the old four wide columns made the table scroll sideways on real reports.
+        self.figures.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        header = self.figures.header()
+        header.setStretchLastSection(False)
+        header.setMinimumSectionSize(self.fontMetrics().horizontalAdvance("≠") + 12)
         header.setResizeContentsPrecision(RESIZE_ROWS)
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(FiguresModel.MEASURE, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(FiguresModel.INDICATOR, QHeaderView.ResizeMode.Stretch)
+        self.figures_model.modelReset.connect(self._figures_reset)
 
         controls = QHBoxLayout()
         controls.addWidget(self.shared_box)
@@ -134,8 +140,9 @@ class MeasuresPanel(QWidget):
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(self.tree)
         splitter.addWidget(lower)
+        # The figures get two fifths: a pair of reports has a dozen targets and results to read at a glance.
         splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 1)
+        splitter.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addLayout(controls)
@@ -169,8 +176,8 @@ class MeasuresPanel(QWidget):
             + self.tr("Similarity") + f" {_percent(sim.score)} · "
             + self.tr("A in B") + f" {_percent(sim.a_in_b)} · " + self.tr("B in A") + f" {_percent(sim.b_in_a)}"
         )
-        self.figures_model.set_pairs(comparison.figures, _label("A", a), _label("B", b))
-        n, differ = self.figures_model.rowCount(), self.figures_model.differing()
+        self.figures_model.set_pairs(comparison.figures, _label("A", a), _label("B", b), (a.text, b.text))
+        n, differ = self.figures_model.count(), self.figures_model.differing()
         self.figures_label.setText(self.tr("Figures") + f" ({n}) · "
                                    + self.tr("%n differ", "", differ))
         if not self.whole_library():
@@ -244,6 +251,12 @@ class MeasuresPanel(QWidget):
         header.setSectionResizeMode(0, mode.Stretch if self.model.columnCount() <= 3 else mode.ResizeToContents)
         for col in range(1, self.model.columnCount()):
             header.setSectionResizeMode(col, mode.ResizeToContents)
+
+    @Slot()
+    def _figures_reset(self) -> None:
+        self.figures.expandAll()
+        for row in range(self.figures_model.rowCount()):  # a period's name across the row
+            self.figures.setFirstColumnSpanned(row, QModelIndex(), True)
 
     # -- clicks ---------------------------------------------------------------------------
     @Slot(QModelIndex)

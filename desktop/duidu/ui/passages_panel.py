@@ -2,19 +2,62 @@
 
 One row per passage shown: where it stands in A (¶, the margin's numbers), its length, how
 particular its text is (informativeness: boilerplate scores low), its kind and similarity,
-and the start of its text in A's script. Sorting by any column; choosing a row focuses the
-passage in both panes, and the reader's focus selects its row here.
+and the start of its text in A's script. The most informative come first (issue 11), those naming
+a place both sides share before the rest, as the report ranks them; sorting by any column; choosing
+a row focuses the passage in both panes, and the reader's focus selects its row here.
+
+Boilerplate (套话, hidden by default) is counted beside the summary ("+134 处套话"), a button that
+shows it; shown, its rows say 套话 where the kind stands and are greyed. A passage whose text is
+linked at further places (one paragraph quoted several times) says so in front of its text.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
+from dataclasses import dataclass
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt, Signal
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtGui import QFont, QGuiApplication, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 INDEX_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+BOILERPLATE_ROLE = Qt.ItemDataRole.UserRole + 3  # bool
+PARTNERS_ROLE = Qt.ItemDataRole.UserRole + 4  # further places the passage's text is linked at
+INFORMATIVE = 3  # the informativeness column: the list's first order
+TOOLTIP_PARTNERS = 6  # further places listed in a row's tooltip
+
+
+@dataclass(frozen=True)
+class _Row:
+    index: int  # into the reader's shown passages
+    paragraph: int  # in A
+    length: int
+    informativeness: float
+    kind: str
+    similarity: float
+    text: str
+    boilerplate: bool
+    places: bool  # names a place both sides share: ranked first, as Comparison.ranked does
+    partners: tuple[tuple[str, int, str], ...]  # (side, paragraph there, text)
+
+    def rank(self) -> float:
+        """The Informative column's order: boilerplate below the rest whatever its score, and among
+        the rest the passages naming a shared place first (the report's ranking), then the score."""
+        return self.informativeness + (1e4 if self.places else 0.0) - (1e6 if self.boilerplate else 0.0)
+
+
+def _paragraph(starts: list[int], pos: int) -> int:
+    return max(1, bisect_right(starts, pos))
 
 
 class PassagesModel(QAbstractTableModel):
@@ -22,15 +65,20 @@ class PassagesModel(QAbstractTableModel):
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self._rows: list[tuple] = []  # (index, paragraph, length, informativeness, kind, similarity, text)
+        self._rows: list[_Row] = []
         self.in_script = lambda text: text
 
-    def set_passages(self, passages, a_paragraph_starts: list[int], in_script=None) -> None:
+    def set_passages(self, passages, a_paragraph_starts: list[int], in_script=None,
+                     b_paragraph_starts: list[int] | None = None) -> None:
         self.beginResetModel()
         if in_script is not None:
             self.in_script = in_script
-        self._rows = [(n, max(1, bisect_right(a_paragraph_starts, p.a_start)), p.a_end - p.a_start,
-                       getattr(p, "informativeness", 0.0), p.kind, p.similarity, p.a_text)
+        starts = {"a": a_paragraph_starts, "b": b_paragraph_starts or []}
+        self._rows = [_Row(n, _paragraph(a_paragraph_starts, p.a_start), p.a_end - p.a_start,
+                           getattr(p, "informativeness", 0.0), p.kind, p.similarity, p.a_text,
+                           bool(getattr(p, "boilerplate", False)), bool(getattr(p, "places", ())),
+                           tuple((q.side, _paragraph(starts[q.side], q.start) if starts[q.side] else 0, q.text)
+                                 for q in getattr(p, "partners", ())))
                       for n, p in enumerate(passages)]
         self.endResetModel()
 
@@ -50,46 +98,91 @@ class PassagesModel(QAbstractTableModel):
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
-        n, para, length, info, kind, similarity, text = self._rows[index.row()]
+        row = self._rows[index.row()]
         col = index.column()
         if role == INDEX_ROLE:
-            return n
+            return row.index
+        if role == BOILERPLATE_ROLE:
+            return row.boilerplate
+        if role == PARTNERS_ROLE:
+            return len(row.partners)
         if role == SORT_ROLE:
             # Kind sorts fuzzy passages by similarity (least alike first), then the verbatim ones
-            # (a number: the proxy compares numbers, not tuples; equal keys keep the reading order).
-            return (n, para, length, info, similarity if kind == "fuzzy" else 2.0, text)[col]
+            # (a number: the proxy compares numbers, not tuples; equal keys keep the reading order: _ReadingOrderTies).
+            # Boilerplate says so in the kind column: it sorts after the verbatim passages.
+            kind = 3.0 if row.boilerplate else row.similarity if row.kind == "fuzzy" else 2.0
+            return (row.index, row.paragraph, row.length, row.rank(), kind, row.text)[col]
         if role == Qt.ItemDataRole.DisplayRole:
-            if col == 0:
-                return str(n + 1)
-            if col == 1:
-                return str(para)
-            if col == 2:
-                return str(length)
-            if col == 3:
-                return f"{info:.0f}"
-            if col == 4:
-                return self.tr("verbatim") if kind == "verbatim" else self.tr("fuzzy") + f" {similarity:.0%}"
-            return self.in_script(text[:40].replace("\n", " "))
-        if role == Qt.ItemDataRole.ToolTipRole and col == 5:
-            return self.in_script(text[:300])
+            return self._display(row, col)
+        if role == Qt.ItemDataRole.ToolTipRole and col in (INFORMATIVE, 4, 5):
+            return self._tooltip(row)
+        if role == Qt.ItemDataRole.ForegroundRole and row.boilerplate:
+            return QGuiApplication.palette().color(QPalette.ColorRole.PlaceholderText)
+        if role == Qt.ItemDataRole.FontRole and row.boilerplate:
+            font = QFont()
+            font.setItalic(True)
+            return font
         if role == Qt.ItemDataRole.TextAlignmentRole and col < 4:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
+    def _display(self, row: _Row, col: int) -> str:
+        if col == 0:
+            return str(row.index + 1)
+        if col == 1:
+            return str(row.paragraph)
+        if col == 2:
+            return str(row.length)
+        if col == INFORMATIVE:
+            return f"{row.informativeness:.0f}"
+        if col == 4:  # boilerplate named where the kind stands: as narrow as "fuzzy 85%" (the text keeps its room)
+            if row.boilerplate:
+                return self.tr("boilerplate")
+            return self.tr("verbatim") if row.kind == "verbatim" else self.tr("fuzzy") + f" {row.similarity:.0%}"
+        text = self.in_script(row.text[:40].replace("\n", " "))
+        return self.tr("[+%n more]", "", len(row.partners)) + " " + text if row.partners else text
+
+    def _tooltip(self, row: _Row) -> str:
+        lines = [self.in_script(row.text[:300])]
+        if row.boilerplate:
+            kind = self.tr("verbatim") if row.kind == "verbatim" else self.tr("fuzzy") + f" {row.similarity:.0%}"
+            lines.append(self.tr("Boilerplate: formulaic text shared by many policy documents") + f" ({kind})")
+        if row.partners:
+            lines.append(self.tr("Also linked at %n further places", "", len(row.partners)) + ":")
+            for side, para, text in row.partners[:TOOLTIP_PARTNERS]:
+                where = f"{side.upper()} ¶{para}" if para else side.upper()
+                lines.append(f"• {where} " + self.in_script(text[:40].replace("\n", " ")))
+            if len(row.partners) > TOOLTIP_PARTNERS:
+                lines.append("…")
+        return "\n".join(lines)
+
+
+class _ReadingOrderTies(QSortFilterProxyModel):
+    """Sorts by SORT_ROLE; equal keys in reading order (#), whatever the list was sorted by before."""
+
+    def lessThan(self, left: QModelIndex, right: QModelIndex) -> bool:
+        a, b = left.data(SORT_ROLE), right.data(SORT_ROLE)
+        if a != b:
+            return a < b
+        n, m = left.data(INDEX_ROLE), right.data(INDEX_ROLE)
+        # Descending order reverses the comparison: the tie-break is reversed too, so it reads forwards.
+        return n < m if self.sortOrder() == Qt.SortOrder.AscendingOrder else n > m
+
 
 class PassagesPanel(QWidget):
     passageChosen = Signal(int)  # index into the reader's shown passages
+    boilerplateToggled = Signal(bool)  # the "+N boilerplate" button: show (True) or hide it
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.model = PassagesModel(self)
-        self.proxy = QSortFilterProxyModel(self)
+        self.proxy = _ReadingOrderTies(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SORT_ROLE)
         self.table = QTableView(self)
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
-        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.table.sortByColumn(INFORMATIVE, Qt.SortOrder.DescendingOrder)  # the most informative first
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -103,20 +196,54 @@ class PassagesPanel(QWidget):
         header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
         header.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.summary = QLabel(self)
+        self.summary.setWordWrap(True)
+        self.common_button = QToolButton(self)  # "+134 处套话": how many are hidden, and the way to see them
+        self.common_button.setCheckable(True)
+        self.common_button.setAutoRaise(True)
+        self.common_button.setStyleSheet("QToolButton { color: palette(link); }")  # reads as something to click
+        self.common_button.setToolTip(self.tr("Boilerplate: formulaic text shared by many policy documents, "
+                                              "hidden by default. Shown, it is greyed and marked in the list."))
+        self.common_button.hide()
+        self.common_button.toggled.connect(self._common_toggled)
+        top = QHBoxLayout()
+        top.setContentsMargins(0, 0, 0, 0)
+        top.addWidget(self.summary, 1)
+        top.addWidget(self.common_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
-        layout.addWidget(self.summary)
+        layout.addLayout(top)
         layout.addWidget(self.table, 1)
         self.table.clicked.connect(self._chosen)
         self.table.activated.connect(self._chosen)
         self._quiet = False
+        self._common = 0
 
-    def set_passages(self, passages, a_paragraph_starts: list[int], in_script=None) -> None:
-        self.model.set_passages(passages, a_paragraph_starts, in_script)
+    def set_passages(self, passages, a_paragraph_starts: list[int], in_script=None, *,
+                     b_paragraph_starts: list[int] | None = None, boilerplate: int = 0,
+                     showing_boilerplate: bool = False) -> None:
+        """``passages``: the reader's shown ones; ``boilerplate``: how many of the pair's passages are
+        boilerplate (hidden unless ``showing_boilerplate``)."""
+        self.model.set_passages(passages, a_paragraph_starts, in_script, b_paragraph_starts)
         self._fit_columns()
         verbatim = sum(1 for p in passages if p.kind == "verbatim")
-        self.summary.setText(self.tr("%n shared passages", "", len(passages)) + " · "
-                             + self.tr("%n verbatim", "", verbatim))
+        summary = self.tr("%n shared passages", "", len(passages)) + " · " + self.tr("%n verbatim", "", verbatim)
+        if showing_boilerplate and boilerplate:
+            summary += " · " + self.tr("%n boilerplate", "", boilerplate)
+        self.summary.setText(summary)
+        self._common = boilerplate
+        self.common_button.blockSignals(True)
+        self.common_button.setChecked(showing_boilerplate)
+        self.common_button.blockSignals(False)
+        self._label_common()
+
+    def _label_common(self) -> None:
+        n, on = self._common, self.common_button.isChecked()
+        self.common_button.setText(self.tr("Hide boilerplate") if on else self.tr("+%n boilerplate", "", n))
+        self.common_button.setVisible(n > 0)
+
+    def _common_toggled(self, on: bool) -> None:
+        self._label_common()
+        self.boilerplateToggled.emit(on)
 
     def _fit_columns(self) -> None:
         """The figures' columns as wide as their values (a long header such as "Informative" is cut,
