@@ -126,11 +126,12 @@ def test_a_value_with_no_cue_is_read_by_the_part_of_the_report_it_stands_in():
             + "各项工作扎实推进。\n" * 200
             + "二、“十五五”时期主要任务\n城镇调查失业率控制在5.5%左右。\n"
             + "三、2026年重点工作\n（六）兜牢民生底线\n加强就业困难人员服务引导。城镇新增就业8.2万人以上，农民工…\n"
-            + "一、提高低保、特困人员保障标准\n城镇新增就业8.2万人以上。\n")
+            + "一、提高低保、特困人员保障标准\n城镇新增就业8.3万人以上。\n")
     doc = EngineDocument.from_text(0, text)
     got = [(v.indicator, v.value, v.kind, v.period) for v in extract_indicators(doc, 2026)]
+    # (a list item headed 一、… starts no part: its value stays this year's target)
     assert got == [("城镇新增就业", 8.55, RESULT, "2025年"), ("城镇调查失业率", 5.5, PLAN, "2026—2030年目标"),
-                   ("城镇新增就业", 8.2, TARGET, "2026年目标"), ("城镇新增就业", 8.2, TARGET, "2026年目标")]
+                   ("城镇新增就业", 8.2, TARGET, "2026年目标"), ("城镇新增就业", 8.3, TARGET, "2026年目标")]
     # 甘肃 2026 heads its parts without a number; a title line is no part.
     text = ("2026年甘肃省政府工作报告\n“十四五”时期工作回顾\n民生工作扎实推进。城镇新增就业31.7万人。\n"
             + "各项工作扎实推进。\n" * 200
@@ -183,6 +184,48 @@ def test_a_heading_on_its_own_line_carries_the_target_to_the_next():
     # 广东 writes "主要预期目标" and "是：…" on two lines.
     text = "今年经济社会发展的主要预期目标\n是：地区生产总值增长4.5%—5%，在实际工作中全力争取更好结果。"
     assert values(text) == [("地区生产总值", 4.5, 5, "%", "区间", TARGET)]
+
+
+FULL = DATA.parent / "reports_full"  # whole reports, copied byte for byte (PROVENANCE.tsv there)
+
+
+def whole(region: str) -> EngineDocument:
+    from duidu.text.clean import clean
+
+    path = next(FULL.glob(f"2026_{region}_*.txt"))
+    return EngineDocument.from_text(0, clean(path.read_text(encoding="utf-8")).text, title=path.name)
+
+
+def test_tupo_and_chao_are_lower_bounds_like_yishang():
+    # 云南 2026 (the five years' review) and 宁夏 2026: 突破 says "more than", as 以上 and 超过 do.
+    assert values("地区生产总值突破3万亿元、年均增长4.7%，人均地区生产总值超1万美元。", indicator="地区生产总值")[0][:5] == \
+        ("地区生产总值", 30000, None, "亿元", "突破")
+    assert values("地方一般公共预算收入突破500亿元，年均增长5.2%。", indicator="一般公共预算收入")[0][4] == "突破"
+    # 上海 2026: 外贸进出口总额超4.3万亿元 (the digits after 超, not 超过).
+    assert [q for *_, q, _ in values("外贸进出口总额超4.3万亿元。", indicator="进出口总额")] == ["超"]
+    # 江苏 2026 (五年来): a cumulative fall over the plan is its whole change, not a yearly average.
+    energy = [v for v in extract_indicators(whole("江苏省"), 2026) if v.indicator == "单位GDP能耗"]
+    assert [(v.value, v.qualifier, v.period) for v in energy if v.value == 14] == [(14, "超", "2021—2025年")]
+
+
+def test_one_fact_stated_twice_is_one_value():
+    # 云南 2026: 地区生产总值突破3万亿元 (the five years' review) and 完成地区生产总值32765亿元 (2025):
+    # both the 2025 level; the bound says less than the exact figure and agrees with it.
+    levels = [v for v in extract_indicators(whole("云南省"), 2026) if v.indicator == "地区生产总值" and v.unit == "亿元"]
+    assert [(v.value, v.qualifier, v.period) for v in levels] == [(32765, "", "2025年")]
+    # A bound that disagrees with the exact figure stays (the reader must see it), and a target
+    # keeps its qualifier even beside an exact value of the same period.
+    got = values("过去一年，地区生产总值突破4万亿元。过去一年，地区生产总值32765亿元。", indicator="地区生产总值")
+    assert sorted(v for _, v, *_ in got) == [32765, 40000]
+    got = values("今年主要预期目标：地区生产总值增长5%左右。今年地区生产总值按增长5%安排。", indicator="地区生产总值")
+    assert sorted(q for *_, q, _ in got) == ["", "左右"]
+
+
+def test_a_paragraph_opening_with_last_year_reads_as_its_result_after_a_five_year_review():
+    # 江苏 2026: "过去五年，…" then "各位代表，刚刚过去的2025年，…" and, two paragraphs on, "——“向优”的
+    # 质效稳步提升。…一般公共预算收入增长2.1%": the 2025 result, not a five-year average.
+    income = [v for v in extract_indicators(whole("江苏省"), 2026) if v.indicator == "一般公共预算收入"]
+    assert [(v.value, v.kind, v.period) for v in income] == [(2.1, RESULT, "2025年"), (2, TARGET, "2026年目标")]
 
 
 def test_report_year_from_date_title_file_name_or_text():

@@ -43,7 +43,8 @@ _LINK = (r"(?:(?:全年|预计|实际|同比|比上年|较上年|名义|年均|�
          r"上涨幅度|幅度)?"
          r"(?:增长|增速|涨幅|上涨|下降|降低|减少|提高到|提高|提升到|提升|增加到|增加|增至|降至|降到|达到|达|突破|超过|"
          r"目标设定为|设定为|目标为|为|保持在|稳定在|控制在|实现|在|是)?){0,3}")
-_PREFIX_Q = ("不低于", "不少于", "不超过", "不高于", "至少", "力争", "超过", "高于", "低于", "约", "近")
+# 突破3万亿元, 超1万美元, 逾百亿: a lower bound, as 以上 and 超过 are (超过 before 超: tried in order).
+_PREFIX_Q = ("不低于", "不少于", "不超过", "不高于", "至少", "力争", "超过", "高于", "低于", "约", "近", "突破", "逾", "超")
 _SUFFIX_Q = ("左右", "以上", "以内", "以下", "上下", "以上", "之内")
 _NUM = r"[0-9０-９]+(?:[.．][0-9０-９]+)?"
 # Units, longest first; 万亿元 and 亿元 are both money (brought to 亿元).
@@ -83,7 +84,10 @@ def _last_cue(before: str, cue: str) -> int:
 # (增速高于预期目标 looks back too: last year's result measured against last year's target.)
 _STRONG = ((re.compile("".join(f"(?<!{w})" for w in _BEATEN) + r"预期目标(?!任务|顺利|圆满|较好|全面|如期|完成|实现)"),
             TARGET),
-           (re.compile(r"工作回顾|过去一年"), RESULT), (re.compile(r"过去五年"), PLAN))
+           (re.compile(r"工作回顾|过去一年|刚刚过去的"), RESULT), (re.compile(r"过去五年"), PLAN))
+# A paragraph opening with a year ("各位代表，刚刚过去的2025年，…", "2026年是…开局之年") speaks of that
+# year, and so do the paragraphs after it: a strong cue dated by the report year (not 2021—2025年).
+_OPENING = 24
 _BARE_OK = "年是为计现中"  # 今年/全年/预计/实现/其中 + 生产总值: still the whole economy
 _CARRY = 1500  # characters a strong cue reaches forward past its paragraph
 _HEADING_LEN = 60  # a paragraph this short is a heading or a lead-in line ("…目标任务：")
@@ -224,7 +228,7 @@ class _Periods:
         self.text = text
         self.breaks = [m.start() for m in _PARA_BREAK.finditer(text)]
         self.strong: list[tuple[int, str]] = sorted(
-            (m.start(), kind) for cue, kind in _STRONG for m in cue.finditer(text))
+            [(m.start(), kind) for cue, kind in _STRONG for m in cue.finditer(text)] + _year_openings(text, year))
         self.strong_at = [p for p, _ in self.strong]
         years = ((f"{year}年", TARGET), (f"{year - 1}年", RESULT)) if year else ()
         self.cues = (*((c, TARGET) for c in _TARGET_CUES), *((c, RESULT) for c in _RESULT_CUES),
@@ -277,15 +281,32 @@ class _Periods:
         return RESULT  # a bare value in a report is most often something achieved
 
 
+def _year_openings(text: str, year: int | None) -> list[tuple[int, str]]:
+    """(where, kind) of each paragraph naming the report year (TARGET) or the year before (RESULT) in
+    its first ``_OPENING`` characters, not as the end of a span (2021—2025年) nor with a month."""
+    if not year:
+        return []
+    dated = re.compile(rf"(?<![—–\-~～至到0-9])({year - 1}|{year})年(?![0-9一二三四五六七八九十]+月|底|末)")
+    out = []
+    for m in re.finditer(r"^[^\n]", text, re.M):
+        d = dated.search(text, m.start(), min(len(text), m.start() + _OPENING))
+        if d and "\n" not in text[m.start():d.start()] and "报告" not in text[m.start():d.end() + 8]:
+            out.append((d.start(), RESULT if d.group(1) == str(year - 1) else TARGET))
+    return out
+
+
 _GROWTH = re.compile(r"年均|平均|增长|增速|涨幅|上涨|下降|降低|减少|提高(?!到)|提升(?!到)|增加(?!到)")
 
 
 def _is_rate(link: str, unit: str) -> bool:
     """Whether a plan's value is a yearly rate (年均增长5%) rather than a level it reaches (城镇化率
     达到71%, 失业率控制在5.5%左右): only a rate is an average of the plan's years, and a count the
-    report itself calls yearly (城镇新增就业年均超过70万人)."""
+    report itself calls yearly (城镇新增就业年均超过70万人); a change the report calls cumulative
+    (累计下降14%) is the plan's whole change."""
     if "年均" in link or "平均每年" in link:
         return True
+    if "累计" in link:
+        return False  # 单位地区生产总值能耗累计下降超14%: the five years' sum, no yearly average
     return unit in ("%", "个百分点") and _GROWTH.search(link) is not None
 
 
@@ -353,6 +374,51 @@ def extract_indicators(doc: EngineDocument, year: int | None = None) -> list[Ind
             link, pos = chain.group(1), chain.end()
             if "年均" in link:
                 kind = PLAN
+    return _settle(out)
+
+
+# Qualifiers by what they say of the true value: at least, at most, about.
+_LOWER = ("以上", "不低于", "不少于", "至少", "超过", "高于", "突破", "逾", "超")
+_UPPER = ("以内", "以下", "之内", "不超过", "不高于", "低于")
+_ABOUT = ("左右", "上下", "约", "近")
+_ABOUT_MARGIN = 0.1  # 约3万亿元 restates 32765亿元; 约2.5万亿元 does not
+
+
+def _restates(v: IndicatorValue, exact: IndicatorValue) -> bool:
+    """Whether ``v`` (a bound or a round figure) says less than ``exact`` and agrees with it:
+    突破3万亿元 and 32765亿元."""
+    if v.high is not None:
+        return v.value <= exact.value <= v.high
+    if v.qualifier in _LOWER:
+        return exact.value >= v.value
+    if v.qualifier in _UPPER:
+        return exact.value <= v.value
+    if v.qualifier in _ABOUT:
+        return abs(exact.value - v.value) <= _ABOUT_MARGIN * abs(v.value)
+    return not v.qualifier and v.value == exact.value
+
+
+def _settle(values: list[IndicatorValue]) -> list[IndicatorValue]:
+    """One value per indicator, unit and period where the report states one fact twice: a repeat
+    is dropped, and so is a bound or round figure of a result the report also gives exactly (云南:
+    地区生产总值突破3万亿元 in the five years' review, 32765亿元 for 2025 — the 2025 value is 32765亿元).
+    A target keeps its qualifier (5%左右 is the target, not a rounding of 5%): only results and past
+    averages are folded; two exact values that differ both stay, for the reader to see."""
+    exact: dict[tuple, list[IndicatorValue]] = {}
+    for v in values:
+        if not v.qualifier and v.high is None:
+            exact.setdefault((v.indicator, v.unit, v.period), []).append(v)
+    out, seen = [], set()
+    for v in values:
+        key = (v.indicator, v.unit, v.period)
+        said = (key, v.value, v.high, v.qualifier)
+        if said in seen:
+            continue  # the same value said again
+        seen.add(said)
+        if v.kind != TARGET and "目标" not in v.period and (v.qualifier or v.high is not None) and any(
+                _restates(v, e) for e in exact.get(key, ())):
+            continue
+        out.append(v)
     return out
 
 
