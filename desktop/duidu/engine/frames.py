@@ -1,4 +1,4 @@
-"""Frames around figures: a shared passage that is only the words around two different figures.
+"""Frames: a shared passage that is only the words around two different figures or names.
 
 Reports state their results in common frames: 新增境内外上市公司45家 / 新增境内外上市公司16家,
 外国获批在川设立领事机构增至24家 / 外国获批在渝设立领事机构增至15个. The words match, the facts do
@@ -7,6 +7,9 @@ not; what the two share is a figure to compare, which is the figure layer's job
 right at a figure (at most ``REACH`` characters of a clause away: 均达100% / 达到93%) where the two
 figures differ is such a frame. The same words around the same figure (辐射引领教研员、教师5000余人 in both)
 stay shared content, and so does a passage with figures inside it (they are part of what it says).
+The same holds for names: a clause's tail after a different name on each side (攀西 / 川渝
+特高压交流工程等项目) is a frame (``name_frame``). Numbered slogans that count different things on
+each side are the third kind (``counts_other_things``).
 """
 
 from __future__ import annotations
@@ -77,3 +80,54 @@ def counts_other_things(a_text: str, a_span: tuple[int, int], b_text: str, b_spa
         return False
     a_list, b_list = _listed_before(a_text, a_span[0]), _listed_before(b_text, b_span[0])
     return (a_list is not None or b_list is not None) and a_list != b_list
+
+
+SLOT_REACH = 16  # characters before a passage searched for the start of its clause
+# Parts of speech (jieba's tags) of a word that names something or counts it: nouns, names of
+# places, people, organisations and other proper names (n…), numerals and classifiers (m, q),
+# abbreviations (j), Latin words. Not verbs (nor verbal nouns: 发展 before 林下经济 is the verb),
+# adverbs, idioms, pronouns, prepositions, particles or localisers.
+NAMING = ("n", "m", "q", "j", "eng")
+
+
+def _slot_word(text: str, start: int) -> tuple[str, str] | None:
+    """The last word of what stands before ``start`` in its clause, if anything does: its key text
+    (with the words before it while under two characters: 23|项, 南向|西向) and its part of speech."""
+    from duidu.text.keyform import query_key
+    from duidu.text.segment import segment
+
+    window = text[max(0, start - SLOT_REACH) : start]
+    breaks = [m.end() for m in CLAUSE_BREAK.finditer(window)]
+    key = query_key(window[breaks[-1] if breaks else 0 :])
+    words = segment(key, pos=True) if key else []
+    if not words:
+        return None
+    at = next((w.start for w in reversed(words) if len(key) - w.start >= 2), 0)
+    return key[at:], words[-1].pos or ""
+
+
+def _ends_clause(text: str, end: int) -> bool:
+    return end >= len(text) or CLAUSE_BREAK.match(text, end) is not None
+
+
+def name_frame(a_text: str, a_span: tuple[int, int], b_text: str, b_span: tuple[int, int]) -> bool:
+    """Whether the passage is the same clause tail said of different things: 成都西部片区…试验区 /
+    23项 经验做法获全国推广, 攀西 / 川渝 特高压交流工程等项目, 干渠 / 丹江口水库 水质稳定在Ⅱ类及以上.
+
+    On both sides the passage runs to its clause's end, and right before it in the clause stands a
+    word that names or counts something (``NAMING``), different on each side and sharing no
+    character: a name or figure slot filled differently, so what the two share is the frame
+    around it. After a verb or an adverbial the passage is what the clause says (推动 / 基层
+    报表数据“只报一次”; 坚定不移 / 持之以恒 大抓产业、主攻工业): not a frame. Words naming the same thing
+    in other words mostly share a character (首届 / 3届 川渝青年教师风采大赛, 向西 / 西向). A passage with
+    figures of its own says them, as in ``figure_frame``. Only passages ending their clause on both
+    sides are segmented (jieba with parts of speech: loaded on the first such passage)."""
+    if not (_ends_clause(a_text, a_span[1]) and _ends_clause(b_text, b_span[1])):
+        return False
+    if DIGIT.search(a_text, *a_span) or DIGIT.search(b_text, *b_span):
+        return False
+    x = _slot_word(a_text, a_span[0])
+    y = x and _slot_word(b_text, b_span[0])
+    if not x or not y or set(x[0]) & set(y[0]):
+        return False
+    return all(pos.startswith(NAMING) for _, pos in (x, y))

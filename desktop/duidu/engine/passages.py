@@ -33,7 +33,7 @@ import numpy as np
 from rapidfuzz.distance import LCSseq
 
 from duidu.engine.document import EngineDocument
-from duidu.engine.frames import counts_other_things, figure_frame
+from duidu.engine.frames import counts_other_things, figure_frame, name_frame
 from duidu.engine.per_document import per_document
 from duidu.engine.places import shared_places
 from duidu.engine.progress import CancelToken, Progress, checkpoint
@@ -1095,6 +1095,8 @@ def find_passages(
             boiler = True  # a measure's bare name that most reports state (产教融合): stock
         if not boiler and figure_frame(a.text, (a_start, a_end), b.text, (b_start, b_end)):
             boiler = True  # only the words around two different figures (engine/frames.py)
+        if not boiler and name_frame(a.text, (a_start, a_end), b.text, (b_start, b_end)):
+            boiler = True  # a clause's tail said of different things (engine/frames.py)
         if n >= len(snapped) and counts_other_things(a.text, (a_start, a_end), b.text, (b_start, b_end)):
             boiler = True  # a short numbered slogan counting different things on each side (三位一体)
         passages.append(
