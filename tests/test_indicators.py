@@ -228,6 +228,27 @@ def test_a_paragraph_opening_with_last_year_reads_as_its_result_after_a_five_yea
     assert [(v.value, v.kind, v.period) for v in income] == [(2.1, RESULT, "2025年"), (2, TARGET, "2026年目标")]
 
 
+def test_a_change_of_a_level_is_no_level_and_an_exact_level_after_a_bound_is_read():
+    # 内蒙古 2026 (这五年): 一般公共预算收入增加近1000亿元 is the increase, not the income.
+    assert values("一般公共预算收入增加近1000亿元，稳步达到3000亿元。", indicator="一般公共预算收入") == []
+    # 湖北 2026: 突破4000亿元、达到4211亿元 — the exact 2025 figure, the bound folded into it.
+    income = [v for v in extract_indicators(whole("湖北省"), 2026) if v.indicator == "一般公共预算收入" and v.unit == "亿元"]
+    assert [(v.value, v.qualifier, v.period) for v in income] == [(4211, "", "2025年")]
+
+
+def test_a_reviews_bare_change_over_five_years_is_the_whole_change():
+    # 安徽 2026 (十四五 review): 单位地区生产总值能耗下降17%, 城镇化率提升5.27个百分点 — five years' change;
+    # 新疆 2026: 一般公共预算收入年均增长12.5% — a yearly average.
+    anhui = {v.indicator: v.period for v in extract_indicators(whole("安徽省"), 2026) if v.value in (17, 5.27)}
+    assert anhui == {"单位GDP能耗": "2021—2025年", "常住人口城镇化率": "2021—2025年"}
+    xinjiang = [v.period for v in extract_indicators(whole("新疆维吾尔自治区"), 2026)
+                if v.indicator == "一般公共预算收入" and v.value == 12.5]
+    assert xinjiang == ["2021—2025年年均"]
+    # 江西 2026: 单位GDP能耗累计下降16%左右 in the review — an estimate of the past, not a target ahead.
+    jiangxi = [v.period for v in extract_indicators(whole("江西省"), 2026) if v.indicator == "单位GDP能耗"]
+    assert jiangxi == ["2021—2025年"]
+
+
 def test_report_year_from_date_title_file_name_or_text():
     assert report_year(date="2026-02-09") == 2026
     assert report_year(title="2026年北京市政府工作报告") == 2026

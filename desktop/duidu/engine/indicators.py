@@ -59,7 +59,8 @@ _VALUE = re.compile(
 _PARA_BREAK = re.compile(r"\n")
 # 达到5.53万亿元、稳居全国前十强、增长4.8%: one short clause with no number may stand between.
 _CHAIN = re.compile(r"[、，,]\s*(?:[^、，,。；;：:\n0-9０-９%％]{1,10}[、，,]\s*)?"
-                    r"((?:同比|比上年|较上年|年均)?(?:增长|下降|增速|上涨))(?=[0-9０-９])")
+                    r"((?:同比|比上年|较上年|年均)?(?:增长|下降|增速|上涨)|达到|达)(?=[0-9０-９])")
+# 突破4000亿元、达到4211亿元: a level's exact figure may follow its bound (达到 above).
 # Period cues, read backwards from a value: the nearest one wins.
 _TARGET_CUES = ("预期目标", "目标是", "目标为", "今年", "本年", "力争", "工作安排")  # (每年安排140亿元: funds, no period)
 _RESULT_CUES = ("过去一年", "去年", "上年", "一年来", "预计全年", "实现了", "完成了")
@@ -298,6 +299,21 @@ def _year_openings(text: str, year: int | None) -> list[tuple[int, str]]:
 _GROWTH = re.compile(r"年均|平均|增长|增速|涨幅|上涨|下降|降低|减少|提高(?!到)|提升(?!到)|增加(?!到)")
 
 
+# A change of a level (增加近1000亿元, 净增1万亿元), not the level: linking words ending in a verb of change.
+_CHANGE = re.compile(r"(?:增加|增长|净增|减少|下降|降低|提高|提升)$")
+_SENTENCE_END = re.compile(r"[。；;！!？?\n]")
+
+
+def _yearly(s: str, at: int, link: str) -> bool:
+    """Whether a past plan's rate at ``at`` is a yearly average: its words say so (年均, 平均每年) or
+    its sentence does before it (年均增长5.4%。…); a review's bare growth over the five years is the
+    whole change (吉林 十四五: 粮食产量增长近15%, 安徽: 单位地区生产总值能耗下降17%)."""
+    if "年均" in link or "平均" in link:
+        return True
+    start = max((m.end() for m in _SENTENCE_END.finditer(s, max(0, at - 200), at)), default=max(0, at - 200))
+    return "年均" in s[start:at]
+
+
 def _is_rate(link: str, unit: str) -> bool:
     """Whether a plan's value is a yearly rate (年均增长5%) rather than a level it reaches (城镇化率
     达到71%, 失业率控制在5.5%左右): only a rate is an average of the plan's years, and a count the
@@ -360,11 +376,16 @@ def extract_indicators(doc: EngineDocument, year: int | None = None) -> list[Ind
         while (read := _read_value(s, pos, link)) is not None:
             vs, ve, value, high, unit, qualifier = read
             src_s, src_e = smap.to_src_span(vs, ve)
+            if unit not in ("%", "个百分点") and _CHANGE.search(link):
+                break  # 一般公共预算收入增加近1000亿元: a change of the level, not the level
             if not any(es < src_e and src_s < ee for es, ee in excluded):
                 cs = smap.to_src_span(a, a + 1)[0]
                 # A plan's rate stated with a margin (5%左右, 5%—5.5%) is a target: results are exact.
-                ahead = kind == PLAN and (qualifier in ("左右", "区间", "以内") or periods.ahead(a))
-                label = period_label(kind, year, ahead, _is_rate(link, unit))
+                # (Not a cumulative change: 单位GDP能耗累计下降16%左右 may be a review's estimate.)
+                ahead = kind == PLAN and ((qualifier in ("左右", "区间", "以内") and "累计" not in link)
+                                          or periods.ahead(a))
+                rate = _is_rate(link, unit) and (ahead or _yearly(s, a, link))
+                label = period_label(kind, year, ahead, rate)
                 out.append(IndicatorValue(ind.name, value, unit, qualifier, label, kind,
                                           src_s, src_e, doc.text[src_s:src_e], high, doc.text[cs:src_e]))
             # 达到8500亿元、增长1.5%: the same indicator's growth follows its level.
