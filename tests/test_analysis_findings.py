@@ -202,12 +202,13 @@ def test_the_most_informative_come_first_and_boilerplate_last(window, qtbot):
     assert any(flags) and flags == sorted(flags)  # False (informative) before True (boilerplate)
     keys = [i.sibling(i.row(), INFORMATIVE).data(SORT_ROLE) for i in rows]
     assert keys == sorted(keys, reverse=True)
-    ranked = [reader.shown[i.data(INDEX_ROLE)] for i in rows if not i.data(BOILERPLATE_ROLE)]
-    places = [bool(p.places) for p in ranked]
-    assert places == sorted(places, reverse=True)  # those naming a place both sides share first, as the report ranks
-    for group in (True, False):
-        scores = [p.informativeness for p in ranked if bool(p.places) is group]
+    for boilerplate in (False, True):
+        scores = [reader.shown[i.data(INDEX_ROLE)].informativeness for i in rows if i.data(BOILERPLATE_ROLE) is boilerplate]
         assert scores == sorted(scores, reverse=True)
+        shown = [int(i.sibling(i.row(), INFORMATIVE).data()) for i in rows if i.data(BOILERPLATE_ROLE) is boilerplate]
+        assert shown == sorted(shown, reverse=True)  # the column's own numbers read in order
+    named = next(i for i in rows if reader.shown[i.data(INDEX_ROLE)].places)  # 成渝, 长江 …: said in the tooltip
+    assert "、".join(reader.shown[named.data(INDEX_ROLE)].places) in named.sibling(named.row(), TEXT).data(Qt.ItemDataRole.ToolTipRole)
 
 
 def test_a_passage_linked_at_further_places_says_so(window, qtbot):

@@ -1394,6 +1394,10 @@ Read Chinese policy documents against each other, offline.</source>
         <source>Boilerplate: formulaic text shared by many policy documents</source>
         <translation>套话：许多政策文件共有的套语</translation>
     </message>
+    <message>
+        <source>Names a place both documents name:</source>
+        <translation>两份文件都提到的地方：</translation>
+    </message>
     <message numerus="yes">
         <source>Also linked at %n further places</source>
         <translation>

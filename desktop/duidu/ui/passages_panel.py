@@ -2,8 +2,8 @@
 
 One row per passage shown: where it stands in A (¶, the margin's numbers), its length, how
 particular its text is (informativeness: boilerplate scores low), its kind and similarity,
-and the start of its text in A's script. The most informative come first (issue 11), those naming
-a place both sides share before the rest, as the report ranks them; sorting by any column; choosing
+and the start of its text in A's script. The most informative come first (issue 11), boilerplate
+after the rest; sorting by any column (equal keys in reading order); choosing
 a row focuses the passage in both panes, and the reader's focus selects its row here.
 
 Boilerplate (套话, hidden by default) is counted beside the summary ("+134 处套话"), a button that
@@ -47,13 +47,13 @@ class _Row:
     similarity: float
     text: str
     boilerplate: bool
-    places: bool  # names a place both sides share: ranked first, as Comparison.ranked does
+    places: tuple[str, ...]  # places both sides name (engine/places.py): said in the tooltip
     partners: tuple[tuple[str, int, str], ...]  # (side, paragraph there, text)
 
     def rank(self) -> float:
-        """The Informative column's order: boilerplate below the rest whatever its score, and among
-        the rest the passages naming a shared place first (the report's ranking), then the score."""
-        return self.informativeness + (1e4 if self.places else 0.0) - (1e6 if self.boilerplate else 0.0)
+        """The Informative column's order: the score, boilerplate below the rest whatever its score.
+        (Not the report's places-first ranking: a column sorted by its numbers reads 7 5 9 as broken.)"""
+        return self.informativeness - (1e6 if self.boilerplate else 0.0)
 
 
 def _paragraph(starts: list[int], pos: int) -> int:
@@ -76,7 +76,7 @@ class PassagesModel(QAbstractTableModel):
         starts = {"a": a_paragraph_starts, "b": b_paragraph_starts or []}
         self._rows = [_Row(n, _paragraph(a_paragraph_starts, p.a_start), p.a_end - p.a_start,
                            getattr(p, "informativeness", 0.0), p.kind, p.similarity, p.a_text,
-                           bool(getattr(p, "boilerplate", False)), bool(getattr(p, "places", ())),
+                           bool(getattr(p, "boilerplate", False)), tuple(getattr(p, "places", ())),
                            tuple((q.side, _paragraph(starts[q.side], q.start) if starts[q.side] else 0, q.text)
                                  for q in getattr(p, "partners", ())))
                       for n, p in enumerate(passages)]
@@ -147,6 +147,8 @@ class PassagesModel(QAbstractTableModel):
         if row.boilerplate:
             kind = self.tr("verbatim") if row.kind == "verbatim" else self.tr("fuzzy") + f" {row.similarity:.0%}"
             lines.append(self.tr("Boilerplate: formulaic text shared by many policy documents") + f" ({kind})")
+        if row.places:
+            lines.append(self.tr("Names a place both documents name:") + " " + self.in_script("、".join(row.places)))
         if row.partners:
             lines.append(self.tr("Also linked at %n further places", "", len(row.partners)) + ":")
             for side, para, text in row.partners[:TOOLTIP_PARTNERS]:
