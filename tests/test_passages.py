@@ -302,3 +302,27 @@ def test_sentences_shared_whole_stay_one_passage():
                           "加速布局量子科技、生物制造、氢能和核聚变能、脑机接口、具身智能、第六代移动通信、前沿材料等十大未来产业。")
     (p,) = passages
     assert p.a_text == "量子科技、生物制造、氢能、脑机接口、具身智能、第六代移动通信"
+
+
+def test_no_passage_ends_inside_an_approximate_number():
+    """750余万人次 / 750多万人次 (the 2026 Jiangxi and Fujian reports): 惠及消费者750 shares no figure."""
+    _, _, passages = pair("带动相关商品销售超800亿元、惠及消费者750余万人次；旅游总花费增长。",
+                          "实施以旧换新，带动消费791亿元，惠及消费者750多万人次。即时零售规模扩大。")
+    assert not [p.a_text for p in passages if "750" in p.a_text]
+    assert [m.group() for m in NUMBER.finditer("750余万人次、800多亿元、30万")] == ["750余万人次", "800多亿元", "30万"]
+
+
+def test_a_passage_neither_starts_nor_ends_on_a_particle_that_joins_what_is_outside():
+    """群众得实惠最多的 [历史时期 / 五年] (Qinghai, Tibet): a modifier's 的 without its head is no
+    shared content; 卓越工程师学院和 (the seeds) ends on the list's name, not its conjunction. A
+    word that only ends in such a character stays whole (惠及: Guangdong, Fujian)."""
+    _, _, passages = pair("青海步入发展最好、变化最大、群众得实惠最多的历史时期。",
+                          "这五年是各族群众得实惠最多的五年。我们把改善民生作为出发点。")
+    assert not [p.a_text for p in passages if p.a_text.endswith("的")]
+    _, _, passages = pair("推进现代产业学院、未来技术学院、特色化示范性软件学院、卓越工程师学院和卓越医师学院等特色学院建设。",
+                          "建强一批现代产业学院、未来技术学院、卓越工程师学院和专业特色学院。")
+    (p,) = passages
+    assert p.a_text.endswith("卓越工程师学院") and p.b_text.endswith("卓越工程师学院")
+    _, _, passages = pair("实施学前一年免费教育政策、惠及168万名儿童，全面落实育儿补贴政策。",
+                          "学前一年免费教育政策惠及幼儿41万人，普通高中录取率提升至72%。")
+    assert [p.b_text for p in passages] == ["学前一年免费教育政策惠及"]

@@ -720,10 +720,11 @@ def _join(kept: list[_Chain], ka: str, kb: str, a: EngineDocument, b: EngineDocu
 
 # -- boundaries -----------------------------------------------------------------------------------
 
-# A number with its unit and qualifier is one unit of meaning: a passage never ends inside one.
+# A number with its unit and qualifier is one unit of meaning: a passage never ends inside one
+# (an approximate one too: 750余万人次, 800多亿元, 30万).
 NUMBER = re.compile(
-    r"[0-9０-９]+(?:[.．][0-9０-９]+)?(?:\s*(?:%|％|‰|个百分点))?"
-    r"(?:[万亿千百]*(?:元|人次|人|户|吨|公里|千米|平方米|平方公里|亩|家|所|个|個|项|項|座|台|辆|套|件|名|次|倍|岁|千瓦|兆瓦|瓦|度|美元|标准箱|届|屆|期|批|轮|輪|年|月|日|天))?"
+    r"[0-9０-９]+(?:[.．][0-9０-９]+)?(?:\s*(?:%|％|‰|个百分点))?(?:[余多]?[万亿千百]+[余多]?|[余多])?"
+    r"(?:(?:元|人次|人|户|吨|公里|千米|平方米|平方公里|亩|家|所|个|個|项|項|座|台|辆|套|件|名|次|倍|岁|千瓦|兆瓦|瓦|度|美元|标准箱|届|屆|期|批|轮|輪|年|月|日|天))?"
     r"(?:以上|以下|左右|以内|上下)?"
 )
 
@@ -872,7 +873,8 @@ def _whole_clauses(chain: _Chain, breaks: dict[str, bytes], ka: str, kb: str, th
     shared content, so one that crosses a sentence end (on either side) keeps only the pieces
     between ends that would be passages by themselves (from the first to the last; none: no
     passage). A piece of fewer than ``SEED`` characters left at an end past a clause break
-    (…养老保险体系，扩大) is a word the chain ran on with, not shared content: it goes too."""
+    (…养老保险体系，扩大) is a word the chain ran on with, not shared content: it goes too; so does a
+    particle at an end that belongs with what lies outside (``_particles``)."""
     def cut_at(c: _Chain, side: str, kind: int) -> list[_Chain]:
         s, e = (c.a0, c.a1) if side == "a" else (c.b0, c.b1)
         marks, bounds, at = breaks[side], [s], breaks[side].find(kind, s + 1, e)
@@ -898,6 +900,36 @@ def _whole_clauses(chain: _Chain, breaks: dict[str, bytes], ka: str, kb: str, th
         tail = next((p for p in range(e - 1, max(s, e - SEED), -1) if marks[p]), None)
         if head is not None or tail is not None:
             chain = _trim(chain, side, s if head is None else head, e if tail is None else tail, ka, kb)
+            if chain is None:
+                return None
+    return _particles(chain, ka, kb)
+
+
+LEADING = frozenset("的等和与及")  # particles that attach to what precedes them (…等特色优势产业, …和区域中心城市)
+TRAILING = frozenset("的和与及")  # and to what follows (群众得实惠最多的 …, 卓越工程师学院和 …)
+
+
+def _alone(key: str, at: int) -> bool:
+    """Whether ``key[at]`` is a word by itself (的 in 最多的五年, not in 目的)."""
+    from duidu.text.segment import word_edges
+
+    lo = max(0, at - SNAP_WINDOW)
+    edges = word_edges(key[lo : at + 1 + SNAP_WINDOW])
+    return at - lo in edges and at + 1 - lo in edges
+
+
+def _particles(chain: _Chain, ka: str, kb: str) -> _Chain | None:
+    """The chain without a particle at an end, on either side, that joins what lies outside it:
+    a modifier's 的 without its head, a list's 等 or a conjunction without the items it joins."""
+    for side, key in (("a", ka), ("b", kb)):
+        s, e = (chain.a0, chain.a1) if side == "a" else (chain.b0, chain.b1)
+        s0, e0 = s, e
+        while s < e and key[s] in LEADING and _alone(key, s):
+            s += 1
+        while s < e and key[e - 1] in TRAILING and _alone(key, e - 1):
+            e -= 1
+        if (s, e) != (s0, e0):
+            chain = _trim(chain, side, s, e, ka, kb)
             if chain is None:
                 return None
     return chain
