@@ -101,7 +101,7 @@ def test_the_figures_fit_the_dock_with_their_values_whole(window, qtbot):
     qtbot.waitUntil(lambda: panel.figures.isVisible())
     view, model = panel.figures, panel.figures_model
     header, fm = view.header(), view.fontMetrics()
-    assert header.length() <= view.viewport().width()
+    assert header.length() <= view.viewport().width() and view.horizontalScrollBar().maximum() == 0
     bold = view.font()
     bold.setBold(True)
     from PySide6.QtGui import QFontMetrics

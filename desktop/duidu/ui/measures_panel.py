@@ -118,7 +118,7 @@ class MeasuresPanel(QWidget):
         self.figures.setTextElideMode(Qt.TextElideMode.ElideRight)
         # Indicator | A | B | ≠ in the dock's width: the values whole, the indicator takes the rest (elided,
         # whole in its tooltip); the old four wide columns made the table scroll sideways on real reports.
-        self.figures.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # (It still scrolls if the dock is dragged narrower than the values: nothing is cut off unseen.)
         header = self.figures.header()
         header.setStretchLastSection(False)
         header.setMinimumSectionSize(self.fontMetrics().horizontalAdvance("≠") + 12)
