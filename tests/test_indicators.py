@@ -249,6 +249,25 @@ def test_a_reviews_bare_change_over_five_years_is_the_whole_change():
     assert jiangxi == ["2021—2025年"]
 
 
+def test_a_five_year_review_keeps_its_period_and_yearly_counts_say_so():
+    # 河南 2026: "过去的五年极不寻常…城镇新增就业603.7万人" — the five years' jobs, not 2025's (121.7万人).
+    henan = [(v.value, v.period) for v in extract_indicators(whole("河南省"), 2026) if v.indicator == "城镇新增就业"]
+    assert (603.7, "2021—2025年") in henan and (121.7, "2025年") in henan
+    # 海南 2026, under "五年来，…": 城镇调查失业率控制在5.5%以内 was kept, not a target for 2026—2030
+    # (a level the review reached: the last year's, folded into its exact 2025 rate).
+    hainan = [(v.value, v.qualifier, v.period) for v in extract_indicators(whole("海南省"), 2026)
+              if v.indicator == "城镇调查失业率"]
+    assert not [v for v in hainan if v[2].startswith("2026—2030")]
+    assert [v for v in hainan if v[2] == "2026年目标"] == [(5.5, "左右", "2026年目标")]
+    # 江西 2026 (十四五 review): 地区生产总值突破3万亿元、达3.6万亿元 — the 2025 level.
+    assert [(v.value, v.period) for v in extract_indicators(whole("江西省"), 2026)
+            if v.indicator == "地区生产总值" and v.unit == "亿元"] == [(36000, "2025年")]
+    # 陕西 2026: 每年城镇新增就业40万人以上; 甘肃 2026: 年均新增城镇就业30万人 — yearly figures.
+    for region, value in (("陕西省", 40), ("甘肃省", 30)):
+        jobs = [v.period for v in extract_indicators(whole(region), 2026) if v.indicator == "城镇新增就业" and v.value == value]
+        assert jobs and set(jobs) <= {"2021—2025年年均", "2026年目标"}, (region, jobs)
+
+
 def test_report_year_from_date_title_file_name_or_text():
     assert report_year(date="2026-02-09") == 2026
     assert report_year(title="2026年北京市政府工作报告") == 2026

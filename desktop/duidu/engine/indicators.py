@@ -85,7 +85,7 @@ def _last_cue(before: str, cue: str) -> int:
 # (增速高于预期目标 looks back too: last year's result measured against last year's target.)
 _STRONG = ((re.compile("".join(f"(?<!{w})" for w in _BEATEN) + r"预期目标(?!任务|顺利|圆满|较好|全面|如期|完成|实现)"),
             TARGET),
-           (re.compile(r"工作回顾|过去一年|刚刚过去的"), RESULT), (re.compile(r"过去五年"), PLAN))
+           (re.compile(r"工作回顾|过去一年|刚刚过去的"), RESULT), (re.compile(r"过去五年|过去的五年|五年来|这五年"), PLAN))
 # A paragraph opening with a year ("各位代表，刚刚过去的2025年，…", "2026年是…开局之年") speaks of that
 # year, and so do the paragraphs after it: a strong cue dated by the report year (not 2021—2025年).
 _OPENING = 24
@@ -107,6 +107,7 @@ class Indicator:
     aliases: tuple[str, ...]
     not_after: tuple[str, ...] = ()
     bare: tuple[str, ...] = ()  # aliases that name the indicator only standing alone
+    summed: bool = False  # a five-year review's figure is the years' sum (城镇新增就业), not the last year's
 
 
 @dataclass(frozen=True)
@@ -134,7 +135,8 @@ class IndicatorValue:
 @lru_cache(maxsize=1)
 def indicators() -> tuple[Indicator, ...]:
     data = tomllib.loads(resource_path(LEXICON).read_text(encoding="utf-8"))
-    return tuple(Indicator(i["name"], tuple(i["aliases"]), tuple(i.get("not_after", ())), tuple(i.get("bare", ())))
+    return tuple(Indicator(i["name"], tuple(i["aliases"]), tuple(i.get("not_after", ())), tuple(i.get("bare", ())),
+                           bool(i.get("summed", False)))
                  for i in data["indicator"])
 
 
@@ -242,12 +244,13 @@ class _Periods:
         j = bisect_right(self.section_at, pos - 1) - 1
         return self.sections[j] if j >= 0 else (-1, "")
 
-    def ahead(self, pos: int) -> bool:
+    def ahead(self, pos: int, margin: bool = False) -> bool:
         """Whether a plan's value before ``pos`` is a target for the years ahead (else a past average).
 
         The nearest cue in its paragraph decides; a paragraph with none ("一是高质量发展水平明显提升。
         …年均增长5%以上") takes the nearest heading or lead-in line (a short paragraph) in the
-        ``_CARRY`` characters before it ("“十五五”时期，要努力实现以下目标任务：")."""
+        ``_CARRY`` characters before it ("“十五五”时期，要努力实现以下目标任务："); a cue wins over
+        the margin (海南's review: 城镇调查失业率控制在5.5%以内 under "五年来，…" is kept, not aimed at)."""
         k = bisect_right(self.breaks, pos - 1)
         para = self.breaks[k - 1] + 1 if k else 0
         lines = [self.text[para:pos]]
@@ -261,7 +264,9 @@ class _Periods:
             behind = max((m.end() for m in _BEHIND.finditer(before)), default=-1)
             if ahead != behind:
                 return ahead > behind
-        return self.section(pos)[1] == _PLAN_AHEAD  # under "二、“十五五”时期主要目标…"
+        # No cue: a rate stated with a margin (``margin``: 5%左右, 5%—5.5%) is a target, results
+        # being exact; else the part it stands in (二、“十五五”时期主要目标…).
+        return margin or self.section(pos)[1] == _PLAN_AHEAD
 
     def kind(self, pos: int, link: str) -> str:
         if "年均" in link:
@@ -299,6 +304,7 @@ def _year_openings(text: str, year: int | None) -> list[tuple[int, str]]:
 _GROWTH = re.compile(r"年均|平均|增长|增速|涨幅|上涨|下降|降低|减少|提高(?!到)|提升(?!到)|增加(?!到)")
 
 
+_YEARLY_BEFORE = ("年均", "每年", "平均每年")
 # A change of a level (增加近1000亿元, 净增1万亿元), not the level: linking words ending in a verb of change.
 _CHANGE = re.compile(r"(?:增加|增长|净增|减少|下降|降低|提高|提升)$")
 _SENTENCE_END = re.compile(r"[。；;！!？?\n]")
@@ -308,19 +314,19 @@ def _yearly(s: str, at: int, link: str) -> bool:
     """Whether a past plan's rate at ``at`` is a yearly average: its words say so (年均, 平均每年) or
     its sentence does before it (年均增长5.4%。…); a review's bare growth over the five years is the
     whole change (吉林 十四五: 粮食产量增长近15%, 安徽: 单位地区生产总值能耗下降17%)."""
-    if "年均" in link or "平均" in link:
+    if "年均" in link or "平均" in link or s.endswith(_YEARLY_BEFORE, 0, at):
         return True
     start = max((m.end() for m in _SENTENCE_END.finditer(s, max(0, at - 200), at)), default=max(0, at - 200))
     return "年均" in s[start:at]
 
 
-def _is_rate(link: str, unit: str) -> bool:
+def _is_rate(link: str, unit: str, before: str = "") -> bool:
     """Whether a plan's value is a yearly rate (年均增长5%) rather than a level it reaches (城镇化率
     达到71%, 失业率控制在5.5%左右): only a rate is an average of the plan's years, and a count the
     report itself calls yearly (城镇新增就业年均超过70万人); a change the report calls cumulative
     (累计下降14%) is the plan's whole change."""
-    if "年均" in link or "平均每年" in link:
-        return True
+    if "年均" in link or "平均每年" in link or before.endswith(_YEARLY_BEFORE):
+        return True  # (年均新增城镇就业30万人, 每年城镇新增就业40万人以上: the words before the indicator)
     if "累计" in link:
         return False  # 单位地区生产总值能耗累计下降超14%: the five years' sum, no yearly average
     return unit in ("%", "个百分点") and _GROWTH.search(link) is not None
@@ -380,13 +386,17 @@ def extract_indicators(doc: EngineDocument, year: int | None = None) -> list[Ind
                 break  # 一般公共预算收入增加近1000亿元: a change of the level, not the level
             if not any(es < src_e and src_s < ee for es, ee in excluded):
                 cs = smap.to_src_span(a, a + 1)[0]
-                # A plan's rate stated with a margin (5%左右, 5%—5.5%) is a target: results are exact.
-                # (Not a cumulative change: 单位GDP能耗累计下降16%左右 may be a review's estimate.)
-                ahead = kind == PLAN and ((qualifier in ("左右", "区间", "以内") and "累计" not in link)
-                                          or periods.ahead(a))
-                rate = _is_rate(link, unit) and (ahead or _yearly(s, a, link))
-                label = period_label(kind, year, ahead, rate)
-                out.append(IndicatorValue(ind.name, value, unit, qualifier, label, kind,
+                # With no cue, a plan's rate stated with a margin (5%左右, 5%—5.5%) is a target: results
+                # are exact. (Not a cumulative change: 累计下降16%左右 may be a review's estimate.)
+                ahead = kind == PLAN and periods.ahead(a, qualifier in ("左右", "区间", "以内") and "累计" not in link)
+                change = _is_rate(link, unit, s[max(0, a - 4):a])
+                label = period_label(kind, year, ahead, change and (ahead or _yearly(s, a, link)))
+                value_kind = kind
+                if kind == PLAN and not ahead and not change and not (ind.summed or "累计" in s[max(0, a - 4):a] + link):
+                    # A level the five years' review reached is the last year's: 地区生产总值突破3万亿元,
+                    # 城镇化率提高至64.8% (2025) — not the sum of new jobs, nor a cumulative change.
+                    value_kind, label = RESULT, period_label(RESULT, year)
+                out.append(IndicatorValue(ind.name, value, unit, qualifier, label, value_kind,
                                           src_s, src_e, doc.text[src_s:src_e], high, doc.text[cs:src_e]))
             # 达到8500亿元、增长1.5%: the same indicator's growth follows its level.
             chain = _CHAIN.match(s, ve)
