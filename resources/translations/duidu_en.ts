@@ -81,10 +81,10 @@
             <numerusform>[+%n more]</numerusform><numerusform>[+%n more]</numerusform></translation>
     </message>
     <message numerus="yes">
-        <source>Also linked at %n further places</source>
+        <source>Also linked at %n further places:</source>
         <translation>
-            <numerusform>Also linked at %n further place</numerusform>
-            <numerusform>Also linked at %n further places</numerusform>
+            <numerusform>Also linked at %n further place:</numerusform>
+            <numerusform>Also linked at %n further places:</numerusform>
         </translation>
     </message>
 </context>

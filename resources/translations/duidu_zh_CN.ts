@@ -1399,9 +1399,9 @@ Read Chinese policy documents against each other, offline.</source>
         <translation>两份文件都提到的地方：</translation>
     </message>
     <message numerus="yes">
-        <source>Also linked at %n further places</source>
+        <source>Also linked at %n further places:</source>
         <translation>
-            <numerusform>另有 %n 处与之对应</numerusform>
+            <numerusform>另有 %n 处与之对应：</numerusform>
         </translation>
     </message>
 </context>

@@ -146,11 +146,11 @@ class PassagesModel(QAbstractTableModel):
         lines = [self.in_script(row.text[:300])]
         if row.boilerplate:
             kind = self.tr("verbatim") if row.kind == "verbatim" else self.tr("fuzzy") + f" {row.similarity:.0%}"
-            lines.append(self.tr("Boilerplate: formulaic text shared by many policy documents") + f" ({kind})")
+            lines.append(self.tr("Boilerplate: formulaic text shared by many policy documents") + f" · {kind}")
         if row.places:
             lines.append(self.tr("Names a place both documents name:") + " " + self.in_script("、".join(row.places)))
         if row.partners:
-            lines.append(self.tr("Also linked at %n further places", "", len(row.partners)) + ":")
+            lines.append(self.tr("Also linked at %n further places:", "", len(row.partners)))
             for side, para, text in row.partners[:TOOLTIP_PARTNERS]:
                 where = f"{side.upper()} ¶{para}" if para else side.upper()
                 lines.append(f"• {where} " + self.in_script(text[:40].replace("\n", " ")))
