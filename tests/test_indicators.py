@@ -268,6 +268,13 @@ def test_a_five_year_review_keeps_its_period_and_yearly_counts_say_so():
         assert jobs and set(jobs) <= {"2021—2025年年均", "2026年目标"}, (region, jobs)
 
 
+def test_from_one_value_to_another_the_value_is_the_level_reached():
+    # 广西 2026: 年末城镇调查失业率从上半年5.5%降到5.3%; 甘肃 2026 (五年): 一般公共预算收入从874.6亿元增加到1112.4亿元.
+    assert [(v, k) for _, v, *_, k in values("年末城镇调查失业率从上半年5.5%降到5.3%。", 2026, "城镇调查失业率")] == \
+        [(5.3, RESULT)]
+    assert [v for _, v, *_ in values("一般公共预算收入从874.6亿元增加到1112.4亿元。", 2026, "一般公共预算收入")] == [1112.4]
+
+
 def test_report_year_from_date_title_file_name_or_text():
     assert report_year(date="2026-02-09") == 2026
     assert report_year(title="2026年北京市政府工作报告") == 2026

@@ -149,7 +149,10 @@ def _alias_re() -> tuple[re.Pattern, dict[str, Indicator]]:
     by_alias = {a: ind for ind in indicators() for a in ind.aliases}
     pattern = "|".join(map(re.escape, sorted(by_alias, key=len, reverse=True)))
     ahead = rf"(?=(?:{'|'.join(_PREFIX_Q)})?[0-9０-９])"  # lets the linking words give back what the value needs
-    return re.compile(rf"(?P<alias>{pattern})(?P<link>{_LINK}){ahead}"), by_alias
+    # 城镇调查失业率从上半年5.5%降到5.3%, 生产总值从4.16万亿元增加到5.67万亿元: the level reached is the value.
+    start = (rf"(?:从[^0-9０-９，,。；;：:\n]{{0,6}}{_NUM}(?:{_UNIT_RE})?"
+             r"(?:增加|增长|提高|提升|扩大|上升|下降|降低|减少|降|升)?(?:到|至))?")
+    return re.compile(rf"(?P<alias>{pattern}){start}(?P<link>{_LINK}){ahead}"), by_alias
 
 
 def report_year(title: str = "", text: str = "", date: str | None = None, file_name: str | None = None) -> int | None:
