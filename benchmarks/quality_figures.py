@@ -87,6 +87,7 @@ def corpus_figures_and_measures() -> None:
     t = time.perf_counter()
     found = {region: extract_measures(doc) for region, doc in docs.items()}
     took = time.perf_counter() - t
+    measure_figure_pairs(docs, found)
     excerpts = labels("measures.toml")["excerpt"]
     score = measure_quality(found, excerpts)
     print("\nMeasures: labelled measures × provinces (measures.toml) on the whole reports\n")
@@ -105,6 +106,27 @@ def corpus_figures_and_measures() -> None:
         print(f"  {len(row.mentions):>3}  {row.category}  {row.instrument or '—'}  {row.name}")
 
 
+
+
+def measure_figure_pairs(docs: dict, found: dict) -> None:
+    """Figures of measures paired across the reports: the labelled pairs (figure_pairs.toml) made
+    and wrongly made, and how many pairs every two reports give."""
+    from itertools import combinations
+
+    from figure_pair_quality import score
+
+    from duidu.engine.figures import extract_figures, pair_figures
+
+    figures = {region: extract_figures(doc, found[region]) for region, doc in docs.items()}
+    by_doc = {id(doc): figures[region] for region, doc in docs.items()}
+    result = score(lambda region, _: docs[region], lambda d: by_doc[id(d)])
+    print("\nMeasure figures: labelled pairs (figure_pairs.toml) on the whole reports\n")
+    print(f"pairs to make: {result.found}/{result.links} made (recall {result.recall:.0%}); pairs not to make: "
+          f"{result.wrongly}/{result.nolinks} made; precision {result.precision:.0%}",
+          *(f"  missed: {m}" for m in result.missed), *(f"  wrongly made: {m}" for m in result.false), sep="\n")
+    pairs = [p for a, b in combinations(sorted(docs), 2) for p in pair_figures(figures[a], figures[b])]
+    print(f"over all {len(docs) * (len(docs) - 1) // 2} pairs of reports: {len(pairs)} figure pairs of measures, "
+          f"{sum(p.differs for p in pairs)} differing")
 
 
 def main() -> None:
