@@ -54,6 +54,36 @@ def gram_hashes_each(keys: Sequence[str], gram: int = GRAM) -> list[np.ndarray]:
     return out
 
 
+BUCKET_LOOKUP_BITS = 18  # top bits of a hash that pick its bucket among a model's sorted keys
+
+
+def _bucket_starts(keys: np.ndarray) -> np.ndarray:
+    """Where each bucket of the sorted ``keys`` (by their top ``BUCKET_LOOKUP_BITS`` bits) starts."""
+    bounds = np.arange(2**BUCKET_LOOKUP_BITS + 1, dtype=np.uint64) << np.uint64(64 - BUCKET_LOOKUP_BITS)
+    starts = np.searchsorted(keys, bounds)
+    starts[-1] = len(keys)  # the last bound wraps to 0
+    return starts
+
+
+def _lookup(keys: np.ndarray, starts: np.ndarray, h: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """For each hash of ``h``: its index among the sorted ``keys`` and whether it is there. A
+    bucket holds a key or none mostly: its few entries are read, far fewer memory reads than a
+    binary search of every gram (the passages of a long pair hold hundreds of thousands)."""
+    bucket = (h >> np.uint64(64 - BUCKET_LOOKUP_BITS)).astype(np.int64)
+    lo, hi = starts[bucket], starts[bucket + 1]
+    at = np.zeros(len(h), dtype=np.int64)
+    found = np.zeros(len(h), dtype=np.bool_)
+    active = np.flatnonzero(hi > lo)
+    probe = lo[active]
+    while active.size:
+        hit = keys[probe] == h[active]
+        at[active[hit]], found[active[hit]] = probe[hit], True
+        probe += 1
+        more = ~hit & (probe < hi[active])
+        active, probe = active[more], probe[more]
+    return at, found
+
+
 @dataclass(frozen=True)
 class Background:
     keys: np.ndarray  # sorted gram hashes seen in at least three documents
@@ -65,11 +95,13 @@ class Background:
         passage is found in (they may be reference documents themselves: the seeds are)."""
         if not len(self.keys) or not len(hashes):
             return np.zeros(len(hashes))
-        at = np.searchsorted(self.keys, hashes)
-        at[at == len(self.keys)] = 0
-        found = self.keys[at] == hashes
+        at, found = _lookup(self.keys, self._buckets, hashes)
         beyond = np.maximum(np.where(found, self.counts[at].astype(np.int64), 0) - 2, 0)
         return beyond / max(1, self.documents - 2)
+
+    @cached_property
+    def _buckets(self) -> np.ndarray:
+        return _bucket_starts(self.keys)
 
 
 @dataclass(frozen=True)
@@ -88,9 +120,12 @@ class Holders:
         if not len(self.keys) or not sizes.sum():
             return sizes, np.zeros(int(sizes.sum()), dtype=np.uint64)
         h = np.concatenate(grams)
-        at = np.searchsorted(self.keys, h)
-        at[at == len(self.keys)] = 0
-        return sizes, np.where(self.keys[at] == h, self.masks[at], np.uint64(0))
+        at, found = _lookup(self.keys, self._buckets, h)
+        return sizes, np.where(found, self.masks[at], np.uint64(0))
+
+    @cached_property
+    def _buckets(self) -> np.ndarray:
+        return _bucket_starts(self.keys)
 
     def holding(self, keys: Sequence[str], cover: float) -> np.ndarray:
         """For each key text, how many reference documents hold at least ``cover`` of its 4-grams."""
@@ -134,9 +169,10 @@ class Holders:
             return out
         starts = np.concatenate(([0], np.cumsum(sizes)[:-1])).astype(np.int64)
         need = cover * sizes[some]
-        for d in range(self.documents):  # per document, per passage: grams held (one row at a time)
-            held = np.add.reduceat(((masks >> np.uint64(d)) & np.uint64(1)).astype(np.int32), starts[some])
-            out[some] += held >= need
+        # Per passage, per document: grams held, all at once (the masks' bits as a row of bytes each).
+        bits = np.unpackbits(masks.astype("<u8").view(np.uint8).reshape(-1, 8), axis=1, bitorder="little")
+        held = np.add.reduceat(bits[:, : self.documents], starts[some], axis=0, dtype=np.int32)
+        out[some] = (held >= need[:, None]).sum(axis=1)
         return out
 
 
