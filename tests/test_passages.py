@@ -290,6 +290,22 @@ def test_a_passage_ends_at_the_sentence_its_shared_content_is_in():
     assert (p.a_text, p.b_text) == ("积极共建北京（京津冀）国际科技创新中心", "积极推动北京（京津冀）国际科技创新中心")
 
 
+def test_a_clause_the_two_go_on_with_differently_is_cut_from_a_passage():
+    """…现代化综合立体交通网，开工建设 [广州新机场… / 潮南高速三明段…] (Guangdong, Fujian) and
+    …等特色优势产业，立足实际 [加快发展林下经济 / 发展生物医药] (Guizhou, Yunnan): the start of a clause
+    each goes on with differently is not shared content; a whole short clause both end alike is
+    (落实离境退税政策，扩大入境消费: Qinghai, Tibet)."""
+    _, _, passages = pair("积极推动传统基础设施新建、更新和数智化改造。构建现代化综合立体交通网，开工建设广州新机场、广清永高铁等项目。",
+                          "加强现代化基础设施建设。打造现代化综合立体交通网，开工建设潮南高速三明段、上浦高速浦城段等出入省通道。")
+    assert [p.a_text for p in passages] == ["现代化综合立体交通网"]
+    _, _, passages = pair("积极发展茶叶、辣椒、肉牛、中药材、食用菌等特色优势产业，立足实际加快发展林下经济、壮大林业产业。",
+                          "巩固提升高原特色农业、文旅、绿色能源、烟草、现代物流等特色优势产业，立足实际发展生物医药、新材料。")
+    assert not [p.a_text for p in passages if "立足实际" in p.a_text]
+    _, _, passages = pair("支持西宁建设青藏高原区域性消费中心城市。落实离境退税政策，扩大入境消费。加快布局建设充电基础设施。",
+                          "推动电商平台下沉赋能，支持建设更多本地仓。落实离境退税政策，扩大入境消费。加强消费者权益保护。")
+    assert [p.a_text for p in passages] == ["落实离境退税政策，扩大入境消费"]
+
+
 def test_sentences_shared_whole_stay_one_passage():
     """Consecutive sentences both texts share are one passage across the sentence end, and a list
     item after 、 is no dangling word (sentences of the 2026 Liaoning / Jilin and Jiangsu / Anhui

@@ -872,9 +872,10 @@ def _whole_clauses(chain: _Chain, breaks: dict[str, bytes], ka: str, kb: str, th
     going on differently (五年。全省上下深入; 发展。建立未来产业投入增长): a passage is a sentence's
     shared content, so one that crosses a sentence end (on either side) keeps only the pieces
     between ends that would be passages by themselves (from the first to the last; none: no
-    passage). A piece of fewer than ``SEED`` characters left at an end past a clause break
-    (…养老保险体系，扩大) is a word the chain ran on with, not shared content: it goes too; so does a
-    particle at an end that belongs with what lies outside (``_particles``)."""
+    passage). A piece shorter than a passage left at an end past a clause break is the start (or
+    end) of a clause the two go on with differently (…养老保险体系，扩大; …立体交通网，开工建设): it goes
+    too, unless it is a whole clause of at least ``SEED`` characters; so does a particle at an end
+    that belongs with what lies outside (``_particles``)."""
     def cut_at(c: _Chain, side: str, kind: int) -> list[_Chain]:
         s, e = (c.a0, c.a1) if side == "a" else (c.b0, c.b1)
         marks, bounds, at = breaks[side], [s], breaks[side].find(kind, s + 1, e)
@@ -893,11 +894,17 @@ def _whole_clauses(chain: _Chain, breaks: dict[str, bytes], ka: str, kb: str, th
             return None
         if len(held) < len(pieces):
             chain = _trim(chain, "a", held[0].a0, held[-1].a1, ka, kb)
-    for side in "ab":  # a dangling word at either end, past a clause break
+    for side in "ab":  # a clause's dangling piece at either end, past a clause break
         s, e = (chain.a0, chain.a1) if side == "a" else (chain.b0, chain.b1)
         marks = breaks[side]
-        head = next((p for p in range(s + 1, min(e, s + SEED)) if marks[p]), None)
-        tail = next((p for p in range(e - 1, max(s, e - SEED), -1) if marks[p]), None)
+        head = next((p for p in range(s + 1, min(e, s + min_length)) if marks[p]), None)
+        tail = next((p for p in range(e - 1, max(s, e - min_length), -1) if marks[p]), None)
+        # Shorter than a passage: kept only as a whole clause of at least a seed (…，扩大入境消费。),
+        # not where the clause goes on outside the passage (…，开工建设 | 广州新机场 / 潮南高速…).
+        if head is not None and head - s >= SEED and (s == 0 or marks[s]):
+            head = None
+        if tail is not None and e - tail >= SEED and (e >= len(marks) - 1 or marks[e]):
+            tail = None
         if head is not None or tail is not None:
             chain = _trim(chain, side, s if head is None else head, e if tail is None else tail, ka, kb)
             if chain is None:
