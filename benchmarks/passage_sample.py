@@ -153,6 +153,12 @@ def main() -> int:
           + ", ".join(f"{pair_name(a, b)} {sum(x == pair_name(a, b) for x, _ in passages)}" for a, b in CORPUS_PAIRS))
     report(f"Corpus: {min(CORPUS_SAMPLE, len(passages))} of {len(passages)} shown", draw(passages, CORPUS_SAMPLE), known)
     report(f"Corpus, the first {FIRST} of each pair in the reader's order", leading(passages, FIRST), known)
+    # The draw is redrawn whenever what is shown changes (a sample of a new population): every
+    # passage shown, where all are labelled, is the steadier figure to compare runs by.
+    verdicts = [known.get((pair, p.a_text)) for pair, p in passages]
+    real, labelled = verdicts.count("real"), sum(v is not None for v in verdicts)
+    print(f"Corpus, every passage shown: {real}/{labelled} labelled are real = {real / max(1, labelled):.0%}"
+          + (f"; {len(passages) - labelled} not labelled" if labelled < len(passages) else ""))
     first = [(pair, p) for pair, p in passages if p.places]
     first_real = sum(known.get((pair, p.a_text)) == "real" for pair, p in first)
     first_known = sum((pair, p.a_text) in known for pair, p in first)
