@@ -15,6 +15,7 @@ each side are the third kind (``counts_other_things``).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 REACH = 4  # characters of the same clause between a passage's end and the figure it frames
 # A figure: Arabic digits (a decimal point, thousands commas) and the unit character after them.
@@ -93,10 +94,16 @@ NAMING = ("n", "m", "q", "j", "eng")
 def _slot_word(text: str, start: int) -> tuple[str, str] | None:
     """The last word of what stands before ``start`` in its clause, if anything does: its key text
     (with the words before it while under two characters: 23|项, 南向|西向) and its part of speech."""
+    return _last_word(text[max(0, start - SLOT_REACH) : start])
+
+
+@lru_cache(maxsize=1 << 16)
+def _last_word(window: str) -> tuple[str, str] | None:
+    """``_slot_word`` of the text before a passage (remembered: segmenting with parts of speech is
+    slow, and a document's passages start at the same places in every comparison it takes part in)."""
     from duidu.text.keyform import query_key
     from duidu.text.segment import segment
 
-    window = text[max(0, start - SLOT_REACH) : start]
     breaks = [m.end() for m in CLAUSE_BREAK.finditer(window)]
     key = query_key(window[breaks[-1] if breaks else 0 :])
     words = segment(key, pos=True) if key else []
