@@ -230,3 +230,23 @@ def test_a_passage_linked_at_further_places_says_so(window, qtbot):
         else:
             assert not text.data().startswith("[+")
     assert several > 0  # one paragraph linked at several places: the pair has some
+
+
+def test_the_paragraph_numbers_are_the_margins(window, qtbot):
+    """¶ in the list and a partner's ¶ in its tooltip are the panes' paragraph numbers, whichever of
+    the comparison and the texts arrived first."""
+    from bisect import bisect_right
+
+    reader, panel = window.reader, window.passages_panel
+    with qtbot.waitSignal(reader.passagesShown):
+        window.boilerplate_action.setChecked(True)
+    starts = {side: [p.start for p in pane.doc_text.paragraphs] for side, pane in reader.panes.items()}
+    linked = 0
+    for i in _rows(panel):
+        p = reader.shown[i.data(INDEX_ROLE)]
+        assert int(i.sibling(i.row(), 1).data()) == bisect_right(starts["a"], p.a_start)
+        tip = i.sibling(i.row(), TEXT).data(Qt.ItemDataRole.ToolTipRole)
+        for q in p.partners[:6]:
+            assert f"{q.side.upper()} ¶{bisect_right(starts[q.side], q.start)} " in tip
+            linked += 1
+    assert linked > 0

@@ -313,6 +313,9 @@ class MainWindow(QMainWindow):
         r.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         r.pairChanged.connect(self._pair_changed)
         r.passagesShown.connect(self._passages_shown)
+        # A comparison the library had cached can arrive before a pane's text: its paragraphs (the
+        # list's ¶, a partner's place in B) are counted again once the text is there.
+        r.documentShown.connect(lambda _side: self._passages_shown() if r.comparison is not None else None)
         r.activeChanged.connect(self._active_changed)
         self.passages_panel.passageChosen.connect(lambda n: r.activate(n))
         # The list's "+N boilerplate" is the View menu's switch (one setting, one state).
