@@ -275,6 +275,14 @@ def test_from_one_value_to_another_the_value_is_the_level_reached():
     assert [v for _, v, *_ in values("一般公共预算收入从874.6亿元增加到1112.4亿元。", 2026, "一般公共预算收入")] == [1112.4]
 
 
+def test_urban_or_rural_income_is_not_every_residents():
+    # 江西 2026, 新疆 2026, 安徽 2026: incomes of a part of the residents; 青海 2026: of all.
+    for text in ("城镇、农村居民人均可支配收入分别增长4.3%、5.7%。", "城镇居民人均可支配收入增长7%左右、农村居民人均可支配收入增长8%左右",
+                 "城镇、农村常住居民人均可支配收入分别增长4.4%、6.2%", "脱贫县农村居民人均可支配收入年均增长8.2%"):
+        assert values(text, indicator="居民人均可支配收入") == [], text
+    assert [v for _, v, *_ in values("全体居民人均可支配收入增长5.1%。", indicator="居民人均可支配收入")] == [5.1]
+
+
 def test_report_year_from_date_title_file_name_or_text():
     assert report_year(date="2026-02-09") == 2026
     assert report_year(title="2026年北京市政府工作报告") == 2026
