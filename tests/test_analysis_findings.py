@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 
 from duidu.ui.measures_model import FigureRole, FiguresModel, as_written
 from duidu.ui.passages_panel import BOILERPLATE_ROLE, INDEX_ROLE, INFORMATIVE, PARTNERS_ROLE, SORT_ROLE
@@ -222,7 +222,9 @@ def test_a_passage_linked_at_further_places_says_so(window, qtbot):
         assert i.data(PARTNERS_ROLE) == len(p.partners)
         if p.partners:
             several += 1
-            assert text.data().startswith(f"[+{len(p.partners)} more] ")
+            n = len(p.partners)
+            said = QCoreApplication.translate("PassagesModel", "[+%n places]", None, n)  # the catalogue's plural
+            assert said.startswith(f"[+{n} place") and text.data().startswith(said + " ")
             tip = text.data(Qt.ItemDataRole.ToolTipRole)
             assert f"Also linked at {len(p.partners)} further place" in tip
             for q in p.partners[:6]:

@@ -76,9 +76,11 @@
 <context>
     <name>PassagesModel</name>
     <message numerus="yes">
-        <source>[+%n more]</source>
+        <source>[+%n places]</source>
         <translation>
-            <numerusform>[+%n more]</numerusform><numerusform>[+%n more]</numerusform></translation>
+            <numerusform>[+%n place]</numerusform>
+            <numerusform>[+%n places]</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Also linked at %n further places:</source>

@@ -1385,7 +1385,7 @@ Read Chinese policy documents against each other, offline.</source>
         <translation>近似</translation>
     </message>
     <message numerus="yes">
-        <source>[+%n more]</source>
+        <source>[+%n places]</source>
         <translation>
             <numerusform>〔另%n处〕</numerusform>
         </translation>

@@ -140,7 +140,7 @@ class PassagesModel(QAbstractTableModel):
                 return self.tr("boilerplate")
             return self.tr("verbatim") if row.kind == "verbatim" else self.tr("fuzzy") + f" {row.similarity:.0%}"
         text = self.in_script(row.text[:40].replace("\n", " "))
-        return self.tr("[+%n more]", "", len(row.partners)) + " " + text if row.partners else text
+        return self.tr("[+%n places]", "", len(row.partners)) + " " + text if row.partners else text
 
     def _tooltip(self, row: _Row) -> str:
         lines = [self.in_script(row.text[:300])]
