@@ -281,6 +281,10 @@ def test_urban_or_rural_income_is_not_every_residents():
                  "城镇、农村常住居民人均可支配收入分别增长4.4%、6.2%", "脱贫县农村居民人均可支配收入年均增长8.2%"):
         assert values(text, indicator="居民人均可支配收入") == [], text
     assert [v for _, v, *_ in values("全体居民人均可支配收入增长5.1%。", indicator="居民人均可支配收入")] == [5.1]
+    # 湖北, 宁夏 2026 grain targets: 继续保持 / 稳定保持在; 江苏 2026: 粮食年产量超760亿斤.
+    assert values("今年主要预期目标：粮食产量继续保持500亿斤以上。", indicator="粮食产量")[0][1:5] == (2500, None, "万吨", "以上")
+    assert values("今年主要预期目标：确保粮食总产量稳定保持在76亿斤以上。", indicator="粮食产量")[0][1] == 380
+    assert [q for *_, q, _ in values("粮食年产量超760亿斤。", indicator="粮食产量")] == ["超"]
     # 海南 2026: 服务进出口总额增长22.1% is trade in services, not the region's trade.
     assert values("社会消费品零售总额增长5%，服务进出口总额增长22.1%，", indicator="进出口总额") == []
 
