@@ -285,6 +285,8 @@ def test_urban_or_rural_income_is_not_every_residents():
     assert values("今年主要预期目标：粮食产量继续保持500亿斤以上。", indicator="粮食产量")[0][1:5] == (2500, None, "万吨", "以上")
     assert values("今年主要预期目标：确保粮食总产量稳定保持在76亿斤以上。", indicator="粮食产量")[0][1] == 380
     assert [q for *_, q, _ in values("粮食年产量超760亿斤。", indicator="粮食产量")] == ["超"]
+    assert values("主要预期目标是：一般公共预算收入同口径增长5.5%左右；", indicator="一般公共预算收入")[0][1:5] == \
+        (5.5, None, "%", "左右")
     # 海南 2026: 服务进出口总额增长22.1% is trade in services, not the region's trade.
     assert values("社会消费品零售总额增长5%，服务进出口总额增长22.1%，", indicator="进出口总额") == []
 
