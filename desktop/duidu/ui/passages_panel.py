@@ -219,6 +219,7 @@ class PassagesPanel(QWidget):
         self.table.activated.connect(self._chosen)
         self._quiet = False
         self._common = 0
+        self._label_common()  # named (and hidden) before any pair: screen readers read its text
 
     def set_passages(self, passages, a_paragraph_starts: list[int], in_script=None, *,
                      b_paragraph_starts: list[int] | None = None, boilerplate: int = 0,
