@@ -287,6 +287,11 @@ def test_urban_or_rural_income_is_not_every_residents():
     assert [q for *_, q, _ in values("粮食年产量超760亿斤。", indicator="粮食产量")] == ["超"]
     assert values("主要预期目标是：一般公共预算收入同口径增长5.5%左右；", indicator="一般公共预算收入")[0][1:5] == \
         (5.5, None, "%", "左右")
+    # 福建 2026: 固定资产投资下降3.3% is a fall (never 3.3% against another's growth of 3.3%); 海南: CPI微降0.1%;
+    # an energy-intensity reduction stays a reduction.
+    assert values("过去一年，固定资产投资下降3.3%。", indicator="固定资产投资")[0][1] == -3.3
+    assert values("过去一年，CPI微降0.1%，", indicator="居民消费价格")[0][1] == -0.1
+    assert values("单位国内生产总值能耗降低2.5%左右。", indicator="单位GDP能耗")[0][1] == 2.5
     # 海南 2026: 服务进出口总额增长22.1% is trade in services, not the region's trade.
     assert values("社会消费品零售总额增长5%，服务进出口总额增长22.1%，", indicator="进出口总额") == []
 
