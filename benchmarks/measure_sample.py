@@ -24,9 +24,11 @@ its wordings (the names grouped into it) are those read. Verdicts:
   split     one measure, but its wordings elsewhere make another row (the row read is right
             otherwise: counted against precision, as a reader finds half of it);
   not       not a measure: a fragment cut mid-phrase, a heading, a figure, a place, a document;
-and ``area`` says whether the row's policy area is one a researcher accepts (true / false).
+and ``areas`` lists the policy areas a researcher accepts for the row (its category is judged
+against them).
 
-Precision = right / labelled; area accuracy = area true / labelled rows that are measures.
+Precision = right / labelled; area accuracy = rows filed under an accepted area / labelled rows
+that are measures.
 Run: .venv/bin/python benchmarks/measure_sample.py [--show N] (N: wordings and evidence of
 unlabelled rows, to read and label).
 """
@@ -136,7 +138,8 @@ def score(drawn: list[Row], known: dict[str, dict]) -> Score:
     found = [v for v in (verdict(r, known) for r in drawn) if v is not None]
     counts = {k: sum(v["verdict"] == k for v in found) for k in VERDICTS}
     measures = [v for v in found if v["verdict"] != "not"]
-    return Score(len(drawn), len(found), counts["right"], len(measures), sum(bool(v["area"]) for v in measures), counts)
+    area_right = sum(r.category in v["areas"] for r in drawn if (v := verdict(r, known)) and v["verdict"] != "not")
+    return Score(len(drawn), len(found), counts["right"], len(measures), area_right, counts)
 
 
 def main(show: int = 0) -> Score:
@@ -148,7 +151,7 @@ def main(show: int = 0) -> Score:
     shown = 0
     for r in drawn:
         v = verdict(r, known)
-        mark = f"{v['verdict']}{'' if v['area'] else ' (area wrong)'}" if v else "?"
+        mark = f"{v['verdict']}{'' if r.category in v['areas'] else ' (area wrong)'}" if v else "?"
         print(f"  {mark:18} {r.category}/{r.instrument or '—'} {r.name}  [{len(r.evidence)} docs]"
               + (f"  wordings: {'/'.join(r.names)}" if len(r.names) > 1 else ""))
         if v is None and shown < show:

@@ -6,7 +6,9 @@ reports and the State Council's 2025 report (tests/data/corpus_passages, copied 
 ../shared/corpus with provenance; this script does not read ../shared). The default minimum
 length and threshold (engine/passages.py) are chosen from the seeds' table. Last, a seeded random
 sample of the passages shown on whole report pairs of ../shared/corpus with the verdicts read by
-hand (benchmarks/passage_sample.py, tests/passage_sample_labels.toml).
+hand (benchmarks/passage_sample.py, tests/passage_sample_labels.toml). Measures: a seeded sample of
+60 measure groups over the 33 reports and official documents of other domains, read by hand
+(benchmarks/measure_sample.py, tests/measure_sample_labels.toml): precision of groups, area accuracy.
 """
 
 from __future__ import annotations
@@ -54,6 +56,9 @@ if __name__ == "__main__":
     import quality_figures  # figures and measures (their own module): seeds, then ../shared/corpus
 
     quality_figures.main()
+    import measure_sample  # measures: a seeded sample of the groups over reports and other documents, read by hand
+
+    measure_sample.main()
     import passage_sample  # a random sample of the passages shown on whole report pairs, with verdicts
 
     print()

@@ -62,7 +62,7 @@ VERBS = frozenset("""
 建立 组建 成立 设立 创建 搭建 构建 筹建 新建 组织 建成 共建 合建 联建 共同建设 联合打造 共同打造 打造 建好 建强
 培育 建设 建 完善 健全 优化 改进 迭代 推进 推动 深化 实施 开展 加强 强化 落实 加快 探索 实行 推行 举办 召开 承办
 主办 制定 制订 签订 签署 出台 印发 发展 壮大 启动 部署 争创 布局 谋划 扩大 提升 支持 促进 用好 办好 做强 做优
-做大 推广 引进 开通 开工 创办 实现 抓好 建造 筹办 设置 申建 拓展 提振 激发 推出 开设 参与 承接
+做大 推广 引进 开通 开工 创办 实现 抓好 建造 筹办 设置 申建 拓展 提振 激发 推出 开设 参与 承接 认定 升级 剥离 打好 打赢
 """.split())
 # A verb word jieba glues to its adverb (大力发展, 加快建设) is still the verb.
 ADVERBS = ("大力", "加快", "深入", "积极", "全面", "持续", "着力", "扎实", "稳步", "有序", "协同", "统筹", "高标准",
@@ -91,6 +91,7 @@ _VERB_RE = re.compile("|".join(sorted(map(re.escape, VERBS), key=len, reverse=Tr
 _HEAD_RE = re.compile("|".join(map(re.escape, HEADS)))
 _JOINERS = frozenset("、 和 与 及 以及".split())
 _OPENERS, _CLOSERS = "“‘「『《(（", "”’」』》)）"
+_COUNTED = re.compile(r"^[一二三四五六七八九十两]+大$")  # 六大|未来产业: the count of a set, not its name
 _NUMERIC = re.compile(r"^[0-9０-９.．零〇一二三四五六七八九十百千万亿两第首余多个所名项次届对家类]+$")
 # A heading of a report's part: （三）…, 三、…, 3. … (its first sentence names the area).
 _HEADING = re.compile(r"^[ \t\u3000]*(?:[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、|\d{1,2}[.．、])")
@@ -424,10 +425,18 @@ def _object_name(words: list) -> str:
         if words[k].text == "的":
             words = words[k + 1:]
             break
-    k = 0
+    k = places = 0
     while k < len(words) - 1 and words[k].text not in NEGATIONS and words[k].text not in _OPENERS and (
-            words[k].pos in SKIP_POS or words[k].text in PLACES or _NUMERIC.match(words[k].text)):
+            words[k].pos in SKIP_POS or words[k].text in PLACES or _NUMERIC.match(words[k].text)
+            or _COUNTED.match(words[k].text) or words[k].text in _JOINERS
+            # 亿元|以上|项目: a figure's qualifier goes with the figure (not 省|以下, no figure before it)
+            or (k and words[k].pos == "f" and words[k - 1].pos in ("m", "q"))):
+        places += words[k].pos == "ns"
         k += 1
+    rest = "".join(w.text for w in words[k:])
+    modifier = rest[:len(rest) - len(_head_of(rest))]
+    if places and (not modifier or modifier in VERBS or modifier in _GENERIC or modifier in PLACES):
+        k = 0  # 支持|皖北|发展政策: without the place the name says nothing (发展政策), so it stays
     quoted = words[k].text in _OPENERS  # “四单合一”机制: a quoted name is kept whole
     keys: list[str] = []
     for w in words[k:]:
@@ -438,8 +447,9 @@ def _object_name(words: list) -> str:
             keys[-1] += key  # 非 + 义务教育: one piece, never cut apart
         else:
             keys.append(key)
-    # A one-character piece left in front is a cut place name or measure word (长株|潭, 10|条).
-    while not quoted and len(keys) > 1 and len(keys[0]) == 1 and sum(map(len, keys)) > 4:
+    # A one-character piece left in front of what was dropped is a cut place name or measure word
+    # (长株|潭, 10|条); first in the object it is the name's own (新|时代…工程, 省|以下…改革).
+    while k and not quoted and len(keys) > 1 and len(keys[0]) == 1 and sum(map(len, keys)) > 4:
         keys.pop(0)
     while len(keys) > 1 and sum(map(len, keys)) > MAX_NAME:
         # Cut from the front, but a negated scope (非义务教育…) stays: its neighbour goes instead.
@@ -464,7 +474,10 @@ def _objects(words: list, i: int) -> list[tuple[int, int]]:
         head, j = -1, start
         while j < len(words) and j - start < WINDOW:
             w = words[j]
-            nominal = j + 1 < len(words) and words[j + 1].text.endswith(HEADS)  # 发展|中心: part of the noun
+            # 发展|中心, 质量提升|行动, 生育支持|政策, 商品和|服务: a verb or a joiner before a head is
+            # part of the object; a preposition or a linking verb is not (以|县城, 为|枢纽: another predicate).
+            nominal = (j + 1 < len(words) and words[j + 1].text.endswith(HEADS) and not (w.pos or "").startswith("p")
+                       and w.text not in STOP_VERBS)
             if (_is_stop(w) and not nominal) or w.text == "、" or (w.text in _JOINERS and head >= 0):
                 break
             if w.text.endswith(HEADS):
@@ -472,6 +485,7 @@ def _objects(words: list, i: int) -> list[tuple[int, int]]:
             j += 1
         if head < 0:
             break
+        head = _widened(words, head)
         found.append((start, head))
         if not _name_of(words[start:head + 1]):
             break  # 项目推进机制、…: a bare head means the verb was part of a noun
@@ -480,6 +494,37 @@ def _objects(words: list, i: int) -> list[tuple[int, int]]:
             continue
         break
     return found
+
+
+# Nouns of an attribute, a result or the work of the thing before them (公共服务|质量,
+# 改革|成果, 服务保障|工作: the measure is what comes before), never part of a measure's name.
+ATTRIBUTES = frozenset("质量 水平 能力 效能 效率 效益 规模 比重 功能 作用 覆盖面 层次 品质 活力 韧性 成果 成效 "
+                       "工作 全部 体验 能级 地位 优势 实力 影响力 竞争力 辐射力 带动力 吸引力 承载力 水准 "
+                       "范围 任务 落地 领域 环节 短板 瓶颈 根基 整体 基础 底座 质效 形态 新形态 模式 格局 态势 "
+                       "氛围 供给 地区 城市".split())
+
+
+def _compound_noun(word) -> bool:
+    """A noun that continues a compound (设施|农业); not an attribute, a verb or a -化 predicate (市场化)."""
+    t = word.text
+    return (word.pos or "") in ("n", "ng", "nz") and t not in ATTRIBUTES and not _verb(word) and not t.endswith("化")
+
+
+def _widened(words: list, head: int) -> int:
+    """The object's real last word when nouns follow its head noun in one compound (高标准|农田|80万亩,
+    现代设施|农业。): only where the compound ends the clause or meets a figure; else the head stays
+    the last word."""
+    k = head
+    while k + 1 < len(words) and _compound_noun(words[k + 1]) and not words[k + 1].text.endswith(HEADS):
+        k += 1
+    if k == head:
+        return head
+    nxt = words[k + 1] if k + 1 < len(words) else None
+    if nxt is not None and nxt.text in ATTRIBUTES:
+        return head  # 创新体系|整体|效能: the nouns after the head are the attribute's, not the name's
+    # Else a predicate follows, or jieba took one for nouns (平台经济|规范|健康发展, 未来产业|蓄力|发展):
+    # the head stays.
+    return k if nxt is None or nxt.pos in ("x", "m") else head
 
 
 def _clauses(s: str):
@@ -516,7 +561,7 @@ def _pattern_mentions(doc: EngineDocument, s: str, smap, lexical: _Spans, senten
         # part-of-speech HMM's tag, the costly part.
         last = max(m.end() for m in _HEAD_RE.finditer(s, verb.end(), b))
         clause_text, heading = s[a:b], headings.contexts(a)
-        lo, hi = max(a, verb.start() - 4), min(b, last + 4)
+        lo, hi = max(a, verb.start() - 4), min(b, last + 12)  # nouns after the head: _widened
         first_word = max(bisect_right(starts, lo) - 1, 0)
         last_word = bisect_right(starts, hi - 1)
         stretch = [w for w in all_words[first_word:last_word] if w.start >= a and w.end <= b and w.text.strip()]

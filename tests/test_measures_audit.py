@@ -1,0 +1,138 @@
+"""The measure layer on real documents it was not built from: defects found reading a random sample of
+the measure groups over the 33 government work reports and the official documents of other domains
+(benchmarks/measure_sample.py, tests/measure_sample_labels.toml), each checked on the report's own
+paragraph (tests/data/reports_full: whole copies of ../shared/corpus, provenance in its PROVENANCE.tsv).
+"""
+
+from __future__ import annotations
+
+import sys
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+
+from duidu.engine.document import EngineDocument
+from duidu.engine.measures import extract_measures
+
+FULL = Path(__file__).parent / "data" / "reports_full"
+BENCHMARKS = Path(__file__).resolve().parents[1] / "benchmarks"
+
+
+@lru_cache(maxsize=None)
+def report(region: str) -> str:
+    name = f"{region}_国务院_政府工作报告.txt" if region.isdigit() else f"2026_{region}_政府工作报告.txt"
+    return (FULL / name).read_text(encoding="utf-8")
+
+
+def paragraph(region: str, phrase: str) -> EngineDocument:
+    """The report's paragraph (line) that holds ``phrase``, as a document of its own."""
+    line = next(line for line in report(region).splitlines() if phrase in line)
+    return EngineDocument.from_text(1, line + "\n", title=region, region=region)
+
+
+def measures_at(region: str, phrase: str) -> dict[str, str]:
+    """Measure name -> area, for the mentions that overlap ``phrase`` in its paragraph."""
+    doc = paragraph(region, phrase)
+    at = doc.text.index(phrase)
+    return {m.measure: m.category for m in extract_measures(doc) if m.start < at + len(phrase) and m.end > at}
+
+
+@pytest.mark.parametrize("region, phrase", [
+    ("云南省", "以县城为重要载体的城镇化建设"),  # 推进以县城为…: the object of 以, not of 推进
+    ("陕西省", "以县城为枢纽"),
+])
+def test_a_preposition_phrase_is_no_object(region, phrase):
+    found = measures_at(region, phrase)
+    assert not any("县城" in name for name in found), found
+
+
+def test_a_figures_qualifier_goes_with_the_figure():
+    """实施亿元以上项目: 以上 qualified 亿元, it names no measure (was 以上项目)."""
+    for region in ("云南省", "吉林省", "江西省"):
+        found = measures_at(region, "亿元以上项目")
+        assert not any(name.startswith("以上") for name in found), (region, found)
+
+
+@pytest.mark.parametrize("region, phrase, name", [
+    ("上海市", "新时代立德树人工程", "新时代立德树人工程"),  # was 时代立德树人工程
+    ("江苏省", "省以下财政体制改革", "省以下财政体制改革"),  # was 以下财政体制改革
+])
+def test_a_first_character_is_the_names_own(region, phrase, name):
+    assert name in measures_at(region, phrase)
+
+
+def test_a_counted_set_is_the_measure_it_counts():
+    """上海 布局培育六大未来产业: the measure 22 reports name 未来产业, not 六大未来产业."""
+    assert "未来产业" in measures_at("上海市", "六大未来产业")
+
+
+def test_a_place_stays_when_without_it_the_name_says_nothing():
+    """安徽 出台…支持皖北发展政策: 发展政策 alone names nothing (was its own row)."""
+    assert "皖北发展政策" in measures_at("安徽省", "皖北发展政策")
+
+
+@pytest.mark.parametrize("region, phrase, name", [
+    ("河南省", "新建改造高标准农田", "改造高标准农田"),  # was 改造高标准: the head 标准 inside 高标准|农田
+    ("2025", "现代设施农业", "现代设施农业"),  # was 现代设施
+])
+def test_nouns_after_the_head_that_end_the_clause_belong_to_the_name(region, phrase, name):
+    found = measures_at(region, phrase)
+    assert name in found and found[name] == "农业农村", found
+
+
+def test_an_attribute_after_the_name_is_not_part_of_it():
+    """提升国家创新体系整体效能: the measure is the innovation system, not its 整体."""
+    found = measures_at("2025", "创新体系整体效能")
+    assert any(name.endswith("创新体系") for name in found) and not any("整体" in n for n in found), found
+
+
+@pytest.mark.parametrize("region, phrase, name", [
+    ("山西省", "康复护理扩容提升工程", "康复护理扩容提升工程"),  # a verb before the head is the name's
+    ("吉林省", "优质商品和服务供给", "优质商品和服务"),  # 和 before the head joins; 供给 is the attribute
+])
+def test_verbs_and_joiners_inside_a_name_stay(region, phrase, name):
+    assert name in measures_at(region, phrase)
+
+
+def test_an_action_verb_is_not_part_of_its_object():
+    """安徽 优化升级工业互联网平台体系: 升级 is the action (was 升级工业互联网平台体系)."""
+    assert "工业互联网平台体系" in measures_at("安徽省", "优化升级工业互联网平台体系")
+
+
+@pytest.mark.parametrize("region, phrase, area", [
+    ("海南省", "算力基础设施", "科技"),  # 基础设施 any area builds: its own words decide (was 区域)
+    ("山西省", "县域普通高中发展振兴", "教育"),  # 高中 (was 区域)
+    ("四川省", "基层智能化康复中心", "民生"),  # 康复 (was 治理, by 基层)
+    ("吉林省", "健全人口服务体系", "民生"),  # 人口 (was the catch-all)
+    ("黑龙江省", "水旱灾害防御工程体系", "安全"),  # 灾害 (was 治理)
+])
+def test_areas_of_measures_outside_education(region, phrase, area):
+    found = measures_at(region, phrase)
+    assert found and set(found.values()) == {area}, found
+
+
+def test_a_level_in_front_still_groups_with_the_bare_name():
+    """江西 培育认定省级工业设计中心 (the verb 认定 no longer in the name) is the 工业设计中心 of 安徽, 河南, 湖南."""
+    from duidu.engine.measures import measure_table
+
+    docs = [paragraph(r, "工业设计中心") for r in ("江西省", "安徽省", "河南省", "湖南省")]
+    docs = [EngineDocument.from_text(k, d.text, title=d.title, region=d.region) for k, d in enumerate(docs)]
+    rows = [r for r in measure_table(docs) if "工业设计中心" in r.name]
+    assert len(rows) == 1 and set(rows[0].documents) == {0, 1, 2, 3}, [(r.name, r.names) for r in rows]
+    assert "认定省级工业设计中心" not in rows[0].names
+
+
+def test_the_sample_of_measure_groups_read_by_hand():
+    """The seeded sample of 60 measure groups over the 33 reports and the documents of other domains
+    (benchmarks/measure_sample.py) against the verdicts read in tests/measure_sample_labels.toml.
+    Floors, not today's figures (before the fixes of this audit 46/60 right, area 40/51; after them
+    50/60 and 48/54): most of the sample must still be rows that were read, and most of those right."""
+    sys.path.insert(0, str(BENCHMARKS))
+    import measure_sample
+
+    drawn = measure_sample.draw(measure_sample.table())
+    score = measure_sample.score(drawn, measure_sample.labels())
+    assert score.labelled >= 50, "the sample drifted from the rows read by hand: read the new ones"
+    assert score.precision >= 0.8, score
+    assert score.area_accuracy >= 0.85, score
