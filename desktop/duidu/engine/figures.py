@@ -15,7 +15,8 @@ documents agree and where they do not. A figure is a number with a measure word
 A figure counts what stands right after it, so it counts the mention only when nothing but
 modifiers stands between them: in 选择11个左右的县探索片区化推进乡村振兴 the 11 are counties, in
 538所中小学与北京市学校结对 schools of one side (a verb, a preposition or a conjunction in between
-gives the number to another noun). And where the mention is a modifier of a noun after it, the
+gives the number to another noun; people counted before a verb stay the measure's: 为超300万名婴幼儿
+发放育儿补贴). And where the mention is a modifier of a noun after it, the
 figure counts that noun (``Figure.counted``): 1281个乡村振兴示范村 counts villages, 100个乡村振兴片区
 districts, 593家专精特新“小巨人”企业 giants — two figures of one measure pair only when they count
 the same thing (``_same_thing``); an ordinal after a mention numbers it only when no other noun
@@ -135,9 +136,12 @@ def _head(text: str, clause_goes_on: bool = True) -> str:
     return " ".join(out)
 
 
-def _foreign(gap: str) -> bool:
-    """Whether a word in ``gap`` (between a number and a mention) makes the number another noun's."""
-    return any(w.pos.startswith(_FOREIGN_TAGS) and not w.pos.startswith("vn") for w in _words(gap))
+def _foreign(gap: str, unit: str) -> bool:
+    """Whether a word in ``gap`` (between a number and a mention) makes the number another noun's.
+    People counted before a verb are the measure's own (为超300万名婴幼儿发放育儿补贴: the children it
+    reached), so for them only a preposition or conjunction does (…名教师与…学校结对)."""
+    tags = ("p", "c") if UNIT_CLASS.get(unit) == "人" else _FOREIGN_TAGS
+    return any(w.pos.startswith(tags) and not w.pos.startswith("vn") for w in _words(gap))
 
 
 def _counted(text: str, m: MeasureMention, n: Number) -> str:
@@ -190,7 +194,7 @@ def extract_figures(doc: EngineDocument, mentions: Sequence[MeasureMention]) -> 
             n = numbers[k]
             gap = text[n.end:m.start]
             if (n.start >= max(cs, prev_end) and len(gap) <= GAP_BEFORE and "、" not in gap
-                    and not any(v in gap for v in _PREDICATES) and not (gap and _foreign(gap))):
+                    and not any(v in gap for v in _PREDICATES) and not (gap and _foreign(gap, n.unit))):
                 take(m, k)
     # Pass 2: numbers just after a mention, or opening the clause that follows it.
     for i, m in enumerate(mentions):
