@@ -894,22 +894,29 @@ def _whole_clauses(chain: _Chain, breaks: dict[str, bytes], ka: str, kb: str, th
             return None
         if len(held) < len(pieces):
             chain = _trim(chain, "a", held[0].a0, held[-1].a1, ka, kb)
-    for side in "ab":  # a clause's dangling piece at either end, past a clause break
-        s, e = (chain.a0, chain.a1) if side == "a" else (chain.b0, chain.b1)
-        marks = breaks[side]
-        head = next((p for p in range(s + 1, min(e, s + min_length)) if marks[p]), None)
-        tail = next((p for p in range(e - 1, max(s, e - min_length), -1) if marks[p]), None)
-        # Shorter than a passage: kept only as a whole clause of at least a seed (…，扩大入境消费。),
-        # not where the clause goes on outside the passage (…，开工建设 | 广州新机场 / 潮南高速…).
-        if head is not None and head - s >= SEED and (s == 0 or marks[s]):
-            head = None
-        if tail is not None and e - tail >= SEED and (e >= len(marks) - 1 or marks[e]):
-            tail = None
-        if head is not None or tail is not None:
-            chain = _trim(chain, side, s if head is None else head, e if tail is None else tail, ka, kb)
-            if chain is None:
-                return None
-    return _particles(chain, ka, kb)
+    # Until neither side changes: a cut on one side moves the other side's end (the same whichever
+    # text is A).
+    for _ in range(4):
+        ends = (chain.a0, chain.a1, chain.b0, chain.b1)
+        for side in "ab":  # a clause's dangling piece at either end, past a clause break
+            s, e = (chain.a0, chain.a1) if side == "a" else (chain.b0, chain.b1)
+            marks = breaks[side]
+            head = next((p for p in range(s + 1, min(e, s + min_length)) if marks[p]), None)
+            tail = next((p for p in range(e - 1, max(s, e - min_length), -1) if marks[p]), None)
+            # Shorter than a passage: kept only as a whole clause of at least a seed (…，扩大入境消费。),
+            # not where the clause goes on outside the passage (…，开工建设 | 广州新机场 / 潮南高速…).
+            if head is not None and head - s >= SEED and (s == 0 or marks[s]):
+                head = None
+            if tail is not None and e - tail >= SEED and (e >= len(marks) - 1 or marks[e]):
+                tail = None
+            if head is not None or tail is not None:
+                chain = _trim(chain, side, s if head is None else head, e if tail is None else tail, ka, kb)
+                if chain is None:
+                    return None
+        chain = _particles(chain, ka, kb)
+        if chain is None or (chain.a0, chain.a1, chain.b0, chain.b1) == ends:
+            return chain
+    return chain
 
 
 LEADING = frozenset("的等和与及")  # particles that attach to what precedes them (…等特色优势产业, …和区域中心城市)
