@@ -9,6 +9,8 @@ import pytest
 
 from duidu.engine import passages as engine
 from duidu.engine import seeds
+from duidu.engine.document import EngineDocument
+from duidu.engine.passages import find_passages
 from duidu.engine.seeds import seed_pairs
 
 from conftest import repetitive_keys
@@ -57,3 +59,27 @@ def test_pairs_left_out_inside_runs_grow_the_same_runs():
         assert engine._grown(ca, cb, *fewer[:2]).tolist() == engine._grown(ca, cb, *every[:2]).tolist()
         left_out += len(every[0]) - len(fewer[0])
     assert left_out > 5000
+
+
+@pytest.mark.parametrize("whole", [0, 10**9], ids=["longer grams ranked where asked", "over the whole texts"])
+def test_seeds_from_each_documents_sorted_grams_equal_the_joint_ranking(whole, monkeypatch):
+    """Pairing two texts' 4-grams sorted once each (per document: ``GramIndex``) finds the same
+    pairs and too-common positions as ranking both texts' grams together."""
+    monkeypatch.setattr(seeds, "WHOLE", whole)
+    pairs = 0
+    for ka, kb, ca, cb, n_a, n_b in _random_pairs(13):
+        ii, jj, common = seeds.indexed_seed_pairs(seeds.GramIndex.of(ka), seeds.GramIndex.of(kb),
+                                                  engine.MAX_SEED_PAIRS, engine.LEVELS)
+        ii0, jj0, common0 = seed_pairs(ca, cb, np.arange(n_a), np.arange(n_b), engine.MAX_SEED_PAIRS,
+                                       engine.LEVELS, inside=False)
+        assert sorted(zip(ii.tolist(), jj.tolist())) == sorted(zip(ii0.tolist(), jj0.tolist()))
+        assert common.tolist() == common0.tolist()
+        pairs += len(ii)
+    assert pairs > 5000
+
+
+def test_a_character_beyond_16_bits_has_no_index_and_the_joint_ranking_serves():
+    assert seeds.GramIndex.of("教育𠀀协同发展") is None  # four such characters would not fit 64 bits
+    a = EngineDocument.from_text(1, "推进𠀀教育协同发展试验区建设，共建未来技术学院。")
+    b = EngineDocument.from_text(2, "我们推进𠀀教育协同发展试验区建设。")
+    assert [p.a_text for p in find_passages(a, b)] == ["推进𠀀教育协同发展试验区建设"]

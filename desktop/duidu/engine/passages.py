@@ -37,7 +37,7 @@ from duidu.engine.frames import counts_other_things, figure_frame, name_frame
 from duidu.engine.per_document import per_document
 from duidu.engine.places import shared_places
 from duidu.engine.progress import CancelToken, Progress, checkpoint
-from duidu.engine.seeds import _counting, seed_pairs
+from duidu.engine.seeds import GramIndex, _counting, indexed_seed_pairs, seed_pairs
 
 SEED = 4  # characters in a seed n-gram
 MIN_LENGTH = 8  # key characters a passage needs (chosen on tests/passage_pairs.toml: make quality)
@@ -296,7 +296,7 @@ def _windowed_seeds(ida: np.ndarray, idb: np.ndarray, where_a: np.ndarray, where
     return np.concatenate(seeds_a), np.concatenate(seeds_b), first_left
 
 
-def _runs(ka: str, kb: str, within=None) -> np.ndarray:
+def _runs(ka: str, kb: str, within=None, docs: tuple[EngineDocument, EngineDocument] | None = None) -> np.ndarray:
     """Maximal exact runs of at least SEED characters, found from n-gram seeds.
 
     A 4-gram repeated on both sides (found more than MAX_SEED_PAIRS times in A times in B)
@@ -304,25 +304,31 @@ def _runs(ka: str, kb: str, within=None) -> np.ndarray:
     the 16- and 32-gram (随迁子女 is everywhere, 随迁子女接受义务 is not). Each level is a few
     sorts over the positions still in question, so repetition costs no more than length.
     Seeds in a row on one diagonal are one run, grown both ways as far as the texts agree.
-    ``within``: key spans of A and of B; what lies outside matches nothing (and costs nothing)."""
+    ``within``: key spans of A and of B; what lies outside matches nothing (and costs nothing).
+    ``docs``: the documents of ``ka`` and ``kb``, whose 4-grams are then sorted once each
+    (``_gram_index``) and only merged here."""
     masks = None if within is None else (_mask(len(ka), within[0]), _mask(len(kb), within[1]))
-    ca, cb = _codes(ka, kb, masks)
-    ida, idb = _grams(ca), _grams(cb)
-    if not len(ida) or not len(idb):
-        return np.empty((0, 3), np.int64)
-    inside = None
-    if masks is None:
-        where_a, where_b = np.arange(len(ida)), np.arange(len(idb))
-    else:  # grams reaching outside hold an id no gram of the other side has: never a seed
-        where_a, where_b = _inside(masks[0], len(ida)), _inside(masks[1], len(idb))
-        if not len(where_a) or not len(where_b):
+    ia, ib = (_gram_index(docs[0]), _gram_index(docs[1])) if masks is None and docs else (None, None)
+    if ia is not None and ib is not None:  # each text's grams sorted once (per document): merged here
+        ca, cb, ida, idb = ia.codes, ib.codes, ia.grams, ib.grams
+        if not len(ida) or not len(idb):
             return np.empty((0, 3), np.int64)
-        inside = [np.zeros(len(ida), np.bool_), np.zeros(len(idb), np.bool_)]
-        inside[0][where_a], inside[1][where_b] = True, True
-    if masks is None:  # the whole texts: n-gram ranks by prefix doubling, a few plain sorts
-        seeds_a, seeds_b, first_left = seed_pairs(ca, cb, where_a, where_b, MAX_SEED_PAIRS, LEVELS, inside=False)
+        seeds_a, seeds_b, first_left = indexed_seed_pairs(ia, ib, MAX_SEED_PAIRS, LEVELS)
     else:
-        seeds_a, seeds_b, first_left = _windowed_seeds(ida, idb, where_a, where_b, inside)
+        ca, cb = _codes(ka, kb, masks)
+        ida, idb = _grams(ca), _grams(cb)
+        if not len(ida) or not len(idb):
+            return np.empty((0, 3), np.int64)
+        if masks is None:  # the whole texts: n-gram ranks by prefix doubling, a few plain sorts
+            where_a, where_b = np.arange(len(ida)), np.arange(len(idb))
+            seeds_a, seeds_b, first_left = seed_pairs(ca, cb, where_a, where_b, MAX_SEED_PAIRS, LEVELS, inside=False)
+        else:  # grams reaching outside hold an id no gram of the other side has: never a seed
+            where_a, where_b = _inside(masks[0], len(ida)), _inside(masks[1], len(idb))
+            if not len(where_a) or not len(where_b):
+                return np.empty((0, 3), np.int64)
+            inside = [np.zeros(len(ida), np.bool_), np.zeros(len(idb), np.bool_)]
+            inside[0][where_a], inside[1][where_b] = True, True
+            seeds_a, seeds_b, first_left = _windowed_seeds(ida, idb, where_a, where_b, inside)
     runs = _grown(ca, cb, seeds_a, seeds_b)
     # Phrasing repeated on both sides at every length seeds nothing; a run through it is
     # still found from the runs beside it (保障|随迁子女|接受|义务教育: bridges).
@@ -349,6 +355,12 @@ def _runs(ka: str, kb: str, within=None) -> np.ndarray:
     digits = np.r_[0, np.cumsum((chars >= 0x30) & (chars <= 0x39))]
     figure = digits[runs[:, 0] + runs[:, 2]] - digits[runs[:, 0]]  # digits in the run (the same in B)
     return runs[np.lexsort((runs[:, :2].min(axis=1), figure, runs[:, 0] + runs[:, 1]))]
+
+
+@per_document
+def _gram_index(doc: EngineDocument) -> GramIndex | None:
+    """A document's key-form 4-grams, sorted once for every comparison it takes part in."""
+    return GramIndex.of(doc.keyform.text)
 
 
 def _dominated(runs: np.ndarray) -> np.ndarray:
@@ -879,6 +891,8 @@ def _whole_clauses(chain: _Chain, breaks: dict[str, bytes], ka: str, kb: str, th
     def cut_at(c: _Chain, side: str, kind: int) -> list[_Chain]:
         s, e = (c.a0, c.a1) if side == "a" else (c.b0, c.b1)
         marks, bounds, at = breaks[side], [s], breaks[side].find(kind, s + 1, e)
+        if at < 0 and all(r[2] for r in c.runs):
+            return [c]  # no end inside: trimmed to itself it would be rebuilt the same (most chains)
         while at >= 0:
             bounds.append(at)
             at = marks.find(kind, at + 1, e)
@@ -1090,7 +1104,7 @@ def find_passages(
 
     ka, kb = a.keyform.text, b.keyform.text
     checkpoint(0.0, progress, cancel)
-    runs = _runs(ka, kb, within)
+    runs = _runs(ka, kb, within, (a, b))
     checkpoint(0.4, progress, cancel)
     chains = _chains(runs, ka, kb, threshold, (_sentence_ends(a), _sentence_ends(b)), min_length)
     checkpoint(0.6, progress, cancel)

@@ -95,11 +95,23 @@ def seed_pairs(ca: np.ndarray, cb: np.ndarray, where_a: np.ndarray, where_b: np.
     else:
         for length in (1, 2):
             rank, top, order = _doubled(rank, top, length)
-    pairs_a, pairs_b = [], []
-    first_left = empty
-    length = SEED
-    whole = False
-    for level in range(levels + 1):
+    return _levels(rank, top, order, na, nb, where_a, where_b, max_pairs, levels, inside, ca, cb)
+
+
+def _levels(rank: np.ndarray, top: int, order: np.ndarray | None, na: int, nb: int, where_a: np.ndarray,
+            where_b: np.ndarray, max_pairs: int, levels: int, inside: bool, ca: np.ndarray | None,
+            cb: np.ndarray | None, start_level: int = 0, pairs_a: list | None = None,
+            pairs_b: list | None = None, first_left: np.ndarray | None = None
+            ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """``seed_pairs``' levels from ``start_level`` on: ``rank`` the ranks of the 4-grams of A and B
+    joined (``order``: the positions in order of rank, when ranked over the whole texts)."""
+    n = na + nb
+    empty = np.zeros(0, np.int64)
+    pairs_a, pairs_b = pairs_a or [], pairs_b or []
+    first_left = empty if first_left is None else first_left
+    length = SEED << start_level
+    whole = order is not None and start_level > 0
+    for level in range(start_level, levels + 1):
         if level == 0 or whole:
             asked = np.zeros(n, dtype=np.bool_)
             asked[where_a] = True
@@ -154,6 +166,99 @@ def seed_pairs(ca: np.ndarray, cb: np.ndarray, where_a: np.ndarray, where_b: np.
         if not len(where_a) or not len(where_b):
             break
     return np.concatenate(pairs_a), np.concatenate(pairs_b), first_left
+
+
+class GramIndex:
+    """A text's 4-grams sorted once, so that pairing two texts is a merge of their distinct grams,
+    not a sort of every position of both (kept per document: ``passages._gram_index``).
+
+    ``codes``: the text's code points; a 4-gram is four of them in one 64-bit integer (``grams``, per
+    position). ``unique`` the distinct grams in order, ``counts`` how often each occurs, ``order`` the
+    positions by (gram, position), ``first`` where each gram's positions begin there, ``inverse``
+    each position's gram (an index into ``unique``)."""
+
+    __slots__ = ("codes", "grams", "unique", "counts", "order", "first", "inverse")
+
+    def __init__(self, codes: np.ndarray) -> None:
+        self.codes = codes
+        n = max(0, len(codes) - SEED + 1)
+        grams = np.zeros(n, dtype=np.uint64)
+        for k in range(SEED):
+            grams = (grams << np.uint64(16)) | codes[k : k + n].astype(np.uint64)
+        self.grams = grams
+        self.order = np.argsort(grams, kind="stable")
+        ordered = grams[self.order]
+        new = np.ones(n, dtype=np.bool_)
+        np.not_equal(ordered[1:], ordered[:-1], out=new[1:])
+        self.first = np.flatnonzero(new)
+        self.unique = ordered[self.first]
+        self.counts = np.diff(np.r_[self.first, n])
+        self.inverse = np.empty(n, dtype=np.int64)
+        self.inverse[self.order] = np.cumsum(new) - 1
+
+    @classmethod
+    def of(cls, text: str) -> "GramIndex | None":
+        """The index of a text, or None when a character lies beyond 16 bits (four would not fit)."""
+        codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+        return cls(codes) if not len(codes) or int(codes.max()) < 1 << 16 else None
+
+
+def indexed_seed_pairs(ia: GramIndex, ib: GramIndex, max_pairs: int, levels: int
+                       ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """``seed_pairs`` over every position of both texts (``inside`` False), from their indexes: the
+    same pairs and too-common positions. The 4-grams are paired by merging the two texts' distinct
+    grams; the longer levels, asked about only where a 4-gram was too common, rank as it does."""
+    ca, cb = ia.codes, ib.codes
+    na, nb = len(ca), len(cb)
+    empty = np.zeros(0, np.int64)
+    if not len(ia.grams) or not len(ib.grams):
+        return empty, empty, empty
+    # Each distinct gram of A found among B's: how often in each.
+    at = np.minimum(np.searchsorted(ib.unique, ia.unique), len(ib.unique) - 1)
+    in_b = np.where(ib.unique[at] == ia.unique, ib.counts[at], 0)
+    in_a = ia.counts
+    shared = in_b > 0
+    seeded = shared & (in_a * in_b <= max_pairs)
+    # Every A position of a seeded gram with every B position of it (A's in order, then B's).
+    g = np.flatnonzero(seeded)
+    a_count, b_count = in_a[g], in_b[g]
+    a_pos = ia.order[np.repeat(ia.first[g], a_count) + _counting(a_count)]
+    reps = np.repeat(b_count, a_count)
+    ii = np.repeat(a_pos, reps)
+    jj = ib.order[np.repeat(np.repeat(ib.first[at[g]], a_count), reps) + _counting(reps)]
+    if len(ii):
+        # (i - 1, j - 1) is a pair too when its characters match and the 4-gram at i - 1 is
+        # seeded: it lies inside the run that pair starts (as ``seed_pairs`` without ``inside``).
+        paired = np.zeros(na, dtype=np.bool_)
+        paired[ii] = True
+        before_a, before_b = np.maximum(ii - 1, 0), np.maximum(jj - 1, 0)
+        inner = (ii > 0) & (jj > 0) & paired[before_a] & (ca[before_a] == cb[before_b])
+        ii, jj = ii[~inner], jj[~inner]
+    left = shared & ~seeded
+    where_a = np.flatnonzero(left[ia.inverse])
+    first_left = where_a
+    if levels == 0 or not len(where_a):
+        return ii, jj, first_left
+    left_b = np.zeros(len(ib.unique), dtype=np.bool_)
+    left_b[at[left]] = True
+    where_b = np.flatnonzero(left_b[ib.inverse])
+    # The 4-grams of A and B joined, ranked alike (equal grams, equal ranks; 0 for the few running
+    # past a text's end, never asked about): what the longer levels rank pairs of.
+    rank_b = len(ia.unique) + 1 + np.arange(len(ib.unique))
+    rank_b[at[shared]] = np.flatnonzero(shared) + 1
+    rank = np.zeros(na + nb, dtype=np.int64)
+    rank[: len(ia.grams)] = ia.inverse + 1
+    rank[na : na + len(ib.grams)] = rank_b[ib.inverse]
+    top = len(ia.unique) + len(ib.unique) + 1
+    order = None
+    if (len(where_a) + len(where_b)) * WHOLE > na + nb:  # most positions still in question: rank them all
+        rank, top, order = _doubled(rank, top, SEED)
+    length = 2 * SEED
+    where_a, where_b = where_a[where_a + length <= na], where_b[where_b + length <= nb]
+    if not len(where_a) or not len(where_b):
+        return ii, jj, first_left
+    return _levels(rank, top, order, na, nb, where_a, where_b, max_pairs, levels, False, ca, cb,
+                   start_level=1, pairs_a=[ii], pairs_b=[jj], first_left=first_left)
 
 
 def _gram_ranks(rank: np.ndarray, top: int, at: np.ndarray, length: int) -> tuple[np.ndarray, int, np.ndarray | None]:
