@@ -54,3 +54,24 @@ def test_what_a_clause_says_after_a_verb_or_an_adverbial_stays_shared():
     b = "深入推进新型城镇化，加快建设城市副中心和区域中心城市，持续壮大县域经济。"
     assert not name_frame(*spans(a, b, "副中心和区域中心城市"))
     assert any("风采大赛" in t for t in shown("川渝教师联盟举办首届川渝青年教师风采大赛。", "聯合舉辦3屆川渝青年教師風采大賽。"))
+
+
+def test_the_same_words_around_each_documents_own_region_are_a_frame():
+    """环北部湾广西水资源配置工程 (Guangxi) / 环北部湾广东水资源配置一期 (Guangdong): two provinces' own
+    projects. With each report's region known, the passage is found and flagged; where one side
+    names another's region (北京（京津冀）国际科技创新中心 in Beijing's and Tianjin's reports) the two
+    share it and it stays shown."""
+    from duidu.engine.frames import own_name_frame
+
+    gx = "加快建设环北部湾广西水资源配置工程、长塘水库、邕北灌区、黑水河灌区等水利项目。"
+    gd = "推进环北部湾广东水资源配置一期、二期和黄茅峡水库、长潭水库扩建等工程建设。"
+    a, a_span, b, b_span = spans(gx, gd, "环北部湾广西水资源配置", "环北部湾广东水资源配置")
+    assert own_name_frame(a, a_span, "广西壮族自治区", b, b_span, "广东省")
+    assert not own_name_frame(a, a_span, None, b, b_span, None)  # regions unknown: nothing to tell
+    found = find_passages(EngineDocument.from_text(1, gx, region="广西壮族自治区"),
+                          EngineDocument.from_text(2, gd, region="广东省"))
+    assert [(p.a_text, p.boilerplate) for p in found] == [("环北部湾广西水资源配置", True)]
+    bj = "强化产业圈联动发展，积极推动北京（京津冀）国际科技创新中心建设，持续提升科技成果区域内转化效率和比重。"
+    tj = "促进新质生产力加快发展。\n积极共建北京（京津冀）国际科技创新中心。聚焦天津所长、所需、所能。"
+    a, a_span, b, b_span = spans(bj, tj, "北京（京津冀）国际科技创新中心")
+    assert not own_name_frame(a, a_span, "北京市", b, b_span, "天津市")

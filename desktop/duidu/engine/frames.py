@@ -138,3 +138,31 @@ def name_frame(a_text: str, a_span: tuple[int, int], b_text: str, b_span: tuple[
     if not x or not y or set(x[0]) & set(y[0]):
         return False
     return all(pos.startswith(NAMING) for _, pos in (x, y))
+
+
+@lru_cache(maxsize=64)
+def _own_names(region: str | None) -> re.Pattern | None:
+    """A pattern of the names a document of ``region`` calls itself by (longest first), if any."""
+    from duidu.engine.places import own_names
+
+    names = sorted(own_names(region), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, names))) if names else None
+
+
+def own_name_frame(a_text: str, a_span: tuple[int, int], a_region: str | None,
+                   b_text: str, b_span: tuple[int, int], b_region: str | None) -> bool:
+    """Whether the passage is the same words around each document's own region, and nothing else:
+    环北部湾广西水资源配置 / 环北部湾广东水资源配置 are two provinces' own projects, 向关心支持重庆发展的 /
+    向关心支持贵州发展的 each report thanking for itself. Each side names its own region
+    (``places.own_names``) and, those names taken out, the two are the same in the key form."""
+    from duidu.text.keyform import query_key
+
+    def around(text: str, span: tuple[int, int], region: str | None) -> tuple[str, ...] | None:
+        names = _own_names(region)
+        if names is None:
+            return None
+        parts = names.split(text[span[0] : span[1]])
+        return tuple(query_key(part) for part in parts) if len(parts) > 1 else None
+
+    x = around(a_text, a_span, a_region)
+    return x is not None and x == around(b_text, b_span, b_region)

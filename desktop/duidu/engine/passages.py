@@ -33,7 +33,7 @@ import numpy as np
 from rapidfuzz.distance import LCSseq
 
 from duidu.engine.document import EngineDocument
-from duidu.engine.frames import counts_other_things, figure_frame, name_frame
+from duidu.engine.frames import counts_other_things, figure_frame, name_frame, own_name_frame
 from duidu.engine.per_document import per_document
 from duidu.engine.places import shared_places
 from duidu.engine.progress import CancelToken, Progress, checkpoint
@@ -1157,6 +1157,8 @@ def find_passages(
             boiler = True  # only the words around two different figures (engine/frames.py)
         if not boiler and name_frame(a.text, (a_start, a_end), b.text, (b_start, b_end)):
             boiler = True  # a clause's tail said of different things (engine/frames.py)
+        if not boiler and own_name_frame(a.text, (a_start, a_end), a.region, b.text, (b_start, b_end), b.region):
+            boiler = True  # the same words around each document's own region (环北部湾广西 / 广东水资源配置)
         if n >= len(snapped) and counts_other_things(a.text, (a_start, a_end), b.text, (b_start, b_end)):
             boiler = True  # a short numbered slogan counting different things on each side (三位一体)
         passages.append(
