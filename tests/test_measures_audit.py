@@ -123,6 +123,43 @@ def test_a_level_in_front_still_groups_with_the_bare_name():
     assert "认定省级工业设计中心" not in rows[0].names
 
 
+def _grouped(*cases: tuple[str, str]) -> dict[str, set[int]]:
+    """Measure table rows (name -> documents) over the paragraphs of ``cases`` (region, phrase)
+    that hold ``phrase``, one document each."""
+    from duidu.engine.measures import measure_table
+
+    docs = [EngineDocument.from_text(k, paragraph(r, p).text, title=r, region=r) for k, (r, p) in enumerate(cases)]
+    out: dict[str, set[int]] = {}
+    for row in measure_table(docs):
+        for name in row.names:
+            out[name] = set(row.documents)
+    return out
+
+
+def test_words_of_another_area_in_front_make_another_measure():
+    """公共服务体系 gathered 一体化算力公共服务体系 (福建, computing) and 全民健身公共服务体系 (陕西, sport)
+    with 基本公共服务体系 (山西); 风险防控长效机制 (national report, finance) gathered 上海's
+    廉政风险防控长效机制 (integrity). A scope in front (城乡, 县乡村) still groups."""
+    rows = _grouped(("山西省", "基本公共服务体系"), ("福建省", "一体化算力公共服务体系"), ("陕西省", "全民健身公共服务体系"))
+    sport = [docs for name, docs in rows.items() if name.endswith("全民健身公共服务体系")]
+    assert rows["一体化算力公共服务体系"] == {1} and sport and all(d == {2} for d in sport), rows
+    rows = _grouped(("2024", "风险防控长效机制"), ("上海市", "廉政风险防控长效机制"))
+    assert rows["廉政风险防控长效机制"] == {1}, rows
+    from duidu.engine.measures import _same_measure
+
+    # Names of the 33 reports: a scope in front is the same measure.
+    assert _same_measure("基本公共服务", "城乡基本公共服务") and _same_measure("养老服务网络", "县乡村养老服务网络")
+
+
+def test_a_name_with_another_areas_word_replaced_is_another_measure():
+    """The issue's finding: 教育协同发展试验区 (Chongqing's account, seed 000) took in 四川's
+    體育協同發展試驗區 (seed 001): one word replaced, 教育 by 体育 — another area, another zone."""
+    from duidu.engine.measures import _same_measure
+
+    assert not _same_measure("教育协同发展试验区", "体育协同发展试验区")
+    assert _same_measure("大气污染治理提质增效行动", "大气污染防治提质增效行动")  # a rewording still groups
+
+
 def test_the_sample_of_measure_groups_read_by_hand():
     """The seeded sample of 60 measure groups over the 33 reports and the documents of other domains
     (benchmarks/measure_sample.py) against the verdicts read in tests/measure_sample_labels.toml.

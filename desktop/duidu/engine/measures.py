@@ -634,7 +634,8 @@ def _same_measure(a: str, b: str) -> bool:
         return False
     short, long_ = sorted((a, b), key=len)
     if long_.endswith(short) and len(short) >= MIN_SUFFIX and len(short) >= len(head) + 3:
-        return True
+        # …but not with words of another area in front (一体化算力|公共服务体系, 廉政|风险防控长效机制).
+        return not _narrowed(short, long_, SequenceMatcher(None, short, long_, autojunk=False).get_opcodes())
     if abs(len(a) - len(b)) > 3:
         return False
     matcher = SequenceMatcher(None, a, b, autojunk=False)
@@ -651,19 +652,48 @@ def _narrowed(a: str, b: str, opcodes) -> bool:
         short, long_, spans = a, b, [(j1, j2) for tag, _, _, j1, j2 in opcodes if tag == "insert"]
     elif tags == {"delete"}:
         short, long_, spans = b, a, [(i1, i2) for tag, i1, i2, _, _ in opcodes if tag == "delete"]
+    elif tags == {"replace"}:
+        # Words replaced are a rewording (乡村 / 农村, 治理 / 防治) unless each side's words name
+        # another policy area: 教育协同发展试验区 is not 体育协同发展试验区.
+        for tag, i1, i2, j1, j2 in opcodes:
+            if tag == "replace":
+                here, there = _cue_areas(a, i1, i2), _cue_areas(b, j1, j2)
+                if here and there and not here & there:
+                    return True
+        return False
     else:
-        return False  # words replaced (乡村 / 农村, 治理 / 防治): a rewording, not a narrowing
+        return False  # words replaced and put in: a rewording, not a narrowing
     if len(spans) > 1 and all(hi - lo == 1 for lo, hi in spans):
         return False  # 民[营]企[业], 自[由]贸[易]: an abbreviation spelt out
     area = area_of(short)
     if area == OTHER:
         return False  # no area of its own for the words put in to differ from
+    if not _nearest_cue(short, _cues()[2]) and spans[0][0] == 0:
+        # A name filed by a weak cue alone (人才培养模式改革: 改革) with words in front: they say
+        # whose or where (职业教育|…, 中小学|春秋假制度), not another kind as 重大[科技]基础设施 does.
+        return False
     for lo, hi in spans:
         for cue, cue_area in _cues()[2]:
             at = long_.find(cue, max(0, lo - len(cue) + 1))
-            if 0 <= at < hi and cue not in short and cue_area != area:
+            if 0 <= at < hi and cue not in short and cue_area != area and cue not in SCOPES:
                 return True
     return False
+
+
+# Cue words that say where or for whom a measure applies, or who pays for it, not what it is:
+# 城乡|基本公共服务, 县乡村|养老服务网络, 财政|科技投入稳定增长机制 are the measure of the bare name.
+SCOPES = frozenset("城乡 乡村 农村 县域 基层 城市 城镇 社区 区域 都市圈 村 居民 群众 财政 预算".split())
+
+
+def _cue_areas(text: str, lo: int, hi: int) -> set[str]:
+    """The areas of the strong cues of ``text`` that overlap ``text[lo:hi]``."""
+    out = set()
+    for cue, cue_area in _cues()[2]:
+        at = text.find(cue, max(0, lo - len(cue) + 1))
+        while 0 <= at < hi:
+            out.add(cue_area)
+            at = text.find(cue, at + 1)
+    return out
 
 
 def _groups(names: dict[str, Sized], derived: set[str]) -> dict[str, str]:
