@@ -375,13 +375,25 @@ def _dominated(runs: np.ndarray) -> np.ndarray:
         # By start, the longest first among equal starts; among runs over the same stretch the one
         # nearest its diagonal, then the earliest on the other side, is the one not inside: a rule
         # that reads the same whichever text is A (array order would not).
-        other = runs[:, 1 - k]
-        order = np.lexsort((other, np.abs(runs[:, 1] - runs[:, 0]), -end, start))
+        order = _by_stretch(start, end, runs[:, 1 - k])
         reach = np.maximum.accumulate(end[order])
         covered = np.zeros(len(runs), dtype=np.bool_)
         covered[order[1:]] = reach[:-1] >= end[order[1:]]  # an earlier run reaches as far
         inside.append(covered)
     return inside[0] & inside[1] & (runs[:, 2] >= MIN_LENGTH)  # short runs may be a passage's pieces
+
+
+def _by_stretch(start: np.ndarray, end: np.ndarray, other: np.ndarray) -> np.ndarray:
+    """Runs in order of start, longest first, then nearest their diagonal, then earliest on the
+    other side (a stable sort). Given a start and a distance from the diagonal, the other side's
+    start is one of two, so one bit orders it: the four keys fit one integer (one sort, not four)."""
+    far = np.abs(other - start)
+    top = int(max(end.max(initial=0), other.max(initial=0))) + 1
+    bits = top.bit_length()
+    if 3 * bits + 1 > 63:
+        return np.lexsort((other, far, -end, start))
+    key = ((((start << bits) | (top - end)) << bits | far) << 1) | (other > start)
+    return np.argsort(key, kind="stable")
 
 
 def _grown(ca: np.ndarray, cb: np.ndarray, ii: np.ndarray, jj: np.ndarray) -> np.ndarray:
@@ -440,8 +452,9 @@ BRIDGE_ROUNDS = 4  # runs found from runs found from runs …
 
 def _bridges(runs: np.ndarray, ida: np.ndarray, idb: np.ndarray, common: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """For each run, the closest too-common 4-gram shared within MAX_GAP after its end (and before
-    its start) in both texts: the seed of the run that continues it. All runs at once: the
-    (MAX_GAP + 1)² window pairs of every run compared in one array operation."""
+    its start) in both texts: the seed of the run that continues it. All runs at once: each
+    too-common gram of A within reach of a run compared with the MAX_GAP + 1 grams of B within
+    reach (or, where most of A's are too common, the (MAX_GAP + 1)² pairs of every run)."""
     out_a, out_b = [], []
     na, nb = len(ida), len(idb)
     if not na or not nb or not len(runs):
@@ -461,16 +474,28 @@ def _bridges(runs: np.ndarray, ida: np.ndarray, idb: np.ndarray, common: np.ndar
             continue
         sign = 1 if forward else -1
         pa, pb = ea[:, None] + sign * steps, eb[:, None] + sign * steps
-        ok_a = (pa >= 0) & (pa < na)
-        ok_b = (pb >= 0) & (pb < nb)
-        pa_c, pb_c = _within(pa, na), _within(pb, nb)
-        ok_a &= common[pa_c]
-        hit = (ok_a[:, :, None] & ok_b[:, None, :] & (ida[pa_c][:, :, None] == idb[pb_c][:, None, :])).reshape(len(ea), -1)
+        ok_a = (pa >= 0) & (pa < na) & common[_within(pa, na)]
+        ok_b, grams_b = (pb >= 0) & (pb < nb), idb[_within(pb, nb)]
+        row, step = np.nonzero(ok_a)  # A's too-common grams in reach
+        # The closest pairs; every pair as close, so that the seeds do not depend on which text
+        # is A (a pair 1 on and 2 on and one 2 on and 1 on are as close: both are taken).
+        if 2 * len(row) < ok_a.size:  # a few of a run's places: each against B's in reach
+            hit = ok_b[row] & (grams_b[row] == ida[pa[row, step]][:, None])
+            if not len(row):
+                continue
+            away = np.where(hit, step[:, None] + steps, 10 * MAX_GAP)
+            starts = np.flatnonzero(np.r_[True, row[1:] != row[:-1]])  # (row is sorted: a segment a run)
+            closest = np.repeat(np.minimum.reduceat(away.min(axis=1), starts), np.diff(np.r_[starts, len(row)]))
+            k, b_step = np.nonzero(hit & (away == closest[:, None]))
+            out_a.append(pa[row[k], step[k]])
+            out_b.append(pb[row[k], b_step])
+            continue
+        # Most (text repeating itself at every length): every place of A against every one of B.
+        hit = (ok_a[:, :, None] & ok_b[:, None, :]
+               & (ida[_within(pa, na)][:, :, None] == grams_b[:, None, :])).reshape(len(ea), -1)
         found = hit.any(axis=1)
         if not found.any():
             continue
-        # The closest pair; every pair as close, so that the seeds do not depend on which text
-        # is A (a pair 1 on and 2 on and one 2 on and 1 on are as close: both are taken).
         away = np.where(hit, distance, 10 * MAX_GAP)[found]
         row, best = np.nonzero(away == away.min(axis=1, keepdims=True))
         out_a.append(pa[found][row, best // (MAX_GAP + 1)])
