@@ -95,6 +95,16 @@ def _own_characters(joined: str, keys: Sequence[str]) -> np.ndarray:
     return own[ends] - own[starts]
 
 
+def _slice_sums(values: np.ndarray, starts: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+    """``values[s : s + n].sum()`` for each start and length, a row per slice summed for each length
+    (a row of a 2-D sum adds up as the 1-D sum of the same numbers does, pairwise: equal floats)."""
+    out = np.zeros(len(starts))
+    for n in np.unique(lengths).tolist():
+        chosen = np.flatnonzero(lengths == n)
+        out[chosen] = values[starts[chosen, None] + np.arange(n)].sum(axis=1)
+    return out
+
+
 @dataclass
 class Boilerplate:
     """The test, bound to a library: ``documents_with(key)`` counts documents containing it."""
@@ -133,10 +143,23 @@ class Boilerplate:
         # leave it: the marks made so far cover [start, reach) of a later stretch, so it is asked
         # when a character not stock before marking lies in it at or after ``reach`` (``free``).
         separators = np.r_[0, np.cumsum(np.frombuffer(key.encode("utf-32-le"), np.uint32) == ord(SEPARATOR))]
-        whole = (separators[COMMON_GRAM : COMMON_GRAM + n] == separators[:n]).tolist()
+        whole = separators[COMMON_GRAM : COMMON_GRAM + n] == separators[:n]
         not_stock = np.flatnonzero(common < 1)
         free = np.searchsorted(not_stock, np.arange(len(key) + 1)).astype(np.int64)  # next position not stock
-        free = np.r_[not_stock, len(key)][free].tolist()
+        free = np.r_[not_stock, len(key)][free]
+        # A stretch over stock characters only marks nothing; when every other one was asked before
+        # (the pair compared again), all are marked at once: a stretch the loop below skips marks
+        # only characters already marked, so the marks are the same.
+        asked = np.flatnonzero(whole & (free[:n] < np.arange(n) + COMMON_GRAM))
+        counts = [self._df.get(key[i : i + COMMON_GRAM]) for i in asked.tolist()]
+        if None not in counts:
+            hits = asked[np.array(counts, dtype=np.int64) >= LIBRARY_SHARE * self.library_size]
+            edges = np.zeros(len(key) + 1, dtype=np.int64)
+            np.add.at(edges, hits, 1)
+            np.add.at(edges, hits + COMMON_GRAM, -1)
+            common[np.cumsum(edges[:-1]) > 0] = 1.0
+            return
+        whole, free = whole.tolist(), free.tolist()
         reach, hits = 0, []
         for i in range(n):
             if whole[i] and free[max(i, reach)] < i + COMMON_GRAM and self._common(key[i : i + COMMON_GRAM]):
@@ -175,21 +198,18 @@ class Boilerplate:
         # unless it is stock pieces put together (``_own_characters``).
         beyond = np.maximum(holders().holding(keys, FORMULA_COVER) - 2, 0)
         own = _own_characters(joined, keys)
-        out, at = [], 0
-        for n, key in enumerate(keys):
-            c = common[at : at + len(key)]
-            score = float((1 - c).sum())
-            particular = score >= PARTICULAR * len(key) or int((c < 0.5).sum()) >= PARTICULAR_RUN
-            boiler = score < DISTINCTIVE or not particular
-            # Stock pieces put together, or held by a few more documents without enough of its own:
-            # the more reference documents hold a passage, the more of its own it needs.
-            stock = own[n] < PIECES_PARTICULAR * max(1, int(beyond[n]))
-            boiler = bool(boiler or stock or beyond[n] >= FORMULA_DOCUMENTS)
-            if beyond[n] >= FORMULA_DOCUMENTS:
-                score /= 1 + int(beyond[n])
-            out.append((boiler, round(score, 1)))
-            at += len(key) + 1
-        return out
+        # Every passage at once (each score summed as numpy sums its slice: the same to the last bit).
+        lengths = np.array([len(k) for k in keys], dtype=np.int64)
+        starts = np.concatenate(([0], np.cumsum(lengths + 1)[:-1]))
+        score = _slice_sums(1 - common, starts, lengths)
+        mostly = np.concatenate(([0], np.cumsum(common < 0.5)))
+        particular = (score >= PARTICULAR * lengths) | (mostly[starts + lengths] - mostly[starts] >= PARTICULAR_RUN)
+        # Stock pieces put together, or held by a few more documents without enough of its own:
+        # the more reference documents hold a passage, the more of its own it needs.
+        stock = own < PIECES_PARTICULAR * np.maximum(1, beyond)
+        boiler = (score < DISTINCTIVE) | ~particular | stock | (beyond >= FORMULA_DOCUMENTS)
+        score = np.where(beyond >= FORMULA_DOCUMENTS, score / (1 + beyond), score)
+        return [(b, round(x, 1)) for b, x in zip(boiler.tolist(), score.tolist())]
 
     def informativeness(self, key: str) -> float:
         return self.assess([key])[0][1]
