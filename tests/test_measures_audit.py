@@ -160,6 +160,17 @@ def test_a_name_with_another_areas_word_replaced_is_another_measure():
     assert _same_measure("大气污染治理提质增效行动", "大气污染防治提质增效行动")  # a rewording still groups
 
 
+def test_the_1954_report_in_traditional_script():
+    """The 1954 report (tests/data/measures, traditional script): an alliance the text calls 所謂
+    (so-called) is another party's, not a measure; 製訂第一個五年計劃 is economic planning."""
+    from duidu.text.clean import clean
+
+    text = clean((Path(__file__).parent / "data" / "measures" / "1954_国务院_政府工作报告.txt").read_text(encoding="utf-8")).text
+    found = {m.measure: m.category for m in extract_measures(EngineDocument.from_text(1, text))}
+    assert not any("防务" in name for name in found), found
+    assert found.get("五年计划") == "经济", found
+
+
 def test_the_sample_of_measure_groups_read_by_hand():
     """The seeded sample of 60 measure groups over the 33 reports and the documents of other domains
     (benchmarks/measure_sample.py) against the verdicts read in tests/measure_sample_labels.toml.

@@ -413,6 +413,8 @@ def _bucket(name: str) -> str | None:
 
 def _name_of(words: list) -> str:
     """``_object_name`` when it names something beyond its head noun, else ""."""
+    if any(w.text == "所谓" for w in words[:3]):
+        return ""  # 组织所谓“东南亚防务集团”: a name the text disowns, another party's doing
     name = _object_name(words)
     if name in PLACES or name[:-len(_head_of(name)) or None] in _GENERIC:
         return ""  # 成渝地区双城经济圈: where, not what; 专项行动: which one is not said
