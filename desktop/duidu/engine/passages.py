@@ -176,14 +176,20 @@ def _grow(ca: np.ndarray, cb: np.ndarray, a: np.ndarray, b: np.ndarray, step: in
     once, never further than ``limit`` (where the next run on the diagonal starts).
 
     Compares blocks of characters per run and keeps going only for runs still matching, so a
-    long exact stretch costs its length over the block size in array operations. The first block
-    is short (most runs in repeated phrasing stop within a few characters), then they double."""
+    long exact stretch costs its length over the block size in array operations. The first
+    character is compared alone and the first block is short (most runs in repeated phrasing stop
+    at once or within a few characters), then they double."""
     block = 4
     na, nb = len(ca), len(cb)
     reach = np.zeros(len(a), dtype=np.int64)
     if limit is None:
         limit = np.full(len(a), max(na, nb) + 1, dtype=np.int64)
     active = np.nonzero(limit > 0)[0]
+    pa, pb = a[active], b[active]
+    same = (pa >= 0) & (pa < na) & (pb >= 0) & (pb < nb) & (ca[_within(pa, na)] == cb[_within(pb, nb)])
+    active = active[same]
+    reach[active] = 1
+    active = active[limit[active] > 1]
     while active.size:
         block = min(2 * block, 64)
         offsets = np.arange(block) * step
@@ -523,21 +529,26 @@ def _may_grow(runs: np.ndarray) -> np.ndarray:
         return np.zeros(0, dtype=np.bool_)
     a, b, length = runs[:, 0], runs[:, 1], runs[:, 2]
     reach = MAX_GAP + SEED + MIN_LENGTH
+    alone = length >= JOIN_PIECE
     near = np.zeros(len(runs), dtype=np.bool_)
+    if alone.all():
+        return alone
     for pos, d in ((a, b - a), (b, a - b)):
         cell = (pos // reach) * (1 << 32) + d // (MAX_GAP + 1)
         order = np.argsort(cell)  # probed in order: a sorted search is several times faster
         cell = cell[order]
         first = np.flatnonzero(np.r_[True, cell[1:] != cell[:-1]])  # the cells, from the same sort
         cells, counts = cell[first], np.diff(np.r_[first, len(cell)])
-        found = np.zeros(len(runs), dtype=np.int64)
+        asked = ~alone[order]  # only the runs too short alone ask for neighbours
+        cell, order = cell[asked], order[asked]
+        found = np.zeros(len(cell), dtype=np.int64)
         for da in (-1, 0, 1):
             for dd in (-1, 0, 1):
                 probe = cell + (da * (1 << 32) + dd)
                 at = np.clip(np.searchsorted(cells, probe), 0, len(cells) - 1)
                 found += np.where(cells[at] == probe, counts[at], 0)
         near[order] |= found > 1  # more than itself
-    return (length >= JOIN_PIECE) | near
+    return alone | near
 
 
 # -- chains ---------------------------------------------------------------------------------------
