@@ -171,6 +171,25 @@ def test_the_1954_report_in_traditional_script():
     assert found.get("五年计划") == "经济", found
 
 
+def test_rules_and_notices_outside_the_reports():
+    """Official documents of other kinds (tests/data/formats, provenance in its PROVENANCE.tsv): the
+    Beijing table of penalty standards and the 明溪 housing measures. A modal or 进行 opens another
+    predicate (行业组织进行政策和业务指导 named 进行政策), 实施期内 is a time (named 期内购房消费补贴);
+    the measures they do state are still found."""
+    from duidu.library.importer import prepare
+
+    def found(name: str) -> set[str]:
+        text = prepare(Path(__file__).parent / "data" / "formats" / name).cleaned.text
+        return {m.measure for m in extract_measures(EngineDocument.from_text(1, text))}
+
+    table = found("p06_beijing_fgw_caoliang_table.pdf")
+    assert not any(name.startswith(("进行", "必须")) or "进行政策" in name for name in table), table
+    assert "从业档案制度" in table
+    housing = found("p03_mingxi_xzf_2022-06.pdf")
+    assert not any(name.startswith("期内") for name in housing), housing
+    assert "房地产市场" in housing
+
+
 def test_the_sample_of_measure_groups_read_by_hand():
     """The seeded sample of 60 measure groups over the 33 reports and the documents of other domains
     (benchmarks/measure_sample.py) against the verdicts read in tests/measure_sample_labels.toml.

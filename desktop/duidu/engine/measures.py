@@ -82,13 +82,15 @@ PLACES = frozenset("两地 双方 各地 三省一市 两省市 我市 全市 �
 _GENERIC = frozenset("专项 有关 相关 各项 系列 这项 此项".split())  # modifiers that name nothing
 NEGATIONS = frozenset("非 不 无 未 反 去".split())  # kept with the word after them: 非义务教育
 # Verbs that open a new predicate: an object never runs past them (设施建设纳入…项目).
-STOP_VERBS = frozenset("纳入 作为 成为 覆盖 达到 实现 形成 提供 取得 为 是 达 增长 提高 超过".split())
+STOP_VERBS = frozenset("纳入 作为 成为 覆盖 达到 实现 形成 提供 取得 为 是 达 增长 提高 超过 "
+                       "可以 应当 必须 不得 进行".split())  # 银行|可以|配合…: a modal opens a predicate
 SKIP_POS = ("m", "q", "r", "ns", "x")
 WINDOW = 10  # words from the verb to the head noun
 MAX_NAME = 16  # key characters of a derived object name (longer ones keep their last words)
 _CLAUSE = re.compile(r"[^，,；;。：:！？!?\s][^，,；;。：:！？!?\n\r]*")  # 、 stays inside: it joins objects
 _VERB_RE = re.compile("|".join(sorted(map(re.escape, VERBS), key=len, reverse=True)))
 _HEAD_RE = re.compile("|".join(map(re.escape, HEADS)))
+_WHEN = frozenset("前 后 时 期间 期内 以前 以后 之前 之后".split())  # 实施|前: a time, not an action
 _JOINERS = frozenset("、 和 与 及 以及".split())
 _OPENERS, _CLOSERS = "“‘「『《(（", "”’」』》)）"
 _COUNTED = re.compile(r"^[一二三四五六七八九十两]+大$")  # 六大|未来产业: the count of a set, not its name
@@ -319,8 +321,8 @@ def _verb(word) -> bool:
 def _acts(words: list, i: int) -> bool:
     """Whether the verb at ``words[i]`` acts on what follows (not 建立健全, 落实的, 圈建设)."""
     nxt = next((w for w in words[i + 1:] if w.pos != "x"), None)
-    if nxt is None or _verb(nxt) or nxt.text == "的":
-        return False  # 建立健全: the last verb of a run takes the object
+    if nxt is None or _verb(nxt) or nxt.text == "的" or nxt.text in _WHEN:
+        return False  # 建立健全: the last verb of a run takes the object; 实施|前: a time, no action
     prev = words[i - 1] if i else None
     # 建设 after a noun is the noun "construction" (共同体建设实施方案), not the verb.
     return not (words[i].text in ("建设", "发展", "改革") and prev is not None
