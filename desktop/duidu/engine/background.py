@@ -114,14 +114,12 @@ class Holders:
     masks: np.ndarray  # uint64: bit d set when reference document d holds the gram
     documents: int
 
-    def _masks(self, grams: Sequence[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
-        """Each passage's number of 4-grams, and the document set of every 4-gram, all in a row."""
-        sizes = np.array([len(g) for g in grams], dtype=np.int64)
-        if not len(self.keys) or not sizes.sum():
-            return sizes, np.zeros(int(sizes.sum()), dtype=np.uint64)
-        h = np.concatenate(grams)
+    def _masks(self, h: np.ndarray) -> np.ndarray:
+        """The document set of every 4-gram hash of ``h``."""
+        if not len(self.keys) or not len(h):
+            return np.zeros(len(h), dtype=np.uint64)
         at, found = _lookup(self.keys, self._buckets, h)
-        return sizes, np.where(found, self.masks[at], np.uint64(0))
+        return np.where(found, self.masks[at], np.uint64(0))
 
     @cached_property
     def _buckets(self) -> np.ndarray:
@@ -129,7 +127,9 @@ class Holders:
 
     def holding(self, keys: Sequence[str], cover: float) -> np.ndarray:
         """For each key text, how many reference documents hold at least ``cover`` of its 4-grams."""
-        return self._holding(gram_hashes_each(keys, COVER_GRAM), cover)
+        grams = gram_hashes_each(keys, COVER_GRAM)
+        sizes = np.array([len(g) for g in grams], dtype=np.int64)
+        return self._holding(np.concatenate(grams) if grams else np.zeros(0, np.uint64), sizes, cover)
 
     def holding_shared(self, pairs: Sequence[tuple[str, str]], cover: float) -> np.ndarray:
         """For each pair of wordings (a fuzzy passage's two sides), how many reference documents hold
@@ -154,16 +154,17 @@ class Holders:
         owner, h = owner[order], h[order]
         both = np.flatnonzero((owner[1:] == owner[:-1]) & (h[1:] == h[:-1]))
         owner, h = owner[both], h[both]
-        cuts = np.searchsorted(owner, np.arange(1, len(pairs)))
-        return self._holding(np.split(h, cuts), cover)
+        return self._holding(h, np.bincount(owner, minlength=len(pairs)), cover)  # (h in order of owner)
 
     def spread(self, key: str) -> np.ndarray:
         """How many reference documents hold each 4-gram of ``key``, in order (0 when under two)."""
-        return np.bitwise_count(self._masks([gram_hashes(key, COVER_GRAM)])[1]).astype(np.int64)
+        return np.bitwise_count(self._masks(gram_hashes(key, COVER_GRAM))).astype(np.int64)
 
-    def _holding(self, grams: Sequence[np.ndarray], cover: float) -> np.ndarray:
-        out = np.zeros(len(grams), dtype=np.int64)
-        sizes, masks = self._masks(grams)
+    def _holding(self, h: np.ndarray, sizes: np.ndarray, cover: float) -> np.ndarray:
+        """For each passage (``sizes[k]`` of the 4-gram hashes ``h`` in a row), how many reference
+        documents hold at least ``cover`` of its 4-grams."""
+        out = np.zeros(len(sizes), dtype=np.int64)
+        masks = self._masks(h)
         some = sizes > 0
         if not masks.any():
             return out

@@ -99,8 +99,10 @@ def _slice_sums(values: np.ndarray, starts: np.ndarray, lengths: np.ndarray) -> 
     """``values[s : s + n].sum()`` for each start and length, a row per slice summed for each length
     (a row of a 2-D sum adds up as the 1-D sum of the same numbers does, pairwise: equal floats)."""
     out = np.zeros(len(starts))
-    for n in np.unique(lengths).tolist():
-        chosen = np.flatnonzero(lengths == n)
+    order = np.argsort(lengths, kind="stable")
+    bounds = np.flatnonzero(np.diff(lengths[order])) + 1
+    for chosen in np.split(order, bounds) if len(order) else ():
+        n = int(lengths[chosen[0]])
         out[chosen] = values[starts[chosen, None] + np.arange(n)].sum(axis=1)
     return out
 

@@ -272,7 +272,7 @@ def _mask(n: int, spans) -> np.ndarray:
 
 def _inside(mask: np.ndarray, grams: int) -> np.ndarray:
     """Positions of the grams lying wholly inside ``mask`` (one ``SEED`` long each)."""
-    covered = np.r_[0, np.cumsum(mask, dtype=np.int64)]
+    covered = np.concatenate(([0], np.cumsum(mask, dtype=np.int64)))
     return np.flatnonzero(covered[SEED : SEED + grams] - covered[:grams] == SEED)
 
 
@@ -358,9 +358,14 @@ def _runs(ka: str, kb: str, within=None, docs: tuple[EngineDocument, EngineDocum
     # swapped between the texts (覆盖两地|职业院校|662所 / 覆盖两地|662所|职业院校) tie: words go
     # before a figure (a figure is weaker evidence of shared text: the figure layer pairs them).
     chars = np.frombuffer(ka.encode("utf-32-le"), dtype=np.uint32)
-    digits = np.r_[0, np.cumsum((chars >= 0x30) & (chars <= 0x39))]
+    digits = np.concatenate(([0], np.cumsum((chars >= 0x30) & (chars <= 0x39))))
     figure = digits[runs[:, 0] + runs[:, 2]] - digits[runs[:, 0]]  # digits in the run (the same in B)
-    return runs[np.lexsort((runs[:, :2].min(axis=1), figure, runs[:, 0] + runs[:, 1]))]
+    keys = (runs[:, :2].min(axis=1), figure, runs[:, 0] + runs[:, 1])
+    bits = [int(k.max(initial=0)).bit_length() for k in keys]
+    if sum(bits) > 63:
+        return runs[np.lexsort(keys)]
+    packed = (keys[2] << (bits[0] + bits[1])) | (keys[1] << bits[0]) | keys[0]  # one sort, not three
+    return runs[np.argsort(packed, kind="stable")]
 
 
 @per_document
@@ -419,23 +424,24 @@ def _grown(ca: np.ndarray, cb: np.ndarray, ii: np.ndarray, jj: np.ndarray) -> np
     start = np.ones(len(ii), dtype=np.bool_)
     start[1:] = (diag[1:] != diag[:-1]) | (ii[1:] != ii[:-1] + 1)
     first = np.nonzero(start)[0]
-    last = np.r_[first[1:] - 1, len(ii) - 1]
+    last = np.append(first[1:] - 1, len(ii) - 1)
     a0, d = ii[first], diag[first]
     e0 = np.minimum(ii[last] + SEED, np.minimum(na, nb - d))  # the seeds' end, inside both texts
-    same_next = np.r_[d[1:] == d[:-1], False]
+    same_next = np.append(d[1:] == d[:-1], False)
     far = max(na, nb) + 1
-    limit = np.where(same_next, np.r_[a0[1:], 0] - e0, far)
+    next_start = np.append(a0[1:], 0)
+    limit = np.where(same_next, next_start - e0, far)
     reach = _grow(ca, cb, e0, e0 + d, 1, np.maximum(limit, 0))
     end = e0 + reach
-    touches = same_next & (end >= np.r_[a0[1:], 0])  # grew into the next group: one run
-    joined = np.r_[False, touches[:-1]]  # reached by the group before
-    back_limit = np.where(joined, 0, np.where(np.r_[False, same_next[:-1]], a0 - np.r_[0, end[:-1]], far))
+    touches = same_next & (end >= next_start)  # grew into the next group: one run
+    joined = np.concatenate(([False], touches[:-1]))  # reached by the group before
+    back_limit = np.where(joined, 0, np.where(np.concatenate(([False], same_next[:-1])), a0 - np.concatenate(([0], end[:-1])), far))
     back = _grow(ca, cb, a0 - 1, a0 + d - 1, -1, np.maximum(back_limit, 0))
     a0 = a0 - back
     # One run per chain of touching groups: the first group's start, the last one's end.
     run = np.cumsum(~joined) - 1
     starts = np.nonzero(~joined)[0]
-    ends = np.r_[starts[1:] - 1, len(a0) - 1]
+    ends = np.append(starts[1:] - 1, len(a0) - 1)
     out_a0, out_d = a0[starts], d[starts]
     return np.stack([out_a0, out_a0 + out_d, end[ends] - out_a0], axis=1) if len(run) else np.empty((0, 3), np.int64)
 
@@ -490,8 +496,8 @@ def _bridges(runs: np.ndarray, ida: np.ndarray, idb: np.ndarray, common: np.ndar
             if not len(row):
                 continue
             away = np.where(hit, step[:, None] + steps, 10 * MAX_GAP)
-            starts = np.flatnonzero(np.r_[True, row[1:] != row[:-1]])  # (row is sorted: a segment a run)
-            closest = np.repeat(np.minimum.reduceat(away.min(axis=1), starts), np.diff(np.r_[starts, len(row)]))
+            starts = np.flatnonzero(np.concatenate(([True], row[1:] != row[:-1])))  # (row is sorted: a segment a run)
+            closest = np.repeat(np.minimum.reduceat(away.min(axis=1), starts), np.diff(np.append(starts, len(row))))
             k, b_step = np.nonzero(hit & (away == closest[:, None]))
             out_a.append(pa[row[k], step[k]])
             out_b.append(pb[row[k], b_step])
@@ -536,17 +542,13 @@ def _may_grow(runs: np.ndarray) -> np.ndarray:
     for pos, d in ((a, b - a), (b, a - b)):
         cell = (pos // reach) * (1 << 32) + d // (MAX_GAP + 1)
         order = np.argsort(cell)  # probed in order: a sorted search is several times faster
-        cell = cell[order]
-        first = np.flatnonzero(np.r_[True, cell[1:] != cell[:-1]])  # the cells, from the same sort
-        cells, counts = cell[first], np.diff(np.r_[first, len(cell)])
+        cells = cell[order]
         asked = ~alone[order]  # only the runs too short alone ask for neighbours
-        cell, order = cell[asked], order[asked]
-        found = np.zeros(len(cell), dtype=np.int64)
-        for da in (-1, 0, 1):
-            for dd in (-1, 0, 1):
-                probe = cell + (da * (1 << 32) + dd)
-                at = np.clip(np.searchsorted(cells, probe), 0, len(cells) - 1)
-                found += np.where(cells[at] == probe, counts[at], 0)
+        probe, order = cells[asked], order[asked]
+        found = np.zeros(len(probe), dtype=np.int64)
+        for da in (-1, 0, 1):  # a row of three cells is a range of keys: the runs in it, by two searches
+            row = probe + da * (1 << 32)
+            found += np.searchsorted(cells, row + 1, "right") - np.searchsorted(cells, row - 1, "left")
         near[order] |= found > 1  # more than itself
     return alone | near
 

@@ -122,8 +122,8 @@ def _levels(rank: np.ndarray, top: int, order: np.ndarray | None, na: int, nb: i
             at = np.concatenate([where_a, na + where_b])
             ranks, _, order = _gram_ranks(rank, top, at, length)
             sub, ranks = at[order], ranks[order]
-        start = np.flatnonzero(np.r_[True, ranks[1:] != ranks[:-1]])
-        size = np.diff(np.r_[start, len(sub)])
+        start = np.flatnonzero(np.concatenate(([True], ranks[1:] != ranks[:-1])))
+        size = np.diff(np.append(start, len(sub)))
         in_a = np.add.reduceat((sub < na).astype(np.int64), start) if len(sub) else empty
         in_b = size - in_a
         shared = (in_a > 0) & (in_b > 0)
@@ -192,7 +192,7 @@ class GramIndex:
         np.not_equal(ordered[1:], ordered[:-1], out=new[1:])
         self.first = np.flatnonzero(new)
         self.unique = ordered[self.first]
-        self.counts = np.diff(np.r_[self.first, n])
+        self.counts = np.diff(np.append(self.first, n))
         self.inverse = np.empty(n, dtype=np.int64)
         self.inverse[self.order] = np.cumsum(new) - 1
 
@@ -271,7 +271,7 @@ def _gram_ranks(rank: np.ndarray, top: int, at: np.ndarray, length: int) -> tupl
     half = length // 2
     both = np.concatenate([at, at + half])
     both.sort(kind="stable")  # two ascending runs: one merge
-    both = both[np.r_[True, both[1:] != both[:-1]]]
+    both = both[np.concatenate(([True], both[1:] != both[:-1]))]
     halves, half_top, _ = _gram_ranks(rank, top, both, half)
     first, second = halves[np.searchsorted(both, at)], halves[np.searchsorted(both, at + half)]
     new, order = _ranked(first * half_top + second, half_top * half_top)
