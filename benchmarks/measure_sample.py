@@ -29,8 +29,8 @@ against them).
 
 Precision = right / labelled; area accuracy = rows filed under an accepted area / labelled rows
 that are measures.
-Run: .venv/bin/python benchmarks/measure_sample.py [--show N] (N: wordings and evidence of
-unlabelled rows, to read and label).
+Run: .venv/bin/python benchmarks/measure_sample.py [--show N] [--seed S --size K] (N: wordings
+and evidence of unlabelled rows, to read and label; S, K: another draw of K rows).
 """
 
 from __future__ import annotations
@@ -95,10 +95,10 @@ def table(library: Path | None = None) -> list[Row]:
             return rows
 
 
-def draw(rows: list[Row], n: int = SAMPLE) -> list[Row]:
-    """The ``n`` rows whose names hash lowest with ``SEED``: a fixed, name-stable random sample."""
+def draw(rows: list[Row], n: int = SAMPLE, seed: str = SEED) -> list[Row]:
+    """The ``n`` rows whose names hash lowest with ``seed``: a fixed, name-stable random sample."""
     def rank(row: Row) -> str:
-        return hashlib.sha1(f"{SEED}:{row.name}".encode("utf-8")).hexdigest()
+        return hashlib.sha1(f"{seed}:{row.name}".encode("utf-8")).hexdigest()
     return sorted(rows, key=rank)[:n]
 
 
@@ -142,11 +142,11 @@ def score(drawn: list[Row], known: dict[str, dict]) -> Score:
     return Score(len(drawn), len(found), counts["right"], len(measures), area_right, counts)
 
 
-def main(show: int = 0) -> Score:
+def main(show: int = 0, n: int = SAMPLE, seed: str = SEED) -> Score:
     rows = table()
-    drawn = draw(rows)
+    drawn = draw(rows, n, seed)
     known = labels()
-    print(f"\n## Measure groups: a sample of {len(drawn)} of {len(rows)} rows (seed {SEED}), read by hand "
+    print(f"\n## Measure groups: a sample of {len(drawn)} of {len(rows)} rows (seed {seed}), read by hand "
           f"({LABELS.relative_to(ROOT)})\n")
     shown = 0
     for r in drawn:
@@ -167,5 +167,10 @@ def main(show: int = 0) -> Score:
     return s
 
 
+def _option(name: str, default):
+    return type(default)(sys.argv[sys.argv.index(name) + 1]) if name in sys.argv else default
+
+
 if __name__ == "__main__":
-    main(int(sys.argv[sys.argv.index("--show") + 1]) if "--show" in sys.argv else 0)
+    # --seed S --size N: another draw (a check that the labelled one was not what the fixes fitted).
+    main(_option("--show", 0), _option("--size", SAMPLE), _option("--seed", SEED))
