@@ -81,6 +81,20 @@ def test_nouns_after_the_head_that_end_the_clause_belong_to_the_name(region, phr
     assert name in found and found[name] == "农业农村", found
 
 
+@pytest.mark.parametrize("region, phrase, names", [
+    ("新疆维吾尔自治区", "重大产业、基础设施项目", {"重大产业项目", "基础设施项目"}),  # was 重大产业
+    ("湖北省", "招商引资体制、园区运营模式改革", {"招商引资体制改革", "园区运营模式改革"}),  # was 招商引资体制
+])
+def test_a_list_that_shares_its_last_head_names_that_kind(region, phrase, names):
+    assert names <= set(measures_at(region, phrase)), measures_at(region, phrase)
+
+
+def test_a_list_of_things_of_their_own_shares_nothing():
+    """培育壮大新兴产业、未来产业 (the 2025 national report): two measures, no 新兴产业项目 …"""
+    assert {"新兴产业", "未来产业"} <= set(measures_at("2025", "培育壮大新兴产业、未来产业"))
+    assert "大抓产业项目" not in measures_at("贵州省", "大抓产业、大抓项目")  # parallel items (贵州)
+
+
 def test_an_attribute_after_the_name_is_not_part_of_it():
     """提升国家创新体系整体效能: the measure is the innovation system, not its 整体."""
     found = measures_at("2025", "创新体系整体效能")

@@ -531,6 +531,21 @@ def _widened(words: list, head: int) -> int:
     return k if nxt is None or nxt.pos in ("x", "m") else head
 
 
+# A list whose last item ends in one of SHARED and whose other items end in one of LISTED names
+# one kind of thing: 重大产业、基础设施项目 are two kinds of projects, 招商引资体制、园区运营模式改革
+# two reforms (not the 产业 and 体制 themselves); 新兴产业、未来产业 or X工程、Y项目 are not such lists.
+SHARED = ("改革", "项目", "清单")
+LISTED = frozenset("产业 体制 制度 机制 设施 基础设施 市场".split())
+
+
+def _shared_head(words: list, objects: list[tuple[int, int]]) -> str:
+    """The head noun the items of a 、-list share, when its last item's head is of SHARED, else ""."""
+    if len(objects) < 2:
+        return ""
+    last = _head_of(words[objects[-1][1]].text)
+    return last if last in SHARED else ""
+
+
 def _clauses(s: str):
     """The clauses of ``s``; one past ``segment.MAX_RUN`` (a text without punctuation) in pieces,
     each tagged only if it holds a verb and a head of its own: part-of-speech tagging costs
@@ -577,10 +592,14 @@ def _pattern_mentions(doc: EngineDocument, s: str, smap, lexical: _Spans, senten
                 i += 1
                 continue
             objects = _objects(words, i)
+            shared = _shared_head(words, objects)
             for n, (first, head) in enumerate(objects):
                 name = _name_of(words[first:head + 1])
                 if not name:
                     continue  # a bare head (完善机制) names nothing
+                if (shared and n < len(objects) - 1 and _head_of(name) in LISTED
+                        and words[first].text != words[objects[-1][0]].text):  # 大抓产业、大抓项目: parallel
+                    name += shared  # 招商引资体制、园区运营模式改革: the 体制 is one to reform
                 os_, oe = smap.to_src_span(a + words[first].start, a + words[head].end)
                 if lexical.overlaps(os_, oe):
                     continue  # the lexicon or a slogan already names this measure
