@@ -37,6 +37,8 @@ def _figure_before(text: str, start: int) -> str | None:
     """The figure (digits and unit) that ends at most ``REACH`` characters before ``start``, in the
     same clause (24个国家先进制造业集群)."""
     window = text[max(0, start - REACH - 16) : start]
+    if not DIGIT.search(window):
+        return None  # (most passages: no figure before them to look for)
     breaks = [m.end() for m in CLAUSE_BREAK.finditer(window)]
     clause = window[breaks[-1] if breaks else 0 :]
     last = None

@@ -953,8 +953,10 @@ def _whole_clauses(chain: _Chain, breaks: dict[str, bytes], ka: str, kb: str, th
         for side in "ab":  # a clause's dangling piece at either end, past a clause break
             s, e = (chain.a0, chain.a1) if side == "a" else (chain.b0, chain.b1)
             marks = breaks[side]
-            head = next((p for p in range(s + 1, min(e, s + min_length)) if marks[p]), None)
-            tail = next((p for p in range(e - 1, max(s, e - min_length), -1) if marks[p]), None)
+            lo, hi = s + 1, min(e, s + min_length)  # (most ends have no break near them: counted in C first)
+            head = None if marks.count(0, lo, hi) >= hi - lo else next(p for p in range(lo, hi) if marks[p])
+            lo, hi = max(s, e - min_length) + 1, e
+            tail = None if marks.count(0, lo, hi) >= hi - lo else next(p for p in range(hi - 1, lo - 1, -1) if marks[p])
             # Shorter than a passage: kept only as a whole clause of at least a seed (…，扩大入境消费。),
             # not where the clause goes on outside the passage (…，开工建设 | 广州新机场 / 潮南高速…).
             if head is not None and head - s >= SEED and (s == 0 or marks[s]):
