@@ -84,6 +84,26 @@ def _lookup(keys: np.ndarray, starts: np.ndarray, h: np.ndarray) -> tuple[np.nda
     return at, found
 
 
+def gram_hashes_flat(keys: Sequence[str], gram: int) -> tuple[np.ndarray, np.ndarray]:
+    """The ``gram_hashes`` of each key text in a row, key by key, and how many each has (one pass
+    over them all joined; the grams across a join left out)."""
+    if not keys:
+        return np.empty(0, dtype=np.uint64), np.zeros(0, dtype=np.int64)
+    lengths = np.array([len(k) for k in keys], dtype=np.int64)
+    joined = gram_hashes("\x00".join(keys), gram)
+    sizes = np.maximum(lengths - gram + 1, 0)
+    starts = np.concatenate(([0], np.cumsum(lengths + 1)[:-1]))
+    ends = np.cumsum(sizes)
+    at = np.arange(int(ends[-1])) + np.repeat(starts - (ends - sizes), sizes)
+    return joined[at], sizes
+
+
+def _distinct(values: np.ndarray) -> np.ndarray:
+    """The distinct values, in order (a plain sort: ``np.unique`` is slower on these sizes)."""
+    values = np.sort(values)
+    return values[np.concatenate(([True], values[1:] != values[:-1]))] if len(values) else values
+
+
 @dataclass(frozen=True)
 class Background:
     keys: np.ndarray  # sorted gram hashes seen in at least three documents
@@ -127,9 +147,7 @@ class Holders:
 
     def holding(self, keys: Sequence[str], cover: float) -> np.ndarray:
         """For each key text, how many reference documents hold at least ``cover`` of its 4-grams."""
-        grams = gram_hashes_each(keys, COVER_GRAM)
-        sizes = np.array([len(g) for g in grams], dtype=np.int64)
-        return self._holding(np.concatenate(grams) if grams else np.zeros(0, np.uint64), sizes, cover)
+        return self._holding(*gram_hashes_flat(keys, COVER_GRAM), cover)
 
     def holding_shared(self, pairs: Sequence[tuple[str, str]], cover: float) -> np.ndarray:
         """For each pair of wordings (a fuzzy passage's two sides), how many reference documents hold
@@ -138,22 +156,22 @@ class Holders:
         what the two share."""
         if not pairs:
             return np.zeros(0, dtype=np.int64)
-        # Every pair's 4-grams at once: (pair, gram) of each side, each once, then those on both.
-        sides = []
-        for side in (0, 1):
-            grams = gram_hashes_each([p[side] for p in pairs], COVER_GRAM)
-            owner = np.repeat(np.arange(len(pairs)), [len(g) for g in grams])
-            h = np.concatenate(grams)
-            order = np.lexsort((h, owner))
-            owner, h = owner[order], h[order]
-            once = np.ones(len(h), dtype=np.bool_)
-            once[1:] = (owner[1:] != owner[:-1]) | (h[1:] != h[:-1])
-            sides.append((owner[once], h[once]))
-        owner, h = np.concatenate([sides[0][0], sides[1][0]]), np.concatenate([sides[0][1], sides[1][1]])
-        order = np.lexsort((h, owner))
-        owner, h = owner[order], h[order]
-        both = np.flatnonzero((owner[1:] == owner[:-1]) & (h[1:] == h[:-1]))
-        owner, h = owner[both], h[both]
+        # Every pair's 4-grams at once: (pair, gram) of each side, each once, then those on both;
+        # the grams numbered first, so that a (pair, gram) is one integer and each step one sort.
+        sides = [gram_hashes_flat([p[side] for p in pairs], COVER_GRAM) for side in (0, 1)]
+        hashes = np.concatenate([sides[0][0], sides[1][0]])
+        order = np.argsort(hashes)
+        new = np.ones(len(hashes), dtype=np.bool_)
+        np.not_equal(hashes[order][1:], hashes[order][:-1], out=new[1:])
+        grams = hashes[order][new]
+        number = np.empty(len(hashes), dtype=np.int64)
+        number[order] = np.cumsum(new) - 1
+        kinds = max(len(grams), 1)
+        owned = [_distinct(np.repeat(np.arange(len(pairs), dtype=np.int64), sizes) * kinds + numbers)
+                 for (_, sizes), numbers in zip(sides, (number[: len(sides[0][0])], number[len(sides[0][0]) :]))]
+        both = np.sort(np.concatenate(owned))
+        both = both[:-1][both[1:] == both[:-1]]  # (each side's once: twice is on both)
+        owner, h = both // kinds, grams[both % kinds]
         return self._holding(h, np.bincount(owner, minlength=len(pairs)), cover)  # (h in order of owner)
 
     def spread(self, key: str) -> np.ndarray:
@@ -168,12 +186,17 @@ class Holders:
         some = sizes > 0
         if not masks.any():
             return out
-        starts = np.concatenate(([0], np.cumsum(sizes)[:-1])).astype(np.int64)
         need = cover * sizes[some]
-        # Per passage, per document: grams held, all at once (the masks' bits as a row of bytes each).
-        bits = np.unpackbits(masks.astype("<u8").view(np.uint8).reshape(-1, 8), axis=1, bitorder="little")
-        held = np.add.reduceat(bits[:, : self.documents], starts[some], axis=0, dtype=np.int32)
-        out[some] = (held >= need[:, None]).sum(axis=1)
+        # Per passage, per document: grams held, all at once (the bits of the masks held by any
+        # reference document, a row of bytes each, summed per passage).
+        held_by_any = np.flatnonzero(masks)
+        owner = np.repeat(np.arange(len(sizes)), sizes)[held_by_any]
+        bits = np.unpackbits(masks[held_by_any].astype("<u8").view(np.uint8).reshape(-1, 8), axis=1,
+                             bitorder="little")[:, : self.documents]
+        first = np.flatnonzero(np.concatenate(([True], owner[1:] != owner[:-1])))
+        held = np.zeros((len(sizes), bits.shape[1]), dtype=np.int32)
+        held[owner[first]] = np.add.reduceat(bits, first, axis=0, dtype=np.int32)
+        out[some] = (held[some] >= need[:, None]).sum(axis=1)
         return out
 
 
@@ -242,10 +265,14 @@ class Words:
             bucket = (h >> np.uint64(64 - BUCKET_BITS)).astype(np.int64)
             lo, hi = starts[bucket], starts[bucket + 1]
             found = np.zeros(len(h))
-            for k in range(int((starts[1:] - starts[:-1]).max())):
-                at = lo + k
-                hit = (at < hi) & (hashes[np.minimum(at, len(hashes) - 1)] == h)
-                found[hit] = share[at[hit]]
+            active = np.flatnonzero(hi > lo)  # (most grams fall in an empty bucket: asked no further)
+            at = lo[active]
+            while active.size:
+                hit = hashes[at] == h[active]
+                found[active[hit]] = share[at[hit]]
+                at += 1
+                more = at < hi[active]
+                active, at = active[more], at[more]
             for k in range(n):
                 np.maximum(out[k : k + len(found)], found, out=out[k : k + len(found)])
         return out
