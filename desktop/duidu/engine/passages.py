@@ -26,7 +26,7 @@ from __future__ import annotations
 import bisect
 import re
 import weakref
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Callable, Sequence
 
 import numpy as np
@@ -697,6 +697,13 @@ def _overlap(x0: int, x1: int, y0: int, y1: int) -> int:
     return max(0, min(x1, y1) - max(x0, y0))
 
 
+def _ends(chains: list[_Chain]) -> dict[str, np.ndarray]:
+    """The chains' spans on each side, ``[start, end]`` rows (read in one pass)."""
+    flat = np.fromiter((x for c in chains for x in (c.a0, c.a1, c.b0, c.b1)), dtype=np.int64, count=4 * len(chains))
+    flat = flat.reshape(-1, 4)
+    return {"a": flat[:, :2], "b": flat[:, 2:]}
+
+
 def _partners(kept: list[_Chain], rest: list[_Chain], ka: str, kb: str) -> dict[int, list[tuple[str, int, int]]]:
     """For chains that lost only because the other text repeats a kept passage's stretch: the
     repeat, as a partner of that passage (one paragraph quoted three times is one passage).
@@ -711,8 +718,7 @@ def _partners(kept: list[_Chain], rest: list[_Chain], ka: str, kb: str) -> dict[
     for c in kept:
         used["a"][c.a0 : c.a1] = b"\x01" * (c.a1 - c.a0)
         used["b"][c.b0 : c.b1] = b"\x01" * (c.b1 - c.b0)
-    spans = {"a": np.array([[c.a0, c.a1] for c in kept]), "b": np.array([[c.b0, c.b1] for c in kept])}
-    losers = {"a": np.array([[c.a0, c.a1] for c in rest]), "b": np.array([[c.b0, c.b1] for c in rest])}
+    spans, losers = _ends(kept), _ends(rest)
     host = {}
     for side in "ab":
         order = np.argsort(spans[side][:, 0], kind="stable")
@@ -729,7 +735,7 @@ def _partners(kept: list[_Chain], rest: list[_Chain], ka: str, kb: str) -> dict[
             found[ok] = k[ok]
         host[side] = found
     hosts = {side: host[side].tolist() for side in "ab"}
-    places = {side: losers[side].tolist() for side in "ab"}
+    places = {"a": losers["a"].tolist(), "b": losers["b"].tolist()}
     for n in np.nonzero((host["a"] >= 0) | (host["b"] >= 0))[0].tolist():
         for side, other in (("a", "b"), ("b", "a")):
             k = hosts[side][n]
@@ -739,6 +745,31 @@ def _partners(kept: list[_Chain], rest: list[_Chain], ka: str, kb: str) -> dict[
             used[other][s:e] = b"\x01" * (e - s)
             out.setdefault(k, []).append((other, s, e))
             break
+    return out
+
+
+def _one_per_text(passages: list[Passage]) -> list[Passage]:
+    """Passages with the same text on both sides, flagged alike, as one passage: each text repeats
+    the phrase (提升成渝地区双城经济圈发展能级 twice in the Sichuan report, twice in the Chongqing
+    one), so one-to-one linking made two passages a reader sees as the same twice. The first along
+    both texts stays (a rule that reads the same whichever text is A); the others' places on each
+    side, and their partners, become its partners."""
+    groups: dict[tuple[str, str, bool], list[Passage]] = {}
+    for p in passages:
+        groups.setdefault((p.a_text, p.b_text, p.boilerplate), []).append(p)
+    if len(groups) == len(passages):
+        return passages
+    out = []
+    for same in groups.values():
+        if len(same) == 1:
+            out.append(same[0])
+            continue
+        same.sort(key=lambda p: (p.a_key[0] + p.b_key[0], min(p.a_key[0], p.b_key[0])))
+        host, more = same[0], list(same[0].partners)
+        for p in same[1:]:
+            more += [Partner("a", p.a_start, p.a_end, p.a_text, p.a_key),
+                     Partner("b", p.b_start, p.b_end, p.b_text, p.b_key), *p.partners]
+        out.append(replace(host, partners=tuple(sorted(more, key=lambda x: x.start))))
     return out
 
 
@@ -1071,40 +1102,73 @@ def _quoted(doc: EngineDocument) -> dict[str, list[tuple[int, int]]]:
     return out
 
 
-def _mentioned(doc: EngineDocument, spans: tuple[tuple[int, int], ...]) -> dict[str, list[tuple[int, int]]]:
-    """The measure layer's mentions of a document (stored-text spans): key text -> key spans."""
+def _mentioned(doc: EngineDocument, spans: tuple[tuple, ...]) -> dict[str, list[tuple[int, int]]]:
+    """The measure layer's mentions of a document (stored-text spans, each with the measure's name
+    where given): key text -> key spans. The whole mention (打造西部金融中心), and the name where the
+    mention states it word for word (西部金融中心): the other text may name it with another verb or
+    none (西部金融中心建设提速)."""
+    from duidu.text.keyform import fold
+
     out: dict[str, list[tuple[int, int]]] = {}
     key = doc.keyform.text
-    for start, end in spans:
+    for start, end, *name in spans:
         s, e = doc.keyform.map.to_dst_span(start, end)
         if e - s >= SHORT_LENGTH:
             out.setdefault(key[s:e], []).append((s, e))
+        if name and len(name[0]) >= SHORT_LENGTH:
+            named = fold(name[0])
+            at = key.find(named, s, e)
+            if at >= 0 and len(named) < e - s:
+                out.setdefault(named, []).append((at, at + len(named)))
     return out
 
 
 _mentioned_once = per_document(_mentioned)
 
 
+def _free_place(key: str, item: str, own: list[tuple[int, int]] | None, used: bytearray,
+                src: "_SrcMap") -> tuple[int, int] | None:
+    """Where ``item`` links in one text: the first of its own places there (a quotation, a measure
+    mention) still free; else, where that text states it unmarked, its first free occurrence that
+    starts and ends on word boundaries (教育协同发展试验区 is not in 體育協同發展試驗區)."""
+    if own:
+        return next(((s, e) for s, e in own if used.find(1, s, e) < 0), None)
+    at = key.find(item)
+    while at >= 0:
+        end = at + len(item)
+        if used.find(1, at, end) < 0 and _inside_word(src, key, at) is None and _inside_word(src, key, end) is None:
+            return at, end
+        at = key.find(item, at + 1)
+    return None
+
+
 def _short_items(a: EngineDocument, b: EngineDocument, taken: list[_Chain], min_length: int,
                  measures: tuple[tuple, tuple] | None = None) -> list[_Chain]:
-    """Quoted names shorter than a passage that both texts quote word for word, where nothing
-    links them yet (“渝英荟萃”, 《沃土计划》); and, given the measure layer's mentions of each
-    side (stored-text spans), a measure both state in the same words (以旧换新, 两重两新)."""
+    """Items shorter than a passage that both texts state word for word, where nothing links them
+    yet: a name one text quotes (“渝英荟萃”, 《沃土计划》), and, given the measure layer's mentions
+    of each side (stored-text spans with the measure's name), a measure or the thing it names
+    (以旧换新, 西部金融中心), found quoted or named on the other side or stated there on word
+    boundaries. Which are shown the background model decides (``find_passages``: stock ones are
+    flagged)."""
     qa, qb = _quoted(a), _quoted(b)
     if measures is not None:
         qa = {**_mentioned_once(a, measures[0]), **qa}
         qb = {**_mentioned_once(b, measures[1]), **qb}
+    ka, kb = a.keyform.text, b.keyform.text
     out: list[_Chain] = []
-    used_a, used_b = bytearray(len(a.keyform.text)), bytearray(len(b.keyform.text))
+    used_a, used_b = bytearray(len(ka)), bytearray(len(kb))
     for c in taken:
         used_a[c.a0 : c.a1] = b"\x01" * (c.a1 - c.a0)
         used_b[c.b0 : c.b1] = b"\x01" * (c.b1 - c.b0)
-    for key in sorted(qa.keys() & qb.keys(), key=lambda k: (-len(k), k)):  # an order neither side sets
+    src_a, src_b = _src_map(a), _src_map(b)
+    for key in sorted(qa.keys() | qb.keys(), key=lambda k: (-len(k), k)):  # an order neither side sets
         if len(key) >= min_length:
             continue
-        (s, e), (t, u) = qa[key][0], qb[key][0]
-        if 1 in used_a[s:e] or 1 in used_b[t:u]:
+        place_a = _free_place(ka, key, qa.get(key), used_a, src_a)
+        place_b = place_a and _free_place(kb, key, qb.get(key), used_b, src_b)
+        if not place_b:
             continue
+        (s, e), (t, u) = place_a, place_b
         used_a[s:e], used_b[t:u] = b"\x01" * (e - s), b"\x01" * (u - t)
         out.append(_Chain([[s, t, e - s]]))
     return out
@@ -1191,7 +1255,7 @@ def find_passages(
             src = maps[side].span(s, e)
             more.append(Partner(side, src[0], src[1], doc.text[src[0] : src[1]], (s, e)))
         boiler, informativeness = assessed[n]
-        if n >= len(snapped) and informativeness < DISTINCTIVE and keys[n] not in quoted_a and keys[n] not in quoted_b:
+        if n >= len(snapped) and informativeness < DISTINCTIVE and not (keys[n] in quoted_a and keys[n] in quoted_b):
             boiler = True  # a measure's bare name that most reports state (产教融合): stock
         if not boiler and figure_frame(a.text, (a_start, a_end), b.text, (b_start, b_end)):
             boiler = True  # only the words around two different figures (engine/frames.py)
@@ -1209,6 +1273,7 @@ def find_passages(
                 shared_places(a, (a_start, a_end), b, (b_start, b_end)) if informativeness >= DISTINCTIVE else (),
             )
         )
+    passages = _one_per_text(passages)
     passages.sort(key=lambda p: (p.a_start, p.b_start))
     checkpoint(1.0, progress, cancel)
     return passages
