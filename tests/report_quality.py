@@ -29,6 +29,18 @@ FIGURE_LABELS = {
     "unemployment_target": ("城镇调查失业率", TARGET, "%"),
     "jobs_target": ("城镇新增就业", TARGET, "万人"),
 }
+# More indicators, labelled on the whole reports (targets_whole.toml, tests/data/reports_full).
+WHOLE_LABELS = {
+    "grain_target": ("粮食产量", TARGET, "万吨"),
+    "grain_result": ("粮食产量", RESULT, "万吨"),
+    "revenue_target": ("一般公共预算收入", TARGET, "%"),
+    "revenue_result": ("一般公共预算收入", RESULT, "%"),
+    "income_target": ("居民人均可支配收入", TARGET, "%"),
+    "income_result": ("居民人均可支配收入", RESULT, "%"),
+}
+FULL = DATA.parent / "reports_full"
+# A label's unit as written, to the unit values are compared in (statistics' conversions: 1斤 = 0.5 kg).
+_LABEL_UNITS = {"万亿斤": 50_000.0, "亿斤": 5.0, "万吨": 1.0, "%": 1.0}
 
 
 def labels(name: str) -> dict:
@@ -70,6 +82,42 @@ def _right(v: IndicatorValue, label) -> bool:
     high = label.get("high", math.nan)
     same_high = (v.high is None) if math.isnan(high) else (v.high is not None and abs(v.high - high) < 1e-9)
     return abs(v.value - label["value"]) < 1e-9 and same_high and v.qualifier == label["qualifier"]
+
+
+def whole_values() -> tuple[dict[str, list[IndicatorValue]], list[dict]]:
+    """Every labelled report's values, read from the whole report (tests/data/reports_full)."""
+    reports = labels("targets_whole.toml")["report"]
+    return {r["region"]: extract_indicators(document(FULL / r["file"]), r["year"]) for r in reports}, reports
+
+
+def whole_figure_quality(values: dict[str, list[IndicatorValue]], reports: list[dict]) -> dict[str, Score]:
+    """Per label of targets_whole.toml: the report's first value of that indicator, period and unit.
+
+    A stated label is right when value (in the label's unit) and qualifier are; ``stated = false``
+    counts as labelled for precision only: a value read there is a wrong one. A label left out is
+    not judged."""
+    scores = {key: Score() for key in WHOLE_LABELS}
+    for report in reports:
+        for key, (indicator, kind, unit) in WHOLE_LABELS.items():
+            label, score = report.get(key), scores[key]
+            if label is None:
+                continue
+            v = _first(values[report["region"]], indicator, kind, unit)
+            stated = label.get("stated", True)
+            score.labelled += stated
+            if v is None:
+                if stated:
+                    score.wrong.append(f"{report['region']} {key}: missed")
+                continue
+            score.predicted += 1
+            scale = _LABEL_UNITS[label["unit"]] if stated else 1.0
+            if stated and abs(v.value - label["value"] * scale) < 1e-6 and v.high is None \
+                    and v.qualifier == label["qualifier"]:
+                score.right += 1
+            else:
+                told = "not stated" if not stated else f"labelled {label['value']}{label['unit']}{label['qualifier']}"
+                score.wrong.append(f"{report['region']} {key}: read {v.shown()} {v.qualifier} ({v.context}); {told}")
+    return scores
 
 
 def figure_quality(values: dict[str, list[IndicatorValue]], reports: list[dict], whole: bool = False) -> dict[str, Score]:

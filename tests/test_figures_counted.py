@@ -103,6 +103,23 @@ def test_figures_of_one_thing_still_pair():
     assert pairs(beijing, shaanxi, "高效办成一件事") == [("119个", "39项", True)]
 
 
+def test_a_count_in_a_partners_scope_meets_only_the_same_scope():
+    # 四川's 320个共建重点项目 are projects built with 重庆 (共建), not Sichuan's own key projects:
+    # they do not pair with 宁夏's 实施重点项目2800多个 nor 河南's 1000个以上省重点项目.
+    sichuan = paragraph("四川省", "320个共建重点项目")
+    for region, phrase in (("宁夏回族自治区", "实施重点项目2800多个"), ("河南省", "实施1000个以上省重点项目")):
+        other = paragraph(region, phrase)
+        assert not [p for p in pairs(sichuan, other, "重点项目") if p[0] == "320个"]
+    (joint,) = [f for f in figures(sichuan, "重点项目") if f.text == "320个"]
+    assert joint.scope == "共建"
+    # Two counts of one scope still pair, and two own counts too (no scope word on either side).
+    a = EngineDocument.from_text(1, "基础设施、现代产业等领域320个共建重点项目完成投资5332亿元。")
+    b = EngineDocument.from_text(2, "公共服务等领域300个共建重点项目完成投资。")
+    assert pairs(a, b, "重点项目") == [("320个", "300个", True)]
+    c = EngineDocument.from_text(3, "实施重点项目2800多个。")
+    assert pairs(c, paragraph("河南省", "实施1000个以上省重点项目"), "重点项目")
+
+
 def test_labelled_figure_pairs_floor():
     """The labelled pairs of tests/data/reports/figure_pairs.toml, on the paragraphs holding them.
     Before the counted noun was read: 14/14 pairs made, 6 of the 9 not to make made too (precision
@@ -110,6 +127,6 @@ def test_labelled_figure_pairs_floor():
     from figure_pair_quality import score
 
     result = score(paragraph, lambda d: extract_figures(d, extract_measures(d)))
-    assert result.links >= 14 and result.nolinks >= 9
+    assert result.links >= 14 and result.nolinks >= 11
     assert result.precision >= 0.9, result.false
     assert result.recall >= 0.9, result.missed

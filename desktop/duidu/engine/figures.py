@@ -75,6 +75,7 @@ class Figure:
     ordinal: bool = False  # 第七次, 首届
     counted: str = ""  # the nouns after the measure the figure counts (示范村 of 乡村振兴示范村), simplified,
     # space-separated words
+    scope: str = ""  # a partner scope between the figure and its measure: 共建 of 320个共建重点项目
 
 
 @dataclass(frozen=True)
@@ -154,9 +155,38 @@ def _counted(text: str, m: MeasureMention, n: Number) -> str:
     return _head(text[m.end:stop.start() if stop else end])
 
 
+# Words that put a count in a partner's scope: 320个共建重点项目 are projects two regions run together,
+# not a count of the region's own key projects (宁夏 实施重点项目2800多个), so they meet only a figure
+# of the same scope.
+_JOINT = re.compile(r"共建|合作|协作|联建|联合|共同|对口|跨省|跨区域|两地|双方")
+_SCOPE_BEFORE = 6  # characters before a mention read for a scope word when the figure follows it
+
+
+def _scope(text: str, m: MeasureMention, n: Number) -> str:
+    """The partner scope word standing between ``n`` and ``m`` (or, for a figure after the mention,
+    just before the mention in its clause), simplified; "" if none. A word of the mention's own
+    name is no scope (合作 of 国际合作园区 names the measure)."""
+    from duidu.text.script import convert
+
+    if n.end <= m.start:
+        gap = text[n.end:m.start]
+    else:
+        before = text[max(0, m.start - _SCOPE_BEFORE):m.start]
+        gap = _BREAK.split(before)[-1]
+    # The mention's own words count too where its name leaves them out (共建重点项目 → 重点项目).
+    hit = _JOINT.search(convert(gap + "|" + _left_out(m), "t2s").text)
+    return hit.group() if hit and hit.group() not in m.measure else ""
+
+
+def _left_out(m: MeasureMention) -> str:
+    """The words of a mention its measure's name leaves out (共建 of 共建重点项目 → 重点项目)."""
+    at = m.text.find(m.measure)
+    return m.text[:at] if at > 0 else ("" if at == 0 else m.text)
+
+
 def _figure(doc: EngineDocument, m: MeasureMention, n: Number) -> Figure:
     return Figure(m.measure, n.start, n.end, doc.text[n.start:n.end], n.value, n.unit, n.ordinal,
-                  _counted(doc.text, m, n) if not n.ordinal else "")
+                  _counted(doc.text, m, n) if not n.ordinal else "", _scope(doc.text, m, n))
 
 
 def extract_figures(doc: EngineDocument, mentions: Sequence[MeasureMention]) -> list[Figure]:
@@ -306,9 +336,10 @@ def pair_figures(a_figs: Sequence[Figure], b_figs: Sequence[Figure]) -> list[Fig
         for f in sorted(figs, key=lambda f: f.start):
             # An ordinal is not a count (第七次 names one meeting, 7次 counts them; 首届 is the first
             # contest, not one contest against 3屆): ordinals meet only ordinals.
-            groups.setdefault((f.measure, _unit_class(f.unit), f.ordinal), ([], []))[side].append(f)
+            # A partner's scope (共建, 合作 …) is another count: it meets only the same scope.
+            groups.setdefault((f.measure, _unit_class(f.unit), f.ordinal, f.scope), ([], []))[side].append(f)
     pairs: list[FigurePair] = []
-    for (measure, _, _), (aa, bb) in groups.items():
+    for (measure, *_), (aa, bb) in groups.items():
         for a_part, b_part in _by_thing(aa, bb):
             pairs += [_pair(measure, a_part[i], b_part[j]) for i, j in _match(a_part, b_part)]
     pairs.sort(key=lambda p: (p.a_start, p.b_start))
