@@ -165,7 +165,7 @@ def test_boilerplate_is_hidden_counted_and_shown_marked_on_request(window, qtbot
     assert panel.proxy.rowCount() == len(reader.shown) == len(passages) - common
     assert not any(i.data(BOILERPLATE_ROLE) for i in _rows(panel))
     qtbot.waitUntil(lambda: panel.common_button.isVisible())
-    assert panel.common_button.text() == f"+{common} boilerplate" and not panel.common_button.isChecked()
+    assert panel.common_button.text() == f"+{common} boilerplate hidden" and not panel.common_button.isChecked()
 
     with qtbot.waitSignal(reader.passagesShown):
         qtbot.mouseClick(panel.common_button, Qt.MouseButton.LeftButton)
@@ -176,7 +176,7 @@ def test_boilerplate_is_hidden_counted_and_shown_marked_on_request(window, qtbot
         p = reader.shown[i.data(INDEX_ROLE)]
         assert i.data(BOILERPLATE_ROLE) is p.boilerplate
         kind = i.sibling(i.row(), KIND)
-        assert (kind.data() == "boilerplate") is p.boilerplate
+        assert (kind.data() == "formula") is p.boilerplate  # the short form; the whole word in the tooltip
         assert (i.sibling(i.row(), TEXT).data(Qt.ItemDataRole.ForegroundRole) is not None) is p.boilerplate
         if p.boilerplate:
             assert "Boilerplate" in kind.data(Qt.ItemDataRole.ToolTipRole)
@@ -188,7 +188,7 @@ def test_boilerplate_is_hidden_counted_and_shown_marked_on_request(window, qtbot
     with qtbot.waitSignal(reader.passagesShown):
         window.boilerplate_action.setChecked(False)
     assert panel.proxy.rowCount() == len(passages) - common and not panel.common_button.isChecked()
-    assert panel.common_button.text() == f"+{common} boilerplate"
+    assert panel.common_button.text() == f"+{common} boilerplate hidden"
 
 
 def test_the_most_informative_come_first_and_boilerplate_last(window, qtbot):
@@ -252,3 +252,89 @@ def test_the_paragraph_numbers_are_the_margins(window, qtbot):
             assert f"{q.side.upper()} ¶{bisect_right(starts[q.side], q.start)} " in tip
             linked += 1
     assert linked > 0
+
+
+# -- the passages list reads at 1366×768 (the text column is what a researcher reads) -------------
+
+def _text_room(panel):
+    """(text column width, viewport width, characters of a line the text column holds)."""
+    table = panel.table
+    return (table.columnWidth(TEXT), table.viewport().width(),
+            table.columnWidth(TEXT) // table.fontMetrics().horizontalAdvance("中"))
+
+
+def test_the_text_column_gets_the_room(window, qtbot):
+    reader, panel = window.reader, window.passages_panel
+    window.side_tabs.setCurrentWidget(panel)
+    table, header = panel.table, panel.table.horizontalHeader()
+    qtbot.waitUntil(lambda: table.isVisible() and table.viewport().width() > 0 and panel.proxy.rowCount() > 0)
+    for showing in (False, True):  # boilerplate shown: longer texts, bigger numbers
+        if showing:
+            with qtbot.waitSignal(reader.passagesShown):
+                window.boilerplate_action.setChecked(True)
+        text, room, chars = _text_room(panel)
+        # Before: ¶, Length, Inf., Kind and # took the width and a row read "开放战略…" (5 characters).
+        assert text >= 0.4 * room and chars >= 10, (text, room, chars)
+        assert table.isColumnHidden(0)  # the reading order: hidden until the header's menu shows it
+        for col in range(1, TEXT):  # the figures' columns: as narrow as their values or their short header
+            values = [panel.proxy.index(r, col).data() for r in range(panel.proxy.rowCount())]
+            widest = max(table.fontMetrics().horizontalAdvance(v) for v in values)
+            assert widest <= table.columnWidth(col) <= widest + 3 * table.fontMetrics().horizontalAdvance("中") + 30
+        # Two lines of text a row, every row as tall: a passage of 20-odd characters reads whole.
+        line = table.fontMetrics().lineSpacing()
+        assert table.wordWrap() and all(table.rowHeight(r) >= 2 * line for r in range(panel.proxy.rowCount()))
+        assert len({table.rowHeight(r) for r in range(panel.proxy.rowCount())}) == 1
+        first = panel.proxy.index(0, TEXT).data()
+        assert len(first) >= min(2 * chars - 4, len(reader.shown[panel.proxy.index(0, 0).data(INDEX_ROLE)].a_text))
+    # The short kind names the whole kind in its tooltip.
+    for i in _rows(panel):
+        p = reader.shown[i.data(INDEX_ROLE)]
+        kind = i.sibling(i.row(), KIND)
+        if p.kind == "fuzzy" and not p.boilerplate:
+            assert kind.data() == f"≈{p.similarity:.0%}" and f"fuzzy {p.similarity:.0%}" in kind.data(Qt.ItemDataRole.ToolTipRole)
+        elif not p.boilerplate:
+            assert kind.data() == "exact" and "verbatim" in kind.data(Qt.ItemDataRole.ToolTipRole)
+
+
+def test_the_header_menu_shows_the_reading_order(window, qtbot):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMenu
+
+    panel = window.passages_panel
+    window.side_tabs.setCurrentWidget(panel)
+    header = panel.table.horizontalHeader()
+    qtbot.waitUntil(header.isVisible)
+    seen = []
+
+    def choose():
+        menu = QApplication.activePopupWidget()
+        if not isinstance(menu, QMenu):
+            QTimer.singleShot(10, choose)  # the menu is not up yet: look again (no fixed wait)
+            return
+        seen.extend((a.text(), a.isChecked()) for a in menu.actions())
+        next(a for a in menu.actions() if a.text() == "Reading order in A").trigger()
+        menu.close()
+
+    QTimer.singleShot(0, choose)
+    header.customContextMenuRequested.emit(header.sectionViewportPosition(TEXT) + 5)
+    assert ("Reading order in A", False) in seen and ("Paragraph in A", True) in seen
+    assert "Text" not in [t for t, _ in seen]  # the text always shows
+    assert not panel.table.isColumnHidden(0)
+    assert panel.proxy.index(0, 0).data() == str(panel.proxy.index(0, 0).data(INDEX_ROLE) + 1)
+
+
+def test_the_summary_counts_each_passage_once(window, qtbot):
+    reader, panel = window.reader, window.passages_panel
+    passages = reader.comparison.passages
+    own = [p for p in passages if not p.boilerplate]
+    verbatim = sum(1 for p in own if p.kind == "verbatim")
+    common = len(passages) - len(own)
+    assert verbatim and common and len(own) > verbatim  # the pair has all three kinds
+    said = f"{len(own)} shared passages: {verbatim} verbatim, {len(own) - verbatim} fuzzy"
+    assert panel.summary.text() == said and panel.common_button.text() == f"+{common} boilerplate hidden"
+    with qtbot.waitSignal(reader.passagesShown):
+        window.boilerplate_action.setChecked(True)
+    # Shown: the whole, then its parts, which add up to it (boilerplate is verbatim too: not counted twice).
+    assert panel.summary.text() == (f"{len(passages)} shown: {len(own)} shared passages "
+                                    f"({verbatim} verbatim, {len(own) - verbatim} fuzzy), {common} boilerplate")
+    assert panel.proxy.rowCount() == len(passages)

@@ -47,8 +47,10 @@ def test_sorting_by_kind_orders_the_fuzzy_passages_by_similarity(annotator_windo
     verbatim = rows[len(fuzzy):]
     assert verbatim == sorted(verbatim)
     assert panel.proxy.index(0, 4).data(SORT_ROLE) == min(fuzzy)
-    # Rows are one line of text tall, so more of the list is in view.
-    assert panel.table.rowHeight(0) <= panel.table.fontMetrics().height() + 8
+    # Rows are two lines of text tall (the text is what is read), every row alike.
+    line = panel.table.fontMetrics().lineSpacing()
+    assert 2 * line <= panel.table.rowHeight(0) <= 2 * line + 10
+    assert {panel.table.rowHeight(r) for r in range(panel.proxy.rowCount())} == {panel.table.rowHeight(0)}
 
 
 def test_the_text_column_keeps_room_for_the_passage(annotator_window):
@@ -62,6 +64,7 @@ def test_the_text_column_keeps_room_for_the_passage(annotator_window):
     assert table.horizontalScrollBar().maximum() == 0  # every column in view, none scrolled off
     model = panel.model
     assert model.headerData(3, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole) == "Informative"
-    for col in range(5):  # a column still shows its widest value whole
+    assert table.isColumnHidden(0)  # the reading order (#): the header's menu shows it
+    for col in range(1, 5):  # a column still shows its widest value whole
         widest = max(fm.horizontalAdvance(panel.proxy.index(r, col).data()) for r in range(panel.proxy.rowCount()))
         assert table.columnWidth(col) > widest

@@ -110,9 +110,18 @@
             <numerusform>%n boilerplate</numerusform><numerusform>%n boilerplate</numerusform></translation>
     </message>
     <message numerus="yes">
-        <source>+%n boilerplate</source>
+        <source>%n fuzzy</source>
         <translation>
-            <numerusform>+%n boilerplate</numerusform><numerusform>+%n boilerplate</numerusform></translation>
+            <numerusform>%n fuzzy</numerusform>
+            <numerusform>%n fuzzy</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>+%n boilerplate hidden</source>
+        <translation>
+            <numerusform>+%n boilerplate hidden</numerusform>
+            <numerusform>+%n boilerplate hidden</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -1404,6 +1404,34 @@ Read Chinese policy documents against each other, offline.</source>
             <numerusform>另有 %n 处与之对应：</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Len.</source>
+        <comment>length, short</comment>
+        <translation>字数</translation>
+    </message>
+    <message>
+        <source>Inf.</source>
+        <comment>informative, short</comment>
+        <translation>信息量</translation>
+    </message>
+    <message>
+        <source>Reading order in A</source>
+        <translation>在 A 中的次序</translation>
+    </message>
+    <message>
+        <source>Paragraph in A</source>
+        <translation>在 A 中的段落</translation>
+    </message>
+    <message>
+        <source>formula</source>
+        <comment>boilerplate, short</comment>
+        <translation>套话</translation>
+    </message>
+    <message>
+        <source>exact</source>
+        <comment>verbatim, short</comment>
+        <translation>逐字</translation>
+    </message>
 </context>
 <context>
     <name>PassagesPanel</name>
@@ -1437,11 +1465,39 @@ Read Chinese policy documents against each other, offline.</source>
         <source>Hide boilerplate</source>
         <translation>隐藏套话</translation>
     </message>
+    <message>
+        <source>%1, %2</source>
+        <comment>verbatim, fuzzy</comment>
+        <translation>%1，%2</translation>
+    </message>
     <message numerus="yes">
-        <source>+%n boilerplate</source>
+        <source>%n fuzzy</source>
         <translation>
-            <numerusform>+%n 处套话</numerusform>
+            <numerusform>%n 处近似</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>shared passages: their kinds</comment>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>%1 shown: %2 (%3), %4</source>
+        <translation>显示 %1 处：%2（%3），%4</translation>
+    </message>
+    <message numerus="yes">
+        <source>+%n boilerplate hidden</source>
+        <translation>
+            <numerusform>+%n 处套话（已隐藏）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Show the boilerplate in the list</source>
+        <translation>在列表中显示套话</translation>
+    </message>
+    <message>
+        <source>Hide the boilerplate again</source>
+        <translation>再次隐藏套话</translation>
     </message>
 </context>
 <context>

@@ -1404,6 +1404,34 @@ Read Chinese policy documents against each other, offline.</source>
             <numerusform>另有 %n 處與之對應：</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Len.</source>
+        <comment>length, short</comment>
+        <translation>字數</translation>
+    </message>
+    <message>
+        <source>Inf.</source>
+        <comment>informative, short</comment>
+        <translation>資訊量</translation>
+    </message>
+    <message>
+        <source>Reading order in A</source>
+        <translation>在 A 中的次序</translation>
+    </message>
+    <message>
+        <source>Paragraph in A</source>
+        <translation>在 A 中的段落</translation>
+    </message>
+    <message>
+        <source>formula</source>
+        <comment>boilerplate, short</comment>
+        <translation>制式</translation>
+    </message>
+    <message>
+        <source>exact</source>
+        <comment>verbatim, short</comment>
+        <translation>逐字</translation>
+    </message>
 </context>
 <context>
     <name>PassagesPanel</name>
@@ -1437,11 +1465,39 @@ Read Chinese policy documents against each other, offline.</source>
         <source>Hide boilerplate</source>
         <translation>隱藏制式用語</translation>
     </message>
+    <message>
+        <source>%1, %2</source>
+        <comment>verbatim, fuzzy</comment>
+        <translation>%1，%2</translation>
+    </message>
     <message numerus="yes">
-        <source>+%n boilerplate</source>
+        <source>%n fuzzy</source>
         <translation>
-            <numerusform>+%n 處制式用語</numerusform>
+            <numerusform>%n 處近似</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>shared passages: their kinds</comment>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>%1 shown: %2 (%3), %4</source>
+        <translation>顯示 %1 處：%2（%3），%4</translation>
+    </message>
+    <message numerus="yes">
+        <source>+%n boilerplate hidden</source>
+        <translation>
+            <numerusform>+%n 處制式用語（已隱藏）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Show the boilerplate in the list</source>
+        <translation>在清單中顯示制式用語</translation>
+    </message>
+    <message>
+        <source>Hide the boilerplate again</source>
+        <translation>再次隱藏制式用語</translation>
     </message>
 </context>
 <context>

@@ -2,12 +2,15 @@
 
 One row per passage shown: where it stands in A (¶, the margin's numbers), its length, how
 particular its text is (informativeness: boilerplate scores low), its kind and similarity,
-and the start of its text in A's script. The most informative come first (issue 11), boilerplate
+and its text in A's script on two lines. The text is what a researcher reads, so it gets the
+room: the figures' columns are as narrow as their values, the kind is a short form (逐字, ≈97%,
+the whole word in the tooltip) and the reading order (#) is hidden until the header's menu shows it. The most informative come first (issue 11), boilerplate
 after the rest; sorting by any column (equal keys in reading order); choosing
 a row focuses the passage in both panes, and the reader's focus selects its row here.
 
 Boilerplate (套话, hidden by default) is counted beside the summary ("+134 处套话"), a button that
-shows it; shown, its rows say 套话 where the kind stands and are greyed. A passage whose text is
+shows it; shown, its rows say 套话 where the kind stands and are greyed. The summary counts what
+the list shows (and what it hides) without counting a passage twice. A passage whose text is
 linked at further places (one paragraph quoted several times) says so in front of its text.
 """
 
@@ -23,6 +26,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMenu,
     QTableView,
     QToolButton,
     QVBoxLayout,
@@ -33,7 +37,9 @@ INDEX_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 BOILERPLATE_ROLE = Qt.ItemDataRole.UserRole + 3  # bool
 PARTNERS_ROLE = Qt.ItemDataRole.UserRole + 4  # further places the passage's text is linked at
-INFORMATIVE = 3  # the informativeness column: the list's first order
+NUMBER, PARAGRAPH, LENGTH, INFORMATIVE, KIND, TEXT = range(6)  # INFORMATIVE: the list's first order
+TEXT_LINES = 2  # lines of a passage's text a row shows (every row as tall: the list reads as a table)
+TEXT_CHARS = 160  # of a passage's text put in its cell: more than two lines of the widest dock hold
 TOOLTIP_PARTNERS = 6  # further places listed in a row's tooltip
 
 
@@ -89,11 +95,15 @@ class PassagesModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.COLUMNS)
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation != Qt.Orientation.Horizontal or role not in (Qt.ItemDataRole.DisplayRole,
-                                                                     Qt.ItemDataRole.ToolTipRole):
-            return None  # the tooltip: the whole name where a narrow column cuts it
-        return (self.tr("#"), self.tr("¶"), self.tr("Length"), self.tr("Informative"), self.tr("Kind"),
-                self.tr("Text"))[section]
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:  # short: the figures' columns are as narrow as their values
+            return (self.tr("#"), self.tr("¶"), self.tr("Len.", "length, short"), self.tr("Inf.", "informative, short"),
+                    self.tr("Kind"), self.tr("Text"))[section]
+        if role == Qt.ItemDataRole.ToolTipRole:  # the whole name
+            return (self.tr("Reading order in A"), self.tr("Paragraph in A"), self.tr("Length"),
+                    self.tr("Informative"), self.tr("Kind"), self.tr("Text"))[section]
+        return None
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
@@ -114,7 +124,7 @@ class PassagesModel(QAbstractTableModel):
             return (row.index, row.paragraph, row.length, row.rank(), kind, row.text)[col]
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(row, col)
-        if role == Qt.ItemDataRole.ToolTipRole and col in (INFORMATIVE, 4, 5):
+        if role == Qt.ItemDataRole.ToolTipRole and col in (INFORMATIVE, KIND, TEXT):
             return self._tooltip(row)
         if role == Qt.ItemDataRole.ForegroundRole and row.boilerplate:
             return QGuiApplication.palette().color(QPalette.ColorRole.PlaceholderText)
@@ -122,8 +132,9 @@ class PassagesModel(QAbstractTableModel):
             font = QFont()
             font.setItalic(True)
             return font
-        if role == Qt.ItemDataRole.TextAlignmentRole and col < 4:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.TextAlignmentRole:  # the text from the top: its first line beside the numbers
+            side = Qt.AlignmentFlag.AlignRight if col < KIND else Qt.AlignmentFlag.AlignLeft
+            return int(side | Qt.AlignmentFlag.AlignTop)
         return None
 
     def _display(self, row: _Row, col: int) -> str:
@@ -135,18 +146,20 @@ class PassagesModel(QAbstractTableModel):
             return str(row.length)
         if col == INFORMATIVE:
             return f"{row.informativeness:.0f}"
-        if col == 4:  # boilerplate named where the kind stands: as narrow as "fuzzy 85%" (the text keeps its room)
+        if col == KIND:  # short forms (逐字, ≈97%, 套话), the whole word in the tooltip: the text keeps the room
             if row.boilerplate:
-                return self.tr("boilerplate")
-            return self.tr("verbatim") if row.kind == "verbatim" else self.tr("fuzzy") + f" {row.similarity:.0%}"
-        text = self.in_script(row.text[:40].replace("\n", " "))
+                return self.tr("formula", "boilerplate, short")
+            return self.tr("exact", "verbatim, short") if row.kind == "verbatim" else f"≈{row.similarity:.0%}"
+        text = self.in_script(row.text[:TEXT_CHARS].replace("\n", " "))
         return self.tr("[+%n places]", "", len(row.partners)) + " " + text if row.partners else text
 
     def _tooltip(self, row: _Row) -> str:
         lines = [self.in_script(row.text[:300])]
+        kind = self.tr("verbatim") if row.kind == "verbatim" else self.tr("fuzzy") + f" {row.similarity:.0%}"
         if row.boilerplate:
-            kind = self.tr("verbatim") if row.kind == "verbatim" else self.tr("fuzzy") + f" {row.similarity:.0%}"
             lines.append(self.tr("Boilerplate: formulaic text shared by many policy documents") + f" · {kind}")
+        else:
+            lines.append(kind)
         if row.places:
             lines.append(self.tr("Names a place both documents name:") + " " + self.in_script("、".join(row.places)))
         if row.partners:
@@ -189,14 +202,21 @@ class PassagesPanel(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        # One line of text a row, not the style's taller default: more of the list in view.
-        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 6)
-        self.table.setWordWrap(False)
+        # Two lines of text a row, every row as tall (no per-row measuring): twice the text one line
+        # showed in the narrow dock, and the list still reads as a table.
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.verticalHeader().setDefaultSectionSize(TEXT_LINES * self.table.fontMetrics().lineSpacing() + 8)
+        self.table.setWordWrap(True)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)  # the last line ends in … where the text goes on
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # the text column takes the rest
         self.table.setAccessibleName(self.tr("Shared passages"))
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(TEXT, QHeaderView.ResizeMode.Stretch)
         header.setTextElideMode(Qt.TextElideMode.ElideRight)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)  # which columns show
+        header.customContextMenuRequested.connect(self._header_menu)
+        self.table.setColumnHidden(NUMBER, True)  # the reading order: the ¶ column says where a passage stands
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
         self.common_button = QToolButton(self)  # "+134 处套话": how many are hidden, and the way to see them
@@ -228,20 +248,33 @@ class PassagesPanel(QWidget):
         boilerplate (hidden unless ``showing_boilerplate``)."""
         self.model.set_passages(passages, a_paragraph_starts, in_script, b_paragraph_starts)
         self._fit_columns()
-        verbatim = sum(1 for p in passages if p.kind == "verbatim")
-        summary = self.tr("%n shared passages", "", len(passages)) + " · " + self.tr("%n verbatim", "", verbatim)
-        if showing_boilerplate and boilerplate:
-            summary += " · " + self.tr("%n boilerplate", "", boilerplate)
-        self.summary.setText(summary)
+        self.summary.setText(self._summary(passages, boilerplate, showing_boilerplate))
         self._common = boilerplate
         self.common_button.blockSignals(True)
         self.common_button.setChecked(showing_boilerplate)
         self.common_button.blockSignals(False)
         self._label_common()
 
+    def _summary(self, passages, boilerplate: int, showing: bool) -> str:
+        """What the list shows, each passage counted once: verbatim and fuzzy among the passages of
+        substance, boilerplate apart (it is verbatim too: "147 · 120 verbatim · 129 boilerplate" read
+        as if there were 249); hidden boilerplate is counted by the button beside."""
+        own = [p for p in passages if not getattr(p, "boilerplate", False)]
+        verbatim = sum(1 for p in own if p.kind == "verbatim")
+        kinds = self.tr("%1, %2", "verbatim, fuzzy").replace("%1", self.tr("%n verbatim", "", verbatim)) \
+            .replace("%2", self.tr("%n fuzzy", "", len(own) - verbatim))
+        shared = self.tr("%n shared passages", "", len(own))
+        common = len(passages) - len(own)
+        if not (showing and common):
+            return self.tr("%1: %2", "shared passages: their kinds").replace("%1", shared).replace("%2", kinds)
+        return (self.tr("%1 shown: %2 (%3), %4").replace("%1", str(len(passages))).replace("%2", shared)
+                .replace("%3", kinds).replace("%4", self.tr("%n boilerplate", "", common)))
+
     def _label_common(self) -> None:
         n, on = self._common, self.common_button.isChecked()
-        self.common_button.setText(self.tr("Hide boilerplate") if on else self.tr("+%n boilerplate", "", n))
+        self.common_button.setText(self.tr("Hide boilerplate") if on else self.tr("+%n boilerplate hidden", "", n))
+        self.common_button.setToolTip(self.tr("Show the boilerplate in the list") if not on else
+                                      self.tr("Hide the boilerplate again"))
         self.common_button.setVisible(n > 0)
 
     def _common_toggled(self, on: bool) -> None:
@@ -249,16 +282,28 @@ class PassagesPanel(QWidget):
         self.boilerplateToggled.emit(on)
 
     def _fit_columns(self) -> None:
-        """The figures' columns as wide as their values (a long header such as "Informative" is cut,
-        whole in its tooltip), so the text column keeps the room: at 1366x768 it showed "…"."""
+        """The figures' columns as wide as their values or their short header, so the text column
+        keeps the room: at 1366x768 it showed five characters ("开放战略…")."""
         fm, table = self.table.fontMetrics(), self.table
-        pad = 2 * table.style().pixelMetric(table.style().PixelMetric.PM_FocusFrameHMargin) + 12
-        for col in range(5):
+        pad = 2 * table.style().pixelMetric(table.style().PixelMetric.PM_FocusFrameHMargin) + 8
+        heading = table.horizontalHeader().fontMetrics()
+        for col in range(TEXT):
             values = [self.proxy.index(r, col).data() or "" for r in range(self.proxy.rowCount())]
             widest = max((fm.horizontalAdvance(v) for v in values), default=0) + pad
             title = self.model.headerData(col, Qt.Orientation.Horizontal)
-            # The header's name whole when it is short (#, ¶, 字数); otherwise no wider than the values need.
-            table.setColumnWidth(col, max(widest, min(fm.horizontalAdvance(title) + pad + 8, 3 * fm.horizontalAdvance("0") + pad)))
+            # The short header whole, unless the sort arrow would need more than a digit's room.
+            table.setColumnWidth(col, max(widest, heading.horizontalAdvance(title) + pad + 4))
+
+    def _header_menu(self, pos) -> None:
+        """Which of the figures' columns show (# is hidden at first); the text always shows."""
+        menu = QMenu(self)
+        for col in range(TEXT):
+            action = menu.addAction(self.model.headerData(col, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole))
+            action.setCheckable(True)
+            action.setChecked(not self.table.isColumnHidden(col))
+            action.toggled.connect(lambda on, c=col: self.table.setColumnHidden(c, not on))
+        menu.exec(self.table.horizontalHeader().mapToGlobal(pos))
+        menu.deleteLater()
 
     def select(self, index: int) -> None:
         """Show the reader's focused passage as the current row (without focusing it again)."""
@@ -267,7 +312,7 @@ class PassagesPanel(QWidget):
                 self._quiet = True
                 try:
                     self.table.selectRow(row)
-                    self.table.scrollTo(self.proxy.index(row, 0))
+                    self.table.scrollTo(self.proxy.index(row, TEXT))  # # (column 0) may be hidden: no scrolling to it
                 finally:
                     self._quiet = False
                 return
