@@ -42,7 +42,7 @@ TARGET, RESULT, PLAN = "target", "result", "plan"
 _LINK = (r"(?:(?:全年|预计|实际|同口径|同比|比上年|较上年|名义|年均|平均|均值|总体|累计|分别|拟按|按|力争|确保|努力|总水平|"
          r"上涨幅度|幅度|继续|稳定)?"
          r"(?:增长|增速|涨幅|上涨|微涨|下降|微降|回落|降低|减少|提高到|提高|提升到|提升|增加到|增加|增至|降至|降到|达到|达|突破|超过|"
-         r"目标设定为|设定为|目标为|为|保持在|稳定在|控制在|实现|在|是|保持)?){0,3}")
+         r"目标设定为|设定为|目标为|为|保持在|稳定在|控制在|实现|在|是|保持|首次跃上|跃上|迈上|跨上|站上)?){0,3}")
 # (继续保持500亿斤以上, 稳定保持在76亿斤以上: 湖北, 宁夏 grain; 甘肃 一般公共预算收入同口径增长5.5%左右)
 # 突破3万亿元, 超1万美元, 逾百亿: a lower bound, as 以上 and 超过 are (超过 before 超: tried in order).
 _PREFIX_Q = ("不低于", "不少于", "不超过", "不高于", "至少", "力争", "超过", "高于", "低于", "约", "近", "突破", "逾", "超")
@@ -62,6 +62,12 @@ _PARA_BREAK = re.compile(r"\n")
 _CHAIN = re.compile(r"[、，,]\s*(?:[^、，,。；;：:\n0-9０-９%％]{1,10}[、，,]\s*)?"
                     r"((?:同比|比上年|较上年|年均)?(?:增长|下降|增速|上涨)|达到|达)(?=[0-9０-９])")
 # 突破4000亿元、达到4211亿元: a level's exact figure may follow its bound (达到 above).
+_THRESHOLD = ("跃上", "迈上", "跨上", "站上")
+_STEP = re.compile(r"新?(?:台阶|关口|大关)")
+# An exclusion makes another indicator's scope: 扣除房地产开发投资后，固定资产投资增长2.7% is investment
+# without real estate, not the region's investment (price effects are no scope: 扣除价格因素后实际增长).
+_EXCLUSION = re.compile(r"(?:扣除|不含|剔除)(?!价格|物价)")
+_EXCLUSION_REACH = 24  # characters before an indicator read for an exclusion, within its sentence
 # Period cues, read backwards from a value: the nearest one wins.
 _TARGET_CUES = ("预期目标", "目标是", "目标为", "今年", "本年", "力争", "工作安排")  # (每年安排140亿元: funds, no period)
 _RESULT_CUES = ("过去一年", "去年", "上年", "一年来", "预计全年", "实现了", "完成了")
@@ -91,7 +97,8 @@ _STRONG = ((re.compile("".join(f"(?<!{w})" for w in _BEATEN) + r"预期目标(?!
 # year, and so do the paragraphs after it: a strong cue dated by the report year (not 2021—2025年).
 _OPENING = 24
 _BARE_OK = "年是为计现中"  # 今年/全年/预计/实现/其中 + 生产总值: still the whole economy
-_CARRY = 1500  # characters a strong cue reaches forward past its paragraph
+_CARRY = 1500  # characters a strong cue reaches forward past its paragraph (a —— list's lead-in: all of it)
+_LIST_ITEM = "——"
 _HEADING_LEN = 60  # a paragraph this short is a heading or a lead-in line ("…目标任务：")
 _YEAR = re.compile(r"(19[5-9]\d|20\d\d)\s*年")
 PROVINCES = ("北京", "天津", "河北", "山西", "内蒙古", "辽宁", "吉林", "黑龙江", "上海", "江苏", "浙江", "安徽", "福建",
@@ -273,6 +280,22 @@ class _Periods:
         # being exact; else the part it stands in (二、“十五五”时期主要目标…).
         return margin or self.section(pos)[1] == _PLAN_AHEAD
 
+    def _lead_in(self, k: int) -> int:
+        """Where the lead-in of the list paragraph ``k`` (after ``k`` breaks) stands: a run of
+        paragraphs opening with ——, however long, is the list of the paragraph before it ("2025年是
+        “十四五”收官之年。五年来，…" then eight "——…" items of the five years, 山东); else len(text)."""
+        def opens(j: int) -> int:
+            return self.breaks[j - 1] + 1 if j else 0
+
+        def item(j: int) -> bool:  # a list item, or a blank line between two
+            end = self.breaks[j] if j < len(self.breaks) else len(self.text)
+            return self.text.startswith(_LIST_ITEM, opens(j)) or not self.text[opens(j):end].strip()
+
+        j = k
+        while j > 0 and item(j):
+            j -= 1
+        return opens(j) if j < k and not self.text.startswith(_LIST_ITEM, opens(j)) else len(self.text)
+
     def kind(self, pos: int, link: str) -> str:
         if "年均" in link:
             return PLAN
@@ -285,7 +308,8 @@ class _Periods:
             return max(found)[2]
         start, part = self.section(pos)
         j = bisect_right(self.strong_at, pos - 1) - 1
-        if j >= 0 and pos - self.strong[j][0] <= _CARRY and self.strong[j][0] >= start:
+        if j >= 0 and (pos - self.strong[j][0] <= _CARRY or self.strong[j][0] >= self._lead_in(k)) \
+                and self.strong[j][0] >= start:
             return self.strong[j][1]
         if part:  # "三、2026年重点工作": what it lists is this year's; "一、2025年工作回顾": last year's
             return PLAN if part == _PLAN_AHEAD else part
@@ -384,6 +408,8 @@ def extract_indicators(doc: EngineDocument, year: int | None = None) -> list[Ind
             continue
         if m.group("alias") in ind.bare and a and _is_letter(s[a - 1]) and s[a - 1] not in _BARE_OK:
             continue  # 海洋生产总值, 县域经济增长: another, narrower indicator
+        if _excluded_scope(s, a):
+            continue
         link, pos = m.group("link"), m.end()
         kind = periods.kind(a, link)
         while (read := _read_value(s, pos, link)) is not None:
@@ -408,13 +434,22 @@ def extract_indicators(doc: EngineDocument, year: int | None = None) -> list[Ind
                 out.append(IndicatorValue(ind.name, value, unit, qualifier, label, value_kind,
                                           src_s, src_e, doc.text[src_s:src_e], high, doc.text[cs:src_e]))
             # 达到8500亿元、增长1.5%: the same indicator's growth follows its level.
-            chain = _CHAIN.match(s, ve)
+            # 迈上6万亿元台阶，达到62661亿元: the exact level follows the threshold's step.
+            chain = _CHAIN.match(s, ve + (len(step.group()) if (step := _STEP.match(s, ve)) else 0))
             if chain is None or unit == "%" or _alias_re()[0].search(s, ve, chain.start(1)):
                 break  # (the growth of another indicator named in between is that one's)
             link, pos = chain.group(1), chain.end()
             if "年均" in link:
                 kind = PLAN
     return _settle(out)
+
+
+def _excluded_scope(s: str, at: int) -> bool:
+    """Whether the indicator at ``at`` is read with something left out (扣除…后, 不含…, 剔除…) in the
+    words of its sentence just before it."""
+    start = max(0, at - _EXCLUSION_REACH)
+    start = max((m.end() for m in _SENTENCE_END.finditer(s, start, at)), default=start)
+    return _EXCLUSION.search(s, start, at) is not None
 
 
 # Qualifiers by what they say of the true value: at least, at most, about.
@@ -480,6 +515,8 @@ def _read_value(s: str, pos: int, link: str) -> tuple[int, int, float, float | N
     qualifier = "区间" if high is not None else (v.group("suf") or v.group("pre") or "")
     if not qualifier:  # 年均超过70万人: the linking words end in the qualifier the value lacks
         qualifier = next((q for q in _PREFIX_Q if link.endswith(q)), "")
+    if not qualifier and link.endswith(_THRESHOLD):
+        qualifier = "突破"  # 粮食产量首次跃上1.4万亿斤新台阶: a threshold crossed, a lower bound as 突破 is
     if not qualifier and "力争" in link:
         qualifier = "力争"
     return v.start(), v.end(), value, high, _unit(unit_text), qualifier
