@@ -53,7 +53,9 @@ def main() -> None:
 
 if __name__ == "__main__":
     main()
-    import quality_figures  # figures and measures (their own module): seeds, then ../shared/corpus
+    # figures and measures (their own module): seeds, then ../shared/corpus — GDP/CPI/jobs targets
+    # (targets.toml), grain, revenue and income targets and results (targets_whole.toml), measure figures
+    import quality_figures
 
     quality_figures.main()
     import measure_sample  # measures: a seeded sample of the groups over reports and other documents, read by hand
