@@ -223,6 +223,30 @@ def test_a_figure_with_an_exclusion_is_another_scope():
         ("固定资产投资", 3, None, "%", "", RESULT)]
 
 
+def test_indicators_listed_before_one_value_share_it():
+    # 黑龙江 2026 (its tasks): 社会消费品零售总额、固定资产投资增长4%左右 — both targets are 4%左右.
+    got = values("今年社会消费品零售总额、固定资产投资增长4%左右。")
+    assert sorted(got) == [("固定资产投资", 4, None, "%", "左右", TARGET), ("社会消费品零售总额", 4, None, "%", "左右", TARGET)]
+    heilongjiang = [(v.indicator, v.shown()) for v in extract_indicators(whole("黑龙江省"), 2026)
+                    if v.kind == TARGET and v.indicator in ("社会消费品零售总额", "固定资产投资")]
+    assert sorted(heilongjiang) == [("固定资产投资", "4%左右"), ("社会消费品零售总额", "4%左右")]
+    # 分别 gives each its own value, in order (was: 固定资产投资 read as 5%, the first value).
+    assert sorted(values("今年社会消费品零售总额、固定资产投资分别增长5%、6%。")) == [
+        ("固定资产投资", 6, None, "%", "", TARGET), ("社会消费品零售总额", 5, None, "%", "", TARGET)]
+    # Two names and three values: which is whose is not said, so none is read.
+    assert values("今年社会消费品零售总额、固定资产投资分别增长5%、6%、7%。") == []
+    # A list of what is not an indicator shares nothing.
+    assert [v[0] for v in values("今年消费、固定资产投资增长4%左右。")] == ["固定资产投资"]
+
+
+def test_a_projects_investment_is_not_the_regions():
+    # 西藏 2026: 确保招商引资项目完成固定资产投资220亿元 — the investment of the projects brought in.
+    assert values("确保招商引资项目完成固定资产投资220亿元。", indicator="固定资产投资") == []
+    tibet = [v.shown() for v in extract_indicators(whole("西藏自治区"), 2026)
+             if v.indicator == "固定资产投资" and v.kind == TARGET]
+    assert tibet == ["15%左右"]
+
+
 def test_a_threshold_crossed_is_a_lower_bound():
     # 国务院 2025 (2024 review): 粮食产量首次跃上1.4万亿斤新台阶; 湖北 2026: 迈上6万亿元台阶，达到62661亿元.
     assert values("去年粮食产量首次跃上1.4万亿斤新台阶、亩产提升10.1斤。", 2025, "粮食产量") == [

@@ -412,6 +412,16 @@ def extract_indicators(doc: EngineDocument, year: int | None = None) -> list[Ind
             continue
         link, pos = m.group("link"), m.end()
         kind = periods.kind(a, link)
+        # 社会消费品零售总额、固定资产投资增长4%左右 (黑龙江): one value for every indicator listed; with
+        # 分别 (…分别增长5%、6%) each its own, in order, this one the last.
+        shared = [(other, at, None) for other, at in _listed_before(s, a, by_alias)]
+        if shared and "分别" in link:
+            reads = _value_list(s, pos, link, len(shared) + 1)
+            if reads is None:
+                continue  # values and names do not match one to one: none is read
+            shared = [(other, at, r) for (other, at, _), r in zip(reversed(shared), reads)]
+            pos = reads[-1][0]
+        first = True
         while (read := _read_value(s, pos, link)) is not None:
             vs, ve, value, high, unit, qualifier = read
             if not ind.reduction and _FALL.search(link):  # 固定资产投资下降3.3%: -3.3
@@ -433,6 +443,16 @@ def extract_indicators(doc: EngineDocument, year: int | None = None) -> list[Ind
                     value_kind, label = RESULT, period_label(RESULT, year)
                 out.append(IndicatorValue(ind.name, value, unit, qualifier, label, value_kind,
                                           src_s, src_e, doc.text[src_s:src_e], high, doc.text[cs:src_e]))
+                for other, at, r in shared if first else ():
+                    ovs, ove, ovalue, ohigh, ounit, oqual = r or read
+                    if ounit != unit:
+                        continue
+                    if not other.reduction and _FALL.search(link):
+                        ovalue, ohigh = (-ovalue, None) if ohigh is None else (-ohigh, -ovalue)
+                    os_, (ss, se) = smap.to_src_span(at, at + 1)[0], smap.to_src_span(ovs, ove)
+                    out.append(IndicatorValue(other.name, ovalue, ounit, oqual, label, value_kind,
+                                              ss, se, doc.text[ss:se], ohigh, doc.text[os_:se]))
+            first = False
             # 达到8500亿元、增长1.5%: the same indicator's growth follows its level.
             # 迈上6万亿元台阶，达到62661亿元: the exact level follows the threshold's step.
             chain = _CHAIN.match(s, ve + (len(step.group()) if (step := _STEP.match(s, ve)) else 0))
@@ -442,6 +462,34 @@ def extract_indicators(doc: EngineDocument, year: int | None = None) -> list[Ind
             if "年均" in link:
                 kind = PLAN
     return _settle(out)
+
+
+def _listed_before(s: str, at: int, by_alias: dict[str, Indicator]) -> list[tuple[Indicator, int]]:
+    """The indicators named just before ``at`` in a 、-list with no value of their own (社会消费品零售总额、
+    | 固定资产投资增长4%左右): (indicator, where its name starts), nearest first."""
+    longest = max(map(len, by_alias))
+    out = []
+    while at > 0 and s[at - 1] == "、":
+        end = at - 1
+        hit = next(((by_alias[s[end - n:end]], end - n) for n in range(min(longest, end), 1, -1)
+                    if s[end - n:end] in by_alias), None)
+        if hit is None or any(s.endswith(w, 0, hit[1]) for w in hit[0].not_after):
+            break
+        out.append(hit)
+        at = hit[1]
+    return out
+
+
+def _value_list(s: str, pos: int, link: str, n: int) -> list[tuple] | None:
+    """``n`` values in a 、-list from ``pos`` (5%、6%), each as ``_read_value`` gives it; None unless
+    exactly ``n`` stand there."""
+    reads = []
+    while (read := _read_value(s, pos, link)) is not None:
+        reads.append(read)
+        if read[1] >= len(s) or s[read[1]] != "、":
+            break
+        pos = read[1] + 1
+    return reads if len(reads) == n else None
 
 
 def _excluded_scope(s: str, at: int) -> bool:
