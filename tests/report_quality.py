@@ -37,6 +37,8 @@ WHOLE_LABELS = {
     "revenue_result": ("一般公共预算收入", RESULT, "%"),
     "income_target": ("居民人均可支配收入", TARGET, "%"),
     "income_result": ("居民人均可支配收入", RESULT, "%"),
+    "fai_target": ("固定资产投资", TARGET, "%"),
+    "retail_target": ("社会消费品零售总额", TARGET, "%"),
 }
 FULL = DATA.parent / "reports_full"
 # A label's unit as written, to the unit values are compared in (statistics' conversions: 1斤 = 0.5 kg).
