@@ -120,7 +120,7 @@ def test_tree_is_the_engines_measure_rows(measures, comparison):
     ids = (comparison.a.id, comparison.b.id)
     assert [c.id for c in model.document_columns()] == list(ids)
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
-    assert headers[1:] == ["A 重庆", "B 四川"]
+    assert headers[1:] == ["A\n重庆", "B\n四川"]  # two lines: the columns as narrow as their ✓ 3
     tree = _tree(model)
     assert tree == _expected(comparison.measures, ids)
     assert [c for c, _ in tree] == list(dict.fromkeys(r.category for r in comparison.measures))
@@ -291,3 +291,68 @@ def test_an_indicator_pair_shows_its_period_and_the_values_as_written(qapp):
     row = [model.index(0, c, group).data() for c in range(model.columnCount())]
     assert row == ["地区生产总值", "5%左右", "5%以上", "≠"]  # same number, other qualifier
     assert "A 甲: 今年主要预期目标是：地区生产总值增长5%左右" in model.index(0, 1, group).data(Qt.ItemDataRole.ToolTipRole)
+
+
+def test_a_long_measure_name_wraps_whole_in_a_pair_and_not_in_the_library(qtbot, measures):
+    """The dock is narrow: a pair's measure names longer than their column wrap onto more lines
+    (they read "两新（大规模设备更新和…" cut at a dozen characters); the whole library's thousand rows
+    stay one line each (uniform heights), their names whole in a column that scrolls sideways."""
+    from PySide6.QtCore import QRect
+
+    tree, model = measures.tree, measures.model
+    fm = tree.fontMetrics()
+    bold = tree.font()
+    bold.setBold(True)
+    rows = [model.index(r, 0, model.index(c, 0)) for c in range(model.rowCount()) for r in range(model.rowCount(model.index(c, 0)))]
+    # Narrower than the seeds' longest name needs (the dock at 1366x768 is about 320 px: the reports'
+    # names are longer than the seeds').
+    longest = max(type(fm)(bold).horizontalAdvance(i.data()) for i in rows)
+    measures.resize(longest + tree.columnWidth(1) + tree.columnWidth(2) - fm.horizontalAdvance("中中中"), 800)
+    qtbot.waitUntil(lambda: tree.columnWidth(0) + 2 * tree.indentation() < longest)
+    wrapped = 0
+    for index in rows:
+        rect = tree.visualRect(index)
+        if rect.isEmpty():
+            tree.scrollTo(index)
+            rect = tree.visualRect(index)
+        metrics = type(fm)(bold) if index.data(Qt.ItemDataRole.FontRole) is not None else fm
+        name = index.data()
+        needed = metrics.boundingRect(QRect(0, 0, rect.width() - 8, 10_000), int(Qt.TextFlag.TextWordWrap), name).height()
+        assert rect.height() >= needed, (name, rect, needed)  # every character of the name in view
+        if metrics.horizontalAdvance(name) > rect.width():
+            wrapped += 1
+            assert rect.height() >= 2 * fm.lineSpacing()
+    assert wrapped > 0  # the seed pair has names longer than the dock
+    assert tree.columnWidth(1) < fm.horizontalAdvance("A 重庆") + 24  # the document columns: ✓ n wide, not "A 重庆"
+    measures.set_whole_library(True)
+    qtbot.waitUntil(lambda: model.columnCount() > 3, timeout=30000)
+    assert not tree.wordWrap() and tree.uniformRowHeights()
+    assert tree.columnWidth(0) >= longest  # whole on one line: the column is as wide as the longest name
+    measures.set_whole_library(False)
+    assert tree.wordWrap() and not tree.uniformRowHeights()
+
+
+def test_a_long_indicator_wraps_and_its_values_stay_whole(qtbot, tasks, reports):
+    from PySide6.QtCore import QRect
+
+    panel = MeasuresPanel(tasks)
+    qtbot.addWidget(panel)
+    panel.resize(300, 800)
+    panel.show()
+    qtbot.waitExposed(panel)
+    panel.show_comparison(reports)
+    view, model = panel.figures, panel.figures_model
+    fm = view.fontMetrics()
+    qtbot.waitUntil(lambda: view.columnWidth(FiguresModel.INDICATOR) > 0)
+    wrapped = 0
+    for pair in model.pairs():
+        index = model.index_of(pair)
+        view.scrollTo(index)
+        rect = view.visualRect(index)
+        name = index.data()
+        needed = fm.boundingRect(QRect(0, 0, rect.width() - 8, 10_000), int(Qt.TextFlag.TextWordWrap), name).height()
+        assert rect.height() >= needed, (name, rect, needed)
+        wrapped += fm.horizontalAdvance(name) > rect.width()
+        for col in (FiguresModel.A, FiguresModel.B):  # the values on one line, whole
+            assert view.columnWidth(col) >= fm.horizontalAdvance(model.index_of(pair, col).data())
+    assert wrapped > 0

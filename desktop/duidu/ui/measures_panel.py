@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
+from PySide6.QtCore import QModelIndex, QRect, Qt, Signal, Slot
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -14,6 +14,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSplitter,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -43,7 +45,8 @@ def _label(side: str, doc: Any) -> str:
 
 
 def pair_columns(comparison: Any) -> list[DocumentColumn]:
-    return [DocumentColumn(d.id, _label(side, d), d.title) for side, d in (("A", comparison.a), ("B", comparison.b))]
+    # Two lines (A over its region): the column as narrow as its ✓ 3, the measure's name gets the width.
+    return [DocumentColumn(d.id, f"{side}\n{_short(d)}", d.title) for side, d in (("A", comparison.a), ("B", comparison.b))]
 
 
 def library_columns(documents: Any) -> list[DocumentColumn]:
@@ -60,6 +63,29 @@ def library_measures(library: Any, progress, cancel) -> tuple[list, list, dict[i
         checkpoint(k / max(1, len(ids)), progress, cancel)
         texts[i] = library.text(i).text
     return documents, rows, texts
+
+
+class _WrappedNames(QStyledItemDelegate):
+    """A tree's first column wrapped onto as many lines as its width needs. QTreeView asks a row's
+    height with no width (so never wraps): this gives the delegate the column's width, less the
+    indentation of the item's depth."""
+
+    def __init__(self, tree: QTreeView) -> None:
+        super().__init__(tree)
+        self._tree = tree
+
+    def sizeHint(self, option, index):
+        if index.column() == 0 and self._tree.wordWrap() and option.rect.width() <= 0:
+            depth, parent = 1 if self._tree.rootIsDecorated() else 0, index.parent()
+            while parent.isValid():
+                depth, parent = depth + 1, parent.parent()
+            tree = self._tree
+            spanned = tree.isFirstColumnSpanned(index.row(), index.parent())  # a period's name across the row
+            width = tree.viewport().width() if spanned else tree.columnWidth(0)
+            option = QStyleOptionViewItem(option)
+            # A valid rect (the style wraps only inside one): the width is what counts.
+            option.rect = QRect(0, 0, max(1, width - depth * tree.indentation()), 1)
+        return super().sizeHint(option, index)
 
 
 RESIZE_ROWS = 60  # rows a column's width is measured on: all of a 1,000-row table took ~0.4 s a layout
@@ -96,12 +122,15 @@ class MeasuresPanel(QWidget):
         self.tree.customContextMenuRequested.connect(self._tree_menu)
         self.tree.setModel(self.model)
         self.tree.setAccessibleName(self.tr("Measures"))
-        self.tree.setUniformRowHeights(True)
+        self.tree.setUniformRowHeights(True)  # the pair's tree wraps its long names: _after_reset
         self.tree.setAlternatingRowColors(True)
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.tree.header().setStretchLastSection(False)
         self.tree.header().setResizeContentsPrecision(RESIZE_ROWS)
+        # A wrapped name's height follows its column's width: lay the rows out again when it changes.
+        self.tree.header().sectionResized.connect(self._name_resized)
+        self.tree.setItemDelegateForColumn(0, _WrappedNames(self.tree))
         self.model.modelReset.connect(self._after_reset)
 
         self.figures_label = QLabel(self)
@@ -112,9 +141,10 @@ class MeasuresPanel(QWidget):
         self.figures.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.figures.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.figures.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.figures.setUniformRowHeights(True)
         self.figures.setIndentation(self.fontMetrics().horizontalAdvance("0") * 2)  # the dock is narrow
-        self.figures.setWordWrap(False)
+        # An indicator longer than its column wraps onto a second line (一般公共预算收入 read
+        # "一般公共预算…"); the values stay on one line each, whole.
+        self.figures.setWordWrap(True)
         self.figures.setTextElideMode(Qt.TextElideMode.ElideRight)
         # Indicator | A | B | ≠ in the dock's width: the values whole, the indicator takes the rest (elided,
         # whole in its tooltip); the old four wide columns made the table scroll sideways on real reports.
@@ -125,6 +155,8 @@ class MeasuresPanel(QWidget):
         header.setResizeContentsPrecision(RESIZE_ROWS)
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(FiguresModel.INDICATOR, QHeaderView.ResizeMode.Stretch)
+        header.sectionResized.connect(self._indicator_resized)
+        self.figures.setItemDelegateForColumn(FiguresModel.INDICATOR, _WrappedNames(self.figures))
         self.figures_model.modelReset.connect(self._figures_reset)
 
         controls = QHBoxLayout()
@@ -248,9 +280,24 @@ class MeasuresPanel(QWidget):
         header = self.tree.header()
         # A pair fits: names take the rest. Many documents: names whole, the tree scrolls sideways.
         mode = QHeaderView.ResizeMode
-        header.setSectionResizeMode(0, mode.Stretch if self.model.columnCount() <= 3 else mode.ResizeToContents)
+        pair = self.model.columnCount() <= 3
+        header.setSectionResizeMode(0, mode.Stretch if pair else mode.ResizeToContents)
+        # A pair's long names wrap onto a second line (two rows' heights measured: a few hundred rows);
+        # the whole library's names are whole in one line and its thousand rows stay uniform (fast).
+        self.tree.setWordWrap(pair)
+        self.tree.setUniformRowHeights(not pair)
         for col in range(1, self.model.columnCount()):
             header.setSectionResizeMode(col, mode.ResizeToContents)
+
+    @Slot(int, int, int)
+    def _name_resized(self, section: int, old: int, new: int) -> None:
+        if section == 0 and self.tree.wordWrap() and old != new:
+            self.tree.doItemsLayout()
+
+    @Slot(int, int, int)
+    def _indicator_resized(self, section: int, old: int, new: int) -> None:
+        if section == FiguresModel.INDICATOR and old != new:
+            self.figures.doItemsLayout()
 
     @Slot()
     def _figures_reset(self) -> None:
