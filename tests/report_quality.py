@@ -39,6 +39,9 @@ WHOLE_LABELS = {
     "income_result": ("居民人均可支配收入", RESULT, "%"),
     "fai_target": ("固定资产投资", TARGET, "%"),
     "retail_target": ("社会消费品零售总额", TARGET, "%"),
+    "energy_target": ("单位GDP能耗", TARGET, "%"),
+    "energy_result": ("单位GDP能耗", RESULT, "%"),
+    "deficit_target": ("赤字率", TARGET, "%"),
 }
 FULL = DATA.parent / "reports_full"
 # A label's unit as written, to the unit values are compared in (statistics' conversions: 1斤 = 0.5 kg).

@@ -41,7 +41,7 @@ TARGET, RESULT, PLAN = "target", "result", "plan"
 # Words that may stand between an indicator and its value (增长, 涨幅, 控制在, 按增长…安排).
 _LINK = (r"(?:(?:全年|预计|实际|同口径|同比|比上年|较上年|名义|年均|平均|均值|总体|累计|分别|拟按|按|力争|确保|努力|总水平|"
          r"上涨幅度|幅度|继续|稳定)?"
-         r"(?:增长|增速|涨幅|上涨|微涨|下降|微降|回落|降低|减少|提高到|提高|提升到|提升|增加到|增加|增至|降至|降到|达到|达|突破|超过|"
+         r"(?:增长|增速|涨幅|降幅|上涨|微涨|下降|微降|回落|降低|减少|提高到|提高|提升到|提升|增加到|增加|增至|降至|降到|达到|达|突破|超过|"
          r"目标设定为|设定为|目标为|为|保持在|稳定在|控制在|实现|在|是|保持|首次跃上|跃上|迈上|跨上|站上)?){0,3}")
 # (继续保持500亿斤以上, 稳定保持在76亿斤以上: 湖北, 宁夏 grain; 甘肃 一般公共预算收入同口径增长5.5%左右)
 # 突破3万亿元, 超1万美元, 逾百亿: a lower bound, as 以上 and 超过 are (超过 before 超: tried in order).
@@ -335,7 +335,7 @@ _GROWTH = re.compile(r"年均|平均|增长|增速|涨幅|上涨|下降|降低|�
 
 _YEARLY_BEFORE = ("年均", "每年", "平均每年")
 # Linking words ending in a fall: the value is a negative change (下降3.3%, CPI微降0.1%).
-_FALL = re.compile(r"(?:下降|降低|减少|微降|回落)$")
+_FALL = re.compile(r"(?:下降|降低|减少|微降|回落)$|降幅")
 # A change of a level (增加近1000亿元, 净增1万亿元), not the level: linking words ending in a verb of change.
 _CHANGE = re.compile(r"(?:增加|增长|净增|减少|下降|降低|提高|提升)$")
 _SENTENCE_END = re.compile(r"[。；;！!？?\n]")
