@@ -177,7 +177,7 @@ class GramIndex:
     positions by (gram, position), ``first`` where each gram's positions begin there, ``inverse``
     each position's gram (an index into ``unique``)."""
 
-    __slots__ = ("codes", "grams", "unique", "counts", "order", "first", "inverse")
+    __slots__ = ("codes", "grams", "unique", "counts", "order", "first", "inverse", "_longer")
 
     def __init__(self, codes: np.ndarray) -> None:
         self.codes = codes
@@ -195,12 +195,52 @@ class GramIndex:
         self.counts = np.diff(np.append(self.first, n))
         self.inverse = np.empty(n, dtype=np.int64)
         self.inverse[self.order] = np.cumsum(new) - 1
+        self._longer: dict[int, "_Level"] = {}
+
+    def level(self, k: int) -> "_Level":
+        """The grams ``SEED << k`` long (``k`` >= 1), each as its two halves' distinct grams (made once)."""
+        if k not in self._longer:
+            inverse, kinds = (self.inverse, len(self.unique)) if k == 1 else (self.level(k - 1).inverse,
+                                                                                len(self.level(k - 1).counts))
+            half = SEED << (k - 1)
+            n = max(0, len(inverse) - half)
+            self._longer[k] = _Level(inverse[:n] * kinds + inverse[half : half + n], kinds)
+        return self._longer[k]
 
     @classmethod
     def of(cls, text: str) -> "GramIndex | None":
         """The index of a text, or None when a character lies beyond 16 bits (four would not fit)."""
         codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
         return cls(codes) if not len(codes) or int(codes.max()) < 1 << 16 else None
+
+
+class _Level:
+    """A text's grams of one longer length: ``halves`` (first, second) of each distinct gram (indices
+    among the distinct grams half as long), ``counts``, ``order``, ``first`` and ``inverse`` as in
+    ``GramIndex``."""
+
+    __slots__ = ("halves", "counts", "order", "first", "inverse")
+
+    def __init__(self, pairs: np.ndarray, kinds: int) -> None:
+        n = len(pairs)
+        self.order = np.argsort(pairs, kind="stable")
+        ordered = pairs[self.order]
+        new = np.ones(n, dtype=np.bool_)
+        np.not_equal(ordered[1:], ordered[:-1], out=new[1:])
+        self.first = np.flatnonzero(new)
+        self.halves = (ordered[self.first] // max(kinds, 1), ordered[self.first] % max(kinds, 1))
+        self.counts = np.diff(np.append(self.first, n))
+        self.inverse = np.empty(n, dtype=np.int64)
+        self.inverse[self.order] = np.cumsum(new) - 1
+
+
+def _paired(order_a, first_a, order_b, first_b, g, gb, in_a, in_b) -> tuple[np.ndarray, np.ndarray]:
+    """Every A position of the distinct grams ``g`` (of A; ``gb`` the same grams among B's) with every
+    B position of it: A's in order, then B's."""
+    a_count, b_count = in_a[g], in_b[g]
+    a_pos = order_a[np.repeat(first_a[g], a_count) + _counting(a_count)]
+    reps = np.repeat(b_count, a_count)
+    return np.repeat(a_pos, reps), order_b[np.repeat(np.repeat(first_b[gb], a_count), reps) + _counting(reps)]
 
 
 def indexed_seed_pairs(ia: GramIndex, ib: GramIndex, max_pairs: int, levels: int
@@ -239,26 +279,56 @@ def indexed_seed_pairs(ia: GramIndex, ib: GramIndex, max_pairs: int, levels: int
     first_left = where_a
     if levels == 0 or not len(where_a):
         return ii, jj, first_left
+    # The 4-grams of A and B numbered alike (A's distinct grams 1.., B's the same number when A has
+    # the gram, else their own).
+    number_a = np.arange(1, len(ia.unique) + 1)
+    number_b = len(ia.unique) + 1 + np.arange(len(ib.unique))
+    number_b[at[shared]] = np.flatnonzero(shared) + 1
     left_b = np.zeros(len(ib.unique), dtype=np.bool_)
     left_b[at[left]] = True
     where_b = np.flatnonzero(left_b[ib.inverse])
-    # The 4-grams of A and B joined, ranked alike (equal grams, equal ranks; 0 for the few running
-    # past a text's end, never asked about): what the longer levels rank pairs of.
-    rank_b = len(ia.unique) + 1 + np.arange(len(ib.unique))
-    rank_b[at[shared]] = np.flatnonzero(shared) + 1
-    rank = np.zeros(na + nb, dtype=np.int64)
-    rank[: len(ia.grams)] = ia.inverse + 1
-    rank[na : na + len(ib.grams)] = rank_b[ib.inverse]
-    top = len(ia.unique) + len(ib.unique) + 1
-    order = None
-    if (len(where_a) + len(where_b)) * WHOLE > na + nb:  # most positions still in question: rank them all
-        rank, top, order = _doubled(rank, top, SEED)
-    length = 2 * SEED
-    where_a, where_b = where_a[where_a + length <= na], where_b[where_b + length <= nb]
-    if not len(where_a) or not len(where_b):
-        return ii, jj, first_left
-    return _levels(rank, top, order, na, nb, where_a, where_b, max_pairs, levels, False, ca, cb,
-                   start_level=1, pairs_a=[ii], pairs_b=[jj], first_left=first_left)
+    if (len(where_a) + len(where_b)) * WHOLE <= na + nb:
+        # A few positions in question: the longer grams ranked only there (``_levels``), from the
+        # 4-grams' numbers (0 for the few running past a text's end, never asked about).
+        rank = np.zeros(na + nb, dtype=np.int64)
+        rank[: len(ia.grams)] = number_a[ia.inverse]
+        rank[na : na + len(ib.grams)] = number_b[ib.inverse]
+        where_a, where_b = where_a[where_a + 2 * SEED <= na], where_b[where_b + 2 * SEED <= nb]
+        if not len(where_a) or not len(where_b):
+            return ii, jj, first_left
+        return _levels(rank, len(number_a) + len(number_b) + 1, None, na, nb, where_a, where_b, max_pairs,
+                       levels, False, ca, cb, start_level=1, pairs_a=[ii], pairs_b=[jj], first_left=first_left)
+    # Most (a text repeating itself): the longer grams, level by level, from each text's own, made
+    # once (``GramIndex.level``); a gram is its halves, numbered alike, so that matching is again a
+    # merge of the two texts' distinct grams.
+    pairs_a, pairs_b = [ii], [jj]
+    left_a = left
+    for k in range(1, levels + 1):
+        la, lb = ia.level(k), ib.level(k)
+        top = len(number_a) + len(number_b) + 1
+        key_a = number_a[la.halves[0]] * top + number_a[la.halves[1]]
+        key_b = number_b[lb.halves[0]] * top + number_b[lb.halves[1]]
+        if not len(key_a) or not len(key_b):
+            break
+        order_b = np.argsort(key_b)
+        at = order_b[np.minimum(np.searchsorted(key_b[order_b], key_a), len(key_b) - 1)]
+        match = key_b[at] == key_a
+        # Asked about: the grams whose first half was too common (on both sides, then: shared).
+        asked = match & left_a[la.halves[0]]
+        in_b = np.where(asked, lb.counts[at], 0)
+        in_a = la.counts
+        seeded = asked & (in_a * in_b <= max_pairs)
+        g = np.flatnonzero(seeded)
+        ii, jj = _paired(la.order, la.first, lb.order, lb.first, g, at[g], in_a, in_b)
+        pairs_a.append(ii)
+        pairs_b.append(jj)
+        left_a = asked & ~seeded
+        if not left_a.any():
+            break
+        number_a = np.arange(1, len(key_a) + 1)
+        number_b = len(key_a) + 1 + np.arange(len(key_b))
+        number_b[at[match]] = np.flatnonzero(match) + 1
+    return np.concatenate(pairs_a), np.concatenate(pairs_b), first_left
 
 
 def _gram_ranks(rank: np.ndarray, top: int, at: np.ndarray, length: int) -> tuple[np.ndarray, int, np.ndarray | None]:
