@@ -42,6 +42,7 @@ WHOLE_LABELS = {
     "energy_target": ("单位GDP能耗", TARGET, "%"),
     "energy_result": ("单位GDP能耗", RESULT, "%"),
     "deficit_target": ("赤字率", TARGET, "%"),
+    "trade_target": ("进出口总额", TARGET, "%"),
 }
 FULL = DATA.parent / "reports_full"
 # A label's unit as written, to the unit values are compared in (statistics' conversions: 1斤 = 0.5 kg).
