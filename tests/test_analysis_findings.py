@@ -292,6 +292,7 @@ def test_the_text_column_gets_the_room(window, qtbot):
         kind = i.sibling(i.row(), KIND)
         if p.kind == "fuzzy" and not p.boilerplate:
             assert kind.data() == f"≈{p.similarity:.0%}" and f"fuzzy {p.similarity:.0%}" in kind.data(Qt.ItemDataRole.ToolTipRole)
+            assert kind.data(Qt.ItemDataRole.AccessibleTextRole) == f"fuzzy {p.similarity:.0%}"  # read aloud whole
         elif not p.boilerplate:
             assert kind.data() == "exact" and "verbatim" in kind.data(Qt.ItemDataRole.ToolTipRole)
 

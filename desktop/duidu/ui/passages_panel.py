@@ -126,6 +126,8 @@ class PassagesModel(QAbstractTableModel):
             return self._display(row, col)
         if role == Qt.ItemDataRole.ToolTipRole and col in (INFORMATIVE, KIND, TEXT):
             return self._tooltip(row)
+        if role == Qt.ItemDataRole.AccessibleTextRole and col == KIND:  # the whole word, not "≈97%"
+            return self.tr("boilerplate") if row.boilerplate else self._kind(row)
         if role == Qt.ItemDataRole.ForegroundRole and row.boilerplate:
             return QGuiApplication.palette().color(QPalette.ColorRole.PlaceholderText)
         if role == Qt.ItemDataRole.FontRole and row.boilerplate:
@@ -153,9 +155,13 @@ class PassagesModel(QAbstractTableModel):
         text = self.in_script(row.text[:TEXT_CHARS].replace("\n", " "))
         return self.tr("[+%n places]", "", len(row.partners)) + " " + text if row.partners else text
 
+    def _kind(self, row: _Row) -> str:
+        """The kind in whole words (the column shows a short form)."""
+        return self.tr("verbatim") if row.kind == "verbatim" else self.tr("fuzzy") + f" {row.similarity:.0%}"
+
     def _tooltip(self, row: _Row) -> str:
         lines = [self.in_script(row.text[:300])]
-        kind = self.tr("verbatim") if row.kind == "verbatim" else self.tr("fuzzy") + f" {row.similarity:.0%}"
+        kind = self._kind(row)
         if row.boilerplate:
             lines.append(self.tr("Boilerplate: formulaic text shared by many policy documents") + f" · {kind}")
         else:
