@@ -64,11 +64,12 @@ def _report_path(name: str) -> Path:
 
 
 def _shown(pairs, document) -> list[tuple[str, object]]:
-    from duidu.engine.passages import find_passages
+    from duidu.engine.compare import compare
 
     out = []
     for a, b in pairs:
-        found = find_passages(document(a), document(b))
+        # As the app compares (engine/compare.py): with the measure layer's mentions, which link short items.
+        found = compare(document(a), document(b)).passages
         # In the reader's order (Comparison.ranked): naming a place both share first, then informative first.
         shown = sorted((p for p in found if not p.boilerplate), key=lambda p: (not p.places, -p.informativeness, p.a_start))
         out += [(pair_name(a, b), p) for p in shown]

@@ -342,3 +342,59 @@ def test_a_passage_neither_starts_nor_ends_on_a_particle_that_joins_what_is_outs
     _, _, passages = pair("实施学前一年免费教育政策、惠及168万名儿童，全面落实育儿补贴政策。",
                           "学前一年免费教育政策惠及幼儿41万人，普通高中录取率提升至72%。")
     assert [p.b_text for p in passages] == ["学前一年免费教育政策惠及"]
+
+
+FULL = __import__("pathlib").Path(__file__).parent / "data" / "reports_full"  # whole reports (PROVENANCE.tsv)
+
+
+def report(name: str, n: int) -> EngineDocument:
+    from duidu.text.clean import clean
+
+    text = clean((FULL / f"{name}_政府工作报告.txt").read_text(encoding="utf-8")).text
+    return EngineDocument.from_text(n, text, title=name, region=name[5:])
+
+
+@pytest.fixture(scope="module")
+def sichuan_chongqing():
+    return report("2026_四川省", 1), report("2026_重庆市", 2)
+
+
+def test_a_phrase_both_texts_repeat_is_shown_once_with_partners(sichuan_chongqing):
+    """提升成渝地区双城经济圈发展能级 stands twice in each report: one passage, the other two places its
+    partners (issue 11 part 2: each stretch links once), whichever report is A."""
+    phrase = "提升成渝地区双城经济圈发展能级"
+    for a, b in (sichuan_chongqing, sichuan_chongqing[::-1]):
+        shown = [p for p in find_passages(a, b) if not p.boilerplate]
+        (p,) = [p for p in shown if p.a_text == phrase]
+        assert p.b_text == phrase and sorted(x.side for x in p.partners) == ["a", "b"]
+        for x in p.partners:
+            assert (a if x.side == "a" else b).text[x.start : x.end] == x.text == phrase
+        starts_a = {p.a_start} | {x.start for x in p.partners if x.side == "a"}
+        assert starts_a == {m.start() for m in __import__("re").finditer(phrase, a.text)}
+        # And no other text is shown twice on this pair.
+        assert len({q.a_text for q in shown}) == len(shown) and len({q.b_text for q in shown}) == len(shown)
+
+
+def test_a_distinctive_short_item_links_where_the_other_text_names_it(sichuan_chongqing):
+    """打造西部金融中心 (Sichuan, a measure) / 西部金融中心建设提速 (Chongqing, no measure there): the name
+    links though shorter than a passage; short common-word names the two share (现代水网体系,
+    枢纽经济) are found and flagged, not shown; 川渝通办, linked inside 355项“川渝通办”事项, is not
+    linked again. Either way round (engine/compare.py passes the measure layer's names)."""
+    from duidu.engine.compare import compare
+
+    for a, b in (sichuan_chongqing, sichuan_chongqing[::-1]):
+        passages = compare(a, b).passages
+        shown = {p.a_text for p in passages if not p.boilerplate}
+        assert "西部金融中心" in shown
+        assert not {"现代水网体系", "枢纽经济"} & shown
+        assert {"现代水网体系", "枢纽经济"} <= {p.a_text for p in passages if p.boilerplate}
+        assert [t for t in shown if "川渝通办" in t] == ["355项“川渝通办”事项"]
+
+
+def test_a_short_item_is_unbroken_where_the_other_text_states_it():
+    """帮扶产业 (a measure's name, 2025 national report) is not 帮扶、产业 (Zhejiang: two list items)."""
+    from duidu.engine.compare import compare
+
+    a, b = report("2025_国务院", 1), report("2026_浙江省", 2)
+    assert "帮扶、产业" in b.text
+    assert not [p for p in compare(a, b).passages if "帮扶" in p.a_text and "帮扶、产业" in p.b_text]

@@ -123,7 +123,8 @@ def compare(
     for d in (a, b):
         if d.id not in mentions:
             mentions[d.id] = extract_measures(d)
-    spans = tuple(tuple((m.start, m.end) for m in mentions[d.id]) for d in (a, b))
+    # Each mention with the measure's name, which the other text may state with another verb or none.
+    spans = tuple(tuple((m.start, m.end, m.measure) for m in mentions[d.id]) for d in (a, b))
     passages = find_passages(a, b, min_length=min_length, is_boilerplate=is_boilerplate,
                              measures=(spans[0], spans[1]), progress=part(0.0, 0.6), cancel=cancel)
     sim = similarity(passages, len(a.keyform.text), len(b.keyform.text))

@@ -42,6 +42,7 @@ from duidu.engine.seeds import GramIndex, _counting, indexed_seed_pairs, seed_pa
 SEED = 4  # characters in a seed n-gram
 MIN_LENGTH = 8  # key characters a passage needs (chosen on tests/passage_pairs.toml: make quality)
 SHORT_LENGTH = 4  # key characters of a quoted name that both texts quote, to link it anyway
+SHORT_WORDS = 2.5  # word informativeness an unquoted short item naming no place needs (boilerplate.word_informativeness)
 THRESHOLD = 0.85  # least character-level similarity of a fuzzy passage (same table)
 MAX_GAP = 8  # characters skipped on either side between two runs of one passage
 MAX_SEED_PAIRS = 36  # a seed found this many times in A times in B starts nothing (runs still cross it)
@@ -1127,16 +1128,21 @@ _mentioned_once = per_document(_mentioned)
 
 
 def _free_place(key: str, item: str, own: list[tuple[int, int]] | None, used: bytearray,
-                src: "_SrcMap") -> tuple[int, int] | None:
+                src: "_SrcMap", quoted: bool) -> tuple[int, int] | None:
     """Where ``item`` links in one text: the first of its own places there (a quotation, a measure
     mention) still free; else, where that text states it unmarked, its first free occurrence that
-    starts and ends on word boundaries (教育协同发展试验区 is not in 體育協同發展試驗區)."""
+    starts and ends on word boundaries (教育协同发展试验区 is not in 體育協同發展試驗區). Unquoted, an
+    item is unbroken in the stored text (帮扶产业 is not 帮扶、产业; “五统一、一开放” is one name)."""
+    def whole(s: int, e: int) -> bool:
+        x, y = src.span(s, e)
+        return y - x == e - s and used.find(1, s, e) < 0
+
     if own:
-        return next(((s, e) for s, e in own if used.find(1, s, e) < 0), None)
+        return next(((s, e) for s, e in own if (quoted and used.find(1, s, e) < 0) or whole(s, e)), None)
     at = key.find(item)
     while at >= 0:
         end = at + len(item)
-        if used.find(1, at, end) < 0 and _inside_word(src, key, at) is None and _inside_word(src, key, end) is None:
+        if whole(at, end) and _inside_word(src, key, at) is None and _inside_word(src, key, end) is None:
             return at, end
         at = key.find(item, at + 1)
     return None
@@ -1150,7 +1156,7 @@ def _short_items(a: EngineDocument, b: EngineDocument, taken: list[_Chain], min_
     (以旧换新, 西部金融中心), found quoted or named on the other side or stated there on word
     boundaries. Which are shown the background model decides (``find_passages``: stock ones are
     flagged)."""
-    qa, qb = _quoted(a), _quoted(b)
+    qa, qb = quoted_a, quoted_b = _quoted(a), _quoted(b)
     if measures is not None:
         qa = {**_mentioned_once(a, measures[0]), **qa}
         qb = {**_mentioned_once(b, measures[1]), **qb}
@@ -1161,11 +1167,14 @@ def _short_items(a: EngineDocument, b: EngineDocument, taken: list[_Chain], min_
         used_a[c.a0 : c.a1] = b"\x01" * (c.a1 - c.a0)
         used_b[c.b0 : c.b1] = b"\x01" * (c.b1 - c.b0)
     src_a, src_b = _src_map(a), _src_map(b)
+    # An item a passage already links on both sides (“川渝通办” inside 355项“川渝通办”事项) is shown there.
+    linked_a = "\x00".join(ka[c.a0 : c.a1] for c in taken)
+    linked_b = "\x00".join(kb[c.b0 : c.b1] for c in taken)
     for key in sorted(qa.keys() | qb.keys(), key=lambda k: (-len(k), k)):  # an order neither side sets
-        if len(key) >= min_length:
+        if len(key) >= min_length or (key in linked_a and key in linked_b):
             continue
-        place_a = _free_place(ka, key, qa.get(key), used_a, src_a)
-        place_b = place_a and _free_place(kb, key, qb.get(key), used_b, src_b)
+        place_a = _free_place(ka, key, qa.get(key), used_a, src_a, key in quoted_a)
+        place_b = place_a and _free_place(kb, key, qb.get(key), used_b, src_b, key in quoted_b)
         if not place_b:
             continue
         (s, e), (t, u) = place_a, place_b
@@ -1204,7 +1213,7 @@ def find_passages(
     (``engine.boilerplate.Boilerplate()``); when it has an ``assess`` method (``Boilerplate``),
     informativeness comes from it too.
     """
-    from duidu.engine.boilerplate import DISTINCTIVE, Boilerplate, ranked_informativeness
+    from duidu.engine.boilerplate import DISTINCTIVE, Boilerplate, ranked_informativeness, word_informativeness
 
     ka, kb = a.keyform.text, b.keyform.text
     checkpoint(0.0, progress, cancel)
@@ -1244,6 +1253,9 @@ def find_passages(
         assessed = [(bool(test(k) or test(kb_)), s[1]) for k, kb_, s in zip(keys, b_keys, scores)]
     # Decisions above stay on the character grams; what a reader ranks by adds the words' rarity.
     ranked = ranked_informativeness([score for _, score in assessed], keys, b_keys)
+    # A short item's characters are all rare to 6-grams: whether its words are says more (the lesser wording).
+    words = word_informativeness(keys[len(snapped) :] + b_keys[len(snapped) :]).tolist()
+    short_words = [min(x, y) for x, y in zip(words, words[len(words) // 2 :])]
     passages = []
     for n, c in enumerate(kept):
         a_start, a_end = maps["a"].span(c.a0, c.a1)
@@ -1255,8 +1267,11 @@ def find_passages(
             src = maps[side].span(s, e)
             more.append(Partner(side, src[0], src[1], doc.text[src[0] : src[1]], (s, e)))
         boiler, informativeness = assessed[n]
-        if n >= len(snapped) and informativeness < DISTINCTIVE and not (keys[n] in quoted_a and keys[n] in quoted_b):
+        if n >= len(snapped) and informativeness < DISTINCTIVE and keys[n] not in quoted_a and keys[n] not in quoted_b:
             boiler = True  # a measure's bare name that most reports state (产教融合): stock
+        if n >= len(snapped) and not boiler and keys[n] not in quoted_a and keys[n] not in quoted_b \
+                and short_words[n - len(snapped)] < SHORT_WORDS and not shared_places(a, (a_start, a_end), b, (b_start, b_end)):
+            boiler = True  # an unquoted short item of common words naming no place (合作协议, 现代水网体系)
         if not boiler and figure_frame(a.text, (a_start, a_end), b.text, (b_start, b_end)):
             boiler = True  # only the words around two different figures (engine/frames.py)
         if not boiler and name_frame(a.text, (a_start, a_end), b.text, (b_start, b_end)):

@@ -23,9 +23,10 @@ from duidu.engine.document import EngineDocument
 from duidu.engine.per_document import per_document
 from duidu.paths import resource_path
 
-# Areas that span divisions, named by regional strategies and joint programmes.
+# Areas that span divisions, named by regional strategies and joint programmes (西部 and 东北:
+# the regions of 西部大开发 and 东北振兴; 西部金融中心 is 成渝's programme).
 AREAS = ("京津冀", "长三角", "成渝", "川渝", "巴蜀", "粤港澳", "大湾区", "珠三角", "长江", "黄河", "几字弯", "中关村",
-         "滨海", "首都", "雄安", "浦东", "临港", "虹桥", "海峡", "两岸", "闽台", "西部陆海", "东北", "长城", "长征",
+         "滨海", "首都", "西部", "雄安", "浦东", "临港", "虹桥", "海峡", "两岸", "闽台", "西部陆海", "东北", "长城", "长征",
          "秦岭", "祁连山", "三江源", "青藏", "河西走廊", "淮河", "大运河", "太湖", "洞庭湖", "鄱阳湖", "北部湾", "海南自由贸易港")
 _SUFFIX = re.compile(r"(特别行政区|维吾尔自治区|壮族自治区|回族自治区|自治区|自治州|地区|盟|省|市)$")
 
