@@ -116,6 +116,9 @@ def test_a_count_in_a_partners_scope_meets_only_the_same_scope():
     a = EngineDocument.from_text(1, "基础设施、现代产业等领域320个共建重点项目完成投资5332亿元。")
     b = EngineDocument.from_text(2, "公共服务等领域300个共建重点项目完成投资。")
     assert pairs(a, b, "重点项目") == [("320个", "300个", True)]
+    # A name ending in 联合体 / 共同体 is no partner scope (贵州 8个左右省级市域产教联合体和行业产教融合共同体).
+    guizhou = paragraph("贵州省", "8个左右省级市域产教联合体")
+    assert all(not f.scope for f in extract_figures(guizhou, extract_measures(guizhou)))
     c = EngineDocument.from_text(3, "实施重点项目2800多个。")
     assert pairs(c, paragraph("河南省", "实施1000个以上省重点项目"), "重点项目")
 

@@ -158,7 +158,7 @@ def _counted(text: str, m: MeasureMention, n: Number) -> str:
 # Words that put a count in a partner's scope: 320个共建重点项目 are projects two regions run together,
 # not a count of the region's own key projects (宁夏 实施重点项目2800多个), so they meet only a figure
 # of the same scope.
-_JOINT = re.compile(r"共建|合作|协作|联建|联合|共同|对口|跨省|跨区域|两地|双方")
+_JOINT = re.compile(r"共建|合作|协作|联建|联合(?!体)|共同(?!体)|对口|跨省|跨区域|两地|双方")  # (产教联合体, 共同体: names)
 _SCOPE_BEFORE = 6  # characters before a mention read for a scope word when the figure follows it
 
 
