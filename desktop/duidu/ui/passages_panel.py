@@ -214,7 +214,6 @@ class PassagesPanel(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(TEXT_LINES * self.table.fontMetrics().lineSpacing() + 8)
         self.table.setWordWrap(True)
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)  # the last line ends in … where the text goes on
-        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # the text column takes the rest
         self.table.setAccessibleName(self.tr("Shared passages"))
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
