@@ -215,6 +215,11 @@ def test_a_figure_with_an_exclusion_is_another_scope():
     gansu = [v for v in extract_indicators(whole("甘肃省"), 2026) if v.indicator == "固定资产投资"]
     assert 2.7 not in [v.value for v in gansu] and [(v.value, v.qualifier) for v in gansu if v.kind == TARGET] == [
         (4.5, "左右")]
+    # Trade with one partner is not the region's trade (上海 2026, its 2025 review).
+    assert values("去年贸易多元化成效明显，对东盟、共建“一带一路”国家进出口总额分别增长10.4%、12.1%。",
+                  indicator="进出口总额") == []
+    shanghai = [v.shown() for v in extract_indicators(whole("上海市"), 2026) if v.indicator == "进出口总额" and v.unit == "%"]
+    assert shanghai == ["5.6%"]
     # A price effect taken out is no scope (real growth of the same indicator).
     assert values("去年扣除价格因素后，居民人均可支配收入实际增长5.1%。", indicator="居民人均可支配收入") == [
         ("居民人均可支配收入", 5.1, None, "%", "", RESULT)]

@@ -68,6 +68,8 @@ _STEP = re.compile(r"新?(?:台阶|关口|大关)")
 # without real estate, not the region's investment (price effects are no scope: 扣除价格因素后实际增长).
 _EXCLUSION = re.compile(r"(?:扣除|不含|剔除)(?!价格|物价)")
 _EXCLUSION_REACH = 24  # characters before an indicator read for an exclusion, within its sentence
+_CLAUSE_END = re.compile(r"[，,。；;！!？?：:\n]")
+_PARTNER = re.compile(r"\s*(?:其中)?(?:对|与)[^，,。；;：:\n]{1,22}$")
 # Period cues, read backwards from a value: the nearest one wins.
 _TARGET_CUES = ("预期目标", "目标是", "目标为", "今年", "本年", "力争", "工作安排")  # (每年安排140亿元: funds, no period)
 _RESULT_CUES = ("过去一年", "去年", "上年", "一年来", "预计全年", "实现了", "完成了")
@@ -494,10 +496,15 @@ def _value_list(s: str, pos: int, link: str, n: int) -> list[tuple] | None:
 
 def _excluded_scope(s: str, at: int) -> bool:
     """Whether the indicator at ``at`` is read with something left out (扣除…后, 不含…, 剔除…) in the
-    words of its sentence just before it."""
+    words of its sentence just before it, or for one partner only: a clause opening with 对/与 and
+    running to the indicator (上海 对东盟、共建“一带一路”国家进出口总额分别增长10.4%、12.1%: trade
+    with them, not the city's)."""
     start = max(0, at - _EXCLUSION_REACH)
     start = max((m.end() for m in _SENTENCE_END.finditer(s, start, at)), default=start)
-    return _EXCLUSION.search(s, start, at) is not None
+    if _EXCLUSION.search(s, start, at) is not None:
+        return True
+    clause = max((m.end() for m in _CLAUSE_END.finditer(s, max(0, at - _EXCLUSION_REACH), at)), default=-1)
+    return clause >= 0 and _PARTNER.match(s, clause, at) is not None
 
 
 # Qualifiers by what they say of the true value: at least, at most, about.
