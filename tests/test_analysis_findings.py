@@ -17,9 +17,8 @@ SICHUAN, CHONGQING = "2026_四川省_政府工作报告.txt", "2026_重庆市_�
 KIND, TEXT = 4, 5
 
 
-@pytest.fixture
-def window(qtbot, tmp_path, seeded_default):
-    """The real window at 1366×768 on the seeds plus the two reports, the reports compared."""
+def _open(qtbot, tmp_path, size=(1366, 768)):
+    """The real window on the seeds plus the two reports, the reports compared."""
     from duidu.library.store import Library
     from duidu.ui.main_window import MainWindow
     from duidu.ui.settings import Settings
@@ -29,11 +28,18 @@ def window(qtbot, tmp_path, seeded_default):
         path, docs = lib.path, lib.documents()
     win = MainWindow(path, docs, settings=Settings(tmp_path / "settings.ini"), chinese_font=True)
     qtbot.addWidget(win)
-    win.resize(1366, 768)
+    win.resize(*size)
     win.show()
     win.open_initial(tuple(ids))
     qtbot.waitUntil(lambda: win.reader.comparison is not None and not win.tasks.busy())
     qtbot.waitUntil(lambda: win.measures_panel.figures_model.count() == len(win.reader.comparison.figures))
+    return win
+
+
+@pytest.fixture
+def window(qtbot, tmp_path, seeded_default):
+    """The real window at 1366×768 on the seeds plus the two reports, the reports compared."""
+    win = _open(qtbot, tmp_path)
     yield win
     win.close()
 
@@ -339,3 +345,29 @@ def test_the_summary_counts_each_passage_once(window, qtbot):
     assert panel.summary.text() == (f"{len(passages)} shown: {len(own)} shared passages "
                                     f"({verbatim} verbatim, {len(own) - verbatim} fuzzy), {common} boilerplate")
     assert panel.proxy.rowCount() == len(passages)
+
+
+@pytest.mark.parametrize("language, size", [("zh_CN", (1366, 768)), ("zh_TW", (1366, 768)), ("en", (1600, 1000))])
+def test_the_text_column_gets_the_room_in_chinese_and_at_1600(qtbot, tmp_path, seeded_default, language, size):
+    """The Chinese headers (信息量, 資訊量) and kinds (逐字, 制式) are wider than the English ones;
+    at 1600x1000 the dock is about as narrow as at 1366x768."""
+    from PySide6.QtCore import QLocale
+
+    from duidu.ui import i18n
+
+    before = QLocale()
+    i18n.install(language)
+    try:
+        win = _open(qtbot, tmp_path, size)
+        panel = win.passages_panel
+        win.side_tabs.setCurrentWidget(panel)
+        qtbot.waitUntil(lambda: panel.table.viewport().width() > 0 and panel.proxy.rowCount() > 0)
+        with qtbot.waitSignal(win.reader.passagesShown):
+            win.boilerplate_action.setChecked(True)  # the widest kinds and numbers
+        text, room, chars = _text_room(panel)
+        assert text >= 0.4 * room and chars >= 10, (text, room, chars)
+        assert panel.table.horizontalScrollBar().maximum() == 0
+        win.close()
+    finally:
+        i18n.install("en")
+        QLocale.setDefault(before)
