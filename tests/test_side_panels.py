@@ -309,6 +309,7 @@ def test_a_long_measure_name_wraps_whole_in_a_pair_and_not_in_the_library(qtbot,
     longest = max(type(fm)(bold).horizontalAdvance(i.data()) for i in rows)
     measures.resize(longest + tree.columnWidth(1) + tree.columnWidth(2) - fm.horizontalAdvance("中中中"), 800)
     qtbot.waitUntil(lambda: tree.columnWidth(0) + 2 * tree.indentation() < longest)
+    qtbot.waitUntil(lambda: not measures._relayout.isActive())  # the rows laid out again for the new width
     wrapped = 0
     for index in rows:
         rect = tree.visualRect(index)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QRect, Qt, Signal, Slot
+from PySide6.QtCore import QModelIndex, QRect, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -88,6 +88,7 @@ class _WrappedNames(QStyledItemDelegate):
         return super().sizeHint(option, index)
 
 
+RELAYOUT_MS = 60  # after the names' column last changed width, their rows are laid out again
 RESIZE_ROWS = 60  # rows a column's width is measured on: all of a 1,000-row table took ~0.4 s a layout
 
 
@@ -128,7 +129,13 @@ class MeasuresPanel(QWidget):
         self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.tree.header().setStretchLastSection(False)
         self.tree.header().setResizeContentsPrecision(RESIZE_ROWS)
-        # A wrapped name's height follows its column's width: lay the rows out again when it changes.
+        # A wrapped name's height follows its column's width: lay the rows out again when it changes,
+        # once the width settles (a relayout of a report pair's ~570 rows costs ~60 ms: not on every
+        # step of a dock being dragged).
+        self._relayout = QTimer(self)
+        self._relayout.setSingleShot(True)
+        self._relayout.setInterval(RELAYOUT_MS)
+        self._relayout.timeout.connect(self.tree.doItemsLayout)
         self.tree.header().sectionResized.connect(self._name_resized)
         self.tree.setItemDelegateForColumn(0, _WrappedNames(self.tree))
         self.model.modelReset.connect(self._after_reset)
@@ -292,7 +299,7 @@ class MeasuresPanel(QWidget):
     @Slot(int, int, int)
     def _name_resized(self, section: int, old: int, new: int) -> None:
         if section == 0 and self.tree.wordWrap() and old != new:
-            self.tree.doItemsLayout()
+            self._relayout.start()
 
     @Slot(int, int, int)
     def _indicator_resized(self, section: int, old: int, new: int) -> None:
