@@ -65,9 +65,8 @@ def test_the_seed_passages_shown_are_mostly_shared_content():
     drawn = passage_sample.draw(passage_sample.seed_shown(), passage_sample.SEED_SAMPLE)
     verdicts = [known[(pair, p.a_text)] for pair, p in drawn if (pair, p.a_text) in known]
     assert len(verdicts) >= 20, "the seed sample is no longer the one read by hand: read the new passages"
-    # 0.65: the sample compares as the app does (engine/compare.py, with the measure layer's short
-    # items, which it always showed): the code before the short items' word rule scored 13/30 so.
-    assert verdicts.count("real") / len(verdicts) >= 0.65, verdicts
+    # (The sample compares as the app does, with the measure layer's short items: 20/27 real.)
+    assert verdicts.count("real") / len(verdicts) >= 0.7, verdicts
 
 
 def test_words_tell_a_formula_of_common_words_from_a_name_of_its_own():

@@ -1149,19 +1149,20 @@ def _free_place(key: str, item: str, own: list[tuple[int, int]] | None, used: by
 
 
 def _short_items(a: EngineDocument, b: EngineDocument, taken: list[_Chain], min_length: int,
-                 measures: tuple[tuple, tuple] | None = None) -> list[_Chain]:
+                 measures: tuple[tuple, tuple] | None = None) -> tuple[list[_Chain], list[bool]]:
     """Items shorter than a passage that both texts state word for word, where nothing links them
     yet: a name one text quotes (“渝英荟萃”, 《沃土计划》), and, given the measure layer's mentions
     of each side (stored-text spans with the measure's name), a measure or the thing it names
     (以旧换新, 西部金融中心), found quoted or named on the other side or stated there on word
     boundaries. Which are shown the background model decides (``find_passages``: stock ones are
-    flagged)."""
+    flagged). Also, for each, whether one text states it unmarked (neither quoted nor a measure there)."""
     qa, qb = quoted_a, quoted_b = _quoted(a), _quoted(b)
     if measures is not None:
         qa = {**_mentioned_once(a, measures[0]), **qa}
         qb = {**_mentioned_once(b, measures[1]), **qb}
     ka, kb = a.keyform.text, b.keyform.text
     out: list[_Chain] = []
+    loose: list[bool] = []
     used_a, used_b = bytearray(len(ka)), bytearray(len(kb))
     for c in taken:
         used_a[c.a0 : c.a1] = b"\x01" * (c.a1 - c.a0)
@@ -1180,7 +1181,8 @@ def _short_items(a: EngineDocument, b: EngineDocument, taken: list[_Chain], min_
         (s, e), (t, u) = place_a, place_b
         used_a[s:e], used_b[t:u] = b"\x01" * (e - s), b"\x01" * (u - t)
         out.append(_Chain([[s, t, e - s]]))
-    return out
+        loose.append(key not in qa or key not in qb)
+    return out, loose
 
 
 # -- the whole finder -------------------------------------------------------------------------------
@@ -1239,7 +1241,8 @@ def find_passages(
             s = whole and _snap(whole, maps, ka, kb, threshold)  # cut at a clause: its new ends snapped
         if s is not None and s.holds(threshold, min_length):
             snapped.append(s)
-    kept = snapped + _short_items(a, b, snapped, min_length, measures)
+    short, loose = _short_items(a, b, snapped, min_length, measures)
+    kept = snapped + short
     quoted_a, quoted_b = _quoted(a), _quoted(b)
     partners = _partners(kept, rest, ka, kb)
     checkpoint(0.9, progress, cancel)
@@ -1272,6 +1275,8 @@ def find_passages(
         if n >= len(snapped) and not boiler and keys[n] not in quoted_a and keys[n] not in quoted_b \
                 and short_words[n - len(snapped)] < SHORT_WORDS and not shared_places(a, (a_start, a_end), b, (b_start, b_end)):
             boiler = True  # an unquoted short item of common words naming no place (合作协议, 现代水网体系)
+        if n >= len(snapped) and not boiler and loose[n - len(snapped)] and not shared_places(a, (a_start, a_end), b, (b_start, b_end)):
+            boiler = True  # a name one text states in passing: the pair's own only if it names a place (西部金融中心)
         if not boiler and figure_frame(a.text, (a_start, a_end), b.text, (b_start, b_end)):
             boiler = True  # only the words around two different figures (engine/frames.py)
         if not boiler and name_frame(a.text, (a_start, a_end), b.text, (b_start, b_end)):
