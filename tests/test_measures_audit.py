@@ -217,3 +217,75 @@ def test_the_sample_of_measure_groups_read_by_hand():
     assert score.labelled >= 50, "the sample drifted from the rows read by hand: read the new ones"
     assert score.precision >= 0.8, score
     assert score.area_accuracy >= 0.85, score
+
+
+# -- The third audit (slice MEAS-2): wrong merges, splits and losses left by the second --------------
+
+def test_a_different_object_between_the_same_words_is_another_measure():
+    """湖北 国家科技创新中心 (a city's designation) took in 国家技术创新中心 (an institution, 广东): the
+    words apart, 科技创新中心 and 技术创新中心, each stand as an object of their own in the table
+    (山东 区域科技创新中心, 山西 省技术创新中心)."""
+    from duidu.engine.measures import measure_table
+
+    cases = (("湖北省", "国家科技创新中心"), ("广东省", "国家技术创新中心"), ("山东省", "区域科技创新中心"),
+             ("山西省", "省技术创新中心"))
+    docs = [EngineDocument.from_text(k, paragraph(r, p).text, title=r, region=r) for k, (r, p) in enumerate(cases)]
+    rows = [row.names for row in measure_table(docs) if "国家科技创新中心" in row.names or "国家技术创新中心" in row.names]
+    assert len(rows) == 2, rows
+
+
+def test_a_coordinated_modifier_is_a_second_measure():
+    """深化财税金融体制改革 (2025) is two reforms: it gathered 财税体制改革 (2024) and 金融体制改革 (上海)."""
+    rows = _grouped(("2025", "财税金融体制改革"), ("上海市", "金融体制改革"), ("2024", "财税体制改革"))
+    assert rows["财税金融体制改革"] == {0}, rows
+    assert 0 not in rows["金融体制改革"] and 0 not in rows["财税体制改革"], rows
+
+
+def test_a_platform_of_another_object_or_named_by_its_examples_is_its_own():
+    """公共服务平台 (陕西) took in 公共就业服务平台 (四川: 就业服务 stands alone, 北京), 公共技术服务平台 (浙江:
+    a word of another area put in) and 市民热线等公共服务平台 (河南: the hotline named is the measure)."""
+    rows = _grouped(("陕西省", "公共服务平台"), ("四川省", "公共就业服务平台"), ("浙江省", "公共技术服务平台"),
+                    ("河南省", "市民热线等公共服务平台"), ("北京市", "就业服务"))
+    assert rows["公共服务平台"] == {0}, rows
+    assert all(0 not in rows[n] for n in ("公共就业服务平台", "公共技术服务平台", "市民热线等公共服务平台")), rows
+
+
+@pytest.mark.parametrize("cases, a, b", [
+    ((("宁夏回族自治区", "创新驱动战略"), ("河北省", "创新驱动发展战略")), "创新驱动战略", "创新驱动发展战略"),  # a verb put in
+    ((("江西省", "剩余地方政府融资平台"), ("2025", "地方融资平台")), "地方政府融资平台", "地方融资平台"),  # 剩余: how many
+    ((("广东省", "工业企业节能降碳改造"), ("2025", "重点行业节能降碳改造"), ("山东省", "节能降碳改造")),
+     "工业企业节能降碳改造", "重点行业节能降碳改造"),  # who carries it out, in front
+    ((("黑龙江省", "数字智能产业集群"), ("2024", "数字产业集群")), "数字智能产业集群", "数字产业集群"),  # a weak word
+    # of the area of the word before it extends that word (数字智能), it makes no other object
+])
+def test_one_measure_worded_apart_is_one_row(cases, a, b):
+    rows = _grouped(*cases)
+    assert rows[a] == rows[b] == set(range(len(cases))), rows
+
+
+@pytest.mark.parametrize("region, phrase, name", [
+    ("2024", "组织打好“三北”工程", "三北工程"),  # 打|好: a verb jieba cut in two is no part of the name
+    ("安徽省", "与西部陆海新通道对接合作", "西部陆海新通道"),  # the partner worked with
+    ("广东省", "管行业必须管招商", "管行业必须管招商机制"),  # a modal inside a quoted name
+    ("内蒙古自治区", "金融支持重大项目、重点企业清单", "金融支持重大项目清单"),  # a 清单 lists things of any kind
+    ("广西壮族自治区", "“1+N”重点产业人才集聚区", "1+n重点产业人才集聚区"),  # 集聚|区: a head cut in two
+    ("江西省", "完善收入分配制度、健全社会保障体系", "社会保障体系"),  # a verb after 、 opens its own predicate
+])
+def test_names_found_whole(region, phrase, name):
+    assert name in measures_at(region, phrase)
+
+
+def test_no_measure_in_a_noun_a_title_or_an_action_on_a_name():
+    """贯彻新发展理念示范区: 新 makes 发展 a noun (was 理念示范区); 深化公共政策兑现: the measure is the
+    honouring, 公共政策 alone names nothing; 金融支持重大项目 was a name cut inside its list; a title
+    cited (根据《中共上海市委关于制定上海市国民经济…》, 印发《明溪县春节期间招工用工激励政策》) is a document."""
+    assert not any(n.endswith("理念示范区") for n in measures_at("贵州省", "新发展理念示范区"))
+    assert "公共政策" not in measures_at("安徽省", "公共政策兑现")
+    assert "金融支持重大项目" not in measures_at("内蒙古自治区", "金融支持重大项目、重点企业清单")
+    assert "国民经济" not in measures_at("上海市", "关于制定上海市国民经济")
+    from duidu.library.importer import prepare
+
+    text = prepare(Path(__file__).parent / "data" / "formats" / "p03_mingxi_xzf_2022-06.pdf").cleaned.text
+    found = {m.measure for m in extract_measures(EngineDocument.from_text(1, text))}
+    assert not any("招工用工" in n for n in found), found
+    assert "房地产市场" in found

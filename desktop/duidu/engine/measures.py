@@ -69,16 +69,16 @@ ADVERBS = ("大力", "加快", "深入", "积极", "全面", "持续", "着力",
            "高质量", "加力", "全力", "进一步", "继续", "不断", "共同", "联合")
 # Head nouns of a measure's object (a jieba word ending in one counts: 工作机制, 职教集团).
 HEADS = ("机制", "制度", "体制", "平台", "联盟", "共同体", "联合体", "工作室", "试验区", "示范区", "实验区", "先行区",
-         "集团", "项目", "计划", "工程", "基地", "中心", "体系", "协议", "方案", "联席会", "论坛", "大赛", "学院",
+         "集团", "项目", "计划", "工程", "基地", "中心", "集聚区", "体系", "协议", "方案", "联席会", "论坛", "大赛", "学院",
          "研究院", "实验室", "智库", "生态圈", "工坊", "行动", "经济", "产业", "园区", "集群", "走廊", "通道",
          "枢纽", "新城", "试点", "战略", "政策", "补贴", "市场", "更新", "改造", "振兴", "工厂", "博览会", "大会",
          "展会", "开发区", "自贸区", "都市圈", "经济圈", "经济带", "城市群", "产业链", "供应链", "基金", "清单",
          "网络", "设施", "改革", "专区", "港", "城", "标准", "创新带", "服务圈", "生活圈", "制造", "服务", "保障", "保险", "医院", "公园", "赛事")
 # Leading words of an object that say where, how many or how, not what (好/强: 建好, 建强).
-PLACES = frozenset("两地 双方 各地 三省一市 两省市 我市 全市 全省 本市 我省 我区 全区 本省 成渝地区双城经济圈 双城经济圈 "
+PLACES = frozenset("两地 双方 各地 三省一市 两省市 我市 全市 全省 本市 我省 我区 全区 本省 自治区 成渝地区双城经济圈 双城经济圈 "
                    "长江经济带 各级 各类 各种 一批 一系列 若干 多个 一些 更多 相关 有关 各项 多种 好 强 "
                    "高质量 高水平 更高水平 高标准 新一轮 全方位 多层次 今年 明年 年内 当前 近年 目前 "
-                   "进一步 持续 全面 深入 不断 积极 加快 大力 着力 切实 稳步 有序 逐步 统筹 协同 努力 更加 更好".split())
+                   "进一步 持续 全面 深入 不断 积极 加快 大力 着力 切实 稳步 有序 逐步 统筹 协同 努力 更加 更好 剩余 其余 现有".split())
 _GENERIC = frozenset("专项 有关 相关 各项 系列 这项 此项".split())  # modifiers that name nothing
 NEGATIONS = frozenset("非 不 无 未 反 去".split())  # kept with the word after them: 非义务教育
 # Verbs that open a new predicate: an object never runs past them (设施建设纳入…项目).
@@ -91,7 +91,7 @@ _CLAUSE = re.compile(r"[^，,；;。：:！？!?\s][^，,；;。：:！？!?\n\r
 _VERB_RE = re.compile("|".join(sorted(map(re.escape, VERBS), key=len, reverse=True)))
 _HEAD_RE = re.compile("|".join(map(re.escape, HEADS)))
 _WHEN = frozenset("前 后 时 期间 期内 以前 以后 之前 之后".split())  # 实施|前: a time, not an action
-_JOINERS = frozenset("、 和 与 及 以及".split())
+_JOINERS = frozenset("、 和 与 及 以及 等".split())  # 等 first in an object: the list before it ended
 _OPENERS, _CLOSERS = "“‘「『《(（", "”’」』》)）"
 _COUNTED = re.compile(r"^[一二三四五六七八九十两]+大$")  # 六大|未来产业: the count of a set, not its name
 _NUMERIC = re.compile(r"^[0-9０-９.．零〇一二三四五六七八九十百千万亿两第首余多个所名项次届对家类]+$")
@@ -324,6 +324,8 @@ def _acts(words: list, i: int) -> bool:
     if nxt is None or _verb(nxt) or nxt.text == "的" or nxt.text in _WHEN:
         return False  # 建立健全: the last verb of a run takes the object; 实施|前: a time, no action
     prev = words[i - 1] if i else None
+    if prev is not None and prev.pos == "a" and len(prev.text) == 1 and prev.text not in ("好", "强"):
+        return False  # 贯彻新|发展|理念: an adjective makes the verb a noun (新发展理念)
     # 建设 after a noun is the noun "construction" (共同体建设实施方案), not the verb.
     return not (words[i].text in ("建设", "发展", "改革") and prev is not None
                 and (prev.pos or "").startswith(("n", "v")) and not _verb(prev))
@@ -463,6 +465,10 @@ def _object_name(words: list) -> str:
     return "".join(keys)
 
 
+PARTNERS = frozenset("与 同".split())  # 与X对接: X is whom the document works with
+COOPERATE = frozenset("对接 合作 衔接".split())  # right after the partner's head (not 与港澳高水平合作平台)
+
+
 def _is_stop(word) -> bool:
     if _verb(word) or word.text in STOP_VERBS:
         return True
@@ -473,28 +479,36 @@ def _is_stop(word) -> bool:
 def _objects(words: list, i: int) -> list[tuple[int, int]]:
     """The objects of the verb at ``words[i]``: (first word, head word) index pairs."""
     found, start, j = [], i + 1, i + 1
+    if start < len(words) and words[start].text in PARTNERS and any(
+            words[k].text.endswith(HEADS) and words[k + 1].text in COOPERATE for k in range(start + 1, min(len(words) - 1, start + WINDOW))):
+        start += 1  # 深化与|西部陆海新通道|对接合作: the partner is the measure worked on
     while start < len(words):
         # The last head noun before the object ends (学费标准动态调整机制 ends at 机制).
-        head, j = -1, start
-        while j < len(words) and j - start < WINDOW:
+        head, j, quoted, marks = -1, start, 0, 0
+        while j < len(words) and j - start - marks < WINDOW:  # quotes and + are no words of the window
             w = words[j]
+            marks += w.pos == "x"
+            quoted += (w.text in _OPENERS) - (w.text in _CLOSERS)  # “管行业必须管招商”机制: a name, whole
             # 发展|中心, 质量提升|行动, 生育支持|政策, 商品和|服务: a verb or a joiner before a head is
             # part of the object; a preposition or a linking verb is not (以|县城, 为|枢纽: another predicate).
             nominal = (j + 1 < len(words) and words[j + 1].text.endswith(HEADS) and not (w.pos or "").startswith("p")
                        and w.text not in STOP_VERBS)
-            if (_is_stop(w) and not nominal) or w.text == "、" or (w.text in _JOINERS and head >= 0):
+            if quoted <= 0 and ((_is_stop(w) and not nominal) or w.text == "、" or (w.text in _JOINERS and head >= 0)):
                 break
-            if w.text.endswith(HEADS):
-                head = j
+            if w.text.endswith(HEADS) or (j > start and _head_of(words[j - 1].text + w.text) not in ("", _head_of(w.text))
+                                          and words[j - 1].end == w.start):
+                head = j  # 人才|集聚|区: a head jieba cut in two (集聚区)
             j += 1
         if head < 0:
             break
         head = _widened(words, head)
+        if head < 0:
+            break
         found.append((start, head))
         if not _name_of(words[start:head + 1]):
             break  # 项目推进机制、…: a bare head means the verb was part of a noun
-        if head + 2 < len(words) and words[head + 1].text in _JOINERS:
-            start = head + 2
+        if head + 2 < len(words) and words[head + 1].text in _JOINERS and not _verb(words[head + 2]):
+            start = head + 2  # (not 完善…制度、健全…体系: a verb after the joiner opens a predicate of its own)
             continue
         break
     return found
@@ -517,11 +531,16 @@ def _compound_noun(word) -> bool:
 def _widened(words: list, head: int) -> int:
     """The object's real last word when nouns follow its head noun in one compound (高标准|农田|80万亩,
     现代设施|农业。): only where the compound ends the clause or meets a figure; else the head stays
-    the last word."""
+    the last word; -1 when a verb ends the object (公共政策|兑现: no measure named)."""
     k = head
     while k + 1 < len(words) and _compound_noun(words[k + 1]) and not words[k + 1].text.endswith(HEADS):
         k += 1
     if k == head:
+        nxt = words[head + 1] if head + 1 < len(words) else None
+        after = words[head + 2] if head + 2 < len(words) else None
+        if (nxt is not None and nxt.pos == "v" and len(nxt.text) == 2 and not _verb(nxt) and nxt.text not in STOP_VERBS
+                and (after is None or after.text in _JOINERS)):
+            return -1  # 深化公共政策|兑现|和…: the object is an action on the name (honouring policies), unnamed
         return head
     nxt = words[k + 1] if k + 1 < len(words) else None
     if nxt is not None and nxt.text in ATTRIBUTES:
@@ -534,7 +553,7 @@ def _widened(words: list, head: int) -> int:
 # A list whose last item ends in one of SHARED and whose other items end in one of LISTED names
 # one kind of thing: 重大产业、基础设施项目 are two kinds of projects, 招商引资体制、园区运营模式改革
 # two reforms (not the 产业 and 体制 themselves); 新兴产业、未来产业 or X工程、Y项目 are not such lists.
-SHARED = ("改革", "项目", "清单")
+SHARED = ("改革", "项目", "清单")  # a 清单 lists things of any kind: 金融支持重大项目、重点企业清单
 LISTED = frozenset("产业 体制 制度 机制 设施 基础设施 市场".split())
 
 
@@ -585,19 +604,19 @@ def _pattern_mentions(doc: EngineDocument, s: str, smap, lexical: _Spans, senten
         last_word = bisect_right(starts, hi - 1)
         stretch = [w for w in all_words[first_word:last_word] if w.start >= a and w.end <= b and w.text.strip()]
         a = stretch[0].start if stretch else lo
-        words = [type(w)(w.start - a, w.end - a, w.text, w.pos) for w in tag_unknown(stretch)]
+        words = _joined_verbs([type(w)(w.start - a, w.end - a, w.text, w.pos) for w in tag_unknown(stretch)])
         i = 0
         while i < len(words):
-            if not _verb(words[i]) or not _acts(words, i):
+            if not _verb(words[i]) or not _acts(words, i) or _in_title(s, a + words[i].start):
                 i += 1
                 continue
             objects = _objects(words, i)
             shared = _shared_head(words, objects)
             for n, (first, head) in enumerate(objects):
                 name = _name_of(words[first:head + 1])
-                if not name:
-                    continue  # a bare head (完善机制) names nothing
-                if (shared and n < len(objects) - 1 and _head_of(name) in LISTED
+                if not name or _in_title(s, a + words[first].start + 1):
+                    continue  # a bare head (完善机制) names nothing; 印发《关于…机制》: a document
+                if (shared and n < len(objects) - 1 and (_head_of(name) in LISTED or shared == "清单")
                         and words[first].text != words[objects[-1][0]].text):  # 大抓产业、大抓项目: parallel
                     name += shared  # 招商引资体制、园区运营模式改革: the 体制 is one to reform
                 os_, oe = smap.to_src_span(a + words[first].start, a + words[head].end)
@@ -615,6 +634,27 @@ def _pattern_mentions(doc: EngineDocument, s: str, smap, lexical: _Spans, senten
                 out.append(MeasureMention(measure, category, st, oe, doc.text[st:oe], "pattern"))
             i = objects[-1][1] + 1 if objects else i + 1
     return out
+
+
+def _joined_verbs(words: list) -> list:
+    """The words with an action verb jieba cut in two made one again (打|好 → 打好: 组织打好“三北”工程
+    names 三北工程, not 打好三北工程)."""
+    out = []
+    for w in words:
+        if out and len(out[-1].text) == 1 and len(w.text) == 1 and out[-1].end == w.start and out[-1].text + w.text in VERBS:
+            out[-1] = type(w)(out[-1].start, w.end, out[-1].text + w.text, "v")
+        else:
+            out.append(w)
+    return out
+
+
+def _in_title(s: str, pos: int) -> bool:
+    """Whether ``pos`` is in the title of a document the text cites: inside 《…》, or after 关于 (关于印发…,
+    关于制定…: a title's opening). A document is cited, not a measure taken."""
+    if s.endswith("关于", 0, pos):
+        return True
+    opened = s.rfind("《", max(0, pos - 60), pos)
+    return opened >= 0 and s.rfind("》", opened, pos) < 0 and "\n" not in s[opened:pos] and "》" in s[pos:pos + 80]
 
 
 def extract_measures(doc: EngineDocument, *, simplified=None, words: Sequence | None = None) -> list[MeasureMention]:
@@ -650,10 +690,13 @@ def _negations(name: str) -> set[str]:
     return {ch for ch in name if ch in NEGATIONS}
 
 
-def _same_measure(a: str, b: str) -> bool:
-    """Whether two derived names mean one measure: one head, modifiers alike, no negation apart."""
+def _same_measure(a: str, b: str, names: "_Ends | None" = None) -> bool:
+    """Whether two derived names mean one measure: one head, modifiers alike, no negation apart,
+    and (given the table's ``names``) no word between that makes another object of its own."""
     head = _head_of(a)
     if not head or head != _head_of(b) or _negations(a) != _negations(b):
+        return False
+    if names is not None and _objects_apart(a, b, head, names):
         return False
     short, long_ = sorted((a, b), key=len)
     if long_.endswith(short) and len(short) >= MIN_SUFFIX and len(short) >= len(head) + 3:
@@ -663,6 +706,77 @@ def _same_measure(a: str, b: str) -> bool:
         return False
     matcher = SequenceMatcher(None, a, b, autojunk=False)
     return matcher.ratio() >= SIMILAR and not _narrowed(a, b, matcher.get_opcodes())
+
+
+class _Ends:
+    """The table's names by each of their endings: which names end in 金融体制改革 or 就业服务."""
+
+    def __init__(self, names) -> None:
+        self.by_end: dict[str, list[str]] = {}
+        for n in names:
+            for k in range(len(n) - 1):
+                self.by_end.setdefault(n[k:], []).append(n)
+
+    def stands(self, x: str, before: str) -> bool:
+        """Whether some name ends in ``x`` without ``before`` in front of it: ``x`` is an object of its own."""
+        return any(not before or not n.endswith(before + x) for n in self.by_end.get(x, ()))
+
+
+def _objects_apart(a: str, b: str, head: str, names: _Ends) -> bool:
+    """Whether the words where two names differ make each its own object, as the table shows:
+    国家[科技]创新中心 / 国家[技术]创新中心 (区域科技创新中心 and 省技术创新中心 stand alone: two
+    kinds of centre); 财税[金融]体制改革 / 财税体制改革 (金融体制改革 stands alone: a coordinated
+    modifier is a second reform); 公共[就业]服务平台 (就业服务 stands alone: its own object)."""
+    before, ma, mb, tail = _apart(a, b)
+    if q_short := (not before and not (ma and mb)):
+        # One ends the other (金融体制改革 / 财税金融体制改革): the words in front coordinate with the
+        # shorter name's first word when they make a name with its rest (财税体制改革).
+        short, front = (a, mb) if not ma else (b, ma)
+        return q_short and _cued(front) and front not in SCOPES and any(
+            _cued(short[:k]) and names.stands(front + short[k:], "")
+            for k in range(2, len(short) - len(head)))  # more than the bare head after it (not 职业教育|改革)
+    if len(tail) < len(head):
+        return False
+    if ma and mb:  # words replaced: each with the rest an object of its own
+        return (len(ma) >= 2 and len(mb) >= 2 and _cued(ma) and _cued(mb)
+                and names.stands(ma + tail, before) and names.stands(mb + tail, before))
+    put_in = ma or mb
+    if len(put_in) < 2 or put_in in SCOPES or put_in in VERBS or put_in.endswith(ACTORS) or not _cued(put_in):
+        return False  # 创新驱动[发展]战略, 社区[居家]养老服务: no word of a policy area put in
+    areas = _cues()[0]
+    if not _cue_areas(put_in, 0, len(put_in)) and (
+            _cue_areas(put_in, 0, len(put_in), areas) <= _cue_areas(before, 0, len(before), areas)):
+        # 数字[智能]产业集群: a weak word extends one of its own area before it (not 财税[金融]…).
+        return False
+    # The words put in, with the tail or the tail's first noun (就业 + 服务), name something elsewhere.
+    ends = [tail] + [tail[:k] for k in range(2, len(tail)) if _head_of(tail[:k])]
+    return any(names.stands(put_in + t, before) for t in ends)
+
+
+def _apart(a: str, b: str) -> tuple[str, str, str, str]:
+    """(common front, a's middle, b's middle, common end) of two names."""
+    p = 0
+    while p < min(len(a), len(b)) and a[p] == b[p]:
+        p += 1
+    q = 0
+    while q < min(len(a), len(b)) - p and a[-1 - q] == b[-1 - q]:
+        q += 1
+    return a[:p], a[p:len(a) - q], b[p:len(b) - q], a[len(a) - q:]
+
+
+def _cued(text: str) -> bool:
+    """Whether ``text`` holds a cue word of some policy area (weak ones too: 技术, 人才)."""
+    return any(cue in text for cue, _ in _cues()[0])
+
+
+def _put_in_verb_or_place(a: str, b: str) -> bool:
+    """Whether one name is the other with a verb or a place put in before its head: 创新驱动[发展]战略,
+    健康中国[重庆]行动 — the same object (not 优势[矿]产业, 县级[中]医院)."""
+    from duidu.engine.places import names_in
+
+    before, ma, mb, tail = _apart(a, b)
+    put_in = ma or mb
+    return bool(before) and not (ma and mb) and (put_in in VERBS or names_in(put_in) == [put_in])
 
 
 def _narrowed(a: str, b: str, opcodes) -> bool:
@@ -688,9 +802,19 @@ def _narrowed(a: str, b: str, opcodes) -> bool:
         return False  # words replaced and put in: a rewording, not a narrowing
     if len(spans) > 1 and all(hi - lo == 1 for lo, hi in spans):
         return False  # 民[营]企[业], 自[由]贸[易]: an abbreviation spelt out
+    put_in = [long_[lo:hi] for lo, hi in spans]
+    if any(_EXAMPLES.search(p) for p in put_in):
+        return True  # 市民热线[等]公共服务平台: the examples named are the measure, not the kind
+    if spans[0][0] == 0 and len(spans) == 1 and put_in[0].endswith(ACTORS):
+        return False  # 工业企业|节能降碳改造, 重点行业|…: who carries it out, not another measure
     area = area_of(short)
     if area == OTHER:
         return False  # no area of its own for the words put in to differ from
+    if spans[0][0] > 0 and any(_cue_areas(long_, lo, hi, _cues()[0]) - {area} - _cue_areas(long_, 0, lo, _cues()[0])
+                               for lo, hi in spans if long_[lo:hi] not in SCOPES and not long_[lo:hi].endswith(ACTORS)):
+        # 公共[技术]服务平台: a word of another area inside the name, even a weak cue — unless it
+        # extends a word of its own area before it (数字[智能]产业集群).
+        return True
     if not _nearest_cue(short, _cues()[2]) and spans[0][0] == 0:
         # A name filed by a weak cue alone (人才培养模式改革: 改革) with words in front: they say
         # whose or where (职业教育|…, 中小学|春秋假制度), not another kind as 重大[科技]基础设施 does.
@@ -705,13 +829,16 @@ def _narrowed(a: str, b: str, opcodes) -> bool:
 
 # Cue words that say where or for whom a measure applies, or who pays for it, not what it is:
 # 城乡|基本公共服务, 县乡村|养老服务网络, 财政|科技投入稳定增长机制 are the measure of the bare name.
-SCOPES = frozenset("城乡 乡村 农村 县域 基层 城市 城镇 社区 区域 都市圈 村 居民 群众 财政 预算".split())
+# Nouns of who carries a measure out: 工业企业|节能降碳改造 is 节能降碳改造.
+ACTORS = ("企业", "行业", "单位", "主体", "政府")
+_EXAMPLES = re.compile(r"(?<![平同均对初高超])等(?![级次])")  # X等Y: Y named by its examples
+SCOPES = frozenset("城乡 乡村 农村 县域 基层 城市 城镇 社区 区域 地区 都市圈 村 居民 群众 财政 预算".split())
 
 
-def _cue_areas(text: str, lo: int, hi: int) -> set[str]:
-    """The areas of the strong cues of ``text`` that overlap ``text[lo:hi]``."""
+def _cue_areas(text: str, lo: int, hi: int, cues=None) -> set[str]:
+    """The areas of the strong cues (or ``cues``) of ``text`` that overlap ``text[lo:hi]``."""
     out = set()
-    for cue, cue_area in _cues()[2]:
+    for cue, cue_area in cues or _cues()[2]:
         at = text.find(cue, max(0, lo - len(cue) + 1))
         while 0 <= at < hi:
             out.add(cue_area)
@@ -727,22 +854,43 @@ def _groups(names: dict[str, Sized], derived: set[str]) -> dict[str, str]:
     slogan) name is always a representative, a derived one joins it."""
     order = sorted(names, key=lambda n: (n in derived, -len(names[n]), len(n), n))
     ambiguous = _ambiguous(names, derived)
+    ends = _Ends(n for n in names if _head_of(n))
     reps: dict[str, list[str]] = {}  # bucket -> representatives
+    joined: dict[str, list[str]] = {}  # bucket -> names that joined a representative
     out: dict[str, str] = {}
     for n in order:
-        bucket = _bucket(n)
+        buckets = _buckets(n)
         if n in ambiguous:
             out[n] = n  # its own row, and no row for others to join
             continue
-        if bucket is not None and n in derived:
-            rep = next((r for r in reps.get(bucket, ()) if _same_measure(n, r)), None)
+        if buckets and n in derived:
+            # The second bucket (a word put in before the head) only for a verb or a place put in.
+            rep = next((r for k, b in enumerate(buckets) for r in reps.get(b, ())
+                        if _same_measure(n, r, ends) and (k == 0 or _put_in_verb_or_place(n, r))), None)
+            if rep is None:
+                # Through a shorter name the row holds, when both say who in front of it: 工业企业|
+                # 节能降碳改造 is 节能降碳改造, which joined 重点行业节能降碳改造 (no drift).
+                rep = next((out[m] for m in joined.get(buckets[0], ())
+                            if n.endswith(m) and out[m].endswith(m) and n[:-len(m)].endswith(ACTORS)
+                            and out[m][:-len(m)].endswith(ACTORS) and _same_measure(n, m, ends)), None)
             if rep is not None:
                 out[n] = rep
+                for b in buckets:
+                    joined.setdefault(b, []).append(n)
                 continue
         out[n] = n
-        if bucket is not None:
-            reps.setdefault(bucket, []).append(n)
+        for b in buckets:
+            reps.setdefault(b, []).append(n)
     return out
+
+
+def _buckets(name: str) -> tuple[str, ...]:
+    """The buckets a name is compared in: its head with the two characters before it, and its
+    head with its first two (创新驱动战略 / 创新驱动发展战略: a word put in before the head)."""
+    head = _head_of(name)
+    if not head:
+        return ()
+    return (name[-len(head) - 2:], "^" + name[:2] + "|" + head)
 
 
 def _ambiguous(names, derived: set[str]) -> set[str]:
