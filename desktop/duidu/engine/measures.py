@@ -90,6 +90,7 @@ MAX_NAME = 16  # key characters of a derived object name (longer ones keep their
 _CLAUSE = re.compile(r"[^，,；;。：:！？!?\s][^，,；;。：:！？!?\n\r]*")  # 、 stays inside: it joins objects
 _VERB_RE = re.compile("|".join(sorted(map(re.escape, VERBS), key=len, reverse=True)))
 _HEAD_RE = re.compile("|".join(map(re.escape, HEADS)))
+_HEAD_TAILS = frozenset(h[k:] for h in HEADS for k in range(1, len(h)))  # 区 of 集聚|区: a head cut in two
 _WHEN = frozenset("前 后 时 期间 期内 以前 以后 之前 之后".split())  # 实施|前: a time, not an action
 _JOINERS = frozenset("、 和 与 及 以及 等".split())  # 等 first in an object: the list before it ended
 _OPENERS, _CLOSERS = "“‘「『《(（", "”’」』》)）"
@@ -495,8 +496,8 @@ def _objects(words: list, i: int) -> list[tuple[int, int]]:
                        and w.text not in STOP_VERBS)
             if quoted <= 0 and ((_is_stop(w) and not nominal) or w.text == "、" or (w.text in _JOINERS and head >= 0)):
                 break
-            if w.text.endswith(HEADS) or (j > start and _head_of(words[j - 1].text + w.text) not in ("", _head_of(w.text))
-                                          and words[j - 1].end == w.start):
+            if w.text.endswith(HEADS) or (j > start and w.text in _HEAD_TAILS and words[j - 1].end == w.start
+                                          and _head_of(words[j - 1].text + w.text) not in ("", _head_of(w.text))):
                 head = j  # 人才|集聚|区: a head jieba cut in two (集聚区)
             j += 1
         if head < 0:
@@ -696,16 +697,16 @@ def _same_measure(a: str, b: str, names: "_Ends | None" = None) -> bool:
     head = _head_of(a)
     if not head or head != _head_of(b) or _negations(a) != _negations(b):
         return False
-    if names is not None and _objects_apart(a, b, head, names):
-        return False
     short, long_ = sorted((a, b), key=len)
     if long_.endswith(short) and len(short) >= MIN_SUFFIX and len(short) >= len(head) + 3:
         # …but not with words of another area in front (一体化算力|公共服务体系, 廉政|风险防控长效机制).
-        return not _narrowed(short, long_, SequenceMatcher(None, short, long_, autojunk=False).get_opcodes())
-    if abs(len(a) - len(b)) > 3:
+        alike = not _narrowed(short, long_, SequenceMatcher(None, short, long_, autojunk=False).get_opcodes())
+    elif abs(len(a) - len(b)) > 3:
         return False
-    matcher = SequenceMatcher(None, a, b, autojunk=False)
-    return matcher.ratio() >= SIMILAR and not _narrowed(a, b, matcher.get_opcodes())
+    else:
+        matcher = SequenceMatcher(None, a, b, autojunk=False)
+        alike = matcher.ratio() >= SIMILAR and not _narrowed(a, b, matcher.get_opcodes())
+    return alike and (names is None or not _objects_apart(a, b, head, names))  # asked last: the costlier
 
 
 class _Ends:
@@ -764,6 +765,7 @@ def _apart(a: str, b: str) -> tuple[str, str, str, str]:
     return a[:p], a[p:len(a) - q], b[p:len(b) - q], a[len(a) - q:]
 
 
+@lru_cache(maxsize=1 << 14)
 def _cued(text: str) -> bool:
     """Whether ``text`` holds a cue word of some policy area (weak ones too: 技术, 人才)."""
     return any(cue in text for cue, _ in _cues()[0])
