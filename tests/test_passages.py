@@ -398,3 +398,23 @@ def test_a_short_item_is_unbroken_where_the_other_text_states_it():
     a, b = report("2025_国务院", 1), report("2026_浙江省", 2)
     assert "帮扶、产业" in b.text
     assert not [p for p in compare(a, b).passages if "帮扶" in p.a_text and "帮扶、产业" in p.b_text]
+
+
+def test_a_passage_gives_up_a_character_both_sides_hold_in_different_words():
+    """聚力打造生态文明高地 (Qinghai; jieba lacks 聚力) / 奋力打造生态文明高地 (Tibet): not 力打造…,
+    which starts inside 奋力 and inside 聚力; either way round."""
+    qinghai, tibet = report("2026_青海省", 1), report("2026_西藏自治区", 2)
+    for a, b in ((qinghai, tibet), (tibet, qinghai)):
+        passages = find_passages(a, b)
+        assert not [p for p in passages if p.a_text.startswith("力") or p.b_text.startswith("力")]
+        assert ("打造生态文明高地",) * 2 in [(p.a_text, p.b_text) for p in passages]
+
+
+def test_no_passage_joins_list_items_across_a_figure_one_side_counts():
+    """美丽河湖7个、美丽海湾16个 (Shandong's results) / 打造美丽河湖、美丽海湾 (Hebei): the figure ends an
+    item on one side only; the two items link where Shandong names them bare (美丽河湖、美丽海湾建成率)."""
+    shandong, hebei = report("2026_山东省", 1), report("2026_河北省", 2)
+    for a, b, side in ((shandong, hebei, "a_text"), (hebei, shandong, "b_text")):
+        passages = [p for p in find_passages(a, b) if "美丽河湖" in p.a_text]
+        assert [(p.a_text, p.b_text) for p in passages] == [("美丽河湖、美丽海湾",) * 2]
+        assert not any("7个" in getattr(p, side) for p in passages)

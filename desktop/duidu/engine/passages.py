@@ -913,16 +913,20 @@ def _has_figure(text: str) -> bool:
     return any(ch.isdigit() or ch in CHINESE_DIGITS for ch in text)
 
 
-def _split_at_numbers(chain: _Chain, ka: str, kb: str) -> list[_Chain]:
+def _split_at_numbers(chain: _Chain, ka: str, kb: str, maps: dict | None = None) -> list[_Chain]:
     """The chain cut where its two sides differ in a number (旅客吞吐量突破9000万人次 / 首次突破5000万
-    人次 share a sentence's frame, not a figure): figures that differ are the figure layer's."""
+    人次 share a sentence's frame, not a figure): figures that differ are the figure layer's. Given
+    ``maps`` (each side's ``_src_map``), also where one side alone counts an item of a list
+    (美丽河湖7个、美丽海湾 / 美丽河湖、美丽海湾: the figure and a list mark between the pieces)."""
     pieces, current = [], [chain.runs[0]]
     for prev, run in zip(chain.runs, chain.runs[1:]):
         a0, b0 = prev[0] + prev[2], prev[1] + prev[2]
         gap_a, gap_b = ka[max(0, a0 - 1) : run[0] + 1], kb[max(0, b0 - 1) : run[1] + 1]
         # A figure on each side, not the same (4年 / 六年): a figure inserted on one side (662所)
-        # stays inside.
-        if _has_figure(gap_a) and _has_figure(gap_b) and gap_a != gap_b:
+        # stays inside, unless it ends a list item there.
+        fig_a, fig_b = _has_figure(gap_a), _has_figure(gap_b)
+        if (fig_a and fig_b and gap_a != gap_b) or (maps is not None and fig_a != fig_b and _marked(
+                maps["a" if fig_a else "b"], *((a0, run[0]) if fig_a else (b0, run[1])))):
             pieces.append(current)
             current = []
         current.append(run)
@@ -930,6 +934,12 @@ def _split_at_numbers(chain: _Chain, ka: str, kb: str) -> list[_Chain]:
     if len(pieces) == 1:
         return [chain]
     return [_rebuilt([r for r in runs if r[2]] or runs, ka, kb, chain.joined) for runs in pieces]
+
+
+def _marked(src: _SrcMap, s: int, e: int) -> bool:
+    """Whether the stored text of key span [s, e) holds punctuation (a list or clause mark)."""
+    x, y = src.span(s, e) if e > s else (src.at(s), src.at(s))
+    return y - x > e - s
 
 
 CLAUSE_BREAK = re.compile(r"[，,：:]")  # a clause break inside a sentence (not 、: list items are short)
@@ -1035,6 +1045,22 @@ def _particles(chain: _Chain, ka: str, kb: str) -> _Chain | None:
     return chain
 
 
+def _unknown_word(src: "_SrcMap", key: str, ends: tuple[int, int, int, int], side: str, at_start: bool,
+                  by: int) -> bool:
+    """Whether the passage's start (end) on ``side`` and the ``by`` characters before (after) it are
+    single characters to the dictionary, unbroken in the stored text and not a figure: a word it
+    lacks (聚力 in 聚力打造), which the other side's word (奋力) shows the passage cuts too."""
+    from duidu.text.segment import word_edges
+
+    s, e = ends[:2] if side == "a" else ends[2:]
+    lo, hi = (s - by, s + 1) if at_start else (e - 1, e + by)
+    if lo < 0 or hi > len(key) or _has_figure(key[lo:hi]) or _marked(src, lo, hi) or LEADING & set(key[lo:hi]) \
+            or TRAILING & set(key[lo:hi]):
+        return False  # (的力 is no word)
+    edges = word_edges(key[lo:hi])
+    return len(edges) == hi - lo + 1  # every character a word of its own
+
+
 def _widened(chain: _Chain, side: str, at_start: bool, by: int, ka: str, kb: str) -> _Chain:
     """The chain with ``by`` more characters on one end of one side (unmatched: a zero-length run
     marks the new end, so similarity counts them as a difference)."""
@@ -1070,6 +1096,14 @@ def _snap(chain: _Chain, maps: dict[str, _SrcMap], ka: str, kb: str, threshold: 
                     word = found[1]
                     by = pos - word[0] if at_start else word[1] - pos
                     new = _widened(chain, side, at_start, by, ka, kb) if by <= 2 else None
+                    other = "b" if side == "a" else "a"
+                    same = (ka[chain.a0] == kb[chain.b0]) if at_start else (ka[chain.a1 - 1] == kb[chain.b1 - 1])
+                    if new is not None and same and _unknown_word(maps[other], (ka, kb)[other == "b"],
+                                                         (chain.a0, chain.a1, chain.b0, chain.b1), other, at_start, by):
+                        # The same character ends (starts) a word on the other side too, one the
+                        # dictionary lacks (奋力|打造 / 聚|力|打造): two different words, so the passage
+                        # gives the character up on both sides (打造生态文明高地).
+                        new = None
                     if new is None or not new.holds(threshold, 0):
                         new = _trim(chain, side, word[1], e, ka, kb) if at_start else _trim(chain, side, s, word[0], ka, kb)
                 if new is None:
@@ -1225,17 +1259,18 @@ def find_passages(
     checkpoint(0.6, progress, cancel)
     # Too short or too loose to ever be shown: settle only the rest.
     chains = [c for c in chains if c.holds(threshold, min_length)]
-    # Largest first; among equals, the one furthest along both texts last (a tie-break that
+    # Largest first, the most similar first among equals (a verbatim copy before one across an
+    # insertion); then the one furthest along both texts last (a tie-break that
     # reads the same whichever text is A: by A's positions alone, A's first copy of a repeated
     # sentence would always take B's first, and B's first A's only when B is A).
-    chains.sort(key=lambda c: (-c.matched, c.a0 + c.b0, min(c.a0, c.b0)))
+    chains.sort(key=lambda c: (-c.matched, -c.similarity(), c.a0 + c.b0, min(c.a0, c.b0)))
     checkpoint(0.7, progress, cancel)
     kept, rest = _take(chains, ka, kb, min_length, threshold)
     kept = _join(kept, ka, kb, a, b)
     snapped = []
     maps = {"a": _src_map(a), "b": _src_map(b)}
     breaks = {"a": _breaks(a), "b": _breaks(b)}
-    for c in (piece for chain in kept for piece in _split_at_numbers(chain, ka, kb)):
+    for c in (piece for chain in kept for piece in _split_at_numbers(chain, ka, kb, maps)):
         s = _snap(c, maps, ka, kb, threshold)
         if s is not None and (whole := _whole_clauses(s, breaks, ka, kb, threshold, min_length)) is not s:
             s = whole and _snap(whole, maps, ka, kb, threshold)  # cut at a clause: its new ends snapped
