@@ -276,6 +276,8 @@ def test_one_measure_worded_apart_is_one_row(cases, a, b):
     ("内蒙古自治区", "金融支持重大项目、重点企业清单", "金融支持重大项目清单"),  # a 清单 lists things of any kind
     ("广西壮族自治区", "“1+N”重点产业人才集聚区", "1+n重点产业人才集聚区"),  # 集聚|区: a head cut in two
     ("江西省", "完善收入分配制度、健全社会保障体系", "社会保障体系"),  # a verb after 、 opens its own predicate
+    ("山东省", "举办“齐鲁服务消费季”活动", "齐鲁服务消费季"),  # a quoted name runs to its closing quote
+    ("上海市", "支持企业积极开拓多元化国际市场", "多元化国际市场"),  # 开拓 acts: the subject is no part of the name
 ])
 def test_names_found_whole(region, phrase, name):
     assert name in measures_at(region, phrase)

@@ -61,7 +61,7 @@ INSTRUMENTS = ("供给型", "环境型", "需求型")  # Rothwell & Zegveld: sup
 VERBS = frozenset("""
 建立 组建 成立 设立 创建 搭建 构建 筹建 新建 组织 建成 共建 合建 联建 共同建设 联合打造 共同打造 打造 建好 建强
 培育 建设 建 完善 健全 优化 改进 迭代 推进 推动 深化 实施 开展 加强 强化 落实 加快 探索 实行 推行 举办 召开 承办
-主办 制定 制订 签订 签署 出台 印发 发展 壮大 启动 部署 争创 布局 谋划 扩大 提升 支持 促进 用好 办好 做强 做优
+主办 制定 制订 签订 签署 出台 印发 发展 壮大 开拓 启动 部署 争创 布局 谋划 扩大 提升 支持 促进 用好 办好 做强 做优
 做大 推广 引进 开通 开工 创办 实现 抓好 建造 筹办 设置 申建 拓展 提振 激发 推出 开设 参与 承接 认定 升级 剥离 打好 打赢
 """.split())
 # A verb word jieba glues to its adverb (大力发展, 加快建设) is still the verb.
@@ -477,6 +477,18 @@ def _is_stop(word) -> bool:
     return pos.startswith(("p", "c")) or (pos.startswith("u") and word.text != "的")
 
 
+def _quote_end(words: list, start: int, head: int) -> int:
+    """The last word of a quoted name the head stands inside (举办“齐鲁服务消费季”活动: the name runs
+    to the closing quote, not to 服务), else ``head``."""
+    depth = sum((w.text in _OPENERS) - (w.text in _CLOSERS) for w in words[start:head + 1])
+    if depth <= 0:
+        return head
+    close = next((k for k in range(head + 1, min(len(words), head + 6)) if words[k].text in _CLOSERS), -1)
+    if close < 0 or any(words[k].text in _OPENERS or words[k].pos == "x" for k in range(head + 1, close)):
+        return head
+    return close - 1
+
+
 def _objects(words: list, i: int) -> list[tuple[int, int]]:
     """The objects of the verb at ``words[i]``: (first word, head word) index pairs."""
     found, start, j = [], i + 1, i + 1
@@ -505,6 +517,7 @@ def _objects(words: list, i: int) -> list[tuple[int, int]]:
         head = _widened(words, head)
         if head < 0:
             break
+        head = _quote_end(words, start, head)
         found.append((start, head))
         if not _name_of(words[start:head + 1]):
             break  # 项目推进机制、…: a bare head means the verb was part of a noun
