@@ -149,6 +149,16 @@ class Holders:
         """For each key text, how many reference documents hold at least ``cover`` of its 4-grams."""
         return self._holding(*gram_hashes_flat(keys, COVER_GRAM), cover)
 
+    def holding_joined(self, masks: np.ndarray, keys: Sequence[str], cover: float) -> np.ndarray:
+        """``holding`` from the document sets (``masks``) of every 4-gram of ``keys`` joined by one
+        character, as ``spread`` reads them: the grams across a join left out."""
+        lengths = np.array([len(k) for k in keys], dtype=np.int64)
+        sizes = np.maximum(lengths - COVER_GRAM + 1, 0)
+        starts = np.concatenate(([0], np.cumsum(lengths + 1)[:-1]))
+        ends = np.cumsum(sizes)
+        at = np.arange(int(ends[-1]) if len(ends) else 0) + np.repeat(starts - (ends - sizes), sizes)
+        return self._holding(None, sizes, cover, masks[at])
+
     def holding_shared(self, pairs: Sequence[tuple[str, str]], cover: float) -> np.ndarray:
         """For each pair of wordings (a fuzzy passage's two sides), how many reference documents hold
         at least ``cover`` of the 4-grams both wordings have: a formula each report words its own
@@ -176,13 +186,18 @@ class Holders:
 
     def spread(self, key: str) -> np.ndarray:
         """How many reference documents hold each 4-gram of ``key``, in order (0 when under two)."""
-        return np.bitwise_count(self._masks(gram_hashes(key, COVER_GRAM))).astype(np.int64)
+        return np.bitwise_count(self.sets(key)).astype(np.int64)
 
-    def _holding(self, h: np.ndarray, sizes: np.ndarray, cover: float) -> np.ndarray:
-        """For each passage (``sizes[k]`` of the 4-gram hashes ``h`` in a row), how many reference
-        documents hold at least ``cover`` of its 4-grams."""
+    def sets(self, key: str) -> np.ndarray:
+        """The document set (a bit per reference document) of each 4-gram of ``key``, in order."""
+        return self._masks(gram_hashes(key, COVER_GRAM))
+
+    def _holding(self, h: np.ndarray | None, sizes: np.ndarray, cover: float,
+                 masks: np.ndarray | None = None) -> np.ndarray:
+        """For each passage (``sizes[k]`` of the 4-gram hashes ``h`` in a row, or of their document
+        sets ``masks``), how many reference documents hold at least ``cover`` of its 4-grams."""
         out = np.zeros(len(sizes), dtype=np.int64)
-        masks = self._masks(h)
+        masks = self._masks(h) if masks is None else masks
         some = sizes > 0
         if not masks.any():
             return out

@@ -78,12 +78,12 @@ def commonness(key: str) -> np.ndarray:
     return common
 
 
-def _own_characters(joined: str, keys: Sequence[str]) -> np.ndarray:
+def _own_characters(joined: str, keys: Sequence[str], sets: np.ndarray) -> np.ndarray:
     """For each key text (joined by ``SEPARATOR``), how many of its characters lie outside every
     4-gram that ``PIECE_SHARE`` of the reference documents hold: what is left when the stock pieces
     are taken out (培育壮大 + 主导产业 leaves nothing; 经济区与行政区适度分离改革 leaves all)."""
     model = holders()
-    stock_gram = model.spread(joined) >= PIECE_SHARE * max(1, model.documents)
+    stock_gram = np.bitwise_count(sets) >= PIECE_SHARE * max(1, model.documents)  # (``sets``: model.sets(joined))
     stock = np.zeros(len(joined), dtype=bool)
     if len(stock_gram):  # a character is stock when any of the (up to four) grams over it is
         stock = np.convolve(stock_gram.astype(np.int32), np.ones(COVER_GRAM, np.int32))[: len(joined)] > 0
@@ -198,8 +198,9 @@ class Boilerplate:
         # national measure a province takes up, held by a few (深化以公益性为导向的公立医院: 3 beyond
         # the pair), stays shown: tests/passage_pairs_corpus.toml. So does a passage rare as a whole
         # unless it is stock pieces put together (``_own_characters``).
-        beyond = np.maximum(holders().holding(keys, FORMULA_COVER) - 2, 0)
-        own = _own_characters(joined, keys)
+        sets = holders().sets(joined)  # every 4-gram's reference documents, looked up once for both
+        beyond = np.maximum(holders().holding_joined(sets, keys, FORMULA_COVER) - 2, 0)
+        own = _own_characters(joined, keys, sets)
         # Every passage at once (each score summed as numpy sums its slice: the same to the last bit).
         lengths = np.array([len(k) for k in keys], dtype=np.int64)
         starts = np.concatenate(([0], np.cumsum(lengths + 1)[:-1]))
