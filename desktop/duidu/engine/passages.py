@@ -1182,6 +1182,13 @@ def _free_place(key: str, item: str, own: list[tuple[int, int]] | None, used: by
     return None
 
 
+@per_document
+def _heads(doc: EngineDocument) -> frozenset[str]:
+    """Every ``SHORT_LENGTH``-character stretch of a document's key text (once per document)."""
+    key = doc.keyform.text
+    return frozenset(key[i : i + SHORT_LENGTH] for i in range(len(key) - SHORT_LENGTH + 1))
+
+
 def _short_items(a: EngineDocument, b: EngineDocument, taken: list[_Chain], min_length: int,
                  measures: tuple[tuple, tuple] | None = None) -> tuple[list[_Chain], list[bool]]:
     """Items shorter than a passage that both texts state word for word, where nothing links them
@@ -1205,8 +1212,12 @@ def _short_items(a: EngineDocument, b: EngineDocument, taken: list[_Chain], min_
     # An item a passage already links on both sides (“川渝通办” inside 355项“川渝通办”事项) is shown there.
     linked_a = "\x00".join(ka[c.a0 : c.a1] for c in taken)
     linked_b = "\x00".join(kb[c.b0 : c.b1] for c in taken)
-    for key in sorted(qa.keys() | qb.keys(), key=lambda k: (-len(k), k)):  # an order neither side sets
-        if len(key) >= min_length or (key in linked_a and key in linked_b):
+    # (Most names of one side are nowhere in the other: a set lookup of their first characters says so.)
+    heads_a, heads_b = _heads(a), _heads(b)
+    items = [k for k in qa.keys() | qb.keys() if len(k) < min_length and k[:SHORT_LENGTH] in heads_a
+             and k[:SHORT_LENGTH] in heads_b]
+    for key in sorted(items, key=lambda k: (-len(k), k)):  # an order neither side sets
+        if key in linked_a and key in linked_b:
             continue
         place_a = _free_place(ka, key, qa.get(key), used_a, src_a, key in quoted_a)
         place_b = place_a and _free_place(kb, key, qb.get(key), used_b, src_b, key in quoted_b)
