@@ -726,14 +726,17 @@ class _Ends:
     """The table's names by each of their endings: which names end in 金融体制改革 or 就业服务."""
 
     def __init__(self, names) -> None:
-        self.by_end: dict[str, list[str]] = {}
+        self.by_last: dict[str, list[str]] = {}  # by the last two characters; an ending's names found when asked
         for n in names:
-            for k in range(len(n) - 1):
-                self.by_end.setdefault(n[k:], []).append(n)
+            self.by_last.setdefault(n[-2:], []).append(n)
+        self.ending: dict[str, list[str]] = {}
 
     def stands(self, x: str, before: str) -> bool:
         """Whether some name ends in ``x`` without ``before`` in front of it: ``x`` is an object of its own."""
-        return any(not before or not n.endswith(before + x) for n in self.by_end.get(x, ()))
+        found = self.ending.get(x)
+        if found is None:
+            found = self.ending[x] = [n for n in self.by_last.get(x[-2:], ()) if n.endswith(x)]
+        return any(not before or not n.endswith(before + x) for n in found)
 
 
 def _objects_apart(a: str, b: str, head: str, names: _Ends) -> bool:
@@ -850,7 +853,8 @@ _EXAMPLES = re.compile(r"(?<![平同均对初高超])等(?![级次])")  # X等Y:
 SCOPES = frozenset("城乡 乡村 农村 县域 基层 城市 城镇 社区 区域 地区 都市圈 村 居民 群众 财政 预算".split())
 
 
-def _cue_areas(text: str, lo: int, hi: int, cues=None) -> set[str]:
+@lru_cache(maxsize=1 << 14)
+def _cue_areas(text: str, lo: int, hi: int, cues=None) -> frozenset[str]:
     """The areas of the strong cues (or ``cues``) of ``text`` that overlap ``text[lo:hi]``."""
     out = set()
     for cue, cue_area in cues or _cues()[2]:
@@ -858,7 +862,7 @@ def _cue_areas(text: str, lo: int, hi: int, cues=None) -> set[str]:
         while 0 <= at < hi:
             out.add(cue_area)
             at = text.find(cue, at + 1)
-    return out
+    return frozenset(out)
 
 
 def _groups(names: dict[str, Sized], derived: set[str]) -> dict[str, str]:
