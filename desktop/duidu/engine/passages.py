@@ -16,9 +16,11 @@ extends a match one character at a time.
 Then, for a reader: each stretch of text links once (the largest chain wins; a stretch that
 the other text repeats becomes one passage with several ``partners``), pieces of one sentence
 split by a short insertion (a list with one more item) join, passages end on word boundaries
-and never inside a number with its unit and qualifier (5.5%, 5%以上, 2000万人), and short
-items (quoted names, 《titles》 of at least ``SHORT_LENGTH`` characters) link when both texts
-quote them. Each passage carries its ``informativeness`` (``engine/boilerplate.py``).
+and never inside a number with its unit and qualifier (5.5%, 5%以上, 2000万人), a phrase both
+texts repeat is one passage with the other places as partners, and short items (quoted names,
+《titles》, the measure layer's names, of at least ``SHORT_LENGTH`` characters) link when both texts
+state them and they are distinctive. Each passage carries its ``informativeness``
+(``engine/boilerplate.py``).
 """
 
 from __future__ import annotations
