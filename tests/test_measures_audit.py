@@ -270,7 +270,7 @@ def test_one_measure_worded_apart_is_one_row(cases, a, b):
 
 
 @pytest.mark.parametrize("region, phrase, name", [
-    ("2024", "组织打好“三北”工程", "三北工程"),  # 打|好: a verb jieba cut in two is no part of the name
+    ("2024", "组织打好“三北”工程", "三北工程"),  # 打|好: a verb jieba cut in two is no part of the name (area: test below)
     ("安徽省", "与西部陆海新通道对接合作", "西部陆海新通道"),  # the partner worked with
     ("广东省", "管行业必须管招商", "管行业必须管招商机制"),  # a modal inside a quoted name
     ("内蒙古自治区", "金融支持重大项目、重点企业清单", "金融支持重大项目清单"),  # a 清单 lists things of any kind
@@ -297,3 +297,9 @@ def test_no_measure_in_a_noun_a_title_or_an_action_on_a_name():
     found = {m.measure for m in extract_measures(EngineDocument.from_text(1, text))}
     assert not any("招工用工" in n for n in found), found
     assert "房地产市场" in found
+
+
+def test_the_three_norths_programme_is_ecology():
+    """三北工程 (the shelterbelt and desert-control programme) was filed under 安全 or 治理 by the clause
+    around it (2024: 组织打好“三北”工程三大标志性战役); 三北, 防沙, 治沙 and 荒漠化 are ecology cues."""
+    assert measures_at("2024", "组织打好“三北”工程") == {"三北工程": "生态"}
