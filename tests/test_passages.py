@@ -418,3 +418,14 @@ def test_no_passage_joins_list_items_across_a_figure_one_side_counts():
         passages = [p for p in find_passages(a, b) if "美丽河湖" in p.a_text]
         assert [(p.a_text, p.b_text) for p in passages] == [("美丽河湖、美丽海湾",) * 2]
         assert not any("7个" in getattr(p, side) for p in passages)
+
+
+def test_boundary_rules_keep_what_they_should():
+    """The two rules above, where they must not fire: 亚太经合组织（APEC）第三十三次领导人非正式会议 (Guangdong)
+    keeps linking the national report's 亚太经合组织领导人非正式会议 (a figure in brackets ends no list
+    item); 国家技术创新中心、产业技术工程化中心 (Hunan) / 国家制造业创新中心、国家产业技术工程化中心 (Jiangxi)
+    does not start at 中心、 (制造业|创新 is a word the dictionary knows: nothing is cut)."""
+    a, b = report("2025_国务院", 1), report("2026_广东省", 2)
+    assert any("亚太经合组织领导人非正式会议" in p.a_text and "APEC" in p.b_text for p in find_passages(a, b))
+    a, b = report("2026_湖南省", 1), report("2026_江西省", 2)
+    assert not [p for p in find_passages(a, b) if p.a_text.startswith("中心") or p.b_text.startswith("中心")]

@@ -928,7 +928,7 @@ def _split_at_numbers(chain: _Chain, ka: str, kb: str, maps: dict | None = None)
         # stays inside, unless it ends a list item there.
         fig_a, fig_b = _has_figure(gap_a), _has_figure(gap_b)
         if (fig_a and fig_b and gap_a != gap_b) or (maps is not None and fig_a != fig_b and _marked(
-                maps["a" if fig_a else "b"], *((a0, run[0]) if fig_a else (b0, run[1])))):
+                maps["a" if fig_a else "b"], *((a0, run[0]) if fig_a else (b0, run[1])), LIST_MARKS)):
             pieces.append(current)
             current = []
         current.append(run)
@@ -938,13 +938,14 @@ def _split_at_numbers(chain: _Chain, ka: str, kb: str, maps: dict | None = None)
     return [_rebuilt([r for r in runs if r[2]] or runs, ka, kb, chain.joined) for runs in pieces]
 
 
-def _marked(src: _SrcMap, s: int, e: int) -> bool:
-    """Whether the stored text of key span [s, e) holds punctuation (a list or clause mark)."""
+def _marked(src: _SrcMap, s: int, e: int, marks: str = "") -> bool:
+    """Whether the stored text of key span [s, e) holds punctuation; given ``marks``, one of those."""
     x, y = src.span(s, e) if e > s else (src.at(s), src.at(s))
-    return y - x > e - s
+    return y - x > e - s and (not marks or any(m in src.text[x:y] for m in marks))
 
 
 CLAUSE_BREAK = re.compile(r"[，,：:]")  # a clause break inside a sentence (not 、: list items are short)
+LIST_MARKS = "、，,；;"  # between list items or clauses (not （APEC）: a figure inside brackets counts nothing)
 
 
 @per_document
@@ -1059,8 +1060,9 @@ def _unknown_word(src: "_SrcMap", key: str, ends: tuple[int, int, int, int], sid
     if lo < 0 or hi > len(key) or _has_figure(key[lo:hi]) or _marked(src, lo, hi) or LEADING & set(key[lo:hi]) \
             or TRAILING & set(key[lo:hi]):
         return False  # (的力 is no word)
-    edges = word_edges(key[lo:hi])
-    return len(edges) == hi - lo + 1  # every character a word of its own
+    w0 = max(0, lo - SNAP_WINDOW)  # segmented in context (制造业|创新 is no word the dictionary lacks)
+    edges = {w0 + x for x in word_edges(key[w0 : hi + SNAP_WINDOW])}
+    return all(x in edges for x in range(lo, hi + 1))  # every character a word of its own
 
 
 def _widened(chain: _Chain, side: str, at_start: bool, by: int, ka: str, kb: str) -> _Chain:
