@@ -707,6 +707,12 @@ def _negations(name: str) -> set[str]:
 def _same_measure(a: str, b: str, names: "_Ends | None" = None) -> bool:
     """Whether two derived names mean one measure: one head, modifiers alike, no negation apart,
     and (given the table's ``names``) no word between that makes another object of its own."""
+    return _alike(a, b) and (names is None or not _objects_apart(a, b, _head_of(a), names))  # asked last: the costlier
+
+
+@lru_cache(maxsize=1 << 16)  # pure in the two names, asked again for every table that holds both
+def _alike(a: str, b: str) -> bool:
+    """``_same_measure`` without the table: one head, modifiers alike, no negation apart."""
     head = _head_of(a)
     if not head or head != _head_of(b) or _negations(a) != _negations(b):
         return False
@@ -719,7 +725,7 @@ def _same_measure(a: str, b: str, names: "_Ends | None" = None) -> bool:
     else:
         matcher = SequenceMatcher(None, a, b, autojunk=False)
         alike = matcher.ratio() >= SIMILAR and not _narrowed(a, b, matcher.get_opcodes())
-    return alike and (names is None or not _objects_apart(a, b, head, names))  # asked last: the costlier
+    return alike
 
 
 class _Ends:
