@@ -131,7 +131,7 @@ def compare(
     shown = [p for p in passages if not p.boilerplate]
     alignment = align(a, b, shown, document_similarity=sim.score)
     checkpoint(0.7, progress, cancel)
-    rows = measure_table([a, b], {d.id: list(mentions[d.id]) for d in (a, b)})
+    rows = measure_table([a, b], {d.id: mentions[d.id] for d in (a, b)})  # the library's tuples: read once per document
     checkpoint(0.9, progress, cancel)
     figures = pair_figures(_figures(a, tuple(mentions[a.id])), _figures(b, tuple(mentions[b.id])))
     figures += pair_indicators(_indicators(a), _indicators(b))  # targets and results

@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+import weakref
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
@@ -952,18 +953,26 @@ def measure_table(docs: Sequence[EngineDocument],
     share the measure. ``mentions`` are the cached extractions; missing ones are made.
     """
     per_name: dict[str, dict[int, list[tuple[int, int]]]] = {}
-    areas: dict[str, Counter] = {}
+    areas: dict[str, list[Counter]] = {}  # each document's, added up per row (no Counter per name)
     derived: set[str] = set()
     for doc in docs:
-        for m in _found(doc, mentions):
-            per_name.setdefault(m.measure, {}).setdefault(doc.id, []).append((m.start, m.end))
-            _note(m, areas, derived)
+        for name, (spans, counter, is_derived) in _by_name(doc, _found(doc, mentions)).items():
+            per_doc = per_name.setdefault(name, {})
+            per_doc[doc.id] = per_doc[doc.id] + spans if doc.id in per_doc else spans
+            areas.setdefault(name, []).append(counter)
+            if is_derived:
+                derived.add(name)
     group = _groups(per_name, derived)
-    rows: dict[str, tuple[Counter, dict[int, list[tuple[int, int]]], list[str]]] = {}
+    rows: dict[str, tuple[dict[str, int], dict[int, list[tuple[int, int]]], list[str]]] = {}
     while per_name:  # each name's spans handed over and let go (a whole library's are many)
         name, per_doc = per_name.popitem()
-        counter, spans, names = rows.setdefault(group[name], (Counter(), {}, []))
-        counter.update(areas[name])
+        row = rows.get(group[name])
+        if row is None:
+            row = rows[group[name]] = ({}, {}, [])
+        counter, spans, names = row
+        for found in areas[name]:
+            for area, k in found.items():
+                counter[area] = counter.get(area, 0) + k
         names.append(name)
         for d, found in per_doc.items():
             spans.setdefault(d, []).extend(found)
@@ -1034,6 +1043,34 @@ def measure_counts(docs: Sequence[EngineDocument],
 
 def _found(doc, mentions) -> list[MeasureMention]:
     return mentions[doc.id] if mentions is not None and doc.id in mentions else extract_measures(doc)
+
+
+_BY_NAME: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()  # document -> (its mentions, _by_name of them)
+
+
+def _by_name(doc, found) -> dict[str, tuple[list[tuple[int, int]], Counter, bool]]:
+    """A document's mentions by name: (spans, areas, derived), in the order the names first occur.
+    Kept with the document for a tuple of mentions (the library's, the same object while the
+    document lives), so a document in many pairs is read once, not once per pair."""
+    try:
+        kept = _BY_NAME.get(doc)
+    except TypeError:  # a document that cannot be weakly referenced (the library's bare ids)
+        kept = None
+    if kept is not None and kept[0] is found:
+        return kept[1]
+    spans: dict[str, list[tuple[int, int]]] = {}
+    areas: dict[str, Counter] = {}
+    derived: set[str] = set()
+    for m in found:
+        spans.setdefault(m.measure, []).append((m.start, m.end))
+        _note(m, areas, derived)
+    out = {name: (s, areas[name], name in derived) for name, s in spans.items()}
+    if isinstance(found, tuple):
+        try:
+            _BY_NAME[doc] = (found, out)
+        except TypeError:
+            pass
+    return out
 
 
 def _note(m: MeasureMention, areas: dict[str, Counter], derived: set[str]) -> None:
