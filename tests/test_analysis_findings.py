@@ -153,6 +153,8 @@ def test_a_value_whose_qualifier_stood_before_it_reads_as_written():
     assert as_written("不低于5%", "不低于") == "不低于5%"
     assert as_written("5%—5.5%", "区间") == "5%—5.5%"
     assert as_written("3%", "") == "3%"
+    # 地区生产总值突破3万亿元, 粮食产量首次跃上1.4万亿斤: the engine's qualifiers read before a value
+    assert as_written("3万亿元", "突破") == "突破3万亿元"
 
 
 # -- passages --------------------------------------------------------------------------------

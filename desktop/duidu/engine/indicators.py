@@ -33,7 +33,7 @@ from duidu.engine.numerals import parse_number
 from duidu.paths import resource_path
 
 __all__ = ["Indicator", "IndicatorValue", "extract_indicators", "indicator_named", "indicator_table", "indicators",
-           "region_named", "report_year", "TARGET", "RESULT", "PLAN"]
+           "region_named", "report_year", "TARGET", "RESULT", "PLAN", "PREFIX_QUALIFIERS"]
 
 LEXICON = "indicators.toml"
 TARGET, RESULT, PLAN = "target", "result", "plan"
@@ -45,7 +45,8 @@ _LINK = (r"(?:(?:全年|预计|实际|同口径|同比|比上年|较上年|名�
          r"目标设定为|设定为|目标为|为|保持在|稳定在|控制在|实现|在|是|保持|首次跃上|跃上|迈上|跨上|站上)?){0,3}")
 # (继续保持500亿斤以上, 稳定保持在76亿斤以上: 湖北, 宁夏 grain; 甘肃 一般公共预算收入同口径增长5.5%左右)
 # 突破3万亿元, 超1万美元, 逾百亿: a lower bound, as 以上 and 超过 are (超过 before 超: tried in order).
-_PREFIX_Q = ("不低于", "不少于", "不超过", "不高于", "至少", "力争", "超过", "高于", "低于", "约", "近", "突破", "逾", "超")
+# Qualifiers written before the value (the Figures tab puts them back there).
+PREFIX_QUALIFIERS = ("不低于", "不少于", "不超过", "不高于", "至少", "力争", "超过", "高于", "低于", "约", "近", "突破", "逾", "超")
 _SUFFIX_Q = ("左右", "以上", "以内", "以下", "上下", "以上", "之内")
 _NUM = r"[0-9０-９]+(?:[.．][0-9０-９]+)?"
 # Units, longest first; 万亿元 and 亿元 are both money (brought to 亿元).
@@ -53,7 +54,7 @@ _UNITS = ("个百分点", "万亿元", "亿元", "万元", "万亿斤", "亿斤"
           "%", "％", "元")
 _UNIT_RE = "|".join(map(re.escape, _UNITS))
 _VALUE = re.compile(
-    rf"(?P<pre>{'|'.join(_PREFIX_Q)})?(?P<num>{_NUM})(?P<u1>{_UNIT_RE})?"
+    rf"(?P<pre>{'|'.join(PREFIX_QUALIFIERS)})?(?P<num>{_NUM})(?P<u1>{_UNIT_RE})?"
     rf"(?:(?P<dash>[—–\-~～至到])(?P<num2>{_NUM})(?P<u2>{_UNIT_RE}))?"
     rf"(?P<suf>{'|'.join(_SUFFIX_Q)})?"
 )
@@ -159,7 +160,7 @@ def _is_letter(ch: str) -> bool:
 def _alias_re() -> tuple[re.Pattern, dict[str, Indicator]]:
     by_alias = {a: ind for ind in indicators() for a in ind.aliases}
     pattern = "|".join(map(re.escape, sorted(by_alias, key=len, reverse=True)))
-    ahead = rf"(?=(?:{'|'.join(_PREFIX_Q)})?[0-9０-９])"  # lets the linking words give back what the value needs
+    ahead = rf"(?=(?:{'|'.join(PREFIX_QUALIFIERS)})?[0-9０-９])"  # lets the linking words give back what the value needs
     # 城镇调查失业率从上半年5.5%降到5.3%, 生产总值从4.16万亿元增加到5.67万亿元: the level reached is the value.
     start = (rf"(?:从[^0-9０-９，,。；;：:\n]{{0,6}}{_NUM}(?:{_UNIT_RE})?"
              r"(?:增加|增长|提高|提升|扩大|上升|下降|降低|减少|降|升)?(?:到|至))?")
@@ -569,7 +570,7 @@ def _read_value(s: str, pos: int, link: str) -> tuple[int, int, float, float | N
         high *= _scale(v.group("u2"))
     qualifier = "区间" if high is not None else (v.group("suf") or v.group("pre") or "")
     if not qualifier:  # 年均超过70万人: the linking words end in the qualifier the value lacks
-        qualifier = next((q for q in _PREFIX_Q if link.endswith(q)), "")
+        qualifier = next((q for q in PREFIX_QUALIFIERS if link.endswith(q)), "")
     if not qualifier and link.endswith(_THRESHOLD):
         qualifier = "突破"  # 粮食产量首次跃上1.4万亿斤新台阶: a threshold crossed, a lower bound as 突破 is
     if not qualifier and "力争" in link:

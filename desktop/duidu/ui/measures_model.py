@@ -268,7 +268,6 @@ def _number(value: float) -> str:
     return str(int(value)) if value.is_integer() else f"{value:.10g}"
 
 
-_BEFORE_VALUE = ("不低于", "不少于", "不超过", "不高于", "至少", "力争", "超过", "高于", "低于", "约", "近")
 CONTEXT_CHARS = 30  # of the sentence before a figure, quoted in its tooltip
 _SENTENCE_BREAK = "。；;！？!?\n"
 
@@ -276,9 +275,11 @@ _SENTENCE_BREAK = "。；;！？!?\n"
 def as_written(text: str, qualifier: str) -> str:
     """A value with its qualifier, as a reader says it: 5%以上 is written so; 年均超过70万人 read
     its 超过 from the words before the value (70万人), so it is put back in front: 超过70万人."""
+    from duidu.engine.indicators import PREFIX_QUALIFIERS  # (the engine's own list; not loaded at start-up)
+
     if not qualifier or qualifier == "区间" or qualifier in text:
         return text
-    return qualifier + text if qualifier in _BEFORE_VALUE else text + qualifier
+    return qualifier + text if qualifier in PREFIX_QUALIFIERS else text + qualifier
 
 
 def _period_order(period: str) -> tuple[int, str]:
