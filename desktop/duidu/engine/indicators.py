@@ -344,6 +344,14 @@ _CHANGE = re.compile(r"(?:增加|增长|净增|减少|下降|降低|提高|提�
 _SENTENCE_END = re.compile(r"[。；;！!？?\n]")
 
 
+def _signed(ind: Indicator, link: str, value: float, high: float | None) -> tuple[float, float | None]:
+    """A value and its range's top as the indicator counts them: a fall is negative (固定资产投资下降
+    3.3%: -3.3), unless the indicator's values are reductions (单位GDP能耗降低2.5%: 2.5)."""
+    if ind.reduction or not _FALL.search(link):
+        return value, high
+    return (-value, None) if high is None else (-high, -value)
+
+
 def _yearly(s: str, at: int, link: str) -> bool:
     """Whether a past plan's rate at ``at`` is a yearly average: its words say so (年均, 平均每年) or
     its sentence does before it (年均增长5.4%。…); a review's bare growth over the five years is the
@@ -427,8 +435,7 @@ def extract_indicators(doc: EngineDocument, year: int | None = None) -> list[Ind
         first = True
         while (read := _read_value(s, pos, link)) is not None:
             vs, ve, value, high, unit, qualifier = read
-            if not ind.reduction and _FALL.search(link):  # 固定资产投资下降3.3%: -3.3
-                value, high = (-value, None) if high is None else (-high, -value)
+            value, high = _signed(ind, link, value, high)
             src_s, src_e = smap.to_src_span(vs, ve)
             if unit not in ("%", "个百分点") and _CHANGE.search(link):
                 break  # 一般公共预算收入增加近1000亿元: a change of the level, not the level
@@ -437,10 +444,11 @@ def extract_indicators(doc: EngineDocument, year: int | None = None) -> list[Ind
                 # With no cue, a plan's rate stated with a margin (5%左右, 5%—5.5%) is a target: results
                 # are exact. (Not a cumulative change: 累计下降16%左右 may be a review's estimate.)
                 ahead = kind == PLAN and periods.ahead(a, qualifier in ("左右", "区间", "以内") and "累计" not in link)
-                change = _is_rate(link, unit, s[max(0, a - 4):a])
+                before = s[max(0, a - 4):a]  # (年均新增城镇就业, 累计…: words just before the indicator)
+                change = _is_rate(link, unit, before)
                 label = period_label(kind, year, ahead, change and (ahead or _yearly(s, a, link)))
                 value_kind = kind
-                if kind == PLAN and not ahead and not change and not (ind.summed or "累计" in s[max(0, a - 4):a] + link):
+                if kind == PLAN and not ahead and not change and not (ind.summed or "累计" in before + link):
                     # A level the five years' review reached is the last year's: 地区生产总值突破3万亿元,
                     # 城镇化率提高至64.8% (2025) — not the sum of new jobs, nor a cumulative change.
                     value_kind, label = RESULT, period_label(RESULT, year)
@@ -450,8 +458,7 @@ def extract_indicators(doc: EngineDocument, year: int | None = None) -> list[Ind
                     ovs, ove, ovalue, ohigh, ounit, oqual = r or read
                     if ounit != unit:
                         continue
-                    if not other.reduction and _FALL.search(link):
-                        ovalue, ohigh = (-ovalue, None) if ohigh is None else (-ohigh, -ovalue)
+                    ovalue, ohigh = _signed(other, link, ovalue, ohigh)
                     os_, (ss, se) = smap.to_src_span(at, at + 1)[0], smap.to_src_span(ovs, ove)
                     out.append(IndicatorValue(other.name, ovalue, ounit, oqual, label, value_kind,
                                               ss, se, doc.text[ss:se], ohigh, doc.text[os_:se]))
