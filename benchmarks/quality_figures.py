@@ -81,7 +81,7 @@ def corpus_figures_and_measures() -> None:
     for key, score in scores.items():
         for w in score.wrong:
             print(f"  {key}: {w}")
-    whole_indicators(docs)
+    whole_indicators(values)
     right, provinces, wrong = target_pairing(values, reports)
     print(f"\nGDP-growth target paired target-with-target across the provinces, value and qualifier right: "
           f"{right}/{provinces} = {right / provinces:.0%}", *wrong, sep="\n  ")
@@ -109,15 +109,13 @@ def corpus_figures_and_measures() -> None:
 
 
 
-def whole_indicators(docs: dict) -> None:
+def whole_indicators(values: dict) -> None:
     """粮食产量, 一般公共预算收入, 居民人均可支配收入: the labels of targets_whole.toml (read in the whole
-    reports; "stated = false" where a report gives none) against the first value of each period."""
+    reports; "stated = false" where a report gives none) against the first value of each period.
+    ``values``: each report's indicators as read for targets.toml (the same reports and years)."""
     from report_quality import labels, whole_figure_quality
 
-    from duidu.engine.indicators import extract_indicators
-
     reports = labels("targets_whole.toml")["report"]
-    values = {r["region"]: extract_indicators(docs[r["region"]], r["year"]) for r in reports}
     print("\nMore indicators against targets_whole.toml (labelled = values stated; read includes values read "
           "where the report states none)\n")
     print("| label | labelled | read | right | precision | recall |\n|---|---|---|---|---|---|")
