@@ -137,8 +137,7 @@ def measure_figure_pairs(docs: dict, found: dict) -> None:
     from duidu.engine.figures import extract_figures, pair_figures
 
     figures = {region: extract_figures(doc, found[region]) for region, doc in docs.items()}
-    by_doc = {id(doc): figures[region] for region, doc in docs.items()}
-    result = score(lambda region, _: docs[region], lambda d: by_doc[id(d)])
+    result = score(lambda region, _: docs[region], lambda d: figures[d.region])
     print("\nMeasure figures: labelled pairs (figure_pairs.toml) on the whole reports\n")
     print(f"pairs to make: {result.found}/{result.links} made (recall {result.recall:.0%}); pairs not to make: "
           f"{result.wrongly}/{result.nolinks} made; precision {result.precision:.0%}",
