@@ -264,10 +264,6 @@ class FigureRole(IntEnum):
     Kind = Qt.ItemDataRole.UserRole + 10  # "period" | "figure"
 
 
-def _number(value: float) -> str:
-    return str(int(value)) if value.is_integer() else f"{value:.10g}"
-
-
 CONTEXT_CHARS = 30  # of the sentence before a figure, quoted in its tooltip
 _SENTENCE_BREAK = "。；;！？!?\n"
 
@@ -282,14 +278,14 @@ def as_written(text: str, qualifier: str) -> str:
     return qualifier + text if qualifier in PREFIX_QUALIFIERS else text + qualifier
 
 
-def _period_order(period: str) -> tuple[int, str]:
+def _period_order(period: str) -> int:
     # This year's targets first (what a reader compares), then a plan's, then the results; the
     # figures of measures (no period) last. Equal ranks keep the order they first appear in.
     if not period:
-        return (3, "")
+        return 3
     if "目标" in period:
-        return (0 if "—" not in period else 1, "")
-    return (2, "")
+        return 0 if "—" not in period else 1
+    return 2
 
 
 class FiguresModel(QAbstractItemModel):
@@ -300,8 +296,7 @@ class FiguresModel(QAbstractItemModel):
 
     in_script = staticmethod(lambda text: text)  # document-derived text in the reader's script (set by the window)
 
-    INDICATOR, A, B, DIFFERS = range(4)
-    MEASURE = INDICATOR  # the first column names the indicator, or the measure a figure belongs to
+    INDICATOR, A, B, DIFFERS = range(4)  # INDICATOR also names the measure a figure belongs to
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
