@@ -315,8 +315,8 @@ def _match(aa: list[Figure], bb: list[Figure]) -> list[tuple[int, int]]:
 
 def _by_thing(aa: list[Figure], bb: list[Figure]) -> list[tuple[list[Figure], list[Figure]]]:
     """``aa`` and ``bb`` split by the thing they count: each B figure goes with the A figures
-    counting the same noun, else with the first whose noun fits (``_same_thing``); a thing one side
-    alone counts makes no pair."""
+    counting the same noun, else with those whose noun fits (``_same_thing``) in the fewest words,
+    the first of equals; a thing one side alone counts makes no pair."""
     things = list(dict.fromkeys(f.counted for f in aa))
     parts: dict[str, list[Figure]] = {}
     for f in bb:
@@ -331,7 +331,7 @@ def _by_thing(aa: list[Figure], bb: list[Figure]) -> list[tuple[list[Figure], li
 def pair_figures(a_figs: Sequence[Figure], b_figs: Sequence[Figure]) -> list[FigurePair]:
     """Figures of the same measure, counted thing and compatible measure word in A and B, paired
     and compared."""
-    groups: dict[tuple[str, str], tuple[list[Figure], list[Figure]]] = {}
+    groups: dict[tuple[str, str, bool, str], tuple[list[Figure], list[Figure]]] = {}
     for side, figs in ((0, a_figs), (1, b_figs)):
         for f in sorted(figs, key=lambda f: f.start):
             # An ordinal is not a count (第七次 names one meeting, 7次 counts them; 首届 is the first
