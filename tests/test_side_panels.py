@@ -333,6 +333,22 @@ def test_a_long_measure_name_wraps_whole_in_a_pair_and_not_in_the_library(qtbot,
     assert tree.wordWrap() and not tree.uniformRowHeights()
 
 
+def test_settle_lays_the_wrapped_names_out_for_their_width_at_once(measures):
+    """A screenshot (app.save_screenshot) is taken at once: settle() does the relayout that waits
+    for the names' width to settle, so the rows are as tall as the new width needs, not the old."""
+    tree, model = measures.tree, measures.model
+    rows = [model.index(r, 0, model.index(c, 0)) for c in range(model.rowCount()) for r in range(model.rowCount(model.index(c, 0)))]
+    before = tree.columnWidth(0)
+    measures.resize(measures.width() // 2, 800)  # no event loop turn from here: the timer cannot fire
+    assert tree.columnWidth(0) < before and tree.wordWrap()
+    measures.settle()
+    assert not measures._relayout.isActive()
+    settled = [tree.visualRect(i).height() for i in rows]
+    tree.doItemsLayout()  # laid out afresh at this width
+    assert settled == [tree.visualRect(i).height() for i in rows]
+    assert max(settled) > min(settled)  # some names wrap at half the width
+
+
 def test_a_long_indicator_wraps_and_its_values_stay_whole(qtbot, tasks, reports):
     from PySide6.QtCore import QRect
 

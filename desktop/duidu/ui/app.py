@@ -86,6 +86,7 @@ def save_screenshot(window: MainWindow, path: str) -> None:
     app = QApplication.instance()
     for _ in range(3):  # let layout and the header's size-to-contents settle
         app.processEvents()
+        window.measures_panel.settle()  # not 60 ms later, when the picture is taken
     image = QImage(window.size(), QImage.Format.Format_ARGB32)
     image.fill(Qt.GlobalColor.white)
     window.render(image)

@@ -247,6 +247,13 @@ class MeasuresPanel(QWidget):
     def whole_library(self) -> bool:
         return self.library_button.isChecked()
 
+    def settle(self) -> None:
+        """Lay the wrapped names out now if a relayout is waiting for their width to settle (a
+        screenshot is taken at once: it showed the rows as tall as the width before needed)."""
+        if self._relayout.isActive():
+            self._relayout.stop()
+            self.tree.doItemsLayout()
+
     @Slot(bool)
     def set_whole_library(self, on: bool) -> None:
         """On: measure × every document (computed afresh, off the UI thread); off: the pair."""
