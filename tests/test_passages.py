@@ -391,6 +391,21 @@ def test_a_distinctive_short_item_links_where_the_other_text_names_it(sichuan_ch
         assert [t for t in shown if "川渝通办" in t] == ["355项“川渝通办”事项"]
 
 
+def test_a_place_is_not_read_inside_a_compass_compound():
+    """西部 names a shared place in 西部金融中心 (Sichuan × Chongqing, above), not in 东西部协作和支援合作
+    (Beijing × Tianjin: a nationwide measure, not shown first) nor 中西部地区; a compass point that ends
+    a name does not hide the next (陕西西安, 江西南昌)."""
+    from duidu.engine.compare import compare
+    from duidu.engine.places import names_in
+
+    assert names_in("打造西部金融中心") == ["西部"]
+    assert names_in("东西部协作和支援合作") == names_in("中西部地区") == names_in("东中西部") == []
+    assert names_in("陕西西安") == ["陕西", "西安"] and names_in("江西南昌") == ["江西", "南昌"]
+    beijing, tianjin = report("2026_北京市", 1), report("2026_天津市", 2)
+    shown = [p for p in compare(beijing, tianjin).passages if "东西部协作和支援合作" in p.a_text]
+    assert shown and not any(p.places for p in shown)
+
+
 def test_a_short_item_is_unbroken_where_the_other_text_states_it():
     """帮扶产业 (a measure's name, 2025 national report) is not 帮扶、产业 (Zhejiang: two list items)."""
     from duidu.engine.compare import compare

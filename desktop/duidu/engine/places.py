@@ -62,16 +62,24 @@ def own_names(region: str | None) -> frozenset[str]:
     return frozenset(n for n in _names() if n in region and n not in AREAS)
 
 
+# A compass point before a name makes a compound, not the place: 东西部协作, 中西部地区 (not 西部).
+_COMPASS = frozenset("东東南西北中")
+
+
 def _marks(text: str) -> tuple[list[int], list[tuple[int, str]]]:
-    """Every place name in ``text``: (starts, [(end, name)]) in order of start."""
+    """Every place name in ``text``: (starts, [(end, name)]) in order of start. None is read
+    inside a compass compound (东西部, 中西部) unless the compass point ends a name (陕西西安)."""
     pattern, first = _by_first()
-    starts, found = [], []
+    starts, found, ends = [], [], set()
     for m in pattern.finditer(text):
         at = m.start()
+        if at and text[at - 1] in _COMPASS and at not in ends:
+            continue
         for name in first[m.group()]:
             if text.startswith(name, at):
                 starts.append(at)
                 found.append((at + len(name), name))
+                ends.add(at + len(name))
                 break
     return starts, found
 
