@@ -91,6 +91,7 @@ MAX_NAME = 16  # key characters of a derived object name (longer ones keep their
 _CLAUSE = re.compile(r"[^，,；;。：:！？!?\s][^，,；;。：:！？!?\n\r]*")  # 、 stays inside: it joins objects
 _VERB_RE = re.compile("|".join(sorted(map(re.escape, VERBS), key=len, reverse=True)))
 _HEAD_RE = re.compile("|".join(map(re.escape, HEADS)))
+_HEAD_SET, _HEAD_LONGEST = frozenset(HEADS), max(map(len, HEADS))
 _HEAD_TAILS = frozenset(h[k:] for h in HEADS for k in range(1, len(h)))  # 区 of 集聚|区: a head cut in two
 _WHEN = frozenset("前 后 时 期间 期内 以前 以后 之前 之后".split())  # 实施|前: a time, not an action
 _JOINERS = frozenset("、 和 与 及 以及 等".split())  # 等 first in an object: the list before it ended
@@ -408,7 +409,8 @@ def _lexicon_mentions(doc: EngineDocument, sentences: _Spans, taken: _Spans) -> 
 
 @lru_cache(maxsize=1 << 14)  # asked again for every pair a measure is grouped in
 def _head_of(name: str) -> str:
-    return max((h for h in HEADS if name.endswith(h)), key=len, default="")
+    """The longest head noun ending ``name`` (its endings looked up, not every head tried)."""
+    return next((name[-k:] for k in range(min(len(name), _HEAD_LONGEST), 0, -1) if name[-k:] in _HEAD_SET), "")
 
 
 def _bucket(name: str) -> str | None:
@@ -844,12 +846,8 @@ def _narrowed(a: str, b: str, opcodes) -> bool:
         # A name filed by a weak cue alone (人才培养模式改革: 改革) with words in front: they say
         # whose or where (职业教育|…, 中小学|春秋假制度), not another kind as 重大[科技]基础设施 does.
         return False
-    for lo, hi in spans:
-        for cue, cue_area in _cues()[2]:
-            at = long_.find(cue, max(0, lo - len(cue) + 1))
-            if 0 <= at < hi and cue not in short and cue_area != area and cue not in SCOPES:
-                return True
-    return False
+    return any(at < hi and end > lo and cue not in short and cue_area != area and cue not in SCOPES
+               for lo, hi in spans for at, end, cue, cue_area in _cue_hits(long_, 2))
 
 
 # Cue words that say where or for whom a measure applies, or who pays for it, not what it is:
@@ -863,13 +861,35 @@ SCOPES = frozenset("城乡 乡村 农村 县域 基层 城市 城镇 社区 区�
 @lru_cache(maxsize=1 << 14)
 def _cue_areas(text: str, lo: int, hi: int, cues=None) -> frozenset[str]:
     """The areas of the strong cues (or ``cues``) of ``text`` that overlap ``text[lo:hi]``."""
+    cues = cues or _cues()[2]
+    which = 2 if cues is _cues()[2] else 0 if cues is _cues()[0] else None
+    if which is not None:
+        return frozenset(cue_area for at, end, _, cue_area in _cue_hits(text, which) if at < hi and end > lo)
     out = set()
-    for cue, cue_area in cues or _cues()[2]:
+    for cue, cue_area in cues:
         at = text.find(cue, max(0, lo - len(cue) + 1))
         while 0 <= at < hi:
             out.add(cue_area)
             at = text.find(cue, at + 1)
     return frozenset(out)
+
+
+@lru_cache(maxsize=1 << 14)
+def _cue_hits(text: str, which: int) -> tuple[tuple[int, int, str, str], ...]:
+    """Every occurrence of the cues ``_cues()[which]`` in ``text``: (start, end, cue, area), found
+    once per name by the cues that start with each character (not ~300 searches a question)."""
+    by_first = _by_first_char(_cues()[which])
+    return tuple((at, at + len(cue), cue, cue_area) for at, ch in enumerate(text)
+                 for cue, cue_area in by_first.get(ch, ()) if text.startswith(cue, at))
+
+
+@lru_cache(maxsize=8)
+def _by_first_char(cues: tuple[tuple[str, str], ...]) -> dict[str, list[tuple[str, str]]]:
+    out: dict[str, list[tuple[str, str]]] = {}
+    for cue, label in cues:
+        if cue:
+            out.setdefault(cue[0], []).append((cue, label))
+    return out
 
 
 def _groups(names: dict[str, Sized], derived: set[str]) -> dict[str, str]:
