@@ -1320,12 +1320,13 @@ def find_passages(
             src = maps[side].span(s, e)
             more.append(Partner(side, src[0], src[1], doc.text[src[0] : src[1]], (s, e)))
         boiler, informativeness = assessed[n]
+        places = shared_places(a, (a_start, a_end), b, (b_start, b_end))  # (asked up to three times below)
         if n >= len(snapped) and informativeness < DISTINCTIVE and keys[n] not in quoted_a and keys[n] not in quoted_b:
             boiler = True  # a measure's bare name that most reports state (产教融合): stock
         if n >= len(snapped) and not boiler and keys[n] not in quoted_a and keys[n] not in quoted_b \
-                and short_words[n - len(snapped)] < SHORT_WORDS and not shared_places(a, (a_start, a_end), b, (b_start, b_end)):
+                and short_words[n - len(snapped)] < SHORT_WORDS and not places:
             boiler = True  # an unquoted short item of common words naming no place (合作协议, 现代水网体系)
-        if n >= len(snapped) and not boiler and loose[n - len(snapped)] and not shared_places(a, (a_start, a_end), b, (b_start, b_end)):
+        if n >= len(snapped) and not boiler and loose[n - len(snapped)] and not places:
             boiler = True  # a name one text states in passing: the pair's own only if it names a place (西部金融中心)
         if not boiler and figure_frame(a.text, (a_start, a_end), b.text, (b_start, b_end)):
             boiler = True  # only the words around two different figures (engine/frames.py)
@@ -1340,7 +1341,7 @@ def find_passages(
                 a_start, a_end, b_start, b_end, a.text[a_start:a_end], b.text[b_start:b_end],
                 1.0 if verbatim else round(c.similarity(), 3), "verbatim" if verbatim else "fuzzy",
                 (c.a0, c.a1), (c.b0, c.b1), boiler, ranked[n], tuple(sorted(more, key=lambda p: p.start)),
-                shared_places(a, (a_start, a_end), b, (b_start, b_end)) if informativeness >= DISTINCTIVE else (),
+                places if informativeness >= DISTINCTIVE else (),
             )
         )
     passages = _one_per_text(passages)
