@@ -84,8 +84,8 @@ def test_a_figure_row_reads_indicator_a_b_and_whether_they_differ(window):
         p, r, parent = i.data(FigureRole.Pair), i.row(), i.parent()
         cells = [model.index(r, c, parent) for c in range(model.columnCount())]
         assert cells[FiguresModel.INDICATOR].data() == p.measure
-        assert cells[FiguresModel.A].data() == as_written(p.a_text, p.a_qualifier)
-        assert cells[FiguresModel.B].data() == as_written(p.b_text, p.b_qualifier)
+        assert cells[FiguresModel.A].data() == as_written(p.a_text, p.a_qualifier, p.a_value)
+        assert cells[FiguresModel.B].data() == as_written(p.b_text, p.b_qualifier, p.b_value)
         assert cells[FiguresModel.DIFFERS].data() == ("≠" if p.differs else "=")
         assert all((c.data(Qt.ItemDataRole.BackgroundRole) is not None) is p.differs for c in cells)
     # Read in the texts: 四川 地区生产总值增长5.5%左右, 重庆 增长5%以上 — one target pair that differs.
@@ -155,6 +155,15 @@ def test_a_value_whose_qualifier_stood_before_it_reads_as_written():
     assert as_written("3%", "") == "3%"
     # 地区生产总值突破3万亿元, 粮食产量首次跃上1.4万亿斤: the engine's qualifiers read before a value
     assert as_written("3万亿元", "突破") == "突破3万亿元"
+
+
+def test_a_fall_reads_as_a_fall_not_as_a_rise_of_the_same_size():
+    # 福建 固定资产投资下降3.3% is -3.3 in the engine; its text is 3.3%: beside another report's 增长3.3%
+    # the two cells must not read alike.
+    assert as_written("3.3%", "", -3.3) == "−3.3%"
+    assert as_written("3.3%", "", 3.3) == "3.3%"
+    assert as_written("-0.1%", "", -0.1) == "-0.1%"  # already signed: not twice
+    assert as_written("2%", "左右", -2.0) == "−2%左右"
 
 
 # -- passages --------------------------------------------------------------------------------

@@ -268,11 +268,14 @@ CONTEXT_CHARS = 30  # of the sentence before a figure, quoted in its tooltip
 _SENTENCE_BREAK = "。；;！？!?\n"
 
 
-def as_written(text: str, qualifier: str) -> str:
+def as_written(text: str, qualifier: str, value: float | None = None) -> str:
     """A value with its qualifier, as a reader says it: 5%以上 is written so; 年均超过70万人 read
-    its 超过 from the words before the value (70万人), so it is put back in front: 超过70万人."""
+    its 超过 from the words before the value (70万人), so it is put back in front: 超过70万人. A fall
+    (固定资产投资下降3.3%: value -3.3, text 3.3%) reads −3.3%, or it would look like a rise of 3.3%."""
     from duidu.engine.indicators import PREFIX_QUALIFIERS  # (the engine's own list; not loaded at start-up)
 
+    if value is not None and value < 0 and not text.startswith(("-", "−")):
+        text = "−" + text
     if not qualifier or qualifier == "区间" or qualifier in text:
         return text
     return qualifier + text if qualifier in PREFIX_QUALIFIERS else text + qualifier
@@ -394,8 +397,9 @@ class FiguresModel(QAbstractItemModel):
                 return "≠" if p.differs else "="
             if col == self.INDICATOR:
                 return self.in_script(p.measure)
-            text, qualifier = (p.a_text, getattr(p, "a_qualifier", "")) if col == self.A else (p.b_text, getattr(p, "b_qualifier", ""))
-            return self.in_script(as_written(text, qualifier))
+            side = "a" if col == self.A else "b"
+            text, qualifier, value = (getattr(p, f"{side}_{k}", "") for k in ("text", "qualifier", "value"))
+            return self.in_script(as_written(text, qualifier, value if isinstance(value, (int, float)) else None))
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(p)
         if role == Qt.ItemDataRole.AccessibleTextRole and col == self.DIFFERS:
