@@ -186,15 +186,7 @@ class GramIndex:
         for k in range(SEED):
             grams = (grams << np.uint64(16)) | codes[k : k + n].astype(np.uint64)
         self.grams = grams
-        self.order = np.argsort(grams, kind="stable")
-        ordered = grams[self.order]
-        new = np.ones(n, dtype=np.bool_)
-        np.not_equal(ordered[1:], ordered[:-1], out=new[1:])
-        self.first = np.flatnonzero(new)
-        self.unique = ordered[self.first]
-        self.counts = np.diff(np.append(self.first, n))
-        self.inverse = np.empty(n, dtype=np.int64)
-        self.inverse[self.order] = np.cumsum(new) - 1
+        self.order, self.first, self.unique, self.counts, self.inverse = _sorted_distinct(grams)
         self._longer: dict[int, "_Level"] = {}
 
     def level(self, k: int) -> "_Level":
@@ -222,16 +214,23 @@ class _Level:
     __slots__ = ("halves", "counts", "order", "first", "inverse")
 
     def __init__(self, pairs: np.ndarray, kinds: int) -> None:
-        n = len(pairs)
-        self.order = np.argsort(pairs, kind="stable")
-        ordered = pairs[self.order]
-        new = np.ones(n, dtype=np.bool_)
-        np.not_equal(ordered[1:], ordered[:-1], out=new[1:])
-        self.first = np.flatnonzero(new)
-        self.halves = (ordered[self.first] // max(kinds, 1), ordered[self.first] % max(kinds, 1))
-        self.counts = np.diff(np.append(self.first, n))
-        self.inverse = np.empty(n, dtype=np.int64)
-        self.inverse[self.order] = np.cumsum(new) - 1
+        self.order, self.first, distinct, self.counts, self.inverse = _sorted_distinct(pairs)
+        self.halves = (distinct // max(kinds, 1), distinct % max(kinds, 1))
+
+
+def _sorted_distinct(values: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """``values``' positions in order of value (a stable sort), where each distinct value's
+    positions begin there, the distinct values, how often each occurs and each position's
+    distinct value (an index among them)."""
+    n = len(values)
+    order = np.argsort(values, kind="stable")
+    ordered = values[order]
+    new = np.ones(n, dtype=np.bool_)
+    np.not_equal(ordered[1:], ordered[:-1], out=new[1:])
+    first = np.flatnonzero(new)
+    inverse = np.empty(n, dtype=np.int64)
+    inverse[order] = np.cumsum(new) - 1
+    return order, first, ordered[first], np.diff(np.append(first, n)), inverse
 
 
 def _paired(order_a, first_a, order_b, first_b, g, gb, in_a, in_b) -> tuple[np.ndarray, np.ndarray]:
@@ -261,11 +260,7 @@ def indexed_seed_pairs(ia: GramIndex, ib: GramIndex, max_pairs: int, levels: int
     seeded = shared & (in_a * in_b <= max_pairs)
     # Every A position of a seeded gram with every B position of it (A's in order, then B's).
     g = np.flatnonzero(seeded)
-    a_count, b_count = in_a[g], in_b[g]
-    a_pos = ia.order[np.repeat(ia.first[g], a_count) + _counting(a_count)]
-    reps = np.repeat(b_count, a_count)
-    ii = np.repeat(a_pos, reps)
-    jj = ib.order[np.repeat(np.repeat(ib.first[at[g]], a_count), reps) + _counting(reps)]
+    ii, jj = _paired(ia.order, ia.first, ib.order, ib.first, g, at[g], in_a, in_b)
     if len(ii):
         # (i - 1, j - 1) is a pair too when its characters match and the 4-gram at i - 1 is
         # seeded: it lies inside the run that pair starts (as ``seed_pairs`` without ``inside``).
