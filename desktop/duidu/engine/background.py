@@ -42,34 +42,24 @@ def gram_hashes(key: str, gram: int = GRAM) -> np.ndarray:
     return h
 
 
-def gram_hashes_each(keys: Sequence[str], gram: int = GRAM) -> list[np.ndarray]:
-    """``gram_hashes`` of each key text, from one pass over them all joined (views into it)."""
-    if not keys:
-        return []
-    joined = gram_hashes("\x00".join(keys), gram)  # grams across a join are never read
-    out, at = [], 0
-    for key in keys:
-        out.append(joined[at : at + max(0, len(key) - gram + 1)])
-        at += len(key) + 1
-    return out
-
-
 BUCKET_LOOKUP_BITS = 18  # top bits of a hash that pick its bucket among a model's sorted keys
 
 
-def _bucket_starts(keys: np.ndarray) -> np.ndarray:
-    """Where each bucket of the sorted ``keys`` (by their top ``BUCKET_LOOKUP_BITS`` bits) starts."""
-    bounds = np.arange(2**BUCKET_LOOKUP_BITS + 1, dtype=np.uint64) << np.uint64(64 - BUCKET_LOOKUP_BITS)
+def _bucket_starts(keys: np.ndarray, bits: int = BUCKET_LOOKUP_BITS) -> np.ndarray:
+    """Where each bucket of the sorted ``keys`` (by their top ``bits`` bits) starts."""
+    bounds = np.arange(2**bits + 1, dtype=np.uint64) << np.uint64(64 - bits)
     starts = np.searchsorted(keys, bounds)
     starts[-1] = len(keys)  # the last bound wraps to 0
     return starts
 
 
-def _lookup(keys: np.ndarray, starts: np.ndarray, h: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """For each hash of ``h``: its index among the sorted ``keys`` and whether it is there. A
-    bucket holds a key or none mostly: its few entries are read, far fewer memory reads than a
-    binary search of every gram (the passages of a long pair hold hundreds of thousands)."""
-    bucket = (h >> np.uint64(64 - BUCKET_LOOKUP_BITS)).astype(np.int64)
+def _lookup(keys: np.ndarray, starts: np.ndarray, h: np.ndarray, bits: int = BUCKET_LOOKUP_BITS
+            ) -> tuple[np.ndarray, np.ndarray]:
+    """For each hash of ``h``: its index among the sorted ``keys`` and whether it is there
+    (``starts``: ``_bucket_starts(keys, bits)``). A bucket holds a key or none mostly: its few
+    entries are read, far fewer memory reads than a binary search of every gram (the passages of
+    a long pair hold hundreds of thousands; most grams fall in an empty bucket, asked no further)."""
+    bucket = (h >> np.uint64(64 - bits)).astype(np.int64)
     lo, hi = starts[bucket], starts[bucket + 1]
     at = np.zeros(len(h), dtype=np.int64)
     found = np.zeros(len(h), dtype=np.bool_)
@@ -89,13 +79,18 @@ def gram_hashes_flat(keys: Sequence[str], gram: int) -> tuple[np.ndarray, np.nda
     over them all joined; the grams across a join left out)."""
     if not keys:
         return np.empty(0, dtype=np.uint64), np.zeros(0, dtype=np.int64)
+    at, sizes = _joined_grams(keys, gram)
+    return gram_hashes("\x00".join(keys), gram)[at], sizes
+
+
+def _joined_grams(keys: Sequence[str], gram: int) -> tuple[np.ndarray, np.ndarray]:
+    """Where each key text's ``gram``-grams lie among those of the texts joined by one character
+    (key by key, the grams across a join left out), and how many each text has."""
     lengths = np.array([len(k) for k in keys], dtype=np.int64)
-    joined = gram_hashes("\x00".join(keys), gram)
     sizes = np.maximum(lengths - gram + 1, 0)
     starts = np.concatenate(([0], np.cumsum(lengths + 1)[:-1]))
     ends = np.cumsum(sizes)
-    at = np.arange(int(ends[-1])) + np.repeat(starts - (ends - sizes), sizes)
-    return joined[at], sizes
+    return np.arange(int(ends[-1]) if len(ends) else 0) + np.repeat(starts - (ends - sizes), sizes), sizes
 
 
 def _distinct(values: np.ndarray) -> np.ndarray:
@@ -152,11 +147,7 @@ class Holders:
     def holding_joined(self, masks: np.ndarray, keys: Sequence[str], cover: float) -> np.ndarray:
         """``holding`` from the document sets (``masks``) of every 4-gram of ``keys`` joined by one
         character, as ``spread`` reads them: the grams across a join left out."""
-        lengths = np.array([len(k) for k in keys], dtype=np.int64)
-        sizes = np.maximum(lengths - COVER_GRAM + 1, 0)
-        starts = np.concatenate(([0], np.cumsum(lengths + 1)[:-1]))
-        ends = np.cumsum(sizes)
-        at = np.arange(int(ends[-1]) if len(ends) else 0) + np.repeat(starts - (ends - sizes), sizes)
+        at, sizes = _joined_grams(keys, COVER_GRAM)
         return self._holding(None, sizes, cover, masks[at])
 
     def holding_shared(self, pairs: Sequence[tuple[str, str]], cover: float) -> np.ndarray:
@@ -255,16 +246,13 @@ class Words:
         pair, and where each bucket of hashes (their top ``BUCKET_BITS`` bits) starts among them."""
         out = {}
         lengths = np.char.str_len(self.words) if len(self.words) else np.zeros(0, np.int64)
-        bounds = np.arange(2**BUCKET_BITS + 1, dtype=np.uint64) << np.uint64(64 - BUCKET_BITS)  # last wraps to 0
         for n in WORD_LENGTHS:
             chosen = lengths == n
             words, counts = self.words[chosen].tolist(), self.counts[chosen].astype(np.int64)
             hashes = gram_hashes("\x00".join(words), n)[:: n + 1] if words else np.empty(0, np.uint64)
             share = np.maximum(counts - 2, 0) / max(1, self.documents - 2)
             order = np.argsort(hashes)
-            starts = np.searchsorted(hashes[order], bounds)
-            starts[-1] = len(hashes)
-            out[n] = (hashes[order], share[order], starts)
+            out[n] = (hashes[order], share[order], _bucket_starts(hashes[order], BUCKET_BITS))
         return out
 
     def common_cover(self, key: str) -> np.ndarray:
@@ -275,19 +263,8 @@ class Words:
             h = gram_hashes(key, n)
             if not len(h) or not len(hashes):
                 continue
-            # A bucket holds a word or two at most: look at its few entries rather than binary-search
-            # every gram (hundreds of thousands of grams in a long pair's passages).
-            bucket = (h >> np.uint64(64 - BUCKET_BITS)).astype(np.int64)
-            lo, hi = starts[bucket], starts[bucket + 1]
-            found = np.zeros(len(h))
-            active = np.flatnonzero(hi > lo)  # (most grams fall in an empty bucket: asked no further)
-            at = lo[active]
-            while active.size:
-                hit = hashes[at] == h[active]
-                found[active[hit]] = share[at[hit]]
-                at += 1
-                more = at < hi[active]
-                active, at = active[more], at[more]
+            at, held = _lookup(hashes, starts, h, BUCKET_BITS)  # (a bucket holds a word or two at most)
+            found = np.where(held, share[at], 0.0)
             for k in range(n):
                 np.maximum(out[k : k + len(found)], found, out=out[k : k + len(found)])
         return out
