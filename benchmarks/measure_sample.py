@@ -8,7 +8,7 @@ are one measure, rightly filed. This builds the measure table over
   State Council's of 2024 and 2025: economy, industry, environment, budget, social policy …),
 - the documents of tests/data/formats that import (housing-fund and housing-market notices,
   rules for comment, a table of penalty standards, a replies, an evaluation table), and
-- tests/data/corpus/govcn_01.html and tests/data/measures (two State Council documents on
+- tests/data/corpus/govcn_01.html, tests/data/measures and three files of tests/data/metadata (two State Council documents on
   government new media and cultural enterprises, two housing notices as web pages, and the 1954
   report in traditional script),
 
@@ -55,8 +55,12 @@ def sources() -> list[Path]:
     files = sorted((DATA / "reports_full").glob("*.txt"))
     files += sorted(p for p in (DATA / "formats").iterdir() if p.suffix != ".tsv")
     files += [DATA / "corpus" / "govcn_01.html"]
-    files += sorted(p for p in (DATA / "measures").iterdir() if p.suffix != ".tsv")
-    return files
+    # The other domains, by name as they were first read: three are the copies tests/data/metadata
+    # already holds (one copy of a file in tests/data), two are in tests/data/measures.
+    others = [DATA / "measures" / "1954_国务院_政府工作报告.txt", DATA / "measures" / "govcn_03.html",
+              DATA / "metadata" / "govcn_02.html", DATA / "metadata" / "h01_hainan_gjj_daikuan_tongzhi_2026.shtml",
+              DATA / "metadata" / "h03_anhua_xzfb_2022-20_gb2312.html"]
+    return files + sorted(others, key=lambda p: p.name)
 
 
 @dataclass
