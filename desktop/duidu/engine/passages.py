@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import bisect
 import re
-import weakref
 from dataclasses import dataclass, replace
 from typing import Callable, Sequence
 
@@ -620,9 +619,6 @@ def _chains(runs: np.ndarray, ka: str, kb: str, threshold: float,
     return chains
 
 
-_ends_cache: "weakref.WeakKeyDictionary[EngineDocument, bytes]" = weakref.WeakKeyDictionary()
-
-
 def _reach(runs) -> tuple[list[int], list[int], list[bool]]:
     """For each run (in chaining order), the runs before it in that order that end within chaining
     reach of its start (in A within [a - JOIN_GAP, a + SEED), in B within [b - JOIN_GAP, b + SEED)),
@@ -659,15 +655,14 @@ def _reach(runs) -> tuple[list[int], list[int], list[bool]]:
     return np.searchsorted(at, np.arange(n + 1)).tolist(), k.tolist(), followed.tolist()
 
 
+@per_document
 def _sentence_ends(doc: EngineDocument) -> bytes:
     """Per key character: 1 where a sentence or clause list ends just before it (。；！？ or a
     line); once per document."""
-    if doc not in _ends_cache:
-        out = bytearray(len(doc.keyform.text) + 1)
-        for m in SENTENCE_END.finditer(doc.text):
-            out[min(doc.keyform.map.to_dst(m.start()), len(out) - 1)] = 1
-        _ends_cache[doc] = bytes(out)
-    return _ends_cache[doc]
+    out = bytearray(len(doc.keyform.text) + 1)
+    for m in SENTENCE_END.finditer(doc.text):
+        out[min(doc.keyform.map.to_dst(m.start()), len(out) - 1)] = 1
+    return bytes(out)
 
 
 # -- settling: one to one, partners, joined pieces ---------------------------------------------------
@@ -1123,13 +1118,9 @@ def _snap(chain: _Chain, maps: dict[str, _SrcMap], ka: str, kb: str, threshold: 
 QUOTED = re.compile(r"“([^“”\n]{2,40})”|《([^《》\n]{2,60})》|「([^「」\n]{2,40})」|\"([^\"\n]{2,40})\"")
 
 
-_quoted_cache: "weakref.WeakKeyDictionary[EngineDocument, dict]" = weakref.WeakKeyDictionary()
-
-
+@per_document
 def _quoted(doc: EngineDocument) -> dict[str, list[tuple[int, int]]]:
     """Quoted names and titles of a document: key text -> key spans (once per document)."""
-    if doc in _quoted_cache:
-        return _quoted_cache[doc]
     out: dict[str, list[tuple[int, int]]] = {}
     key = doc.keyform.text
     for m in QUOTED.finditer(doc.text):
@@ -1137,7 +1128,6 @@ def _quoted(doc: EngineDocument) -> dict[str, list[tuple[int, int]]]:
         s, e = doc.keyform.map.to_dst_span(m.start(g), m.end(g))
         if e - s >= SHORT_LENGTH:
             out.setdefault(key[s:e], []).append((s, e))
-    _quoted_cache[doc] = out
     return out
 
 
