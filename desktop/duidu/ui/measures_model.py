@@ -61,7 +61,24 @@ class Role(IntEnum):
     Row = Qt.ItemDataRole.UserRole + 8  # the engine's MeasureRow
 
 
-class MeasuresModel(QAbstractItemModel):
+class _GroupedTree(QAbstractItemModel):
+    """Two levels, groups and their rows: a group row's internalId is ``_CATEGORY``, a row's is its
+    group's number + 1 (the measures' categories, the figures' periods)."""
+
+    def index(self, row: int, column: int, parent: _Index = QModelIndex()) -> QModelIndex:
+        if not self.hasIndex(row, column, parent):
+            return QModelIndex()
+        if not parent.isValid():
+            return self.createIndex(row, column, id=_CATEGORY)
+        return self.createIndex(row, column, id=parent.row() + 1)
+
+    def parent(self, index: _Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]
+        if not index.isValid() or index.internalId() == _CATEGORY:
+            return QModelIndex()
+        return self.createIndex(index.internalId() - 1, 0, id=_CATEGORY)
+
+
+class MeasuresModel(_GroupedTree):
     """Categories (engine order) holding their measures; column 0 the name, then one per document."""
 
     in_script = staticmethod(lambda text: text)  # document-derived text in the reader's script (set by the window)
@@ -121,18 +138,6 @@ class MeasuresModel(QAbstractItemModel):
         return self._groups[index.internalId() - 1][1][index.row()]
 
     # -- the model --------------------------------------------------------------------
-    def index(self, row: int, column: int, parent: _Index = QModelIndex()) -> QModelIndex:
-        if not self.hasIndex(row, column, parent):
-            return QModelIndex()
-        if not parent.isValid():
-            return self.createIndex(row, column, id=_CATEGORY)
-        return self.createIndex(row, column, id=parent.row() + 1)
-
-    def parent(self, index: _Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]
-        if not index.isValid() or index.internalId() == _CATEGORY:
-            return QModelIndex()
-        return self.createIndex(index.internalId() - 1, 0, id=_CATEGORY)
-
     def rowCount(self, parent: _Index = QModelIndex()) -> int:
         if not parent.isValid():
             return len(self._groups)
@@ -291,7 +296,7 @@ def _period_order(period: str) -> int:
     return 2
 
 
-class FiguresModel(QAbstractItemModel):
+class FiguresModel(_GroupedTree):
     """A pair's figures in a tree: period (2026年目标, 2025年 …) → indicator | A | B | ≠.
 
     A and B are the values as the documents write them, qualifier included (5.5%左右, 65万人以上);
@@ -347,18 +352,6 @@ class FiguresModel(QAbstractItemModel):
         return QModelIndex()
 
     # -- the model --------------------------------------------------------------------
-    def index(self, row: int, column: int, parent: _Index = QModelIndex()) -> QModelIndex:
-        if not self.hasIndex(row, column, parent):
-            return QModelIndex()
-        if not parent.isValid():
-            return self.createIndex(row, column, id=_CATEGORY)
-        return self.createIndex(row, column, id=parent.row() + 1)
-
-    def parent(self, index: _Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]
-        if not index.isValid() or index.internalId() == _CATEGORY:
-            return QModelIndex()
-        return self.createIndex(index.internalId() - 1, 0, id=_CATEGORY)
-
     def rowCount(self, parent: _Index = QModelIndex()) -> int:
         if not parent.isValid():
             return len(self._groups)
