@@ -107,6 +107,14 @@ def _slice_sums(values: np.ndarray, starts: np.ndarray, lengths: np.ndarray) -> 
     return out
 
 
+def _mark_stretches(common: np.ndarray, starts: np.ndarray) -> None:
+    """Mark stock (1.0) the characters of the ``COMMON_GRAM``-long stretches at ``starts``."""
+    edges = np.zeros(len(common) + 1, dtype=np.int64)
+    np.add.at(edges, starts, 1)
+    np.add.at(edges, starts + COMMON_GRAM, -1)
+    common[np.cumsum(edges[:-1]) > 0] = 1.0
+
+
 @dataclass
 class Boilerplate:
     """The test, bound to a library: ``documents_with(key)`` counts documents containing it."""
@@ -125,27 +133,18 @@ class Boilerplate:
 
     def _library_marks(self, key: str, common: np.ndarray) -> None:
         """Mark stretches common across the library, settling each position once it is free enough."""
-        in_bulk = getattr(self.documents_with, "counts_in", None)  # every stretch's count at once
-        if in_bulk is not None:
-            n = len(key) - COMMON_GRAM + 1
-            if n <= 0:
-                return
-            separators = np.r_[0, np.cumsum(np.frombuffer(key.encode("utf-32-le"), np.uint32) == ord(SEPARATOR))]
-            whole = separators[COMMON_GRAM : COMMON_GRAM + n] == separators[:n]  # inside one passage
-            found = np.flatnonzero(whole & (in_bulk(key) >= LIBRARY_SHARE * self.library_size))
-            edges = np.zeros(len(key) + 1, dtype=np.int64)
-            np.add.at(edges, found, 1)
-            np.add.at(edges, found + COMMON_GRAM, -1)
-            common[np.cumsum(edges[:-1]) > 0] = 1.0
-            return
         n = len(key) - COMMON_GRAM + 1
         if n <= 0:
+            return
+        separators = np.r_[0, np.cumsum(np.frombuffer(key.encode("utf-32-le"), np.uint32) == ord(SEPARATOR))]
+        whole = separators[COMMON_GRAM : COMMON_GRAM + n] == separators[:n]  # inside one passage
+        in_bulk = getattr(self.documents_with, "counts_in", None)  # every stretch's count at once
+        if in_bulk is not None:
+            _mark_stretches(common, np.flatnonzero(whole & (in_bulk(key) >= LIBRARY_SHARE * self.library_size)))
             return
         # Stretch by stretch, asking only where a character is not yet stock, as marking would
         # leave it: the marks made so far cover [start, reach) of a later stretch, so it is asked
         # when a character not stock before marking lies in it at or after ``reach`` (``free``).
-        separators = np.r_[0, np.cumsum(np.frombuffer(key.encode("utf-32-le"), np.uint32) == ord(SEPARATOR))]
-        whole = separators[COMMON_GRAM : COMMON_GRAM + n] == separators[:n]
         not_stock = np.flatnonzero(common < 1)
         free = np.searchsorted(not_stock, np.arange(len(key) + 1)).astype(np.int64)  # next position not stock
         free = np.r_[not_stock, len(key)][free]
@@ -155,11 +154,7 @@ class Boilerplate:
         asked = np.flatnonzero(whole & (free[:n] < np.arange(n) + COMMON_GRAM))
         counts = [self._df.get(key[i : i + COMMON_GRAM]) for i in asked.tolist()]
         if None not in counts:
-            hits = asked[np.array(counts, dtype=np.int64) >= LIBRARY_SHARE * self.library_size]
-            edges = np.zeros(len(key) + 1, dtype=np.int64)
-            np.add.at(edges, hits, 1)
-            np.add.at(edges, hits + COMMON_GRAM, -1)
-            common[np.cumsum(edges[:-1]) > 0] = 1.0
+            _mark_stretches(common, asked[np.array(counts, dtype=np.int64) >= LIBRARY_SHARE * self.library_size])
             return
         whole, free = whole.tolist(), free.tolist()
         reach, hits = 0, []
