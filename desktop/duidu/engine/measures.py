@@ -413,6 +413,7 @@ def _head_of(name: str) -> str:
     return next((name[-k:] for k in range(min(len(name), _HEAD_LONGEST), 0, -1) if name[-k:] in _HEAD_SET), "")
 
 
+@lru_cache(maxsize=1 << 14)  # pure in the name, asked for every table it is in
 def _bucket(name: str) -> str | None:
     """The head noun and the two characters before it: names compared for grouping share it."""
     head = _head_of(name)
@@ -930,6 +931,7 @@ def _groups(names: dict[str, Sized], derived: set[str]) -> dict[str, str]:
     return out
 
 
+@lru_cache(maxsize=1 << 14)  # pure in the name, asked for every table it is in
 def _buckets(name: str) -> tuple[str, ...]:
     """The buckets a name is compared in: its head with the two characters before it, and its
     head with its first two (创新驱动战略 / 创新驱动发展战略: a word put in before the head)."""
@@ -978,7 +980,7 @@ def measure_table(docs: Sequence[EngineDocument],
     for doc in docs:
         for name, (spans, counter, is_derived) in _by_name(doc, _found(doc, mentions)).items():
             per_doc = per_name.setdefault(name, {})
-            per_doc[doc.id] = per_doc[doc.id] + spans if doc.id in per_doc else spans
+            per_doc[doc.id] = [*per_doc[doc.id], *spans] if doc.id in per_doc else spans
             areas.setdefault(name, []).append(counter)
             if is_derived:
                 derived.add(name)
@@ -995,11 +997,13 @@ def measure_table(docs: Sequence[EngineDocument],
                 counter[area] = counter.get(area, 0) + k
         names.append(name)
         for d, found in per_doc.items():
-            spans.setdefault(d, []).extend(found)
+            had = spans.get(d)  # one name's spans are sorted and distinct already (a tuple)
+            spans[d] = found if had is None else [*had, *found]
     table = []
     while rows:
         name, (counter, per_doc, names) = rows.popitem()
-        table.append(MeasureRow(name, _category(name, counter), {d: tuple(sorted(set(s))) for d, s in per_doc.items()},
+        table.append(MeasureRow(name, _category(name, counter),
+                                {d: s if isinstance(s, tuple) else tuple(sorted(set(s))) for d, s in per_doc.items()},
                                 instrument_of(name), _wordings(name, names)))
     return _sorted(table)
 
@@ -1068,8 +1072,8 @@ def _found(doc, mentions) -> list[MeasureMention]:
 _BY_NAME: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()  # document -> (its mentions, _by_name of them)
 
 
-def _by_name(doc, found) -> dict[str, tuple[list[tuple[int, int]], Counter, bool]]:
-    """A document's mentions by name: (spans, areas, derived), in the order the names first occur.
+def _by_name(doc, found) -> dict[str, tuple[tuple[tuple[int, int], ...], Counter, bool]]:
+    """A document's mentions by name: (sorted distinct spans, areas, derived), in the order the names first occur.
     Kept with the document for a tuple of mentions (the library's, the same object while the
     document lives), so a document in many pairs is read once, not once per pair."""
     try:
@@ -1084,7 +1088,7 @@ def _by_name(doc, found) -> dict[str, tuple[list[tuple[int, int]], Counter, bool
     for m in found:
         spans.setdefault(m.measure, []).append((m.start, m.end))
         _note(m, areas, derived)
-    out = {name: (s, areas[name], name in derived) for name, s in spans.items()}
+    out = {name: (tuple(sorted(set(s))), areas[name], name in derived) for name, s in spans.items()}
     if isinstance(found, tuple):
         try:
             _BY_NAME[doc] = (found, out)
