@@ -199,6 +199,21 @@ def test_measure_table_extracts_what_is_not_given():
     assert measure_table(docs) == measure_table(docs, {0: list(mentions(0)), 1: list(mentions(1))})
 
 
+def test_measure_table_reads_a_document_once_and_never_stale():
+    # A tuple of mentions (the library's, one object for a document's life) is read by name once and
+    # kept with the document: tables over other sets, a document twice, or another tuple for the same
+    # document (fewer mentions) give what a fresh reading of a list (never kept) gives.
+    docs = [seed(n) for n in sorted(SEEDS)]
+    kept, fresh = {n: mentions(n) for n in SEEDS}, {n: list(mentions(n)) for n in SEEDS}
+    for ids in ([0, 1], [1, 3], [0, 1, 2, 3, 4], [2, 2], [1, 0]):
+        first = measure_table([docs[n] for n in ids], kept)
+        assert first and first == measure_table([docs[n] for n in ids], kept)
+        assert first == measure_table([docs[n] for n in ids], fresh)
+    fewer = mentions(0)[: len(mentions(0)) // 2]
+    assert measure_table([docs[0]], {0: fewer}) == measure_table([docs[0]], {0: list(fewer)}) != \
+        measure_table([docs[0]], kept)
+
+
 def test_by_region_counts_documents_per_region():
     docs = [seed(n) for n in sorted(SEEDS)]
     regions = by_region(measure_table(docs, {n: list(mentions(n)) for n in SEEDS}), docs)

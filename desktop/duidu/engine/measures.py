@@ -33,7 +33,6 @@ from __future__ import annotations
 
 import re
 import tomllib
-import weakref
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
@@ -42,6 +41,7 @@ from functools import lru_cache
 from typing import Sized, Sequence
 
 from duidu.engine.document import EngineDocument, Span
+from duidu.engine.per_document import per_document
 from duidu.paths import resource_path
 from duidu.text.chars import HAN_CLASS
 from duidu.text.keyform import query_key
@@ -1069,7 +1069,9 @@ def _found(doc, mentions) -> list[MeasureMention]:
     return mentions[doc.id] if mentions is not None and doc.id in mentions else extract_measures(doc)
 
 
-_BY_NAME: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()  # document -> (its mentions, _by_name of them)
+@per_document
+def _by_name_kept(doc) -> list:
+    return [None, None]  # the tuple of mentions last read, and _by_name of it
 
 
 def _by_name(doc, found) -> dict[str, tuple[tuple[tuple[int, int], ...], Counter, bool]]:
@@ -1077,10 +1079,10 @@ def _by_name(doc, found) -> dict[str, tuple[tuple[tuple[int, int], ...], Counter
     Kept with the document for a tuple of mentions (the library's, the same object while the
     document lives), so a document in many pairs is read once, not once per pair."""
     try:
-        kept = _BY_NAME.get(doc)
-    except TypeError:  # a document that cannot be weakly referenced (the library's bare ids)
-        kept = None
-    if kept is not None and kept[0] is found:
+        kept = _by_name_kept(doc)
+    except TypeError:  # a document that cannot be kept with (the library's bare ids)
+        kept = [None, None]
+    if kept[0] is found:
         return kept[1]
     spans: dict[str, list[tuple[int, int]]] = {}
     areas: dict[str, Counter] = {}
@@ -1089,11 +1091,8 @@ def _by_name(doc, found) -> dict[str, tuple[tuple[tuple[int, int], ...], Counter
         spans.setdefault(m.measure, []).append((m.start, m.end))
         _note(m, areas, derived)
     out = {name: (tuple(sorted(set(s))), areas[name], name in derived) for name, s in spans.items()}
-    if isinstance(found, tuple):
-        try:
-            _BY_NAME[doc] = (found, out)
-        except TypeError:
-            pass
+    if isinstance(found, tuple):  # immutable: the same object is the same mentions
+        kept[:] = [found, out]
     return out
 
 
