@@ -88,14 +88,15 @@ def from_source(doc: int, name: str, source) -> dict:
     row, _ = metadata.row_fields(lines, furniture, file_title=source.title, file_name=PurePosixPath(name).name,
                                  given={})
     return stored(doc, name, cleaned.text, paragraphs, [(s.start, s.end) for s in cleaned.sentences], excluded,
-                  date=row.get("date"), title=row.get("title"))
+                  date=row.get("date"), title=row.get("title"), region=row.get("region"))
 
 
 def stored(doc: int, name: str | None, text: str, paragraphs, sentences, excluded, *, date: str | None,
-           title: str | None) -> dict:
-    """The record every later stage reads (a library's documents start here too)."""
+           title: str | None, region: str | None = None) -> dict:
+    """The record every later stage reads (a library's documents start here too). The region goes
+    with it: the engine reads a passage around each document's own region as a frame."""
     return {"doc": int(doc), "path": name, "text_hash": hashlib.sha256(text.encode("utf-8")).hexdigest(),
-            "date": date or None, "title": title or "", "text": text,
+            "date": date or None, "title": title or "", "region": region or None, "text": text,
             "paragraphs": [list(p) for p in paragraphs], "sentences": [list(s) for s in sentences],
             "excluded": [list(e) for e in excluded]}
 
@@ -116,7 +117,7 @@ def engine_document(r: dict) -> EngineDocument:
         return tuple(Span(int(s), int(e)) for s, e in items)
 
     key = KeyForm(r["key"], OffsetMap.from_bytes(bytes(r["key_map"])))
-    return EngineDocument(int(r["doc"]), r.get("title") or "", None, r["text"], spans(r["paragraphs"]),
+    return EngineDocument(int(r["doc"]), r.get("title") or "", r.get("region"), r["text"], spans(r["paragraphs"]),
                           spans(r["sentences"]), spans(r["excluded"]), key)
 
 
@@ -128,7 +129,7 @@ def library_records(lib) -> Iterator[dict]:
         return [(s, e) for s, e in db.execute(f'SELECT start, "end" FROM {table} WHERE document_id = ? ORDER BY n',
                                               [doc])]
 
-    for doc, name, text, date, title in db.execute(
-            "SELECT id, file_name, text, date, title FROM documents ORDER BY id").fetchall():
+    for doc, name, text, date, title, region in db.execute(
+            "SELECT id, file_name, text, date, title, region FROM documents ORDER BY id").fetchall():
         yield stored(doc, name, text, spans("paragraphs", doc), spans("sentences", doc), spans("excluded", doc),
-                     date=date, title=title)
+                     date=date, title=title, region=region)

@@ -245,7 +245,8 @@ def _doc_schema():
     spans = ArrayType(ArrayType(IntegerType()))
     return StructType([StructField("doc", LongType()), StructField("path", StringType()),
                        StructField("text_hash", StringType()), StructField("date", StringType()),
-                       StructField("title", StringType()), StructField("text", StringType()),
+                       StructField("title", StringType()), StructField("region", StringType()),
+                       StructField("text", StringType()),
                        StructField("paragraphs", spans), StructField("sentences", spans),
                        StructField("excluded", spans), StructField("key", StringType()),
                        StructField("key_map", BinaryType())])
@@ -347,7 +348,7 @@ def _pair_schema():
                        StructField("shared", IntegerType()), StructField("passages", StringType())])
 
 
-ALIGN_COLUMNS = ("doc", "title", "text", "paragraphs", "sentences", "excluded", "key", "key_map", "text_hash")
+ALIGN_COLUMNS = ("doc", "title", "region", "text", "paragraphs", "sentences", "excluded", "key", "key_map", "text_hash")
 DOCUMENTS_KEPT = 256  # engine documents a task keeps for its next pairs (rows come sorted by b)
 
 
