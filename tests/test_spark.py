@@ -170,6 +170,21 @@ def _cached_passages(cache: ReuseCache) -> dict:
                       for q in v) for k, v in cache.pairs.items() if v}
 
 
+def test_an_output_of_older_document_records_starts_afresh(spark, corpus, tmp_path):
+    """Stages written before the document record carried the region (job.RECORD) are not reused: they
+    would align without it and disagree with a fresh run."""
+    out = tmp_path / "out"
+    with pytest.raises(job.JobInterrupted):
+        job.run(spark, str(out), folder=str(corpus), pairs_per_chunk=30, stop_after_chunks=1)
+    stage = out / "stage" / "job.json"
+    older = json.loads(stage.read_text(encoding="utf-8"))
+    older.pop("record", None)  # as a version before it wrote it
+    stage.write_text(json.dumps(older, ensure_ascii=False, sort_keys=True), encoding="utf-8")
+    (stage.parent / ".job.json.crc").unlink(missing_ok=True)  # Hadoop's checksum of the file it wrote
+    report = job.run(spark, str(out), folder=str(corpus), pairs_per_chunk=30)
+    assert report.chunks_reused == 0 and report.chunks >= 2 and not report.refused
+
+
 def test_resumed_job_keeps_finished_stages_and_chunks(interrupted_then_resumed):
     out, report, before, after = interrupted_then_resumed
     assert report.chunks >= 2, "the corpus should need several chunks of 30 pairs"

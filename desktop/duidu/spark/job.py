@@ -105,6 +105,7 @@ def run(spark, out: str, *, folder: str | None = None, library=None, pairs_per_c
     fingerprint = ({"folder": folder, "files": listing} if folder is not None
                    else {"library": str(library.path), "documents": _library_fingerprint(library)})
     fingerprint["pairs_per_chunk"] = pairs_per_chunk
+    fingerprint["record"] = RECORD  # stages written with other document records are not reused
     if store.begin(fingerprint, fresh=fresh):
         say("resuming: stages already done are kept")
 
@@ -348,6 +349,9 @@ def _pair_schema():
                        StructField("shared", IntegerType()), StructField("passages", StringType())])
 
 
+# The document record's version: 2 carries the region (the engine reads a passage around each
+# document's own region as a frame); an output folder of version 1 starts afresh, never half-reused.
+RECORD = 2
 ALIGN_COLUMNS = ("doc", "title", "region", "text", "paragraphs", "sentences", "excluded", "key", "key_map", "text_hash")
 DOCUMENTS_KEPT = 256  # engine documents a task keeps for its next pairs (rows come sorted by b)
 
